@@ -1,0 +1,51 @@
+#include "history/chain.h"
+
+#include <sodium.h>
+
+namespace hq::history {
+
+std::string entry_hash(const Entry& e) {
+  const std::string separator(1, '\x1f');
+  const std::string content = e.prev_hash + separator + std::to_string(e.id) + separator + std::to_string(e.at) +
+                              separator + std::to_string(e.account_id) + separator + e.username + separator +
+                              e.unit_code + separator + e.action + separator + e.entity_type + separator +
+                              e.entity_id + separator + e.summary + separator + e.client_address;
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(content.data()), content.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+bool ChainVerifier::feed(const Entry& entry) {
+  if (!result_.ok) return false;
+  ++result_.checked;
+  if (entry.prev_hash != previous_hash_) {
+    result_.ok = false;
+    result_.first_bad_id = entry.id;
+    result_.problem = "Mục " + std::to_string(entry.id) + " không nối với mục trước (mục " +
+                      std::to_string(previous_id_) + " đã bị sửa hoặc một mục ở giữa đã bị xóa).";
+    return false;
+  }
+  if (entry_hash(entry) != entry.hash) {
+    result_.ok = false;
+    result_.first_bad_id = entry.id;
+    result_.problem = "Nội dung mục " + std::to_string(entry.id) + " đã bị sửa đổi.";
+    return false;
+  }
+  previous_hash_ = entry.hash;
+  previous_id_ = entry.id;
+  return true;
+}
+
+ChainCheck ChainVerifier::finish(std::int64_t head_last_id, const std::string& head_last_hash) {
+  if (result_.ok && (head_last_id != previous_id_ || head_last_hash != previous_hash_)) {
+    result_.ok = false;
+    result_.first_bad_id = previous_id_ + 1;
+    result_.problem = "Các mục sau mục " + std::to_string(previous_id_) + " (đến mục " + std::to_string(head_last_id) +
+                      ") đã bị xóa.";
+  }
+  return result_;
+}
+
+}  // namespace hq::history

@@ -1,0 +1,106 @@
+#include "history/history_store.h"
+
+#include "core/time.h"
+
+namespace hq::history {
+
+namespace {
+
+void insert(soci::session& sql, Entry entry) {
+  long long head_id = 0;
+  std::string head_hash;
+  const long long touched = core::now();
+  // The UPDATE takes the row lock (PostgreSQL) before we read the head.
+  sql << "UPDATE history_head SET touched_at = :t WHERE id = 1", soci::use(touched);
+  sql << "SELECT last_id, last_hash FROM history_head WHERE id = 1", soci::into(head_id), soci::into(head_hash);
+  entry.prev_hash = head_hash;
+  entry.at = touched;
+  // Ids are assigned by us, in chain order, so the hash can include the id.
+  entry.id = head_id + 1;
+  entry.hash = entry_hash(entry);
+  long long id = entry.id, at = entry.at, account = entry.account_id;
+  sql << "INSERT INTO history (id, at, account_id, username, unit_code, action, entity_type, entity_id, summary, "
+         "client_address, prev_hash, hash) VALUES (:id, :at, :acc, :u, :unit, :action, :etype, :eid, :summary, "
+         ":client, :prev, :hash)",
+      soci::use(id), soci::use(at), soci::use(account), soci::use(entry.username), soci::use(entry.unit_code),
+      soci::use(entry.action), soci::use(entry.entity_type), soci::use(entry.entity_id), soci::use(entry.summary),
+      soci::use(entry.client_address), soci::use(entry.prev_hash), soci::use(entry.hash);
+  sql << "UPDATE history_head SET last_id = :id, last_hash = :hash WHERE id = 1", soci::use(id), soci::use(entry.hash);
+}
+
+Entry from_row(const soci::row& row) {
+  Entry e;
+  e.id = row.get<long long>("id");
+  e.at = row.get<long long>("at");
+  e.account_id = row.get_indicator("account_id") == soci::i_null ? 0 : row.get<long long>("account_id");
+  e.username = row.get<std::string>("username");
+  e.unit_code = row.get<std::string>("unit_code");
+  e.action = row.get<std::string>("action");
+  e.entity_type = row.get<std::string>("entity_type");
+  e.entity_id = row.get<std::string>("entity_id");
+  e.summary = row.get<std::string>("summary");
+  e.client_address = row.get<std::string>("client_address");
+  e.prev_hash = row.get<std::string>("prev_hash");
+  e.hash = row.get<std::string>("hash");
+  return e;
+}
+
+constexpr const char* kColumns =
+    "CAST(id AS bigint) AS id, CAST(at AS bigint) AS at, CAST(account_id AS bigint) AS account_id, username, "
+    "unit_code, action, entity_type, entity_id, summary, client_address, prev_hash, hash";
+
+}  // namespace
+
+void append(soci::session& sql, const core::Principal& actor, const Change& change) {
+  insert(sql, Entry{0, 0, actor.account_id, actor.username, actor.unit_code, change.action, change.entity_type,
+                    change.entity_id, change.summary, actor.client_address.empty() ? "-" : actor.client_address, "", ""});
+}
+
+void append_system(soci::session& sql, const Change& change) {
+  insert(sql, Entry{0, 0, 0, "system", "00", change.action, change.entity_type, change.entity_id, change.summary,
+                    "local", "", ""});
+}
+
+Page list(soci::session& sql, const std::string& entity_type, const std::string& entity_id, std::int64_t offset,
+          std::int64_t limit) {
+  Page page;
+  const std::string filter =
+      " WHERE (:etype = '' OR entity_type = :etype2) AND (:eid = '' OR entity_id = :eid2)";
+  long long total = 0;
+  sql << "SELECT COUNT(*) FROM history" + filter, soci::use(entity_type), soci::use(entity_type),
+      soci::use(entity_id), soci::use(entity_id), soci::into(total);
+  page.total = total;
+  long long off = offset, lim = limit;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string("SELECT ") + kColumns + " FROM history" + filter +
+                          " ORDER BY id DESC LIMIT :lim OFFSET :off",
+       soci::use(entity_type), soci::use(entity_type), soci::use(entity_id), soci::use(entity_id), soci::use(lim),
+       soci::use(off));
+  for (const auto& row : rows) page.items.push_back(from_row(row));
+  return page;
+}
+
+ChainCheck verify(soci::session& sql) {
+  ChainVerifier verifier;
+  long long last_seen = 0;
+  // Read in batches so a long history does not sit in memory at once.
+  for (;;) {
+    soci::rowset<soci::row> rows = (sql.prepare << std::string("SELECT ") + kColumns +
+                                                       " FROM history WHERE id > :after ORDER BY id LIMIT 5000",
+                                    soci::use(last_seen));
+    std::size_t count = 0;
+    for (const auto& row : rows) {
+      ++count;
+      const Entry entry = from_row(row);
+      last_seen = entry.id;
+      if (!verifier.feed(entry)) return verifier.finish(0, "");
+    }
+    if (count == 0) break;
+  }
+  long long head_id = 0;
+  std::string head_hash;
+  sql << "SELECT last_id, last_hash FROM history_head WHERE id = 1", soci::into(head_id), soci::into(head_hash);
+  return verifier.finish(head_id, head_hash);
+}
+
+}  // namespace hq::history

@@ -1,0 +1,91 @@
+#include "http/message.h"
+
+#include <charconv>
+
+#include "core/error.h"
+
+namespace hq::http {
+
+const std::string* Request::header(const std::string& lower_name) const {
+  auto it = headers.find(lower_name);
+  return it == headers.end() ? nullptr : &it->second;
+}
+
+std::string Request::cookie(const std::string& name) const {
+  const std::string* all = header("cookie");
+  if (!all) return {};
+  std::string_view rest(*all);
+  while (!rest.empty()) {
+    const auto end = rest.find(';');
+    std::string_view pair = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    const auto eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
+  }
+  return {};
+}
+
+const std::string& Request::param(const std::string& name) const {
+  static const std::string empty;
+  auto it = params.find(name);
+  return it == params.end() ? empty : it->second;
+}
+
+std::string Request::query_text(const std::string& name, const std::string& fallback) const {
+  auto it = query.find(name);
+  if (it == query.end()) return fallback;
+  if (it->second.size() > 500)
+    core::bad_input("INVALID_PARAMETER", "Tham số «" + name + "» quá dài.", {{"parameter", name}});
+  return it->second;
+}
+
+long long Request::query_int(const std::string& name, long long fallback, long long min, long long max) const {
+  auto it = query.find(name);
+  if (it == query.end() || it->second.empty()) return fallback;
+  long long value = 0;
+  const auto& text = it->second;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max)
+    core::bad_input("INVALID_PARAMETER",
+                    "Tham số «" + name + "» phải là số nguyên từ " + std::to_string(min) + " đến " +
+                        std::to_string(max) + ".",
+                    {{"parameter", name}, {"value", text}});
+  return value;
+}
+
+nlohmann::json Request::json_body() const {
+  nlohmann::json parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded())
+    core::bad_input("MALFORMED_JSON", "Nội dung yêu cầu không phải JSON hợp lệ.");
+  if (!parsed.is_object()) core::bad_input("MALFORMED_JSON", "Nội dung yêu cầu phải là một đối tượng JSON.");
+  return parsed;
+}
+
+Response Response::json(int status, const nlohmann::json& body) {
+  Response response;
+  response.status = status;
+  response.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
+  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return response;
+}
+
+Response Response::error(int status, const std::string& code, const std::string& message,
+                         const nlohmann::json& details) {
+  return json(status, {{"error", {{"code", code}, {"message", message}, {"details", details}}}});
+}
+
+Response Response::file(const std::string& content_type, std::string bytes, const std::string& download_name) {
+  Response response;
+  response.headers.emplace_back("Content-Type", content_type);
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + download_name + "\"");
+  response.body = std::move(bytes);
+  return response;
+}
+
+Response& Response::with_header(std::string name, std::string value) {
+  headers.emplace_back(std::move(name), std::move(value));
+  return *this;
+}
+
+}  // namespace hq::http

@@ -1,0 +1,48 @@
+#pragma once
+// Our own request/response types: everything outside src/http/server.cpp sees these, never RESTinio.
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/principal.h"
+
+namespace hq::http {
+
+struct Request {
+  std::string method;  // upper case: GET, POST, …
+  std::string path;    // decoded path without the query
+  std::map<std::string, std::string> query;    // decoded query parameters (last one wins)
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::map<std::string, std::string> params;   // path parameters from the route pattern
+  std::string body;
+  std::string client_address;
+  core::Principal principal;  // filled by the auth chain for authenticated routes
+
+  const std::string* header(const std::string& lower_name) const;
+  std::string cookie(const std::string& name) const;
+  const std::string& param(const std::string& name) const;
+  // Query parameter helpers: absent → fallback; present but malformed → 400 naming the parameter.
+  std::string query_text(const std::string& name, const std::string& fallback = "") const;
+  long long query_int(const std::string& name, long long fallback, long long min, long long max) const;
+  // Parses the body as a JSON object; 400 with a Vietnamese message when it is not one.
+  nlohmann::json json_body() const;
+};
+
+struct Response {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  static Response json(int status, const nlohmann::json& body);
+  static Response ok(const nlohmann::json& body) { return json(200, body); }
+  static Response created(const nlohmann::json& body) { return json(201, body); }
+  static Response error(int status, const std::string& code, const std::string& message,
+                        const nlohmann::json& details = nlohmann::json::object());
+  static Response file(const std::string& content_type, std::string bytes, const std::string& download_name);
+  Response& with_header(std::string name, std::string value);
+};
+
+}  // namespace hq::http

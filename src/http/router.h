@@ -1,0 +1,65 @@
+#pragma once
+// Routes requests to handlers by method and pattern ("/api/v1/accounts/{username}"), runs the auth chain
+// (session → password-change gate → CSRF) and turns every exception into the JSON error shape.
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "http/message.h"
+#include "http/metrics.h"
+
+namespace hq::http {
+
+enum class Access {
+  Public,                 // no session needed
+  Authenticated,          // session needed, password already changed
+  PasswordChangeAllowed,  // session needed, allowed while a one-time password is still in use
+};
+
+using Handler = std::function<Response(Request&)>;
+
+// Implemented by the identity module: resolves the session cookie to a principal.
+class Authenticator {
+ public:
+  virtual ~Authenticator() = default;
+  // Fills request.principal; false when there is no valid session.
+  virtual bool authenticate(Request& request) = 0;
+  // True when the X-CSRF-Token header belongs to the request's session.
+  virtual bool csrf_valid(const Request& request) = 0;
+};
+
+struct RouteInfo {
+  std::string method;
+  std::string pattern;
+  Access access;
+};
+
+class Router {
+ public:
+  void add(const std::string& method, const std::string& pattern, Handler handler,
+           Access access = Access::Authenticated);
+  void set_authenticator(std::shared_ptr<Authenticator> authenticator) { authenticator_ = std::move(authenticator); }
+  // Called for non-API paths no route matched (the SPA's static files).
+  void set_fallback(Handler handler) { fallback_ = std::move(handler); }
+  // Never throws: every failure becomes a JSON error response.
+  Response handle(Request& request) const;
+  std::vector<RouteInfo> routes() const;
+  Metrics& metrics() const { return metrics_; }
+
+ private:
+  struct Route {
+    RouteInfo info;
+    std::vector<std::string> segments;
+    Handler handler;
+  };
+  const Route* match(const Request& request, std::map<std::string, std::string>& params, bool& path_matched) const;
+  Response dispatch(Request& request, const Route& route) const;
+
+  std::vector<Route> routes_;
+  std::shared_ptr<Authenticator> authenticator_;
+  Handler fallback_;
+  mutable Metrics metrics_;
+};
+
+}  // namespace hq::http

@@ -1,0 +1,161 @@
+// The only translation unit that includes RESTinio: it converts RESTinio requests into our Request,
+// hands them to the Router, and writes the Response back.
+#include "http/server.h"
+
+#include <atomic>
+#include <csignal>
+#include <thread>
+
+#include <restinio/all.hpp>
+#include <spdlog/spdlog.h>
+
+namespace hq::http {
+
+namespace {
+
+using Traits = restinio::default_traits_t;
+using RestinioRequest = restinio::request_handle_t;
+
+std::string method_name(const restinio::http_method_id_t& method) { return method.c_str(); }
+
+bool is_upload_path(std::string_view path) {
+  return path.size() >= 7 && path.substr(path.size() - 7) == "/import";
+}
+
+bool convert(const RestinioRequest& raw, const ServerOptions& options, Request& out, Response& refusal) {
+  const auto& header = raw->header();
+  out.method = method_name(header.method());
+  auto path = restinio::utils::try_unescape_percent_encoding(header.path());
+  if (!path) {
+    refusal = Response::error(400, "INVALID_PATH", "Đường dẫn chứa mã hóa phần trăm không hợp lệ.");
+    return false;
+  }
+  out.path = std::move(*path);
+  auto query = restinio::try_parse_query<restinio::parse_query_traits::x_www_form_urlencoded>(header.query());
+  if (!query) {
+    refusal = Response::error(400, "INVALID_QUERY", "Chuỗi tham số truy vấn không hợp lệ.");
+    return false;
+  }
+  for (const auto& [name, value] : *query) out.query[std::string(name)] = std::string(value);
+  std::size_t header_bytes = 0;
+  for (const auto& field : header) {
+    std::string name = field.name();
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    header_bytes += name.size() + field.value().size();
+    out.headers[name] = field.value();
+  }
+  if (header_bytes > options.max_header_bytes) {
+    refusal = Response::error(431, "HEADERS_TOO_LARGE", "Phần tiêu đề của yêu cầu quá lớn.");
+    return false;
+  }
+  const std::size_t body_limit = is_upload_path(out.path) ? options.max_upload_bytes : options.max_body_bytes;
+  if (raw->body().size() > body_limit) {
+    refusal = Response::error(413, "PAYLOAD_TOO_LARGE",
+                              "Nội dung yêu cầu vượt quá giới hạn " + std::to_string(body_limit / (1024 * 1024)) + " MiB.");
+    return false;
+  }
+  out.body = raw->body();
+  out.client_address = raw->remote_endpoint().address().to_string();
+  return true;
+}
+
+std::string reason_phrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 422: return "Unprocessable Entity";
+    case 423: return "Locked";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 503: return "Service Unavailable";
+    default: return status < 400 ? "OK" : (status < 500 ? "Client Error" : "Server Error");
+  }
+}
+
+void reply(const RestinioRequest& raw, const Response& response, bool closing) {
+  auto builder = raw->create_response(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, reason_phrase(response.status)});
+  for (const auto& [name, value] : response.headers) builder.append_header(name, value);
+  builder.append_header("X-Frame-Options", "DENY");
+  builder.append_header("Referrer-Policy", "same-origin");
+  if (closing) builder.connection_close();
+  if (raw->header().method() == restinio::http_method_head())
+    builder.append_header("Content-Length", std::to_string(response.body.size()));
+  else
+    builder.set_body(response.body);
+  builder.done();
+}
+
+}  // namespace
+
+void serve(const Router& router, const ServerOptions& options) {
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> draining{false};
+  asio::io_context io_context;
+
+  auto settings = restinio::server_settings_t<Traits>{}
+                      .port(options.port)
+                      .address(options.address)
+                      .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                                    .max_url_size(options.max_url_bytes)
+                                                    .max_field_name_size(1024)
+                                                    .max_field_value_size(options.max_header_bytes)
+                                                    .max_field_count(128)
+                                                    .max_body_size(options.max_upload_bytes))
+                      .read_next_http_message_timelimit(std::chrono::seconds(60))
+                      .handle_request_timeout(std::chrono::seconds(300))
+                      .request_handler([&](RestinioRequest raw) {
+                        ++in_flight;
+                        Request request;
+                        Response response;
+                        if (draining)
+                          response = Response::error(503, "SHUTTING_DOWN", "Máy chủ đang dừng, vui lòng thử lại sau.");
+                        else if (convert(raw, options, request, response))
+                          response = router.handle(request);
+                        reply(raw, response, draining);
+                        --in_flight;
+                        return restinio::request_accepted();
+                      });
+  restinio::http_server_t<Traits> server{restinio::external_io_context(io_context), std::move(settings)};
+
+  asio::signal_set signals(io_context, SIGINT, SIGTERM);
+  asio::steady_timer drain_timer(io_context);
+  std::function<void(int)> wait_for_drain = [&](int attempts_left) {
+    if (in_flight == 0 || attempts_left == 0) {
+      server.close_async([&] { io_context.stop(); }, [&](std::exception_ptr) { io_context.stop(); });
+      return;
+    }
+    drain_timer.expires_after(std::chrono::milliseconds(50));
+    drain_timer.async_wait([&, attempts_left](const asio::error_code&) { wait_for_drain(attempts_left - 1); });
+  };
+  signals.async_wait([&](const asio::error_code& error, int signal_number) {
+    if (error) return;
+    spdlog::info("signal {} received: finishing {} request(s) in flight, then stopping", signal_number, in_flight.load());
+    draining = true;
+    wait_for_drain(600);  // at most 30 s
+  });
+  server.open_async([&] { spdlog::info("haiquan listening on http://{}:{}/", options.address, options.port); },
+                    [&](std::exception_ptr error) {
+                      try {
+                        std::rethrow_exception(error);
+                      } catch (const std::exception& e) {
+                        spdlog::critical("cannot listen on {}:{}: {}", options.address, options.port, e.what());
+                      }
+                      io_context.stop();
+                    });
+  std::vector<std::thread> workers;
+  for (std::size_t i = 1; i < options.threads; ++i) workers.emplace_back([&] { io_context.run(); });
+  io_context.run();
+  for (auto& worker : workers) worker.join();
+  spdlog::info("haiquan stopped");
+}
+
+}  // namespace hq::http
