@@ -104,9 +104,13 @@ bool in_supported_range(const Date& d) {
 }
 
 LunarDate lunar_from_jdn(Jdn day, int solar_year) {
-  const Jdn k = floor_to_int((static_cast<double>(day) - kNewMoonEpoch) / kSynodicMonth);
-  Jdn month_start = new_moon_day(k + 1);
-  if (month_start > day) month_start = new_moon_day(k);
+  // The month starts on the last new moon day not after `day`. The mean-motion estimate k is only close: the
+  // true new moon may fall a day either side of it (the original algorithm, which tries only k and k+1, gives
+  // "day 0" on 2054-05-07 and 2062-04-09), so step until bracketed.
+  Jdn k = floor_to_int((static_cast<double>(day) - kNewMoonEpoch) / kSynodicMonth);
+  while (new_moon_day(k + 1) <= day) ++k;
+  while (new_moon_day(k) > day) --k;
+  const Jdn month_start = new_moon_day(k);
   Jdn a11 = month11_start(solar_year);
   Jdn b11 = a11;
   LunarDate out;
