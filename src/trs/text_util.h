@@ -1,0 +1,75 @@
+#pragma once
+// Small string helpers shared by the trs readers and writers (header-only, allocation-free).
+#include <cstddef>
+#include <string_view>
+
+namespace hq::trs {
+
+inline std::string_view trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+  return s.substr(b, e - b);
+}
+
+// ASCII case-insensitive equality (codes and column names are ASCII).
+inline bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'a' && x <= 'z') x = static_cast<char>(x - 32);
+    if (y >= 'a' && y <= 'z') y = static_cast<char>(y - 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
+// Strict UTF-8 validation (no overlongs, no surrogates); the ASCII fast path costs one pass.
+inline bool valid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    const unsigned c = *p;
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
+    std::size_t n;
+    unsigned min;
+    if ((c & 0xE0) == 0xC0) n = 1, min = 0x80;
+    else if ((c & 0xF0) == 0xE0) n = 2, min = 0x800;
+    else if ((c & 0xF8) == 0xF0) n = 3, min = 0x10000;
+    else return false;
+    if (static_cast<std::size_t>(end - p) <= n) return false;
+    unsigned cp = c & (0x3F >> n);
+    for (std::size_t i = 1; i <= n; ++i) {
+      if ((p[i] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    p += n + 1;
+  }
+  return true;
+}
+
+// At most `max` bytes of `s`, cut on a UTF-8 character boundary.
+inline std::string_view utf8_prefix(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+// Calls f(token) for each trimmed, non-empty token of `s` split on `sep`.
+template <class F>
+void for_each_token(std::string_view s, char sep, F&& f) {
+  while (!s.empty()) {
+    const std::size_t k = s.find(sep);
+    const std::string_view token = trim(s.substr(0, k));
+    if (!token.empty()) f(token);
+    if (k == std::string_view::npos) break;
+    s.remove_prefix(k + 1);
+  }
+}
+
+}  // namespace hq::trs
