@@ -108,8 +108,9 @@ std::vector<Holiday> statutory_holidays(int year) { return statutory_for(year); 
 WorkingCalendar::WorkingCalendar(std::vector<CalendarAdjustment> adjustments, std::vector<WorkingPeriod> hours)
     : hours_(validated_hours(std::move(hours))) {
   for (CalendarAdjustment& a : adjustments) {
-    if (!is_valid_date(a.date))
-      bad_input("INVALID_CALENDAR_ADJUSTMENT", "Ngày điều chỉnh lịch làm việc không hợp lệ.",
+    if (!is_valid_date(a.date) || a.date.year < kFirstYear || a.date.year > kLastYear)
+      bad_input("INVALID_CALENDAR_ADJUSTMENT",
+                "Ngày điều chỉnh lịch làm việc không hợp lệ hoặc nằm ngoài phạm vi 1900–2199.",
                 {{"date", format_date(a.date)}});
     if (a.name.empty()) a.name = a.working ? "Ngày làm việc bù" : "Ngày nghỉ theo điều chỉnh";
     const Date date = a.date;
@@ -145,7 +146,7 @@ std::string WorkingCalendar::holiday_name(const Date& date) const {
 
 bool WorkingCalendar::is_working_day(const Date& date) const {
   if (const CalendarAdjustment* a = adjustment(date)) return a->working;
-  return !is_weekend(date) && !is_statutory_holiday(date);
+  return !is_statutory_holiday(date) && !is_weekend(date);  // holiday lookup first: it range-checks
 }
 
 Date WorkingCalendar::add_working_days(const Date& from, int n) const {

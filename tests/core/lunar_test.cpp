@@ -3,15 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "core/error.h"
+#include "printers.h"
 
 using namespace hq::core;
-
-namespace hq::core {
-void PrintTo(const LunarDate& d, std::ostream* os) {
-  *os << d.day << "/" << d.month << (d.leap ? " nhuận" : "") << "/" << d.year;
-}
-void PrintTo(const Date& d, std::ostream* os) { *os << format_date(d); }
-}  // namespace hq::core
 
 namespace {
 
