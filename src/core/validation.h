@@ -45,8 +45,9 @@ bool is_username(std::string_view text);  // ^[a-z0-9][a-z0-9._-]{2,63}$ (so "03
 // brackets, a domain of dot-separated labels [A-Za-z0-9-] (no leading/trailing '-') with at least two
 // labels, total length ≤ 254.
 bool is_email(std::string_view text);
-// Vietnamese phone number: optional leading "+84", then 9–11 digits; spaces, dots and hyphens between
-// digits are ignored ("0912 345 678", "+84 912.345.678", "024-3944-0833").
+// Vietnamese phone number: 9–11 digits ("0912345678", landline "02439440833"), or "+84" and 9–10 digits
+// (the number without its leading 0). Single spaces, dots or hyphens may separate digits ("0912 345 678",
+// "+84 912.345.678", "024-3944-0833").
 bool is_phone(std::string_view text);
 
 }  // namespace hq::core
