@@ -1,6 +1,7 @@
 #include "history/history_store.h"
 
 #include "core/time.h"
+#include "db/row.h"
 
 namespace hq::history {
 
@@ -30,9 +31,9 @@ void insert(soci::session& sql, Entry entry) {
 
 Entry from_row(const soci::row& row) {
   Entry e;
-  e.id = row.get<long long>("id");
-  e.at = row.get<long long>("at");
-  e.account_id = row.get_indicator("account_id") == soci::i_null ? 0 : row.get<long long>("account_id");
+  e.id = db::int_at(row, "id");
+  e.at = db::int_at(row, "at");
+  e.account_id = db::int_at(row, "account_id");
   e.username = row.get<std::string>("username");
   e.unit_code = row.get<std::string>("unit_code");
   e.action = row.get<std::string>("action");
@@ -46,7 +47,7 @@ Entry from_row(const soci::row& row) {
 }
 
 constexpr const char* kColumns =
-    "CAST(id AS bigint) AS id, CAST(at AS bigint) AS at, CAST(account_id AS bigint) AS account_id, username, "
+    "id, at, account_id, username, "
     "unit_code, action, entity_type, entity_id, summary, client_address, prev_hash, hash";
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The only translation unit that includes RESTinio: it converts RESTinio requests into our Request,
 // hands them to the Router, and writes the Response back.
 #include "http/server.h"
+#include "http/url.h"
 
 #include <atomic>
 #include <csignal>
@@ -25,7 +26,7 @@ bool is_upload_path(std::string_view path) {
 bool convert(const RestinioRequest& raw, const ServerOptions& options, Request& out, Response& refusal) {
   const auto& header = raw->header();
   out.method = method_name(header.method());
-  auto path = restinio::utils::try_unescape_percent_encoding(header.path());
+  auto path = percent_decode(header.path());
   if (!path) {
     refusal = Response::error(400, "INVALID_PATH", "Đường dẫn chứa mã hóa phần trăm không hợp lệ.");
     return false;

@@ -21,6 +21,7 @@ CREATE TABLE accounts (
   position text,
   phone text,
   email text,
+  search_text text NOT NULL DEFAULT '',
   unit_id bigint NOT NULL REFERENCES units(id),
   password_hash text NOT NULL,
   password_change_required bigint NOT NULL DEFAULT 1,

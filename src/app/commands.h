@@ -1,0 +1,39 @@
+#pragma once
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace hq::app {
+
+struct Options {
+  std::string db_url;
+  unsigned short port = 8080;
+  std::string address = "0.0.0.0";
+  std::string web_root;
+  std::size_t threads = 4;
+  bool secure_cookies = false;
+  std::string admin_password;
+  int year = 0;
+  std::string format = "json";
+  std::string from;
+  int days = 0;
+  std::string calendar_db;
+  // Module commands
+  std::string input, output, events;
+  long long study_id = 0;
+  bool skip_invalid = false;
+};
+
+int run_serve(const Options& options);
+int run_init(const Options& options);
+int run_demo(const Options& options);
+int run_migrate(const Options& options);
+int run_history_verify(const Options& options);
+int run_calendar_holidays(const Options& options);
+int run_add_working_days(const Options& options);
+
+// Module sub-commands (trs …) are declared and run in module_commands.cpp.
+void add_module_commands(CLI::App& cli, Options& options);
+int run_module_command(CLI::App& cli, const Options& options);
+
+}  // namespace hq::app

@@ -1,0 +1,46 @@
+#include "app/server_setup.h"
+
+#include "http/server.h"
+#include "http/static_files.h"
+#include "identity/routes.h"
+#include "platform/calendar_routes.h"
+#include "platform/history_routes.h"
+
+namespace hq::app {
+
+struct ServerParts {
+  explicit ServerParts(db::Database& db) : identity(db), calendar(db), static_files("") {}
+  identity::IdentityService identity;
+  platform::CalendarService calendar;
+  http::StaticFiles static_files;
+  http::Router router;
+};
+
+Server::Server(db::Database& db, const Options& options) : parts_(std::make_unique<ServerParts>(db)) {
+  auto& p = *parts_;
+  p.static_files = http::StaticFiles(options.web_root);
+  p.router.set_authenticator(std::make_shared<identity::SessionAuthenticator>(p.identity));
+  identity::add_identity_routes(p.router, p.identity, {options.secure_cookies, {"platform"}});
+  platform::add_calendar_routes(p.router, p.calendar);
+  platform::add_history_routes(p.router, db);
+  platform::add_health_routes(p.router, db);
+  p.router.set_fallback([&p](http::Request& request) { return p.static_files.serve(request); });
+}
+
+Server::~Server() = default;
+
+http::Router& Server::router() { return parts_->router; }
+
+int serve_http(db::Database& db, const Options& options) {
+  Server server(db, options);
+  http::ServerOptions http_options;
+  http_options.address = options.address;
+  http_options.port = options.port;
+  http_options.threads = options.threads;
+  http::serve(server.router(), http_options);
+  return 0;
+}
+
+void add_module_demo_data(db::Database&) {}
+
+}  // namespace hq::app

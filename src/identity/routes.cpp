@@ -1,0 +1,267 @@
+#include "identity/routes.h"
+
+#include "core/error.h"
+#include "core/text.h"
+#include "core/time.h"
+#include "http/json_input.h"
+#include "identity/crypto.h"
+
+namespace hq::identity {
+
+using http::Access;
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+bool SessionAuthenticator::authenticate(Request& request) {
+  auto principal = service_.authenticate(request.cookie(kSessionCookie));
+  if (!principal) return false;
+  principal->client_address = request.client_address;
+  request.principal = std::move(*principal);
+  return true;
+}
+
+bool SessionAuthenticator::csrf_valid(const Request& request) {
+  const std::string* header = request.header("x-csrf-token");
+  return header && constant_time_equal(*header, csrf_for(request.cookie(kSessionCookie)));
+}
+
+namespace {
+
+json unit_json(const store::Unit& u) {
+  return {{"code", u.code},
+          {"name", u.name},
+          {"level", u.level},
+          {"parent_code", u.parent_code.empty() ? json(nullptr) : json(u.parent_code)},
+          {"valid_from", u.valid_from.empty() ? json(nullptr) : json(u.valid_from)},
+          {"valid_to", u.valid_to.empty() ? json(nullptr) : json(u.valid_to)},
+          {"active", u.valid_to.empty() || u.valid_to >= core::format_date(core::to_local(core::now()).date)}};
+}
+
+json account_json(const store::Account& a) {
+  const bool locked = a.status == "ACTIVE" && a.locked_until > core::now();
+  return {{"username", a.username},         {"full_name", a.full_name}, {"officer_number", a.officer_number},
+          {"position", a.position},         {"phone", a.phone},         {"email", a.email},
+          {"unit_code", a.unit_code},       {"unit_name", a.unit_name}, {"roles", a.roles},
+          {"status", locked ? "LOCKED" : a.status},
+          {"password_change_required", a.password_change_required}};
+}
+
+json request_json(const store::AccountRequest& r) {
+  return {{"id", r.id},
+          {"kind", r.kind},
+          {"unit_code", r.unit_code},
+          {"username", r.username},
+          {"full_name", r.full_name},
+          {"roles", r.roles},
+          {"reason", r.reason},
+          {"status", r.status},
+          {"proposed_by", r.proposed_by},
+          {"decided_by", r.decided_by.empty() ? json(nullptr) : json(r.decided_by)},
+          {"decision_comment", r.decision_comment},
+          {"created_at", core::format_iso8601(r.created_at)}};
+}
+
+std::string session_cookie(const std::string& token, bool secure, std::int64_t max_age) {
+  return std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+         std::to_string(max_age) + (secure ? "; Secure" : "");
+}
+
+struct Paging {
+  std::int64_t page, page_size;
+  std::int64_t offset() const { return (page - 1) * page_size; }
+};
+Paging paging(const Request& request) {
+  return Paging{request.query_int("page", 1, 1, 1'000'000), request.query_int("page_size", 20, 1, 200)};
+}
+
+json page_json(json items, std::int64_t total, const Paging& p) {
+  return {{"items", std::move(items)}, {"total", total}, {"page", p.page}, {"page_size", p.page_size}};
+}
+
+std::int64_t id_param(const Request& request) {
+  try {
+    std::size_t used = 0;
+    const auto id = std::stoll(request.param("id"), &used);
+    if (used == request.param("id").size() && id > 0) return id;
+  } catch (const std::exception&) {
+  }
+  core::bad_input("INVALID_PARAMETER", "Mã số trong đường dẫn phải là số nguyên dương.");
+}
+
+void add_auth_routes(http::Router& router, IdentityService& service, const IdentityRouteOptions& options) {
+  router.add("POST", "/api/v1/auth/login", [&service, options](Request& request) {
+    const json body = request.json_body();
+    const auto result = service.login(http::required_text(body, "username", 64),
+                                      http::required_text(body, "password", 256), request.client_address);
+    return Response::ok({{"csrf_token", result.csrf_token}, {"password_change_required", result.password_change_required}})
+        .with_header("Set-Cookie", session_cookie(result.session_token, options.secure_cookies, kSessionAbsoluteSeconds));
+  }, Access::Public);
+
+  router.add("POST", "/api/v1/auth/logout", [&service, options](Request& request) {
+    service.logout(request.cookie(kSessionCookie));
+    return Response::ok({{"ok", true}}).with_header("Set-Cookie", session_cookie("", options.secure_cookies, 0));
+  }, Access::PasswordChangeAllowed);
+
+  router.add("POST", "/api/v1/auth/password", [&service](Request& request) {
+    const json body = request.json_body();
+    service.change_password(request.principal, http::required_text(body, "old_password", 256),
+                            http::required_text(body, "new_password", 256));
+    return Response::ok({{"ok", true}});
+  }, Access::PasswordChangeAllowed);
+
+  router.add("GET", "/api/v1/me", [&service, options](Request& request) {
+    const auto account = service.account(request.principal, request.principal.username);
+    const auto units = service.units(request.principal);
+    json result = {{"username", account.username},
+                   {"full_name", account.full_name},
+                   {"unit_code", account.unit_code},
+                   {"unit_name", account.unit_name},
+                   {"unit_level", units.empty() ? "" : units.front().level},
+                   {"roles", account.roles},
+                   {"password_change_required", account.password_change_required},
+                   {"csrf_token", csrf_for(request.cookie(kSessionCookie))},
+                   {"modules", options.modules}};
+    return Response::ok(result);
+  }, Access::PasswordChangeAllowed);
+
+  router.add("GET", "/api/v1/roles", [](Request&) {
+    json items = json::array();
+    for (const auto& role : all_roles())
+      items.push_back({{"code", role.code}, {"name_vi", role.name_vi}, {"name_en", role.name_en}});
+    return Response::ok({{"items", items}});
+  });
+}
+
+void add_unit_routes(http::Router& router, IdentityService& service) {
+  router.add("GET", "/api/v1/units", [&service](Request& request) {
+    json items = json::array();
+    for (const auto& unit : service.units(request.principal)) items.push_back(unit_json(unit));
+    return Response::ok({{"items", items}});
+  });
+  router.add("POST", "/api/v1/units", [&service](Request& request) {
+    const json body = request.json_body();
+    UnitInput input{http::required_text(body, "code", 16),          http::required_text(body, "name", 300),
+                    http::required_text(body, "level", 16),         http::required_text(body, "parent_code", 16),
+                    http::optional_text(body, "valid_from", 10).value_or(""),
+                    http::optional_text(body, "valid_to", 10).value_or("")};
+    const auto created = service.create_unit(request.principal, input);
+    return Response::created({{"code", created.code},
+                              {"admin_username", created.admin_username},
+                              {"admin_temporary_password", created.admin_temporary_password}});
+  });
+  router.add("PATCH", "/api/v1/units/{code}", [&service](Request& request) {
+    const json body = request.json_body();
+    return Response::ok(unit_json(service.update_unit(request.principal, request.param("code"),
+                                                      http::optional_text(body, "name", 300),
+                                                      http::optional_text(body, "valid_to", 10))));
+  });
+}
+
+AccountPatch account_patch(const json& body) {
+  AccountPatch patch{http::optional_text(body, "full_name", 200), http::optional_text(body, "officer_number", 32),
+                     http::optional_text(body, "position", 200),  http::optional_text(body, "phone", 20),
+                     http::optional_text(body, "email", 200),     std::nullopt};
+  if (body.contains("roles")) patch.roles = http::text_list(body, "roles");
+  return patch;
+}
+
+void add_account_routes(http::Router& router, IdentityService& service) {
+  router.add("GET", "/api/v1/accounts", [&service](Request& request) {
+    const Paging p = paging(request);
+    store::AccountQuery query;
+    query.folded_text = core::fold(request.query_text("q"));
+    query.status = request.query_text("status");
+    if (!query.status.empty() && query.status != "ACTIVE" && query.status != "DISABLED" && query.status != "LOCKED")
+      core::bad_input("INVALID_PARAMETER", "Tham số «status» phải là ACTIVE, DISABLED hoặc LOCKED.");
+    query.sort = request.query_text("sort", "username");
+    query.descending = request.query_text("order", "asc") == "desc";
+    query.offset = p.offset();
+    query.limit = p.page_size;
+    query.now = core::now();
+    const auto page = service.list_accounts(request.principal, request.query_text("unit"), query);
+    json items = json::array();
+    for (const auto& account : page.items) items.push_back(account_json(account));
+    return Response::ok(page_json(items, page.total, p));
+  });
+  router.add("POST", "/api/v1/accounts", [&service](Request& request) {
+    const json body = request.json_body();
+    AccountInput input{http::required_text(body, "username", 64),
+                       http::required_text(body, "full_name", 200),
+                       http::required_text(body, "unit_code", 16),
+                       http::optional_text(body, "officer_number", 32).value_or(""),
+                       http::optional_text(body, "position", 200).value_or(""),
+                       http::optional_text(body, "phone", 20).value_or(""),
+                       http::optional_text(body, "email", 200).value_or(""),
+                       http::text_list(body, "roles")};
+    const auto created = service.create_account(request.principal, input);
+    return Response::created({{"username", created.username}, {"temporary_password", created.temporary_password}});
+  });
+  router.add("GET", "/api/v1/accounts/{username}", [&service](Request& request) {
+    return Response::ok(account_json(service.account(request.principal, request.param("username"))));
+  });
+  router.add("PATCH", "/api/v1/accounts/{username}", [&service](Request& request) {
+    return Response::ok(account_json(
+        service.update_account(request.principal, request.param("username"), account_patch(request.json_body()))));
+  });
+  for (const bool enable : {true, false})
+    router.add("POST", std::string("/api/v1/accounts/{username}/") + (enable ? "enable" : "disable"),
+               [&service, enable](Request& request) {
+                 return Response::ok(account_json(service.set_enabled(request.principal, request.param("username"), enable)));
+               });
+  router.add("POST", "/api/v1/accounts/{username}/reset-password", [&service](Request& request) {
+    return Response::ok({{"temporary_password", service.reset_password(request.principal, request.param("username"))}});
+  });
+  router.add("POST", "/api/v1/accounts/{username}/transfer", [&service](Request& request) {
+    const json body = request.json_body();
+    return Response::ok(account_json(
+        service.transfer(request.principal, request.param("username"), http::required_text(body, "unit_code", 16))));
+  });
+}
+
+void add_request_routes(http::Router& router, IdentityService& service) {
+  router.add("GET", "/api/v1/account-requests", [&service](Request& request) {
+    const Paging p = paging(request);
+    std::int64_t total = 0;
+    json items = json::array();
+    for (const auto& r : service.list_requests(request.principal, request.query_text("unit"),
+                                               request.query_text("status"), p.offset(), p.page_size, total))
+      items.push_back(request_json(r));
+    return Response::ok(page_json(items, total, p));
+  });
+  router.add("POST", "/api/v1/account-requests", [&service](Request& request) {
+    const json body = request.json_body();
+    store::AccountRequest r;
+    r.kind = http::required_text(body, "kind", 16);
+    r.unit_code = http::required_text(body, "unit_code", 16);
+    r.username = http::required_text(body, "username", 64);
+    r.full_name = http::optional_text(body, "full_name", 200).value_or("");
+    r.roles = http::text_list(body, "roles");
+    r.reason = http::required_text(body, "reason", 1000);
+    return Response::created(request_json(service.propose_request(request.principal, r)));
+  });
+  for (const bool approve : {true, false})
+    router.add("POST", std::string("/api/v1/account-requests/{id}/") + (approve ? "approve" : "reject"),
+               [&service, approve](Request& request) {
+                 const json body = request.body.empty() ? json::object() : request.json_body();
+                 return Response::ok(request_json(service.decide_request(
+                     request.principal, id_param(request), approve, http::optional_text(body, "comment").value_or(""))));
+               });
+  router.add("POST", "/api/v1/account-requests/{id}/apply", [&service](Request& request) {
+    const auto [applied, password] = service.apply_request(request.principal, id_param(request));
+    json result = {{"request", request_json(applied)}};
+    if (!password.empty()) result["temporary_password"] = password;
+    return Response::ok(result);
+  });
+}
+
+}  // namespace
+
+void add_identity_routes(http::Router& router, IdentityService& service, const IdentityRouteOptions& options) {
+  add_auth_routes(router, service, options);
+  add_unit_routes(router, service);
+  add_account_routes(router, service);
+  add_request_routes(router, service);
+}
+
+}  // namespace hq::identity

@@ -1,0 +1,321 @@
+#include "identity/store.h"
+
+#include <map>
+
+#include "core/text.h"
+#include "db/row.h"
+
+namespace hq::identity::store {
+
+using db::int_at;
+using db::text_at;
+
+namespace {
+
+std::string join_roles(const std::vector<std::string>& roles) {
+  std::string joined;
+  for (const auto& role : roles) joined += (joined.empty() ? "" : ",") + role;
+  return joined;
+}
+
+std::vector<std::string> split_roles(const std::string& joined) {
+  std::vector<std::string> roles;
+  std::size_t start = 0;
+  while (start < joined.size()) {
+    auto end = joined.find(',', start);
+    if (end == std::string::npos) end = joined.size();
+    if (end > start) roles.push_back(joined.substr(start, end - start));
+    start = end + 1;
+  }
+  return roles;
+}
+
+std::vector<std::string> roles_of(soci::session& sql, std::int64_t account_id) {
+  std::vector<std::string> roles;
+  soci::rowset<std::string> rows =
+      (sql.prepare << "SELECT role FROM account_roles WHERE account_id = :id ORDER BY role", soci::use(account_id));
+  for (const auto& role : rows) roles.push_back(role);
+  return roles;
+}
+
+Unit unit_from(const soci::row& row) {
+  return Unit{int_at(row, "id"),          text_at(row, "code"),       text_at(row, "name"),
+              text_at(row, "level"),      int_at(row, "parent_id"),   text_at(row, "parent_code"),
+              text_at(row, "path"),       text_at(row, "valid_from"), text_at(row, "valid_to")};
+}
+
+constexpr const char* kUnitSelect =
+    "SELECT u.id, u.code, u.name, u.level, u.parent_id, p.code AS parent_code, u.path, u.valid_from, u.valid_to "
+    "FROM units u LEFT JOIN units p ON p.id = u.parent_id ";
+
+constexpr const char* kAccountSelect =
+    "SELECT a.id, a.username, a.full_name, a.officer_number, a.position, a.phone, a.email, a.unit_id, "
+    "u.code AS unit_code, u.name AS unit_name, u.path AS unit_path, a.status, a.password_change_required, "
+    "a.failed_logins, a.locked_until, a.temporary_password_issued_at, a.password_hash "
+    "FROM accounts a JOIN units u ON u.id = a.unit_id ";
+
+Account account_from(const soci::row& row) {
+  Account a;
+  a.id = int_at(row, "id");
+  a.username = text_at(row, "username");
+  a.full_name = text_at(row, "full_name");
+  a.officer_number = text_at(row, "officer_number");
+  a.position = text_at(row, "position");
+  a.phone = text_at(row, "phone");
+  a.email = text_at(row, "email");
+  a.unit_id = int_at(row, "unit_id");
+  a.unit_code = text_at(row, "unit_code");
+  a.unit_name = text_at(row, "unit_name");
+  a.unit_path = text_at(row, "unit_path");
+  a.status = text_at(row, "status");
+  a.password_change_required = int_at(row, "password_change_required") != 0;
+  a.failed_logins = int_at(row, "failed_logins");
+  a.locked_until = int_at(row, "locked_until");
+  a.temporary_password_issued_at = int_at(row, "temporary_password_issued_at");
+  a.password_hash = text_at(row, "password_hash");
+  return a;
+}
+
+std::string search_text(const Account& account) {
+  return core::fold(account.username + " " + account.full_name + " " + account.officer_number + " " + account.email);
+}
+
+}  // namespace
+
+std::optional<Unit> find_unit(soci::session& sql, const std::string& code) {
+  soci::rowset<soci::row> rows = (sql.prepare << std::string(kUnitSelect) + "WHERE u.code = :code", soci::use(code));
+  for (const auto& row : rows) return unit_from(row);
+  return std::nullopt;
+}
+
+std::int64_t insert_unit(soci::session& sql, const Unit& unit, const std::string& parent_path) {
+  long long id = 0;
+  const long long parent = unit.parent_id, now = 0;
+  soci::indicator parent_ind = unit.parent_id ? soci::i_ok : soci::i_null;
+  sql << "INSERT INTO units (code, name, level, parent_id, path, valid_from, valid_to, created_at) "
+         "VALUES (:code, :name, :level, :parent, '', :vf, :vt, :now) RETURNING id",
+      soci::use(unit.code), soci::use(unit.name), soci::use(unit.level), soci::use(parent, parent_ind),
+      soci::use(unit.valid_from), soci::use(unit.valid_to), soci::use(now), soci::into(id);
+  const std::string path = (parent_path.empty() ? "/" : parent_path) + std::to_string(id) + "/";
+  sql << "UPDATE units SET path = :path WHERE id = :id", soci::use(path), soci::use(id);
+  return id;
+}
+
+void update_unit(soci::session& sql, const Unit& unit) {
+  sql << "UPDATE units SET name = :name, valid_to = :vt WHERE id = :id", soci::use(unit.name),
+      soci::use(unit.valid_to), soci::use(unit.id);
+}
+
+std::vector<Unit> units_under(soci::session& sql, const std::string& path_prefix) {
+  std::vector<Unit> units;
+  const std::string pattern = path_prefix + "%";
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string(kUnitSelect) + "WHERE u.path LIKE :p ORDER BY length(u.path), u.code",
+       soci::use(pattern));
+  for (const auto& row : rows) units.push_back(unit_from(row));
+  return units;
+}
+
+std::optional<Account> find_account(soci::session& sql, const std::string& username) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string(kAccountSelect) + "WHERE a.username = :u", soci::use(username));
+  for (const auto& row : rows) {
+    Account account = account_from(row);
+    account.roles = roles_of(sql, account.id);
+    return account;
+  }
+  return std::nullopt;
+}
+
+std::int64_t insert_account(soci::session& sql, const Account& a, std::int64_t now) {
+  long long id = 0;
+  const long long at = now, unit = a.unit_id, change = a.password_change_required ? 1 : 0;
+  const long long issued = a.password_change_required ? now : 0;
+  const std::string folded = search_text(a);
+  sql << "INSERT INTO accounts (username, full_name, officer_number, position, phone, email, search_text, unit_id, "
+         "password_hash, password_change_required, temporary_password_issued_at, status, created_at, updated_at) "
+         "VALUES (:u, :fn, :on, :pos, :ph, :em, :st, :unit, :hash, :chg, :iss, 'ACTIVE', :c, :m) RETURNING id",
+      soci::use(a.username), soci::use(a.full_name), soci::use(a.officer_number), soci::use(a.position),
+      soci::use(a.phone), soci::use(a.email), soci::use(folded), soci::use(unit), soci::use(a.password_hash),
+      soci::use(change), soci::use(issued), soci::use(at), soci::use(at), soci::into(id);
+  set_roles(sql, id, a.roles);
+  return id;
+}
+
+void update_profile(soci::session& sql, const Account& a, std::int64_t now) {
+  const long long at = now, unit = a.unit_id, id = a.id;
+  const std::string folded = search_text(a);
+  sql << "UPDATE accounts SET full_name = :fn, officer_number = :on, position = :pos, phone = :ph, email = :em, "
+         "search_text = :st, unit_id = :unit, updated_at = :m WHERE id = :id",
+      soci::use(a.full_name), soci::use(a.officer_number), soci::use(a.position), soci::use(a.phone),
+      soci::use(a.email), soci::use(folded), soci::use(unit), soci::use(at), soci::use(id);
+}
+
+void set_roles(soci::session& sql, std::int64_t account_id, const std::vector<std::string>& roles) {
+  const long long id = account_id;
+  sql << "DELETE FROM account_roles WHERE account_id = :id", soci::use(id);
+  for (const auto& role : roles)
+    sql << "INSERT INTO account_roles (account_id, role) VALUES (:id, :role)", soci::use(id), soci::use(role);
+}
+
+void set_status(soci::session& sql, std::int64_t account_id, const std::string& status, std::int64_t now) {
+  const long long id = account_id, at = now;
+  sql << "UPDATE accounts SET status = :s, failed_logins = 0, locked_until = 0, updated_at = :m WHERE id = :id",
+      soci::use(status), soci::use(at), soci::use(id);
+}
+
+void set_password(soci::session& sql, std::int64_t account_id, const std::string& hash, bool temporary,
+                  std::int64_t now) {
+  const long long id = account_id, at = now, change = temporary ? 1 : 0, issued = temporary ? now : 0;
+  sql << "UPDATE accounts SET password_hash = :h, password_change_required = :c, temporary_password_issued_at = :i, "
+         "failed_logins = 0, locked_until = 0, updated_at = :m WHERE id = :id",
+      soci::use(hash), soci::use(change), soci::use(issued), soci::use(at), soci::use(id);
+}
+
+void set_login_state(soci::session& sql, std::int64_t account_id, const LoginState& state) {
+  const long long id = account_id, failed = state.failed_logins, until = state.locked_until;
+  sql << "UPDATE accounts SET failed_logins = :f, locked_until = :l WHERE id = :id", soci::use(failed),
+      soci::use(until), soci::use(id);
+}
+
+std::vector<Account> list_accounts(soci::session& sql, const AccountQuery& q, std::int64_t& total) {
+  static const std::map<std::string, std::string> kSortColumns = {
+      {"username", "a.username"}, {"full_name", "a.full_name"}, {"unit_code", "u.code"}, {"status", "a.status"}};
+  const auto sort = kSortColumns.count(q.sort) ? kSortColumns.at(q.sort) : "a.username";
+  const std::string path = q.unit_path + "%", text = "%" + q.folded_text + "%";
+  const long long now = q.now, offset = q.offset, limit = q.limit;
+  // LOCKED is derived: active but inside a lock period.
+  const std::string where =
+      "WHERE u.path LIKE :path AND (:text = '%%' OR a.search_text LIKE :text2) AND "
+      "(:status = '' OR (:status2 = 'LOCKED' AND a.status = 'ACTIVE' AND a.locked_until > :now) OR "
+      "(:status3 <> 'LOCKED' AND a.status = :status4)) ";
+  sql << "SELECT COUNT(*) FROM accounts a JOIN units u ON u.id = a.unit_id " + where, soci::use(path),
+      soci::use(text), soci::use(text), soci::use(q.status), soci::use(q.status), soci::use(now), soci::use(q.status),
+      soci::use(q.status), soci::into(total);
+  std::vector<Account> accounts;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string(kAccountSelect) + where + "ORDER BY " + sort + (q.descending ? " DESC" : " ASC") +
+                          ", a.id LIMIT :limit OFFSET :offset",
+       soci::use(path), soci::use(text), soci::use(text), soci::use(q.status), soci::use(q.status), soci::use(now),
+       soci::use(q.status), soci::use(q.status), soci::use(limit), soci::use(offset));
+  for (const auto& row : rows) accounts.push_back(account_from(row));
+  for (auto& account : accounts) account.roles = roles_of(sql, account.id);
+  return accounts;
+}
+
+void insert_session(soci::session& sql, const std::string& token_hash, std::int64_t account_id, std::int64_t now) {
+  const long long id = account_id, at = now, expires = now + kSessionAbsoluteSeconds;
+  sql << "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, expires_at) "
+         "VALUES (:t, :a, :c, :l, :e)",
+      soci::use(token_hash), soci::use(id), soci::use(at), soci::use(at), soci::use(expires);
+}
+
+std::optional<SessionRow> find_session(soci::session& sql, const std::string& token_hash) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT s.last_seen_at, s.expires_at, a.id AS account_id, a.username, a.status, "
+                      "a.password_change_required, u.id AS unit_id, u.code AS unit_code, u.path AS unit_path "
+                      "FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN units u ON u.id = a.unit_id "
+                      "WHERE s.token_hash = :t",
+       soci::use(token_hash));
+  for (const auto& row : rows) {
+    SessionRow session;
+    session.times = SessionTimes{int_at(row, "last_seen_at"), int_at(row, "expires_at")};
+    session.account_status = text_at(row, "status");
+    auto& p = session.principal;
+    p.account_id = int_at(row, "account_id");
+    p.username = text_at(row, "username");
+    p.unit_id = int_at(row, "unit_id");
+    p.unit_code = text_at(row, "unit_code");
+    p.unit_path = text_at(row, "unit_path");
+    p.password_change_required = int_at(row, "password_change_required") != 0;
+    p.roles = roles_of(sql, p.account_id);
+    return session;
+  }
+  return std::nullopt;
+}
+
+void touch_session(soci::session& sql, const std::string& token_hash, std::int64_t now) {
+  const long long at = now;
+  sql << "UPDATE sessions SET last_seen_at = :l WHERE token_hash = :t", soci::use(at), soci::use(token_hash);
+}
+
+void delete_session(soci::session& sql, const std::string& token_hash) {
+  sql << "DELETE FROM sessions WHERE token_hash = :t", soci::use(token_hash);
+}
+
+void delete_sessions_of(soci::session& sql, std::int64_t account_id) {
+  const long long id = account_id;
+  sql << "DELETE FROM sessions WHERE account_id = :a", soci::use(id);
+}
+
+namespace {
+
+constexpr const char* kRequestSelect =
+    "SELECT r.id, r.kind, r.unit_id, u.code AS unit_code, u.path AS unit_path, r.username, r.full_name, r.roles, "
+    "r.reason, r.status, p.username AS proposed_by, d.username AS decided_by, r.decision_comment, r.created_at "
+    "FROM account_requests r JOIN units u ON u.id = r.unit_id JOIN accounts p ON p.id = r.proposed_by "
+    "LEFT JOIN accounts d ON d.id = r.decided_by ";
+
+AccountRequest request_from(const soci::row& row) {
+  AccountRequest r;
+  r.id = int_at(row, "id");
+  r.kind = text_at(row, "kind");
+  r.unit_id = int_at(row, "unit_id");
+  r.unit_code = text_at(row, "unit_code");
+  r.unit_path = text_at(row, "unit_path");
+  r.username = text_at(row, "username");
+  r.full_name = text_at(row, "full_name");
+  r.roles = split_roles(text_at(row, "roles"));
+  r.reason = text_at(row, "reason");
+  r.status = text_at(row, "status");
+  r.proposed_by = text_at(row, "proposed_by");
+  r.decided_by = text_at(row, "decided_by");
+  r.decision_comment = text_at(row, "decision_comment");
+  r.created_at = int_at(row, "created_at");
+  return r;
+}
+
+}  // namespace
+
+std::int64_t insert_request(soci::session& sql, const AccountRequest& r, std::int64_t proposer, std::int64_t now) {
+  long long id = 0;
+  const long long unit = r.unit_id, by = proposer, at = now;
+  const std::string roles = join_roles(r.roles);
+  sql << "INSERT INTO account_requests (kind, unit_id, username, full_name, roles, reason, status, proposed_by, "
+         "created_at, updated_at) VALUES (:k, :unit, :u, :fn, :roles, :reason, 'PROPOSED', :by, :c, :m) RETURNING id",
+      soci::use(r.kind), soci::use(unit), soci::use(r.username), soci::use(r.full_name), soci::use(roles),
+      soci::use(r.reason), soci::use(by), soci::use(at), soci::use(at), soci::into(id);
+  return id;
+}
+
+std::optional<AccountRequest> find_request(soci::session& sql, std::int64_t id) {
+  const long long key = id;
+  soci::rowset<soci::row> rows = (sql.prepare << std::string(kRequestSelect) + "WHERE r.id = :id", soci::use(key));
+  for (const auto& row : rows) return request_from(row);
+  return std::nullopt;
+}
+
+void decide_request(soci::session& sql, std::int64_t id, const std::string& status, std::int64_t decider,
+                    const std::string& comment, std::int64_t now) {
+  const long long key = id, by = decider, at = now;
+  sql << "UPDATE account_requests SET status = :s, decided_by = COALESCE(decided_by, :by), "
+         "decision_comment = COALESCE(:c, decision_comment), updated_at = :m WHERE id = :id",
+      soci::use(status), soci::use(by), soci::use(comment), soci::use(at), soci::use(key);
+}
+
+std::vector<AccountRequest> list_requests(soci::session& sql, const std::string& unit_path, const std::string& status,
+                                          std::int64_t offset, std::int64_t limit, std::int64_t& total) {
+  const std::string path = unit_path + "%";
+  const long long off = offset, lim = limit;
+  const std::string where = "WHERE u.path LIKE :p AND (:s = '' OR r.status = :s2) ";
+  sql << "SELECT COUNT(*) FROM account_requests r JOIN units u ON u.id = r.unit_id " + where, soci::use(path),
+      soci::use(status), soci::use(status), soci::into(total);
+  std::vector<AccountRequest> requests;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string(kRequestSelect) + where + "ORDER BY r.id DESC LIMIT :l OFFSET :o", soci::use(path),
+       soci::use(status), soci::use(status), soci::use(lim), soci::use(off));
+  for (const auto& row : rows) requests.push_back(request_from(row));
+  return requests;
+}
+
+}  // namespace hq::identity::store

@@ -1,0 +1,85 @@
+#include "platform/calendar_store.h"
+
+#include "db/row.h"
+
+namespace hq::platform {
+
+std::optional<int> parse_clock(const std::string& text) {
+  if (text.size() != 5 || text[2] != ':' || !isdigit(text[0]) || !isdigit(text[1]) || !isdigit(text[3]) ||
+      !isdigit(text[4]))
+    return std::nullopt;
+  const int hours = (text[0] - '0') * 10 + (text[1] - '0'), minutes = (text[3] - '0') * 10 + (text[4] - '0');
+  if (hours > 24 || minutes > 59 || (hours == 24 && minutes != 0)) return std::nullopt;
+  return hours * 60 + minutes;
+}
+
+std::string format_clock(int minutes) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", (minutes / 60) % 100, minutes % 60);
+  return buf;
+}
+
+std::vector<StoredAdjustment> load_adjustments(soci::session& sql) {
+  std::vector<StoredAdjustment> list;
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT id, day, working, name FROM calendar_adjustments ORDER BY day");
+  for (const auto& row : rows) {
+    auto date = core::parse_date(db::text_at(row, "day"));
+    if (!date) continue;
+    list.push_back({db::int_at(row, "id"), {*date, db::int_at(row, "working") != 0, db::text_at(row, "name")}});
+  }
+  return list;
+}
+
+std::vector<core::WorkingPeriod> load_working_hours(soci::session& sql) {
+  std::string value;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT value FROM settings WHERE key = 'working_hours'", soci::into(value, ind);
+  if (!sql.got_data() || ind == soci::i_null) return core::default_working_hours();
+  std::vector<core::WorkingPeriod> periods;
+  std::size_t start = 0;
+  while (start < value.size()) {  // "07:30-11:30,13:00-17:00"
+    auto end = value.find(',', start);
+    if (end == std::string::npos) end = value.size();
+    const std::string period = value.substr(start, end - start);
+    auto from = parse_clock(period.substr(0, 5)), to = parse_clock(period.size() >= 11 ? period.substr(6, 5) : "");
+    if (from && to) periods.push_back({*from, *to});
+    start = end + 1;
+  }
+  return periods.empty() ? core::default_working_hours() : periods;
+}
+
+core::WorkingCalendar load_calendar(soci::session& sql) {
+  std::vector<core::CalendarAdjustment> adjustments;
+  for (auto& stored : load_adjustments(sql)) adjustments.push_back(stored.adjustment);
+  return core::WorkingCalendar(std::move(adjustments), load_working_hours(sql));
+}
+
+std::int64_t insert_adjustment(soci::session& sql, const core::CalendarAdjustment& a) {
+  long long id = 0;
+  const std::string day = core::format_date(a.date);
+  const long long working = a.working ? 1 : 0;
+  sql << "INSERT INTO calendar_adjustments (day, working, name) VALUES (:d, :w, :n) RETURNING id", soci::use(day),
+      soci::use(working), soci::use(a.name), soci::into(id);
+  return id;
+}
+
+bool delete_adjustment(soci::session& sql, std::int64_t id, core::CalendarAdjustment& removed) {
+  const long long key = id;
+  std::string day, name;
+  long long working = 0;
+  sql << "SELECT day, working, name FROM calendar_adjustments WHERE id = :id", soci::use(key), soci::into(day),
+      soci::into(working), soci::into(name);
+  if (!sql.got_data()) return false;
+  removed = {core::parse_date(day).value_or(core::Date{}), working != 0, name};
+  sql << "DELETE FROM calendar_adjustments WHERE id = :id", soci::use(key);
+  return true;
+}
+
+void save_working_hours(soci::session& sql, const std::vector<core::WorkingPeriod>& periods) {
+  std::string value;
+  for (const auto& p : periods) value += (value.empty() ? "" : ",") + format_clock(p.start_minute) + "-" + format_clock(p.end_minute);
+  sql << "DELETE FROM settings WHERE key = 'working_hours'";
+  sql << "INSERT INTO settings (key, value) VALUES ('working_hours', :v)", soci::use(value);
+}
+
+}  // namespace hq::platform

@@ -1,0 +1,65 @@
+#include "platform/history_routes.h"
+
+#include "core/error.h"
+#include "core/time.h"
+#include "history/history_store.h"
+
+namespace hq::platform {
+
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+void add_history_routes(http::Router& router, db::Database& db) {
+  router.add("GET", "/api/v1/history", [&db](Request& request) {
+    const auto entity_type = request.query_text("entity_type");
+    const auto entity_id = request.query_text("entity_id");
+    // The whole history (no entity named) is for platform administrators; an entity's history is for anyone
+    // who can see it: modules check visibility before linking here, and entries hold no secrets.
+    if (entity_type.empty() && !request.principal.is_platform_admin())
+      core::bad_input("INVALID_PARAMETER", "Cần chỉ rõ «entity_type» để xem lịch sử xử lý.", {{"parameter", "entity_type"}});
+    const auto page = request.query_int("page", 1, 1, 1'000'000), size = request.query_int("page_size", 20, 1, 200);
+    const auto result = db.read([&](soci::session& sql) {
+      return history::list(sql, entity_type, entity_id, (page - 1) * size, size);
+    });
+    json items = json::array();
+    for (const auto& e : result.items)
+      items.push_back({{"id", e.id}, {"at", core::format_iso8601(e.at)}, {"username", e.username},
+                       {"unit_code", e.unit_code}, {"action", e.action}, {"entity_type", e.entity_type},
+                       {"entity_id", e.entity_id}, {"summary", e.summary}, {"client_address", e.client_address}});
+    return Response::ok({{"items", items}, {"total", result.total}, {"page", page}, {"page_size", size}});
+  });
+  router.add("GET", "/api/v1/history/verify", [&db](Request& request) {
+    if (!request.principal.is_platform_admin()) core::forbidden();
+    const auto check = db.read([](soci::session& sql) { return history::verify(sql); });
+    return Response::ok({{"ok", check.ok}, {"checked", check.checked},
+                         {"first_bad_id", check.first_bad_id ? json(*check.first_bad_id) : json(nullptr)},
+                         {"problem", check.problem}});
+  });
+}
+
+void add_health_routes(http::Router& router, db::Database& db) {
+  router.add("GET", "/healthz", [&db](Request&) {
+    try {
+      int one = 0;
+      db.read([&](soci::session& sql) { sql << "SELECT 1", soci::into(one); });
+      return Response::ok({{"status", "ok"}, {"db", "ok"}});
+    } catch (const std::exception&) {
+      return Response::json(503, {{"status", "degraded"}, {"db", "unavailable"}});
+    }
+  }, http::Access::Public);
+  router.metrics().add_gauge_source([&db] {
+    return "# HELP haiquan_db_pool_size Database sessions in the pool.\n# TYPE haiquan_db_pool_size gauge\n"
+           "haiquan_db_pool_size " + std::to_string(db.pool_size()) +
+           "\n# HELP haiquan_db_pool_in_use Database sessions lent out.\n# TYPE haiquan_db_pool_in_use gauge\n"
+           "haiquan_db_pool_in_use " + std::to_string(db.sessions_in_use()) + "\n";
+  });
+  router.add("GET", "/metrics", [&router](Request&) {
+    Response response;
+    response.headers.emplace_back("Content-Type", "text/plain; version=0.0.4");
+    response.body = router.metrics().render();
+    return response;
+  }, http::Access::Public);
+}
+
+}  // namespace hq::platform
