@@ -1,0 +1,160 @@
+// Shell of every signed-in page: header (brand, language, user), side menu from the module registry.
+import { useMemo, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Avatar, Button, Dropdown, Grid, Layout, Menu, Tag, Tooltip, Typography, type MenuProps } from 'antd';
+import {
+  BankOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useAuth } from '../auth/AuthContext';
+import { useI18n } from '../i18n';
+import { visibleModules } from '../modules';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { ProgressBar } from '../components/ProgressBar';
+import { Emblem } from '../components/Emblem';
+
+const { Header, Sider, Content } = Layout;
+
+function pagePath(p: string): string {
+  return '/' + p;
+}
+
+export function AppLayout() {
+  const { me, logout } = useAuth();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const mobile = !screens.lg;
+  const [collapsed, setCollapsed] = useState<boolean | null>(null);
+  const isCollapsed = collapsed ?? mobile;
+
+  const modules = useMemo(() => (me ? visibleModules(me) : []), [me]);
+
+  const items: MenuProps['items'] = modules.flatMap(({ module, pages }): NonNullable<MenuProps['items']> => {
+    const entries = pages
+      .filter((p) => !p.hidden)
+      .map((p) => ({ key: pagePath(p.path), icon: p.icon, label: <Link to={pagePath(p.path)}>{t(p.labelKey)}</Link> }));
+    if (module.key === 'core') return entries;
+    return [{ key: `m:${module.key}`, icon: module.icon, label: t(module.labelKey), children: entries }];
+  });
+
+  // The menu entry whose path is the longest prefix of the current location.
+  const selected = useMemo(() => {
+    const all = modules.flatMap((m) => m.pages.map((p) => pagePath(p.path)));
+    const match = all
+      .filter((p) => (p === '/' ? location.pathname === '/' : location.pathname === p || location.pathname.startsWith(p + '/')))
+      .sort((a, b) => b.length - a.length)[0];
+    return match ? [match] : [];
+  }, [modules, location.pathname]);
+
+  if (!me) return null;
+
+  const doLogout = async () => {
+    await logout();
+    navigate('/login', { replace: true });
+  };
+
+  const userMenu: MenuProps['items'] = [
+    {
+      key: 'who',
+      disabled: true,
+      label: (
+        <div className="hq-usermenu-head">
+          <Typography.Text strong>{me.full_name}</Typography.Text>
+          <br />
+          <Typography.Text type="secondary">
+            {me.username} · {me.unit_code}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { type: 'divider' },
+    { key: 'password', icon: <KeyOutlined />, label: t('menu.password'), onClick: () => navigate('/password') },
+    { key: 'logout', icon: <LogoutOutlined />, label: t('menu.logout'), danger: true, onClick: () => void doLogout() },
+  ];
+
+  return (
+    <Layout className="hq-shell">
+      <ProgressBar />
+      <Header className="hq-header">
+        <Button
+          type="text"
+          className="hq-header__toggle"
+          aria-label="menu"
+          data-testid="menu-toggle"
+          icon={isCollapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+          onClick={() => setCollapsed(!isCollapsed)}
+        />
+        <Link to="/" className="hq-brand">
+          <Emblem size={34} />
+          <span className="hq-brand__text">
+            <span className="hq-brand__short">{t('app.short')}</span>
+            {!mobile && <span className="hq-brand__name">{t('app.name')}</span>}
+          </span>
+        </Link>
+        <div className="hq-header__right">
+          <LanguageSwitch dark />
+          <Dropdown menu={{ items: userMenu }} trigger={['click']} placement="bottomRight">
+            <Button type="text" className="hq-header__user" data-testid="user-menu">
+              <Avatar size="small" icon={<UserOutlined />} style={{ background: '#f5c518', color: '#0a3d6b' }} />
+              {!mobile && <span className="hq-header__username">{me.full_name || me.username}</span>}
+            </Button>
+          </Dropdown>
+        </div>
+      </Header>
+      <Layout>
+        <Sider
+          width={256}
+          collapsedWidth={mobile ? 0 : 64}
+          collapsed={isCollapsed}
+          trigger={null}
+          className={`hq-sider${mobile ? ' hq-sider--mobile' : ''}`}
+          theme="light"
+        >
+          <div className="hq-unitcard" data-testid="unit-card" title={`${me.unit_code} — ${me.unit_name}`}>
+            {isCollapsed ? (
+              <Tooltip title={`${me.unit_code} — ${me.unit_name}`} placement="right">
+                <BankOutlined className="hq-unitcard__icon" />
+              </Tooltip>
+            ) : (
+              <>
+                <div className="hq-unitcard__label">
+                  <BankOutlined /> {t('home.unit')}
+                </div>
+                <div className="hq-unitcard__name">{me.unit_name}</div>
+                <Tag color="blue" className="hq-unitcard__code">
+                  {me.unit_code}
+                </Tag>
+                <Tag>{t(`level.${me.unit_level}` as 'level.CUC')}</Tag>
+              </>
+            )}
+          </div>
+          <Menu
+            mode="inline"
+            selectedKeys={selected}
+            defaultOpenKeys={modules.filter((m) => m.module.key !== 'core').map((m) => `m:${m.module.key}`)}
+            items={items}
+            onClick={() => mobile && setCollapsed(true)}
+            className="hq-menu"
+          />
+          {!isCollapsed && (
+            <div className="hq-sider__footer">
+              <Button block icon={<LogoutOutlined />} onClick={() => void doLogout()} data-testid="logout">
+                {t('menu.logout')}
+              </Button>
+            </div>
+          )}
+        </Sider>
+        {mobile && !isCollapsed && <div className="hq-sider-backdrop" onClick={() => setCollapsed(true)} />}
+        <Content className="hq-content">
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { CheckCircleFilled, LogoutOutlined, MinusCircleOutlined } from '@ant-design/icons';
+import { auth } from '../api/platform';
+import { useAuth } from '../auth/AuthContext';
+import { useI18n } from '../i18n';
+import { showServerError } from '../utils/forms';
+import { MIN_PASSWORD_LENGTH, passwordProblems, type PasswordProblem } from '../utils/password';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { Emblem } from '../components/Emblem';
+
+interface PwForm {
+  old_password: string;
+  new_password: string;
+  confirm: string;
+}
+
+export default function ChangePasswordPage() {
+  const { me, refresh, logout } = useAuth();
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<PwForm>();
+  const [busy, setBusy] = useState(false);
+  const newPw = Form.useWatch('new_password', form) ?? '';
+  const oldPw = Form.useWatch('old_password', form) ?? '';
+  const username = me?.username ?? '';
+  const forced = !!me?.password_change_required;
+  const problems = new Set(passwordProblems(newPw, username, oldPw));
+
+  const problemText: Record<PasswordProblem, string> = {
+    tooShort: t('password.tooShort', { n: MIN_PASSWORD_LENGTH }),
+    containsUsername: t('password.containsUsername'),
+    common: t('password.common'),
+    same: t('password.same'),
+  };
+
+  const rules: Array<{ key: PasswordProblem; text: string }> = [
+    { key: 'tooShort', text: t('password.rule.length', { n: MIN_PASSWORD_LENGTH }) },
+    { key: 'containsUsername', text: t('password.rule.notUsername') },
+    { key: 'common', text: t('password.rule.notCommon') },
+    { key: 'same', text: t('password.rule.differs') },
+  ];
+
+  const submit = async (v: PwForm) => {
+    setBusy(true);
+    try {
+      await auth.changePassword(v.old_password, v.new_password);
+      message.success(t('password.changed'));
+      await refresh();
+      navigate('/', { replace: true });
+    } catch (e) {
+      // WEAK_PASSWORD explains why; it belongs beside the new password unless the server named another field.
+      const err = e as { code?: string; details?: Record<string, unknown> };
+      if (err.code === 'WEAK_PASSWORD' && !err.details?.field) {
+        form.setFields([{ name: 'new_password', errors: [(e as Error).message] }]);
+      } else if (err.code === 'INVALID_CREDENTIALS' && !err.details?.field) {
+        form.setFields([{ name: 'old_password', errors: [(e as Error).message] }]);
+      } else {
+        showServerError(form, e, message);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const body = (
+    <Card className="hq-login__card" style={{ maxWidth: 480 }}>
+      <div className="hq-login__brand">
+        <Emblem size={48} />
+      </div>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('password.title')}
+      </Typography.Title>
+      {forced && <Alert type="warning" showIcon title={t('password.forced')} style={{ marginBottom: 16 }} />}
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {me?.full_name} ({username}) · {me?.unit_code}
+      </Typography.Paragraph>
+      <Form<PwForm> form={form} layout="vertical" onFinish={submit} disabled={busy} requiredMark={false}>
+        <Form.Item
+          name="old_password"
+          label={t('password.old')}
+          rules={[{ required: true, message: t('common.required', { field: t('password.old').toLowerCase() }) }]}
+        >
+          <Input.Password autoComplete="current-password" id="old_password" />
+        </Form.Item>
+        <Form.Item
+          name="new_password"
+          label={t('password.new')}
+          dependencies={['old_password']}
+          rules={[
+            { required: true, message: t('common.required', { field: t('password.new').toLowerCase() }) },
+            {
+              validator: (_, v: string | undefined) => {
+                if (!v) return Promise.resolve();
+                const p = passwordProblems(v, username, form.getFieldValue('old_password'));
+                return p.length ? Promise.reject(new Error(problemText[p[0]])) : Promise.resolve();
+              },
+            },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" id="new_password" />
+        </Form.Item>
+        <div style={{ marginTop: -8, marginBottom: 16 }}>
+          <Typography.Text type="secondary">{t('password.rules')}:</Typography.Text>
+          <ul className="hq-rules" data-testid="password-rules">
+            {rules.map((r) => {
+              const ok = newPw !== '' && !problems.has(r.key);
+              return (
+                <li key={r.key} className={ok ? 'hq-rule--ok' : 'hq-rule--bad'}>
+                  {ok ? <CheckCircleFilled /> : <MinusCircleOutlined />} {r.text}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+        <Form.Item
+          name="confirm"
+          label={t('password.confirm')}
+          dependencies={['new_password']}
+          rules={[
+            { required: true, message: t('common.required', { field: t('password.confirm').toLowerCase() }) },
+            ({ getFieldValue }) => ({
+              validator: (_, v) =>
+                !v || v === getFieldValue('new_password') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" id="confirm" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy} data-testid="password-submit">
+          {t('password.submit')}
+        </Button>
+        {forced ? (
+          <Button
+            type="link"
+            block
+            icon={<LogoutOutlined />}
+            style={{ marginTop: 8 }}
+            onClick={() => void logout().then(() => navigate('/login', { replace: true }))}
+          >
+            {t('menu.logout')}
+          </Button>
+        ) : (
+          <Button type="link" block style={{ marginTop: 8 }} onClick={() => navigate(-1)}>
+            {t('common.cancel')}
+          </Button>
+        )}
+      </Form>
+    </Card>
+  );
+
+  return (
+    <div className="hq-login">
+      <div className="hq-login__lang">
+        <LanguageSwitch dark />
+      </div>
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,349 @@
+// Account requests (form 01 of the HQ36a regulation): the unit administrator proposes, the unit leader
+// approves or rejects, the administrator applies the approved request.
+import { useState } from 'react';
+import {
+  App, Button, Col, Form, Input, Modal, Radio, Row, Select, Space, Steps, Table, Tag, Tooltip, Typography, type TableColumnsType,
+} from 'antd';
+import { CheckOutlined, CloseOutlined, FileAddOutlined, HistoryOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { accountRequests } from '../../api/platform';
+import type { AccountRequest, AccountRequestListParams, RequestKind, RequestStatus } from '../../api/types';
+import { hasAnyRole, useAuth } from '../../auth/AuthContext';
+import { useI18n } from '../../i18n';
+import { useServerTable } from '../../hooks/useServerTable';
+import { PageHeader } from '../../components/PageHeader';
+import { UnitTreeSelect } from '../../components/UnitTreeSelect';
+import { RoleSelect } from '../../components/RoleSelect';
+import { RoleTags } from '../../components/RoleTags';
+import { SecretModal, type Secret } from '../../components/SecretModal';
+import { HistoryDrawer } from '../../components/HistoryDrawer';
+import { compact, showServerError } from '../../utils/forms';
+import { fmtDateTime } from '../../utils/format';
+import { ADMIN_ROLES } from '../../modules';
+import { USERNAME_RE } from './AccountsPage';
+
+const KINDS: RequestKind[] = ['NEW', 'CHANGE', 'REVOKE'];
+const STATUSES: RequestStatus[] = ['PROPOSED', 'APPROVED', 'REJECTED', 'APPLIED'];
+const KIND_COLORS: Record<RequestKind, string> = { NEW: 'blue', CHANGE: 'purple', REVOKE: 'red' };
+const STATUS_COLORS: Record<RequestStatus, string> = { PROPOSED: 'gold', APPROVED: 'green', REJECTED: 'red', APPLIED: 'default' };
+const APPROVER_ROLES = ['platform.admin', '*.leader'] as const;
+
+interface RequestForm {
+  kind: RequestKind;
+  unit_code: string;
+  username: string;
+  full_name?: string;
+  roles?: string[];
+  reason: string;
+}
+
+function NewRequestModal({ open, defaultUnit, onClose, onDone }: { open: boolean; defaultUnit: string; onClose(): void; onDone(r: AccountRequest): void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<RequestForm>();
+  const kind = Form.useWatch('kind', form) ?? 'NEW';
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: RequestForm) => {
+    setBusy(true);
+    try {
+      const r = await accountRequests.create(
+        compact({
+          kind: v.kind,
+          unit_code: v.unit_code,
+          username: v.username.trim(),
+          full_name: v.kind === 'REVOKE' ? undefined : v.full_name?.trim(),
+          roles: v.kind === 'REVOKE' || !v.roles?.length ? undefined : v.roles,
+          reason: v.reason.trim(),
+        }) as RequestForm,
+      );
+      form.resetFields();
+      onDone(r);
+    } catch (e) {
+      showServerError(form, e, message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      width={680}
+      title={t('requests.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      <Form<RequestForm> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ kind: 'NEW', unit_code: defaultUnit, roles: [] }}>
+        <Form.Item name="kind" label={t('requests.kind')}>
+          <Radio.Group optionType="button" buttonStyle="solid" options={KINDS.map((k) => ({ value: k, label: t(`requests.kind.${k}` as 'requests.kind.NEW') }))} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="unit_code" label={t('accounts.unit')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('accounts.unit').toLowerCase() }) }]}>
+              <UnitTreeSelect isDisabled={(u) => !u.active} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="username"
+              label={t('accounts.username')}
+              normalize={(v: string) => v?.toLowerCase()}
+              rules={[
+                { required: true, whitespace: true, message: t('common.required', { field: t('accounts.username').toLowerCase() }) },
+                { pattern: USERNAME_RE, message: t('accounts.usernameInvalid') },
+              ]}
+            >
+              <Input autoComplete="off" />
+            </Form.Item>
+          </Col>
+          {kind !== 'REVOKE' && (
+            <>
+              <Col xs={24} sm={12}>
+                <Form.Item
+                  name="full_name"
+                  label={t('accounts.fullName')}
+                  rules={[{ required: kind === 'NEW', whitespace: true, message: t('common.required', { field: t('accounts.fullName').toLowerCase() }) }]}
+                >
+                  <Input />
+                </Form.Item>
+              </Col>
+              <Col xs={24} sm={12}>
+                <Form.Item
+                  name="roles"
+                  label={t('accounts.roles')}
+                  rules={[{ required: kind === 'NEW', type: 'array', min: 1, message: t('common.requiredSelect', { field: t('accounts.roles').toLowerCase() }) }]}
+                >
+                  <RoleSelect />
+                </Form.Item>
+              </Col>
+            </>
+          )}
+        </Row>
+        <Form.Item
+          name="reason"
+          label={t('requests.reason')}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('requests.reason').toLowerCase() }) }, { max: 1000 }]}
+        >
+          <Input.TextArea rows={3} showCount maxLength={1000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function DecisionModal({ target, onClose, onDone }: { target: { req: AccountRequest; approve: boolean } | null; onClose(): void; onDone(): void }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ comment?: string }>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: { comment?: string }) => {
+    if (!target) return;
+    setBusy(true);
+    try {
+      const comment = v.comment?.trim() || undefined;
+      await (target.approve ? accountRequests.approve(target.req.id, comment) : accountRequests.reject(target.req.id, comment));
+      message.success(t('requests.decided', { id: target.req.id }));
+      onDone();
+    } catch (e) {
+      showServerError(form, e, message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open={!!target}
+      title={target ? t(target.approve ? 'requests.approveTitle' : 'requests.rejectTitle', { id: target.req.id }) : ''}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={target?.approve ? t('requests.approve') : t('requests.reject')}
+      okButtonProps={{ danger: target ? !target.approve : false }}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      {target && (
+        <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+          <Typography.Paragraph>
+            <Tag color={KIND_COLORS[target.req.kind]}>{t(`requests.kind.${target.req.kind}` as 'requests.kind.NEW')}</Tag>
+            <b>{target.req.username}</b> · {target.req.unit_code} — {target.req.reason}
+          </Typography.Paragraph>
+          <Form.Item
+            name="comment"
+            label={t('requests.comment')}
+            rules={target.approve ? [] : [{ required: true, whitespace: true, message: t('common.required', { field: t('requests.comment').toLowerCase() }) }]}
+          >
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+}
+
+export default function AccountRequestsPage() {
+  const { me } = useAuth();
+  const { t, lang } = useI18n();
+  const { modal, message } = App.useApp();
+  const table = useServerTable<AccountRequest>((p) => accountRequests.list(p as AccountRequestListParams));
+  const { params, setFilters, sortOrderFor, filteredFor } = table;
+  const [creating, setCreating] = useState(false);
+  const [deciding, setDeciding] = useState<{ req: AccountRequest; approve: boolean } | null>(null);
+  const [historyOf, setHistoryOf] = useState<number | null>(null);
+  const [secret, setSecret] = useState<Secret | null>(null);
+  const canPropose = hasAnyRole(me, ADMIN_ROLES);
+  const canDecide = hasAnyRole(me, APPROVER_ROLES);
+
+  const apply = (r: AccountRequest) =>
+    modal.confirm({
+      title: t('common.confirm'),
+      content: t('requests.confirmApply', { id: r.id }),
+      okText: t('requests.apply'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          const res = await accountRequests.apply(r.id);
+          message.success(t('requests.applied', { id: r.id }));
+          if (res.temporary_password) {
+            setSecret({ title: t('accounts.tempPasswordTitle'), username: r.username, password: res.temporary_password, note: t('accounts.tempPasswordNote') });
+          }
+          table.reload();
+        } catch (e) {
+          message.error((e as Error).message);
+        }
+      },
+    });
+
+  const columns: TableColumnsType<AccountRequest> = [
+    { title: t('requests.id'), dataIndex: 'id', key: 'id', width: 72, sorter: true, sortOrder: sortOrderFor('id') },
+    {
+      title: t('requests.createdAt'),
+      dataIndex: 'created_at',
+      key: 'created_at',
+      sorter: true,
+      sortOrder: sortOrderFor('created_at'),
+      render: (v: string) => fmtDateTime(v, lang),
+    },
+    {
+      title: t('requests.kind'),
+      dataIndex: 'kind',
+      key: 'kind',
+      render: (k: RequestKind) => <Tag color={KIND_COLORS[k]}>{t(`requests.kind.${k}` as 'requests.kind.NEW')}</Tag>,
+    },
+    { title: t('accounts.unit'), dataIndex: 'unit_code', key: 'unit_code', render: (v: string) => <Tag color="blue">{v}</Tag> },
+    {
+      title: t('accounts.username'),
+      dataIndex: 'username',
+      key: 'username',
+      render: (v: string, r) => (
+        <div>
+          <Typography.Text strong>{v}</Typography.Text>
+          {r.full_name && <div style={{ fontSize: 12, color: '#8c8c8c' }}>{r.full_name}</div>}
+        </div>
+      ),
+    },
+    { title: t('accounts.roles'), dataIndex: 'roles', key: 'roles', render: (v: string[] | null) => <RoleTags roles={v} /> },
+    { title: t('requests.reason'), dataIndex: 'reason', key: 'reason', ellipsis: true, width: 220 },
+    {
+      title: t('requests.status'),
+      dataIndex: 'status',
+      key: 'status',
+      filters: STATUSES.map((s) => ({ text: t(`requests.status.${s}` as 'requests.status.PROPOSED'), value: s })),
+      filterMultiple: false,
+      filteredValue: filteredFor('status'),
+      render: (s: RequestStatus) => <Tag color={STATUS_COLORS[s]}>{t(`requests.status.${s}` as 'requests.status.PROPOSED')}</Tag>,
+    },
+    {
+      title: `${t('requests.proposedBy')} / ${t('requests.decidedBy')}`,
+      key: 'people',
+      render: (_, r) => (
+        <span style={{ fontSize: 12 }}>
+          {r.proposed_by}
+          <br />
+          {r.decided_by ?? '—'}
+        </span>
+      ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_, r) => (
+        <Space size={0} wrap>
+          {r.status === 'PROPOSED' && canDecide && (
+            <>
+              <Tooltip title={t('requests.approve')}>
+                <Button type="text" icon={<CheckOutlined style={{ color: '#389e0d' }} />} aria-label={t('requests.approve')} onClick={() => setDeciding({ req: r, approve: true })} />
+              </Tooltip>
+              <Tooltip title={t('requests.reject')}>
+                <Button type="text" danger icon={<CloseOutlined />} aria-label={t('requests.reject')} onClick={() => setDeciding({ req: r, approve: false })} />
+              </Tooltip>
+            </>
+          )}
+          {r.status === 'APPROVED' && canPropose && (
+            <Button size="small" type="primary" ghost icon={<ThunderboltOutlined />} onClick={() => apply(r)}>
+              {t('requests.apply')}
+            </Button>
+          )}
+          <Tooltip title={t('common.history')}>
+            <Button type="text" icon={<HistoryOutlined />} aria-label={t('common.history')} onClick={() => setHistoryOf(r.id)} />
+          </Tooltip>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <div>
+      <PageHeader
+        title={t('requests.title')}
+        extra={
+          canPropose && (
+            <Button type="primary" icon={<FileAddOutlined />} onClick={() => setCreating(true)}>
+              {t('requests.create')}
+            </Button>
+          )
+        }
+      />
+      <Steps
+        size="small"
+        style={{ marginBottom: 16, maxWidth: 760 }}
+        items={[
+          { title: t('requests.status.PROPOSED'), status: 'process' },
+          { title: t('requests.status.APPROVED'), status: 'wait' },
+          { title: t('requests.status.APPLIED'), status: 'wait' },
+        ]}
+      />
+      <Typography.Paragraph type="secondary">{t('requests.workflow')}</Typography.Paragraph>
+      <div className="hq-toolbar">
+        <div style={{ flex: '1 1 260px', maxWidth: 380 }}>
+          <UnitTreeSelect placeholder={t('accounts.filterUnit')} value={params.unit || undefined} onChange={(v) => setFilters({ unit: v ?? '' })} />
+        </div>
+        <Select<RequestStatus | undefined>
+          style={{ flex: '0 1 220px' }}
+          allowClear
+          placeholder={t('requests.status')}
+          value={(params.status as RequestStatus) || undefined}
+          onChange={(v) => setFilters({ status: v ?? '' })}
+          options={STATUSES.map((s) => ({ value: s, label: t(`requests.status.${s}` as 'requests.status.PROPOSED') }))}
+        />
+      </div>
+      <Table<AccountRequest> rowKey="id" columns={columns} size="middle" {...table.tableProps} />
+      <NewRequestModal
+        open={creating}
+        defaultUnit={params.unit || me?.unit_code || ''}
+        onClose={() => setCreating(false)}
+        onDone={(r) => {
+          setCreating(false);
+          message.success(t('requests.created', { id: r.id }));
+          table.reload();
+        }}
+      />
+      <DecisionModal target={deciding} onClose={() => setDeciding(null)} onDone={() => { setDeciding(null); table.reload(); }} />
+      <HistoryDrawer entityType="account_request" entityId={String(historyOf ?? '')} open={historyOf !== null} onClose={() => setHistoryOf(null)} />
+      <SecretModal secret={secret} onClose={() => setSecret(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// Classification of calendar days for display (pure).
+import type { Adjustment, CalendarDay } from '../api/types';
+
+export type DayKind = 'working' | 'weekend' | 'holiday' | 'makeup' | 'off';
+
+/** Day of week of a YYYY-MM-DD date (0 = Sunday), independent of the browser's time zone. */
+export function weekday(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+export function isWeekend(date: string): boolean {
+  const w = weekday(date);
+  return w === 0 || w === 6;
+}
+
+/**
+ * How a day is shown: a working weekend day is a make-up day; a day off that an adjustment created is "off";
+ * other non-working weekdays are holidays; weekends are weekends.
+ */
+export function classifyDay(day: CalendarDay, adjustments: Adjustment[] = []): DayKind {
+  const weekend = isWeekend(day.date);
+  if (day.working) return weekend ? 'makeup' : 'working';
+  const adj = adjustments.find((a) => a.date === day.date);
+  if (adj && !adj.working) return 'off';
+  if (day.holiday) return 'holiday';
+  return weekend ? 'weekend' : 'off';
+}
+
+/** Weeks (Monday first) of a month as rows of YYYY-MM-DD or null padding. */
+export function monthGrid(year: number, month: number): Array<Array<string | null>> {
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const first = (weekday(`${year}-${String(month).padStart(2, '0')}-01`) + 6) % 7; // Monday = 0
+  const cells: Array<string | null> = Array(first).fill(null);
+  for (let d = 1; d <= days; d++) cells.push(`${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  while (cells.length % 7) cells.push(null);
+  const rows: Array<Array<string | null>> = [];
+  for (let i = 0; i < cells.length; i += 7) rows.push(cells.slice(i, i + 7));
+  return rows;
+}
+
+export interface Period {
+  start: string;
+  end: string;
+}
+
+/** Problems with working periods: 'order' when an end is not after its start, 'overlap' when two overlap. */
+export function periodProblems(periods: Period[]): Array<'order' | 'overlap'> {
+  const out = new Set<'order' | 'overlap'>();
+  const sorted = [...periods].sort((a, b) => a.start.localeCompare(b.start));
+  for (const p of sorted) if (p.end <= p.start) out.add('order');
+  for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) out.add('overlap');
+  return [...out];
+}
