@@ -1,0 +1,473 @@
+#include "trs/report.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "trs/intervals.h"
+
+namespace hq::trs {
+namespace {
+
+constexpr std::uint8_t kNone = 0xFF;  // group key of a value not recorded
+
+template <class E>
+std::uint8_t key_of(const std::optional<E>& v) {
+  return v ? static_cast<std::uint8_t>(*v) : kNone;
+}
+std::uint8_t key_of(const std::optional<bool>& v) { return v ? static_cast<std::uint8_t>(*v) : kNone; }
+
+// What the statistics need of an analysed record.
+struct Keys {
+  std::uint8_t flow, channel, route, aeo, pre_arrival, nsw, sci, shipment_mode, declarant_kind;
+  std::uint8_t world_bank;  // 1 = NK HS 8708 from JP at the port, 2 = XK HS 85 to JP from the port
+  std::uint32_t branch;     // interned code, kNoBranch when not recorded
+  CodeSet delay_reasons;
+};
+constexpr std::uint32_t kNoBranch = 0xFFFFFFFF;
+
+// A grouping dimension (`by`). Group names are indexed by key; kNone → "UNKNOWN".
+struct ByDim {
+  std::string_view name;
+  std::uint8_t Keys::*field;  // nullptr for branch (interned strings) and "all"
+  std::span<const std::string_view> names;
+};
+constexpr std::string_view kAllName[] = {"all"};
+constexpr ByDim kDims[] = {
+    {"all", nullptr, kAllName},
+    {"channel", &Keys::channel, kChannelNames},
+    {"route", &Keys::route, kRouteNames},
+    {"branch", nullptr, {}},
+    {"aeo", &Keys::aeo, kYesNoNames},
+    {"pre_arrival", &Keys::pre_arrival, kYesNoNames},
+    {"nsw", &Keys::nsw, kYesNoNames},
+    {"sci", &Keys::sci, kYesNoNames},
+    {"shipment_mode", &Keys::shipment_mode, kShipmentModeNames},
+    {"declarant_kind", &Keys::declarant_kind, kDeclarantKindNames},
+};
+constexpr std::string_view kUnknownGroup = "UNKNOWN";
+
+struct WorldBankDef {
+  std::string_view id, description_vi, interval;
+  Flow flow;
+};
+constexpr WorldBankDef kWorldBank[] = {
+    {"WB_6_1", "HS 8708 nhập khẩu từ Nhật Bản, cảng TP. Hồ Chí Minh: từ khi hàng đến đến khi rời khu vực giám sát",
+     "T1", Flow::NK},
+    {"WB_6_2", "HS 8708 nhập khẩu từ Nhật Bản, cảng TP. Hồ Chí Minh: từ đăng ký tờ khai đến thông quan", "T2",
+     Flow::NK},
+    {"WB_6_3", "HS 85 xuất khẩu sang Nhật Bản từ cảng TP. Hồ Chí Minh: từ đăng ký tờ khai đến thông quan", "T2",
+     Flow::XK},
+    {"WB_6_4", "HS 8708 nhập khẩu từ Nhật Bản: KTCN từ đăng ký đến cấp giấy chứng nhận", "T4_1a", Flow::NK},
+    {"WB_6_4", "HS 8708 nhập khẩu từ Nhật Bản: KTCN từ cấp giấy đến trả doanh nghiệp", "T4_1b", Flow::NK},
+    {"WB_6_4", "HS 8708 nhập khẩu từ Nhật Bản: KTCN từ trả doanh nghiệp đến hải quan nhận", "T4_1c", Flow::NK},
+    {"WB_6_4", "HS 85 xuất khẩu sang Nhật Bản: KTCN từ đăng ký đến cấp giấy chứng nhận", "T4_1a", Flow::XK},
+    {"WB_6_4", "HS 85 xuất khẩu sang Nhật Bản: KTCN từ cấp giấy đến trả doanh nghiệp", "T4_1b", Flow::XK},
+    {"WB_6_4", "HS 85 xuất khẩu sang Nhật Bản: KTCN từ trả doanh nghiệp đến hải quan nhận", "T4_1c", Flow::XK},
+};
+
+// Attribution is computed for these intervals (whole-journey ones).
+constexpr std::string_view kAttributed[] = {"T1", "T2"};
+constexpr std::string_view kCurves[] = {"T1", "T2"};
+
+struct AttributionSum {
+  std::size_t n = 0;
+  double total = 0, customs = 0, agencies = 0;
+};
+
+std::uint64_t mix(std::uint64_t seed, std::string_view a, std::string_view b, std::string_view c) {
+  std::uint64_t h = seed ^ 0x9E3779B97F4A7C15ull;
+  for (std::string_view s : {a, b, c})
+    for (char ch : s) h = (h ^ static_cast<unsigned char>(ch)) * 0x100000001B3ull;
+  return h;
+}
+
+}  // namespace
+
+UnixSeconds default_follow_up_limit(const core::Date& week_start, int working_days) {
+  core::Date d = core::add_days(week_start, 5);  // the week's Saturday
+  while (working_days > 0) {
+    d = core::add_days(d, 1);
+    const int wd = core::weekday(d);
+    if (wd != 0 && wd != 6) --working_days;
+  }
+  return core::from_local({core::add_days(d, 1)});  // 24:00 of the last working day
+}
+
+struct Analyzer::Impl {
+  AnalysisSettings settings;
+  Report report;
+  std::vector<Keys> keys;
+  // Observations per interval: seconds and the index of the record's Keys.
+  struct Series {
+    std::vector<std::int64_t> seconds;
+    std::vector<std::uint32_t> record;
+  };
+  std::vector<Series> series = std::vector<Series>(intervals().size());
+  std::unordered_map<std::string, std::uint32_t> branch_ids;
+  std::vector<std::string> branch_names;
+  std::unordered_set<std::uint64_t> seen_declarations;
+  std::unordered_set<std::string> study_branches, excluded_types, wb_branches;
+  std::array<bool, 2> flow_present{};
+  // attribution[interval k][flow][group 0 = all, 1 + channel]
+  std::array<std::array<std::array<AttributionSum, 4>, 2>, std::size(kAttributed)> attribution{};
+  std::array<int, std::size(kAttributed)> attributed_index{};
+  std::vector<Observation> scratch_obs;
+  std::vector<Issue> scratch_issues;
+  std::optional<UnixSeconds> week_begin, week_end;
+
+  explicit Impl(AnalysisSettings s) : settings(std::move(s)) {
+    report.settings = settings;
+    wb_branches.insert(settings.world_bank_branches.begin(), settings.world_bank_branches.end());
+    for (std::size_t k = 0; k < std::size(kAttributed); ++k) attributed_index[k] = interval_index(kAttributed[k]);
+    if (const auto& st = settings.study) {
+      study_branches.insert(st->branches.begin(), st->branches.end());
+      excluded_types.insert(st->excluded_type_codes.begin(), st->excluded_type_codes.end());
+      week_begin = core::from_local({st->week_start});
+      week_end = core::from_local({core::add_days(st->week_start, 6)});
+    }
+  }
+
+  void add_issue(Issue i) {
+    ++report.issue_counts[i.code];
+    if (settings.max_issues == 0 || report.issues.size() < settings.max_issues)
+      report.issues.push_back(std::move(i));
+    else
+      ++report.issues_omitted;
+  }
+
+  // Which exclusion counter applies, or nullptr when the record is in the sample.
+  std::size_t* exclusion(const Record& r) {
+    RecordCounts& c = report.records;
+    if (r.meta.rejected) return &c.rejected_rows;
+    if (settings.skip_invalid && r.meta.invalid_cells > 0) return &c.invalid_rows;
+    if (!r.flow) return &c.no_flow;
+    if (const auto& st = settings.study) {
+      if (!r.registered_at || *r.registered_at < *week_begin || *r.registered_at >= *week_end) return &c.outside_week;
+      if (excluded_types.count(r.type_code)) return &c.excluded_type;
+      if (!st->branches.empty() && !study_branches.count(r.branch_code)) return &c.other_branch;
+    }
+    if (const auto id = declaration_identity(r.declaration_no); id && !seen_declarations.insert(*id).second) {
+      Issue i;
+      i.line = r.meta.line;
+      i.declaration_no = r.declaration_no;
+      i.code = kDuplicateDeclaration;
+      i.column = "declaration_no";
+      i.message = "Dòng " + std::to_string(r.meta.line) + ": tờ khai " + r.declaration_no +
+                  " đã xuất hiện ở dòng trước (trùng 11 chữ số đầu); dòng này không được tính.";
+      add_issue(std::move(i));
+      return &c.duplicates;
+    }
+    return nullptr;
+  }
+
+  // With a study: milestones after the follow-up limit are cleared (one issue lists them).
+  void apply_follow_up(Record& r) {
+    const auto& limit = settings.study->follow_up_limit;
+    if (!limit) return;
+    std::string late;
+    for (const ColumnDef& c : columns()) {
+      if (c.kind != ColumnKind::Time) continue;
+      Time& t = c.time(r);
+      if (!t || *t <= *limit) continue;
+      late += (late.empty() ? "" : ", ") + std::string(c.name);
+      t.reset();
+    }
+    if (late.empty()) return;
+    Issue i;
+    i.line = r.meta.line;
+    i.declaration_no = r.declaration_no;
+    i.code = kAfterFollowUp;
+    i.column = late;
+    i.message = "Dòng " + std::to_string(r.meta.line) + ": " + late + " sau hạn theo dõi (" +
+                format_local_time(*limit) + ") nên được coi là chưa ghi nhận.";
+    add_issue(std::move(i));
+  }
+
+  std::uint32_t branch_id(const std::string& code) {
+    if (code.empty()) return kNoBranch;
+    const auto [it, added] = branch_ids.emplace(code, static_cast<std::uint32_t>(branch_names.size()));
+    if (added) branch_names.push_back(code);
+    return it->second;
+  }
+
+  std::uint8_t world_bank_key(const Record& r) const {
+    if (r.country != "JP" || !wb_branches.count(r.branch_code)) return 0;
+    if (r.flow == Flow::NK && r.hs_code.starts_with("8708")) return 1;
+    if (r.flow == Flow::XK && r.hs_code.starts_with("85")) return 2;
+    return 0;
+  }
+
+  void add(const Record& r) {
+    const auto rec = static_cast<std::uint32_t>(keys.size());
+    const auto flow = static_cast<std::size_t>(*r.flow);
+    flow_present[flow] = true;
+    keys.push_back({key_of(r.flow), key_of(r.channel), key_of(r.route), key_of(r.aeo), key_of(r.pre_arrival),
+                    key_of(r.nsw), static_cast<std::uint8_t>(r.sci_kinds != 0), key_of(r.shipment_mode),
+                    key_of(r.declarant_kind), world_bank_key(r), branch_id(r.branch_code), r.delay_reasons});
+    if (is_incomplete(r)) ++report.records.incomplete;
+
+    scratch_issues.clear();
+    check_order(r, scratch_issues);
+    check_missing(r, scratch_issues);
+    scratch_obs.clear();
+    observe(r, scratch_obs);
+    for (const Observation& o : scratch_obs) {
+      if (o.seconds < 0) {
+        scratch_issues.push_back(negative_interval_issue(r, o));
+        continue;
+      }
+      series[o.interval].seconds.push_back(o.seconds);
+      series[o.interval].record.push_back(rec);
+      attribute_observation(r, o, flow);
+    }
+    for (Issue& i : scratch_issues) add_issue(std::move(i));
+  }
+
+  void attribute_observation(const Record& r, const Observation& o, std::size_t flow) {
+    for (std::size_t k = 0; k < std::size(kAttributed); ++k) {
+      if (attributed_index[k] != o.interval) continue;
+      const IntervalSpan& span = intervals()[o.interval].spans[o.span];
+      const UnixSeconds from = *time_of(column(span.from), r);
+      const Responsibility who = attribute(r, from, from + o.seconds);
+      for (std::size_t g : {std::size_t{0}, r.channel ? 1 + static_cast<std::size_t>(*r.channel) : std::size_t{99}}) {
+        if (g > 3) continue;
+        AttributionSum& s = attribution[k][flow][g];
+        ++s.n;
+        s.total += static_cast<double>(o.seconds);
+        s.customs += who.customs;
+        s.agencies += who.agencies;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ finishing
+
+  std::string_view group_name(const ByDim& dim, std::uint32_t key) const {
+    if (dim.name == "all") return "all";
+    if (dim.name == "branch") return key == kNoBranch ? kUnknownGroup : std::string_view(branch_names[key]);
+    return key == kNone ? kUnknownGroup : dim.names[key];
+  }
+  std::uint32_t group_key(const ByDim& dim, const Keys& k) const {
+    if (dim.name == "all") return 0;
+    if (dim.name == "branch") return k.branch;
+    return k.*dim.field;
+  }
+  // Output order of a dimension's groups: enum order (branches alphabetically), UNKNOWN last.
+  std::vector<std::uint32_t> group_order(const ByDim& dim) const {
+    std::vector<std::uint32_t> order;
+    if (dim.name == "all") return {0};
+    if (dim.name == "branch") {
+      for (std::uint32_t i = 0; i < branch_names.size(); ++i) order.push_back(i);
+      std::sort(order.begin(), order.end(),
+                [&](std::uint32_t a, std::uint32_t b) { return branch_names[a] < branch_names[b]; });
+      order.push_back(kNoBranch);
+    } else {
+      for (std::uint32_t i = 0; i < dim.names.size(); ++i) order.push_back(i);
+      order.push_back(kNone);
+    }
+    return order;
+  }
+
+  // Values of interval i, flow f, split by the groups of `dim` (in output order, empty groups included).
+  std::vector<std::pair<std::uint32_t, std::vector<std::int64_t>>> split(std::size_t i, std::uint8_t f,
+                                                                         const ByDim& dim) const {
+    std::vector<std::pair<std::uint32_t, std::vector<std::int64_t>>> groups;
+    // Dense slot table: enum keys < 256 (kNone = 255), branch ids < branch_names.size() (+1 for none).
+    const auto dense = [&](std::uint32_t g) -> std::size_t {
+      if (dim.name == "branch") return g == kNoBranch ? branch_names.size() : g;
+      return g;
+    };
+    std::vector<std::size_t> slot(std::max<std::size_t>(256, branch_names.size() + 1));
+    for (std::uint32_t g : group_order(dim)) {
+      slot[dense(g)] = groups.size();
+      groups.emplace_back(g, std::vector<std::int64_t>());
+    }
+    const Series& s = series[i];
+    for (std::size_t k = 0; k < s.seconds.size(); ++k) {
+      const Keys& key = keys[s.record[k]];
+      if (key.flow != f) continue;
+      groups[slot[dense(group_key(dim, key))]].second.push_back(s.seconds[k]);
+    }
+    return groups;
+  }
+
+  void build_statistics() {
+    for (std::size_t i = 0; i < intervals().size(); ++i) {
+      const IntervalDef& def = intervals()[i];
+      for (std::uint8_t f = 0; f < 2; ++f) {
+        if (!flow_present[f] || (def.only_flow && static_cast<std::uint8_t>(*def.only_flow) != f)) continue;
+        const std::string flow(kFlowNames[f]);
+        for (const ByDim& dim : kDims) {
+          for (auto& [g, values] : split(i, f, dim)) {
+            if (values.empty() && dim.name != "all") continue;
+            const std::string group(group_name(dim, g));
+            if (dim.name == "all" || dim.name == "channel") add_extras(def, flow, dim.name, group, values);
+            report.rows.push_back({std::string(def.id), flow, std::string(dim.name), group, summarize(values)});
+          }
+        }
+      }
+    }
+  }
+
+  // Median CI and cumulative curve of one group (before summarize() reorders the values).
+  void add_extras(const IntervalDef& def, const std::string& flow, std::string_view by, const std::string& group,
+                  std::span<const std::int64_t> values) {
+    if (!values.empty()) {
+      std::vector<std::int64_t> copy(values.begin(), values.end());
+      MedianCiRow row{std::string(def.id), flow, std::string(by), group, values.size(), summarize(copy).median_hours,
+                      median_ci(values, mix(settings.seed, def.id, flow, group), settings.bootstrap_resamples,
+                                settings.bootstrap_max_n)};
+      report.median_ci.push_back(std::move(row));
+    }
+    if (std::find(std::begin(kCurves), std::end(kCurves), def.id) == std::end(kCurves)) return;
+    CumulativeRow curve{std::string(def.id), flow, group, values.size(), {}};
+    const auto shares = cumulative_shares(values, kCurveHours);
+    for (std::size_t k = 0; k < shares.size(); ++k) curve.points.emplace_back(kCurveHours[k], shares[k]);
+    report.cumulative.push_back(std::move(curve));
+  }
+
+  void build_world_bank() {
+    for (const WorldBankDef& wb : kWorldBank) {
+      const auto i = static_cast<std::size_t>(interval_index(wb.interval));
+      const std::uint8_t want = wb.flow == Flow::NK ? 1 : 2;
+      std::vector<std::int64_t> values;
+      const Series& s = series[i];
+      for (std::size_t k = 0; k < s.seconds.size(); ++k)
+        if (keys[s.record[k]].world_bank == want) values.push_back(s.seconds[k]);
+      report.world_bank.push_back({std::string(wb.id), std::string(wb.description_vi), std::string(wb.interval),
+                                   std::string(to_string(wb.flow)), summarize(values)});
+    }
+  }
+
+  void build_attribution() {
+    for (std::size_t k = 0; k < std::size(kAttributed); ++k)
+      for (std::size_t f = 0; f < 2; ++f)
+        for (std::size_t g = 0; g < 4; ++g) {
+          const AttributionSum& s = attribution[k][f][g];
+          if (s.n == 0) continue;
+          AttributionRow row;
+          row.interval = std::string(kAttributed[k]);
+          row.flow = std::string(kFlowNames[f]);
+          row.group = g == 0 ? std::string("all") : std::string(kChannelNames[g - 1]);
+          row.n = s.n;
+          const double n = static_cast<double>(s.n) * 3600.0;
+          row.mean_hours = s.total / n;
+          row.customs_hours = s.customs / n;
+          row.agencies_hours = s.agencies / n;
+          row.declarant_hours = (s.total - s.customs - s.agencies) / n;
+          if (s.total > 0) {
+            row.customs_share = s.customs / s.total;
+            row.agencies_share = s.agencies / s.total;
+            row.declarant_share = 1.0 - row.customs_share - row.agencies_share;
+          }
+          report.attribution.push_back(std::move(row));
+        }
+  }
+
+  void build_delay_reasons() {
+    constexpr std::size_t kReasons = std::size(kDelayReasonNames);
+    const auto t2 = static_cast<std::size_t>(interval_index("T2"));
+    for (std::uint8_t f = 0; f < 2; ++f) {
+      if (!flow_present[f]) continue;
+      std::array<std::size_t, kReasons + 1> counts{};  // last = no reason
+      std::size_t records = 0;
+      for (const Keys& k : keys) {
+        if (k.flow != f) continue;
+        ++records;
+        if (k.delay_reasons == 0) ++counts[kReasons];
+        for (std::size_t b = 0; b < kReasons; ++b) counts[b] += has_code(k.delay_reasons, b);
+      }
+      std::array<std::vector<std::int64_t>, kReasons + 1> values;
+      const Series& s = series[t2];
+      for (std::size_t j = 0; j < s.seconds.size(); ++j) {
+        const Keys& k = keys[s.record[j]];
+        if (k.flow != f) continue;
+        if (k.delay_reasons == 0) values[kReasons].push_back(s.seconds[j]);
+        for (std::size_t b = 0; b < kReasons; ++b)
+          if (has_code(k.delay_reasons, b)) values[b].push_back(s.seconds[j]);
+      }
+      for (std::size_t b = 0; b <= kReasons; ++b) {
+        if (counts[b] == 0) continue;
+        DelayReasonRow row;
+        row.flow = std::string(kFlowNames[f]);
+        row.reason = b == kReasons ? std::string("NONE") : std::string(kDelayReasonNames[b]);
+        row.count = counts[b];
+        row.share = static_cast<double>(counts[b]) / static_cast<double>(records);
+        row.t2_n = values[b].size();
+        if (!values[b].empty()) row.t2_median_hours = summarize(values[b]).median_hours;
+        report.delay_reasons.push_back(std::move(row));
+      }
+    }
+  }
+};
+
+Analyzer::Analyzer(AnalysisSettings settings) : impl_(std::make_unique<Impl>(std::move(settings))) {}
+Analyzer::~Analyzer() = default;
+
+void Analyzer::on_issue(Issue issue) { impl_->add_issue(std::move(issue)); }
+
+void Analyzer::on_record(const Record& r) {
+  Impl& m = *impl_;
+  ++m.report.records.total;
+  if (std::size_t* reason = m.exclusion(r)) {
+    ++*reason;
+    ++m.report.records.excluded;
+    return;
+  }
+  ++m.report.records.analysed;
+  if (m.settings.study && m.settings.study->follow_up_limit) {
+    Record copy = r;
+    m.apply_follow_up(copy);
+    m.add(copy);
+  } else {
+    m.add(r);
+  }
+}
+
+Report Analyzer::finish() {
+  impl_->build_statistics();
+  impl_->build_world_bank();
+  impl_->build_attribution();
+  impl_->build_delay_reasons();
+  return std::move(impl_->report);
+}
+
+Report analyze(std::span<const Record> records, const AnalysisSettings& settings) {
+  Analyzer a(settings);
+  for (const Record& r : records) a.on_record(r);
+  return a.finish();
+}
+
+std::vector<ComparisonRow> compare(const Report& a, const Report& b) {
+  using Key = std::tuple<std::string, std::string, std::string, std::string>;
+  std::map<Key, std::pair<const StatRow*, const StatRow*>> matched;
+  std::vector<Key> order;
+  const auto note = [&](const StatRow& r, bool first) {
+    const Key k{r.interval, r.flow, r.by, r.group};
+    auto [it, added] = matched.emplace(k, std::pair<const StatRow*, const StatRow*>{nullptr, nullptr});
+    if (added) order.push_back(k);
+    (first ? it->second.first : it->second.second) = &r;
+  };
+  for (const StatRow& r : a.rows) note(r, true);
+  for (const StatRow& r : b.rows) note(r, false);
+  std::vector<ComparisonRow> out;
+  for (const Key& k : order) {
+    const auto [ra, rb] = matched.at(k);
+    ComparisonRow c;
+    std::tie(c.interval, c.flow, c.by, c.group) = k;
+    if (ra && ra->stats.n) c.n_a = ra->stats.n, c.median_a = ra->stats.median_hours, c.mean_a = ra->stats.mean_hours;
+    if (rb && rb->stats.n) c.n_b = rb->stats.n, c.median_b = rb->stats.median_hours, c.mean_b = rb->stats.mean_hours;
+    if (c.median_a && c.median_b) {
+      c.median_change_hours = *c.median_b - *c.median_a;
+      if (*c.median_a > 0) c.median_change_pct = 100.0 * *c.median_change_hours / *c.median_a;
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace hq::trs

@@ -1,0 +1,222 @@
+#include "trs/statistics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+namespace hq::trs {
+namespace {
+
+constexpr double kHour = 3600.0;
+
+// Ranks (0-based) that type-7 interpolation at `p` reads.
+void ranks_for(std::size_t n, double p, std::vector<std::size_t>& out) {
+  const double h = static_cast<double>(n - 1) * p;
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  out.push_back(lo);
+  if (lo + 1 < n && h > static_cast<double>(lo)) out.push_back(lo + 1);
+}
+
+double interpolate(double lo, double hi, double frac) { return lo + frac * (hi - lo); }
+
+// Draws uniformly in [0, n) from a 64-bit generator without the library's distribution (whose algorithm
+// differs between standard libraries): multiply-shift, bias < n / 2^64.
+std::size_t draw(std::mt19937_64& rng, std::size_t n) {
+  return static_cast<std::size_t>((static_cast<unsigned __int128>(rng()) * n) >> 64);
+}
+
+double median_of(std::span<std::int64_t> v) {
+  constexpr double kHalf[] = {0.5};
+  return quantiles(v, kHalf)[0];
+}
+
+enum class Owner { Customs, Agencies };
+struct Step {
+  Owner owner;
+  std::string_view from, to;
+};
+// The steps of attribute(), in the column names of the record.
+constexpr Step kSteps[] = {
+    {Owner::Customs, "registered_at", "doc_assigned_at"},
+    {Owner::Customs, "doc_check_start_at", "doc_check_end_at"},
+    {Owner::Customs, "inspect_assigned_at", "inspect_notified_at"},
+    {Owner::Customs, "scan_start_at", "scan_end_at"},
+    {Owner::Customs, "direct_start_at", "direct_end_at"},
+    {Owner::Customs, "doc_check_end_at", "reassess_end_at"},
+    {Owner::Customs, "tax_check_start_at", "tax_check_end_at"},
+    {Owner::Customs, "supervision_start_at", "supervision_confirmed_at"},
+    {Owner::Agencies, "ag1_registered_at", "ag1_certified_at"},
+    {Owner::Agencies, "ag1_certified_at", "ag1_returned_at"},
+    {Owner::Agencies, "ag2_registered_at", "ag2_certified_at"},
+    {Owner::Agencies, "ag2_certified_at", "ag2_returned_at"},
+    {Owner::Agencies, "qc_registered_at", "qc_notified_at"},
+    {Owner::Agencies, "border_check_start_at", "border_check_end_at"},
+};
+
+using Span = std::pair<UnixSeconds, UnixSeconds>;
+
+// Length of the union of intervals (sorts `v`).
+double union_length(std::vector<Span>& v) {
+  std::sort(v.begin(), v.end());
+  double total = 0;
+  UnixSeconds cur_b = 0, cur_e = 0;
+  bool open = false;
+  for (const auto& [b, e] : v) {
+    if (open && b <= cur_e) {
+      cur_e = std::max(cur_e, e);
+      continue;
+    }
+    if (open) total += static_cast<double>(cur_e - cur_b);
+    cur_b = b, cur_e = e, open = true;
+  }
+  if (open) total += static_cast<double>(cur_e - cur_b);
+  return total;
+}
+
+}  // namespace
+
+double percentile_sorted(std::span<const double> x, double p) {
+  if (x.empty()) return 0;
+  const double h = static_cast<double>(x.size() - 1) * p;
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  if (lo + 1 >= x.size()) return x.back();
+  return interpolate(x[lo], x[lo + 1], h - static_cast<double>(lo));
+}
+
+std::vector<double> quantiles(std::span<std::int64_t> v, std::span<const double> ps) {
+  std::vector<double> out(ps.size(), 0.0);
+  const std::size_t n = v.size();
+  if (n == 0) return out;
+  std::vector<std::size_t> ranks;
+  for (double p : ps) ranks_for(n, p, ranks);
+  std::sort(ranks.begin(), ranks.end());
+  ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+  if (n <= 64) {
+    std::sort(v.begin(), v.end());
+  } else {
+    // Each selection leaves everything before `start` <= everything after, so the next one can start there.
+    std::size_t start = 0;
+    for (std::size_t r : ranks) {
+      std::nth_element(v.begin() + static_cast<std::ptrdiff_t>(start), v.begin() + static_cast<std::ptrdiff_t>(r),
+                       v.end());
+      start = r + 1;
+    }
+  }
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    const double h = static_cast<double>(n - 1) * ps[i];
+    const auto lo = static_cast<std::size_t>(std::floor(h));
+    const double frac = h - static_cast<double>(lo);
+    const auto x_lo = static_cast<double>(v[lo]);
+    out[i] = lo + 1 < n && frac > 0 ? interpolate(x_lo, static_cast<double>(v[lo + 1]), frac) : x_lo;
+  }
+  return out;
+}
+
+Summary summarize(std::span<std::int64_t> seconds) {
+  Summary s;
+  s.n = seconds.size();
+  if (s.n == 0) return s;
+  long double sum = 0;
+  std::int64_t lo = seconds[0], hi = seconds[0];
+  std::size_t w1 = 0, w4 = 0, w24 = 0, w48 = 0;
+  for (const std::int64_t x : seconds) {
+    sum += x;
+    lo = std::min(lo, x);
+    hi = std::max(hi, x);
+    w1 += x <= 3600;
+    w4 += x <= 4 * 3600;
+    w24 += x <= 24 * 3600;
+    w48 += x <= 48 * 3600;
+  }
+  const auto n = static_cast<double>(s.n);
+  s.mean_hours = static_cast<double>(sum / static_cast<long double>(s.n)) / kHour;
+  s.min_hours = static_cast<double>(lo) / kHour;
+  s.max_hours = static_cast<double>(hi) / kHour;
+  s.within_1h = static_cast<double>(w1) / n;
+  s.within_4h = static_cast<double>(w4) / n;
+  s.within_24h = static_cast<double>(w24) / n;
+  s.within_48h = static_cast<double>(w48) / n;
+  constexpr double kPs[] = {0.5, 0.75, 0.9, 0.95};
+  const auto q = quantiles(seconds, kPs);
+  s.median_hours = q[0] / kHour;
+  s.p75_hours = q[1] / kHour;
+  s.p90_hours = q[2] / kHour;
+  s.p95_hours = q[3] / kHour;
+  return s;
+}
+
+MedianCi median_ci(std::span<const std::int64_t> seconds, std::uint64_t seed, int resamples,
+                   std::size_t bootstrap_max_n) {
+  MedianCi ci;
+  const std::size_t n = seconds.size();
+  if (n == 0) return ci;
+  if (n <= bootstrap_max_n && resamples > 0) {
+    std::mt19937_64 rng(seed);
+    std::vector<std::int64_t> sample(n);
+    std::vector<double> medians(static_cast<std::size_t>(resamples));
+    for (double& m : medians) {
+      for (std::int64_t& x : sample) x = seconds[draw(rng, n)];
+      m = median_of(sample);
+    }
+    std::sort(medians.begin(), medians.end());
+    ci.low_hours = percentile_sorted(medians, 0.025) / kHour;
+    ci.high_hours = percentile_sorted(medians, 0.975) / kHour;
+    ci.method = "bootstrap";
+    ci.resamples = resamples;
+    return ci;
+  }
+  const double half = static_cast<double>(n) / 2.0, spread = 0.98 * std::sqrt(static_cast<double>(n));
+  const auto lo_rank = static_cast<std::size_t>(std::max(1.0, std::floor(half - spread)));  // 1-based
+  const auto hi_rank = static_cast<std::size_t>(std::min(static_cast<double>(n), std::ceil(half + spread + 1)));
+  std::vector<std::int64_t> v(seconds.begin(), seconds.end());
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(lo_rank - 1), v.end());
+  ci.low_hours = static_cast<double>(v[lo_rank - 1]) / kHour;
+  std::nth_element(v.begin() + static_cast<std::ptrdiff_t>(lo_rank), v.begin() + static_cast<std::ptrdiff_t>(hi_rank - 1),
+                   v.end());
+  ci.high_hours = static_cast<double>(v[hi_rank - 1]) / kHour;
+  ci.method = "order_statistic";
+  return ci;
+}
+
+std::vector<double> cumulative_shares(std::span<const std::int64_t> seconds, std::span<const double> hours) {
+  std::vector<std::size_t> counts(hours.size(), 0);
+  std::vector<double> limits(hours.begin(), hours.end());
+  for (double& h : limits) h *= kHour;
+  for (const std::int64_t x : seconds)
+    for (std::size_t i = 0; i < limits.size(); ++i) counts[i] += static_cast<double>(x) <= limits[i];
+  std::vector<double> shares(hours.size(), 0.0);
+  if (!seconds.empty())
+    for (std::size_t i = 0; i < shares.size(); ++i)
+      shares[i] = static_cast<double>(counts[i]) / static_cast<double>(seconds.size());
+  return shares;
+}
+
+Responsibility attribute(const Record& r, UnixSeconds from, UnixSeconds to) {
+  Responsibility out;
+  if (to <= from) return out;
+  struct Resolved {
+    Owner owner;
+    const ColumnDef *from, *to;
+  };
+  static const std::vector<Resolved> steps = [] {
+    std::vector<Resolved> v;
+    for (const Step& s : kSteps) v.push_back({s.owner, &column(s.from), &column(s.to)});
+    return v;
+  }();
+  std::vector<Span> customs, both;
+  for (const Resolved& s : steps) {
+    const Time& a = time_of(*s.from, r);
+    const Time& b = time_of(*s.to, r);
+    if (!a || !b) continue;
+    const UnixSeconds lo = std::max(*a, from), hi = std::min(*b, to);
+    if (hi <= lo) continue;
+    (s.owner == Owner::Customs ? customs : both).emplace_back(lo, hi);
+  }
+  both.insert(both.end(), customs.begin(), customs.end());
+  out.customs = union_length(customs);
+  out.agencies = union_length(both) - out.customs;
+  out.declarant = static_cast<double>(to - from) - out.customs - out.agencies;
+  return out;
+}
+
+}  // namespace hq::trs
