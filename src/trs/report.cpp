@@ -251,10 +251,8 @@ struct Analyzer::Impl {
     if (dim.name == "branch") return key == kNoBranch ? kUnknownGroup : std::string_view(branch_names[key]);
     return key == kNone ? kUnknownGroup : dim.names[key];
   }
-  std::uint32_t group_key(const ByDim& dim, const Keys& k) const {
-    if (dim.name == "all") return 0;
-    if (dim.name == "branch") return k.branch;
-    return k.*dim.field;
+  static std::uint32_t group_key(const ByDim& dim, const Keys& k) {
+    return dim.field ? k.*dim.field : dim.name == "branch" ? k.branch : 0;
   }
   // Output order of a dimension's groups: enum order (branches alphabetically), UNKNOWN last.
   std::vector<std::uint32_t> group_order(const ByDim& dim) const {
@@ -272,25 +270,44 @@ struct Analyzer::Impl {
     return order;
   }
 
-  // Values of interval i, flow f, split by the groups of `dim` (in output order, empty groups included).
-  std::vector<std::pair<std::uint32_t, std::vector<std::int64_t>>> split(std::size_t i, std::uint8_t f,
-                                                                         const ByDim& dim) const {
+  // Values of one interval and flow sorted ascending, with the record of each.
+  struct Sorted {
+    std::vector<std::int64_t> seconds;
+    std::vector<Keys> keys;  // gathered once: the split by each dimension then reads them sequentially
+  };
+  Sorted sorted_values(std::size_t i, std::uint8_t f) const {
+    const Series& s = series[i];
+    std::vector<std::pair<std::int64_t, std::uint32_t>> pairs;
+    for (std::size_t k = 0; k < s.seconds.size(); ++k)
+      if (keys[s.record[k]].flow == f) pairs.emplace_back(s.seconds[k], s.record[k]);
+    std::sort(pairs.begin(), pairs.end());
+    Sorted out;
+    out.seconds.reserve(pairs.size());
+    out.keys.reserve(pairs.size());
+    for (const auto& [v, r] : pairs) out.seconds.push_back(v), out.keys.push_back(keys[r]);
+    return out;
+  }
+
+  // Sorted values split by the groups of `dim` (a stable scatter keeps every group sorted); groups in
+  // output order, empty ones included.
+  std::vector<std::pair<std::uint32_t, std::vector<std::int64_t>>> split(const Sorted& v, const ByDim& dim) const {
     std::vector<std::pair<std::uint32_t, std::vector<std::int64_t>>> groups;
     // Dense slot table: enum keys < 256 (kNone = 255), branch ids < branch_names.size() (+1 for none).
-    const auto dense = [&](std::uint32_t g) -> std::size_t {
-      if (dim.name == "branch") return g == kNoBranch ? branch_names.size() : g;
-      return g;
-    };
+    const bool branch = dim.name == "branch";
+    const auto dense = [&](std::uint32_t g) -> std::size_t { return branch && g == kNoBranch ? branch_names.size() : g; };
     std::vector<std::size_t> slot(std::max<std::size_t>(256, branch_names.size() + 1));
     for (std::uint32_t g : group_order(dim)) {
       slot[dense(g)] = groups.size();
       groups.emplace_back(g, std::vector<std::int64_t>());
     }
-    const Series& s = series[i];
-    for (std::size_t k = 0; k < s.seconds.size(); ++k) {
-      const Keys& key = keys[s.record[k]];
-      if (key.flow != f) continue;
-      groups[slot[dense(group_key(dim, key))]].second.push_back(s.seconds[k]);
+    if (groups.size() == 1) {  // "all"
+      groups[0].second = v.seconds;
+      return groups;
+    }
+    for (std::size_t k = 0; k < v.seconds.size(); ++k) {
+      const Keys& key = v.keys[k];
+      const std::uint32_t g = dim.field ? key.*dim.field : key.branch;
+      groups[slot[dense(g)]].second.push_back(v.seconds[k]);
     }
     return groups;
   }
@@ -301,24 +318,25 @@ struct Analyzer::Impl {
       for (std::uint8_t f = 0; f < 2; ++f) {
         if (!flow_present[f] || (def.only_flow && static_cast<std::uint8_t>(*def.only_flow) != f)) continue;
         const std::string flow(kFlowNames[f]);
+        const Sorted values = sorted_values(i, f);
         for (const ByDim& dim : kDims) {
-          for (auto& [g, values] : split(i, f, dim)) {
-            if (values.empty() && dim.name != "all") continue;
+          for (auto& [g, group_values] : split(values, dim)) {
+            if (group_values.empty() && dim.name != "all") continue;
             const std::string group(group_name(dim, g));
-            if (dim.name == "all" || dim.name == "channel") add_extras(def, flow, dim.name, group, values);
-            report.rows.push_back({std::string(def.id), flow, std::string(dim.name), group, summarize(values)});
+            const Summary stats = summarize_sorted(group_values);
+            if (dim.name == "all" || dim.name == "channel") add_extras(def, flow, dim.name, group, group_values, stats);
+            report.rows.push_back({std::string(def.id), flow, std::string(dim.name), group, stats});
           }
         }
       }
     }
   }
 
-  // Median CI and cumulative curve of one group (before summarize() reorders the values).
+  // Median CI and cumulative curve of one group.
   void add_extras(const IntervalDef& def, const std::string& flow, std::string_view by, const std::string& group,
-                  std::span<const std::int64_t> values) {
+                  std::span<const std::int64_t> values, const Summary& stats) {
     if (!values.empty()) {
-      std::vector<std::int64_t> copy(values.begin(), values.end());
-      MedianCiRow row{std::string(def.id), flow, std::string(by), group, values.size(), summarize(copy).median_hours,
+      MedianCiRow row{std::string(def.id), flow, std::string(by), group, values.size(), stats.median_hours,
                       median_ci(values, mix(settings.seed, def.id, flow, group), settings.bootstrap_resamples,
                                 settings.bootstrap_max_n)};
       report.median_ci.push_back(std::move(row));

@@ -145,6 +145,37 @@ Summary summarize(std::span<std::int64_t> seconds) {
   return s;
 }
 
+Summary summarize_sorted(std::span<const std::int64_t> x) {
+  Summary s;
+  s.n = x.size();
+  if (s.n == 0) return s;
+  long double sum = 0;
+  for (const std::int64_t v : x) sum += v;
+  const auto n = static_cast<double>(s.n);
+  const auto share_within = [&](std::int64_t limit) {
+    return static_cast<double>(std::upper_bound(x.begin(), x.end(), limit) - x.begin()) / n;
+  };
+  const auto pct = [&](double p) {
+    const double h = static_cast<double>(s.n - 1) * p;
+    const auto lo = static_cast<std::size_t>(std::floor(h));
+    const double frac = h - static_cast<double>(lo);
+    const auto x_lo = static_cast<double>(x[lo]);
+    return (lo + 1 < s.n && frac > 0 ? interpolate(x_lo, static_cast<double>(x[lo + 1]), frac) : x_lo) / kHour;
+  };
+  s.mean_hours = static_cast<double>(sum / static_cast<long double>(s.n)) / kHour;
+  s.min_hours = static_cast<double>(x.front()) / kHour;
+  s.max_hours = static_cast<double>(x.back()) / kHour;
+  s.median_hours = pct(0.5);
+  s.p75_hours = pct(0.75);
+  s.p90_hours = pct(0.9);
+  s.p95_hours = pct(0.95);
+  s.within_1h = share_within(3600);
+  s.within_4h = share_within(4 * 3600);
+  s.within_24h = share_within(24 * 3600);
+  s.within_48h = share_within(48 * 3600);
+  return s;
+}
+
 MedianCi median_ci(std::span<const std::int64_t> seconds, std::uint64_t seed, int resamples,
                    std::size_t bootstrap_max_n) {
   MedianCi ci;
