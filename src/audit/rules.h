@@ -1,0 +1,135 @@
+#pragma once
+// Pure post-clearance audit rules (spec post-clearance-audit.md): who may do what, the proposal and
+// collection state machines, the six proposal rules, decision durations and entry deadlines on the
+// working-day calendar, amounts, and the search words of enterprise names. No SQL, no HTTP.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/calendar.h"
+#include "core/principal.h"
+#include "core/time.h"
+
+namespace hq::audit {
+
+// The post-clearance audit department (Cục KTSTQ): its leaders keep the key-enterprise list, and its users
+// read every unit's records and reports (it "works nationwide"). Approval still follows the unit tree.
+constexpr const char* kAuditDepartmentCode = "KTSTQ";
+constexpr std::int64_t kSearchLifetimeSeconds = 24 * 3600;
+constexpr int kAuditWindowYears = 5;             // Customs Law art. 77: declarations within 5 years
+constexpr int kPremisesMaxWorkingDays = 10;      // art. 80
+constexpr int kOfficeMaxWorkingDays = 5;         // art. 79
+constexpr int kExtensionMaxWorkingDays = 10;     // one extension
+constexpr int kDecisionEntryWorkingDays = 1;     // seed 000 §2.3
+constexpr int kConclusionEntryWorkingDays = 3;   // seed 000 §2.4
+constexpr int kCollectionResultWorkingDays = 1;  // seed 000 §2.1 c)
+
+// ---- rights ----
+bool is_audit_user(const core::Principal& p);    // audit.officer, audit.leader or platform.admin
+bool is_audit_leader(const core::Principal& p);  // audit.leader or platform.admin
+bool in_audit_department(const core::Principal& p, const std::string& department_path);
+// Reads a unit's records: its own subtree, or anything for the audit department and platform admins.
+bool may_read_unit(const core::Principal& p, const std::string& unit_path, const std::string& department_path);
+// Approves, rejects, pauses, resumes a unit's items: a leader of that unit or of an ancestor.
+bool may_approve_for(const core::Principal& p, const std::string& unit_path);
+// Records data (decisions, conclusions, results) for a unit's items: any audit user of its subtree.
+bool may_record_for(const core::Principal& p, const std::string& unit_path);
+bool may_keep_key_list(const core::Principal& p, const std::string& department_path);
+
+// ---- proposals ----
+enum class Place { Premises, Office };
+std::optional<Place> parse_place(const std::string& text);
+std::string place_code(Place place);
+
+// Customs Law art. 78.
+inline constexpr std::array<const char*, 3> kGroundKinds = {"SIGNS_OF_VIOLATION", "RISK_MANAGEMENT",
+                                                            "COMPLIANCE_ASSESSMENT"};
+// A code from kGroundKinds, or OTHER for free text.
+std::string grounds_kind(const std::string& grounds);
+
+enum class Action { Submit, Approve, Reject, Pause, Resume, Cancel };
+std::optional<Action> parse_action(const std::string& text);
+std::string action_code(Action action);
+// DRAFT → SUBMITTED → APPROVED | REJECTED; SUBMITTED/APPROVED → PAUSED → (back where it was); any open
+// state → CANCELLED. Returns the new status, or nullopt when the move is not allowed. `paused_from` is the
+// status a paused item returns to. Collections use the same machine (PROPOSED plays SUBMITTED's part).
+std::optional<std::string> next_status(const std::string& status, const std::string& paused_from, Action action);
+bool is_open_status(const std::string& status);
+
+// The proposal being approved and the others for the same enterprise (any unit).
+struct ProposalFacts {
+  std::int64_t id = 0;
+  std::string status, paused_from;
+  Place place = Place::Premises;
+  std::int64_t year = 0;
+  std::int64_t submitted_at = 0;
+};
+bool holds_approval(const ProposalFacts& p);  // approved (also while paused)
+enum class ApprovalBlock { None, KeyEnterprise, AlreadyApprovedThisYear, EarlierProposalPending };
+// Rules 2, 4 and 5: the first that refuses approving `candidate`; `blocking_id` names the other proposal.
+ApprovalBlock approval_block(const ProposalFacts& candidate, const std::vector<ProposalFacts>& others,
+                             bool key_enterprise, std::int64_t& blocking_id);
+// Rule 3: the other open proposals (or collections) count as duplicates of a new one.
+bool is_duplicate_of_new(const std::string& other_status);
+
+// Rule 6: the audited declarations lie within five years; from ≤ to ≤ today. Empty when fine, else the
+// code ("INVALID_PERIOD" 400 or "PERIOD_OUTSIDE_WINDOW" 422) and a Vietnamese message.
+struct Problem {
+  std::string code, message;
+  explicit operator bool() const { return !code.empty(); }
+};
+Problem period_problem(const core::Date& from, const core::Date& to, const core::Date& today);
+
+// ---- decisions ----
+enum class DecisionKind { Original, Amendment, Extension, Cancellation };
+std::optional<DecisionKind> parse_decision_kind(const std::string& text);
+std::string decision_kind_code(DecisionKind kind);
+int max_working_days(Place place);
+// The last working day of an audit that starts on `start` (or the next working day) and lasts `days`.
+core::Date audit_end(const core::WorkingCalendar& calendar, const core::Date& start, int days);
+// Due date for entering a document signed on `signed_on` within `working_days` working days.
+core::Date entry_due(const core::WorkingCalendar& calendar, const core::Date& signed_on, int working_days);
+
+struct DecisionFacts {
+  DecisionKind kind = DecisionKind::Original;
+  int working_days = 0;
+  core::Date end_on;
+};
+// Checks a new decision against those already entered. Throws core::Error: 409 ORIGINAL_DECISION_EXISTS /
+// ORIGINAL_DECISION_REQUIRED / DECISION_CANCELLED, 422 DURATION_EXCEEDED, 400 INVALID_FIELD.
+// Returns the end date of the audit after the decision.
+core::Date check_decision(const core::WorkingCalendar& calendar, Place place, const std::vector<DecisionFacts>& existing,
+                          DecisionKind kind, const core::Date& signed_on, const core::Date& start_on, int working_days,
+                          const core::Date& today);
+
+// ---- conclusion amounts (đồng) ----
+inline constexpr std::array<const char*, 9> kAmountKeys = {"import_tax", "export_tax", "vat",     "excise",   "environment",
+                                                           "trade_remedy", "late_interest", "penalty", "collected"};
+struct Amounts {
+  std::array<std::int64_t, kAmountKeys.size()> values{};
+  std::int64_t& at(const std::string& key);
+  std::int64_t get(const std::string& key) const;
+  std::int64_t tax_total() const;  // the six tax kinds
+  std::int64_t total() const;      // taxes + late interest + penalties
+};
+constexpr std::int64_t kMaxAmount = 1'000'000'000'000'000;  // 10^18 đồng: far above any real figure, no overflow
+
+// ---- information collection ----
+inline constexpr std::array<const char*, 7> kRiskAreas = {"VALUATION", "CLASSIFICATION", "ORIGIN", "PROCESSING",
+                                                          "EXEMPTION_REFUND", "LICENSING", "OTHER"};
+bool is_risk_area(const std::string& code);
+std::string risk_area_name(const std::string& code);  // Vietnamese
+
+// ---- enterprise search ----
+// Words of folded text: runs of [a-z0-9] (what the word index stores and queries look up).
+std::vector<std::string> search_words(const std::string& text);
+// " w1 w2 … " for `LIKE '% w%'` filters.
+std::string joined_words(const std::vector<std::string>& words);
+// The first string after every string that starts with `prefix` (prefix of [a-z0-9] only).
+std::string prefix_end(const std::string& prefix);
+// Compliance level of Circular 81/2019: 1–5, 0 = not assessed.
+bool is_compliance_level(std::int64_t level);
+
+}  // namespace hq::audit
