@@ -11,6 +11,57 @@ namespace hq::db {
 
 namespace {
 
+// libpq understands URLs, but SOCI rewrites its connect string first: hand it key=value pairs.
+std::string libpq_keywords(const std::string& url) {
+  std::string rest = url.substr(url.find("://") + 3);
+  std::string params;
+  if (auto q = rest.find('?'); q != std::string::npos) {
+    params = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+  }
+  std::string credentials, host_port = rest, dbname;
+  if (auto slash = host_port.find('/'); slash != std::string::npos) {
+    dbname = host_port.substr(slash + 1);
+    host_port = host_port.substr(0, slash);
+  }
+  if (auto at = host_port.rfind('@'); at != std::string::npos) {
+    credentials = host_port.substr(0, at);
+    host_port = host_port.substr(at + 1);
+  }
+  auto quote = [](const std::string& v) {
+    std::string out = "'";
+    for (char c : v) out += (c == '\\' || c == '\'') ? std::string("\\") + c : std::string(1, c);
+    return out + "'";
+  };
+  std::string out;
+  auto add = [&](const std::string& key, const std::string& value) {
+    if (!value.empty()) out += (out.empty() ? "" : " ") + key + "=" + quote(value);
+  };
+  if (auto colon = credentials.find(':'); colon != std::string::npos) {
+    add("user", credentials.substr(0, colon));
+    add("password", credentials.substr(colon + 1));
+  } else {
+    add("user", credentials);
+  }
+  if (auto colon = host_port.rfind(':'); colon != std::string::npos && host_port.find(']') == std::string::npos) {
+    add("host", host_port.substr(0, colon));
+    add("port", host_port.substr(colon + 1));
+  } else {
+    add("host", host_port);
+  }
+  add("dbname", dbname);
+  out += " options='-c client_min_messages=warning'";
+  std::size_t start = 0;
+  while (start < params.size()) {
+    auto end = params.find('&', start);
+    if (end == std::string::npos) end = params.size();
+    const std::string pair = params.substr(start, end - start);
+    if (auto eq = pair.find('='); eq != std::string::npos) add(pair.substr(0, eq), pair.substr(eq + 1));
+    start = end + 1;
+  }
+  return out;
+}
+
 void open_session(soci::session& session, Backend backend, const std::string& url) {
   if (backend == Backend::Sqlite) {
     const std::string path = url.substr(std::string("sqlite:").size());
@@ -22,7 +73,7 @@ void open_session(soci::session& session, Backend backend, const std::string& ur
     session << "PRAGMA synchronous=NORMAL";
     session << "PRAGMA busy_timeout=30000";
   } else {
-    session.open(soci::postgresql, url);
+    session.open(soci::postgresql, libpq_keywords(url));
   }
 }
 

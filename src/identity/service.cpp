@@ -371,8 +371,10 @@ store::Account IdentityService::transfer(const core::Principal& caller, const st
     store::Account account = administered_account(sql, caller, username);
     auto target = store::find_unit(sql, unit_code);
     if (!target) invalid("unit_code", "Không tìm thấy đơn vị có mã «" + unit_code + "».");
-    // Seed 002 art. 6.5: the receiving unit's administrator moves the account; a platform admin may too.
-    if (!may_administer_unit(caller, target->path) && !caller.sees_unit(account.unit_path))
+    // Seed 002 art. 6.5 has the receiving unit's administrator move the account; we require the caller to
+    // administer both ends (a common ancestor's administrator or a platform administrator) so nobody can
+    // pull accounts out of a unit they do not manage.
+    if (!may_administer_unit(caller, target->path))
       core::forbidden("Đơn vị «" + unit_code + "» nằm ngoài phạm vi bạn được quản trị.");
     const std::string from = account.unit_code;
     account.unit_id = target->id;

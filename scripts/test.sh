@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test: unit and API tests on SQLite and on a throw-away PostgreSQL 15 cluster (ctest), the
+# browser tests (Playwright in Debian's Chromium) against a real server, and a short fuzzing run.
+set -euo pipefail
+build=${1:-build}
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+pg_url=$(scripts/pg-test.sh start)
+server_pid=""
+work=$(mktemp -d /tmp/haiquan-test.XXXXXX)
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  scripts/pg-test.sh stop
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== C++ unit and API tests (SQLite and PostgreSQL: $pg_url)"
+HAIQUAN_TEST_PG="$pg_url" HAIQUAN_REQUIRE_PG=1 ctest --test-dir "$build" -j2 --output-on-failure --timeout 600
+
+echo "== Fuzzing (short run)"
+bash scripts/fuzz.sh 15
+
+if [ -f web/package.json ]; then
+  echo "== Browser tests (Playwright, Debian chromium)"
+  db="sqlite:$work/e2e.db"
+  ./"$build"/haiquan init --db "$db" --admin-password 'Quan-tri-2026!' >/dev/null
+  ./"$build"/haiquan demo --db "$db" >/dev/null
+  ./"$build"/haiquan serve --db "$db" --port 18080 --address 127.0.0.1 --web web/dist >"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 50); do curl -sf http://127.0.0.1:18080/healthz >/dev/null && break; sleep 0.2; done
+  (cd web && HAIQUAN_URL=http://127.0.0.1:18080 npm run e2e) || { tail -50 "$work/server.log"; exit 1; }
+fi
+echo "All tests passed."
