@@ -67,7 +67,7 @@ export const MODULES: ModuleDef[] = [
         path: 'account-requests',
         labelKey: 'menu.accountRequests',
         icon: <FileDoneOutlined />,
-        roles: [...ADMIN_ROLES, '*.leader'],
+        roles: [...ADMIN_ROLES, 'unit.leader'],
         component: lazy(() => import('./pages/platform/AccountRequestsPage')),
       },
       {

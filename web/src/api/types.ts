@@ -119,6 +119,8 @@ export interface AccountRequest {
   status: RequestStatus;
   proposed_by: string;
   decided_by: string | null;
+  /** Sent by the server beyond the written contract: the approver's comment. */
+  decision_comment?: string;
   created_at: string;
 }
 
@@ -167,6 +169,10 @@ export interface CalendarDay {
   date: string;
   working: boolean;
   holiday: string | null;
+  /** Sent by the server beyond the written contract: a working day that makes up for a day off. */
+  makeup?: boolean;
+  /** Sent by the server beyond the written contract: 0 = Sunday. */
+  weekday?: number;
 }
 
 export interface HistoryEntry {

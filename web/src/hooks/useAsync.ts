@@ -30,7 +30,6 @@ export function useAsync<T>(fn: () => Promise<T>, deps: DependencyList): AsyncSt
         setLoading(false);
       },
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, loading, reload };

@@ -91,6 +91,7 @@ export const en: Dict = {
   'home.recentActivity': 'Recent activity',
   'home.workingHours': 'Working hours',
   'home.open': 'Open',
+  'home.days': '{n} days',
 
   'level.TONG_CUC': 'General Department',
   'level.CUC': 'Department',
@@ -119,7 +120,7 @@ export const en: Dict = {
   'units.viewAccounts': 'View accounts',
   'units.count': '{n} units',
   'units.codeHint': 'Capital letters and digits, e.g. 02CI',
-  'units.codeInvalid': 'A unit code has 2–10 capital letters and digits',
+  'units.codeInvalid': 'A unit code has 2–6 capital letters and digits',
 
   'accounts.title': 'User accounts',
   'accounts.username': 'Username',
@@ -250,6 +251,7 @@ export const en: Dict = {
 
   'role.platform.admin': 'System administrator',
   'role.unit.admin': 'Unit administrator',
+  'role.unit.leader': 'Unit leader',
   'role.audit.officer': 'Post-clearance audit officer',
   'role.audit.leader': 'Post-clearance audit leader',
   'role.trs.analyst': 'TRS analyst',

@@ -90,6 +90,7 @@ export const vi = {
   'home.recentActivity': 'Hoạt động gần đây',
   'home.workingHours': 'Giờ làm việc',
   'home.open': 'Mở',
+  'home.days': '{n} ngày',
 
   'level.TONG_CUC': 'Tổng cục',
   'level.CUC': 'Cục',
@@ -118,7 +119,7 @@ export const vi = {
   'units.viewAccounts': 'Xem tài khoản',
   'units.count': '{n} đơn vị',
   'units.codeHint': 'Chữ in hoa và chữ số, ví dụ 02CI',
-  'units.codeInvalid': 'Mã đơn vị chỉ gồm chữ in hoa và chữ số (2–10 ký tự)',
+  'units.codeInvalid': 'Mã đơn vị chỉ gồm chữ in hoa và chữ số (2–6 ký tự)',
 
   'accounts.title': 'Tài khoản người sử dụng',
   'accounts.username': 'Tên đăng nhập',
@@ -249,6 +250,7 @@ export const vi = {
 
   'role.platform.admin': 'Quản trị hệ thống',
   'role.unit.admin': 'Quản trị đơn vị',
+  'role.unit.leader': 'Lãnh đạo đơn vị',
   'role.audit.officer': 'Cán bộ kiểm tra sau thông quan',
   'role.audit.leader': 'Lãnh đạo kiểm tra sau thông quan',
   'role.trs.analyst': 'Cán bộ phân tích TRS',

@@ -1,7 +1,7 @@
 // Shell of every signed-in page: header (brand, language, user), side menu from the module registry.
 import { useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Avatar, Button, Dropdown, Grid, Layout, Menu, Tag, Tooltip, Typography, type MenuProps } from 'antd';
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Tag, Tooltip, Typography, type MenuProps } from 'antd';
 import {
   BankOutlined,
   KeyOutlined,
@@ -31,6 +31,7 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const mobile = !screens.lg;
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
+  // On a phone the menu is a drawer, closed by default; on a desktop a sider, open by default.
   const isCollapsed = collapsed ?? mobile;
 
   const modules = useMemo(() => (me ? visibleModules(me) : []), [me]);
@@ -78,6 +79,48 @@ export function AppLayout() {
     { key: 'logout', icon: <LogoutOutlined />, label: t('menu.logout'), danger: true, onClick: () => void doLogout() },
   ];
 
+  const side = (narrow: boolean) => (
+    <>
+      <div className="hq-unitcard" data-testid="unit-card" title={`${me.unit_code} — ${me.unit_name}`}>
+        {narrow ? (
+          <Tooltip title={`${me.unit_code} — ${me.unit_name}`} placement="right">
+            <BankOutlined className="hq-unitcard__icon" />
+          </Tooltip>
+        ) : (
+          <>
+            <div className="hq-unitcard__label">
+              <BankOutlined /> {t('home.unit')}
+            </div>
+            <div className="hq-unitcard__name">{me.unit_name}</div>
+            <Tag color="blue" className="hq-unitcard__code">
+              {me.unit_code}
+            </Tag>
+            <Tag>{t(`level.${me.unit_level}` as 'level.CUC')}</Tag>
+          </>
+        )}
+      </div>
+      <Menu
+        mode="inline"
+        selectedKeys={selected}
+        defaultOpenKeys={modules.filter((m) => m.module.key !== 'core').map((m) => `m:${m.module.key}`)}
+        items={items}
+        onClick={() => mobile && setCollapsed(true)}
+        className="hq-menu"
+      />
+      <div className="hq-sider__footer">
+        {narrow ? (
+          <Tooltip title={t('menu.logout')} placement="right">
+            <Button block icon={<LogoutOutlined />} onClick={() => void doLogout()} aria-label={t('menu.logout')} />
+          </Tooltip>
+        ) : (
+          <Button block icon={<LogoutOutlined />} onClick={() => void doLogout()} data-testid="logout">
+            {t('menu.logout')}
+          </Button>
+        )}
+      </div>
+    </>
+  );
+
   return (
     <Layout className="hq-shell">
       <ProgressBar />
@@ -108,49 +151,23 @@ export function AppLayout() {
         </div>
       </Header>
       <Layout>
-        <Sider
-          width={256}
-          collapsedWidth={mobile ? 0 : 64}
-          collapsed={isCollapsed}
-          trigger={null}
-          className={`hq-sider${mobile ? ' hq-sider--mobile' : ''}`}
-          theme="light"
-        >
-          <div className="hq-unitcard" data-testid="unit-card" title={`${me.unit_code} — ${me.unit_name}`}>
-            {isCollapsed ? (
-              <Tooltip title={`${me.unit_code} — ${me.unit_name}`} placement="right">
-                <BankOutlined className="hq-unitcard__icon" />
-              </Tooltip>
-            ) : (
-              <>
-                <div className="hq-unitcard__label">
-                  <BankOutlined /> {t('home.unit')}
-                </div>
-                <div className="hq-unitcard__name">{me.unit_name}</div>
-                <Tag color="blue" className="hq-unitcard__code">
-                  {me.unit_code}
-                </Tag>
-                <Tag>{t(`level.${me.unit_level}` as 'level.CUC')}</Tag>
-              </>
-            )}
-          </div>
-          <Menu
-            mode="inline"
-            selectedKeys={selected}
-            defaultOpenKeys={modules.filter((m) => m.module.key !== 'core').map((m) => `m:${m.module.key}`)}
-            items={items}
-            onClick={() => mobile && setCollapsed(true)}
-            className="hq-menu"
-          />
-          {!isCollapsed && (
-            <div className="hq-sider__footer">
-              <Button block icon={<LogoutOutlined />} onClick={() => void doLogout()} data-testid="logout">
-                {t('menu.logout')}
-              </Button>
-            </div>
-          )}
-        </Sider>
-        {mobile && !isCollapsed && <div className="hq-sider-backdrop" onClick={() => setCollapsed(true)} />}
+        {mobile ? (
+          <Drawer
+            placement="left"
+            open={!isCollapsed}
+            onClose={() => setCollapsed(true)}
+            size={280}
+            closable={false}
+            styles={{ body: { padding: 0, display: 'flex', flexDirection: 'column' } }}
+            className="hq-drawer"
+          >
+            {side(false)}
+          </Drawer>
+        ) : (
+          <Sider width={256} collapsedWidth={64} collapsed={isCollapsed} trigger={null} className="hq-sider" theme="light">
+            {side(isCollapsed)}
+          </Sider>
+        )}
         <Content className="hq-content">
           <Outlet />
         </Content>

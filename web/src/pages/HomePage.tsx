@@ -14,6 +14,7 @@ import { useUnits } from '../hooks/reference';
 import { RoleTags } from '../components/RoleTags';
 import { EChart, type EChartsOption } from '../components/EChart';
 import { fmtDate, fmtDateTime, vietnamToday } from '../utils/format';
+import { groupHolidays } from '../utils/calendar';
 
 const LEVELS: UnitLevel[] = ['TONG_CUC', 'CUC', 'CHI_CUC', 'DOI'];
 const STATUSES: AccountStatus[] = ['ACTIVE', 'DISABLED', 'LOCKED'];
@@ -25,9 +26,13 @@ function TodayCard() {
   const [y, m] = today.split('-').map(Number);
   const month = useAsync(() => calendar.month(y, m), [y, m]);
   const hours = useAsync(() => calendar.workingHours(), []);
-  const holidays = useAsync(() => calendar.holidays(y), [y]);
+  // This year's and next year's, so that December still shows what comes next.
+  const holidays = useAsync(
+    () => Promise.all([calendar.holidays(y), calendar.holidays(y + 1)]).then(([a, b]) => [...a.items, ...b.items]),
+    [y],
+  );
   const day = month.data?.days.find((d) => d.date === today);
-  const upcoming = (holidays.data?.items ?? []).filter((h) => h.date >= today).slice(0, 5);
+  const upcoming = groupHolidays((holidays.data ?? []).filter((h) => h.date >= today)).slice(0, 4);
   return (
     <Card title={<><CalendarOutlined /> {t('home.today')}</>} extra={<Link to="/calendar">{t('menu.calendar')}</Link>} style={{ height: '100%' }}>
       {month.loading ? (
@@ -61,8 +66,13 @@ function TodayCard() {
           dataSource={upcoming}
           renderItem={(h) => (
             <List.Item style={{ paddingInline: 0 }}>
-              <span>{h.name}</span>
-              <Typography.Text type="secondary">{fmtDate(h.date, lang)}</Typography.Text>
+              <span>
+                {h.name}
+                {h.days > 1 && <Tag style={{ marginLeft: 6 }}>{t('home.days', { n: h.days })}</Tag>}
+              </span>
+              <Typography.Text type="secondary">
+                {h.days > 1 ? `${fmtDate(h.from, lang)} – ${fmtDate(h.to, lang)}` : fmtDate(h.from, lang)}
+              </Typography.Text>
             </List.Item>
           )}
         />
@@ -108,7 +118,8 @@ function AccountsChart() {
           type: 'pie',
           radius: ['45%', '70%'],
           center: ['50%', '45%'],
-          label: { formatter: '{c}' },
+          label: { formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
+          labelLine: { show: false },
           data: STATUSES.map((s, i) => ({
             name: t(`accounts.status.${s}` as 'accounts.status.ACTIVE'),
             value: totals.data?.[i] ?? 0,
@@ -161,8 +172,8 @@ function ModuleLinks({ me }: { me: Me }) {
       <Row gutter={[12, 12]}>
         {pages.map((p) => (
           <Col key={p.path} xs={12} sm={8} md={6} xl={4}>
-            <Link to={`/${p.path}`}>
-              <Card size="small" hoverable className="hq-shortcut">
+            <Link to={`/${p.path}`} style={{ display: 'block', height: '100%' }}>
+              <Card size="small" hoverable className="hq-shortcut" style={{ height: '100%' }}>
                 <div style={{ fontSize: 22, color: '#0b4f8a' }}>{p.icon}</div>
                 <div style={{ marginTop: 6 }}>
                   {t(p.labelKey)} <ArrowRightOutlined style={{ fontSize: 11 }} />

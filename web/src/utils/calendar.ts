@@ -20,7 +20,7 @@ export function isWeekend(date: string): boolean {
  */
 export function classifyDay(day: CalendarDay, adjustments: Adjustment[] = []): DayKind {
   const weekend = isWeekend(day.date);
-  if (day.working) return weekend ? 'makeup' : 'working';
+  if (day.working) return weekend || day.makeup ? 'makeup' : 'working';
   const adj = adjustments.find((a) => a.date === day.date);
   if (adj && !adj.working) return 'off';
   if (day.holiday) return 'holiday';
@@ -51,4 +51,33 @@ export function periodProblems(periods: Period[]): Array<'order' | 'overlap'> {
   for (const p of sorted) if (p.end <= p.start) out.add('order');
   for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) out.add('overlap');
   return [...out];
+}
+
+export interface HolidayRange {
+  name: string;
+  from: string;
+  to: string;
+  days: number;
+}
+
+/** Merges consecutive dates that carry the same name ("Tết Nguyên đán" 16/02–20/02) into one range. */
+export function groupHolidays(items: Array<{ date: string; name: string }>): HolidayRange[] {
+  const sorted = [...items].sort((a, b) => a.date.localeCompare(b.date));
+  const out: HolidayRange[] = [];
+  for (const h of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.name === h.name && nextDate(last.to) === h.date) {
+      last.to = h.date;
+      last.days++;
+    } else {
+      out.push({ name: h.name, from: h.date, to: h.date, days: 1 });
+    }
+  }
+  return out;
+}
+
+/** The day after a YYYY-MM-DD date. */
+export function nextDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }

@@ -25,7 +25,8 @@ const KINDS: RequestKind[] = ['NEW', 'CHANGE', 'REVOKE'];
 const STATUSES: RequestStatus[] = ['PROPOSED', 'APPROVED', 'REJECTED', 'APPLIED'];
 const KIND_COLORS: Record<RequestKind, string> = { NEW: 'blue', CHANGE: 'purple', REVOKE: 'red' };
 const STATUS_COLORS: Record<RequestStatus, string> = { PROPOSED: 'gold', APPROVED: 'green', REJECTED: 'red', APPLIED: 'default' };
-const APPROVER_ROLES = ['platform.admin', '*.leader'] as const;
+const FLOW: RequestStatus[] = ['PROPOSED', 'APPROVED', 'APPLIED'];
+const APPROVER_ROLES = ['platform.admin', 'unit.leader'] as const;
 
 interface RequestForm {
   kind: RequestKind;
@@ -262,7 +263,13 @@ export default function AccountRequestsPage() {
         <span style={{ fontSize: 12 }}>
           {r.proposed_by}
           <br />
-          {r.decided_by ?? '—'}
+          {r.decision_comment ? (
+            <Tooltip title={r.decision_comment}>
+              <span style={{ borderBottom: '1px dotted' }}>{r.decided_by ?? '—'}</span>
+            </Tooltip>
+          ) : (
+            r.decided_by ?? '—'
+          )}
         </span>
       ),
     },
@@ -307,14 +314,13 @@ export default function AccountRequestsPage() {
           )
         }
       />
+      {/* The workflow doubles as a status filter: clicking a step lists the requests at that step. */}
       <Steps
         size="small"
         style={{ marginBottom: 16, maxWidth: 760 }}
-        items={[
-          { title: t('requests.status.PROPOSED'), status: 'process' },
-          { title: t('requests.status.APPROVED'), status: 'wait' },
-          { title: t('requests.status.APPLIED'), status: 'wait' },
-        ]}
+        current={FLOW.indexOf(params.status as RequestStatus)}
+        onChange={(i) => setFilters({ status: FLOW[i] === params.status ? '' : FLOW[i] })}
+        items={FLOW.map((s) => ({ title: t(`requests.status.${s}` as 'requests.status.PROPOSED') }))}
       />
       <Typography.Paragraph type="secondary">{t('requests.workflow')}</Typography.Paragraph>
       <div className="hq-toolbar">

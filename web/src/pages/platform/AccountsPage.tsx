@@ -302,7 +302,7 @@ export default function AccountsPage() {
         </Tooltip>
       ),
     },
-    { title: t('accounts.roles'), dataIndex: 'roles', key: 'roles', render: (r: string[]) => <RoleTags roles={r} /> },
+    { title: t('accounts.roles'), dataIndex: 'roles', key: 'roles', width: 260, render: (r: string[]) => <RoleTags roles={r} /> },
     {
       title: t('accounts.status'),
       dataIndex: 'status',

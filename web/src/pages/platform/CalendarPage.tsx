@@ -125,9 +125,9 @@ function MonthView({ value, onChange, adjustments }: { value: Dayjs; onChange(d:
           const other = d.month() !== value.month();
           const kind = day ? classifyDay(day, adjustments) : 'working';
           return (
-            <div className={`ant-picker-cell-inner ant-picker-calendar-date hq-day--${kind}`} style={{ opacity: other ? 0.4 : 1 }}>
-              <div className="ant-picker-calendar-date-value">{d.date()}</div>
-              <div className="ant-picker-calendar-date-content hq-cal-cell">
+            <div className={`hq-cal-date hq-day--${kind}${date === vietnamToday() ? ' hq-cal-date--today' : ''}`} style={{ opacity: other ? 0.35 : 1 }}>
+              <div className="hq-cal-date__value">{d.date()}</div>
+              <div className="hq-cal-cell">
                 {day && kind !== 'working' && kind !== 'weekend' && (
                   <Tag color={kind === 'holiday' ? 'red' : kind === 'makeup' ? 'green' : 'orange'} style={{ whiteSpace: 'normal' }}>
                     {day.holiday ?? adjustments.find((a) => a.date === date)?.name ?? t(KIND_LABEL[kind])}

@@ -4,7 +4,7 @@ import { Alert, AutoComplete, Button, Input, Table, Tag, Typography, type TableC
 import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { history } from '../../api/platform';
 import type { HistoryEntry, HistoryListParams, HistoryVerify } from '../../api/types';
-import { errorMessage } from '../../api/errors';
+import { errorMessage, isApiError } from '../../api/errors';
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
@@ -121,7 +121,14 @@ export default function HistoryPage() {
           </Button>
         )}
       </div>
-      {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} style={{ marginBottom: 12 }} /> : null}
+      {table.error ? (
+        <Alert
+          type={isApiError(table.error) && table.error.status === 400 ? 'info' : 'error'}
+          showIcon
+          title={errorMessage(table.error)}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
       <Table<HistoryEntry> rowKey="id" columns={columns} size="middle" {...table.tableProps} />
       <HistoryDrawer entityType={drawer?.type ?? ''} entityId={drawer?.id ?? ''} open={!!drawer} onClose={() => setDrawer(null)} />
     </div>

@@ -23,7 +23,7 @@ import { ADMIN_ROLES } from '../../modules';
 
 const LEVELS: UnitLevel[] = ['TONG_CUC', 'CUC', 'CHI_CUC', 'DOI'];
 const LEVEL_COLORS: Record<UnitLevel, string> = { TONG_CUC: 'red', CUC: 'blue', CHI_CUC: 'green', DOI: 'default' };
-export const UNIT_CODE_RE = /^[A-Z0-9]{2,10}$/;
+export const UNIT_CODE_RE = /^[A-Z0-9]{2,6}$/;
 
 interface UnitForm {
   code: string;
@@ -114,7 +114,7 @@ function CreateUnitModal({ parent, open, onClose, onCreated }: { parent: Unit | 
                   { pattern: UNIT_CODE_RE, message: t('units.codeInvalid') },
                 ]}
               >
-                <Input maxLength={10} id="unit_code" />
+                <Input maxLength={6} id="unit_code" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={14}>

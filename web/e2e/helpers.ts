@@ -1,0 +1,33 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Password of every demo account (`haiquan demo`). */
+export const DEMO_PASSWORD = process.env.HAIQUAN_DEMO_PASSWORD ?? 'Demo@2026haiquan';
+/** Password given to `haiquan init --admin-password`; `demo` does not change the admin's password. */
+export const ADMIN_PASSWORD = process.env.HAIQUAN_ADMIN_PASSWORD ?? 'Quan-tri-2026!';
+
+/** Fills the login form; `stay` keeps the current login page (and its ?next=). */
+export async function fillLogin(page: Page, username: string, password: string, stay = false): Promise<void> {
+  if (!stay) await page.goto('/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/** Signs in and waits for the signed-in shell (or the forced password page). */
+export async function login(page: Page, username: string, password: string, stay = false): Promise<void> {
+  await fillLogin(page, username, password, stay);
+  await expect(page.locator('.hq-shell, .hq-login [data-testid="password-rules"]').first()).toBeVisible();
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId('logout').click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+/** Picks an option of an antd TreeSelect by typing and clicking the node whose title starts with `code — `. */
+export async function pickUnit(page: Page, selectId: string, code: string): Promise<void> {
+  const input = page.locator(`#${selectId}`);
+  await input.click();
+  await input.fill(code);
+  await page.locator('.ant-select-tree-title', { hasText: `${code} — ` }).first().click();
+}
