@@ -39,8 +39,10 @@ export default function LoginPage() {
       navigate(r.password_change_required ? '/password' : next, { replace: true });
     } catch (e) {
       let msg = errorMessage(e);
-      if (e instanceof ApiError && e.code === 'ACCOUNT_LOCKED' && typeof e.details.until === 'string') {
-        msg += ' ' + t('login.lockedUntil', { time: fmtDateTime(e.details.until, lang) });
+      // Add when the lock ends, unless the server's sentence already says it.
+      const until = e instanceof ApiError && e.code === 'ACCOUNT_LOCKED' ? e.details.until : undefined;
+      if (typeof until === 'string' && !msg.includes(until.slice(11, 16))) {
+        msg += ' ' + t('login.lockedUntil', { time: fmtDateTime(until, lang) });
       }
       setError(msg);
       form.setFieldValue('password', '');
