@@ -129,7 +129,7 @@ export default function ChangePasswordPage() {
         >
           <Input.Password autoComplete="new-password" id="confirm" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={busy} data-testid="password-submit">
+        <Button type="primary" htmlType="submit" block loading={busy} data-testid="password-submit" style={{ marginTop: 8 }}>
           {t('password.submit')}
         </Button>
         {forced ? (
