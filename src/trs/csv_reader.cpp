@@ -58,7 +58,9 @@ class MemorySource : public ByteSource {
 // A record is parsed only once it is complete in the buffer, so quoted fields can be unescaped in place.
 class CsvParser {
  public:
-  explicit CsvParser(ByteSource& src, std::size_t block = std::size_t{1} << 22) : src_(src), buf_(block) {
+  // The buffer starts small (cheap for small inputs) and doubles up to `max_block` while input keeps coming.
+  explicit CsvParser(ByteSource& src, std::size_t max_block = std::size_t{1} << 22)
+      : src_(src), buf_(std::size_t{1} << 16), max_block_(max_block) {
     while (!eof_ && end_ < 4096) fill();  // enough for sniffing the encoding and the separator
   }
 
@@ -98,7 +100,8 @@ class CsvParser {
       end_ -= begin_;
       begin_ = 0;
     }
-    if (end_ == buf_.size()) buf_.resize(buf_.size() * 2);  // one record longer than a block
+    if (end_ == buf_.size() || (end_ > buf_.size() / 2 && buf_.size() < max_block_))
+      buf_.resize(buf_.size() * 2);  // a record longer than the buffer, or a large input
     const std::size_t got = src_.read(buf_.data() + end_, buf_.size() - end_);
     if (got == 0) eof_ = true;
     end_ += got;
@@ -175,6 +178,7 @@ class CsvParser {
 
   ByteSource& src_;
   std::vector<char> buf_;
+  std::size_t max_block_;
   std::size_t begin_ = 0, end_ = 0;
   bool eof_ = false;
   std::size_t line_ = 1, record_line_ = 0;
