@@ -241,7 +241,7 @@ export const en: Dict = {
   'history.entity.unit': 'Unit',
   'history.entity.account': 'Account',
   'history.entity.account_request': 'Account request',
-  'history.entity.calendar': 'Calendar',
+  'history.entity.calendar_adjustment': 'Calendar adjustment',
   'history.tamperEvident': 'Each entry is chained to the previous one by a hash, so it cannot be altered or removed unnoticed.',
 
   'notFound.title': 'Page not found',

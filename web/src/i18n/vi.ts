@@ -240,7 +240,7 @@ export const vi = {
   'history.entity.unit': 'Đơn vị',
   'history.entity.account': 'Tài khoản',
   'history.entity.account_request': 'Đề nghị tài khoản',
-  'history.entity.calendar': 'Lịch làm việc',
+  'history.entity.calendar_adjustment': 'Điều chỉnh lịch',
   'history.tamperEvident': 'Mỗi bản ghi được liên kết bằng mã băm với bản ghi trước, nên không thể sửa hoặc xóa mà không bị phát hiện.',
 
   'notFound.title': 'Không tìm thấy trang',

@@ -12,7 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { entityTypeLabel, HistoryDrawer } from '../../components/HistoryDrawer';
 import { fmtDateTime } from '../../utils/format';
 
-const KNOWN_TYPES = ['unit', 'account', 'account_request', 'calendar'];
+const KNOWN_TYPES = ['unit', 'account', 'account_request', 'calendar_adjustment'];
 
 export default function HistoryPage() {
   const { me } = useAuth();
