@@ -204,6 +204,21 @@ int clock_seconds(std::string_view s, std::size_t pos) {
   return h * 3600 + m * 60 + sec;
 }
 
+// ISO-8601 with an offset (the rare path, delegated to core); seconds may be left out.
+std::optional<UnixSeconds> parse_iso_cell(std::string_view s, std::string* why) {
+  if (auto t = core::parse_iso8601(s)) return t;
+  if (s.size() >= 17 && (s[16] == '+' || s[16] == '-' || s[16] == 'Z')) {
+    std::string with_seconds(s.substr(0, 16));
+    with_seconds.append(":00").append(s.substr(16));
+    if (auto t = core::parse_iso8601(with_seconds)) return t;
+  }
+  const bool has_offset = s.find_first_of("+Z", 11) != std::string_view::npos || s.find('-', 11) != std::string_view::npos;
+  if (why)
+    *why = has_offset ? "thời điểm ISO-8601 không hợp lệ (ví dụ đúng: 2025-06-16T08:30:00+07:00)"
+                      : "thời điểm ISO-8601 thiếu múi giờ (ví dụ 2025-06-16T08:30:00+07:00)";
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::span<const ColumnDef> columns() { return kColumns; }
@@ -231,11 +246,7 @@ std::optional<UnixSeconds> parse_time_cell(std::string_view s, std::string* why)
   core::Date d;
   if (s[4] == '-' && s[7] == '-') {  // YYYY-MM-DD…
     d = {digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2)};
-    if (s[10] == 'T' && s.size() > 19) {  // ISO-8601 with an offset: the rare path, delegated to core
-      if (auto t = core::parse_iso8601(s)) return t;
-      return fail("thời điểm ISO-8601 không hợp lệ (cần đủ giây và múi giờ, ví dụ 2025-06-16T08:30:00+07:00)");
-    }
-    if (s[10] == 'T') return fail("thời điểm ISO-8601 thiếu múi giờ (ví dụ 2025-06-16T08:30:00+07:00)");
+    if (s[10] == 'T') return parse_iso_cell(s, why);
   } else if (s[2] == '/' && s[5] == '/') {  // DD/MM/YYYY…
     d = {digits(s, 6, 4), digits(s, 3, 2), digits(s, 0, 2)};
   } else {

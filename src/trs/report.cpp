@@ -78,6 +78,22 @@ struct AttributionSum {
   double total = 0, customs = 0, agencies = 0;
 };
 
+// Stable LSD radix sort of (non-negative seconds, record) pairs by seconds, 16 bits a pass: ties keep
+// record order. Several times faster than std::sort for the millions of observations of a large study.
+void radix_sort(std::vector<std::pair<std::int64_t, std::uint32_t>>& v) {
+  std::uint64_t max = 0;
+  for (const auto& p : v) max = std::max(max, static_cast<std::uint64_t>(p.first));
+  std::vector<std::pair<std::int64_t, std::uint32_t>> tmp(v.size());
+  std::vector<std::size_t> count(65537);
+  for (unsigned shift = 0; shift < 64 && (max >> shift) != 0; shift += 16) {
+    std::fill(count.begin(), count.end(), 0);
+    for (const auto& p : v) ++count[((static_cast<std::uint64_t>(p.first) >> shift) & 0xFFFF) + 1];
+    for (std::size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
+    for (const auto& p : v) tmp[count[(static_cast<std::uint64_t>(p.first) >> shift) & 0xFFFF]++] = p;
+    v.swap(tmp);
+  }
+}
+
 std::uint64_t mix(std::uint64_t seed, std::string_view a, std::string_view b, std::string_view c) {
   std::uint64_t h = seed ^ 0x9E3779B97F4A7C15ull;
   for (std::string_view s : {a, b, c})
@@ -280,7 +296,7 @@ struct Analyzer::Impl {
     std::vector<std::pair<std::int64_t, std::uint32_t>> pairs;
     for (std::size_t k = 0; k < s.seconds.size(); ++k)
       if (keys[s.record[k]].flow == f) pairs.emplace_back(s.seconds[k], s.record[k]);
-    std::sort(pairs.begin(), pairs.end());
+    radix_sort(pairs);  // observations are never negative here (those were dropped as issues)
     Sorted out;
     out.seconds.reserve(pairs.size());
     out.keys.reserve(pairs.size());
