@@ -1,0 +1,204 @@
+#pragma once
+// SQL for the audit module. No rules here: the service decides, the store reads and writes.
+// Instants are UTC seconds (0 = not yet); dates are YYYY-MM-DD text; money is bigint đồng.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "audit/forms.h"
+#include "audit/rules.h"
+
+namespace hq::audit::store {
+
+// ---- enterprises ----
+struct Enterprise {
+  std::int64_t id = 0;
+  std::string tax_code, tax_kind, name, foreign_name, address, legal_representative, phone, email, established_on;
+  std::int64_t charter_capital = 0;
+  std::string ownership, aeo_status;
+  std::int64_t compliance_level = 0;
+  std::string profile = "{}";  // the other form 01/KTSTQ fields, as a JSON object
+  std::string source;
+  std::int64_t created_at = 0, updated_at = 0;
+};
+std::optional<Enterprise> find_enterprise(soci::session& sql, const std::string& tax_code);
+std::optional<Enterprise> find_enterprise(soci::session& sql, std::int64_t id);
+std::int64_t insert_enterprise(soci::session& sql, const Enterprise& e, std::int64_t by, std::int64_t now);
+void update_enterprise(soci::session& sql, const Enterprise& e, std::int64_t now);
+// Serialises writers that decide on one enterprise (PostgreSQL row lock; SQLite already serialises writers).
+void lock_enterprise(soci::session& sql, std::int64_t id);
+
+struct EnterpriseChange {
+  std::int64_t at = 0;
+  std::string username, unit_code, source, changes;  // changes: JSON [{"field","from","to"}]
+};
+void insert_enterprise_change(soci::session& sql, std::int64_t enterprise_id, const EnterpriseChange& change);
+std::vector<EnterpriseChange> enterprise_changes(soci::session& sql, std::int64_t enterprise_id, std::int64_t limit);
+
+struct EnterpriseQuery {
+  std::string tax_prefix;           // digits (canonical prefix)
+  std::vector<std::string> words;   // folded words, each matched as a word prefix
+  std::string sort = "name";        // name | tax_code
+  bool descending = false;
+  std::int64_t offset = 0, limit = 20;
+};
+struct EnterprisePage {
+  std::vector<Enterprise> items;
+  std::int64_t total = 0;
+  bool total_exact = true;  // false when more matched than were counted
+};
+EnterprisePage search_enterprises(soci::session& sql, const EnterpriseQuery& query);
+
+// ---- key enterprises ----
+struct KeyEnterprise {
+  std::int64_t id = 0, enterprise_id = 0, year = 0, added_at = 0;
+  std::string tax_code, name, reason, added_by;
+};
+bool is_key_enterprise(soci::session& sql, std::int64_t enterprise_id, std::int64_t year);
+std::vector<std::int64_t> key_years(soci::session& sql, std::int64_t enterprise_id);
+std::int64_t insert_key_enterprise(soci::session& sql, const KeyEnterprise& k);
+bool delete_key_enterprise(soci::session& sql, std::int64_t enterprise_id, std::int64_t year);
+std::vector<KeyEnterprise> list_key_enterprises(soci::session& sql, std::int64_t year, std::int64_t offset,
+                                                std::int64_t limit, std::int64_t& total);
+
+// ---- searches (rule 1) ----
+void insert_search(soci::session& sql, const std::string& token, std::int64_t account_id, const std::string& tax_code,
+                   std::int64_t now);
+bool search_valid(soci::session& sql, const std::string& token, std::int64_t account_id, const std::string& tax_code,
+                  std::int64_t not_before);
+
+// Next number of a yearly sequence (proposal and collection numbers are unique within the year).
+std::int64_t next_in_sequence(soci::session& sql, const std::string& name, std::int64_t year);
+
+// ---- units ----
+struct Unit {
+  std::int64_t id = 0, parent_id = 0;
+  std::string code, name, level, path;
+};
+std::optional<Unit> find_unit(soci::session& sql, const std::string& code);
+std::vector<Unit> units_under(soci::session& sql, const std::string& path);
+
+// ---- proposals ----
+struct Proposal {
+  std::int64_t id = 0, year = 0, enterprise_id = 0, unit_id = 0;
+  std::string number, tax_code, enterprise_name, unit_code, unit_name, unit_path;
+  std::string place, grounds_kind, grounds, period_from, period_to, status, paused_from, reason, source, proposed_by,
+      decided_by;
+  std::int64_t duplicate_count = 0;
+  std::int64_t created_at = 0, submitted_at = 0, approved_at = 0, rejected_at = 0, paused_at = 0, cancelled_at = 0,
+               updated_at = 0;
+};
+std::int64_t insert_proposal(soci::session& sql, const Proposal& p);
+std::optional<Proposal> find_proposal(soci::session& sql, std::int64_t id);
+// Writes the status fields (status, paused_from, reason, decided_by, the instants, counts_approved).
+void update_proposal_state(soci::session& sql, const Proposal& p, bool counts_approved);
+std::vector<Proposal> proposals_of_enterprise(soci::session& sql, std::int64_t enterprise_id);
+
+struct ListQuery {
+  std::string unit_path;  // subtree; "" = everything
+  std::string status, place, q_tax_prefix, q_folded;
+  std::int64_t year = 0;
+  std::string sort = "created_at";
+  bool descending = true;
+  std::int64_t offset = 0, limit = 20;
+  bool oldest_submitted_first = false;  // the leaders' queue
+};
+std::vector<Proposal> list_proposals(soci::session& sql, const ListQuery& query, std::int64_t& total);
+
+// ---- information collections ----
+struct CollectionResult {
+  std::string risk_area, finding;
+  bool has_violation = false;
+};
+struct Collection {
+  std::int64_t id = 0, year = 0, enterprise_id = 0, unit_id = 0;
+  std::string number, tax_code, enterprise_name, unit_code, unit_name, unit_path;
+  std::string signs, risk_areas, status, paused_from, reason, proposed_by, decided_by;
+  std::int64_t duplicate_count = 0;
+  bool has_findings = false;
+  std::int64_t proposed_at = 0, approved_at = 0, rejected_at = 0, cancelled_at = 0, result_submitted_at = 0,
+               result_approved_at = 0, updated_at = 0;
+  std::vector<CollectionResult> results;
+};
+std::int64_t insert_collection(soci::session& sql, const Collection& c);
+std::optional<Collection> find_collection(soci::session& sql, std::int64_t id);
+void update_collection_state(soci::session& sql, const Collection& c);
+void replace_collection_results(soci::session& sql, std::int64_t id, const std::vector<CollectionResult>& results);
+std::vector<Collection> collections_of_enterprise(soci::session& sql, std::int64_t enterprise_id);
+std::vector<Collection> list_collections(soci::session& sql, const ListQuery& query, std::int64_t& total);
+
+// ---- decisions, conclusions, penalties, complaints ----
+struct Decision {
+  std::int64_t id = 0, proposal_id = 0, working_days = 0, entered_at = 0;
+  std::string kind, number, signed_on, signer, team, start_on, end_on, due_on, entered_by;
+  bool late = false;
+};
+std::int64_t insert_decision(soci::session& sql, const Decision& d);
+std::vector<Decision> decisions_of(soci::session& sql, std::int64_t proposal_id);
+
+struct Conclusion {
+  std::int64_t id = 0, proposal_id = 0, declarations = 0, entered_at = 0, approved_at = 0;
+  std::string number, signed_on, findings, status, due_on, entered_by, approved_by;
+  bool has_violation = false, late = false;
+  Amounts amounts;
+};
+std::int64_t insert_conclusion(soci::session& sql, const Conclusion& c);
+std::optional<Conclusion> conclusion_of(soci::session& sql, std::int64_t proposal_id);
+void approve_conclusion(soci::session& sql, std::int64_t id, const std::string& by, std::int64_t now);
+
+struct Penalty {
+  std::int64_t id = 0, proposal_id = 0, amount = 0, entered_at = 0;
+  std::string number, signed_on, violation, entered_by;
+};
+std::int64_t insert_penalty(soci::session& sql, const Penalty& p);
+std::vector<Penalty> penalties_of(soci::session& sql, std::int64_t proposal_id);
+
+struct Complaint {
+  std::int64_t id = 0, proposal_id = 0, entered_at = 0;
+  std::string filed_on, content, status, decided_on, outcome, entered_by;
+};
+std::int64_t insert_complaint(soci::session& sql, const Complaint& c);
+std::optional<Complaint> find_complaint(soci::session& sql, std::int64_t id);
+void decide_complaint(soci::session& sql, const Complaint& c);
+std::vector<Complaint> complaints_of(soci::session& sql, std::int64_t proposal_id);
+
+// ---- deadlines ----
+struct Deadline {
+  std::int64_t id = 0, unit_id = 0, entity_id = 0, done_at = 0;
+  std::string kind, entity_type, label, due_on, unit_code;
+  bool late = false;
+};
+void open_deadline(soci::session& sql, const Deadline& d);
+// Closes the open deadline of this kind and entity (if any), flagging it late when done after its due day.
+void close_deadline(soci::session& sql, const std::string& kind, const std::string& entity_type, std::int64_t entity_id,
+                    std::int64_t now, const std::string& today);
+std::vector<Deadline> open_deadlines(soci::session& sql, const std::string& unit_path, const std::string& due_from,
+                                     const std::string& due_to, std::int64_t limit);
+struct DeadlineStats {
+  std::int64_t done = 0, done_on_time = 0, open = 0, open_late = 0, due_today = 0;
+};
+DeadlineStats deadline_stats(soci::session& sql, const std::string& unit_path, const std::string& today,
+                             const std::string& from, const std::string& to);
+
+// ---- reports ----
+std::vector<Fact> form19_facts(soci::session& sql, const std::string& path, const std::string& from, const std::string& to);
+std::vector<Fact> form20_facts(soci::session& sql, const std::string& path, const std::string& from, const std::string& to,
+                               std::int64_t from_ts, std::int64_t to_ts, const std::string& today);
+void insert_reconciliation(soci::session& sql, std::int64_t unit_id, const std::string& form, const std::string& from,
+                           const std::string& to, const std::string& note, const std::string& by, std::int64_t now);
+std::vector<std::string> reconciled_units(soci::session& sql, const std::string& path, const std::string& form,
+                                          const std::string& from, const std::string& to);
+
+// ---- feedback (seed 000 annex) ----
+struct Feedback {
+  std::int64_t id = 0, unit_id = 0, created_at = 0;
+  std::string unit_code, username, function_name, proposal, reason, status;
+};
+std::int64_t insert_feedback(soci::session& sql, const Feedback& f);
+std::vector<Feedback> list_feedback(soci::session& sql, const std::string& unit_path, std::int64_t offset,
+                                    std::int64_t limit, std::int64_t& total);
+
+}  // namespace hq::audit::store
