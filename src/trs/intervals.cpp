@@ -137,7 +137,7 @@ void observe(const Record& r, std::vector<Observation>& out) {
         if (alt && (!to || *alt > *to)) to = alt;
       }
       if (!to) continue;
-      out.push_back({static_cast<std::uint8_t>(i), static_cast<std::uint8_t>(k), *to - *from});
+      out.push_back({static_cast<std::uint8_t>(i), static_cast<std::uint8_t>(k), *to - *from, *from});
     }
   }
 }

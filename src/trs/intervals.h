@@ -37,6 +37,7 @@ struct Observation {
   std::uint8_t interval;  // index into intervals()
   std::uint8_t span;      // index into its spans
   std::int64_t seconds;   // may be negative: the caller drops it and reports NEGATIVE_INTERVAL
+  UnixSeconds from;       // the start instant
 };
 
 // Appends every observed interval of `r` (both ends recorded) to `out`.

@@ -121,6 +121,7 @@ struct Analyzer::Impl {
   struct Series {
     std::vector<std::int64_t> seconds;
     std::vector<std::uint32_t> record;
+    std::vector<std::int32_t> working;  // working-hours seconds, when settings.working_week is set
   };
   std::vector<Series> series = std::vector<Series>(intervals().size());
   std::unordered_map<std::string, std::uint32_t> branch_ids;
@@ -236,8 +237,11 @@ struct Analyzer::Impl {
         scratch_issues.push_back(negative_interval_issue(r, o));
         continue;
       }
-      series[o.interval].seconds.push_back(o.seconds);
-      series[o.interval].record.push_back(rec);
+      Series& s = series[o.interval];
+      s.seconds.push_back(o.seconds);
+      s.record.push_back(rec);
+      if (settings.working_week)
+        s.working.push_back(static_cast<std::int32_t>(working_seconds(o.from, o.from + o.seconds, *settings.working_week)));
       attribute_observation(r, o, flow);
     }
     for (Issue& i : scratch_issues) add_issue(std::move(i));
@@ -246,9 +250,7 @@ struct Analyzer::Impl {
   void attribute_observation(const Record& r, const Observation& o, std::size_t flow) {
     for (std::size_t k = 0; k < std::size(kAttributed); ++k) {
       if (attributed_index[k] != o.interval) continue;
-      const IntervalSpan& span = intervals()[o.interval].spans[o.span];
-      const UnixSeconds from = *time_of(column(span.from), r);
-      const Responsibility who = attribute(r, from, from + o.seconds);
+      const Responsibility who = attribute(r, o.from, o.from + o.seconds);
       for (std::size_t g : {std::size_t{0}, r.channel ? 1 + static_cast<std::size_t>(*r.channel) : std::size_t{99}}) {
         if (g > 3) continue;
         AttributionSum& s = attribution[k][flow][g];
@@ -291,11 +293,11 @@ struct Analyzer::Impl {
     std::vector<std::int64_t> seconds;
     std::vector<Keys> keys;  // gathered once: the split by each dimension then reads them sequentially
   };
-  Sorted sorted_values(std::size_t i, std::uint8_t f) const {
+  Sorted sorted_values(std::size_t i, std::uint8_t f, bool working = false) const {
     const Series& s = series[i];
     std::vector<std::pair<std::int64_t, std::uint32_t>> pairs;
     for (std::size_t k = 0; k < s.seconds.size(); ++k)
-      if (keys[s.record[k]].flow == f) pairs.emplace_back(s.seconds[k], s.record[k]);
+      if (keys[s.record[k]].flow == f) pairs.emplace_back(working ? s.working[k] : s.seconds[k], s.record[k]);
     radix_sort(pairs);  // observations are never negative here (those were dropped as issues)
     Sorted out;
     out.seconds.reserve(pairs.size());
@@ -344,8 +346,19 @@ struct Analyzer::Impl {
             report.rows.push_back({std::string(def.id), flow, std::string(dim.name), group, stats});
           }
         }
+        if (settings.working_week) build_working(def, i, f, flow);
       }
     }
+  }
+
+  void build_working(const IntervalDef& def, std::size_t i, std::uint8_t f, const std::string& flow) {
+    const Sorted values = sorted_values(i, f, true);
+    for (const ByDim& dim : {kDims[0], kDims[1]})  // all, channel
+      for (auto& [g, group_values] : split(values, dim)) {
+        if (group_values.empty() && dim.name != "all") continue;
+        report.working_rows.push_back(
+            {std::string(def.id), flow, std::string(dim.name), std::string(group_name(dim, g)), summarize_sorted(group_values)});
+      }
   }
 
   // Median CI and cumulative curve of one group.

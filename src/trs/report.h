@@ -52,6 +52,8 @@ struct AnalysisSettings {
   int bootstrap_resamples = 1000;
   std::size_t bootstrap_max_n = 10000;
   std::uint64_t seed = 20150615;  // bootstrap seed (the 2015 study week)
+  // Working-time variant (by all and channel): intervals counted in office hours only. nullopt = off.
+  std::optional<WorkingWeek> working_week = WorkingWeek{};
 };
 
 struct RecordCounts {
@@ -97,6 +99,7 @@ struct MedianCiRow {
 struct Report {
   RecordCounts records;
   std::vector<StatRow> rows;
+  std::vector<StatRow> working_rows;  // the same intervals in working hours (by all and channel)
   std::vector<Issue> issues;
   std::map<std::string, std::size_t> issue_counts;
   std::size_t issues_omitted = 0;  // beyond max_issues

@@ -10,7 +10,8 @@ namespace {
 
 using nlohmann::json;
 
-json hours_or_null(std::size_t n, double v) { return n ? json(v) : json(nullptr); }
+// With n = 0 the numbers are 0 (as in the spec's contract example) and the h:mm:ss texts null.
+json hours_or_null(std::size_t n, double v) { return n ? v : 0.0; }
 
 void put_summary(json& j, const Summary& s) {
   j["n"] = s.n;
@@ -58,6 +59,32 @@ json intervals_json() {
                    {"spans", spans}});
   }
   return out;
+}
+
+json stat_rows_json(const std::vector<StatRow>& rows) {
+  json out = json::array();
+  for (const StatRow& row : rows) {
+    json j = {{"interval", row.interval}, {"flow", row.flow}, {"by", row.by}, {"group", row.group}};
+    put_summary(j, row.stats);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+std::string clock_text(int seconds) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", seconds / 3600 % 100, seconds / 60 % 60);
+  return buf;
+}
+
+// The office hours as text: "T2–T6 07:30–11:30, 13:00–17:00".
+std::string working_week_text(const WorkingWeek& w) {
+  static constexpr const char* kDays[] = {"CN", "T2", "T3", "T4", "T5", "T6", "T7"};
+  std::string days, windows;
+  for (std::size_t d = 0; d < 7; ++d)
+    if (w.days[(d + 1) % 7]) days += (days.empty() ? "" : ",") + std::string(kDays[(d + 1) % 7]);
+  for (const auto& [b, e] : w.windows) windows += (windows.empty() ? "" : ", ") + clock_text(b) + "–" + clock_text(e);
+  return days + " " + windows;
 }
 
 json settings_json(const AnalysisSettings& s) {
@@ -121,12 +148,7 @@ void text_stats_line(std::ostream& out, std::string_view label, const Summary& s
 }  // namespace
 
 json to_json(const Report& r) {
-  json rows = json::array();
-  for (const StatRow& row : r.rows) {
-    json j = {{"interval", row.interval}, {"flow", row.flow}, {"by", row.by}, {"group", row.group}};
-    put_summary(j, row.stats);
-    rows.push_back(std::move(j));
-  }
+  json rows = stat_rows_json(r.rows);
   json issues = json::array();
   for (const Issue& i : r.issues) issues.push_back(issue_json(i));
   const RecordCounts& c = r.records;
@@ -195,6 +217,17 @@ json to_json(const Report& r) {
                    {"method", m.ci.method},
                    {"resamples", m.ci.resamples}});
   out["median_ci"] = std::move(cis);
+  if (const auto& w = r.settings.working_week) {
+    json windows = json::array();
+    for (const auto& [b, e] : w->windows) windows.push_back(clock_text(b) + "-" + clock_text(e));
+    json days = json::array();
+    for (std::size_t d = 0; d < 7; ++d)
+      if (w->days[d]) days.push_back(d);  // 0 = Sunday
+    out["working_hours"] = {{"description_vi", "Thời gian tính theo giờ hành chính: " + working_week_text(*w)},
+                            {"weekdays", days},
+                            {"windows", windows},
+                            {"rows", stat_rows_json(r.working_rows)}};
+  }
   out["intervals"] = intervals_json();
   out["settings"] = settings_json(r.settings);
   return out;
@@ -242,6 +275,15 @@ void write_text(std::ostream& out, const Report& r, std::span<const ComparisonRo
     const std::string label =
         row.by == "all" ? "Toàn bộ" : std::string(by_label(row.by)) + ": " + std::string(group_label(row.by, row.group));
     text_stats_line(out, label, row.stats);
+  }
+
+  if (r.settings.working_week && !r.working_rows.empty()) {
+    out << "\nTHỜI GIAN TÍNH THEO GIỜ HÀNH CHÍNH (" << working_week_text(*r.settings.working_week) << ")\n";
+    text_stats_header(out);
+    for (const StatRow& row : r.working_rows)
+      if (row.stats.n > 0)
+        text_stats_line(out, row.interval + " " + row.flow + " " + std::string(group_label(row.by, row.group)),
+                        row.stats);
   }
 
   out << "\nCHỈ SỐ NGÂN HÀNG THẾ GIỚI (Doing Business)\n";

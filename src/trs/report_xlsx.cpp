@@ -115,6 +115,17 @@ void write_xlsx(const std::string& path, const Report& r, std::span<const Compar
     stats.next_row();
   }
 
+  if (r.settings.working_week) {
+    Sheet work(wb, f, "Giờ hành chính");
+    work.headings({"Khoảng", "Tên khoảng", "Luồng hàng", "Nhóm theo", "Nhóm", HQ_TRS_SUMMARY_HEADINGS});
+    for (const StatRow& row : r.working_rows) {
+      const IntervalDef& d = intervals()[static_cast<std::size_t>(interval_index(row.interval))];
+      work.text(row.interval).text(d.name_vi).text(row.flow).text(by_label(row.by)).text(group_label(row.by, row.group));
+      work.summary(row.stats);
+      work.next_row();
+    }
+  }
+
   Sheet wbs(wb, f, "Ngân hàng Thế giới");
   wbs.headings({"Chỉ số", "Mô tả", "Khoảng", "Luồng hàng", HQ_TRS_SUMMARY_HEADINGS});
   for (const WorldBankRow& w : r.world_bank) {

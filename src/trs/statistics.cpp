@@ -222,6 +222,36 @@ std::vector<double> cumulative_shares(std::span<const std::int64_t> seconds, std
   return shares;
 }
 
+std::int64_t working_seconds(UnixSeconds from, UnixSeconds to, const WorkingWeek& week) {
+  if (to <= from) return 0;
+  const auto floor_div = [](std::int64_t a, std::int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); };
+  const std::int64_t lo = from + core::kVietnamOffsetSeconds, hi = to + core::kVietnamOffsetSeconds;  // local
+  std::int64_t day = floor_div(lo, 86400);
+  const std::int64_t last = floor_div(hi - 1, 86400);
+  const auto weekday = [](std::int64_t d) { return static_cast<std::size_t>(((d % 7) + 11) % 7); };  // 0 = Sunday
+  const auto day_overlap = [&](std::int64_t d) {
+    if (!week.days[weekday(d)]) return std::int64_t{0};
+    std::int64_t sum = 0;
+    for (const auto& [b, e] : week.windows)
+      sum += std::max<std::int64_t>(0, std::min(hi, d * 86400 + e) - std::max(lo, d * 86400 + b));
+    return sum;
+  };
+  std::int64_t total = 0;
+  if (last - day > 14) {  // whole weeks in the middle in one step
+    std::int64_t per_week = 0;
+    for (std::size_t wd = 0; wd < 7; ++wd)
+      if (week.days[wd])
+        for (const auto& [b, e] : week.windows) per_week += std::max(0, e - b);
+    total += day_overlap(day);
+    ++day;
+    const std::int64_t weeks = (last - day - 7) / 7;
+    total += weeks * per_week;
+    day += weeks * 7;
+  }
+  for (; day <= last; ++day) total += day_overlap(day);
+  return total;
+}
+
 Responsibility attribute(const Record& r, UnixSeconds from, UnixSeconds to) {
   Responsibility out;
   if (to <= from) return out;

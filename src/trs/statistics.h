@@ -2,6 +2,7 @@
 // Statistics over interval durations (seconds in, hours out): summaries with R type-7 percentiles
 // (= PostgreSQL percentile_cont), a reproducible CI of the median, cumulative curves, and the attribution
 // of an interval's time to customs, other agencies and the declarant.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -39,6 +40,15 @@ struct MedianCi {
 };
 MedianCi median_ci(std::span<const std::int64_t> seconds, std::uint64_t seed, int resamples = 1000,
                    std::size_t bootstrap_max_n = 10000);
+
+// Office hours for the working-time variant of the intervals (local time, no public holidays).
+// Default: "giờ hành chính", Monday–Friday 07:30–11:30 and 13:00–17:00.
+struct WorkingWeek {
+  std::array<bool, 7> days{false, true, true, true, true, true, false};  // Sunday … Saturday
+  std::vector<std::pair<int, int>> windows{{7 * 3600 + 1800, 11 * 3600 + 1800}, {13 * 3600, 17 * 3600}};
+};
+// Seconds of [from, to] that fall inside the working week (O(1) per whole week spanned).
+std::int64_t working_seconds(UnixSeconds from, UnixSeconds to, const WorkingWeek& week);
 
 // Abscissae of the cumulative curves ("released within x hours").
 inline constexpr double kCurveHours[] = {0.25, 0.5, 1, 2, 4, 8, 12, 24, 48, 72, 96, 120, 168, 240, 336};

@@ -57,6 +57,8 @@ TEST(TimeCell, AcceptedForms) {
   EXPECT_EQ(parse_time_cell("2025-06-16T01:30:00Z"), expected);
   EXPECT_EQ(parse_time_cell("2025-06-16T03:30:00+02:00"), expected);
   EXPECT_EQ(parse_time_cell("2025-06-16 08:30:17"), expected + 17);
+  EXPECT_EQ(parse_time_cell("2025-06-16T08:30+07:00"), expected);  // ISO without seconds
+  EXPECT_EQ(parse_time_cell("2025-06-16T08:30:00.250+07:00"), expected);
 }
 
 TEST(TimeCell, RejectedFormsSayWhy) {

@@ -123,3 +123,24 @@ TEST(Attribution, CustomsAgenciesDeclarant) {
   EXPECT_DOUBLE_EQ(w.agencies, 12 * 3600.0);
   EXPECT_DOUBLE_EQ(w.declarant, 5 * 3600.0);
 }
+
+TEST(WorkingHours, CountsOfficeHoursOnly) {
+  const WorkingWeek office;  // Mon–Fri 07:30–11:30, 13:00–17:00 = 8 h a day
+  // Monday 2025-06-16 08:00 → 12:00: 3.5 h (11:30 ends the morning).
+  EXPECT_EQ(working_seconds(local(2025, 6, 16, 8, 0), local(2025, 6, 16, 12, 0), office), 3 * 3600 + 1800);
+  // Friday 16:00 → Monday 08:00: 1 h Friday + 0.5 h Monday.
+  EXPECT_EQ(working_seconds(local(2025, 6, 20, 16, 0), local(2025, 6, 23, 8, 0), office), 3600 + 1800);
+  // Saturday → Sunday: nothing.
+  EXPECT_EQ(working_seconds(local(2025, 6, 21, 0, 0), local(2025, 6, 23, 0, 0), office), 0);
+  // Ten weeks (the whole-week shortcut) = 10 × 40 h, from a Monday 00:00.
+  EXPECT_EQ(working_seconds(local(2025, 6, 16, 0, 0), local(2025, 8, 25, 0, 0), office), 400 * 3600);
+  // The shortcut agrees with day-by-day counting across odd boundaries.
+  const auto from = local(2025, 6, 18, 10, 17, 3);
+  std::int64_t step = 0;
+  for (int d = 0; d < 40; ++d) step += working_seconds(from + d * 86400, from + (d + 1) * 86400, office);
+  EXPECT_EQ(working_seconds(from, from + 40 * 86400, office), step);
+  WorkingWeek round_the_clock;
+  round_the_clock.days.fill(true);
+  round_the_clock.windows = {{0, 86400}};
+  EXPECT_EQ(working_seconds(from, from + 12345, round_the_clock), 12345);
+}
