@@ -4,6 +4,7 @@
 #include "trs/intervals.h"
 #include "trs/report.h"
 #include "trs/report_labels.h"
+#include "trs/text_util.h"
 
 namespace hq::trs {
 namespace {
@@ -32,9 +33,12 @@ void put_summary(json& j, const Summary& s) {
 }
 
 json issue_json(const Issue& i) {
-  json j = {{"line", i.line}, {"declaration_no", i.declaration_no}, {"code", i.code}, {"message", i.message}};
+  json j = {{"line", i.line},
+            {"declaration_no", to_valid_utf8(i.declaration_no)},
+            {"code", i.code},
+            {"message", to_valid_utf8(i.message)}};
   if (!i.column.empty()) j["column"] = i.column;
-  if (!i.value.empty()) j["value"] = i.value;
+  if (!i.value.empty()) j["value"] = to_valid_utf8(i.value);
   if (!i.interval.empty()) j["interval"] = i.interval;
   if (!i.source.empty()) j["source"] = i.source;
   return j;

@@ -1,6 +1,7 @@
 #pragma once
 // Small string helpers shared by the trs readers and writers (header-only, allocation-free).
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace hq::trs {
@@ -50,6 +51,25 @@ inline bool valid_utf8(std::string_view s) {
     p += n + 1;
   }
   return true;
+}
+
+// `s` with every byte that is not part of a valid UTF-8 sequence replaced by U+FFFD (cells of a file saved
+// in a legacy code page can reach issues; JSON needs valid UTF-8).
+inline std::string to_valid_utf8(std::string_view s) {
+  if (valid_utf8(s)) return std::string(s);
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = 1;
+    while (n <= 4 && i + n <= s.size() && !valid_utf8(s.substr(i, n))) ++n;
+    if (n <= 4 && i + n <= s.size()) {
+      out.append(s.substr(i, n));
+      i += n;
+    } else {
+      out.append("\xEF\xBF\xBD");
+      ++i;
+    }
+  }
+  return out;
 }
 
 // At most `max` bytes of `s`, cut on a UTF-8 character boundary.

@@ -311,3 +311,11 @@ TEST(Report, CompareTwoReports) {
   EXPECT_DOUBLE_EQ(*t2->median_change_pct, -50.0);
   EXPECT_TRUE(to_json(rows).is_array());
 }
+
+TEST(Report, JsonIsValidUtf8EvenForLegacyEncodedCells) {
+  const Report r = analyze_csv(lines({"flow,declaration_no,goods_group,channel", "NK,10472259900\xE9,Th\xE9p,\xC4\x90\xF4"}));
+  EXPECT_GE(r.issues.size(), 2u);
+  std::string dumped;
+  EXPECT_NO_THROW(dumped = to_json(r).dump());
+  EXPECT_NE(dumped.find("\xEF\xBF\xBD"), std::string::npos);  // U+FFFD stands for the bad byte
+}
