@@ -12,6 +12,7 @@ struct Options {
   std::string web_root;
   std::size_t threads = 4;
   bool secure_cookies = false;
+  bool trust_proxy = false;
   std::string admin_password;
   int year = 0;
   std::string format = "json";

@@ -22,7 +22,13 @@ int main(int argc, char** argv) {
   cli.require_subcommand(1);
   hq::app::Options options;
   options.db_url = env_or("HAIQUAN_DB", "sqlite:./data/haiquan.db");
-  options.port = static_cast<unsigned short>(std::stoi(env_or("HAIQUAN_PORT", "8080")));
+  const std::string port_text = env_or("HAIQUAN_PORT", "8080");
+  if (port_text.find_first_not_of("0123456789") != std::string::npos || port_text.size() > 5 ||
+      std::stoi(port_text) > 65535) {
+    std::cerr << "Lỗi: HAIQUAN_PORT phải là số cổng 1–65535, nhận được «" << port_text << "».\n";
+    return 2;
+  }
+  options.port = static_cast<unsigned short>(std::stoi(port_text));
   options.web_root = env_or("HAIQUAN_WEB", "web/dist");
   options.address = env_or("HAIQUAN_ADDRESS", "0.0.0.0");
 
@@ -36,6 +42,8 @@ int main(int argc, char** argv) {
   serve->add_option("--web", options.web_root, "Folder of the built web app (env HAIQUAN_WEB)");
   serve->add_option("--threads", options.threads, "Worker threads");
   serve->add_flag("--secure-cookies", options.secure_cookies, "Mark cookies Secure (behind HTTPS)");
+  serve->add_flag("--trust-proxy", options.trust_proxy,
+                  "Take the client address from X-Forwarded-For (only behind your own reverse proxy)");
 
   auto* init = cli.add_subcommand("init", "Create the schema, the root unit and the admin account");
   add_db(init);

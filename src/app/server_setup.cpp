@@ -1,5 +1,6 @@
 #include "app/server_setup.h"
 
+#include "audit/routes.h"
 #include "http/server.h"
 #include "http/static_files.h"
 #include "identity/routes.h"
@@ -9,9 +10,10 @@
 namespace hq::app {
 
 struct ServerParts {
-  explicit ServerParts(db::Database& db) : identity(db), calendar(db), static_files("") {}
+  explicit ServerParts(db::Database& db) : identity(db), calendar(db), audit(db), static_files("") {}
   identity::IdentityService identity;
   platform::CalendarService calendar;
+  audit::AuditService audit;
   http::StaticFiles static_files;
   http::Router router;
 };
@@ -20,10 +22,11 @@ Server::Server(db::Database& db, const Options& options) : parts_(std::make_uniq
   auto& p = *parts_;
   p.static_files = http::StaticFiles(options.web_root);
   p.router.set_authenticator(std::make_shared<identity::SessionAuthenticator>(p.identity));
-  identity::add_identity_routes(p.router, p.identity, {options.secure_cookies, {"platform"}});
+  identity::add_identity_routes(p.router, p.identity, {options.secure_cookies, {"platform", "audit"}});
   platform::add_calendar_routes(p.router, p.calendar);
   platform::add_history_routes(p.router, db);
   platform::add_health_routes(p.router, db);
+  audit::add_audit_routes(p.router, p.audit);
   p.router.set_fallback([&p](http::Request& request) { return p.static_files.serve(request); });
 }
 
@@ -37,10 +40,11 @@ int serve_http(db::Database& db, const Options& options) {
   http_options.address = options.address;
   http_options.port = options.port;
   http_options.threads = options.threads;
+  http_options.trust_proxy = options.trust_proxy;
   http::serve(server.router(), http_options);
   return 0;
 }
 
-void add_module_demo_data(db::Database&) {}
+void add_module_demo_data(db::Database& db) { audit::add_demo_data(db); }
 
 }  // namespace hq::app

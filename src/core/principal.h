@@ -10,8 +10,11 @@ namespace hq::core {
 struct Principal {
   std::int64_t account_id = 0;
   std::string username;
+  std::string full_name;
   std::int64_t unit_id = 0;
   std::string unit_code;
+  std::string unit_name;
+  std::string unit_level;
   std::string unit_path;  // materialised path of unit ids, e.g. "/1/4/9/": a subtree is a path prefix
   std::vector<std::string> roles;
   bool password_change_required = false;

@@ -26,13 +26,19 @@ bool is_upload_path(std::string_view path) {
 bool convert(const RestinioRequest& raw, const ServerOptions& options, Request& out, Response& refusal) {
   const auto& header = raw->header();
   out.method = method_name(header.method());
+  // RESTinio drops connections beyond its own (larger) limit; below it we can answer properly.
+  if (header.request_target().size() > options.max_url_bytes) {
+    refusal = Response::error(414, "URI_TOO_LONG",
+                              "Địa chỉ yêu cầu dài quá " + std::to_string(options.max_url_bytes / 1024) + " KiB.");
+    return false;
+  }
   auto path = percent_decode(header.path());
   if (!path) {
     refusal = Response::error(400, "INVALID_PATH", "Đường dẫn chứa mã hóa phần trăm không hợp lệ.");
     return false;
   }
   out.path = std::move(*path);
-  auto query = restinio::try_parse_query<restinio::parse_query_traits::x_www_form_urlencoded>(header.query());
+  auto query = restinio::try_parse_query<restinio::parse_query_traits::relaxed>(header.query());
   if (!query) {
     refusal = Response::error(400, "INVALID_QUERY", "Chuỗi tham số truy vấn không hợp lệ.");
     return false;
@@ -57,6 +63,14 @@ bool convert(const RestinioRequest& raw, const ServerOptions& options, Request& 
   }
   out.body = raw->body();
   out.client_address = raw->remote_endpoint().address().to_string();
+  if (options.trust_proxy) {
+    if (const std::string* forwarded = out.header("x-forwarded-for")) {
+      const auto comma = forwarded->rfind(',');
+      std::string last = forwarded->substr(comma == std::string::npos ? 0 : comma + 1);
+      last.erase(0, last.find_first_not_of(' '));
+      if (!last.empty() && last.size() <= 64) out.client_address = last;
+    }
+  }
   return true;
 }
 
@@ -72,6 +86,7 @@ std::string reason_phrase(int status) {
     case 405: return "Method Not Allowed";
     case 409: return "Conflict";
     case 413: return "Payload Too Large";
+    case 414: return "URI Too Long";
     case 422: return "Unprocessable Entity";
     case 423: return "Locked";
     case 429: return "Too Many Requests";
@@ -106,7 +121,7 @@ void serve(const Router& router, const ServerOptions& options) {
                       .port(options.port)
                       .address(options.address)
                       .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                                    .max_url_size(options.max_url_bytes)
+                                                    .max_url_size(options.max_url_bytes * 8)
                                                     .max_field_name_size(1024)
                                                     .max_field_value_size(options.max_header_bytes)
                                                     .max_field_count(128)

@@ -110,16 +110,15 @@ void add_auth_routes(http::Router& router, IdentityService& service, const Ident
     return Response::ok({{"ok", true}});
   }, Access::PasswordChangeAllowed);
 
-  router.add("GET", "/api/v1/me", [&service, options](Request& request) {
-    const auto account = service.account(request.principal, request.principal.username);
-    const auto units = service.units(request.principal);
-    json result = {{"username", account.username},
-                   {"full_name", account.full_name},
-                   {"unit_code", account.unit_code},
-                   {"unit_name", account.unit_name},
-                   {"unit_level", units.empty() ? "" : units.front().level},
-                   {"roles", account.roles},
-                   {"password_change_required", account.password_change_required},
+  router.add("GET", "/api/v1/me", [options](Request& request) {
+    const auto& me = request.principal;
+    json result = {{"username", me.username},
+                   {"full_name", me.full_name},
+                   {"unit_code", me.unit_code},
+                   {"unit_name", me.unit_name},
+                   {"unit_level", me.unit_level},
+                   {"roles", me.roles},
+                   {"password_change_required", me.password_change_required},
                    {"csrf_token", csrf_for(request.cookie(kSessionCookie))},
                    {"modules", options.modules}};
     return Response::ok(result);
@@ -162,7 +161,7 @@ AccountPatch account_patch(const json& body) {
   AccountPatch patch{http::optional_text(body, "full_name", 200), http::optional_text(body, "officer_number", 32),
                      http::optional_text(body, "position", 200),  http::optional_text(body, "phone", 20),
                      http::optional_text(body, "email", 200),     std::nullopt};
-  if (body.contains("roles")) patch.roles = http::text_list(body, "roles");
+  if (body.contains("roles") && !body["roles"].is_null()) patch.roles = http::text_list(body, "roles");
   return patch;
 }
 

@@ -17,6 +17,8 @@ constexpr std::int64_t kSessionAbsoluteSeconds = 12 * 3600;
 constexpr std::int64_t kTemporaryPasswordLifetimeSeconds = 30LL * 86400;  // seed 003 art. 6.4
 // Session "last seen" is written at most this often, so reads do not turn into writes.
 constexpr std::int64_t kSessionTouchSeconds = 60;
+// How long a verified session is trusted from memory before the database is asked again.
+constexpr std::int64_t kSessionCacheSeconds = 5;
 
 // Empty when acceptable, else a Vietnamese sentence saying what is wrong.
 std::string password_problem(const std::string& username, const std::string& password);

@@ -83,8 +83,11 @@ LoginResult IdentityService::login(const std::string& username, const std::strin
   db_.transaction([&](soci::session& sql) {
     store::set_login_state(sql, account->id, LoginState{});
     store::insert_session(sql, token_hash(result.session_token), account->id, now);
-    core::Principal actor{account->id, account->username, account->unit_id, account->unit_code, account->unit_path,
-                          account->roles, false, client_address};
+    core::Principal actor;
+    actor.account_id = account->id;
+    actor.username = account->username;
+    actor.unit_code = account->unit_code;
+    actor.client_address = client_address;
     history::append(sql, actor, change("auth.login", "account", account->username, "Đăng nhập"));
   });
   return result;
@@ -92,17 +95,39 @@ LoginResult IdentityService::login(const std::string& username, const std::strin
 
 void IdentityService::logout(const std::string& session_token) {
   db_.transaction([&](soci::session& sql) { store::delete_session(sql, token_hash(session_token)); });
+  forget_cached_sessions();
 }
 
 std::optional<core::Principal> IdentityService::authenticate(const std::string& session_token) {
   if (session_token.empty() || session_token.size() > 128) return std::nullopt;
   const std::string hash = token_hash(session_token);
-  auto session = db_.read([&](soci::session& sql) { return store::find_session(sql, hash); });
   const std::int64_t now = core::now();
-  if (!session || session->account_status != "ACTIVE" || !session_alive(session->times, now)) return std::nullopt;
-  if (now - session->times.last_seen_at >= kSessionTouchSeconds)
+  {
+    std::lock_guard lock(cache_mutex_);
+    auto cached = session_cache_.find(hash);
+    if (cached != session_cache_.end() && now - cached->second.checked_at < kSessionCacheSeconds &&
+        session_alive(cached->second.times, now) && now - cached->second.times.last_seen_at < kSessionTouchSeconds)
+      return cached->second.principal;
+  }
+  auto session = db_.read([&](soci::session& sql) { return store::find_session(sql, hash); });
+  if (!session || session->account_status != "ACTIVE" || !session_alive(session->times, now)) {
+    std::lock_guard lock(cache_mutex_);
+    session_cache_.erase(hash);
+    return std::nullopt;
+  }
+  if (now - session->times.last_seen_at >= kSessionTouchSeconds) {
     db_.transaction([&](soci::session& sql) { store::touch_session(sql, hash, now); });
+    session->times.last_seen_at = now;
+  }
+  std::lock_guard lock(cache_mutex_);
+  if (session_cache_.size() > 100'000) session_cache_.clear();  // bounded: a flood of sessions cannot grow it
+  session_cache_[hash] = CachedSession{session->principal, session->times, now};
   return session->principal;
+}
+
+void IdentityService::forget_cached_sessions() {
+  std::lock_guard lock(cache_mutex_);
+  session_cache_.clear();
 }
 
 void IdentityService::change_password(const core::Principal& caller, const std::string& old_password,
@@ -116,6 +141,7 @@ void IdentityService::change_password(const core::Principal& caller, const std::
   const std::string hash = hash_password(new_password);
   db_.transaction([&](soci::session& sql) {
     store::set_password(sql, account->id, hash, false, core::now());
+    forget_cached_sessions();
     history::append(sql, caller, change("account.password_change", "account", caller.username, "Đổi mật khẩu"));
   });
 }
@@ -131,7 +157,10 @@ store::Unit IdentityService::visible_unit(soci::session& sql, const core::Princi
 store::Account IdentityService::administered_account(soci::session& sql, const core::Principal& caller,
                                                      const std::string& username) {
   auto account = store::find_account(sql, username);
-  if (!account) throw Error(ErrorKind::NotFound, "ACCOUNT_NOT_FOUND", "Không tìm thấy tài khoản «" + username + "».");
+  // Accounts outside the caller's subtree do not exist for it (404, like reads); inside it, a caller
+  // without the administrator role is refused (403).
+  if (!account || !caller.sees_unit(account->unit_path))
+    throw Error(ErrorKind::NotFound, "ACCOUNT_NOT_FOUND", "Không tìm thấy tài khoản «" + username + "».");
   if (!may_administer_unit(caller, account->unit_path))
     core::forbidden("Tài khoản «" + username + "» không thuộc đơn vị bạn quản trị.");
   return *account;
@@ -281,6 +310,7 @@ store::Unit IdentityService::update_unit(const core::Principal& caller, const st
       unit.valid_to = *valid_to;
     }
     store::update_unit(sql, unit);
+    forget_cached_sessions();
     history::append(sql, caller, change("unit.update", "unit", code, "Sửa đơn vị: tên «" + unit.name +
                                                                          "», hết hiệu lực «" + unit.valid_to + "»"));
     return unit;
@@ -335,6 +365,7 @@ store::Account IdentityService::update_account(const core::Principal& caller, co
       store::set_roles(sql, account.id, *patch.roles);
       account.roles = *patch.roles;
     }
+    forget_cached_sessions();
     if (!summary.empty()) history::append(sql, caller, change("account.update", "account", username, summary));
     return account;
   });
@@ -347,6 +378,7 @@ store::Account IdentityService::set_enabled(const core::Principal& caller, const
     account.status = enabled ? "ACTIVE" : "DISABLED";
     store::set_status(sql, account.id, account.status, core::now());
     if (!enabled) store::delete_sessions_of(sql, account.id);
+    forget_cached_sessions();
     history::append(sql, caller, change(enabled ? "account.enable" : "account.disable", "account", username,
                                         enabled ? "Mở khóa tài khoản" : "Khóa tài khoản"));
     return account;
@@ -360,6 +392,7 @@ std::string IdentityService::reset_password(const core::Principal& caller, const
     store::Account account = administered_account(sql, caller, username);
     store::set_password(sql, account.id, hash, true, core::now());
     store::delete_sessions_of(sql, account.id);
+    forget_cached_sessions();
     history::append(sql, caller, change("account.reset_password", "account", username, "Cấp lại mật khẩu dùng một lần"));
   });
   return password;
@@ -382,6 +415,7 @@ store::Account IdentityService::transfer(const core::Principal& caller, const st
     account.unit_name = target->name;
     account.unit_path = target->path;
     store::update_profile(sql, account, core::now());
+    forget_cached_sessions();
     history::append(sql, caller, change("account.transfer", "account", username,
                                         "Chuyển tài khoản từ đơn vị " + from + " sang " + target->code));
     return account;
@@ -455,6 +489,7 @@ std::pair<store::AccountRequest, std::string> IdentityService::apply_request(con
       }
     }
     store::decide_request(sql, id, "APPLIED", caller.account_id, "", core::now());
+    forget_cached_sessions();
     history::append(sql, caller, change("account_request.apply", "account_request", std::to_string(id),
                                         "Thực hiện đề nghị " + request->kind + " cho tài khoản " + request->username));
     return std::make_pair(*store::find_request(sql, id), issued);

@@ -1,7 +1,9 @@
 #pragma once
 // Identity use cases: each runs in one transaction, applies the rules, calls the store and writes one
 // processing-history entry per state change.
+#include <mutex>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -86,7 +88,19 @@ class IdentityService {
                            store::Unit& unit);
   std::string insert_new_account(soci::session& sql, const AccountInput& input, std::int64_t unit_id,
                                  const std::string& password, bool must_change);
+  // Identity writes that change who a session belongs to (roles, status, password) drop the cache.
+  void forget_cached_sessions();
+
   db::Database& db_;
+  // Sessions verified against the database within the last kSessionCacheSeconds: most requests then
+  // need no query at all. Another instance sees a logout or a disabled account within that time.
+  struct CachedSession {
+    core::Principal principal;
+    SessionTimes times;
+    std::int64_t checked_at = 0;
+  };
+  std::mutex cache_mutex_;
+  std::unordered_map<std::string, CachedSession> session_cache_;
 };
 
 }  // namespace hq::identity

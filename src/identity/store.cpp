@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/text.h"
+#include "core/time.h"
 #include "db/row.h"
 
 namespace hq::identity::store {
@@ -90,7 +91,7 @@ std::optional<Unit> find_unit(soci::session& sql, const std::string& code) {
 
 std::int64_t insert_unit(soci::session& sql, const Unit& unit, const std::string& parent_path) {
   long long id = 0;
-  const long long parent = unit.parent_id, now = 0;
+  const long long parent = unit.parent_id, now = core::now();
   soci::indicator parent_ind = unit.parent_id ? soci::i_ok : soci::i_null;
   sql << "INSERT INTO units (code, name, level, parent_id, path, valid_from, valid_to, created_at) "
          "VALUES (:code, :name, :level, :parent, '', :vf, :vt, :now) RETURNING id",
@@ -212,8 +213,9 @@ void insert_session(soci::session& sql, const std::string& token_hash, std::int6
 
 std::optional<SessionRow> find_session(soci::session& sql, const std::string& token_hash) {
   soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT s.last_seen_at, s.expires_at, a.id AS account_id, a.username, a.status, "
-                      "a.password_change_required, u.id AS unit_id, u.code AS unit_code, u.path AS unit_path "
+      (sql.prepare << "SELECT s.last_seen_at, s.expires_at, a.id AS account_id, a.username, a.full_name, a.status, "
+                      "a.password_change_required, u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, "
+                      "u.level AS unit_level, u.path AS unit_path "
                       "FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN units u ON u.id = a.unit_id "
                       "WHERE s.token_hash = :t",
        soci::use(token_hash));
@@ -226,6 +228,9 @@ std::optional<SessionRow> find_session(soci::session& sql, const std::string& to
     p.username = text_at(row, "username");
     p.unit_id = int_at(row, "unit_id");
     p.unit_code = text_at(row, "unit_code");
+    p.full_name = text_at(row, "full_name");
+    p.unit_name = text_at(row, "unit_name");
+    p.unit_level = text_at(row, "unit_level");
     p.unit_path = text_at(row, "unit_path");
     p.password_change_required = int_at(row, "password_change_required") != 0;
     p.roles = roles_of(sql, p.account_id);

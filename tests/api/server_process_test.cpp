@@ -1,0 +1,135 @@
+// Runs the real binary over TCP: limits, the SPA's static files, and the graceful stop on SIGTERM.
+#include <arpa/inet.h>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string raw_http(int port, const std::string& request) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    close(fd);
+    return "";
+  }
+  std::size_t sent = 0;
+  while (sent < request.size()) {
+    const auto n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;
+    sent += static_cast<std::size_t>(n);
+  }
+  std::string response;
+  char buffer[8192];
+  for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;) response.append(buffer, static_cast<std::size_t>(n));
+  close(fd);
+  return response;
+}
+
+std::string get(int port, const std::string& target, const std::string& extra = "") {
+  return raw_http(port, "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + extra + "\r\n");
+}
+
+class ServerProcess : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::temp_directory_path() / ("haiquan_proc_" + std::to_string(getpid()));
+    fs::create_directories(dir_ / "web/assets");
+    std::ofstream(dir_ / "web/index.html") << "<!doctype html><title>haiquan</title>";
+    std::ofstream(dir_ / "web/assets/app-1a2b3c.js") << "console.log(1)";
+    std::ofstream(dir_ / "secret.txt") << "do not serve";
+    const std::string db = "sqlite:" + (dir_ / "h.db").string();
+    ASSERT_EQ(std::system((std::string(HAIQUAN_BINARY) + " init --db " + db + " --admin-password 'Quan-tri-2026!' >/dev/null").c_str()), 0);
+    port_ = 20000 + getpid() % 20000;
+    pid_ = fork();
+    if (pid_ == 0) {
+      const std::string port = std::to_string(port_), web = (dir_ / "web").string();
+      execl(HAIQUAN_BINARY, "haiquan", "serve", "--db", db.c_str(), "--port", port.c_str(), "--address", "127.0.0.1",
+            "--web", web.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    for (int i = 0; i < 100 && get(port_, "/healthz").empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  static void TearDownTestSuite() {
+    if (pid_ > 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    fs::remove_all(dir_);
+  }
+  static inline fs::path dir_;
+  static inline int port_ = 0;
+  static inline pid_t pid_ = -1;
+};
+
+TEST_F(ServerProcess, HealthOverTcp) {
+  const auto response = get(port_, "/healthz");
+  EXPECT_NE(response.find("HTTP/1.1 200"), std::string::npos) << response;
+  EXPECT_NE(response.find("{\"db\":\"ok\",\"status\":\"ok\"}"), std::string::npos);
+}
+
+TEST_F(ServerProcess, SinglePageAppFiles) {
+  const auto index = get(port_, "/");
+  EXPECT_NE(index.find("Cache-Control: no-cache"), std::string::npos) << index;
+  EXPECT_NE(index.find("<title>haiquan</title>"), std::string::npos);
+  const auto asset = get(port_, "/assets/app-1a2b3c.js");
+  EXPECT_NE(asset.find("max-age=31536000"), std::string::npos) << asset;
+  EXPECT_NE(asset.find("text/javascript"), std::string::npos);
+  const auto client_route = get(port_, "/audit/proposals/12");
+  EXPECT_NE(client_route.find("<title>haiquan</title>"), std::string::npos);
+  const auto api_404 = get(port_, "/api/v1/does-not-exist");
+  EXPECT_NE(api_404.find("HTTP/1.1 404"), std::string::npos);
+  EXPECT_NE(api_404.find("application/json"), std::string::npos);
+  for (const char* traversal : {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/..%2f..%2fsecret.txt"}) {
+    const auto response = get(port_, traversal);
+    EXPECT_EQ(response.find("do not serve"), std::string::npos) << traversal;
+    EXPECT_NE(response.find("HTTP/1.1 4"), std::string::npos) << traversal << "\n" << response;
+  }
+}
+
+TEST_F(ServerProcess, LimitsAnswerWithFourHundreds) {
+  const auto long_url = get(port_, "/api/v1/me?x=" + std::string(9000, 'a'));
+  EXPECT_NE(long_url.find("HTTP/1.1 414"), std::string::npos) << long_url.substr(0, 200);
+  const std::string body(11 * 1024 * 1024, 'a');
+  const auto too_big = raw_http(port_, "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: " +
+                                           std::to_string(body.size()) + "\r\n\r\n" + body);
+  EXPECT_NE(too_big.find("HTTP/1.1 413"), std::string::npos) << too_big.substr(0, 200);
+  const auto bad_json = raw_http(port_, "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                                        "Content-Length: 5\r\n\r\n{{{{{");
+  EXPECT_NE(bad_json.find("HTTP/1.1 400"), std::string::npos);
+  const auto bad_cookie = get(port_, "/api/v1/me", "Cookie: hq_session=" + std::string(300, 'z') + "\r\n");
+  EXPECT_NE(bad_cookie.find("HTTP/1.1 401"), std::string::npos);
+  EXPECT_NE(get(port_, "/healthz").find("HTTP/1.1 200"), std::string::npos);  // still serving
+}
+
+TEST_F(ServerProcess, ZGracefulStopFinishesRequestsInFlight) {
+  // A login hashes with Argon2id (tens of milliseconds): SIGTERM arrives while it runs.
+  std::string response;
+  std::thread caller([&] {
+    const std::string body = R"({"username":"admin","password":"Quan-tri-2026!"})";
+    response = raw_http(port_, "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: " +
+                                   std::to_string(body.size()) + "\r\n\r\n" + body);
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(15));
+  kill(pid_, SIGTERM);
+  caller.join();
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  EXPECT_NE(response.find("HTTP/1.1 200"), std::string::npos) << response;
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+}  // namespace
