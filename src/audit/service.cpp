@@ -1079,7 +1079,7 @@ DeadlineBoard AuditService::deadlines(const core::Principal& caller, const std::
     board.today = date_text(day);
     board.due_today = store::open_deadlines(sql, path, board.today, board.today, 200);
     board.late = store::open_deadlines(sql, path, "0000-01-01", date_text(core::add_days(day, -1)), 200);
-    board.stats = store::deadline_stats(sql, path, board.today, date_text({day.year, 1, 1}), board.today);
+    board.stats = store::deadline_stats(sql, path, board.today, date_text({day.year, 1, 1}));
     const auto counted = board.stats.done + board.stats.open_late;
     board.on_time_rate = counted ? static_cast<double>(board.stats.done_on_time) / static_cast<double>(counted) : 1.0;
     return board;

@@ -293,6 +293,13 @@ std::vector<Unit> units_under(soci::session& sql, const std::string& path) {
   return list;
 }
 
+std::int64_t account_id(soci::session& sql, const std::string& username) {
+  long long id = 0;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT id FROM accounts WHERE username = :u", soci::use(username), soci::into(id, ind);
+  return sql.got_data() && ind == soci::i_ok ? id : 0;
+}
+
 // ---- proposals ----
 
 namespace {
@@ -763,14 +770,14 @@ std::vector<Deadline> open_deadlines(soci::session& sql, const std::string& unit
 }
 
 DeadlineStats deadline_stats(soci::session& sql, const std::string& unit_path, const std::string& today,
-                             const std::string& from, const std::string& to) {
+                             const std::string& from) {
   const std::string path = like_prefix(unit_path);
   DeadlineStats s;
   long long done = 0, on_time = 0, open = 0, open_late = 0, due_today = 0;
   const std::string base = "FROM audit_deadlines d JOIN units u ON u.id = d.unit_id WHERE u.path LIKE :p ";
   sql << "SELECT COUNT(*), COALESCE(SUM(CASE WHEN d.late = 0 THEN 1 ELSE 0 END), 0) " + base +
-             "AND d.done_at > 0 AND d.due_on >= :f AND d.due_on <= :t",
-      soci::use(path), soci::use(from), soci::use(to), soci::into(done), soci::into(on_time);
+             "AND d.done_at > 0 AND d.due_on >= :f",
+      soci::use(path), soci::use(from), soci::into(done), soci::into(on_time);
   sql << "SELECT COUNT(*), COALESCE(SUM(CASE WHEN d.due_on < :today THEN 1 ELSE 0 END), 0), "
          "COALESCE(SUM(CASE WHEN d.due_on = :today2 THEN 1 ELSE 0 END), 0) " + base +
              "AND (d.done_at IS NULL OR d.done_at = 0)",

@@ -80,6 +80,8 @@ struct Unit {
 };
 std::optional<Unit> find_unit(soci::session& sql, const std::string& code);
 std::vector<Unit> units_under(soci::session& sql, const std::string& path);
+// The id of an account (0 when unknown): demo data acts as the platform's demo accounts.
+std::int64_t account_id(soci::session& sql, const std::string& username);
 
 // ---- proposals ----
 struct Proposal {
@@ -180,8 +182,9 @@ std::vector<Deadline> open_deadlines(soci::session& sql, const std::string& unit
 struct DeadlineStats {
   std::int64_t done = 0, done_on_time = 0, open = 0, open_late = 0, due_today = 0;
 };
+// Done items due since `from` (also those done ahead of a later due day), and the open ones.
 DeadlineStats deadline_stats(soci::session& sql, const std::string& unit_path, const std::string& today,
-                             const std::string& from, const std::string& to);
+                             const std::string& from);
 
 // ---- reports ----
 std::vector<Fact> form19_facts(soci::session& sql, const std::string& path, const std::string& from, const std::string& to);
