@@ -27,6 +27,23 @@ Date national_day_companion(int year) {
   return add_days(national_day, kOffsetByWeekday[weekday(national_day)]);
 }
 
+// Labour Code 2019 art. 112.3: a holiday that falls on the weekly rest day (Saturday or Sunday for
+// customs offices) is compensated on the next working day — after the whole holiday block.
+void add_compensatory_days(std::vector<Holiday>& holidays) {
+  auto taken = [&](const Date& d) {
+    return std::any_of(holidays.begin(), holidays.end(), [&](const Holiday& h) { return h.date == d; });
+  };
+  const std::size_t statutory_count = holidays.size();
+  for (std::size_t i = 0; i < statutory_count; ++i) {
+    const int day_of_week = weekday(holidays[i].date);
+    if (day_of_week != 0 && day_of_week != 6) continue;
+    Date candidate = add_days(holidays[i].date, 1);
+    while (weekday(candidate) == 0 || weekday(candidate) == 6 || taken(candidate)) candidate = add_days(candidate, 1);
+    holidays.push_back({candidate, "Nghỉ bù " + holidays[i].name});
+  }
+  std::stable_sort(holidays.begin(), holidays.end(), [](const Holiday& a, const Holiday& b) { return a.date < b.date; });
+}
+
 std::vector<Holiday> compute_statutory_holidays(int year) {
   const Date tet = lunar_to_solar({1, 1, year, false});
   std::vector<Holiday> out{
@@ -40,6 +57,7 @@ std::vector<Holiday> compute_statutory_holidays(int year) {
   };
   for (int day = 0; day < 4; ++day) out.push_back({add_days(tet, day), kTet});  // days 1–4 of month 1
   std::stable_sort(out.begin(), out.end(), [](const Holiday& a, const Holiday& b) { return a.date < b.date; });
+  add_compensatory_days(out);
   return out;
 }
 

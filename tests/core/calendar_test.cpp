@@ -43,6 +43,7 @@ TEST(Calendar, StatutoryHolidays2025) {
       {{2025, 1, 30}, "Tết Nguyên đán"},
       {{2025, 1, 31}, "Tết Nguyên đán"},
       {{2025, 2, 1}, "Tết Nguyên đán"},
+      {{2025, 2, 3}, "Nghỉ bù Tết Nguyên đán"},  // 1/2 is a Saturday: compensated on Monday (art. 112.3)
       {{2025, 4, 7}, "Giỗ Tổ Hùng Vương"},
       {{2025, 4, 30}, "Ngày Chiến thắng"},
       {{2025, 5, 1}, "Quốc tế Lao động"},
@@ -54,13 +55,14 @@ TEST(Calendar, StatutoryHolidays2025) {
 
 TEST(Calendar, StatutoryHolidays2026) {
   const std::vector<Holiday> h = statutory_holidays(2026);
-  ASSERT_EQ(h.size(), 11u);
+  ASSERT_EQ(h.size(), 12u);
   const std::vector<Date> tet{{2026, 2, 16}, {2026, 2, 17}, {2026, 2, 18}, {2026, 2, 19}, {2026, 2, 20}};
   for (std::size_t i = 0; i < tet.size(); ++i) EXPECT_EQ(h[1 + i], (Holiday{tet[i], "Tết Nguyên đán"}));
   EXPECT_EQ(solar_to_lunar({2026, 2, 16}), (LunarDate{29, 12, 2025, false}));
-  EXPECT_EQ(h[6], (Holiday{{2026, 4, 26}, "Giỗ Tổ Hùng Vương"}));  // a Sunday: not moved automatically
-  EXPECT_EQ(h[9], (Holiday{{2026, 9, 2}, "Quốc khánh"}));
-  EXPECT_EQ(h[10], (Holiday{{2026, 9, 3}, "Quốc khánh"}));  // Wednesday: 3/9 by default
+  EXPECT_EQ(h[6], (Holiday{{2026, 4, 26}, "Giỗ Tổ Hùng Vương"}));  // a Sunday …
+  EXPECT_EQ(h[7], (Holiday{{2026, 4, 27}, "Nghỉ bù Giỗ Tổ Hùng Vương"}));  // … compensated on Monday
+  EXPECT_EQ(h[10], (Holiday{{2026, 9, 2}, "Quốc khánh"}));
+  EXPECT_EQ(h[11], (Holiday{{2026, 9, 3}, "Quốc khánh"}));  // Wednesday: 3/9 by default
 }
 
 TEST(Calendar, TetIncludesDay30WhenTheLunarYearHasIt) {
@@ -68,7 +70,9 @@ TEST(Calendar, TetIncludesDay30WhenTheLunarYearHasIt) {
   const std::vector<Holiday> h = statutory_holidays(2024);
   EXPECT_EQ(h[1], (Holiday{{2024, 2, 9}, "Tết Nguyên đán"}));
   EXPECT_EQ(h[5], (Holiday{{2024, 2, 13}, "Tết Nguyên đán"}));
-  EXPECT_EQ(h[6], (Holiday{{2024, 4, 18}, "Giỗ Tổ Hùng Vương"}));
+  EXPECT_EQ(h[6], (Holiday{{2024, 2, 14}, "Nghỉ bù Tết Nguyên đán"}));  // 10 and 11 Feb were a weekend
+  EXPECT_EQ(h[7], (Holiday{{2024, 2, 15}, "Nghỉ bù Tết Nguyên đán"}));
+  EXPECT_EQ(h[8], (Holiday{{2024, 4, 18}, "Giỗ Tổ Hùng Vương"}));
 }
 
 TEST(Calendar, NationalDayCompanionRule) {
@@ -84,16 +88,23 @@ TEST(Calendar, NationalDayCompanionRule) {
   for (const auto& [year, companion] : cases) {
     SCOPED_TRACE(year);
     const std::vector<Holiday> h = statutory_holidays(year);
-    EXPECT_EQ(h.back().name, "Quốc khánh");
-    EXPECT_EQ(h[h.size() - 2].name, "Quốc khánh");
-    EXPECT_TRUE(h.back().date == companion || h[h.size() - 2].date == companion);
+    EXPECT_NE(std::find(h.begin(), h.end(), Holiday{companion, "Quốc khánh"}), h.end());
+    EXPECT_NE(std::find(h.begin(), h.end(), Holiday{{year, 9, 2}, "Quốc khánh"}), h.end());
   }
 }
 
 TEST(Calendar, EveryYearHasTheStatutoryShape) {
   for (int year = 1900; year <= 2199; ++year) {
     SCOPED_TRACE(year);
-    const std::vector<Holiday> h = statutory_holidays(year);
+    std::vector<Holiday> h = statutory_holidays(year);
+    // Compensatory days fall on weekdays and follow a weekend holiday; the rest is the statutory eleven.
+    const int weekend_holidays = static_cast<int>(std::count_if(h.begin(), h.end(), [](auto& x) {
+      return x.name.rfind("Nghỉ bù", 0) != 0 && (weekday(x.date) == 0 || weekday(x.date) == 6);
+    }));
+    const auto compensatory = std::stable_partition(h.begin(), h.end(), [](auto& x) { return x.name.rfind("Nghỉ bù", 0) != 0; });
+    ASSERT_EQ(std::distance(compensatory, h.end()), weekend_holidays);
+    for (auto it = compensatory; it != h.end(); ++it) ASSERT_TRUE(weekday(it->date) >= 1 && weekday(it->date) <= 5);
+    h.erase(compensatory, h.end());
     ASSERT_EQ(h.size(), 11u);
     ASSERT_TRUE(std::is_sorted(h.begin(), h.end(), [](auto& a, auto& b) { return a.date < b.date; }));
     for (const Holiday& x : h) ASSERT_EQ(x.date.year, year);
@@ -111,7 +122,7 @@ TEST(Calendar, EveryYearHasTheStatutoryShape) {
 
 TEST(Calendar, HolidaysOnTheSameDateShareOneName) {
   const std::vector<Holiday> h = statutory_holidays(1947);  // Giỗ Tổ fell on 30/4
-  EXPECT_EQ(h.size(), 11u);
+  EXPECT_EQ(std::count_if(h.begin(), h.end(), [](auto& x) { return x.name.rfind("Nghỉ bù", 0) != 0; }), 11);
   EXPECT_EQ(WorkingCalendar().holiday_name({1947, 4, 30}), "Giỗ Tổ Hùng Vương, Ngày Chiến thắng");
 }
 
@@ -125,7 +136,8 @@ TEST(Calendar, WorkingDays) {
   EXPECT_FALSE(cal.is_working_day({2025, 4, 7}));    // Giỗ Tổ
   EXPECT_TRUE(cal.is_working_day({2025, 4, 8}));
   EXPECT_FALSE(cal.is_working_day({2026, 4, 26}));   // Giỗ Tổ on a Sunday
-  EXPECT_TRUE(cal.is_working_day({2026, 4, 27}));    // no automatic compensation
+  EXPECT_FALSE(cal.is_working_day({2026, 4, 27}));   // compensated on Monday (Labour Code art. 112.3)
+  EXPECT_TRUE(cal.is_working_day({2026, 4, 28}));
   EXPECT_EQ(cal.holiday_name({2025, 1, 29}), "Tết Nguyên đán");
   EXPECT_EQ(cal.holiday_name({2025, 6, 21}), "");
   EXPECT_EQ(cal.holiday_name({2025, 6, 16}), "");
@@ -160,7 +172,7 @@ TEST(Calendar, MakeUpSaturdayCounts) {
   const WorkingCalendar cal({{{2025, 1, 27}, false, "Nghỉ Tết (hoán đổi)"}, {{2025, 2, 15}, true, "Làm bù ngày 27/01"}});
   EXPECT_FALSE(cal.is_working_day({2025, 1, 27}));
   EXPECT_TRUE(cal.is_working_day({2025, 2, 15}));
-  EXPECT_EQ(cal.add_working_days(Date{2025, 1, 24}, 1), (Date{2025, 2, 3}));
+  EXPECT_EQ(cal.add_working_days(Date{2025, 1, 24}, 1), (Date{2025, 2, 4}));  // 3/2 compensates Saturday 1/2
   EXPECT_EQ(cal.add_working_days(Date{2025, 2, 14}, 1), (Date{2025, 2, 15}));
   EXPECT_EQ(cal.add_working_days(Date{2025, 2, 17}, -1), (Date{2025, 2, 15}));
   EXPECT_EQ(cal.working_days_between({2025, 2, 14}, {2025, 2, 17}), 2);
@@ -171,7 +183,7 @@ TEST(Calendar, MakeUpSaturdayCounts) {
   EXPECT_EQ(cal.holiday_name({2025, 2, 15}), "");
 
   const std::vector<Holiday> h = cal.holidays(2025);
-  ASSERT_EQ(h.size(), 12u);
+  ASSERT_EQ(h.size(), 13u);
   EXPECT_EQ(h[1], (Holiday{{2025, 1, 27}, "Nghỉ Tết (hoán đổi)"}));
   EXPECT_EQ(h[2].date, (Date{2025, 1, 28}));
 }
@@ -187,7 +199,7 @@ TEST(Calendar, AdjustmentsOverrideStatutoryHolidays) {
   EXPECT_EQ(cal.holiday_name({2026, 1, 2}), "Ngày nghỉ theo điều chỉnh");
   EXPECT_EQ(cal.holiday_name({2026, 9, 3}), "");
   const std::vector<Holiday> h = cal.holidays(2026);
-  EXPECT_EQ(h.size(), 12u);
+  EXPECT_EQ(h.size(), 13u);
   EXPECT_EQ(h[1], (Holiday{{2026, 1, 2}, "Ngày nghỉ theo điều chỉnh"}));
   EXPECT_EQ(h[h.size() - 2], (Holiday{{2026, 9, 1}, "Quốc khánh (nghỉ liền kề)"}));
   EXPECT_EQ(h.back(), (Holiday{{2026, 9, 2}, "Quốc khánh"}));
