@@ -81,6 +81,10 @@ struct AttributionSum {
 // Stable LSD radix sort of (non-negative seconds, record) pairs by seconds, 16 bits a pass: ties keep
 // record order. Several times faster than std::sort for the millions of observations of a large study.
 void radix_sort(std::vector<std::pair<std::int64_t, std::uint32_t>>& v) {
+  if (v.size() < 65536) {  // the 64 Ki-entry histogram does not pay for small sets
+    std::sort(v.begin(), v.end());
+    return;
+  }
   std::uint64_t max = 0;
   for (const auto& p : v) max = std::max(max, static_cast<std::uint64_t>(p.first));
   std::vector<std::pair<std::int64_t, std::uint32_t>> tmp(v.size());

@@ -319,3 +319,35 @@ TEST(Report, JsonIsValidUtf8EvenForLegacyEncodedCells) {
   EXPECT_NO_THROW(dumped = to_json(r).dump());
   EXPECT_NE(dumped.find("\xEF\xBF\xBD"), std::string::npos);  // U+FFFD stands for the bad byte
 }
+
+TEST(Report, LargeGroupsMatchDirectSummaries) {
+  // More than 65 536 observations: the radix-sort path of the analyzer.
+  std::vector<Record> records(70000);
+  std::vector<std::int64_t> all, red;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    Record& r = records[i];
+    r.flow = Flow::XK;
+    r.declaration_no = std::to_string(300000000000 + i * 10);
+    r.channel = static_cast<Channel>(i % 3);
+    const std::int64_t seconds = static_cast<std::int64_t>((i * 7919) % 1000003) * 3;
+    r.registered_at = local(2025, 6, 16, 8, 0);
+    r.released_at = *r.registered_at + seconds;
+    all.push_back(seconds);
+    if (i % 3 == 2) red.push_back(seconds);
+  }
+  AnalysisSettings s;
+  s.working_week.reset();
+  const Report rep = analyze(records, s);
+  const Summary a = summarize(all), b = summarize(red);
+  const StatRow* ra = row(rep, "T2", "XK");
+  const StatRow* rb = row(rep, "T2", "XK", "channel", "RED");
+  ASSERT_TRUE(ra && rb);
+  EXPECT_EQ(ra->stats.n, 70000u);
+  EXPECT_DOUBLE_EQ(ra->stats.median_hours, a.median_hours);
+  EXPECT_DOUBLE_EQ(ra->stats.p95_hours, a.p95_hours);
+  EXPECT_DOUBLE_EQ(ra->stats.min_hours, a.min_hours);
+  EXPECT_DOUBLE_EQ(ra->stats.max_hours, a.max_hours);
+  EXPECT_DOUBLE_EQ(rb->stats.p90_hours, b.p90_hours);
+  EXPECT_EQ(rb->stats.n, red.size());
+  EXPECT_TRUE(rep.working_rows.empty());
+}
