@@ -1,0 +1,260 @@
+// The audit contract (spec post-clearance-audit.md, "Contract used by outside checks") end to end, on SQLite
+// and PostgreSQL, on top of the demo data.
+#include <atomic>
+#include <thread>
+
+#include "core/time.h"
+#include "tests/api/api_fixture.h"
+
+namespace hq::test {
+namespace {
+
+using nlohmann::json;
+
+class AuditApi : public ApiTest {
+ protected:
+  // A valid 10-digit tax code from n (digits 3–9 not all zero; the check digit computed).
+  static std::string tax_code(long long n) {
+    static constexpr int kWeights[9] = {31, 29, 23, 19, 17, 13, 7, 5, 3};
+    for (;; ++n) {
+      char digits[16];
+      std::snprintf(digits, sizeof digits, "04%07lld", 1000000 + n % 1000000);
+      int sum = 0;
+      for (int i = 0; i < 9; ++i) sum += (digits[i] - '0') * kWeights[i];
+      if (sum % 11 == 0) continue;
+      digits[9] = static_cast<char>('0' + (10 - sum % 11) % 10);
+      digits[10] = 0;
+      return digits;
+    }
+  }
+  static std::string search_id(ApiClient& c, const std::string& code) {
+    auto r = c.get("/api/v1/audit/search?tax_code=" + code);
+    EXPECT_EQ(r.status, 200) << r.raw;
+    return r.body.value("search_id", "");
+  }
+  static json proposal(const std::string& code, const std::string& sid, const std::string& place = "PREMISES") {
+    return {{"tax_code", code}, {"place", place}, {"grounds", "SIGNS_OF_VIOLATION"}, {"period_from", "2024-01-01"},
+            {"period_to", "2025-06-30"}, {"search_id", sid}};
+  }
+  static std::string today() { return core::format_date(core::to_local(core::now()).date); }
+  static std::string year_start() { return today().substr(0, 4) + "-01-01"; }
+};
+HAIQUAN_API_TEST_SUITE(AuditApi);
+
+TEST_P(AuditApi, EnterprisesAndKeyEnterprises) {
+  ApiClient officer = logged_in("02ci.canbo");
+  const std::string code = tax_code(1);
+  auto created = officer.post("/api/v1/audit/enterprises", {{"tax_code", code}, {"name", "Công ty TNHH Thép Phương Nam"}});
+  ASSERT_EQ(created.status, 201) << created.raw;
+  EXPECT_EQ(created.body["tax_code"], code);
+  auto bad = officer.post("/api/v1/audit/enterprises", {{"tax_code", "0100109107"}, {"name", "Sai"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.error_code(), "INVALID_TAX_CODE");
+  EXPECT_EQ(officer.post("/api/v1/audit/enterprises", {{"tax_code", code}, {"name", "Lặp"}}).status, 409);
+  officer.forget_csrf();
+  EXPECT_EQ(officer.post("/api/v1/audit/enterprises", {{"tax_code", tax_code(2)}, {"name", "X"}}).status, 403);
+  // Diacritic- and case-blind search.
+  auto found = logged_in("ktstq.canbo").get("/api/v1/audit/enterprises?q=CONG%20TY%20THEP%20phuong");
+  ASSERT_EQ(found.status, 200);
+  ASSERT_EQ(found.body["total"], 1);
+  EXPECT_EQ(found.body["items"][0]["name"], "Công ty TNHH Thép Phương Nam");
+  // The key-enterprise list: audit department leaders and platform administrators only.
+  const json key{{"tax_code", code}, {"year", std::stoi(today().substr(0, 4))}};
+  EXPECT_EQ(logged_in("02ci.lanhdao").post("/api/v1/audit/key-enterprises", key).status, 403);
+  EXPECT_EQ(logged_in("ktstq.canbo").post("/api/v1/audit/key-enterprises", key).status, 403);
+  EXPECT_EQ(logged_in("ktstq.lanhdao").post("/api/v1/audit/key-enterprises", key).status, 201);
+  EXPECT_EQ(logged_in("admin", kAdminPassword)
+                .post("/api/v1/audit/key-enterprises", {{"tax_code", tax_code(3)}, {"year", key["year"]}})
+                .status,
+            201);
+  ApiClient proposer = logged_in("02ci.canbo");
+  auto refused = proposer.post("/api/v1/audit/proposals", proposal(code, search_id(proposer, code)));
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_EQ(refused.error_code(), "KEY_ENTERPRISE");
+}
+
+TEST_P(AuditApi, ProposalRulesAndRights) {
+  const std::string code = tax_code(10);
+  ApiClient a = logged_in("02ci.canbo"), b = logged_in("ktstq.canbo");
+  auto no_search = a.post("/api/v1/audit/proposals", proposal(code, ""));
+  EXPECT_EQ(no_search.status, 409);
+  EXPECT_EQ(no_search.error_code(), "SEARCH_REQUIRED");
+  EXPECT_EQ(a.post("/api/v1/audit/proposals", proposal(code, "made-up")).error_code(), "SEARCH_REQUIRED");
+  auto first = a.post("/api/v1/audit/proposals", proposal(code, search_id(a, code)));
+  ASSERT_EQ(first.status, 201) << first.raw;
+  EXPECT_EQ(first.body["status"], "SUBMITTED");
+  EXPECT_TRUE(first.body["number"].is_string());
+  EXPECT_TRUE(first.body["duplicates"].empty());
+  auto second = b.post("/api/v1/audit/proposals", proposal(code, search_id(b, code)));
+  ASSERT_EQ(second.status, 201) << second.raw;
+  ASSERT_EQ(second.body["duplicates"].size(), 1u);
+  EXPECT_EQ(second.body["duplicates"][0]["id"], first.body["id"]);
+  EXPECT_EQ(second.body["duplicates"][0]["unit_code"], "02CI");
+  // The search shows both, across units.
+  auto seen = a.get("/api/v1/audit/search?tax_code=" + code);
+  EXPECT_EQ(seen.body["proposals"].size(), 2u);
+  const std::string first_id = std::to_string(first.body["id"].get<long long>());
+  const std::string second_id = std::to_string(second.body["id"].get<long long>());
+  ApiClient ktstq_leader = logged_in("ktstq.lanhdao"), leader = logged_in("02ci.lanhdao");
+  auto early = ktstq_leader.post("/api/v1/audit/proposals/" + second_id + "/approve");
+  EXPECT_EQ(early.status, 409);
+  EXPECT_EQ(early.error_code(), "EARLIER_PROPOSAL_PENDING");
+  EXPECT_EQ(a.post("/api/v1/audit/proposals/" + first_id + "/approve").status, 403);             // an officer
+  EXPECT_EQ(ktstq_leader.post("/api/v1/audit/proposals/" + first_id + "/approve").status, 403);  // another unit
+  // The leaders' queue: oldest first, duplicates beside.
+  auto queue = leader.get("/api/v1/audit/queue");
+  ASSERT_EQ(queue.status, 200);
+  bool listed = false;
+  for (const auto& item : queue.body["items"])
+    if (item["id"] == first.body["id"]) listed = item["duplicates"].size() == 1;
+  EXPECT_TRUE(listed) << queue.raw;
+  auto approved = leader.post("/api/v1/audit/proposals/" + first_id + "/approve");
+  ASSERT_EQ(approved.status, 200) << approved.raw;
+  EXPECT_EQ(approved.body["status"], "APPROVED");
+  auto again = ktstq_leader.post("/api/v1/audit/proposals/" + second_id + "/approve");
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.error_code(), "ALREADY_APPROVED_THIS_YEAR");
+  EXPECT_EQ(ktstq_leader.post("/api/v1/audit/proposals/" + second_id + "/pause", {{"reason", "Trùng"}}).body["status"], "PAUSED");
+  EXPECT_EQ(ktstq_leader.post("/api/v1/audit/proposals/" + second_id + "/resume").body["status"], "SUBMITTED");
+  EXPECT_EQ(ktstq_leader.post("/api/v1/audit/proposals/" + second_id + "/reject", {{"reason", "Trùng"}}).body["status"], "REJECTED");
+  EXPECT_EQ(ktstq_leader.post("/api/v1/audit/proposals/" + second_id + "/cancel").status, 409);
+  auto history = a.get("/api/v1/history?entity_type=audit_proposal&entity_id=" + second_id);
+  EXPECT_EQ(history.body["total"], 4);  // created, paused, resumed, rejected
+  // Bad input: wrong order of dates, unknown place.
+  auto p = proposal(tax_code(11), "");
+  p["search_id"] = search_id(a, tax_code(11));
+  p["period_from"] = "2025-07-01";
+  EXPECT_EQ(a.post("/api/v1/audit/proposals", p).status, 400);
+  p["period_from"] = "2024-01-01";
+  p["place"] = "HOME";
+  EXPECT_EQ(a.post("/api/v1/audit/proposals", p).status, 400);
+}
+
+TEST_P(AuditApi, DecisionsConclusionAndForm19) {
+  ApiClient officer = logged_in("02ci.canbo"), leader = logged_in("02ci.lanhdao"), national = logged_in("ktstq.lanhdao");
+  const std::string report = "/api/v1/audit/reports/form19?unit=00&from=" + year_start() + "&to=" + today();
+  auto before = national.get(report);
+  ASSERT_EQ(before.status, 200) << before.raw;
+  const std::string code = tax_code(20);
+  auto created = officer.post("/api/v1/audit/proposals", proposal(code, search_id(officer, code)));
+  const std::string id = std::to_string(created.body["id"].get<long long>());
+  const std::string decisions = "/api/v1/audit/proposals/" + id + "/decisions";
+  json decision{{"kind", "ORIGINAL"}, {"number", "15/QĐ-02CI"}, {"signed_on", today()}, {"start_on", today()}, {"working_days", 10}};
+  EXPECT_EQ(officer.post(decisions, decision).error_code(), "PROPOSAL_NOT_APPROVED");
+  ASSERT_EQ(leader.post("/api/v1/audit/proposals/" + id + "/approve").status, 200);
+  decision["working_days"] = 11;
+  auto too_long = officer.post(decisions, decision);
+  EXPECT_EQ(too_long.status, 422);
+  EXPECT_EQ(too_long.error_code(), "DURATION_EXCEEDED");
+  decision["working_days"] = 10;
+  auto entered = officer.post(decisions, decision);
+  ASSERT_EQ(entered.status, 201) << entered.raw;
+  EXPECT_FALSE(entered.body["late"].get<bool>());
+  EXPECT_TRUE(entered.body["end_on"].is_string());
+  EXPECT_GT(entered.body["end_on"].get<std::string>(), today());
+  auto extension = officer.post(decisions, {{"kind", "EXTENSION"}, {"number", "16"}, {"signed_on", today()}, {"start_on", today()}, {"working_days", 11}});
+  EXPECT_EQ(extension.status, 422);
+  const std::string conclusion = "/api/v1/audit/proposals/" + id + "/conclusion";
+  json amounts{{"import_tax", 1000}, {"export_tax", 20}, {"vat", 300}, {"excise", 4}, {"environment", 5},
+               {"trade_remedy", 6}, {"late_interest", 7}, {"penalty", 80}, {"collected", 900}};
+  auto negative = amounts;
+  negative["vat"] = -1;
+  EXPECT_EQ(officer.post(conclusion, {{"number", "KL1"}, {"signed_on", today()}, {"amounts", negative}}).status, 400);
+  auto concluded = officer.post(conclusion, {{"number", "KL1"}, {"signed_on", today()}, {"amounts", amounts}});
+  ASSERT_EQ(concluded.status, 201) << concluded.raw;
+  EXPECT_EQ(officer.post(conclusion, {{"number", "KL2"}, {"signed_on", today()}, {"amounts", amounts}}).status, 409);
+  auto after = national.get(report);
+  ASSERT_EQ(after.status, 200);
+  for (const auto& [key, value] : amounts.items())
+    EXPECT_EQ(after.body["total"][key].get<long long>() - before.body["total"][key].get<long long>(), value.get<long long>())
+        << key;
+  EXPECT_EQ(after.body["total"]["audits"].get<long long>() - before.body["total"]["audits"].get<long long>(), 1);
+  EXPECT_EQ(after.body["total"]["audits_premises"].get<long long>() - before.body["total"]["audits_premises"].get<long long>(), 1);
+  EXPECT_EQ(after.body["total"]["audits_office"], before.body["total"]["audits_office"]);
+  // The Cục's report holds the same audit; another Cục's does not; an unrelated leader may not look.
+  auto cuc = national.get("/api/v1/audit/reports/form19?unit=02&from=" + year_start() + "&to=" + today());
+  EXPECT_GE(cuc.body["total"]["audits"].get<long long>(), 1);
+  EXPECT_EQ(national.get("/api/v1/audit/reports/form19?unit=03&from=" + year_start() + "&to=" + today()).body["total"]["vat"], 0);
+  EXPECT_EQ(leader.get("/api/v1/audit/reports/form19?unit=03").status, 403);
+  auto xlsx = national.get(report + "&format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.raw.substr(0, 2), "PK");
+  // The whole record on one page.
+  auto record = officer.get("/api/v1/audit/enterprises/" + code);
+  ASSERT_EQ(record.status, 200);
+  EXPECT_EQ(record.body["proposals"][0]["conclusion"]["number"], "KL1");
+  EXPECT_EQ(record.body["proposals"][0]["decisions"].size(), 1u);
+  // A decision for a cancelled proposal.
+  const std::string other = tax_code(21);
+  auto cancelled = officer.post("/api/v1/audit/proposals", proposal(other, search_id(officer, other), "OFFICE"));
+  const std::string cancelled_id = std::to_string(cancelled.body["id"].get<long long>());
+  ASSERT_EQ(leader.post("/api/v1/audit/proposals/" + cancelled_id + "/cancel", {{"reason", "Không còn căn cứ"}}).status, 200);
+  auto refused = officer.post("/api/v1/audit/proposals/" + cancelled_id + "/decisions",
+                              {{"kind", "ORIGINAL"}, {"number", "1"}, {"signed_on", today()}, {"start_on", today()}, {"working_days", 5}});
+  EXPECT_EQ(refused.status, 409);
+}
+
+TEST_P(AuditApi, ConcurrentApprovalsForOneEnterpriseExactlyOneWins) {
+  const std::string code = tax_code(30);
+  std::vector<std::string> ids;
+  for (const char* user : {"02ci.canbo", "ktstq.canbo"}) {
+    ApiClient c = logged_in(user);
+    auto r = c.post("/api/v1/audit/proposals", proposal(code, search_id(c, code)));
+    ASSERT_EQ(r.status, 201) << r.raw;
+    ids.push_back(std::to_string(r.body["id"].get<long long>()));
+  }
+  // Give both the same submission time so neither waits for the other (rule 4), then race the approvals.
+  db().transaction([&](soci::session& sql) {
+    sql << "UPDATE audit_proposals SET submitted_at = 1 WHERE id IN (" + ids[0] + ", " + ids[1] + ")";
+  });
+  std::vector<ApiClient> leaders{logged_in("02ci.lanhdao"), logged_in("ktstq.lanhdao")};
+  std::vector<int> statuses(2);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 2; ++i)
+    threads.emplace_back([&, i] { statuses[i] = leaders[i].post("/api/v1/audit/proposals/" + ids[i] + "/approve").status; });
+  for (auto& t : threads) t.join();
+  std::sort(statuses.begin(), statuses.end());
+  EXPECT_EQ(statuses, (std::vector<int>{200, 409}));
+  long long approved = 0;
+  db().read([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM audit_proposals WHERE status = 'APPROVED' AND id IN (" + ids[0] + ", " + ids[1] + ")",
+        soci::into(approved);
+  });
+  EXPECT_EQ(approved, 1);
+}
+
+TEST_P(AuditApi, CollectionsDeadlinesForm20AndFeedback) {
+  ApiClient officer = logged_in("02ci.canbo"), leader = logged_in("02ci.lanhdao");
+  const std::string code = tax_code(40);
+  auto created = officer.post("/api/v1/audit/collections",
+                              {{"tax_code", code}, {"signs", "Giá khai thấp"}, {"risk_areas", {"VALUATION"}}});
+  ASSERT_EQ(created.status, 201) << created.raw;
+  const std::string id = std::to_string(created.body["id"].get<long long>());
+  EXPECT_EQ(officer.post("/api/v1/audit/collections", {{"tax_code", code}, {"signs", "x"}, {"risk_areas", {"NOPE"}}}).status, 400);
+  auto board = officer.get("/api/v1/audit/deadlines");
+  ASSERT_EQ(board.status, 200);
+  EXPECT_GE(board.body["due_today"].size(), 1u);
+  EXPECT_EQ(officer.post("/api/v1/audit/collections/" + id + "/approve").status, 403);
+  EXPECT_EQ(leader.post("/api/v1/audit/collections/" + id + "/approve").body["status"], "APPROVED");
+  auto results = officer.post("/api/v1/audit/collections/" + id + "/results",
+                              {{"results", {{{"risk_area", "VALUATION"}, {"finding", "Giá thấp 30%"}, {"has_violation", true}}}}});
+  ASSERT_EQ(results.status, 200) << results.raw;
+  EXPECT_EQ(results.body["status"], "RESULT_SUBMITTED");
+  EXPECT_EQ(leader.get("/api/v1/audit/queue?kind=RESULT").body["total"], 1);
+  EXPECT_EQ(leader.post("/api/v1/audit/collections/" + id + "/results/approve").body["status"], "COMPLETED");
+  auto f20 = leader.get("/api/v1/audit/reports/form20?unit=02CI&from=" + year_start() + "&to=" + today());
+  ASSERT_EQ(f20.status, 200) << f20.raw;
+  EXPECT_GE(f20.body["total"]["collections_completed"].get<long long>(), 1);
+  EXPECT_EQ(officer.post("/api/v1/audit/reports/reconciliations",
+                         {{"form", "form20"}, {"from", year_start()}, {"to", today()}})
+                .status,
+            201);
+  f20 = leader.get("/api/v1/audit/reports/form20?unit=02CI&from=" + year_start() + "&to=" + today());
+  EXPECT_EQ(f20.body["rows"][0]["reconciled"], true);
+  EXPECT_EQ(officer.post("/api/v1/audit/feedback", {{"function_name", "Báo cáo"}, {"proposal", "Thêm cột"}, {"reason", "Cần"}}).status, 201);
+  EXPECT_EQ(officer.get("/api/v1/audit/feedback").status, 403);
+  EXPECT_GE(logged_in("admin", kAdminPassword).get("/api/v1/audit/feedback").body["total"].get<long long>(), 1);
+}
+
+}  // namespace
+}  // namespace hq::test
