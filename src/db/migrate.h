@@ -1,6 +1,6 @@
 #pragma once
-// Versioned schema migrations, one folder per backend (migrations/sqlite, migrations/postgresql), embedded
-// in the binary. Numbering: 0001–0099 platform, 0100–0199 trs, 0200–0299 audit, 0300– other modules.
+// Versioned schema migrations embedded in the binary: migrations/NNNN_name.sql for both backends (@ID@ is
+// the auto-increment key), migrations/<backend>/ for backend-only ones. Numbering: 0001–0099 platform, 0100–0199 trs, 0200–0299 audit, 0300– other modules.
 #include <string>
 #include <vector>
 
