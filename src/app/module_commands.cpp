@@ -1,9 +1,37 @@
+#include <iostream>
+
 #include "app/commands.h"
+#include "trs/cli.h"
 
 namespace hq::app {
 
-void add_module_commands(CLI::App&, Options&) {}
+namespace {
+CLI::App* trs_analyze = nullptr;
+trs::AnalyzeOptions analyze_options;
+std::string compare_with, events;
+}  // namespace
 
-int run_module_command(CLI::App&, const Options&) { return 2; }
+void add_module_commands(CLI::App& cli, Options&) {
+  auto* trs = cli.add_subcommand("trs", "Time release study (đo thời gian giải phóng hàng)");
+  trs->require_subcommand(1);
+  trs_analyze = trs->add_subcommand("analyze", "Analyse a study file (CSV, .xlsx, or the long event format) without a database");
+  trs_analyze->add_option("--input", analyze_options.input, "Wide CSV/.xlsx, or the long format's header file")->required();
+  trs_analyze->add_option("--events", events, "Long format: the event log (declaration_no,event,at[,actor])");
+  trs_analyze->add_option("--format", analyze_options.format, "json, text or xlsx")
+      ->check(CLI::IsMember({"json", "text", "xlsx"}));
+  trs_analyze->add_option("--output", analyze_options.output, "Output file (required for xlsx)");
+  trs_analyze->add_flag("--skip-invalid", analyze_options.skip_invalid, "Leave out whole rows that have an invalid cell");
+  trs_analyze->add_option("--compare", compare_with, "A second study file to compare with");
+  trs_analyze->add_option("--max-issues", analyze_options.max_issues, "List at most this many issues (0 = all)");
+}
+
+int run_module_command(CLI::App&, const Options&) {
+  if (trs_analyze && *trs_analyze) {
+    if (!events.empty()) analyze_options.events = events;
+    if (!compare_with.empty()) analyze_options.compare_with = compare_with;
+    return trs::run_analyze(analyze_options, std::cout, std::cerr);
+  }
+  return 2;
+}
 
 }  // namespace hq::app
