@@ -22,6 +22,8 @@ echo "== Fuzzing (short run)"
 bash scripts/fuzz.sh 15
 
 if [ -f web/package.json ]; then
+  echo "== Web unit tests (Vitest)"
+  (cd web && npm test)
   echo "== Browser tests (Playwright, Debian chromium)"
   db="sqlite:$work/e2e.db"
   ./"$build"/haiquan init --db "$db" --admin-password 'Quan-tri-2026!' >/dev/null
