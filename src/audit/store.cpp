@@ -183,9 +183,13 @@ EnterprisePage search_enterprises(soci::session& sql, const EnterpriseQuery& q) 
   if (!driver.empty())
     where += " AND e.id IN (SELECT enterprise_id FROM audit_enterprise_words WHERE word >= '" + driver +
              "' AND word < '" + prefix_end(driver) + "')";
-  page.total = count_capped(sql, "SELECT 1 FROM audit_enterprises e " + where, kCountCap);
-  page.total_exact = page.total <= kCountCap;
-  if (!page.total_exact) page.total = kCountCap;
+  // Without a rare word every match is found by scanning names in order, so the count stops a few pages
+  // ahead of the one asked for (the page then says "more than N") instead of scanning the whole directory.
+  const bool selective = !driver.empty() || !q.tax_prefix.empty() || q.words.empty();
+  const std::int64_t cap = selective ? kCountCap : q.offset + q.limit * 10;
+  page.total = count_capped(sql, "SELECT 1 FROM audit_enterprises e " + where, cap);
+  page.total_exact = page.total <= cap;
+  if (!page.total_exact) page.total = cap;
   page.items = enterprises_where(sql, where + " ORDER BY " + order + paging);
   return page;
 }

@@ -185,7 +185,7 @@ TEST(AuditDeadlines, EntryDueDatesSkipHolidays) {
   const core::WorkingCalendar cal;
   EXPECT_EQ(entry_due(cal, {2026, 2, 13}, kDecisionEntryWorkingDays), (Date{2026, 2, 23}));
   EXPECT_EQ(entry_due(cal, {2026, 3, 6}, kConclusionEntryWorkingDays), (Date{2026, 3, 11}));
-  EXPECT_EQ(entry_due(cal, {2026, 4, 24}, 1), (Date{2026, 4, 27}));  // Giỗ Tổ 26/4 is a Sunday
+  EXPECT_EQ(entry_due(cal, {2026, 4, 24}, 1), (Date{2026, 4, 28}));  // Giỗ Tổ 26/4 is a Sunday: off on Monday 27/4
   EXPECT_EQ(entry_due(cal, {2026, 4, 29}, 1), (Date{2026, 5, 4}));    // 30/4, 1/5 off
 }
 
