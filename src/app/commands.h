@@ -13,6 +13,7 @@ struct Options {
   std::size_t threads = 4;
   bool secure_cookies = false;
   bool trust_proxy = false;
+  bool access_log = true;
   std::string admin_password;
   int year = 0;
   std::string format = "json";

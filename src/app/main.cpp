@@ -18,6 +18,8 @@ std::string env_or(const char* name, const std::string& fallback) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Structured logs: one JSON object per line; request lines carry key=value fields in "msg".
+  spdlog::set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%e%z","level":"%l","msg":"%v"})");
   CLI::App cli{"haiquan — hệ thống thông tin hải quan (customs information systems)"};
   cli.require_subcommand(1);
   hq::app::Options options;
@@ -41,6 +43,7 @@ int main(int argc, char** argv) {
   serve->add_option("--address", options.address, "Address to listen on");
   serve->add_option("--web", options.web_root, "Folder of the built web app (env HAIQUAN_WEB)");
   serve->add_option("--threads", options.threads, "Worker threads");
+  serve->add_flag("!--no-access-log", options.access_log, "Do not log one line per request");
   serve->add_flag("--secure-cookies", options.secure_cookies, "Mark cookies Secure (behind HTTPS)");
   serve->add_flag("--trust-proxy", options.trust_proxy,
                   "Take the client address from X-Forwarded-For (only behind your own reverse proxy)");

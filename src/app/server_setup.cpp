@@ -28,6 +28,7 @@ Server::Server(db::Database& db, const Options& options) : parts_(std::make_uniq
   platform::add_health_routes(p.router, db);
   audit::add_audit_routes(p.router, p.audit);
   p.router.set_fallback([&p](http::Request& request) { return p.static_files.serve(request); });
+  p.router.set_access_log(options.access_log);
 }
 
 Server::~Server() = default;

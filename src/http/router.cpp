@@ -22,6 +22,14 @@ std::vector<std::string> split_path(const std::string& path) {
   return segments;
 }
 
+// Log lines are JSON strings: keep quotes, backslashes and control bytes out of logged values.
+std::string log_safe(const std::string& text) {
+  std::string out = text.substr(0, 200);
+  for (auto& c : out)
+    if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == ' ') c = '_';
+  return out;
+}
+
 bool is_api_path(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
 
 }  // namespace
@@ -102,6 +110,10 @@ Response Router::handle(Request& request) const {
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   metrics_.record(request.method, route_label, response.status, seconds);
+  if (access_log_)
+    spdlog::info("request method={} route={} path={} status={} ms={:.2f} client={} user={}", request.method,
+                 route_label, log_safe(request.path), response.status, seconds * 1000, request.client_address,
+                 request.principal.username.empty() ? "-" : request.principal.username);
   return response;
 }
 

@@ -42,6 +42,8 @@ class Router {
   void set_authenticator(std::shared_ptr<Authenticator> authenticator) { authenticator_ = std::move(authenticator); }
   // Called for non-API paths no route matched (the SPA's static files).
   void set_fallback(Handler handler) { fallback_ = std::move(handler); }
+  // One structured (JSON) log line per request.
+  void set_access_log(bool enabled) { access_log_ = enabled; }
   // Never throws: every failure becomes a JSON error response.
   Response handle(Request& request) const;
   std::vector<RouteInfo> routes() const;
@@ -59,6 +61,7 @@ class Router {
   std::vector<Route> routes_;
   std::shared_ptr<Authenticator> authenticator_;
   Handler fallback_;
+  bool access_log_ = false;
   mutable Metrics metrics_;
 };
 
