@@ -13,10 +13,9 @@ declare -A targets=(
   [validators_fuzz]="$root/fuzz/validators_fuzz.cpp $core"
 )
 if [ -f "$root/fuzz/trs_csv_fuzz.cpp" ]; then
-  targets[trs_csv_fuzz]="$root/fuzz/trs_csv_fuzz.cpp $(ls $root/src/trs/*.cpp | grep -v -E '_(store|routes|service)\.cpp$' | tr '\n' ' ') $core $(pkg-config --libs xlsxwriter minizip expat 2>/dev/null) -lspdlog -lfmt"
+  targets[trs_csv_fuzz]="$(pkg-config --cflags minizip expat) $root/fuzz/trs_csv_fuzz.cpp $(ls $root/src/trs/*.cpp | grep -v -E '_(store|routes|service)\.cpp$' | tr '\n' ' ') $core $(pkg-config --libs xlsxwriter minizip expat 2>/dev/null) -lspdlog -lfmt"
 fi
 for name in "${!targets[@]}"; do
-  [ -f "$(echo ${targets[$name]} | awk '{print $1}')" ] || continue
   echo "-- fuzz $name (${seconds}s)"
   # shellcheck disable=SC2086
   $cxx -o "$out/$name" ${targets[$name]}
