@@ -1,17 +1,21 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "app/trs_commands.h"
 #include "trs/cli.h"
 
 namespace hq::app {
 
 namespace {
 CLI::App* trs_analyze = nullptr;
+CLI::App* trs_import = nullptr;
+CLI::App* trs_report = nullptr;
+CLI::App* trs_create_study = nullptr;
 trs::AnalyzeOptions analyze_options;
 std::string compare_with, events;
 }  // namespace
 
-void add_module_commands(CLI::App& cli, Options&) {
+void add_module_commands(CLI::App& cli, Options& options) {
   auto* trs = cli.add_subcommand("trs", "Time release study (đo thời gian giải phóng hàng)");
   trs->require_subcommand(1);
   trs_analyze = trs->add_subcommand("analyze", "Analyse a study file (CSV, .xlsx, or the long event format) without a database");
@@ -23,9 +27,26 @@ void add_module_commands(CLI::App& cli, Options&) {
   trs_analyze->add_flag("--skip-invalid", analyze_options.skip_invalid, "Leave out whole rows that have an invalid cell");
   trs_analyze->add_option("--compare", compare_with, "A second study file to compare with");
   trs_analyze->add_option("--max-issues", analyze_options.max_issues, "List at most this many issues (0 = all)");
+
+  trs_import = trs->add_subcommand("import", "Import records into a stored study (all or nothing unless --skip-invalid)");
+  trs_import->add_option("--study", options.study_id, "Study id")->required();
+  trs_import->add_option("--input", options.input, "Wide CSV/.xlsx, or the long format's header file")->required();
+  trs_import->add_option("--events", options.events, "Long format: the event log (declaration_no,event,at[,actor])");
+  trs_import->add_flag("--skip-invalid", options.skip_invalid, "Store the good rows and skip rows with a bad cell");
+  trs_import->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
+  trs_report = trs->add_subcommand("report", "Report of a stored study (the same JSON as trs analyze)");
+  trs_report->add_option("--study", options.study_id, "Study id")->required();
+  trs_report->add_option("--format", options.format, "json, text or xlsx")->check(CLI::IsMember({"json", "text", "xlsx"}));
+  trs_report->add_option("--output", options.output, "Output file (required for xlsx)");
+  trs_report->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
+  trs_create_study = add_trs_create_study(*trs, options);
+  trs_create_study->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
 }
 
-int run_module_command(CLI::App&, const Options&) {
+int run_module_command(CLI::App&, const Options& options) {
+  if (trs_import && *trs_import) return run_trs_import(options);
+  if (trs_report && *trs_report) return run_trs_report(options);
+  if (trs_create_study && *trs_create_study) return run_trs_create_study(options);
   if (trs_analyze && *trs_analyze) {
     if (!events.empty()) analyze_options.events = events;
     if (!compare_with.empty()) analyze_options.compare_with = compare_with;

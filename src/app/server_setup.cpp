@@ -6,14 +6,16 @@
 #include "identity/routes.h"
 #include "platform/calendar_routes.h"
 #include "platform/history_routes.h"
+#include "trs/study_routes.h"
 
 namespace hq::app {
 
 struct ServerParts {
-  explicit ServerParts(db::Database& db) : identity(db), calendar(db), audit(db), static_files("") {}
+  explicit ServerParts(db::Database& db) : identity(db), calendar(db), audit(db), trs(db), static_files("") {}
   identity::IdentityService identity;
   platform::CalendarService calendar;
   audit::AuditService audit;
+  trs::StudyService trs;
   http::StaticFiles static_files;
   http::Router router;
 };
@@ -22,11 +24,12 @@ Server::Server(db::Database& db, const Options& options) : parts_(std::make_uniq
   auto& p = *parts_;
   p.static_files = http::StaticFiles(options.web_root);
   p.router.set_authenticator(std::make_shared<identity::SessionAuthenticator>(p.identity));
-  identity::add_identity_routes(p.router, p.identity, {options.secure_cookies, {"platform", "audit"}});
+  identity::add_identity_routes(p.router, p.identity, {options.secure_cookies, {"platform", "audit", "trs"}});
   platform::add_calendar_routes(p.router, p.calendar);
   platform::add_history_routes(p.router, db);
   platform::add_health_routes(p.router, db);
   audit::add_audit_routes(p.router, p.audit);
+  trs::add_trs_routes(p.router, p.trs);
   p.router.set_fallback([&p](http::Request& request) { return p.static_files.serve(request); });
   p.router.set_access_log(options.access_log);
 }

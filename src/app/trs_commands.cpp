@@ -1,0 +1,218 @@
+#include "app/trs_commands.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "core/error.h"
+#include "db/migrate.h"
+#include "identity/crypto.h"
+#include "trs/study_service.h"
+#include "trs/xlsx_reader.h"
+
+namespace hq::app {
+namespace {
+
+std::unique_ptr<db::Database> open_study_db(const std::string& url) {
+  auto db = std::make_unique<db::Database>(url, 2);
+  if (!db::pending_migrations(*db).empty())
+    throw core::Error(core::ErrorKind::Unavailable, "MIGRATIONS_PENDING",
+                      "Cơ sở dữ liệu chưa được cập nhật lược đồ. Chạy: haiquan migrate --db " + url);
+  return db;
+}
+
+// Counts the bytes the CSV reader has taken, for the progress bar.
+class CountingSource : public trs::ByteSource {
+ public:
+  explicit CountingSource(std::unique_ptr<trs::ByteSource> inner) : inner_(std::move(inner)) {}
+  std::size_t read(char* dst, std::size_t n) override {
+    const std::size_t got = inner_->read(dst, n);
+    bytes += got;
+    return got;
+  }
+  std::size_t bytes = 0;
+
+ private:
+  std::unique_ptr<trs::ByteSource> inner_;
+};
+
+// "[##########··········]  50 %  500 000 dòng" on stderr, redrawn in place at most 10 times a second.
+class ProgressBar {
+ public:
+  explicit ProgressBar(std::size_t total_bytes) : total_(total_bytes) {}
+  void update(std::size_t rows, std::size_t bytes, bool final = false) {
+    const auto now = std::chrono::steady_clock::now();
+    if (!final && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    const double share = total_ ? std::min(1.0, static_cast<double>(bytes) / static_cast<double>(total_)) : 0;
+    const int filled = static_cast<int>(share * 30);
+    std::string bar(static_cast<std::size_t>(filled), '#');
+    bar += std::string(static_cast<std::size_t>(30 - filled), '.');
+    std::fprintf(stderr, "\r[%s] %3d %%  %zu dòng", bar.c_str(), static_cast<int>(share * 100 + 0.5), rows);
+    if (final) std::fprintf(stderr, "\n");
+    std::fflush(stderr);
+  }
+
+ private:
+  std::size_t total_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+void print_error(const core::Error& e) {
+  std::cerr << "Lỗi [" << e.code() << "]: " << e.what() << '\n';
+  const auto& cells = e.details().contains("bad_cells") ? e.details()["bad_cells"] : nlohmann::json::array();
+  std::size_t shown = 0;
+  for (const auto& c : cells) {
+    if (++shown > 50) {
+      std::cerr << "  … (" << cells.size() - 50 << " ô lỗi khác)\n";
+      break;
+    }
+    std::cerr << "  " << c.value("message", "") << '\n';
+  }
+}
+
+struct CreateStudyOptions {
+  std::string name, week_start, branches, excluded, world_bank;
+  int year = 0, follow_up_days = 30;
+} create_options;
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+CLI::App* add_trs_create_study(CLI::App& trs, Options&) {
+  auto* cmd = trs.add_subcommand("create-study", "Set up a stored study (as the system); prints its id");
+  cmd->add_option("--name", create_options.name, "Study name")->required();
+  cmd->add_option("--year", create_options.year, "Year (default: the week's)");
+  cmd->add_option("--week-start", create_options.week_start, "Monday of the measurement week, YYYY-MM-DD")->required();
+  cmd->add_option("--branches", create_options.branches, "Participating branches CODE:ROUTE,… (e.g. 02CI:SEA,01B1:AIR)")
+      ->required();
+  cmd->add_option("--exclude-types", create_options.excluded, "Excluded declaration type codes, comma-separated");
+  cmd->add_option("--world-bank-branches", create_options.world_bank, "HCMC seaport branch codes (default 02CI)");
+  cmd->add_option("--follow-up-days", create_options.follow_up_days, "Working days after the week (default 30)");
+  return cmd;
+}
+
+int run_trs_create_study(const Options& options) {
+  try {
+    identity::init_crypto();
+    trs::StudyConfig config;
+    config.name = create_options.name;
+    const auto week = core::parse_date(create_options.week_start);
+    if (!week) throw core::Error(core::ErrorKind::BadInput, "INVALID_FIELD", "--week-start phải là ngày dạng YYYY-MM-DD.");
+    config.week_start = *week;
+    config.year = create_options.year ? create_options.year : week->year;
+    for (const auto& item : split_list(create_options.branches)) {
+      const auto colon = item.find(':');
+      config.branches.push_back({item.substr(0, colon), colon == std::string::npos ? "SEA" : item.substr(colon + 1)});
+    }
+    config.excluded_type_codes = split_list(create_options.excluded);
+    if (!create_options.world_bank.empty()) config.world_bank_branches = split_list(create_options.world_bank);
+    config.follow_up_days = create_options.follow_up_days;
+    auto db = open_study_db(options.db_url);
+    std::cout << trs::StudyService(*db).create_study_as_system(config) << '\n';
+    return 0;
+  } catch (const core::Error& e) {
+    print_error(e);
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "Lỗi: " << e.what() << '\n';
+    return 1;
+  }
+}
+
+int run_trs_import(const Options& options) {
+  try {
+    identity::init_crypto();
+    auto db = open_study_db(options.db_url);
+    trs::StudyService service(*db);
+    const bool xlsx = trs::looks_like_xlsx(options.input);
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(options.input, ec);
+    ProgressBar bar(ec ? 0 : static_cast<std::size_t>(size));
+    CountingSource* counting = nullptr;
+    trs::ImportOptions import_options;
+    import_options.skip_invalid = options.skip_invalid;
+    import_options.progress = [&](std::size_t rows) { bar.update(rows, counting ? counting->bytes : 0); };
+    const auto result = service.import_records(
+        nullptr, options.study_id,
+        [&](trs::RecordSink& sink) {
+          if (!options.events.empty() || xlsx) {
+            trs::read_records_file(options.input,
+                                   options.events.empty() ? std::nullopt : std::optional<std::string>(options.events), sink);
+            return;
+          }
+          CountingSource source(trs::open_file_source(options.input));
+          counting = &source;
+          trs::read_wide_csv(source, sink);
+          counting = nullptr;
+        },
+        import_options);
+    bar.update(result.rows, ec ? 0 : static_cast<std::size_t>(size), true);
+    std::cout << "Đã nhập " << result.stored << " tờ khai vào cuộc đo " << options.study_id << " (" << result.created
+              << " mới, " << result.replaced << " thay thế, " << result.skipped << " dòng lỗi bỏ qua).\n";
+    if (result.bad_cell_count) {
+      for (const auto& p : result.bad_cells) std::cerr << "  " << p.message << '\n';
+    }
+    return 0;
+  } catch (const core::Error& e) {
+    std::fprintf(stderr, "\n");
+    print_error(e);
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "\nLỗi: " << e.what() << '\n';
+    return 1;
+  }
+}
+
+int run_trs_report(const Options& options) {
+  if (options.format != "json" && options.format != "text" && options.format != "xlsx") {
+    std::cerr << "Lỗi: định dạng \"" << options.format << "\" không được hỗ trợ (json, text hoặc xlsx).\n";
+    return 2;
+  }
+  if (options.format == "xlsx" && options.output.empty()) {
+    std::cerr << "Lỗi: định dạng xlsx cần đường dẫn tệp kết quả (--output).\n";
+    return 2;
+  }
+  try {
+    auto db = open_study_db(options.db_url);
+    trs::StudyService service(*db);
+    const trs::Report report = service.report(nullptr, options.study_id);
+    if (options.format == "xlsx") {
+      trs::write_xlsx(options.output, report);
+      std::cout << "Đã ghi báo cáo vào " << options.output << " (" << report.records.analysed
+                << " tờ khai được phân tích).\n";
+      return 0;
+    }
+    std::ofstream file;
+    if (!options.output.empty()) file.open(options.output);
+    std::ostream& out = options.output.empty() ? std::cout : file;
+    if (options.format == "json")
+      out << trs::to_json(report).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    else
+      trs::write_text(out, report);
+    return 0;
+  } catch (const core::Error& e) {
+    print_error(e);
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "Lỗi: " << e.what() << '\n';
+    return 1;
+  }
+}
+
+}  // namespace hq::app
