@@ -1,4 +1,5 @@
 import type { Dict } from './vi';
+import { auditEn } from '../pages/audit/i18n';
 
 export const en: Dict = {
   'app.name': 'Customs Business Information System',
@@ -264,4 +265,5 @@ export const en: Dict = {
   'weekday.4': 'Thursday',
   'weekday.5': 'Friday',
   'weekday.6': 'Saturday',
+  ...auditEn,
 };

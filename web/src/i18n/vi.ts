@@ -1,4 +1,6 @@
 // Vietnamese dictionary: the reference language. Every key here must exist in en.ts (the type checks it).
+import { auditVi } from '../pages/audit/i18n';
+
 export const vi = {
   'app.name': 'Hệ thống thông tin nghiệp vụ Hải quan',
   'app.short': 'HẢI QUAN VIỆT NAM',
@@ -263,6 +265,7 @@ export const vi = {
   'weekday.4': 'Thứ Năm',
   'weekday.5': 'Thứ Sáu',
   'weekday.6': 'Thứ Bảy',
+  ...auditVi,
 };
 
 export type DictKey = keyof typeof vi;

@@ -1,0 +1,482 @@
+// Typed calls of the post-clearance audit API (/api/v1/audit, see docs/openapi.yaml and src/audit/routes.cpp).
+import { API_BASE, buildQuery, getCsrfToken, http, type Query } from './client';
+import { ApiError, NETWORK_ERROR, parseApiError } from './errors';
+import type { Paged } from './types';
+
+const enc = encodeURIComponent;
+
+export type TaxKind = 'ENTERPRISE' | 'BRANCH' | 'PERSONAL';
+export type Place = 'PREMISES' | 'OFFICE';
+export type GroundKind = 'SIGNS_OF_VIOLATION' | 'RISK_MANAGEMENT' | 'COMPLIANCE_ASSESSMENT' | 'OTHER';
+export type ProposalStatus = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'REJECTED' | 'PAUSED' | 'CANCELLED';
+export type CollectionStatus = 'SUBMITTED' | 'APPROVED' | 'REJECTED' | 'PAUSED' | 'CANCELLED' | 'RESULT_SUBMITTED' | 'COMPLETED';
+export type DecisionKind = 'ORIGINAL' | 'AMENDMENT' | 'EXTENSION' | 'CANCELLATION';
+export type RiskArea = 'VALUATION' | 'CLASSIFICATION' | 'ORIGIN' | 'PROCESSING' | 'EXEMPTION_REFUND' | 'LICENSING' | 'OTHER';
+
+/** Text fields of form 01/KTSTQ kept in the profile: a string or a list of strings. */
+export type ProfileValue = string | string[];
+
+export interface Enterprise {
+  id: number;
+  tax_code: string;
+  tax_kind: TaxKind;
+  name: string;
+  foreign_name: string;
+  address: string;
+  legal_representative: string;
+  phone: string;
+  email: string;
+  established_on: string | null;
+  charter_capital: number;
+  ownership: string;
+  aeo_status: string;
+  compliance_level: number;
+  source: string;
+  created_at: string | null;
+  updated_at: string | null;
+  contacts?: ProfileValue;
+  business_lines?: ProfileValue;
+  factories?: ProfileValue;
+  warehouses?: ProfileValue;
+  main_goods?: ProfileValue;
+  main_partners?: ProfileValue;
+  related_parties?: ProfileValue;
+  accounting_software?: ProfileValue;
+}
+
+/** Body of POST / PATCH: only the fields given change. */
+export type EnterpriseFields = Partial<Omit<Enterprise, 'id' | 'tax_kind' | 'source' | 'created_at' | 'updated_at'>>;
+
+export interface EnterpriseListParams {
+  q?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+  page?: number;
+  page_size?: number;
+}
+
+export interface EnterprisePage extends Paged<Enterprise> {
+  /** False when the server stopped counting an unselective name search. */
+  total_exact: boolean;
+}
+
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+export interface EnterpriseChange {
+  at: string;
+  username: string;
+  unit_code: string;
+  source: string;
+  changes: FieldChange[];
+}
+
+export interface Duplicate {
+  kind: 'PROPOSAL' | 'COLLECTION';
+  id: number;
+  number: string;
+  unit_code: string;
+  unit_name: string;
+  status: string;
+  place: Place | null;
+  created_at: string | null;
+}
+
+export interface Proposal {
+  id: number;
+  number: string;
+  year: number;
+  status: ProposalStatus;
+  paused_from: string | null;
+  tax_code: string;
+  enterprise_name: string;
+  unit_code: string;
+  unit_name: string;
+  place: Place;
+  grounds: string;
+  grounds_kind: GroundKind;
+  period_from: string;
+  period_to: string;
+  reason: string;
+  duplicate_count: number;
+  source: string;
+  proposed_by: string;
+  decided_by: string | null;
+  created_at: string | null;
+  submitted_at: string | null;
+  approved_at: string | null;
+  rejected_at: string | null;
+  paused_at: string | null;
+  cancelled_at: string | null;
+}
+
+export interface ProposalWithDuplicates extends Proposal {
+  duplicates: Duplicate[];
+}
+
+export const AMOUNT_KEYS = [
+  'import_tax', 'export_tax', 'vat', 'excise', 'environment', 'trade_remedy', 'late_interest', 'penalty', 'collected',
+] as const;
+export type AmountKey = (typeof AMOUNT_KEYS)[number];
+export const TAX_KEYS: readonly AmountKey[] = ['import_tax', 'export_tax', 'vat', 'excise', 'environment', 'trade_remedy'];
+
+export type Amounts = Record<AmountKey, number> & { tax_total: number; total: number; outstanding: number };
+
+export interface Decision {
+  id: number;
+  kind: DecisionKind;
+  number: string;
+  signed_on: string;
+  signer: string;
+  team: string;
+  start_on: string;
+  working_days: number;
+  end_on: string;
+  due_on: string;
+  late: boolean;
+  entered_by: string;
+  entered_at: string | null;
+}
+
+export interface NewDecision {
+  kind: DecisionKind;
+  number: string;
+  signed_on: string;
+  start_on?: string;
+  working_days?: number;
+  signer?: string;
+  team?: string;
+}
+
+export interface Conclusion {
+  id: number;
+  number: string;
+  signed_on: string;
+  findings: string;
+  declarations: number;
+  has_violation: boolean;
+  amounts: Amounts;
+  status: 'ENTERED' | 'APPROVED';
+  due_on: string;
+  late: boolean;
+  entered_by: string;
+  entered_at: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+}
+
+export interface NewConclusion {
+  number: string;
+  signed_on: string;
+  findings?: string;
+  declarations?: number;
+  has_violation?: boolean;
+  amounts: Partial<Record<AmountKey, number>>;
+}
+
+export interface Penalty {
+  id: number;
+  number: string;
+  signed_on: string;
+  violation: string;
+  amount: number;
+  entered_by: string;
+  entered_at: string | null;
+}
+
+export interface Complaint {
+  id: number;
+  filed_on: string;
+  content: string;
+  status: 'FILED' | 'DECIDED';
+  decided_on: string | null;
+  outcome: string;
+  entered_by: string;
+  entered_at: string | null;
+}
+
+export interface ProposalDetail extends ProposalWithDuplicates {
+  decisions: Decision[];
+  conclusion: Conclusion | null;
+  penalties: Penalty[];
+  complaints: Complaint[];
+  audit_end_on: string | null;
+}
+
+export interface CollectionResult {
+  risk_area: RiskArea;
+  risk_area_name?: string;
+  finding: string;
+  has_violation: boolean;
+}
+
+export interface Collection {
+  id: number;
+  number: string;
+  year: number;
+  status: CollectionStatus;
+  paused_from: string | null;
+  tax_code: string;
+  enterprise_name: string;
+  unit_code: string;
+  unit_name: string;
+  signs: string;
+  risk_areas: RiskArea[];
+  reason: string;
+  duplicate_count: number;
+  has_findings: boolean;
+  proposed_by: string;
+  decided_by: string | null;
+  proposed_at: string | null;
+  approved_at: string | null;
+  result_submitted_at: string | null;
+  result_approved_at: string | null;
+  results: CollectionResult[];
+}
+
+export interface CollectionWithDuplicates extends Collection {
+  duplicates: Duplicate[];
+}
+
+export interface EnterpriseRecord {
+  enterprise: Enterprise;
+  key_years: number[];
+  changes: EnterpriseChange[];
+  proposals: ProposalDetail[];
+  collections: Collection[];
+}
+
+export interface KeyEnterprise {
+  tax_code: string;
+  name: string;
+  year: number;
+  reason: string;
+  added_by: string;
+  added_at: string | null;
+}
+
+export interface SearchResult {
+  search_id: string;
+  tax_code: string;
+  expires_at: string | null;
+  enterprise: Enterprise | null;
+  key_enterprise: boolean;
+  proposals: Proposal[];
+  collections: Collection[];
+}
+
+export interface NewProposal {
+  tax_code: string;
+  place: Place;
+  grounds: string | string[];
+  period_from: string;
+  period_to: string;
+  search_id: string;
+  draft?: boolean;
+}
+
+export interface ItemListParams {
+  unit?: string;
+  status?: string;
+  place?: string;
+  year?: number | string;
+  q?: string;
+  sort?: string;
+  order?: 'asc' | 'desc';
+  page?: number;
+  page_size?: number;
+}
+
+export type ProposalAction = 'submit' | 'approve' | 'reject' | 'pause' | 'resume' | 'cancel';
+export type CollectionAction = 'approve' | 'reject' | 'pause' | 'resume' | 'cancel';
+
+export interface Deadline {
+  id: number;
+  kind: 'DECISION_ENTRY' | 'CONCLUSION_ENTRY' | 'COLLECTION_APPROVAL' | 'RESULT_APPROVAL' | string;
+  entity_type: string;
+  entity_id: number;
+  label: string;
+  due_on: string;
+  unit_code: string;
+}
+
+export interface DeadlineBoard {
+  unit_code: string;
+  today: string;
+  due_today: Deadline[];
+  late: Deadline[];
+  stats: { done: number; done_on_time: number; open: number; open_late: number; due_today: number };
+  on_time_rate: number;
+}
+
+export type FormName = 'form19' | 'form20';
+
+export interface ReportColumn {
+  key: string;
+  /** Vietnamese heading above a group of columns ("" when the column stands alone). */
+  group: string;
+  heading_vi: string;
+  heading_en: string;
+  money: boolean;
+}
+
+export interface ReportRow {
+  unit_code: string;
+  unit_name: string;
+  level: string;
+  /** The unit's own figures, without its subordinate units. */
+  own_only: boolean;
+  reconciled: boolean;
+  values: Record<string, number>;
+}
+
+export interface FormReport {
+  form: 'FORM19' | 'FORM20';
+  title: string;
+  unit: { code: string; name: string; level: string };
+  from: string;
+  to: string;
+  columns: ReportColumn[];
+  rows: ReportRow[];
+  total: Record<string, number>;
+  not_reconciled: string[];
+}
+
+export interface ReportParams {
+  unit?: string;
+  from: string;
+  to: string;
+}
+
+export interface Feedback {
+  id: number;
+  unit_code?: string;
+  username?: string;
+  function_name: string;
+  proposal: string;
+  reason: string;
+  status: string;
+  created_at: string | null;
+}
+
+export interface AuditReference {
+  risk_areas: Array<{ code: RiskArea; name: string }>;
+  ground_kinds: GroundKind[];
+  places: Place[];
+  decision_kinds: DecisionKind[];
+  amount_keys: AmountKey[];
+  limits: { premises_working_days: number; office_working_days: number; extension_working_days: number };
+}
+
+export const audit = {
+  reference: () => http.get<AuditReference>('/audit/reference'),
+
+  enterprises: (p: EnterpriseListParams) => http.get<EnterprisePage>('/audit/enterprises', { ...p }),
+  createEnterprise: (e: EnterpriseFields & { tax_code: string; name: string }) => http.post<Enterprise>('/audit/enterprises', e),
+  updateEnterprise: (taxCode: string, patch: EnterpriseFields) =>
+    http.patch<Enterprise>(`/audit/enterprises/${enc(taxCode)}`, patch),
+  record: (taxCode: string) => http.get<EnterpriseRecord>(`/audit/enterprises/${enc(taxCode)}`),
+  importEnterprises: (csv: string, onProgress?: (fraction: number) => void) =>
+    upload<{ created: number; updated: number }>('/audit/enterprises/import', csv, 'text/csv; charset=utf-8', onProgress),
+
+  keyEnterprises: (year: number, page = 1, page_size = 20) =>
+    http.get<Paged<KeyEnterprise>>('/audit/key-enterprises', { year, page, page_size }),
+  addKeyEnterprise: (tax_code: string, year: number, reason?: string) =>
+    http.post<KeyEnterprise>('/audit/key-enterprises', { tax_code, year, reason }),
+  removeKeyEnterprise: (year: number, taxCode: string) =>
+    http.del<{ ok: boolean }>(`/audit/key-enterprises/${year}/${enc(taxCode)}`),
+
+  search: (tax_code: string) => http.get<SearchResult>('/audit/search', { tax_code }),
+
+  proposals: (p: ItemListParams) => http.get<Paged<Proposal>>('/audit/proposals', { ...p }),
+  createProposal: (p: NewProposal) => http.post<ProposalWithDuplicates>('/audit/proposals', p),
+  proposal: (id: number) => http.get<ProposalDetail>(`/audit/proposals/${id}`),
+  actOnProposal: (id: number, action: ProposalAction, reason?: string) =>
+    http.post<Proposal>(`/audit/proposals/${id}/${action}`, reason ? { reason } : {}),
+  addDecision: (id: number, d: NewDecision) => http.post<Decision>(`/audit/proposals/${id}/decisions`, d),
+  addConclusion: (id: number, c: NewConclusion) => http.post<Conclusion>(`/audit/proposals/${id}/conclusion`, c),
+  approveConclusion: (id: number) => http.post<Conclusion>(`/audit/proposals/${id}/conclusion/approve`),
+  addPenalty: (id: number, p: { number: string; signed_on: string; violation?: string; amount: number }) =>
+    http.post<Penalty>(`/audit/proposals/${id}/penalties`, p),
+  addComplaint: (id: number, c: { filed_on: string; content: string }) =>
+    http.post<Complaint>(`/audit/proposals/${id}/complaints`, c),
+  decideComplaint: (complaintId: number, decided_on: string, outcome: string) =>
+    http.post<Complaint>(`/audit/complaints/${complaintId}/decide`, { decided_on, outcome }),
+
+  proposalQueue: (page = 1, page_size = 20) =>
+    http.get<Paged<ProposalWithDuplicates>>('/audit/queue', { kind: 'PROPOSAL', page, page_size }),
+  collectionQueue: (kind: 'COLLECTION' | 'RESULT', page = 1, page_size = 20) =>
+    http.get<Paged<CollectionWithDuplicates>>('/audit/queue', { kind, page, page_size }),
+
+  collections: (p: ItemListParams) => http.get<Paged<Collection>>('/audit/collections', { ...p }),
+  createCollection: (c: { tax_code: string; signs: string; risk_areas: RiskArea[] }) =>
+    http.post<CollectionWithDuplicates>('/audit/collections', c),
+  collection: (id: number) => http.get<Collection>(`/audit/collections/${id}`),
+  actOnCollection: (id: number, action: CollectionAction, reason?: string) =>
+    http.post<Collection>(`/audit/collections/${id}/${action}`, reason ? { reason } : {}),
+  recordResults: (id: number, results: CollectionResult[]) =>
+    http.post<Collection>(`/audit/collections/${id}/results`, { results }),
+  approveResults: (id: number) => http.post<Collection>(`/audit/collections/${id}/results/approve`),
+
+  deadlines: (unit?: string) => http.get<DeadlineBoard>('/audit/deadlines', { unit }),
+
+  report: (form: FormName, p: ReportParams) => http.get<FormReport>(`/audit/reports/${form}`, { ...p }),
+  reportXlsxUrl: (form: FormName, p: ReportParams) =>
+    `${API_BASE}/audit/reports/${form}${buildQuery({ ...p, format: 'xlsx' } as Query)}`,
+  reconcile: (form: FormName, p: ReportParams & { note?: string }) =>
+    http.post<{ form: string; unit: string; from: string; to: string }>('/audit/reports/reconciliations', { form, ...p }),
+
+  sendFeedback: (f: { function_name: string; proposal: string; reason: string }) => http.post<Feedback>('/audit/feedback', f),
+  feedback: (page = 1, page_size = 20) => http.get<Paged<Feedback>>('/audit/feedback', { page, page_size }),
+};
+
+/**
+ * POST of a raw body with upload progress (XMLHttpRequest: fetch reports no upload progress).
+ * Errors come back as the same ApiError the JSON client throws.
+ */
+function upload<T>(path: string, body: string, contentType: string, onProgress?: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', API_BASE + path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Content-Type', contentType);
+    xhr.setRequestHeader('Accept', 'application/json');
+    const token = getCsrfToken();
+    if (token) xhr.setRequestHeader('X-CSRF-Token', token);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, NETWORK_ERROR, 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.'));
+    xhr.onload = () => {
+      if (xhr.status < 200 || xhr.status >= 300) return reject(parseApiError(xhr.status, xhr.responseText));
+      try {
+        resolve(JSON.parse(xhr.responseText) as T);
+      } catch {
+        reject(parseApiError(xhr.status, ''));
+      }
+    };
+    xhr.send(body);
+  });
+}
+
+/** Downloads a file from a GET endpoint (cookie session), surfacing the server's JSON error if it refuses. */
+export async function downloadFile(url: string, fallbackName: string): Promise<string> {
+  const res = await fetch(url, { credentials: 'include' });
+  if (!res.ok) throw parseApiError(res.status, await res.text());
+  const blob = await res.blob();
+  const disposition = res.headers.get('Content-Disposition') ?? '';
+  const m = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
+  const name = m ? decodeURIComponent(m[1] ?? m[2]) : fallbackName;
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  return name;
+}

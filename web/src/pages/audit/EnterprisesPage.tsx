@@ -1,0 +1,287 @@
+// Enterprise directory (danh bạ doanh nghiệp): server search by tax code or by name without diacritics,
+// server paging and sorting, create / edit (form 01/KTSTQ), CSV import with progress.
+import { useState } from 'react';
+import { Alert, App, Button, Input, Modal, Progress, Space, Table, Tag, Tooltip, Typography, Upload, type TableColumnsType } from 'antd';
+import { EditOutlined, FileSearchOutlined, HistoryOutlined, InboxOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router-dom';
+import { audit, type Enterprise, type EnterpriseListParams } from '../../api/audit';
+import { ApiError, errorMessage } from '../../api/errors';
+import { useI18n, type DictKey } from '../../i18n';
+import { useServerTable } from '../../hooks/useServerTable';
+import { PageHeader } from '../../components/PageHeader';
+import { HistoryDrawer } from '../../components/HistoryDrawer';
+import { DateTimeCell } from './common';
+import { EnterpriseFormModal } from './EnterpriseForm';
+
+const COMPLIANCE_COLORS = ['default', 'red', 'volcano', 'gold', 'green', 'blue'];
+
+export function ComplianceTag({ level }: { level: number }) {
+  const { t } = useI18n();
+  return <Tag color={COMPLIANCE_COLORS[level] ?? 'default'}>{t(`audit.compliance.${level}` as DictKey)}</Tag>;
+}
+
+interface ImportProblem {
+  line: number;
+  message: string;
+}
+
+function ImportModal({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(): void }) {
+  const { t } = useI18n();
+  const [file, setFile] = useState<{ name: string; text: string; rows: number } | null>(null);
+  const [phase, setPhase] = useState<'idle' | 'uploading' | 'processing' | 'done' | 'failed'>('idle');
+  const [percent, setPercent] = useState(0);
+  const [result, setResult] = useState<{ created: number; updated: number } | null>(null);
+  const [error, setError] = useState<{ message: string; problems: ImportProblem[] } | null>(null);
+
+  const reset = () => {
+    setFile(null);
+    setPhase('idle');
+    setPercent(0);
+    setResult(null);
+    setError(null);
+  };
+  const close = () => {
+    if (phase === 'done') onDone();
+    reset();
+    onClose();
+  };
+  const read = async (f: File) => {
+    reset();
+    const text = await f.text();
+    setFile({ name: f.name, text, rows: Math.max(0, text.split(/\r?\n/).filter((l) => l.trim()).length - 1) });
+    return false;
+  };
+  const run = async () => {
+    if (!file) return;
+    setPhase('uploading');
+    setError(null);
+    try {
+      const r = await audit.importEnterprises(file.text, (f) => {
+        setPercent(Math.round(f * 90));
+        if (f >= 1) setPhase('processing');
+      });
+      setPercent(100);
+      setResult(r);
+      setPhase('done');
+    } catch (e) {
+      const problems = e instanceof ApiError && Array.isArray(e.details.problems) ? (e.details.problems as ImportProblem[]) : [];
+      setError({ message: errorMessage(e), problems });
+      setPhase('failed');
+    }
+  };
+  const busy = phase === 'uploading' || phase === 'processing';
+  return (
+    <Modal
+      open={open}
+      width={680}
+      title={t('audit.import.title')}
+      onCancel={close}
+      maskClosable={!busy}
+      footer={
+        <Space>
+          <Button onClick={close} disabled={busy}>
+            {t('common.close')}
+          </Button>
+          {phase !== 'done' && (
+            <Button type="primary" icon={<UploadOutlined />} disabled={!file} loading={busy} onClick={run} data-testid="import-run">
+              {t('audit.import.run')}
+            </Button>
+          )}
+        </Space>
+      }
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('audit.import.hint')}</Typography.Paragraph>
+      <Typography.Paragraph>
+        <Typography.Text code>tax_code,name,foreign_name,address,legal_representative,phone,email,compliance_level</Typography.Text>
+      </Typography.Paragraph>
+      <Upload.Dragger accept=".csv,text/csv" maxCount={1} showUploadList={false} beforeUpload={read} disabled={busy}>
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p className="ant-upload-text">{file ? file.name : t('audit.import.drop')}</p>
+        {file && <p className="ant-upload-hint">{t('audit.import.rows', { n: file.rows })}</p>}
+      </Upload.Dragger>
+      {phase !== 'idle' && (
+        <div style={{ marginTop: 16 }}>
+          <Progress
+            percent={percent}
+            status={phase === 'failed' ? 'exception' : phase === 'done' ? 'success' : 'active'}
+            data-testid="import-progress"
+          />
+          <Typography.Text type="secondary">{t(`audit.import.phase.${phase}` as DictKey)}</Typography.Text>
+        </div>
+      )}
+      {result && (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="success"
+          showIcon
+          data-testid="import-result"
+          title={t('audit.import.done', { created: result.created, updated: result.updated })}
+        />
+      )}
+      {error && (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="error"
+          showIcon
+          title={error.message}
+          description={
+            error.problems.length > 0 && (
+              <Table<ImportProblem>
+                size="small"
+                rowKey={(p) => `${p.line}-${p.message}`}
+                pagination={error.problems.length > 8 ? { pageSize: 8, size: 'small' } : false}
+                dataSource={error.problems}
+                columns={[
+                  { title: t('audit.import.line'), dataIndex: 'line', width: 80 },
+                  { title: t('audit.import.problem'), dataIndex: 'message' },
+                ]}
+              />
+            )
+          }
+        />
+      )}
+    </Modal>
+  );
+}
+
+export default function EnterprisesPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [exact, setExact] = useState(true);
+  const table = useServerTable<Enterprise>(async (p) => {
+    const r = await audit.enterprises(p as EnterpriseListParams);
+    setExact(r.total_exact !== false);
+    return r;
+  });
+  const { params, setFilters, sortOrderFor } = table;
+  const [q, setQ] = useState(params.q ?? '');
+  const [formOpen, setFormOpen] = useState(false);
+  const [editing, setEditing] = useState<Enterprise | null>(null);
+  const [importOpen, setImportOpen] = useState(false);
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
+
+  const columns: TableColumnsType<Enterprise> = [
+    {
+      title: t('audit.ent.tax_code'),
+      dataIndex: 'tax_code',
+      key: 'tax_code',
+      sorter: true,
+      sortOrder: sortOrderFor('tax_code'),
+      fixed: 'left',
+      render: (v: string) => (
+        <Link to={`/audit/enterprises/${encodeURIComponent(v)}`}>
+          <Typography.Text strong>{v}</Typography.Text>
+        </Link>
+      ),
+    },
+    {
+      title: t('audit.ent.name'),
+      dataIndex: 'name',
+      key: 'name',
+      sorter: true,
+      sortOrder: sortOrderFor('name'),
+      render: (v: string, e) => (
+        <div style={{ minWidth: 240, maxWidth: 420 }}>
+          <div>{v}</div>
+          {e.foreign_name && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.foreign_name}</Typography.Text>}
+        </div>
+      ),
+    },
+    { title: t('audit.ent.address'), dataIndex: 'address', key: 'address', render: (v: string) => <div style={{ maxWidth: 320 }}>{v || '—'}</div> },
+    { title: t('audit.ent.legal_representative'), dataIndex: 'legal_representative', key: 'legal_representative' },
+    {
+      title: t('audit.ent.compliance_level'),
+      dataIndex: 'compliance_level',
+      key: 'compliance_level',
+      render: (v: number) => <ComplianceTag level={v} />,
+    },
+    {
+      title: t('audit.ent.source'),
+      dataIndex: 'source',
+      key: 'source',
+      render: (v: string) => <Tag color={v === 'STQ01' ? 'purple' : 'default'}>{v}</Tag>,
+    },
+    { title: t('audit.ent.updated_at'), dataIndex: 'updated_at', key: 'updated_at', render: (v: string) => <DateTimeCell value={v} /> },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      width: 130,
+      render: (_, e) => (
+        <Space size={0}>
+          <Tooltip title={t('audit.ent.record')}>
+            <Button type="text" icon={<FileSearchOutlined />} aria-label={t('audit.ent.record')} onClick={() => navigate(`/audit/enterprises/${encodeURIComponent(e.tax_code)}`)} />
+          </Tooltip>
+          <Tooltip title={t('common.edit')}>
+            <Button type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => { setEditing(e); setFormOpen(true); }} />
+          </Tooltip>
+          <Tooltip title={t('common.history')}>
+            <Button type="text" icon={<HistoryOutlined />} aria-label={t('common.history')} onClick={() => setHistoryOf(e.tax_code)} />
+          </Tooltip>
+        </Space>
+      ),
+    },
+  ];
+
+  const data = table.tableProps;
+  const pagination = data.pagination
+    ? {
+        ...data.pagination,
+        showTotal: (total: number) => (exact ? t('common.total', { total }) : t('audit.enterprises.totalAtLeast', { total })),
+      }
+    : false;
+
+  return (
+    <div>
+      <PageHeader
+        title={t('audit.enterprises.title')}
+        subtitle={t('audit.enterprises.subtitle')}
+        extra={
+          <>
+            <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="enterprise-import">
+              {t('audit.import.button')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }} data-testid="enterprise-create">
+              {t('audit.ent.create')}
+            </Button>
+          </>
+        }
+      />
+      <div className="hq-toolbar">
+        <Input.Search
+          style={{ flex: '1 1 320px', maxWidth: 520 }}
+          allowClear
+          enterButton
+          placeholder={t('audit.enterprises.searchPlaceholder')}
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            if (!e.target.value) setFilters({ q: '' });
+          }}
+          onSearch={(v) => setFilters({ q: v.trim() })}
+          data-testid="enterprise-search"
+        />
+      </div>
+      {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} style={{ marginBottom: 12 }} /> : null}
+      <Table<Enterprise> rowKey="tax_code" columns={columns} size="middle" {...data} pagination={pagination} />
+      <EnterpriseFormModal
+        open={formOpen}
+        editing={editing}
+        onClose={() => setFormOpen(false)}
+        onDone={(e) => {
+          setFormOpen(false);
+          if (!editing) {
+            message.info(t('audit.ent.openRecord'));
+            navigate(`/audit/enterprises/${encodeURIComponent(e.tax_code)}`);
+          } else table.reload();
+        }}
+      />
+      <ImportModal open={importOpen} onClose={() => setImportOpen(false)} onDone={table.reload} />
+      <HistoryDrawer entityType="audit_enterprise" entityId={historyOf ?? ''} open={!!historyOf} onClose={() => setHistoryOf(null)} />
+    </div>
+  );
+}

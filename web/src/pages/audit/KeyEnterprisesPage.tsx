@@ -1,0 +1,109 @@
+// The key-enterprise list (danh sách doanh nghiệp trọng điểm) per year: every audit user reads it (an enterprise on
+// it cannot be proposed); leaders of the audit department and platform administrators keep it.
+import { useState } from 'react';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
+import { Link, useSearchParams } from 'react-router-dom';
+import { audit, type KeyEnterprise } from '../../api/audit';
+import { errorMessage } from '../../api/errors';
+import { useAsync } from '../../hooks/useAsync';
+import { useI18n } from '../../i18n';
+import { PageHeader } from '../../components/PageHeader';
+import { showServerError } from '../../utils/forms';
+import { DateTimeCell, EnterpriseSelect, useAuditRights, useRuleError } from './common';
+
+export default function KeyEnterprisesPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const rights = useAuditRights();
+  const showRule = useRuleError();
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || new Date().getFullYear();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const { data, error, loading, reload } = useAsync(() => audit.keyEnterprises(year, page, pageSize), [year, page, pageSize]);
+  const [addOpen, setAddOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ tax_code: string; reason?: string }>();
+
+  const remove = async (k: KeyEnterprise) => {
+    try {
+      await audit.removeKeyEnterprise(k.year, k.tax_code);
+      message.success(t('audit.key.removed', { code: k.tax_code }));
+      reload();
+    } catch (e) {
+      showRule(e);
+    }
+  };
+
+  return (
+    <div>
+      <PageHeader
+        title={<span><StarFilled style={{ color: '#f5c518' }} /> {t('audit.key.title', { year })}</span>}
+        subtitle={t('audit.key.subtitle')}
+        extra={
+          <Space>
+            <InputNumber<number> min={2000} max={2199} value={year} prefix={t('audit.year')} style={{ width: 150 }}
+              onChange={(v) => { if (v) { setPage(1); setParams({ year: String(v) }, { replace: true }); } }} data-testid="key-year" />
+            {rights.keepsKeyList && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddOpen(true)} data-testid="key-add">{t('audit.key.add')}</Button>
+            )}
+          </Space>
+        }
+      />
+      {!rights.keepsKeyList && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('audit.key.readOnly')} />}
+      {error ? <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} /> : null}
+      <Table<KeyEnterprise>
+        rowKey={(k) => `${k.year}-${k.tax_code}`}
+        size="middle"
+        loading={loading}
+        dataSource={data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, onChange: (p, s) => { setPage(p); setPageSize(s); }, showTotal: (total) => t('common.total', { total }) }}
+        columns={[
+          { title: t('audit.ent.tax_code'), dataIndex: 'tax_code', render: (v: string) => <Link to={`/audit/enterprises/${encodeURIComponent(v)}`}><Typography.Text strong>{v}</Typography.Text></Link> },
+          { title: t('audit.ent.name'), dataIndex: 'name' },
+          { title: t('audit.key.reason'), dataIndex: 'reason', render: (v: string) => v || '—' },
+          { title: t('audit.key.addedBy'), dataIndex: 'added_by' },
+          { title: t('audit.key.addedAt'), dataIndex: 'added_at', render: (v: string) => <DateTimeCell value={v} /> },
+          ...(rights.keepsKeyList
+            ? [{
+                title: t('common.actions'),
+                key: 'a',
+                width: 90,
+                render: (_: unknown, k: KeyEnterprise) => (
+                  <Popconfirm title={t('audit.key.confirmRemove', { code: k.tax_code, year: k.year })} okText={t('common.delete')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => remove(k)}>
+                    <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+                  </Popconfirm>
+                ),
+              }]
+            : []),
+        ]}
+      />
+      <Modal open={addOpen} title={t('audit.key.addTitle', { year })} onCancel={() => setAddOpen(false)} onOk={() => form.submit()} okText={t('audit.key.add')}
+        cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
+        <Form form={form} layout="vertical" preserve={false}
+          onFinish={async (v) => {
+            setBusy(true);
+            try {
+              await audit.addKeyEnterprise(v.tax_code, year, v.reason?.trim());
+              message.success(t('audit.key.added', { code: v.tax_code, year }));
+              setAddOpen(false);
+              reload();
+            } catch (e) {
+              showServerError(form, e, message);
+            } finally {
+              setBusy(false);
+            }
+          }}>
+          <Form.Item name="tax_code" label={t('audit.enterprise')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('audit.enterprise').toLowerCase() }) }]}>
+            <EnterpriseSelect id="key_tax_code" />
+          </Form.Item>
+          <Form.Item name="reason" label={t('audit.key.reason')}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+}

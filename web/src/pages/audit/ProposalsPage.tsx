@@ -1,0 +1,129 @@
+// Audit proposals of the caller's unit tree: server paging, sorting and filters (unit, status, place, year, text).
+import { useState } from 'react';
+import { Alert, Button, Input, InputNumber, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router-dom';
+import { audit, type ItemListParams, type Proposal } from '../../api/audit';
+import { errorMessage } from '../../api/errors';
+import { useI18n } from '../../i18n';
+import { useServerTable } from '../../hooks/useServerTable';
+import { PageHeader } from '../../components/PageHeader';
+import { UnitTreeSelect } from '../../components/UnitTreeSelect';
+import { fmtDate } from '../../utils/format';
+import { DateTimeCell, groundsLabel, PlaceTag, StatusTag } from './common';
+
+export const PROPOSAL_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'PAUSED', 'CANCELLED'];
+
+export default function ProposalsPage() {
+  const { t, tk, lang } = useI18n();
+  const navigate = useNavigate();
+  const table = useServerTable<Proposal>((p) => audit.proposals(p as ItemListParams));
+  const { params, setFilters, sortOrderFor } = table;
+  const [q, setQ] = useState(params.q ?? '');
+
+  const columns: TableColumnsType<Proposal> = [
+    {
+      title: t('audit.prop.number'),
+      dataIndex: 'number',
+      key: 'number',
+      fixed: 'left',
+      sorter: true,
+      sortOrder: sortOrderFor('number'),
+      render: (v: string, p) => (
+        <Link to={`/audit/proposals/${p.id}`}>
+          <Typography.Text strong>{v}</Typography.Text>
+        </Link>
+      ),
+    },
+    {
+      title: t('audit.enterprise'),
+      key: 'enterprise',
+      sorter: true,
+      sortOrder: sortOrderFor('enterprise'),
+      render: (_, p) => (
+        <div style={{ minWidth: 220, maxWidth: 360 }}>
+          <Link to={`/audit/enterprises/${encodeURIComponent(p.tax_code)}`}>{p.tax_code}</Link>
+          <div>{p.enterprise_name}</div>
+        </div>
+      ),
+    },
+    { title: t('audit.unit'), dataIndex: 'unit_code', key: 'unit_code', sorter: true, sortOrder: sortOrderFor('unit_code'), render: (v: string, p) => <Tooltip title={p.unit_name}><Tag color="blue">{v}</Tag></Tooltip> },
+    { title: t('audit.prop.place'), dataIndex: 'place', key: 'place', sorter: true, sortOrder: sortOrderFor('place'), render: (v: string) => <PlaceTag place={v} /> },
+    { title: t('audit.prop.grounds'), dataIndex: 'grounds', key: 'grounds', render: (v: string) => <div style={{ maxWidth: 260 }}>{groundsLabel(tk, v)}</div> },
+    { title: t('audit.prop.period'), key: 'period', render: (_, p) => <span style={{ whiteSpace: 'nowrap' }}>{fmtDate(p.period_from, lang)} – {fmtDate(p.period_to, lang)}</span> },
+    {
+      title: t('audit.status'),
+      dataIndex: 'status',
+      key: 'status',
+      sorter: true,
+      sortOrder: sortOrderFor('status'),
+      render: (s: string, p) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <StatusTag status={s} />
+          {p.duplicate_count > 0 && (
+            <Tooltip title={t('audit.duplicates.count', { n: p.duplicate_count })}>
+              <Tag color="orange" icon={<WarningOutlined />}>{p.duplicate_count}</Tag>
+            </Tooltip>
+          )}
+        </span>
+      ),
+    },
+    { title: t('audit.prop.createdAt'), dataIndex: 'created_at', key: 'created_at', sorter: true, sortOrder: sortOrderFor('created_at') ?? (params.sort ? null : 'descend'), render: (v: string) => <DateTimeCell value={v} /> },
+  ];
+
+  return (
+    <div>
+      <PageHeader
+        title={t('audit.proposals.title')}
+        subtitle={t('audit.proposals.subtitle')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/audit/proposals/new')} data-testid="proposal-new">
+            {t('audit.prop.create')}
+          </Button>
+        }
+      />
+      <div className="hq-toolbar">
+        <div style={{ flex: '1 1 240px', maxWidth: 340 }}>
+          <UnitTreeSelect placeholder={t('audit.filterUnit')} value={params.unit || undefined} onChange={(v) => setFilters({ unit: v ?? '' })} />
+        </div>
+        <Input.Search
+          style={{ flex: '1 1 240px', maxWidth: 360 }}
+          allowClear
+          placeholder={t('audit.searchItems')}
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            if (!e.target.value) setFilters({ q: '' });
+          }}
+          onSearch={(v) => setFilters({ q: v.trim() })}
+        />
+        <Select<string>
+          style={{ flex: '0 1 180px' }}
+          allowClear
+          placeholder={t('audit.status')}
+          value={params.status || undefined}
+          onChange={(v) => setFilters({ status: v ?? '' })}
+          options={PROPOSAL_STATUSES.map((s) => ({ value: s, label: tk(`audit.status.${s}`, s) }))}
+        />
+        <Select<string>
+          style={{ flex: '0 1 200px' }}
+          allowClear
+          placeholder={t('audit.prop.place')}
+          value={params.place || undefined}
+          onChange={(v) => setFilters({ place: v ?? '' })}
+          options={['PREMISES', 'OFFICE'].map((s) => ({ value: s, label: tk(`audit.place.${s}`, s) }))}
+        />
+        <InputNumber<number>
+          style={{ width: 120 }}
+          placeholder={t('audit.year')}
+          min={2000}
+          max={2199}
+          value={params.year ? Number(params.year) : null}
+          onChange={(v) => setFilters({ year: v ? String(v) : '' })}
+        />
+      </div>
+      {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} style={{ marginBottom: 12 }} /> : null}
+      <Table<Proposal> rowKey="id" columns={columns} size="middle" {...table.tableProps} />
+    </div>
+  );
+}
