@@ -1,7 +1,7 @@
 // "Search first" (rule 1): the officer searches the enterprise (STQ02 records and those carried over from STQ01),
 // sees what exists, and only then fills the proposal, which carries the search_id. Duplicates come back at once.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, Radio, Result, Row, Space, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, Radio, Result, Row, Space, Steps, Table, Tag, Tooltip, Typography } from 'antd';
 import { AuditOutlined, SearchOutlined, StarFilled } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -27,7 +27,7 @@ function SearchResults({ result }: { result: SearchResult }) {
   return (
     <div data-testid="search-result">
       {e ? (
-        <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} style={{ marginBottom: 12 }}
+        <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 1, xxl: 2 }} style={{ marginBottom: 12 }}
           items={[
             { key: 'tc', label: t('audit.ent.tax_code'), children: <Link to={`/audit/enterprises/${encodeURIComponent(e.tax_code)}`}>{e.tax_code}</Link> },
             { key: 'n', label: t('audit.ent.name'), children: <Typography.Text strong>{e.name}</Typography.Text> },
@@ -47,7 +47,7 @@ function SearchResults({ result }: { result: SearchResult }) {
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.search.noProposals')} /> }}
         columns={[
           { title: t('audit.prop.number'), dataIndex: 'number', render: (v: string, p) => <Link to={`/audit/proposals/${p.id}`}>{v}</Link> },
-          { title: t('audit.unit'), dataIndex: 'unit_code', render: (v: string, p) => <span><Tag color="blue">{v}</Tag>{p.unit_name}</span> },
+          { title: t('audit.unit'), dataIndex: 'unit_code', render: (v: string, p) => <Tooltip title={p.unit_name}><Tag color="blue">{v}</Tag></Tooltip> },
           { title: t('audit.prop.place'), dataIndex: 'place', render: (v: string) => <PlaceTag place={v} /> },
           { title: t('audit.prop.grounds'), dataIndex: 'grounds', render: (v: string) => groundsLabel(tk, v) },
           { title: t('audit.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
@@ -60,7 +60,7 @@ function SearchResults({ result }: { result: SearchResult }) {
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.search.noCollections')} /> }}
         columns={[
           { title: t('audit.col.number'), dataIndex: 'number', render: (v: string, c) => <Link to={`/audit/collections?open=${c.id}`}>{v}</Link> },
-          { title: t('audit.unit'), dataIndex: 'unit_code', render: (v: string, c) => <span><Tag color="blue">{v}</Tag>{c.unit_name}</span> },
+          { title: t('audit.unit'), dataIndex: 'unit_code', render: (v: string, c) => <Tooltip title={c.unit_name}><Tag color="blue">{v}</Tag></Tooltip> },
           { title: t('audit.col.riskAreas'), dataIndex: 'risk_areas', render: (v: string[]) => v.map((a) => <Tag key={a}>{tk(`audit.risk.${a}`, a)}</Tag>) },
           { title: t('audit.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
         ]}

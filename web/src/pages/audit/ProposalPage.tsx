@@ -422,8 +422,8 @@ export default function ProposalPage() {
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('audit.reason')} description={p.reason} />
       )}
       <Row gutter={[12, 12]}>
-        <Col xs={24} xl={10}>
-          <Card size="small" title={t('audit.prop.info')}>
+        <Col xs={24} xl={9}>
+          <Card size="small" title={t('audit.prop.info')} style={{ height: '100%' }}>
             <Descriptions size="small" column={1}
               items={[
                 { key: 'e', label: t('audit.enterprise'), children: <span><Link to={`/audit/enterprises/${encodeURIComponent(p.tax_code)}`}>{p.tax_code}</Link> — {p.enterprise_name}</span> },
@@ -437,8 +437,8 @@ export default function ProposalPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} xl={14}>
-          <Card size="small" title={t('audit.record.decisions')}
+        <Col xs={24} xl={15}>
+          <Card size="small" style={{ height: '100%' }} title={t('audit.record.decisions')}
             extra={canRecord && !p.conclusion && !cancelled && (
               <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setModal('decision')} data-testid="decision-add">{t('audit.dec.add')}</Button>
             )}>
@@ -450,9 +450,18 @@ export default function ProposalPage() {
                   { title: t('audit.dec.kind'), dataIndex: 'kind', render: (k: string) => <Tag color={k === 'CANCELLATION' ? 'red' : k === 'ORIGINAL' ? 'blue' : 'default'}>{tk(`audit.decKind.${k}`, k)}</Tag> },
                   { title: t('audit.dec.number'), dataIndex: 'number', render: (v: string, d) => <Tooltip title={[d.signer, d.team].filter(Boolean).join(' · ')}>{v}</Tooltip> },
                   { title: t('audit.dec.signedOn'), dataIndex: 'signed_on', render: (v: string) => <DateCell value={v} /> },
-                  { title: t('audit.dec.startOn'), dataIndex: 'start_on', render: (v: string) => <DateCell value={v} /> },
-                  { title: t('audit.dec.workingDays'), dataIndex: 'working_days', align: 'right' },
-                  { title: t('audit.dec.endOn'), dataIndex: 'end_on', render: (v: string) => <Typography.Text strong><DateCell value={v} /></Typography.Text> },
+                  {
+                    title: t('audit.dec.duration'),
+                    key: 'duration',
+                    render: (_, d) =>
+                      d.kind === 'CANCELLATION' ? '—' : (
+                        <Tooltip title={t('audit.dec.days', { n: d.working_days })}>
+                          <span style={{ whiteSpace: 'nowrap' }}>
+                            <DateCell value={d.start_on} /> → <Typography.Text strong><DateCell value={d.end_on} /></Typography.Text>
+                          </span>
+                        </Tooltip>
+                      ),
+                  },
                   {
                     title: t('audit.dec.entry'),
                     dataIndex: 'late',
