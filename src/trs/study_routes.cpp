@@ -238,6 +238,7 @@ void add_study_routes(http::Router& router, StudyService& service) {
     return Response::ok({{"items", items}, {"total", items.size()}});
   });
   router.add("POST", route("/studies"), [&service](Request& request) {
+    StudyService::require_manager(request.principal);
     return Response::created(study_json(service.create_study(request.principal, study_input(request.json_body(), {}, true))));
   });
   router.add("GET", route("/studies/{id}"), [&service](Request& request) {
@@ -245,6 +246,7 @@ void add_study_routes(http::Router& router, StudyService& service) {
   });
   router.add("PATCH", route("/studies/{id}"), [&service](Request& request) {
     const auto id = id_param(request);
+    StudyService::require_manager(request.principal);
     const auto current = service.study(request.principal, id);
     const auto config = study_input(request.json_body(), current.study.config, false);
     return Response::ok(study_json(service.update_study(request.principal, id, config)));

@@ -341,7 +341,15 @@ bool is_zip(std::string_view bytes) { return bytes.substr(0, 4) == std::string_v
 void read_one(std::string_view bytes, RecordSink& sink) {
   if (is_zip(bytes)) {
     TempFile file(bytes);
-    read_xlsx_file(file.path(), sink);
+    try {
+      read_xlsx_file(file.path(), sink);
+    } catch (const core::Error& e) {
+      // The reader names the file; an upload's temporary path means nothing to the person who sent it.
+      std::string message = e.what();
+      for (auto at = message.find(file.path()); at != std::string::npos; at = message.find(file.path()))
+        message.replace(at, file.path().size(), "đã tải lên");
+      throw core::Error(e.kind(), e.code(), message, e.details());
+    }
   } else {
     read_wide_csv(bytes, sink);
   }

@@ -219,9 +219,13 @@ StudyView StudyService::study_for_report(const core::Principal* caller, std::int
   return db_.read([&](soci::session& sql) { return make_view(sql, caller, load_study(sql, id)); });
 }
 
-StudyView StudyService::create_study(const core::Principal& caller, const StudyConfig& config) {
+void StudyService::require_manager(const core::Principal& caller) {
   if (!may_manage_studies(caller))
     core::forbidden("Chỉ cán bộ phân tích (trs.analyst) ở Tổng cục hoặc quản trị hệ thống được thiết lập cuộc đo.");
+}
+
+StudyView StudyService::create_study(const core::Principal& caller, const StudyConfig& config) {
+  require_manager(caller);
   check_study(config);
   return db_.transaction([&](soci::session& sql) {
     const auto id = store::insert_study(sql, config, caller.username, core::now());
@@ -240,8 +244,7 @@ std::int64_t StudyService::create_study_as_system(const StudyConfig& config) {
 }
 
 StudyView StudyService::update_study(const core::Principal& caller, std::int64_t id, const StudyConfig& config) {
-  if (!may_manage_studies(caller))
-    core::forbidden("Chỉ cán bộ phân tích (trs.analyst) ở Tổng cục hoặc quản trị hệ thống được thiết lập cuộc đo.");
+  require_manager(caller);
   check_study(config);
   return db_.transaction([&](soci::session& sql) {
     load_study(sql, id);
