@@ -171,4 +171,13 @@ std::string trim(std::string_view s) {
   return begin < end ? std::string(s.substr(begin, end - begin)) : std::string();
 }
 
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string joined;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) joined += separator;
+    joined += parts[i];
+  }
+  return joined;
+}
+
 }  // namespace hq::core

@@ -3,6 +3,7 @@
 // "CONG TY THEP" both fold to "cong ty thep"), UTF-8 validation and trimming.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hq::core {
 
@@ -23,5 +24,8 @@ bool is_valid_utf8(std::string_view text);
 
 // Removes leading and trailing whitespace (ASCII and Unicode spaces) and zero-width characters (e.g. a BOM).
 std::string trim(std::string_view utf8);
+
+// "a, b, c": the parts with the separator between them.
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
 }  // namespace hq::core

@@ -20,9 +20,7 @@ namespace {
 }
 
 std::string roles_text(const std::vector<std::string>& roles) {
-  std::string text;
-  for (const auto& role : roles) text += (text.empty() ? "" : ", ") + role;
-  return text.empty() ? "(không)" : text;
+  return roles.empty() ? "(không)" : core::join(roles, ", ");
 }
 
 void check_roles(const core::Principal* caller, const std::vector<std::string>& roles) {

@@ -13,12 +13,6 @@ using db::text_at;
 
 namespace {
 
-std::string join_roles(const std::vector<std::string>& roles) {
-  std::string joined;
-  for (const auto& role : roles) joined += (joined.empty() ? "" : ",") + role;
-  return joined;
-}
-
 std::vector<std::string> split_roles(const std::string& joined) {
   std::vector<std::string> roles;
   std::size_t start = 0;
@@ -285,7 +279,7 @@ AccountRequest request_from(const soci::row& row) {
 std::int64_t insert_request(soci::session& sql, const AccountRequest& r, std::int64_t proposer, std::int64_t now) {
   long long id = 0;
   const long long unit = r.unit_id, by = proposer, at = now;
-  const std::string roles = join_roles(r.roles);
+  const std::string roles = core::join(r.roles, ",");
   sql << "INSERT INTO account_requests (kind, unit_id, username, full_name, roles, reason, status, proposed_by, "
          "created_at, updated_at) VALUES (:k, :unit, :u, :fn, :roles, :reason, 'PROPOSED', :by, :c, :m) RETURNING id",
       soci::use(r.kind), soci::use(unit), soci::use(r.username), soci::use(r.full_name), soci::use(roles),

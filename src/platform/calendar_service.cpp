@@ -63,9 +63,8 @@ void CalendarService::set_working_hours(const core::Principal& caller, const std
   }
   db_.transaction([&](soci::session& sql) {
     save_working_hours(sql, periods);
-    std::string text;
-    for (const auto& p : periods) text += (text.empty() ? "" : ", ") + format_clock(p.start_minute) + "–" + format_clock(p.end_minute);
-    history::append(sql, caller, {"calendar.working_hours", "calendar", "working_hours", "Giờ làm việc: " + text});
+    history::append(sql, caller, {"calendar.working_hours", "calendar", "working_hours",
+                                  "Giờ làm việc: " + format_periods(periods, ", ", "–")});
   });
 }
 

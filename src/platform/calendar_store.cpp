@@ -1,5 +1,6 @@
 #include "platform/calendar_store.h"
 
+#include "core/text.h"
 #include "db/row.h"
 
 namespace hq::platform {
@@ -75,9 +76,15 @@ bool delete_adjustment(soci::session& sql, std::int64_t id, core::CalendarAdjust
   return true;
 }
 
+std::string format_periods(const std::vector<core::WorkingPeriod>& periods, const std::string& separator,
+                           const std::string& dash) {
+  std::vector<std::string> parts;
+  for (const auto& p : periods) parts.push_back(format_clock(p.start_minute) + dash + format_clock(p.end_minute));
+  return core::join(parts, separator);
+}
+
 void save_working_hours(soci::session& sql, const std::vector<core::WorkingPeriod>& periods) {
-  std::string value;
-  for (const auto& p : periods) value += (value.empty() ? "" : ",") + format_clock(p.start_minute) + "-" + format_clock(p.end_minute);
+  const std::string value = format_periods(periods, ",", "-");  // "07:30-11:30,13:00-17:00"
   sql << "DELETE FROM settings WHERE key = 'working_hours'";
   sql << "INSERT INTO settings (key, value) VALUES ('working_hours', :v)", soci::use(value);
 }

@@ -26,5 +26,7 @@ void save_working_hours(soci::session& sql, const std::vector<core::WorkingPerio
 // "07:30" ↔ minutes since midnight; nullopt when malformed.
 std::optional<int> parse_clock(const std::string& text);
 std::string format_clock(int minutes);
+std::string format_periods(const std::vector<core::WorkingPeriod>& periods, const std::string& separator,
+                           const std::string& dash);
 
 }  // namespace hq::platform
