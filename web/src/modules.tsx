@@ -4,6 +4,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  ClockCircleOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -46,6 +47,7 @@ export interface ModuleDef {
 }
 
 export const ADMIN_ROLES = ['platform.admin', 'unit.admin'] as const;
+export const TRS_ROLES = ['trs.analyst', 'trs.officer', 'platform.admin'] as const;
 
 export const MODULES: ModuleDef[] = [
   {
@@ -113,7 +115,21 @@ export const MODULES: ModuleDef[] = [
       { path: 'audit/feedback', labelKey: 'menu.audit.feedback', icon: <CommentOutlined />, component: lazy(() => import('./pages/audit/FeedbackPage')) },
     ],
   },
-  // { key: 'trs', labelKey: 'menu.trs', icon: <FieldTimeOutlined />, pages: [ { path: 'trs/…', … } ] },
+  {
+    key: 'trs',
+    labelKey: 'menu.trs',
+    icon: <ClockCircleOutlined />,
+    pages: [
+      { path: 'trs/studies', labelKey: 'menu.trs.studies', icon: <ClockCircleOutlined />, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/StudiesPage')) },
+      { path: 'trs/compare', labelKey: 'menu.trs.compare', icon: <BarChartOutlined />, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/ComparePage')) },
+      { path: 'trs/studies/:id/records', labelKey: 'menu.trs.records', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/RecordsPage')) },
+      { path: 'trs/studies/:id/records/new', labelKey: 'menu.trs.entry', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/RecordFormPage')) },
+      { path: 'trs/studies/:id/records/:no', labelKey: 'menu.trs.entry', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/RecordFormPage')) },
+      { path: 'trs/studies/:id/import', labelKey: 'menu.trs.import', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/ImportPage')) },
+      { path: 'trs/studies/:id/followup', labelKey: 'menu.trs.followup', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/FollowUpPage')) },
+      { path: 'trs/studies/:id/report', labelKey: 'menu.trs.report', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/ReportPage')) },
+    ],
+  },
 ];
 
 export function moduleEnabled(me: Me, m: ModuleDef): boolean {

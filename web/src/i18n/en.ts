@@ -1,5 +1,6 @@
 import type { Dict } from './vi';
 import { auditEn } from '../pages/audit/i18n';
+import { trsEn } from '../pages/trs/i18n';
 
 export const en: Dict = {
   'app.name': 'Customs Business Information System',
@@ -266,4 +267,5 @@ export const en: Dict = {
   'weekday.5': 'Friday',
   'weekday.6': 'Saturday',
   ...auditEn,
+  ...trsEn,
 };

@@ -1,5 +1,6 @@
 // Vietnamese dictionary: the reference language. Every key here must exist in en.ts (the type checks it).
 import { auditVi } from '../pages/audit/i18n';
+import { trsVi } from '../pages/trs/i18n';
 
 export const vi = {
   'app.name': 'Hệ thống thông tin nghiệp vụ Hải quan',
@@ -266,6 +267,7 @@ export const vi = {
   'weekday.5': 'Thứ Sáu',
   'weekday.6': 'Thứ Bảy',
   ...auditVi,
+  ...trsVi,
 };
 
 export type DictKey = keyof typeof vi;

@@ -1,0 +1,238 @@
+// Typed client of the time release study routes (/api/v1/trs, docs/openapi.yaml section "trs").
+import { API_BASE, getCsrfToken, http } from './client';
+import { ApiError, parseApiError } from './errors';
+
+export type Route = 'SEA' | 'AIR' | 'ROAD';
+export interface StudyBranch {
+  code: string;
+  route: Route;
+  records?: number;
+}
+export interface Study {
+  id: number;
+  name: string;
+  year: number;
+  week_start: string;
+  week_end: string;
+  branches: StudyBranch[];
+  excluded_type_codes: string[];
+  world_bank_branches: string[];
+  follow_up_days: number;
+  follow_up_limit: string;
+  records: number;
+  can_manage: boolean;
+  created_by: string;
+}
+export interface StudyInput {
+  name: string;
+  year: number;
+  week_start: string;
+  branches: Array<{ code: string; route: Route }>;
+  excluded_type_codes: string[];
+  world_bank_branches: string[];
+  follow_up_days: number;
+}
+
+export type ColumnKind = 'text' | 'yes_no' | 'enum' | 'time' | 'list';
+export interface ColumnDef {
+  name: string;
+  kind: ColumnKind;
+  label_vi: string;
+  form_ref: string;
+  values: string[];
+}
+export interface IntervalDef {
+  id: string;
+  name_vi: string;
+  name_en: string;
+}
+
+export type Cells = Record<string, string>;
+export interface StoredRecord {
+  declaration_no: string;
+  flow: 'NK' | 'XK';
+  branch_code: string;
+  channel: string | null;
+  registered_at: string | null;
+  released_at: string | null;
+  incomplete: boolean;
+  line: number;
+  updated_by: string;
+  updated_at: string;
+  cells: Cells;
+}
+export interface Issue {
+  code: string;
+  message: string;
+  line?: number;
+  declaration_no?: string;
+  column?: string;
+  interval?: string;
+}
+export interface CellProblem {
+  column: string;
+  value: string;
+  message: string;
+  line?: number;
+  declaration_no?: string;
+  source?: string;
+}
+export interface EntryResult {
+  record: StoredRecord;
+  warnings: Issue[];
+  changes: string;
+}
+export interface ImportResult {
+  rows: number;
+  stored: number;
+  created: number;
+  replaced: number;
+  skipped: number;
+  bad_cell_count: number;
+  bad_cells: CellProblem[];
+}
+export interface FollowUp {
+  follow_up_limit: string;
+  today: string;
+  days_left: number;
+  branches: Array<{
+    code: string;
+    route: Route;
+    records: number;
+    incomplete: number;
+    items: Array<{ declaration_no: string; flow: string; registered_at: string | null; missing: string[] }>;
+  }>;
+}
+
+export interface StatRow {
+  interval: string;
+  flow: string;
+  by: string;
+  group: string;
+  n: number;
+  mean_hours: number;
+  p25_hours: number;
+  median_hours: number;
+  p75_hours: number;
+  p90_hours: number;
+  p95_hours: number;
+  min_hours: number;
+  max_hours: number;
+  within_1h: number;
+  within_4h: number;
+  within_24h: number;
+  within_48h: number;
+  mean_hms: string | null;
+  median_hms: string | null;
+  p90_hms: string | null;
+}
+export interface Report {
+  records: { total: number; analysed: number; excluded: number; incomplete: number };
+  rows: StatRow[];
+  issues: Issue[];
+  issue_counts: Record<string, number>;
+  attribution: Array<{
+    interval: string;
+    flow: string;
+    group: string;
+    n: number;
+    mean_hours: number;
+    customs_hours: number;
+    agencies_hours: number;
+    declarant_hours: number;
+    customs_share: number;
+    agencies_share: number;
+    declarant_share: number;
+  }>;
+  delay_reasons: Array<{ flow: string; reason: string; count: number; share: number; t2_median_hours: number | null }>;
+  cumulative: Array<{ interval: string; flow: string; group: string; n: number; points: Array<{ hours: number; share: number }> }>;
+  world_bank: Array<Record<string, unknown>>;
+  study?: Study;
+}
+export interface ComparisonRow {
+  interval: string;
+  flow: string;
+  by: string;
+  group: string;
+  n_a: number;
+  n_b: number;
+  median_a: number | null;
+  median_b: number | null;
+  median_change_hours: number | null;
+  median_change_pct: number | null;
+}
+export interface Comparison {
+  a: Study & { counts: Report['records'] };
+  b: Study & { counts: Report['records'] };
+  rows: ComparisonRow[];
+}
+
+const base = '/trs';
+export const trs = {
+  columns: () => http.get<{ columns: ColumnDef[]; intervals: IntervalDef[] }>(`${base}/columns`),
+  studies: () => http.get<{ items: Study[]; total: number }>(`${base}/studies`),
+  study: (id: string | number) => http.get<Study>(`${base}/studies/${id}`),
+  createStudy: (input: StudyInput) => http.post<Study>(`${base}/studies`, input),
+  updateStudy: (id: string | number, input: Partial<StudyInput>) => http.patch<Study>(`${base}/studies/${id}`, input),
+  records: (id: string | number, query: { page?: number; page_size?: number; branch?: string; q?: string; flow?: string }) =>
+    http.get<{ items: StoredRecord[]; total: number }>(`${base}/studies/${id}/records`, query),
+  record: (id: string | number, no: string) => http.get<StoredRecord>(`${base}/studies/${id}/records/${no}`),
+  createRecord: (id: string | number, cells: Cells) => http.post<EntryResult>(`${base}/studies/${id}/records`, { cells }),
+  updateRecord: (id: string | number, no: string, cells: Record<string, string | null>) =>
+    http.patch<EntryResult>(`${base}/studies/${id}/records/${no}`, { cells }),
+  check: (id: string | number, cells: Cells) =>
+    http.post<{ problems: CellProblem[]; warnings: Issue[] }>(`${base}/studies/${id}/records/check`, { cells }),
+  followUp: (id: string | number) => http.get<FollowUp>(`${base}/studies/${id}/followup`),
+  report: (id: string | number) => http.get<Report>(`${base}/studies/${id}/report`),
+  compare: (a: string | number, b: string | number) => http.get<Comparison>(`${base}/compare`, { a, b }),
+  reportXlsxUrl: (id: string | number) => `${API_BASE}${base}/studies/${id}/report?format=xlsx`,
+  compareXlsxUrl: (a: string | number, b: string | number) => `${API_BASE}${base}/compare?a=${a}&b=${b}&format=xlsx`,
+};
+
+/** The server accepts uploads up to 256 MiB; larger files are refused here before sending. */
+export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Uploads a file to POST …/import with XMLHttpRequest so the page can show upload progress (fetch cannot).
+ * `onProgress` gets 0…1 while the body is sent; the promise settles with the server's answer.
+ */
+export function uploadImport(
+  studyId: string | number,
+  body: Blob | string,
+  options: { skipInvalid: boolean; format: 'wide' | 'long'; onProgress(share: number): void },
+): Promise<ImportResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    const q = new URLSearchParams({ format: options.format, skip_invalid: String(options.skipInvalid) });
+    xhr.open('POST', `${API_BASE}${base}/studies/${studyId}/import?${q}`);
+    xhr.withCredentials = true;
+    const token = getCsrfToken();
+    if (token) xhr.setRequestHeader('X-CSRF-Token', token);
+    xhr.setRequestHeader('Content-Type', options.format === 'long' ? 'application/json' : 'application/octet-stream');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) options.onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(JSON.parse(xhr.responseText) as ImportResult);
+        } catch {
+          reject(new ApiError(xhr.status, 'BAD_RESPONSE', 'Máy chủ trả lời không đúng định dạng.'));
+        }
+      } else {
+        reject(parseApiError(xhr.status, xhr.responseText));
+      }
+    };
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'NETWORK_ERROR', 'Không gửi được tệp: mất kết nối hoặc máy chủ đóng kết nối (tệp quá lớn?).'));
+    xhr.send(body);
+  });
+}
+
+/** Base64 of a file's bytes (the long format's JSON body). */
+export async function fileBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

@@ -1,0 +1,95 @@
+// Comparison of two studies: rows matched on interval, flow, grouping and group; median change in hours and %.
+import { useMemo, useState } from 'react';
+import { Button, Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { trs, type ComparisonRow } from '../../api/trs';
+import { useAsync } from '../../hooks/useAsync';
+import { useI18n } from '../../i18n';
+import { PageHeader } from '../../components/PageHeader';
+import { hms, LoadError, TrsChart, type TrsChartOption } from './common';
+
+export default function ComparePage() {
+  const { t } = useI18n();
+  const studies = useAsync(() => trs.studies(), []);
+  const [a, setA] = useState<number>();
+  const [b, setB] = useState<number>();
+  const [by, setBy] = useState('channel');
+  const cmp = useAsync(() => (a && b ? trs.compare(a, b) : Promise.resolve(undefined)), [a, b]);
+  const rows = useMemo(() => cmp.data?.rows.filter((r) => r.by === by) ?? [], [cmp.data, by]);
+  const chart = useMemo<TrsChartOption | undefined>(() => {
+    const t2 = rows.filter((r) => r.interval === 'T2');
+    if (!cmp.data || t2.length === 0) return undefined;
+    const names = t2.map((r) => `${r.flow} ${r.group}`);
+    return {
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => hms(v) },
+      legend: { top: 0 },
+      grid: { left: 50, right: 16, top: 36, bottom: 40 },
+      xAxis: { type: 'category', data: names },
+      yAxis: { type: 'value', name: 'h' },
+      series: [
+        { name: cmp.data.a.name, type: 'bar', color: '#8c8c8c', data: t2.map((r) => r.median_a) },
+        { name: cmp.data.b.name, type: 'bar', color: '#1d4f91', data: t2.map((r) => r.median_b) },
+      ],
+    };
+  }, [rows, cmp.data]);
+  const options = studies.data?.items.map((s) => ({ value: s.id, label: `${s.name} (${s.week_start})` }));
+  return (
+    <>
+      <PageHeader
+        title={t('menu.trs.compare')}
+        extra={
+          a && b ? (
+            <Button icon={<FileExcelOutlined />} href={trs.compareXlsxUrl(a, b)} download>
+              {t('trs.report.exportXlsx')}
+            </Button>
+          ) : undefined
+        }
+      />
+      <LoadError error={studies.error ?? cmp.error} />
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select placeholder={t('trs.compare.a')} style={{ width: 300 }} options={options} value={a} onChange={setA} />
+        <Select placeholder={t('trs.compare.b')} style={{ width: 300 }} options={options} value={b} onChange={setB} />
+        <Segmented value={by} onChange={(v) => setBy(String(v))} options={['all', 'channel', 'route', 'branch']} />
+      </Space>
+      {cmp.data && (
+        <>
+          <Typography.Paragraph type="secondary">
+            A: {cmp.data.a.counts.analysed} · B: {cmp.data.b.counts.analysed}
+          </Typography.Paragraph>
+          {chart && (
+            <Card size="small" title="T2 — trung vị (giờ)" style={{ marginBottom: 16 }}>
+              <TrsChart option={chart} />
+            </Card>
+          )}
+          <Table<ComparisonRow>
+            size="small"
+            rowKey={(r) => `${r.interval}-${r.flow}-${r.by}-${r.group}`}
+            dataSource={rows}
+            pagination={{ pageSize: 50 }}
+            scroll={{ x: 800 }}
+            columns={[
+              { title: t('trs.report.interval'), dataIndex: 'interval' },
+              { title: t('trs.report.flow'), dataIndex: 'flow' },
+              { title: t('trs.report.group'), dataIndex: 'group' },
+              { title: 'n A', dataIndex: 'n_a', align: 'right' },
+              { title: 'n B', dataIndex: 'n_b', align: 'right' },
+              { title: 'Trung vị A', dataIndex: 'median_a', align: 'right', render: hms },
+              { title: 'Trung vị B', dataIndex: 'median_b', align: 'right', render: hms },
+              {
+                title: t('trs.compare.change'),
+                align: 'right',
+                render: (_, r) =>
+                  r.median_change_pct === null ? '—' : (
+                    <Tag color={r.median_change_pct <= 0 ? 'green' : 'red'}>
+                      {r.median_change_pct > 0 ? '+' : ''}
+                      {r.median_change_pct.toFixed(1)} %
+                    </Tag>
+                  ),
+              },
+            ]}
+          />
+        </>
+      )}
+    </>
+  );
+}

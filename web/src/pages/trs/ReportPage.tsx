@@ -1,0 +1,197 @@
+// The study report: statistics table, cumulative "released within x hours" curves per channel, box plots per
+// branch, where the time goes (customs / other agencies / declarant), delay reasons; export .xlsx and print.
+import { useMemo, useState } from 'react';
+import { Button, Card, Segmented, Select, Space, Table, Typography } from 'antd';
+import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useParams } from 'react-router-dom';
+import { trs, type Report, type StatRow } from '../../api/trs';
+import { useAsync } from '../../hooks/useAsync';
+import { useI18n } from '../../i18n';
+import { hms, LoadError, percent, StudyHeader, TrsChart, useStudy, type TrsChartOption } from './common';
+
+const CHANNEL_COLORS: Record<string, string> = { GREEN: '#3f9b4b', YELLOW: '#e0a800', RED: '#cf1322', all: '#1d4f91', UNKNOWN: '#999' };
+const BY = ['all', 'channel', 'route', 'branch', 'aeo', 'pre_arrival', 'nsw', 'sci', 'shipment_mode', 'declarant_kind'];
+
+function cumulativeOption(report: Report, flow: string, hoursLabel: string): TrsChartOption {
+  const curves = report.cumulative.filter((c) => c.interval === 'T2' && c.flow === flow);
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${(v * 100).toFixed(1)} %` },
+    legend: { top: 0 },
+    grid: { left: 50, right: 16, top: 36, bottom: 40 },
+    xAxis: { type: 'log', name: hoursLabel, nameLocation: 'middle', nameGap: 26, min: 0.25, max: 336 },
+    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+    series: curves.map((c) => ({
+      name: `${c.group} (n=${c.n})`,
+      type: 'line',
+      smooth: true,
+      showSymbol: false,
+      color: CHANNEL_COLORS[c.group],
+      data: c.points.map((p) => [p.hours, p.share]),
+    })),
+  };
+}
+
+function boxplotOption(rows: StatRow[]): TrsChartOption {
+  const branches = rows.filter((r) => r.interval === 'T2' && r.by === 'branch' && r.n > 0);
+  return {
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { name: string; data: number[] }) =>
+        `${p.name}<br/>min ${hms(p.data[1])}<br/>Q1 ${hms(p.data[2])}<br/>trung vị ${hms(p.data[3])}<br/>Q3 ${hms(p.data[4])}<br/>P95 ${hms(p.data[5])}`,
+    },
+    grid: { left: 50, right: 16, top: 16, bottom: 40 },
+    xAxis: { type: 'category', data: branches.map((b) => b.group) },
+    yAxis: { type: 'value', name: 'h' },
+    series: [
+      {
+        type: 'boxplot',
+        itemStyle: { color: '#dbe8f7', borderColor: '#1d4f91' },
+        data: branches.map((b) => [b.min_hours, b.p25_hours, b.median_hours, b.p75_hours, b.p95_hours]),
+      },
+    ],
+  };
+}
+
+function attributionOption(report: Report, labels: [string, string, string]): TrsChartOption {
+  const rows = report.attribution;
+  const names = rows.map((r) => `${r.interval} ${r.flow} ${r.group}`);
+  const series = (['customs_hours', 'agencies_hours', 'declarant_hours'] as const).map((k, i) => ({
+    name: labels[i],
+    type: 'bar',
+    stack: 'time',
+    color: ['#1d4f91', '#e0a800', '#8c8c8c'][i],
+    data: rows.map((r) => Number(r[k].toFixed(2))),
+  }));
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => hms(v) },
+    legend: { top: 0 },
+    grid: { left: 110, right: 16, top: 36, bottom: 24 },
+    yAxis: { type: 'category', data: names },
+    xAxis: { type: 'value', name: 'h' },
+    series,
+  };
+}
+
+function delayOption(report: Report, flow: string): TrsChartOption {
+  const rows = report.delay_reasons.filter((d) => d.flow === flow && d.reason !== 'NONE' && d.count > 0).sort((a, b) => b.count - a.count);
+  return {
+    tooltip: {
+      trigger: 'axis',
+      formatter: (ps: Array<{ dataIndex: number }>) => {
+        const d = rows[ps[0].dataIndex];
+        return `${d.reason}<br/>${d.count} (${percent(d.share)})<br/>T2 ~ ${hms(d.t2_median_hours)}`;
+      },
+    },
+    grid: { left: 180, right: 16, top: 8, bottom: 24 },
+    yAxis: { type: 'category', data: rows.map((d) => d.reason), inverse: true },
+    xAxis: { type: 'value' },
+    series: [{ type: 'bar', color: '#cf1322', data: rows.map((d) => d.count) }],
+  };
+}
+
+export default function ReportPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const study = useStudy(id);
+  const report = useAsync(() => trs.report(id), [id]);
+  const meta = useAsync(() => trs.columns(), []);
+  const [interval, setInterval] = useState('T2');
+  const [flow, setFlow] = useState('NK');
+  const [by, setBy] = useState('channel');
+  const r = report.data;
+  const rows = useMemo(() => (r ? r.rows.filter((x) => x.interval === interval && x.flow === flow && x.by === by) : []), [r, interval, flow, by]);
+  const cumulative = useMemo(() => (r ? cumulativeOption(r, flow, t('trs.report.hours')) : undefined), [r, flow, t]);
+  const boxes = useMemo(() => (r ? boxplotOption(r.rows.filter((x) => x.flow === flow)) : undefined), [r, flow]);
+  const attribution = useMemo(
+    () => (r ? attributionOption(r, [t('trs.report.customs'), t('trs.report.agencies'), t('trs.report.declarant')]) : undefined),
+    [r, t],
+  );
+  const delays = useMemo(() => (r ? delayOption(r, flow) : undefined), [r, flow]);
+  const intervalName = (iv: string) => meta.data?.intervals.find((i) => i.id === iv)?.name_vi ?? iv;
+  return (
+    <>
+      <StudyHeader
+        study={study.data}
+        page="report"
+        extra={
+          <Space className="no-print">
+            <Button icon={<FileExcelOutlined />} href={trs.reportXlsxUrl(id)} download data-testid="trs-export-xlsx">
+              {t('trs.report.exportXlsx')}
+            </Button>
+            <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+              {t('trs.report.print')}
+            </Button>
+          </Space>
+        }
+      />
+      <LoadError error={study.error ?? report.error} />
+      {r && (
+        <>
+          <Typography.Paragraph data-testid="trs-report-records">{t('trs.report.records', r.records)}</Typography.Paragraph>
+          <Space wrap className="no-print" style={{ marginBottom: 12 }}>
+            <Segmented value={flow} onChange={(v) => setFlow(String(v))} options={['NK', 'XK']} />
+            <Select
+              value={interval}
+              onChange={setInterval}
+              style={{ width: 320 }}
+              options={(meta.data?.intervals ?? [{ id: 'T2', name_vi: 'T2', name_en: 'T2' }]).map((i) => ({ value: i.id, label: `${i.id} — ${i.name_vi}` }))}
+            />
+            <Select value={by} onChange={setBy} style={{ width: 180 }} options={BY.map((b) => ({ value: b, label: b }))} />
+          </Space>
+          <Card size="small" title={`${t('trs.report.stats')}: ${interval} — ${intervalName(interval)} (${flow})`} style={{ marginBottom: 16 }}>
+            <Table<StatRow>
+              size="small"
+              rowKey="group"
+              dataSource={rows}
+              pagination={false}
+              scroll={{ x: 800 }}
+              data-testid="trs-stats"
+              columns={[
+                { title: t('trs.report.group'), dataIndex: 'group' },
+                { title: 'n', dataIndex: 'n', align: 'right' },
+                { title: 'Trung bình', dataIndex: 'mean_hours', align: 'right', render: hms },
+                { title: 'Trung vị', dataIndex: 'median_hours', align: 'right', render: hms },
+                { title: 'P75', dataIndex: 'p75_hours', align: 'right', render: hms },
+                { title: 'P90', dataIndex: 'p90_hours', align: 'right', render: hms },
+                { title: '≤ 4 h', dataIndex: 'within_4h', align: 'right', render: percent },
+                { title: '≤ 24 h', dataIndex: 'within_24h', align: 'right', render: percent },
+                { title: '≤ 48 h', dataIndex: 'within_48h', align: 'right', render: percent },
+              ]}
+            />
+          </Card>
+          <div className="trs-grid">
+            <Card size="small" title={`${t('trs.report.cumulative')} — ${flow}`}>
+              {cumulative && <TrsChart option={cumulative} testId="trs-chart-cumulative" />}
+            </Card>
+            <Card size="small" title={`${t('trs.report.boxplot')} — ${flow}`}>
+              {boxes && <TrsChart option={boxes} testId="trs-chart-boxplot" />}
+            </Card>
+            <Card size="small" title={t('trs.report.attribution')}>
+              {attribution && <TrsChart option={attribution} height={Math.max(260, r.attribution.length * 28)} testId="trs-chart-attribution" />}
+            </Card>
+            <Card size="small" title={`${t('trs.report.delays')} — ${flow}`}>
+              {delays && <TrsChart option={delays} testId="trs-chart-delays" />}
+            </Card>
+          </div>
+          {Object.keys(r.issue_counts).length > 0 && (
+            <Card size="small" title={t('trs.report.issues')} style={{ marginTop: 16 }}>
+              <Table
+                size="small"
+                rowKey={(i, n) => `${i.line}-${i.code}-${n}`}
+                dataSource={r.issues.slice(0, 500)}
+                pagination={{ pageSize: 20 }}
+                scroll={{ x: 700 }}
+                columns={[
+                  { title: t('trs.import.line'), dataIndex: 'line', width: 80 },
+                  { title: 'Số tờ khai', dataIndex: 'declaration_no', width: 140 },
+                  { title: 'Mã', dataIndex: 'code', width: 180 },
+                  { title: t('trs.import.reason'), dataIndex: 'message' },
+                ]}
+              />
+            </Card>
+          )}
+        </>
+      )}
+    </>
+  );
+}

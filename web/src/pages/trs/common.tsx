@@ -1,0 +1,127 @@
+// Pieces shared by the trs pages: the study header with its page links, charts, h:mm:ss, form sections.
+import { useEffect, useRef } from 'react';
+import { Alert, Segmented, Skeleton } from 'antd';
+import { useLocation, useNavigate } from 'react-router-dom';
+import * as echarts from 'echarts/core';
+import { BarChart, BoxplotChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, TitleComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { trs, type ColumnDef, type Study } from '../../api/trs';
+import { errorMessage } from '../../api/errors';
+import { useAsync } from '../../hooks/useAsync';
+import { useI18n } from '../../i18n';
+import { PageHeader } from '../../components/PageHeader';
+import { fmtDate } from '../../utils/format';
+import './trs.css';
+
+echarts.use([BarChart, BoxplotChart, LineChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, CanvasRenderer]);
+export type TrsChartOption = echarts.EChartsCoreOption;
+
+/** ECharts with line, box-plot and bar series; resizes with its container. */
+export function TrsChart({ option, height = 300, testId }: { option: TrsChartOption; height?: number; testId?: string }) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  useEffect(() => {
+    if (!el.current) return;
+    const c = echarts.init(el.current);
+    chart.current = c;
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(el.current);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
+  return <div ref={el} className="trs-chart" data-testid={testId} style={{ width: '100%', height }} />;
+}
+
+/** 115.005 → "115:00:18" (Vietnamese reports write hours this way). */
+export function hms(hours: number | null | undefined): string {
+  if (hours === null || hours === undefined || Number.isNaN(hours)) return '—';
+  const total = Math.round(hours * 3600);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
+
+export function percent(share: number | null | undefined): string {
+  return share === null || share === undefined ? '—' : `${(share * 100).toFixed(1)} %`;
+}
+
+const PAGES = ['records', 'entry', 'import', 'followup', 'report'] as const;
+type StudyPage = (typeof PAGES)[number];
+
+/** Loads the study and shows its header with links to its pages. */
+export function useStudy(id: string) {
+  return useAsync(() => trs.study(id), [id]);
+}
+
+export function StudyHeader({ study, page, extra }: { study?: Study; page: StudyPage; extra?: React.ReactNode }) {
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  if (!study) return <Skeleton active paragraph={{ rows: 1 }} />;
+  const path = (p: StudyPage) => (p === 'entry' ? `/trs/studies/${study.id}/records/new` : `/trs/studies/${study.id}/${p}`);
+  return (
+    <>
+      <PageHeader
+        title={study.name}
+        subtitle={`${fmtDate(study.week_start, lang)} – ${fmtDate(study.week_end, lang)} · ${study.branches
+          .map((b) => b.code)
+          .join(', ')}`}
+        extra={extra}
+      />
+      <Segmented
+        className="trs-nav no-print"
+        value={page}
+        onChange={(v) => {
+          const target = path(v as StudyPage);
+          if (target !== location.pathname) navigate(target);
+        }}
+        options={PAGES.map((p) => ({ value: p, label: t(`menu.trs.${p}` as 'menu.trs.records') }))}
+      />
+    </>
+  );
+}
+
+export function LoadError({ error }: { error: unknown }) {
+  return error ? <Alert type="error" showIcon message={errorMessage(error)} style={{ marginBottom: 16 }} /> : null;
+}
+
+// ---- form sections of 01-NK / 01-XK ----
+
+export const SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** Which section of the form a column belongs to (field numbers of 01-NK). */
+export function sectionOf(column: string): Section {
+  if (column === 'arrival_at') return 'B';
+  if (column === 'registered_at' || column === 'channel') return 'C';
+  if (/^(ag1_|ag2_|qc_)/.test(column) || ['sci_kinds', 'license_per_shipment', 'nsw'].includes(column)) return 'D';
+  if (/^doc_/.test(column) || ['suspicion', 'reassess', 'reassess_end_at'].includes(column)) return 'E';
+  if (/^(inspect_|scan_|direct_)/.test(column)) return 'F';
+  if (/^tax_/.test(column)) return 'G';
+  if (column === 'storage_decision_at') return 'H';
+  if (column === 'released_at') return 'I';
+  if (/^(supervision_|border_check_)/.test(column) || column === 'gate_out_at') return 'J';
+  if (/^delay_/.test(column)) return 'K';
+  return 'A';
+}
+
+/** Starred fields of the 2015 forms (and what every stored record needs: flow, branch, number). */
+export const REQUIRED = new Set([
+  'flow', 'branch_code', 'declaration_no', 'bill_of_lading', 'transport', 'pre_arrival', 'shipment_mode', 'goods_group',
+  'arrival_at', 'registered_at', 'channel', 'doc_assigned_at', 'tax_method', 'tax_paid_at', 'released_at',
+]);
+/** Columns that exist only on the import form 01-NK. */
+export const NK_ONLY = new Set(['arrival_at', 'pre_arrival', 'aeo', 'license_per_shipment', 'shipment_mode', 'bill_of_lading',
+  'transport', 'storage_decision_at', 'supervision_start_at', 'supervision_confirmed_at', 'gate_out_at']);
+
+export function columnsFor(columns: ColumnDef[], flow: string): ColumnDef[] {
+  return columns.filter((c) => flow !== 'XK' || !NK_ONLY.has(c.name) && !/^(ag2_|qc_)/.test(c.name));
+}
