@@ -17,6 +17,7 @@ json hours_or_null(std::size_t n, double v) { return n ? v : 0.0; }
 void put_summary(json& j, const Summary& s) {
   j["n"] = s.n;
   j["mean_hours"] = hours_or_null(s.n, s.mean_hours);
+  j["p25_hours"] = hours_or_null(s.n, s.p25_hours);
   j["median_hours"] = hours_or_null(s.n, s.median_hours);
   j["p75_hours"] = hours_or_null(s.n, s.p75_hours);
   j["p90_hours"] = hours_or_null(s.n, s.p90_hours);

@@ -136,12 +136,13 @@ Summary summarize(std::span<std::int64_t> seconds) {
   s.within_4h = static_cast<double>(w4) / n;
   s.within_24h = static_cast<double>(w24) / n;
   s.within_48h = static_cast<double>(w48) / n;
-  constexpr double kPs[] = {0.5, 0.75, 0.9, 0.95};
+  constexpr double kPs[] = {0.5, 0.75, 0.9, 0.95, 0.25};
   const auto q = quantiles(seconds, kPs);
   s.median_hours = q[0] / kHour;
   s.p75_hours = q[1] / kHour;
   s.p90_hours = q[2] / kHour;
   s.p95_hours = q[3] / kHour;
+  s.p25_hours = q[4] / kHour;
   return s;
 }
 
@@ -165,6 +166,7 @@ Summary summarize_sorted(std::span<const std::int64_t> x) {
   s.mean_hours = static_cast<double>(sum / static_cast<long double>(s.n)) / kHour;
   s.min_hours = static_cast<double>(x.front()) / kHour;
   s.max_hours = static_cast<double>(x.back()) / kHour;
+  s.p25_hours = pct(0.25);  // lower quartile: box plots
   s.median_hours = pct(0.5);
   s.p75_hours = pct(0.75);
   s.p90_hours = pct(0.9);

@@ -15,7 +15,7 @@ namespace hq::trs {
 
 struct Summary {
   std::size_t n = 0;
-  double mean_hours = 0, median_hours = 0, p75_hours = 0, p90_hours = 0, p95_hours = 0;
+  double mean_hours = 0, p25_hours = 0, median_hours = 0, p75_hours = 0, p90_hours = 0, p95_hours = 0;
   double min_hours = 0, max_hours = 0;
   // Share (0…1) of observations of at most 1, 4, 24 and 48 hours.
   double within_1h = 0, within_4h = 0, within_24h = 0, within_48h = 0;

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# make bench, trs (time release study): 1,000,000 generated declarations (bench/trs_generate, 1 % bad rows).
+#   1. `haiquan trs analyze --format json` on the CSV (read + every statistic), under /usr/bin/time -v;
+#   2. PostgreSQL doing comparable work end to end: COPY the CSV into a table, then one query computing
+#      percentile_cont medians and p90 of T2 by channel and by branch (a throw-away cluster, scripts/pg-test.sh);
+#   3. the stored study: `haiquan trs import` of the same file into SQLite (and PostgreSQL), then
+#      `haiquan trs report` over the 1,000,000 stored records (target < 3 s).
+# Prints Markdown (copy into docs/performance.md, section "Time release study").
+# Called by scripts/bench.sh with BUILD_DIR (Release build with bench targets) and WORK_DIR; alone:
+#   BUILD_DIR=build-bench WORK_DIR=$(mktemp -d) bash scripts/bench-trs.sh
+# Knobs: TRS_ROWS (1000000), TRS_BACKENDS for the stored study ("sqlite postgresql"), TRS_PG_PORT (55471).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+build=${BUILD_DIR:?BUILD_DIR: a Release build with bench targets}
+work=${WORK_DIR:?WORK_DIR: a scratch directory}/trs
+rows=${TRS_ROWS:-1000000}
+backends=${TRS_BACKENDS:-sqlite postgresql}
+pg_port=${TRS_PG_PORT:-55471}
+pg_dir=/tmp/haiquan-trs-bench-pg-$$
+mkdir -p "$work"
+chmod 755 "$work"  # the cluster's owner (postgres, when run as root) reads the CSV for COPY … FROM
+cleanup() { HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh stop >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+haiquan=$build/haiquan
+csv=$work/trs_${rows}.csv
+"$build/bench/trs_generate" "$rows" --seed 2015 --output "$csv"
+chmod 644 "$csv"
+size_mb=$(awk -v b="$(stat -c %s "$csv")" 'BEGIN {printf "%.0f", b/1048576}')
+
+# timed OUT_PREFIX CMD… → runs CMD under /usr/bin/time -v; prints "wall_seconds peak_rss_mb"
+timed() {
+  local log=$1; shift
+  /usr/bin/time -v "$@" >"$log.out" 2>"$log.time" || { tail -5 "$log.time" >&2; return 1; }
+  awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2, p, ":"); s=0; for (i=1; i<=n; i++) s=s*60+p[i]; wall=s}
+              /Maximum resident set size/ {rss=$2/1024}
+              END {printf "%.2f %.0f\n", wall, rss}' "$log.time"
+}
+rate() { awk -v n="$rows" -v s="$1" 'BEGIN {printf "%.0f", (s > 0 ? n/s : 0)}'; }
+
+# ---- 1. trs analyze
+read -r a_wall a_rss < <(timed "$work/analyze" "$haiquan" trs analyze --format json --input "$csv")
+
+# ---- 2. PostgreSQL: COPY + one percentile query
+pg_url=$(HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh start 2>"$work/pg.log")
+header=$(head -1 "$csv")
+columns=$(echo "$header" | tr ',' '\n' | sed 's/$/ text/' | paste -sd, -)
+psql -q -X "$pg_url" -c "DROP TABLE IF EXISTS trs_bench; CREATE UNLOGGED TABLE trs_bench ($columns);" >/dev/null
+cat >"$work/pg.sql" <<SQL
+\\timing on
+COPY trs_bench FROM '$csv' WITH (FORMAT csv, HEADER true);
+WITH t AS (
+  SELECT CASE WHEN channel IN ('GREEN','YELLOW','RED') THEN channel ELSE 'UNKNOWN' END AS channel, branch_code, flow,
+         EXTRACT(EPOCH FROM (CASE WHEN released_at ~ '^[0-9]{4}-' THEN released_at::timestamp END)
+                          - (CASE WHEN registered_at ~ '^[0-9]{4}-' THEN registered_at::timestamp END))::float8 / 3600 AS h
+  FROM trs_bench)
+SELECT flow, channel, branch_code, count(*),
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY h) AS median_hours,
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY h) AS p90_hours
+FROM t WHERE h >= 0 GROUP BY GROUPING SETS ((flow, channel), (flow, branch_code));
+SQL
+start=$(date +%s.%N)
+psql -q -X "$pg_url" -f "$work/pg.sql" >"$work/pg.out"
+pg_wall=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f", b-a}')
+pg_copy=$(awk '/^Time:/ {print $2/1000; exit}' "$work/pg.out")
+pg_query=$(awk '/^Time:/ {t=$2/1000} END {print t}' "$work/pg.out")
+ratio=$(awk -v a="$a_wall" -v p="$pg_wall" 'BEGIN {printf "%.1f", (a > 0 ? p/a : 0)}')
+
+# ---- 3. stored study: import + report
+stored_rows=""
+for backend in $backends; do
+  if [ "$backend" = sqlite ]; then db="sqlite:$work/study.db"; else
+    psql -q -X "$pg_url" -c "DROP TABLE IF EXISTS trs_bench" -c "CREATE DATABASE trs_study" >/dev/null
+    db=${pg_url%/postgres}/trs_study
+  fi
+  "$haiquan" init --db "$db" --admin-password 'Quan-tri-2026!' >/dev/null
+  study=$("$haiquan" trs create-study --db "$db" --name "Bench $rows" --week-start 2025-06-16 \
+    --branches 03CC:SEA,03EE:SEA,03PA:SEA,03CE:SEA,02CI:SEA,51CB:SEA,01B1:AIR,02B1:AIR,32CD:ROAD,45B1:ROAD,15B1:ROAD)
+  read -r i_wall i_rss < <(timed "$work/import-$backend" "$haiquan" trs import --db "$db" --study "$study" --input "$csv" --skip-invalid)
+  stored=$(grep -o 'Đã nhập [0-9]*' "$work/import-$backend.out" | grep -o '[0-9]*')
+  read -r r_wall r_rss < <(timed "$work/report-$backend" "$haiquan" trs report --db "$db" --study "$study" --format json)
+  same=$(python3 -c 'import json,sys; a,b=(json.load(open(f))["records"] for f in sys.argv[1:]); print(f"{b[\"analysed\"]} of {a[\"analysed\"]}")' \
+    "$work/analyze.out" "$work/report-$backend.out")
+  stored_rows+="| $backend | $stored | $i_wall s ($(rate "$i_wall") rows/s), $i_rss MB | **$r_wall s**, $r_rss MB | $same |"$'\n'
+done
+
+echo
+echo "## Time release study (trs): $rows declarations ($size_mb MB CSV)"
+echo
+echo "| work | wall | rows/s | peak RSS |"
+echo "|---|---:|---:|---:|"
+echo "| \`haiquan trs analyze --format json\` (read + every statistic, median CIs, working hours) | $a_wall s | $(rate "$a_wall") | $a_rss MB |"
+echo "| PostgreSQL 15: COPY into an unlogged table ($pg_copy s) + percentile_cont median/p90 of T2 by channel and by branch ($pg_query s) | $pg_wall s | $(rate "$pg_wall") | (server) |"
+echo
+echo "PostgreSQL / trs analyze wall-time ratio: **$ratio×** (the engine computes far more than the one query)."
+echo
+echo "Stored study (\`haiquan trs import --skip-invalid\`, then \`haiquan trs report --format json\`; target < 3 s):"
+echo
+echo "| database | records stored | import | report | analysed records (stored report of the analyze figure) |"
+echo "|---|---:|---:|---:|---|"
+printf "%s" "$stored_rows"
+echo
+echo "Machine: $(nproc) cores, $(date -u +%Y-%m-%d); Release build ($build)."
