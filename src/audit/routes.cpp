@@ -22,41 +22,6 @@ std::string route(const std::string& tail) { return kBase + tail; }
 json instant(std::int64_t t) { return t ? json(core::format_iso8601(t)) : json(nullptr); }
 json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
-struct Paging {
-  std::int64_t page, page_size;
-  std::int64_t offset() const { return (page - 1) * page_size; }
-};
-Paging paging(const Request& request) {
-  return Paging{request.query_int("page", 1, 1, 1'000'000), request.query_int("page_size", 20, 1, 200)};
-}
-json page_json(json items, std::int64_t total, const Paging& p) {
-  return {{"items", std::move(items)}, {"total", total}, {"page", p.page}, {"page_size", p.page_size}};
-}
-
-std::int64_t id_param(const Request& request) {
-  const std::string& text = request.param("id");
-  try {
-    std::size_t used = 0;
-    const auto id = std::stoll(text, &used);
-    if (used == text.size() && id > 0) return id;
-  } catch (const std::exception&) {
-  }
-  core::bad_input("INVALID_PARAMETER", "Mã số trong đường dẫn phải là số nguyên dương.");
-}
-
-json body_or_empty(const Request& request) {
-  return request.body.find_first_not_of(" \t\r\n") == std::string::npos ? json::object() : request.json_body();
-}
-
-core::Date date_param(const Request& request, const std::string& name, const core::Date& fallback) {
-  const std::string text = request.query_text(name);
-  if (text.empty()) return fallback;
-  auto date = core::parse_date(text);
-  if (!date)
-    core::bad_input("INVALID_PARAMETER", "Tham số «" + name + "» phải là ngày dạng YYYY-MM-DD.", {{"parameter", name}});
-  return *date;
-}
-
 // ---- JSON shapes ----
 
 json enterprise_json(const store::Enterprise& e) {
@@ -214,18 +179,21 @@ json collection_json(const store::Collection& c) {
           {"approved_at", instant(c.approved_at)},
           {"result_submitted_at", instant(c.result_submitted_at)},
           {"result_approved_at", instant(c.result_approved_at)},
+          {"approval_due_on", c.approval_due_on},
+          {"results_due_on", text_or_null(c.results_due_on)},
           {"results", results}};
 }
 
 json deadline_json(const store::Deadline& d) {
-  return {{"id", d.id},           {"kind", d.kind},   {"entity_type", d.entity_type}, {"entity_id", d.entity_id},
-          {"label", d.label},     {"due_on", d.due_on}, {"unit_code", d.unit_code}};
+  return {{"id", d.id},          {"kind", d.kind},     {"entity_type", d.entity_type}, {"entity_id", d.entity_id},
+          {"label", d.label},    {"due_on", d.due_on}, {"unit_code", d.unit_code},
+          {"proposal_id", d.proposal_id ? json(d.proposal_id) : json(nullptr)}};
 }
 
 json report_json(const FormReport& r) {
   json columns = json::array();
   for (const auto& c : form_columns(r.form))
-    columns.push_back({{"key", c.key}, {"group", c.group_vi}, {"heading_vi", c.heading_vi},
+    columns.push_back({{"key", c.key}, {"group", c.group_vi}, {"group_en", c.group_en}, {"heading_vi", c.heading_vi},
                        {"heading_en", c.heading_en}, {"money", c.money}});
   json rows = json::array();
   for (const auto& row : r.rows)
@@ -242,7 +210,7 @@ json report_json(const FormReport& r) {
           {"not_reconciled", r.not_reconciled}};
 }
 
-store::ListQuery list_query(const Request& request, const Paging& p) {
+store::ListQuery list_query(const Request& request, const http::Paging& p) {
   store::ListQuery q;
   q.status = request.query_text("status");
   q.place = request.query_text("place");
@@ -266,13 +234,13 @@ store::ListQuery list_query(const Request& request, const Paging& p) {
 
 void add_enterprise_routes(http::Router& router, AuditService& service) {
   router.add("GET", route("/enterprises"), [&service](Request& request) {
-    const Paging p = paging(request);
+    const http::Paging p = http::paging(request);
     const auto page = service.find_enterprises(request.principal, request.query_text("q"),
                                                request.query_text("sort", "name"),
                                                request.query_text("order", "asc") == "desc", p.offset(), p.page_size);
     json items = json::array();
     for (const auto& e : page.items) items.push_back(enterprise_json(e));
-    json result = page_json(items, page.total, p);
+    json result = http::page_json(items, page.total, p);
     result["total_exact"] = page.total_exact;
     return Response::ok(result);
   });
@@ -301,14 +269,14 @@ void add_enterprise_routes(http::Router& router, AuditService& service) {
   });
 
   router.add("GET", route("/key-enterprises"), [&service](Request& request) {
-    const Paging p = paging(request);
+    const http::Paging p = http::paging(request);
     const auto year = request.query_int("year", core::to_local(core::now()).date.year, 2000, 2199);
     const auto page = service.key_enterprises(request.principal, year, p.offset(), p.page_size);
     json items = json::array();
     for (const auto& k : page.items)
       items.push_back({{"tax_code", k.tax_code}, {"name", k.name}, {"year", k.year}, {"reason", k.reason},
                        {"added_by", k.added_by}, {"added_at", instant(k.added_at)}});
-    return Response::ok(page_json(items, page.total, p));
+    return Response::ok(http::page_json(items, page.total, p));
   });
   router.add("POST", route("/key-enterprises"), [&service](Request& request) {
     const json body = request.json_body();
@@ -357,11 +325,11 @@ std::string grounds_text(const json& body) {
 
 void add_proposal_routes(http::Router& router, AuditService& service) {
   router.add("GET", route("/proposals"), [&service](Request& request) {
-    const Paging p = paging(request);
+    const http::Paging p = http::paging(request);
     const auto page = service.list_proposals(request.principal, request.query_text("unit"), list_query(request, p));
     json items = json::array();
     for (const auto& x : page.items) items.push_back(proposal_json(x));
-    return Response::ok(page_json(items, page.total, p));
+    return Response::ok(http::page_json(items, page.total, p));
   });
   router.add("POST", route("/proposals"), [&service](Request& request) {
     const json body = request.json_body();
@@ -378,14 +346,14 @@ void add_proposal_routes(http::Router& router, AuditService& service) {
     return Response::created(result);
   });
   router.add("GET", route("/proposals/{id}"), [&service](Request& request) {
-    return Response::ok(detail_json(service.proposal(request.principal, id_param(request))));
+    return Response::ok(detail_json(service.proposal(request.principal, request.id_param())));
   });
   for (const char* name : {"submit", "approve", "reject", "pause", "resume", "cancel"}) {
     const Action action = *parse_action(name);
     router.add("POST", route("/proposals/{id}/") + name, [&service, action](Request& request) {
-      const json body = body_or_empty(request);
+      const json body = request.json_body_or_empty();
       return Response::ok(proposal_json(service.act_on_proposal(
-          request.principal, id_param(request), action, http::optional_text(body, "reason", 2000).value_or(""))));
+          request.principal, request.id_param(), action, http::optional_text(body, "reason", 2000).value_or(""))));
     });
   }
   router.add("POST", route("/proposals/{id}/decisions"), [&service](Request& request) {
@@ -400,7 +368,7 @@ void add_proposal_routes(http::Router& router, AuditService& service) {
     const bool cancellation = input.kind == "CANCELLATION";
     input.working_days = static_cast<int>(cancellation ? http::optional_int(body, "working_days", 0, 10000).value_or(0)
                                                        : http::required_int(body, "working_days", 0, 10000));
-    const auto d = service.add_decision(request.principal, id_param(request), input);
+    const auto d = service.add_decision(request.principal, request.id_param(), input);
     return Response::created(decision_json(d));
   });
   router.add("POST", route("/proposals/{id}/conclusion"), [&service](Request& request) {
@@ -423,10 +391,10 @@ void add_proposal_routes(http::Router& router, AuditService& service) {
         input.amounts.at(key) = v->get<std::int64_t>();
       }
     }
-    return Response::created(conclusion_json(service.add_conclusion(request.principal, id_param(request), input)));
+    return Response::created(conclusion_json(service.add_conclusion(request.principal, request.id_param(), input)));
   });
   router.add("POST", route("/proposals/{id}/conclusion/approve"), [&service](Request& request) {
-    return Response::ok(conclusion_json(service.approve_conclusion(request.principal, id_param(request))));
+    return Response::ok(conclusion_json(service.approve_conclusion(request.principal, request.id_param())));
   });
   router.add("POST", route("/proposals/{id}/penalties"), [&service](Request& request) {
     const json body = request.json_body();
@@ -438,23 +406,23 @@ void add_proposal_routes(http::Router& router, AuditService& service) {
     if (amount == body.end() || !amount->is_number_integer() || amount->get<std::int64_t>() < 0)
       core::bad_input("INVALID_AMOUNT", "Số tiền phạt phải là số nguyên đồng không âm.", {{"field", "amount"}});
     p.amount = amount->get<std::int64_t>();
-    return Response::created(penalty_json(service.add_penalty(request.principal, id_param(request), p)));
+    return Response::created(penalty_json(service.add_penalty(request.principal, request.id_param(), p)));
   });
   router.add("POST", route("/proposals/{id}/complaints"), [&service](Request& request) {
     const json body = request.json_body();
     store::Complaint c;
     c.filed_on = core::format_date(http::required_date(body, "filed_on"));
     c.content = http::required_text(body, "content", 4000);
-    return Response::created(complaint_json(service.add_complaint(request.principal, id_param(request), c)));
+    return Response::created(complaint_json(service.add_complaint(request.principal, request.id_param(), c)));
   });
   router.add("POST", route("/complaints/{id}/decide"), [&service](Request& request) {
     const json body = request.json_body();
-    return Response::ok(complaint_json(service.decide_complaint(request.principal, id_param(request),
+    return Response::ok(complaint_json(service.decide_complaint(request.principal, request.id_param(),
                                                                 http::required_date(body, "decided_on"),
                                                                 http::required_text(body, "outcome", 4000))));
   });
   router.add("GET", route("/queue"), [&service](Request& request) {
-    const Paging p = paging(request);
+    const http::Paging p = http::paging(request);
     const std::string kind = request.query_text("kind", "PROPOSAL");
     json items = json::array();
     std::int64_t total = 0;
@@ -478,17 +446,17 @@ void add_proposal_routes(http::Router& router, AuditService& service) {
     } else {
       core::bad_input("INVALID_PARAMETER", "Tham số «kind» phải là PROPOSAL, COLLECTION hoặc RESULT.");
     }
-    return Response::ok(page_json(items, total, p));
+    return Response::ok(http::page_json(items, total, p));
   });
 }
 
 void add_collection_routes(http::Router& router, AuditService& service) {
   router.add("GET", route("/collections"), [&service](Request& request) {
-    const Paging p = paging(request);
+    const http::Paging p = http::paging(request);
     const auto page = service.list_collections(request.principal, request.query_text("unit"), list_query(request, p));
     json items = json::array();
     for (const auto& x : page.items) items.push_back(collection_json(x));
-    return Response::ok(page_json(items, page.total, p));
+    return Response::ok(http::page_json(items, page.total, p));
   });
   router.add("POST", route("/collections"), [&service](Request& request) {
     const json body = request.json_body();
@@ -500,14 +468,14 @@ void add_collection_routes(http::Router& router, AuditService& service) {
     return Response::created(result);
   });
   router.add("GET", route("/collections/{id}"), [&service](Request& request) {
-    return Response::ok(collection_json(service.collection(request.principal, id_param(request))));
+    return Response::ok(collection_json(service.collection(request.principal, request.id_param())));
   });
   for (const char* name : {"approve", "reject", "pause", "resume", "cancel"}) {
     const Action action = *parse_action(name);
     router.add("POST", route("/collections/{id}/") + name, [&service, action](Request& request) {
-      const json body = body_or_empty(request);
+      const json body = request.json_body_or_empty();
       return Response::ok(collection_json(service.act_on_collection(
-          request.principal, id_param(request), action, http::optional_text(body, "reason", 2000).value_or(""))));
+          request.principal, request.id_param(), action, http::optional_text(body, "reason", 2000).value_or(""))));
     });
   }
   router.add("POST", route("/collections/{id}/results"), [&service](Request& request) {
@@ -519,10 +487,10 @@ void add_collection_routes(http::Router& router, AuditService& service) {
     for (const auto& item : *list)
       results.push_back({http::required_text(item, "risk_area", 32), http::required_text(item, "finding", 8000),
                          http::optional_bool(item, "has_violation").value_or(false)});
-    return Response::ok(collection_json(service.record_collection_results(request.principal, id_param(request), results)));
+    return Response::ok(collection_json(service.record_collection_results(request.principal, request.id_param(), results)));
   });
   router.add("POST", route("/collections/{id}/results/approve"), [&service](Request& request) {
-    return Response::ok(collection_json(service.approve_collection_results(request.principal, id_param(request))));
+    return Response::ok(collection_json(service.approve_collection_results(request.principal, request.id_param())));
   });
 }
 
@@ -531,8 +499,8 @@ void add_report_routes(http::Router& router, AuditService& service) {
     const std::string name = form == Form::F19 ? "form19" : "form20";
     router.add("GET", route("/reports/") + name, [&service, form, name](Request& request) {
       const core::Date today = core::to_local(core::now()).date;
-      const core::Date from = date_param(request, "from", {today.year, 1, 1});
-      const core::Date to = date_param(request, "to", today);
+      const core::Date from = request.query_date("from", {today.year, 1, 1});
+      const core::Date to = request.query_date("to", today);
       const auto report = service.report(request.principal, form, request.query_text("unit"), from, to);
       const std::string format = request.query_text("format", "json");
       if (format == "xlsx")
@@ -583,14 +551,14 @@ void add_misc_routes(http::Router& router, AuditService& service) {
                               {"reason", f.reason}, {"status", f.status}, {"created_at", instant(f.created_at)}});
   });
   router.add("GET", route("/feedback"), [&service](Request& request) {
-    const Paging p = paging(request);
+    const http::Paging p = http::paging(request);
     const auto page = service.feedback(request.principal, p.offset(), p.page_size);
     json items = json::array();
     for (const auto& f : page.items)
       items.push_back({{"id", f.id}, {"unit_code", f.unit_code}, {"username", f.username},
                        {"function_name", f.function_name}, {"proposal", f.proposal}, {"reason", f.reason},
                        {"status", f.status}, {"created_at", instant(f.created_at)}});
-    return Response::ok(page_json(items, page.total, p));
+    return Response::ok(http::page_json(items, page.total, p));
   });
   router.add("GET", route("/reference"), [](Request&) {
     json areas = json::array(), grounds = json::array();

@@ -54,6 +54,37 @@ long long Request::query_int(const std::string& name, long long fallback, long l
   return value;
 }
 
+core::Date Request::query_date(const std::string& name, const core::Date& fallback) const {
+  const std::string text = query_text(name);
+  if (text.empty()) return fallback;
+  auto date = core::parse_date(text);
+  if (!date)
+    core::bad_input("INVALID_PARAMETER", "Tham số «" + name + "» phải là ngày dạng YYYY-MM-DD.", {{"parameter", name}});
+  return *date;
+}
+
+std::int64_t Request::id_param(const std::string& name) const {
+  const std::string& text = param(name);
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
+    core::bad_input("INVALID_PARAMETER", "Mã số «" + name + "» trong đường dẫn phải là số nguyên dương.",
+                    {{"parameter", name}, {"value", text}});
+  return id;
+}
+
+nlohmann::json Request::json_body_or_empty() const {
+  return body.find_first_not_of(" \t\r\n") == std::string::npos ? nlohmann::json::object() : json_body();
+}
+
+Paging paging(const Request& request) {
+  return Paging{request.query_int("page", 1, 1, 1'000'000), request.query_int("page_size", 20, 1, 200)};
+}
+
+nlohmann::json page_json(nlohmann::json items, std::int64_t total, const Paging& p) {
+  return {{"items", std::move(items)}, {"total", total}, {"page", p.page}, {"page_size", p.page_size}};
+}
+
 nlohmann::json Request::json_body() const {
   nlohmann::json parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded())

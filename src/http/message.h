@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/principal.h"
+#include "core/time.h"
 
 namespace hq::http {
 
@@ -27,9 +28,23 @@ struct Request {
   // Query parameter helpers: absent → fallback; present but malformed → 400 naming the parameter.
   std::string query_text(const std::string& name, const std::string& fallback = "") const;
   long long query_int(const std::string& name, long long fallback, long long min, long long max) const;
+  // A date query parameter (YYYY-MM-DD): absent → fallback; malformed → 400 naming the parameter.
+  core::Date query_date(const std::string& name, const core::Date& fallback) const;
+  // A positive integer path parameter, e.g. {id}; anything else → 400.
+  std::int64_t id_param(const std::string& name = "id") const;
   // Parses the body as a JSON object; 400 with a Vietnamese message when it is not one.
   nlohmann::json json_body() const;
+  // The same, but an empty body reads as {} (actions whose fields are all optional).
+  nlohmann::json json_body_or_empty() const;
 };
+
+// ?page=&page_size= of every list (page size at most 200) and the JSON page around its items.
+struct Paging {
+  std::int64_t page = 1, page_size = 20;
+  std::int64_t offset() const { return (page - 1) * page_size; }
+};
+Paging paging(const Request& request);
+nlohmann::json page_json(nlohmann::json items, std::int64_t total, const Paging& paging);
 
 struct Response {
   int status = 200;

@@ -67,28 +67,6 @@ std::string session_cookie(const std::string& token, bool secure, std::int64_t m
          std::to_string(max_age) + (secure ? "; Secure" : "");
 }
 
-struct Paging {
-  std::int64_t page, page_size;
-  std::int64_t offset() const { return (page - 1) * page_size; }
-};
-Paging paging(const Request& request) {
-  return Paging{request.query_int("page", 1, 1, 1'000'000), request.query_int("page_size", 20, 1, 200)};
-}
-
-json page_json(json items, std::int64_t total, const Paging& p) {
-  return {{"items", std::move(items)}, {"total", total}, {"page", p.page}, {"page_size", p.page_size}};
-}
-
-std::int64_t id_param(const Request& request) {
-  try {
-    std::size_t used = 0;
-    const auto id = std::stoll(request.param("id"), &used);
-    if (used == request.param("id").size() && id > 0) return id;
-  } catch (const std::exception&) {
-  }
-  core::bad_input("INVALID_PARAMETER", "Mã số trong đường dẫn phải là số nguyên dương.");
-}
-
 void add_auth_routes(http::Router& router, IdentityService& service, const IdentityRouteOptions& options) {
   router.add("POST", "/api/v1/auth/login", [&service, options](Request& request) {
     const json body = request.json_body();
@@ -167,7 +145,7 @@ AccountPatch account_patch(const json& body) {
 
 void add_account_routes(http::Router& router, IdentityService& service) {
   router.add("GET", "/api/v1/accounts", [&service](Request& request) {
-    const Paging p = paging(request);
+    const http::Paging p = http::paging(request);
     store::AccountQuery query;
     query.folded_text = core::fold(request.query_text("q"));
     query.status = request.query_text("status");
@@ -181,7 +159,7 @@ void add_account_routes(http::Router& router, IdentityService& service) {
     const auto page = service.list_accounts(request.principal, request.query_text("unit"), query);
     json items = json::array();
     for (const auto& account : page.items) items.push_back(account_json(account));
-    return Response::ok(page_json(items, page.total, p));
+    return Response::ok(http::page_json(items, page.total, p));
   });
   router.add("POST", "/api/v1/accounts", [&service](Request& request) {
     const json body = request.json_body();
@@ -220,13 +198,13 @@ void add_account_routes(http::Router& router, IdentityService& service) {
 
 void add_request_routes(http::Router& router, IdentityService& service) {
   router.add("GET", "/api/v1/account-requests", [&service](Request& request) {
-    const Paging p = paging(request);
+    const http::Paging p = http::paging(request);
     std::int64_t total = 0;
     json items = json::array();
     for (const auto& r : service.list_requests(request.principal, request.query_text("unit"),
                                                request.query_text("status"), p.offset(), p.page_size, total))
       items.push_back(request_json(r));
-    return Response::ok(page_json(items, total, p));
+    return Response::ok(http::page_json(items, total, p));
   });
   router.add("POST", "/api/v1/account-requests", [&service](Request& request) {
     const json body = request.json_body();
@@ -242,12 +220,12 @@ void add_request_routes(http::Router& router, IdentityService& service) {
   for (const bool approve : {true, false})
     router.add("POST", std::string("/api/v1/account-requests/{id}/") + (approve ? "approve" : "reject"),
                [&service, approve](Request& request) {
-                 const json body = request.body.empty() ? json::object() : request.json_body();
+                 const json body = request.json_body_or_empty();
                  return Response::ok(request_json(service.decide_request(
-                     request.principal, id_param(request), approve, http::optional_text(body, "comment").value_or(""))));
+                     request.principal, request.id_param(), approve, http::optional_text(body, "comment").value_or(""))));
                });
   router.add("POST", "/api/v1/account-requests/{id}/apply", [&service](Request& request) {
-    const auto [applied, password] = service.apply_request(request.principal, id_param(request));
+    const auto [applied, password] = service.apply_request(request.principal, request.id_param());
     json result = {{"request", request_json(applied)}};
     if (!password.empty()) result["temporary_password"] = password;
     return Response::ok(result);

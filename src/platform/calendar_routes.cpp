@@ -65,13 +65,7 @@ void add_calendar_routes(http::Router& router, CalendarService& service) {
                               {"working", adjustment.working}, {"name", adjustment.name}});
   });
   router.add("DELETE", "/api/v1/calendar/adjustments/{id}", [&service](Request& request) {
-    std::int64_t id = 0;
-    try {
-      id = std::stoll(request.param("id"));
-    } catch (const std::exception&) {
-      core::bad_input("INVALID_PARAMETER", "Mã điều chỉnh phải là số nguyên.");
-    }
-    service.remove_adjustment(request.principal, id);
+    service.remove_adjustment(request.principal, request.id_param());
     return Response::ok({{"ok", true}});
   });
   router.add("GET", "/api/v1/calendar/working-hours", [&service](Request&) {
