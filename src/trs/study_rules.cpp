@@ -238,6 +238,8 @@ std::vector<Issue> record_warnings(const Record& r, std::optional<UnixSeconds> l
     if (o.seconds < 0) out.push_back(negative_interval_issue(r, o));
   check_order(r, out);
   check_missing(r, out);
+  for (Issue& i : out)  // a form has no file line
+    if (r.meta.line == 0 && i.message.rfind("Dòng 0: ", 0) == 0) i.message.erase(0, std::string_view("Dòng 0: ").size());
   if (limit) {
     std::string late;
     for (const ColumnDef& c : columns())

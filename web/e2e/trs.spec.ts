@@ -32,7 +32,7 @@ test('an analyst sets a study up, imports a CSV, reads the report with charts an
   await page.getByRole('button', { name: 'Thiết lập cuộc đo' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Tên cuộc đo').fill(name);
-  const week = dialog.getByTestId('trs-week').locator('input');
+  const week = dialog.getByLabel('Tuần đo (thứ Hai – thứ Bảy)');
   await week.click();
   await week.fill('16/06/2025');
   await week.press('Enter');
@@ -62,7 +62,7 @@ test('an analyst sets a study up, imports a CSV, reads the report with charts an
   await page.locator('.trs-nav').getByText('Báo cáo').click();
   await expect(page).toHaveURL(/\/report$/);
   await expect(page.getByTestId('trs-report-records')).toContainText('24');
-  await expect(page.getByTestId('trs-stats').locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('trs-stats').locator('tbody tr.ant-table-row').first()).toBeVisible();
   for (const chart of ['trs-chart-cumulative', 'trs-chart-boxplot', 'trs-chart-attribution']) {
     await expect(page.getByTestId(chart).locator('canvas')).toBeVisible();
   }

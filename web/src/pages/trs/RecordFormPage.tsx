@@ -14,10 +14,11 @@ import { columnsFor, LoadError, REQUIRED, SECTIONS, sectionOf, StudyHeader, useS
 const CELL_TIME = 'YYYY-MM-DD HH:mm:ss';
 
 /** A time cell: picked and shown as DD/MM HH:mm (24 h); the year comes from the study when typed without one. */
-function TimeCell({ value, onChange, year }: { value?: string; onChange?(v: string): void; year: number }) {
+function TimeCell({ value, onChange, year, id }: { value?: string; onChange?(v: string): void; year: number; id?: string }) {
   const parsed = value ? dayjs(value, [CELL_TIME, 'YYYY-MM-DD HH:mm'], true) : null;
   return (
     <DatePicker
+      id={id}
       showTime={{ format: 'HH:mm' }}
       format="DD/MM HH:mm"
       value={parsed && parsed.isValid() ? parsed : null}
@@ -34,14 +35,17 @@ function TimeCell({ value, onChange, year }: { value?: string; onChange?(v: stri
   );
 }
 
-function CellInput({ column, year }: { column: ColumnDef; year: number }) {
+/** The control of one column; Form.Item passes value/onChange/id, forwarded to the inner control. */
+function CellInput({ column, year, ...control }: { column: ColumnDef; year: number; value?: never; onChange?: never; id?: string }) {
   const { t } = useI18n();
+  const rest = control as Record<string, unknown>;
   switch (column.kind) {
     case 'time':
-      return <TimeCell year={year} />;
+      return <TimeCell year={year} {...rest} />;
     case 'yes_no':
       return (
         <Radio.Group
+          {...rest}
           optionType="button"
           options={[
             { value: 'Y', label: t('trs.yes') },
@@ -51,11 +55,11 @@ function CellInput({ column, year }: { column: ColumnDef; year: number }) {
         />
       );
     case 'enum':
-      return <Select allowClear options={column.values.map((v) => ({ value: v, label: v }))} />;
+      return <Select {...rest} allowClear options={column.values.map((v) => ({ value: v, label: v }))} />;
     case 'list':
-      return <Select mode="multiple" allowClear options={column.values.map((v) => ({ value: v, label: v }))} />;
+      return <Select {...rest} mode="multiple" allowClear options={column.values.map((v) => ({ value: v, label: v }))} />;
     default:
-      return <Input maxLength={column.name === 'delay_note' ? 2000 : 200} />;
+      return <Input {...rest} maxLength={column.name === 'delay_note' ? 2000 : 200} />;
   }
 }
 

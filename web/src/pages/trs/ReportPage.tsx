@@ -1,7 +1,7 @@
 // The study report: statistics table, cumulative "released within x hours" curves per channel, box plots per
 // branch, where the time goes (customs / other agencies / declarant), delay reasons; export .xlsx and print.
 import { useMemo, useState } from 'react';
-import { Button, Card, Segmented, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Empty, Segmented, Select, Space, Table, Typography } from 'antd';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { trs, type Report, type StatRow } from '../../api/trs';
@@ -170,7 +170,11 @@ export default function ReportPage() {
               {attribution && <TrsChart option={attribution} height={Math.max(260, r.attribution.length * 28)} testId="trs-chart-attribution" />}
             </Card>
             <Card size="small" title={`${t('trs.report.delays')} — ${flow}`}>
-              {delays && <TrsChart option={delays} testId="trs-chart-delays" />}
+              {r.delay_reasons.some((d) => d.flow === flow && d.reason !== 'NONE' && d.count > 0) ? (
+                delays && <TrsChart option={delays} testId="trs-chart-delays" />
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+              )}
             </Card>
           </div>
           {Object.keys(r.issue_counts).length > 0 && (
