@@ -21,6 +21,7 @@ std::string form_title(Form form);                         // Vietnamese
 struct FormColumn {
   std::string key;
   std::string group_vi;    // the heading above a group of columns ("" when the column stands alone)
+  std::string group_en;
   std::string heading_vi;
   std::string heading_en;
   bool money = false;

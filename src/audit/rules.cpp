@@ -183,6 +183,14 @@ core::Date entry_due(const core::WorkingCalendar& calendar, const core::Date& si
   return calendar.add_working_days(signed_on, working_days);
 }
 
+core::Date collection_approval_due(const core::WorkingCalendar& calendar, const core::Date& proposed_on) {
+  return audit_end(calendar, proposed_on, 1);
+}
+
+core::Date collection_results_due(const core::WorkingCalendar& calendar, const core::Date& sent_on) {
+  return entry_due(calendar, sent_on, kCollectionResultWorkingDays);
+}
+
 core::Date check_decision(const core::WorkingCalendar& calendar, Place place, const std::vector<DecisionFacts>& existing,
                           DecisionKind kind, const core::Date& signed_on, const core::Date& start_on, int working_days,
                           const core::Date& today) {

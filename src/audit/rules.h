@@ -92,6 +92,11 @@ core::Date audit_end(const core::WorkingCalendar& calendar, const core::Date& st
 // Due date for entering a document signed on `signed_on` within `working_days` working days.
 core::Date entry_due(const core::WorkingCalendar& calendar, const core::Date& signed_on, int working_days);
 
+// Information collection (seed 000 §2.1): a leader approves a proposal the (working) day it is proposed, and
+// the results within kCollectionResultWorkingDays working days of the day they were sent.
+core::Date collection_approval_due(const core::WorkingCalendar& calendar, const core::Date& proposed_on);
+core::Date collection_results_due(const core::WorkingCalendar& calendar, const core::Date& sent_on);
+
 struct DecisionFacts {
   DecisionKind kind = DecisionKind::Original;
   int working_days = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <random>
+#include <stdexcept>
 
 #include "core/error.h"
 #include "core/text.h"
@@ -9,6 +10,7 @@
 #include "core/validation.h"
 #include "history/history_store.h"
 #include "platform/calendar_store.h"
+#include "sheets/xlsx_rows.h"
 
 namespace hq::audit {
 
@@ -224,6 +226,21 @@ std::vector<Duplicate> duplicates_for(soci::session& sql, std::int64_t enterpris
   return list;
 }
 
+// The due dates a collection shows, on today's calendar (see store::Collection).
+void set_due_dates(const core::WorkingCalendar& calendar, store::Collection& c) {
+  const auto day = [](std::int64_t at) { return core::to_local(at).date; };
+  c.approval_due_on = date_text(collection_approval_due(calendar, day(c.proposed_at)));
+  c.results_due_on =
+      c.result_submitted_at ? date_text(collection_results_due(calendar, day(c.result_submitted_at))) : std::string();
+}
+
+std::vector<store::Collection> with_due_dates(soci::session& sql, std::vector<store::Collection> list) {
+  if (list.empty()) return list;
+  const auto calendar = platform::load_calendar(sql);
+  for (auto& c : list) set_due_dates(calendar, c);
+  return list;
+}
+
 void check_amounts(const Amounts& amounts) {
   for (std::size_t i = 0; i < kAmountKeys.size(); ++i)
     if (amounts.values[i] < 0 || amounts.values[i] > kMaxAmount)
@@ -257,6 +274,7 @@ store::Collection AuditService::collection_for(soci::session& sql, std::int64_t 
   if (!c)
     throw Error(ErrorKind::NotFound, "COLLECTION_NOT_FOUND",
                 "Không tìm thấy đề xuất thu thập thông tin số " + std::to_string(id) + ".");
+  set_due_dates(platform::load_calendar(sql), *c);
   return *c;
 }
 
@@ -328,9 +346,15 @@ store::Enterprise AuditService::update_enterprise(const core::Principal& caller,
 
 namespace {
 
+// One record of an import file: its line (CSV record or sheet row number, header = 1) and its fields.
+struct ImportRow {
+  std::int64_t line = 0;
+  std::vector<std::string> cells;
+};
+
 // RFC 4180 records: quoted fields, doubled quotes, CRLF or LF; ',' or ';' (whichever the header uses).
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
+std::vector<ImportRow> parse_csv(const std::string& text) {
+  std::vector<ImportRow> rows;
   std::size_t pos = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
   const auto header_end = text.find('\n', pos);
   const std::string header = text.substr(pos, header_end == std::string::npos ? std::string::npos : header_end - pos);
@@ -338,6 +362,11 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
   std::vector<std::string> row;
   std::string field;
   bool quoted = false, any = false;
+  const auto end_row = [&] {
+    if (any || !field.empty()) row.push_back(std::move(field));
+    if (!row.empty()) rows.push_back({static_cast<std::int64_t>(rows.size() + 1), std::move(row)});
+    row.clear(), field.clear(), any = false;
+  };
   for (; pos < text.size(); ++pos) {
     const char c = text[pos];
     if (quoted) {
@@ -350,25 +379,52 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
       row.push_back(std::move(field)), field.clear(), any = true;
     } else if (c == '\n' || c == '\r') {
       if (c == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n') ++pos;
-      if (any || !field.empty()) row.push_back(std::move(field));
-      if (!row.empty()) rows.push_back(std::move(row));
-      row.clear(), field.clear(), any = false;
+      end_row();
     } else {
       field += c, any = true;
     }
   }
-  if (any || !field.empty()) row.push_back(std::move(field));
-  if (!row.empty()) rows.push_back(std::move(row));
+  end_row();
   return rows;
+}
+
+// The first sheet of an .xlsx upload, with sheet row numbers. A tax code typed as a number lost its
+// leading zero in Excel (most tax codes start with 0: Hà Nội 01…, TP Hồ Chí Minh 03…): nine digits get it back.
+std::vector<ImportRow> parse_xlsx(const std::string& bytes) {
+  std::vector<ImportRow> rows;
+  std::size_t tax_column = std::string::npos;
+  sheets::read_xlsx_cells_from_bytes(bytes, [&](std::size_t line, const std::vector<sheets::Cell>& cells) {
+    ImportRow row{static_cast<std::int64_t>(line), {}};
+    for (const auto& cell : cells) row.cells.push_back(cell.text);
+    if (rows.empty()) {
+      const auto is_tax = [](const std::string& name) { return core::trim(name) == "tax_code"; };
+      tax_column = std::find_if(row.cells.begin(), row.cells.end(), is_tax) - row.cells.begin();
+    } else if (tax_column < cells.size() && cells[tax_column].kind == sheets::Cell::Kind::Number &&
+               cells[tax_column].text.size() == 9) {
+      row.cells[tax_column].insert(0, "0");
+    }
+    rows.push_back(std::move(row));
+  });
+  return rows;
+}
+
+// A whole number: "12abc" and "1.5" are refused (std::stoll alone would read 12 and 1).
+std::int64_t whole_number(const std::string& text) {
+  const std::string digits = core::trim(text);
+  std::size_t used = 0;
+  const std::int64_t value = std::stoll(digits, &used);
+  if (used != digits.size()) throw std::invalid_argument(text);
+  return value;
 }
 
 }  // namespace
 
-ImportResult AuditService::import_enterprises(const core::Principal& caller, const std::string& csv) {
+ImportResult AuditService::import_enterprises(const core::Principal& caller, const std::string& body) {
   require_audit_user(caller);
-  const auto rows = parse_csv(csv);
+  auto rows = sheets::has_zip_signature(body) ? parse_xlsx(body) : parse_csv(body);
   if (rows.size() < 2) core::bad_input("EMPTY_IMPORT", "Tệp không có dòng dữ liệu nào sau dòng tiêu đề.");
-  const auto& header = rows.front();
+  auto& header = rows.front().cells;
+  for (auto& name : header) name = core::trim(name);
   const auto column = std::find(header.begin(), header.end(), "tax_code");
   if (column == header.end())
     core::bad_input("INVALID_IMPORT", "Dòng tiêu đề phải có cột «tax_code» (và «name» cho doanh nghiệp mới).");
@@ -377,13 +433,14 @@ ImportResult AuditService::import_enterprises(const core::Principal& caller, con
   // One transaction: a file with any bad line changes nothing, and the answer lists every bad line.
   db_.transaction([&](soci::session& sql) {
     for (std::size_t i = 1; i < rows.size(); ++i) {
-      const auto line = static_cast<std::int64_t>(i + 1);
+      const auto line = rows[i].line;
+      const auto& cells = rows[i].cells;
       try {
         json fields = json::object();
-        for (std::size_t c = 0; c < header.size() && c < rows[i].size(); ++c) {
-          if (rows[i][c].empty()) continue;
+        for (std::size_t c = 0; c < header.size() && c < cells.size(); ++c) {
+          if (cells[c].empty() || header[c].empty()) continue;
           const bool number = header[c] == "charter_capital" || header[c] == "compliance_level";
-          fields[header[c]] = number ? json(std::stoll(rows[i][c])) : json(rows[i][c]);
+          fields[header[c]] = number ? json(whole_number(cells[c])) : json(cells[c]);
         }
         const core::TaxCode code = parse_tax(fields.value("tax_code", ""));
         auto existing = store::find_enterprise(sql, code.canonical);
@@ -459,7 +516,7 @@ EnterpriseRecord AuditService::record(const core::Principal& caller, const std::
     auto e = store::find_enterprise(sql, code.canonical);
     if (!e) core::not_found("Không có doanh nghiệp mã số thuế " + code.canonical + " trong danh bạ.");
     EnterpriseRecord r{*e, store::key_years(sql, e->id), store::enterprise_changes(sql, e->id, 100), {},
-                       store::collections_of_enterprise(sql, e->id)};
+                       with_due_dates(sql, store::collections_of_enterprise(sql, e->id))};
     for (const auto& p : store::proposals_of_enterprise(sql, e->id)) r.proposals.push_back(detail(sql, p));
     return r;
   });
@@ -527,7 +584,7 @@ SearchResult AuditService::search(const core::Principal& caller, const std::stri
     if (!result.enterprise) return;
     result.key_enterprise = store::is_key_enterprise(sql, result.enterprise->id, today().year);
     result.proposals = store::proposals_of_enterprise(sql, result.enterprise->id);
-    result.collections = store::collections_of_enterprise(sql, result.enterprise->id);
+    result.collections = with_due_dates(sql, store::collections_of_enterprise(sql, result.enterprise->id));
   });
   return result;
 }
@@ -718,7 +775,7 @@ Page<std::pair<store::Collection, std::vector<Duplicate>>> AuditService::collect
     query.offset = offset;
     query.limit = limit;
     Page<std::pair<store::Collection, std::vector<Duplicate>>> page;
-    for (auto& c : store::list_collections(sql, query, page.total))
+    for (auto& c : with_due_dates(sql, store::list_collections(sql, query, page.total)))
       page.items.emplace_back(c, duplicates_for(sql, c.enterprise_id, "COLLECTION", c.id, c.unit_id));
     return page;
   });
@@ -948,10 +1005,10 @@ AuditService::CreatedCollection AuditService::create_collection(const core::Prin
     c.number = std::to_string(store::next_in_sequence(sql, "collection", c.year)) + "/" + std::to_string(c.year) +
                "/TTTT-" + caller.unit_code;
     c.id = store::insert_collection(sql, c);
-    // Leaders approve a collection proposal the same (working) day.
     const auto calendar = platform::load_calendar(sql);
     store::open_deadline(sql, {0, c.unit_id, c.id, 0, "COLLECTION_APPROVAL", "audit_collection",
-                               "Phê duyệt đề xuất thu thập " + c.number, date_text(audit_end(calendar, day, 1)), "", false});
+                               "Phê duyệt đề xuất thu thập " + c.number, date_text(collection_approval_due(calendar, day)),
+                               "", false});
     history::append(sql, caller, change("audit.collection.create", "audit_collection", c.id,
                                         "Lập đề xuất thu thập thông tin " + c.number + " doanh nghiệp " + e.tax_code +
                                             (duplicates.empty() ? "" : "; cảnh báo trùng " + std::to_string(duplicates.size()))));
@@ -1017,7 +1074,7 @@ store::Collection AuditService::record_collection_results(const core::Principal&
     const auto calendar = platform::load_calendar(sql);
     store::open_deadline(sql, {0, c.unit_id, c.id, 0, "RESULT_APPROVAL", "audit_collection",
                                "Phê duyệt kết quả thu thập " + c.number,
-                               date_text(entry_due(calendar, today(), kCollectionResultWorkingDays)), "", false});
+                               date_text(collection_results_due(calendar, today())), "", false});
     history::append(sql, caller, change("audit.collection.results", "audit_collection", c.id,
                                         "Gửi kết quả thu thập " + c.number + " (" + std::to_string(results.size()) +
                                             " lĩnh vực)"));
@@ -1061,7 +1118,7 @@ Page<store::Collection> AuditService::list_collections(const core::Principal& ca
   return db_.read([&](soci::session& sql) {
     query.unit_path = visible_path(sql, caller, unit_code);
     Page<store::Collection> page;
-    page.items = store::list_collections(sql, query, page.total);
+    page.items = with_due_dates(sql, store::list_collections(sql, query, page.total));
     return page;
   });
 }

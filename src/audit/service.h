@@ -114,8 +114,9 @@ class AuditService {
                                       const std::string& source = "STQ02");
   store::Enterprise update_enterprise(const core::Principal& caller, const std::string& tax_code,
                                       const nlohmann::json& fields, const std::string& source = "STQ02");
-  // CSV with a header row naming fields (tax_code, name, …); an existing tax code is updated.
-  ImportResult import_enterprises(const core::Principal& caller, const std::string& csv);
+  // CSV, or an .xlsx workbook (recognised by the zip signature; its first sheet), with a header row naming
+  // fields (tax_code, name, …); an existing tax code is updated.
+  ImportResult import_enterprises(const core::Principal& caller, const std::string& body);
   store::EnterprisePage find_enterprises(const core::Principal& caller, const std::string& q, const std::string& sort,
                                          bool descending, std::int64_t offset, std::int64_t limit);
   EnterpriseRecord record(const core::Principal& caller, const std::string& tax_code);

@@ -754,7 +754,10 @@ std::vector<Deadline> open_deadlines(soci::session& sql, const std::string& unit
   std::vector<Deadline> list;
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT d.id, d.unit_id, u.code AS unit_code, d.kind, d.entity_type, d.entity_id, d.label, "
-                      "d.due_on, d.done_at, d.late FROM audit_deadlines d JOIN units u ON u.id = d.unit_id "
+                      "d.due_on, d.done_at, d.late, COALESCE(dc.proposal_id, cc.proposal_id, 0) AS proposal_id "
+                      "FROM audit_deadlines d JOIN units u ON u.id = d.unit_id "
+                      "LEFT JOIN audit_decisions dc ON d.entity_type = 'audit_decision' AND dc.id = d.entity_id "
+                      "LEFT JOIN audit_conclusions cc ON d.entity_type = 'audit_conclusion' AND cc.id = d.entity_id "
                       "WHERE u.path LIKE :p AND (d.done_at IS NULL OR d.done_at = 0) AND d.due_on >= :f AND "
                       "d.due_on <= :t ORDER BY d.due_on, d.id LIMIT :l",
        soci::use(path), soci::use(due_from), soci::use(due_to), soci::use(lim));
@@ -768,6 +771,7 @@ std::vector<Deadline> open_deadlines(soci::session& sql, const std::string& unit
     d.entity_id = int_at(r, "entity_id");
     d.label = text_at(r, "label");
     d.due_on = text_at(r, "due_on");
+    d.proposal_id = int_at(r, "proposal_id");
     list.push_back(d);
   }
   return list;

@@ -124,6 +124,8 @@ struct Collection {
   std::int64_t proposed_at = 0, approved_at = 0, rejected_at = 0, cancelled_at = 0, result_submitted_at = 0,
                result_approved_at = 0, updated_at = 0;
   std::vector<CollectionResult> results;
+  // Not stored: the service computes them on the working-day calendar ("" = results not sent yet).
+  std::string approval_due_on, results_due_on;
 };
 std::int64_t insert_collection(soci::session& sql, const Collection& c);
 std::optional<Collection> find_collection(soci::session& sql, std::int64_t id);
@@ -172,6 +174,7 @@ struct Deadline {
   std::int64_t id = 0, unit_id = 0, entity_id = 0, done_at = 0;
   std::string kind, entity_type, label, due_on, unit_code;
   bool late = false;
+  std::int64_t proposal_id = 0;  // read only: the proposal of a decision's or conclusion's deadline
 };
 void open_deadline(soci::session& sql, const Deadline& d);
 // Closes the open deadline of this kind and entity (if any), flagging it late when done after its due day.

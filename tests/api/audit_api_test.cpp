@@ -1,9 +1,19 @@
 // The audit contract (spec post-clearance-audit.md, "Contract used by outside checks") end to end, on SQLite
 // and PostgreSQL, on top of the demo data.
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
 #include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
 #include <thread>
 
+#include "audit/rules.h"
 #include "core/time.h"
+#include "platform/calendar_store.h"
 #include "tests/api/api_fixture.h"
 
 namespace hq::test {
@@ -36,7 +46,28 @@ class AuditApi : public ApiTest {
     return {{"tax_code", code}, {"place", place}, {"grounds", "SIGNS_OF_VIOLATION"}, {"period_from", "2024-01-01"},
             {"period_to", "2025-06-30"}, {"search_id", sid}};
   }
+  // The bytes of an .xlsx workbook written by `fill` into its first sheet.
+  static std::string workbook(const std::function<void(lxw_workbook*, lxw_worksheet*)>& fill) {
+    static std::atomic<int> counter{0};
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("haiquan-audit-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".xlsx");
+    lxw_workbook* wb = workbook_new(path.c_str());
+    fill(wb, workbook_add_worksheet(wb, "Danh bạ"));
+    EXPECT_EQ(workbook_close(wb), LXW_NO_ERROR);
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    std::filesystem::remove(path);
+    return bytes.str();
+  }
+  static void header(lxw_worksheet* ws, const std::vector<std::string>& names) {
+    for (std::size_t i = 0; i < names.size(); ++i)
+      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), names[i].c_str(), nullptr);
+  }
   static std::string today() { return core::format_date(core::to_local(core::now()).date); }
+  core::WorkingCalendar calendar() {
+    return db().read([](soci::session& sql) { return platform::load_calendar(sql); });
+  }
   static std::string year_start() { return today().substr(0, 4) + "-01-01"; }
 };
 HAIQUAN_API_TEST_SUITE(AuditApi);
@@ -176,6 +207,24 @@ TEST_P(AuditApi, DecisionsConclusionAndForm19) {
   EXPECT_GE(cuc.body["total"]["audits"].get<long long>(), 1);
   EXPECT_EQ(national.get("/api/v1/audit/reports/form19?unit=03&from=" + year_start() + "&to=" + today()).body["total"]["vat"], 0);
   EXPECT_EQ(leader.get("/api/v1/audit/reports/form19?unit=03").status, 403);
+  // Column groups in both languages (the web shows the English one in English).
+  for (const auto& column : after.body["columns"]) {
+    if (column["key"] == "vat") {
+      EXPECT_EQ(column["group_en"], "Tax assessed (VND)");
+    } else if (column["key"] == "total") {
+      EXPECT_EQ(column["group_en"], "");
+    }
+  }
+  // The deadline of a decision names its proposal (here reopened by hand: a decision entered on time has none).
+  db().transaction([&](soci::session& sql) {
+    sql << "UPDATE audit_deadlines SET done_at = NULL, due_on = '" + today() + "' WHERE entity_type = 'audit_decision' AND entity_id = " +
+               std::to_string(entered.body["id"].get<long long>());
+  });
+  const auto open = officer.get("/api/v1/audit/deadlines").body["due_today"];
+  const auto item = std::find_if(open.begin(), open.end(), [](const json& d) { return d["kind"] == "DECISION_ENTRY"; });
+  ASSERT_NE(item, open.end()) << open;
+  EXPECT_EQ((*item)["entity_id"], entered.body["id"]);
+  EXPECT_EQ((*item)["proposal_id"], created.body["id"]);
   auto xlsx = national.get(report + "&format=xlsx");
   ASSERT_EQ(xlsx.status, 200);
   EXPECT_EQ(xlsx.raw.substr(0, 2), "PK");
@@ -230,6 +279,9 @@ TEST_P(AuditApi, CollectionsDeadlinesForm20AndFeedback) {
                               {{"tax_code", code}, {"signs", "Giá khai thấp"}, {"risk_areas", {"VALUATION"}}});
   ASSERT_EQ(created.status, 201) << created.raw;
   const std::string id = std::to_string(created.body["id"].get<long long>());
+  const core::Date day = core::to_local(core::now()).date;
+  EXPECT_EQ(created.body["approval_due_on"], core::format_date(audit::collection_approval_due(calendar(), day)));
+  EXPECT_TRUE(created.body["results_due_on"].is_null());
   EXPECT_EQ(officer.post("/api/v1/audit/collections", {{"tax_code", code}, {"signs", "x"}, {"risk_areas", {"NOPE"}}}).status, 400);
   auto board = officer.get("/api/v1/audit/deadlines");
   ASSERT_EQ(board.status, 200);
@@ -240,6 +292,9 @@ TEST_P(AuditApi, CollectionsDeadlinesForm20AndFeedback) {
                               {{"results", {{{"risk_area", "VALUATION"}, {"finding", "Giá thấp 30%"}, {"has_violation", true}}}}});
   ASSERT_EQ(results.status, 200) << results.raw;
   EXPECT_EQ(results.body["status"], "RESULT_SUBMITTED");
+  const std::string results_due = core::format_date(audit::collection_results_due(calendar(), day));
+  EXPECT_EQ(results.body["results_due_on"], results_due);
+  EXPECT_EQ(officer.get("/api/v1/audit/collections?q=" + code).body["items"][0]["results_due_on"], results_due);
   EXPECT_EQ(leader.get("/api/v1/audit/queue?kind=RESULT").body["total"], 1);
   EXPECT_EQ(leader.post("/api/v1/audit/collections/" + id + "/results/approve").body["status"], "COMPLETED");
   auto f20 = leader.get("/api/v1/audit/reports/form20?unit=02CI&from=" + year_start() + "&to=" + today());
@@ -254,6 +309,68 @@ TEST_P(AuditApi, CollectionsDeadlinesForm20AndFeedback) {
   EXPECT_EQ(officer.post("/api/v1/audit/feedback", {{"function_name", "Báo cáo"}, {"proposal", "Thêm cột"}, {"reason", "Cần"}}).status, 201);
   EXPECT_EQ(officer.get("/api/v1/audit/feedback").status, 403);
   EXPECT_GE(logged_in("admin", kAdminPassword).get("/api/v1/audit/feedback").body["total"].get<long long>(), 1);
+}
+
+TEST_P(AuditApi, EnterpriseImportFromXlsxAndCsv) {
+  ApiClient officer = logged_in("02ci.canbo");
+  const std::string url = "/api/v1/audit/enterprises/import";
+  const std::string typed = tax_code(50), as_number = tax_code(51);  // both start with 0
+  const std::string sheet = workbook([&](lxw_workbook* wb, lxw_worksheet* ws) {
+    lxw_format* date = workbook_add_format(wb);
+    format_set_num_format(date, "dd/mm/yyyy");
+    header(ws, {"tax_code", "name", "established_on", "charter_capital", "compliance_level"});
+    worksheet_write_string(ws, 1, 0, typed.c_str(), nullptr);
+    worksheet_write_string(ws, 1, 1, "Công ty CP Dệt may Sông Hồng", nullptr);
+    lxw_datetime founded = {2019, 3, 15, 0, 0, 0};
+    worksheet_write_datetime(ws, 1, 2, &founded, date);
+    worksheet_write_number(ws, 1, 3, 5000000000.0, nullptr);
+    worksheet_write_number(ws, 1, 4, 3, nullptr);
+    // Row 4 (row 3 left blank): the tax code typed as a number lost its leading zero in Excel.
+    worksheet_write_number(ws, 3, 0, std::stod(as_number), nullptr);
+    worksheet_write_string(ws, 3, 1, "Công ty TNHH Cơ khí Đông Anh", nullptr);
+  });
+  auto imported = officer.send("POST", url, sheet);
+  ASSERT_EQ(imported.status, 200) << imported.raw;
+  EXPECT_EQ(imported.body["created"], 2);
+  auto record = officer.get("/api/v1/audit/enterprises/" + typed);
+  ASSERT_EQ(record.status, 200) << record.raw;
+  EXPECT_EQ(record.body["enterprise"]["name"], "Công ty CP Dệt may Sông Hồng");
+  EXPECT_EQ(record.body["enterprise"]["established_on"], "2019-03-15");
+  EXPECT_EQ(record.body["enterprise"]["charter_capital"], 5000000000LL);
+  EXPECT_EQ(record.body["enterprise"]["compliance_level"], 3);
+  EXPECT_EQ(officer.get("/api/v1/audit/enterprises/" + as_number).body["enterprise"]["name"], "Công ty TNHH Cơ khí Đông Anh");
+  // Bad rows are reported with their sheet row numbers, and nothing is imported.
+  const std::string fresh = tax_code(52);
+  auto bad = officer.send("POST", url, workbook([&](lxw_workbook*, lxw_worksheet* ws) {
+    header(ws, {"tax_code", "name", "charter_capital"});
+    worksheet_write_string(ws, 1, 0, fresh.c_str(), nullptr);
+    worksheet_write_string(ws, 1, 1, "Mới", nullptr);
+    worksheet_write_string(ws, 4, 0, "0100109107", nullptr);
+    worksheet_write_string(ws, 4, 1, "Sai mã", nullptr);
+    worksheet_write_string(ws, 5, 0, tax_code(53).c_str(), nullptr);
+    worksheet_write_string(ws, 5, 1, "Vốn lẻ", nullptr);
+    worksheet_write_number(ws, 5, 2, 1.5, nullptr);
+  }));
+  ASSERT_EQ(bad.status, 422) << bad.raw;
+  EXPECT_EQ(bad.error_code(), "IMPORT_INVALID");
+  const auto& problems = bad.body["error"]["details"]["problems"];
+  ASSERT_EQ(problems.size(), 2u) << bad.raw;
+  EXPECT_EQ(problems[0]["line"], 5);
+  EXPECT_EQ(problems[1]["line"], 6);
+  EXPECT_EQ(officer.get("/api/v1/audit/enterprises/" + fresh).status, 404);
+  // A damaged workbook: a clear Vietnamese message, not a CSV misreading.
+  auto corrupt = officer.send("POST", url, sheet.substr(0, sheet.size() / 2));
+  EXPECT_EQ(corrupt.status, 400);
+  EXPECT_EQ(corrupt.error_code(), "XLSX_INVALID");
+  EXPECT_NE(corrupt.body["error"]["message"].get<std::string>().find("Không đọc được bảng tính"), std::string::npos);
+  EXPECT_EQ(officer.send("POST", url, workbook([](lxw_workbook*, lxw_worksheet* ws) { header(ws, {"tax_code"}); }))
+                .error_code(),
+            "EMPTY_IMPORT");
+  // CSV as before (';' separated, an update of the first enterprise).
+  auto csv = officer.send("POST", url, "tax_code;address\n" + typed + ";\"Số 1, Hà Nội\"\n");
+  ASSERT_EQ(csv.status, 200) << csv.raw;
+  EXPECT_EQ(csv.body["updated"], 1);
+  EXPECT_EQ(officer.get("/api/v1/audit/enterprises/" + typed).body["enterprise"]["address"], "Số 1, Hà Nội");
 }
 
 }  // namespace

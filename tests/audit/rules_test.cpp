@@ -224,6 +224,8 @@ TEST(AuditForms, LayoutIsConsistent) {
       for (const auto& ref : column.plus) EXPECT_EQ(std::count(keys.begin(), keys.end(), ref), 1) << ref;
       for (const auto& ref : column.minus) EXPECT_EQ(std::count(keys.begin(), keys.end(), ref), 1) << ref;
       EXPECT_FALSE(column.heading_vi.empty());
+      EXPECT_FALSE(column.heading_en.empty());
+      EXPECT_EQ(column.group_vi.empty(), column.group_en.empty()) << column.key;
     }
   }
   // The contract's keys are all in form 19.

@@ -234,6 +234,10 @@ export interface Collection {
   approved_at: string | null;
   result_submitted_at: string | null;
   result_approved_at: string | null;
+  /** The leader approves on the (working) day it was proposed — computed on the server's calendar. */
+  approval_due_on: string;
+  /** One working day after the results were sent; null before they are. */
+  results_due_on: string | null;
   results: CollectionResult[];
 }
 
@@ -301,6 +305,8 @@ export interface Deadline {
   label: string;
   due_on: string;
   unit_code: string;
+  /** The proposal of a decision's or conclusion's deadline (null for a collection's). */
+  proposal_id: number | null;
 }
 
 export interface DeadlineBoard {
@@ -318,6 +324,8 @@ export interface ReportColumn {
   key: string;
   /** Vietnamese heading above a group of columns ("" when the column stands alone). */
   group: string;
+  /** The same heading in English. */
+  group_en: string;
   heading_vi: string;
   heading_en: string;
   money: boolean;
@@ -379,8 +387,14 @@ export const audit = {
   updateEnterprise: (taxCode: string, patch: EnterpriseFields) =>
     http.patch<Enterprise>(`/audit/enterprises/${enc(taxCode)}`, patch),
   record: (taxCode: string) => http.get<EnterpriseRecord>(`/audit/enterprises/${enc(taxCode)}`),
-  importEnterprises: (csv: string, onProgress?: (fraction: number) => void) =>
-    upload<{ created: number; updated: number }>('/audit/enterprises/import', csv, 'text/csv; charset=utf-8', onProgress),
+  /** A CSV text, or an .xlsx workbook (its first sheet) as a Blob; the same header either way. */
+  importEnterprises: (file: string | Blob, onProgress?: (fraction: number) => void) =>
+    upload<{ created: number; updated: number }>(
+      '/audit/enterprises/import',
+      file,
+      typeof file === 'string' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
+      onProgress,
+    ),
 
   keyEnterprises: (year: number, page = 1, page_size = 20) =>
     http.get<Paged<KeyEnterprise>>('/audit/key-enterprises', { year, page, page_size }),
@@ -437,7 +451,9 @@ export const audit = {
  * POST of a raw body with upload progress (XMLHttpRequest: fetch reports no upload progress).
  * Errors come back as the same ApiError the JSON client throws.
  */
-function upload<T>(path: string, body: string, contentType: string, onProgress?: (fraction: number) => void): Promise<T> {
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function upload<T>(path: string, body: string | Blob, contentType: string, onProgress?: (fraction: number) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', API_BASE + path);

@@ -7,7 +7,6 @@ import {
 import { CheckOutlined, ClockCircleOutlined, EditOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { audit, type Collection, type CollectionAction, type CollectionResult, type CollectionWithDuplicates, type ItemListParams, type RiskArea, type SearchResult } from '../../api/audit';
-import { calendar } from '../../api/platform';
 import { errorMessage } from '../../api/errors';
 import { useAsync } from '../../hooks/useAsync';
 import { useI18n, type DictKey } from '../../i18n';
@@ -142,17 +141,10 @@ function collectionActions(status: string, leader: boolean, own: boolean): Colle
   return out;
 }
 
-/** The due date of what the collection waits for: approval the day it was proposed, results within one working day. */
-function useDueDate(c: Collection | undefined): { label: DictKey; due: string } | null {
-  const [resultDue, setResultDue] = useState<string>();
-  const submitted = c?.status === 'RESULT_SUBMITTED' ? c.result_submitted_at : null;
-  useEffect(() => {
-    setResultDue(undefined);
-    if (submitted) calendar.addWorkingDays(submitted.slice(0, 10), 1).then((r) => setResultDue(r.result.slice(0, 10)), () => undefined);
-  }, [submitted]);
-  if (!c) return null;
-  if (c.status === 'SUBMITTED' && c.proposed_at) return { label: 'audit.col.dueApproval', due: c.proposed_at.slice(0, 10) };
-  if (submitted && resultDue) return { label: 'audit.col.dueResults', due: resultDue };
+/** The due date of what the collection waits for (the server computes both on its working-day calendar). */
+function dueDate(c: Collection | undefined): { label: DictKey; due: string } | null {
+  if (c?.status === 'SUBMITTED') return { label: 'audit.col.dueApproval', due: c.approval_due_on };
+  if (c?.status === 'RESULT_SUBMITTED' && c.results_due_on) return { label: 'audit.col.dueResults', due: c.results_due_on };
   return null;
 }
 
@@ -163,7 +155,7 @@ function CollectionDrawer({ id, onClose, onChanged }: { id: number | null; onClo
   const { data: c, error, loading, reload } = useAsync(() => (id ? audit.collection(id) : Promise.resolve(undefined)), [id]);
   const [prompt, setPrompt] = useState<ReasonPrompt | null>(null);
   const [resultsOpen, setResultsOpen] = useState(false);
-  const due = useDueDate(c);
+  const due = dueDate(c);
   const today = vietnamToday();
   const changed = () => {
     reload();

@@ -20,6 +20,7 @@ echarts.use([GaugeChart]);
 
 function entityLink(d: Deadline): string {
   if (d.entity_type === 'audit_collection') return `/audit/collections?open=${d.entity_id}`;
+  if (d.proposal_id) return `/audit/proposals/${d.proposal_id}`;  // a decision's or conclusion's deadline
   return '';
 }
 

@@ -1,5 +1,5 @@
 // Enterprise directory (danh bạ doanh nghiệp): server search by tax code or by name without diacritics,
-// server paging and sorting, create / edit (form 01/KTSTQ), CSV import with progress.
+// server paging and sorting, create / edit (form 01/KTSTQ), CSV or .xlsx import with progress.
 import { useState } from 'react';
 import { Alert, App, Button, Input, Modal, Progress, Space, Table, Tag, Tooltip, Typography, Upload, type TableColumnsType } from 'antd';
 import { EditOutlined, FileSearchOutlined, HistoryOutlined, InboxOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
@@ -27,7 +27,8 @@ interface ImportProblem {
 
 function ImportModal({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(): void }) {
   const { t } = useI18n();
-  const [file, setFile] = useState<{ name: string; text: string; rows: number } | null>(null);
+  // A CSV is sent as text (its rows counted here); an .xlsx as it is (the server reads its first sheet).
+  const [file, setFile] = useState<{ name: string; body: string | Blob; rows: number | null } | null>(null);
   const [phase, setPhase] = useState<'idle' | 'uploading' | 'processing' | 'done' | 'failed'>('idle');
   const [percent, setPercent] = useState(0);
   const [result, setResult] = useState<{ created: number; updated: number } | null>(null);
@@ -47,8 +48,12 @@ function ImportModal({ open, onClose, onDone }: { open: boolean; onClose(): void
   };
   const read = async (f: File) => {
     reset();
+    if (/\.xlsx$/i.test(f.name)) {
+      setFile({ name: f.name, body: f, rows: null });
+      return false;
+    }
     const text = await f.text();
-    setFile({ name: f.name, text, rows: Math.max(0, text.split(/\r?\n/).filter((l) => l.trim()).length - 1) });
+    setFile({ name: f.name, body: text, rows: Math.max(0, text.split(/\r?\n/).filter((l) => l.trim()).length - 1) });
     return false;
   };
   const run = async () => {
@@ -56,7 +61,7 @@ function ImportModal({ open, onClose, onDone }: { open: boolean; onClose(): void
     setPhase('uploading');
     setError(null);
     try {
-      const r = await audit.importEnterprises(file.text, (f) => {
+      const r = await audit.importEnterprises(file.body, (f) => {
         setPercent(Math.round(f * 90));
         if (f >= 1) setPhase('processing');
       });
@@ -95,12 +100,14 @@ function ImportModal({ open, onClose, onDone }: { open: boolean; onClose(): void
       <Typography.Paragraph>
         <Typography.Text code>tax_code,name,foreign_name,address,legal_representative,phone,email,compliance_level</Typography.Text>
       </Typography.Paragraph>
-      <Upload.Dragger accept=".csv,text/csv" maxCount={1} showUploadList={false} beforeUpload={read} disabled={busy}>
+      <Upload.Dragger accept=".csv,text/csv,.xlsx" maxCount={1} showUploadList={false} beforeUpload={read} disabled={busy}>
         <p className="ant-upload-drag-icon">
           <InboxOutlined />
         </p>
         <p className="ant-upload-text">{file ? file.name : t('audit.import.drop')}</p>
-        {file && <p className="ant-upload-hint">{t('audit.import.rows', { n: file.rows })}</p>}
+        {file && (
+          <p className="ant-upload-hint">{file.rows === null ? t('audit.import.workbook') : t('audit.import.rows', { n: file.rows })}</p>
+        )}
       </Upload.Dragger>
       {phase !== 'idle' && (
         <div style={{ marginTop: 16 }}>

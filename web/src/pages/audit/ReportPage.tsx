@@ -146,14 +146,15 @@ export function ReportPage({ form }: { form: FormName }) {
     ];
     let group: { title: string; children: TableColumnsType<Row> } | null = null;
     for (const c of data.columns) {
+      const title = lang === 'vi' ? c.group : c.group_en || c.group;
       if (!c.group) {
         group = null;
         out.push(value(c));
-      } else if (group && group.title === c.group) {
+      } else if (group && group.title === title) {
         group.children.push(value(c));
       } else {
-        group = { title: c.group, children: [value(c)] };
-        out.push({ title: c.group, key: `g-${c.key}`, children: group.children, align: 'center' });
+        group = { title, children: [value(c)] };
+        out.push({ title, key: `g-${c.key}`, children: group.children, align: 'center', onHeaderCell: () => ({ title: `${c.group} / ${c.group_en}` }) });
       }
     }
     return out;
