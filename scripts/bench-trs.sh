@@ -80,7 +80,7 @@ for backend in $backends; do
   read -r i_wall i_rss < <(timed "$work/import-$backend" "$haiquan" trs import --db "$db" --study "$study" --input "$csv" --skip-invalid)
   stored=$(grep -o 'Đã nhập [0-9]*' "$work/import-$backend.out" | grep -o '[0-9]*')
   read -r r_wall r_rss < <(timed "$work/report-$backend" "$haiquan" trs report --db "$db" --study "$study" --format json)
-  same=$(python3 -c 'import json,sys; a,b=(json.load(open(f))["records"] for f in sys.argv[1:]); print(f"{b[\"analysed\"]} of {a[\"analysed\"]}")' \
+  same=$(python3 -c 'import json,sys; a,b=(json.load(open(f))["records"] for f in sys.argv[1:]); print(b["analysed"], "of", a["analysed"])' \
     "$work/analyze.out" "$work/report-$backend.out")
   stored_rows+="| $backend | $stored | $i_wall s ($(rate "$i_wall") rows/s), $i_rss MB | **$r_wall s**, $r_rss MB | $same |"$'\n'
 done
