@@ -372,10 +372,14 @@ EntryResult StudyService::update_record(const core::Principal& caller, std::int6
 
 // ---------------------------------------------------------------------------------------------- import
 
+namespace {
+bool result_is_bulk(std::size_t stored) { return stored >= 1000; }
+}  // namespace
+
 ImportResult StudyService::import_records(const core::Principal* caller, std::int64_t id,
                                           const std::function<void(RecordSink&)>& read, const ImportOptions& options) {
   if (caller) require_user(*caller);
-  return db_.transaction([&](soci::session& sql) {
+  const ImportResult imported = db_.transaction([&](soci::session& sql) {
     const auto study = load_study(sql, id);
     const auto filter = scope(sql, caller, study);
     const auto before = store::count_records(sql, id);
@@ -407,6 +411,10 @@ ImportResult StudyService::import_records(const core::Principal* caller, std::in
                         " dòng lỗi bỏ qua) vào cuộc đo \"" + study.config.name + "\""});
     return result;
   });
+  // A bulk import changes the table's size by orders of magnitude: without fresh statistics PostgreSQL
+  // keeps planning the report's keyset scan as "few rows" and sorts the whole study on disk for every batch.
+  if (result_is_bulk(imported.stored)) db_.read([](soci::session& sql) { store::refresh_statistics(sql); });
+  return imported;
 }
 
 // ---------------------------------------------------------------------------------------------- follow-up, report

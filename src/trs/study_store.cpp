@@ -230,6 +230,8 @@ std::vector<RecordRow> list_records(soci::session& sql, std::int64_t study_id, c
   return out;
 }
 
+void refresh_statistics(soci::session& sql) { sql << "ANALYZE trs_records"; }
+
 void scan_records(soci::session& sql, std::int64_t study_id, const BranchFilter& branches,
                   const std::function<void(const RecordRow&)>& visit) {
   constexpr std::size_t kBatch = 20000;

@@ -58,6 +58,8 @@ std::vector<RecordRow> list_records(soci::session& sql, std::int64_t study_id, c
                                     std::int64_t& total);
 
 // Every record of the study in key order, fetched in batches (memory stays bounded on both backends).
+// Refreshes the planner's statistics of trs_records (after a bulk import).
+void refresh_statistics(soci::session& sql);
 void scan_records(soci::session& sql, std::int64_t study_id, const BranchFilter& branches,
                   const std::function<void(const RecordRow&)>& visit);
 
