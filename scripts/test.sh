@@ -18,14 +18,19 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== C++ unit and API tests (SQLite and PostgreSQL: $pg_url)"
-HAIQUAN_TEST_PG="$pg_url" HAIQUAN_REQUIRE_PG=1 ctest --test-dir "$build" -j2 --output-on-failure --timeout 600
+HAIQUAN_TEST_PG="$pg_url" HAIQUAN_REQUIRE_PG=1 ctest --test-dir "$build" -j2 --output-on-failure --timeout 600 \
+  | tee "$work/ctest.log"
+# Counts for the closing line: strip colours, find each runner's own summary, take its first number.
+count() { sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -oE "$2" | tail -1 | grep -oE '[0-9]+' | head -1; }
+passed=$(count "$work/ctest.log" 'out of [0-9]+')
 
 echo "== Fuzzing (short run)"
 bash scripts/fuzz.sh 15
 
 if [ -f web/package.json ]; then
   echo "== Web unit tests (Vitest)"
-  (cd web && npm test)
+  (cd web && npm test) | tee "$work/vitest.log"
+  passed=$((passed + $(count "$work/vitest.log" 'Tests +[0-9]+ passed')))
   echo "== Browser tests (Playwright, Debian chromium)"
   db="sqlite:$work/e2e.db"
   ./"$build"/haiquan init --db "$db" --admin-password 'Quan-tri-2026!' >/dev/null
@@ -33,6 +38,11 @@ if [ -f web/package.json ]; then
   ./"$build"/haiquan serve --db "$db" --port 18080 --address 127.0.0.1 --web web/dist >"$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 50); do curl -sf http://127.0.0.1:18080/healthz >/dev/null && break; sleep 0.2; done
-  (cd web && HAIQUAN_URL=http://127.0.0.1:18080 npm run e2e) || { tail -50 "$work/server.log"; exit 1; }
+  if ! (cd web && HAIQUAN_URL=http://127.0.0.1:18080 npm run e2e) | tee "$work/e2e.log"; then
+    tail -50 "$work/server.log"
+    exit 1
+  fi
+  passed=$((passed + $(count "$work/e2e.log" '[0-9]+ passed \(')))
 fi
-echo "All tests passed."
+echo "All tests passed (C++ unit and API tests on SQLite and PostgreSQL, web unit tests, browser tests)."
+echo "$passed passed, 0 failed"
