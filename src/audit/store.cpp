@@ -1,6 +1,8 @@
 #include "audit/store.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <map>
 #include <stdexcept>
 
@@ -60,6 +62,25 @@ std::vector<Enterprise> enterprises_where(soci::session& sql, const std::string&
   std::vector<Enterprise> list;
   soci::rowset<soci::row> rows = (sql.prepare << std::string("SELECT ") + kEnterpriseColumns + " FROM audit_enterprises e " + tail);
   for (const auto& r : rows) list.push_back(enterprise_from(r));
+  return list;
+}
+
+// One page of the enterprises among `ids` (a query of enterprise ids) that pass `where` and, in the same
+// pass, how many passed: they are counted and sorted as narrow (id, sort key) rows, and only the page's
+// rows are read whole. The ids are computed first (a materialised CTE), so PostgreSQL's planner cannot
+// turn the plan around into a scan of every name.
+std::vector<Enterprise> page_and_count(soci::session& sql, const std::string& ids, const std::string& where,
+                                       const std::string& order, const std::string& paging, std::int64_t& matches) {
+  std::vector<Enterprise> list;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "WITH matched (id) AS MATERIALIZED (" + ids + ") SELECT " + kEnterpriseColumns +
+                      ", p.matches FROM (SELECT e.id, COUNT(*) OVER () AS matches FROM audit_enterprises e " + where +
+                      " AND e.id IN (SELECT id FROM matched)" + order + paging +
+                      ") p JOIN audit_enterprises e ON e.id = p.id" + order);
+  for (const auto& r : rows) {
+    list.push_back(enterprise_from(r));
+    matches = int_at(r, "matches");
+  }
   return list;
 }
 
@@ -155,12 +176,73 @@ std::vector<EnterpriseChange> enterprise_changes(soci::session& sql, std::int64_
   return list;
 }
 
+namespace {
+
+// The ids of the enterprises with a word that starts with `w` (word index range scan).
+std::string postings(const std::string& w) {
+  return "SELECT enterprise_id FROM audit_enterprise_words WHERE word >= '" + w + "' AND word < '" + prefix_end(w) + "'";
+}
+
+// The enterprises with a word starting with each of `words`: those of `driver`, each checked against the
+// word index for the other words (one probe of the (enterprise_id, word) index per candidate and word).
+// Words next to the driver in the query often belong to the same phrase ("doanh nghiep", "det may") and
+// rule out nothing, so the farthest words are checked first.
+std::string with_all_words(const std::string& driver, const std::vector<std::string>& words) {
+  const auto at = static_cast<std::ptrdiff_t>(std::find(words.begin(), words.end(), driver) - words.begin());
+  std::vector<std::string> others;
+  for (const auto& w : words)
+    if (w != driver) others.push_back(w);
+  const auto distance = [&](const std::string& w) {
+    return std::abs(static_cast<std::ptrdiff_t>(std::find(words.begin(), words.end(), w) - words.begin()) - at);
+  };
+  std::stable_sort(others.begin(), others.end(), [&](const auto& a, const auto& b) { return distance(a) > distance(b); });
+  std::string ids = "SELECT w.enterprise_id FROM audit_enterprise_words w WHERE w.word >= '" + driver +
+                    "' AND w.word < '" + prefix_end(driver) + "'";
+  for (const auto& other : others)
+    ids += " AND EXISTS (SELECT 1 FROM audit_enterprise_words x WHERE x.enterprise_id = w.enterprise_id AND "
+           "x.word >= '" + other + "' AND x.word < '" + prefix_end(other) + "')";
+  return ids;
+}
+
+struct Counted {
+  std::string word;
+  std::int64_t postings = 0;
+};
+
+// The word with the fewest postings (counted through the word index up to `cap`). Longer words are counted
+// first, as they tend to be rarer, and each count stops at the fewest so far, so common words cost little.
+Counted rarest_word(soci::session& sql, std::vector<std::string> words, std::int64_t cap) {
+  std::stable_sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  Counted best{"", cap + 1};
+  for (const auto& w : words) {
+    const std::int64_t n = count_capped(sql, postings(w), best.postings - 1);
+    if (n < best.postings) best = {w, n};
+  }
+  return best;
+}
+
+}  // namespace
+
+// Name searches ("cong ty thep") take one of two plans, whichever costs less for the query:
+//  - from the word index: the enterprises of the rarest word, checked against the index for the other
+//    words, then sorted; one query returns the page and the number of matches. It costs a few index probes
+//    per posting of the rarest word and a row read per match, so it serves rare words and rare
+//    combinations of common words ("thep hoa phat": each word in tens of thousands of names, all of them
+//    together in a few hundred);
+//  - by scanning names in order on the name index, which carries the search words (migration 0201): it
+//    reads about (names counted ahead) / density index entries, so it serves dense matches ("cong ty
+//    thep"); the count stops a few pages ahead ("more than N").
+// The density comes from a sample of the directory (see the scan's bound below). Before, a rare combination of common words scanned
+// the whole directory (seconds over a million names).
 EnterprisePage search_enterprises(soci::session& sql, const EnterpriseQuery& q) {
-  constexpr std::int64_t kCountCap = 10000;  // beyond this the page says "more than 10 000"
-  constexpr std::int64_t kDriverCap = 5000;  // a word this rare drives the search through the word index
+  constexpr std::int64_t kCountCap = 10000;      // beyond this the page says "more than 10 000"
+  constexpr std::int64_t kPostingsCap = 100000;  // words are counted this far through the word index
+  constexpr std::int64_t kSample = 4000;         // enterprises that tell how dense the matches are
+  // Costs relative to reading one entry of the name index: probing the word index, reading and sorting a row.
+  constexpr double kProbeCost = 2, kRowCost = 6;
   EnterprisePage page;
   const std::string dir = q.descending ? " DESC" : " ASC";
-  const std::string order = (q.sort == "tax_code" ? "e.tax_code" + dir : "e.name_folded" + dir + ", e.id" + dir);
+  const std::string order = " ORDER BY " + (q.sort == "tax_code" ? "e.tax_code" + dir : "e.name_folded" + dir + ", e.id" + dir);
   const std::string paging = " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
   std::string where = "WHERE 1 = 1";
   if (!q.tax_prefix.empty()) {
@@ -168,30 +250,46 @@ EnterprisePage search_enterprises(soci::session& sql, const EnterpriseQuery& q) 
       if (!((c >= '0' && c <= '9') || c == '-')) throw std::invalid_argument("unsafe tax prefix");
     where += " AND e.tax_code >= '" + q.tax_prefix + "' AND e.tax_code < '" + prefix_end(q.tax_prefix) + "'";
   }
-  where += word_filter(q.words, "e.search_words");
-  // The rarest word (counted up to a cap through the word index) narrows the candidates when it is rare.
-  std::string driver;
-  std::int64_t fewest = kDriverCap + 1;
-  for (const auto& w : q.words) {
-    const std::int64_t n = count_capped(
-        sql, "SELECT 1 FROM audit_enterprise_words WHERE word >= '" + w + "' AND word < '" + prefix_end(w) + "'", kDriverCap);
-    if (n < fewest) {
-      fewest = n;
-      driver = w;
+  where += word_filter(q.words, "e.search_words");  // also checks that the words are safe in SQL text
+  const auto finish = [&](std::int64_t cap) {
+    page.total_exact = page.total <= cap;
+    if (!page.total_exact) page.total = cap;
+    return page;
+  };
+  if (q.words.empty() || !q.tax_prefix.empty()) {  // the tax-code range (or nothing) narrows the rows
+    page.total = count_capped(sql, "SELECT 1 FROM audit_enterprises e " + where, kCountCap);
+    page.items = enterprises_where(sql, where + order + paging);
+    return finish(kCountCap);
+  }
+  const Counted rarest = rarest_word(sql, q.words, kPostingsCap);
+  const std::int64_t ahead = q.offset + q.limit * 10;
+  const std::int64_t sampled = count_capped(
+      sql, "SELECT 1 FROM (SELECT e.search_words FROM audit_enterprises e ORDER BY e.id LIMIT " + std::to_string(kSample) +
+               ") e " + where, kSample);
+  long long directory = 0;
+  sql << "SELECT COALESCE(MAX(id), 0) FROM audit_enterprises", soci::into(directory);
+  const double density = (static_cast<double>(sampled) + 0.5) / kSample;
+  const double matches = std::min(static_cast<double>(rarest.postings), density * static_cast<double>(directory));
+  const double index_cost =
+      static_cast<double>(rarest.postings) * kProbeCost * static_cast<double>(q.words.size() - 1) + matches * kRowCost;
+  const double entry_cost = q.sort == "tax_code" ? kRowCost : 1;  // the tax-code index does not carry the words
+  const double scan_cost = static_cast<double>(ahead + 1) / density * entry_cost;
+  if (scan_cost < index_cost) {
+    // Matches may cluster in name order (every "doanh nghiep …" sorts after every "cong ty …"), so the
+    // scan is bounded and the word index takes over when the scan falls short.
+    const auto budget = static_cast<std::int64_t>(std::min(index_cost / 4, 4 * scan_cost) / entry_cost) + 1;
+    page.total = count_capped(sql, "SELECT 1 FROM (SELECT e.id, e.search_words FROM audit_enterprises e" + order +
+                                       " LIMIT " + std::to_string(budget) + ") e " + where, ahead);
+    if (page.total > ahead || budget > directory) {
+      page.items = enterprises_where(sql, where + order + paging);
+      return finish(ahead);
     }
   }
-  if (!driver.empty())
-    where += " AND e.id IN (SELECT enterprise_id FROM audit_enterprise_words WHERE word >= '" + driver +
-             "' AND word < '" + prefix_end(driver) + "')";
-  // Without a rare word every match is found by scanning names in order, so the count stops a few pages
-  // ahead of the one asked for (the page then says "more than N") instead of scanning the whole directory.
-  const bool selective = !driver.empty() || !q.tax_prefix.empty() || q.words.empty();
-  const std::int64_t cap = selective ? kCountCap : q.offset + q.limit * 10;
-  page.total = count_capped(sql, "SELECT 1 FROM audit_enterprises e " + where, cap);
-  page.total_exact = page.total <= cap;
-  if (!page.total_exact) page.total = cap;
-  page.items = enterprises_where(sql, where + " ORDER BY " + order + paging);
-  return page;
+  const std::string ids = with_all_words(rarest.word, q.words);
+  page.items = page_and_count(sql, ids, where, order, paging, page.total);
+  if (page.items.empty())  // past the last page: count alone
+    page.total = q.offset > 0 ? count_capped(sql, "SELECT DISTINCT enterprise_id FROM (" + ids + ") m", kCountCap) : 0;
+  return finish(kCountCap);
 }
 
 bool is_key_enterprise(soci::session& sql, std::int64_t enterprise_id, std::int64_t year) {
