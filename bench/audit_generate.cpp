@@ -805,13 +805,14 @@ class Generator {
 
   // What an officer types, without diacritics: "cong ty thep" (the legal form and the trade: matches a
   // large share of the directory), "thep hoa phat" (trade and name), "hoa phat bac ninh" (the name); the
-  // last word is sometimes cut short (words match as prefixes).
+  // last word is sometimes cut short, as typed so far (words match as prefixes; three letters at least).
   std::string name_query(const NameParts& parts) {
     const double x = rng_.uniform();
     std::string q = x < 0.2   ? parts.form + " " + parts.trade.substr(0, parts.trade.find(' '))
                     : x < 0.6 ? parts.trade + " " + parts.proper.substr(0, parts.proper.find(' '))
                               : parts.proper;
-    if (rng_.chance(0.3) && q.size() > 4 && q[q.size() - 2] != ' ') q.pop_back();
+    const std::size_t last = q.rfind(' ') + 1;  // the last word loses a letter or two, keeping three
+    if (rng_.chance(0.3) && q.size() - last > 3) q.resize(std::max(last + 3, q.size() - static_cast<std::size_t>(rng_.between(1, 2))));
     for (auto& c : q) c = c == ' ' ? '+' : c;
     return q;
   }
@@ -872,7 +873,7 @@ int main(int argc, char** argv) {
       for (const char* table : {"audit_enterprises", "audit_key_enterprises", "audit_searches", "audit_proposals",
                                 "audit_decisions", "audit_conclusions", "audit_collections", "audit_collection_results"})
         sql << std::string("SELECT setval(pg_get_serial_sequence('") + table + "', 'id'), (SELECT MAX(id) FROM " + table + "))";
-      sql << "ANALYZE";
+      sql << "VACUUM ANALYZE";  // as autovacuum would: visibility map for index-only scans, planner statistics
     } else {
       sql << "PRAGMA wal_checkpoint(TRUNCATE)";
     }
