@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
+#include <iterator>
 #include <map>
 #include <stdexcept>
 
@@ -65,17 +65,15 @@ std::vector<Enterprise> enterprises_where(soci::session& sql, const std::string&
   return list;
 }
 
-// One page of the enterprises among `ids` (a query of enterprise ids) that pass `where` and, in the same
-// pass, how many passed: they are counted and sorted as narrow (id, sort key) rows, and only the page's
-// rows are read whole. The ids are computed first (a materialised CTE), so PostgreSQL's planner cannot
-// turn the plan around into a scan of every name.
-std::vector<Enterprise> page_and_count(soci::session& sql, const std::string& ids, const std::string& where,
-                                       const std::string& order, const std::string& paging, std::int64_t& matches) {
+// One page of the enterprises that pass `where` (which names the candidates' ids) and, in the same pass,
+// how many passed: they are counted and sorted as narrow (id, sort key) rows, and only the page's rows are
+// read whole.
+std::vector<Enterprise> page_and_count(soci::session& sql, const std::string& where, const std::string& order,
+                                       const std::string& paging, std::int64_t& matches) {
   std::vector<Enterprise> list;
   soci::rowset<soci::row> rows =
-      (sql.prepare << "WITH matched (id) AS MATERIALIZED (" + ids + ") SELECT " + kEnterpriseColumns +
-                      ", p.matches FROM (SELECT e.id, COUNT(*) OVER () AS matches FROM audit_enterprises e " + where +
-                      " AND e.id IN (SELECT id FROM matched)" + order + paging +
+      (sql.prepare << std::string("SELECT ") + kEnterpriseColumns + ", p.matches FROM (SELECT e.id, COUNT(*) OVER () "
+                      "AS matches FROM audit_enterprises e " + where + order + paging +
                       ") p JOIN audit_enterprises e ON e.id = p.id" + order);
   for (const auto& r : rows) {
     list.push_back(enterprise_from(r));
@@ -183,25 +181,31 @@ std::string postings(const std::string& w) {
   return "SELECT enterprise_id FROM audit_enterprise_words WHERE word >= '" + w + "' AND word < '" + prefix_end(w) + "'";
 }
 
-// The enterprises with a word starting with each of `words`: those of `driver`, each checked against the
-// word index for the other words (one probe of the (enterprise_id, word) index per candidate and word).
-// Words next to the driver in the query often belong to the same phrase ("doanh nghiep", "det may") and
-// rule out nothing, so the farthest words are checked first.
-std::string with_all_words(const std::string& driver, const std::vector<std::string>& words) {
-  const auto at = static_cast<std::ptrdiff_t>(std::find(words.begin(), words.end(), driver) - words.begin());
-  std::vector<std::string> others;
-  for (const auto& w : words)
-    if (w != driver) others.push_back(w);
-  const auto distance = [&](const std::string& w) {
-    return std::abs(static_cast<std::ptrdiff_t>(std::find(words.begin(), words.end(), w) - words.begin()) - at);
-  };
-  std::stable_sort(others.begin(), others.end(), [&](const auto& a, const auto& b) { return distance(a) > distance(b); });
-  std::string ids = "SELECT w.enterprise_id FROM audit_enterprise_words w WHERE w.word >= '" + driver +
-                    "' AND w.word < '" + prefix_end(driver) + "'";
-  for (const auto& other : others)
-    ids += " AND EXISTS (SELECT 1 FROM audit_enterprise_words x WHERE x.enterprise_id = w.enterprise_id AND "
-           "x.word >= '" + other + "' AND x.word < '" + prefix_end(other) + "')";
+// The ids of the enterprises with a word that starts with `w`, ascending and distinct. The word index
+// keeps them in (word, id) order, so only a prefix that covers several words needs sorting.
+std::vector<std::int64_t> posting_ids(soci::session& sql, const std::string& w) {
+  constexpr std::size_t kBatch = 10000;
+  std::vector<std::int64_t> ids;
+  std::vector<long long> batch(kBatch);
+  const std::string end = prefix_end(w);
+  soci::statement st = (sql.prepare << "SELECT enterprise_id FROM audit_enterprise_words WHERE word >= :a AND word < :b",
+                        soci::use(w), soci::use(end), soci::into(batch));
+  st.execute();
+  while (st.fetch()) {
+    ids.insert(ids.end(), batch.begin(), batch.end());
+    batch.resize(kBatch);
+  }
+  if (!std::is_sorted(ids.begin(), ids.end())) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  }
   return ids;
+}
+
+std::string id_list(const std::vector<std::int64_t>& ids) {
+  std::string list;
+  for (const auto id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+  return list;
 }
 
 struct Counted {
@@ -224,22 +228,25 @@ Counted rarest_word(soci::session& sql, std::vector<std::string> words, std::int
 }  // namespace
 
 // Name searches ("cong ty thep") take one of two plans, whichever costs less for the query:
-//  - from the word index: the enterprises of the rarest word, checked against the index for the other
-//    words, then sorted; one query returns the page and the number of matches. It costs a few index probes
-//    per posting of the rarest word and a row read per match, so it serves rare words and rare
-//    combinations of common words ("thep hoa phat": each word in tens of thousands of names, all of them
-//    together in a few hundred);
+//  - from the word index: the ids of the enterprises of the rarest word, intersected (in memory, as sorted
+//    lists) with those of the other words that are not much more common, are the candidates; their rows
+//    are checked against every word, counted and sorted in one query. It costs a read per posting of
+//    those words and a row per candidate, so it serves rare words and rare combinations of common words
+//    ("thep hoa phat": each word in tens of thousands of names, all of them together in a few hundred);
 //  - by scanning names in order on the name index, which carries the search words (migration 0201): it
 //    reads about (names counted ahead) / density index entries, so it serves dense matches ("cong ty
 //    thep"); the count stops a few pages ahead ("more than N").
-// The density comes from a sample of the directory (see the scan's bound below). Before, a rare combination of common words scanned
-// the whole directory (seconds over a million names).
+// The density comes from a sample of the directory (see the scan's bound below). Before, a rare
+// combination of common words scanned the whole directory (seconds over a million names).
 EnterprisePage search_enterprises(soci::session& sql, const EnterpriseQuery& q) {
   constexpr std::int64_t kCountCap = 10000;      // beyond this the page says "more than 10 000"
   constexpr std::int64_t kPostingsCap = 100000;  // words are counted this far through the word index
   constexpr std::int64_t kSample = 4000;         // enterprises that tell how dense the matches are
-  // Costs relative to reading one entry of the name index: probing the word index, reading and sorting a row.
-  constexpr double kProbeCost = 2, kRowCost = 6;
+  // Costs relative to reading one entry of the name index: reading a posting, reading and sorting a row.
+  constexpr double kPostingCost = 0.5, kRowCost = 6;
+  // Candidates are narrowed by another word's postings while there are kFewCandidates or more, if that
+  // word has at most kNarrowingRatio postings per candidate (and kNarrowingCap in all).
+  constexpr std::int64_t kFewCandidates = 1000, kNarrowingRatio = 10, kNarrowingCap = 400000;
   EnterprisePage page;
   const std::string dir = q.descending ? " DESC" : " ASC";
   const std::string order = " ORDER BY " + (q.sort == "tax_code" ? "e.tax_code" + dir : "e.name_folded" + dir + ", e.id" + dir);
@@ -270,8 +277,8 @@ EnterprisePage search_enterprises(soci::session& sql, const EnterpriseQuery& q) 
   sql << "SELECT COALESCE(MAX(id), 0) FROM audit_enterprises", soci::into(directory);
   const double density = (static_cast<double>(sampled) + 0.5) / kSample;
   const double matches = std::min(static_cast<double>(rarest.postings), density * static_cast<double>(directory));
-  const double index_cost =
-      static_cast<double>(rarest.postings) * kProbeCost * static_cast<double>(q.words.size() - 1) + matches * kRowCost;
+  // At least the rarest word's postings and the matches' rows (more when the other words narrow little).
+  const double index_cost = static_cast<double>(rarest.postings) * kPostingCost + matches * kRowCost;
   const double entry_cost = q.sort == "tax_code" ? kRowCost : 1;  // the tax-code index does not carry the words
   const double scan_cost = static_cast<double>(ahead + 1) / density * entry_cost;
   if (scan_cost < index_cost) {
@@ -285,10 +292,23 @@ EnterprisePage search_enterprises(soci::session& sql, const EnterpriseQuery& q) 
       return finish(ahead);
     }
   }
-  const std::string ids = with_all_words(rarest.word, q.words);
-  page.items = page_and_count(sql, ids, where, order, paging, page.total);
-  if (page.items.empty())  // past the last page: count alone
-    page.total = q.offset > 0 ? count_capped(sql, "SELECT DISTINCT enterprise_id FROM (" + ids + ") m", kCountCap) : 0;
+  // While many candidates are left, the other words' postings narrow them (a posting costs far less to
+  // read than a candidate's row) if there are not too many of them; rows are checked for every word.
+  std::vector<std::int64_t> ids = posting_ids(sql, rarest.word);
+  for (const auto& w : q.words) {
+    const auto cap = std::min<std::int64_t>(kNarrowingRatio * static_cast<std::int64_t>(ids.size()), kNarrowingCap);
+    if (w == rarest.word || ids.size() < kFewCandidates || count_capped(sql, postings(w), cap) > cap) continue;
+    const auto others = posting_ids(sql, w);
+    std::vector<std::int64_t> both;
+    std::set_intersection(ids.begin(), ids.end(), others.begin(), others.end(), std::back_inserter(both));
+    ids = std::move(both);
+  }
+  page.total = 0;
+  if (ids.empty()) return finish(kCountCap);
+  where += " AND e.id IN (" + id_list(ids) + ")";
+  page.items = page_and_count(sql, where, order, paging, page.total);
+  if (page.items.empty() && q.offset > 0)  // past the last page: count alone
+    page.total = count_capped(sql, "SELECT 1 FROM audit_enterprises e " + where, kCountCap);
   return finish(kCountCap);
 }
 
