@@ -67,13 +67,14 @@ std::vector<Enterprise> enterprises_where(soci::session& sql, const std::string&
 
 // One page of the enterprises that pass `where` (which names the candidates' ids) and, in the same pass,
 // how many passed: they are counted and sorted as narrow (id, sort key) rows, and only the page's rows are
-// read whole.
-std::vector<Enterprise> page_and_count(soci::session& sql, const std::string& where, const std::string& order,
-                                       const std::string& paging, std::int64_t& matches) {
+// read whole. `sort` orders the candidates by a key no index provides (name_folded || ''): otherwise
+// PostgreSQL scans the whole name index in order to find them (300 ms instead of 80 for 19 000 candidates).
+std::vector<Enterprise> page_and_count(soci::session& sql, const std::string& where, const std::string& sort,
+                                       const std::string& order, const std::string& paging, std::int64_t& matches) {
   std::vector<Enterprise> list;
   soci::rowset<soci::row> rows =
       (sql.prepare << std::string("SELECT ") + kEnterpriseColumns + ", p.matches FROM (SELECT e.id, COUNT(*) OVER () "
-                      "AS matches FROM audit_enterprises e " + where + order + paging +
+                      "AS matches FROM audit_enterprises e " + where + sort + paging +
                       ") p JOIN audit_enterprises e ON e.id = p.id" + order);
   for (const auto& r : rows) {
     list.push_back(enterprise_from(r));
@@ -249,7 +250,10 @@ EnterprisePage search_enterprises(soci::session& sql, const EnterpriseQuery& q) 
   constexpr std::int64_t kFewCandidates = 1000, kNarrowingRatio = 10, kNarrowingCap = 400000;
   EnterprisePage page;
   const std::string dir = q.descending ? " DESC" : " ASC";
-  const std::string order = " ORDER BY " + (q.sort == "tax_code" ? "e.tax_code" + dir : "e.name_folded" + dir + ", e.id" + dir);
+  const auto order_by = [&](const std::string& suffix) {
+    return " ORDER BY " + (q.sort == "tax_code" ? "e.tax_code" + suffix + dir : "e.name_folded" + suffix + dir + ", e.id" + dir);
+  };
+  const std::string order = order_by("");
   const std::string paging = " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
   std::string where = "WHERE 1 = 1";
   if (!q.tax_prefix.empty()) {
@@ -306,7 +310,7 @@ EnterprisePage search_enterprises(soci::session& sql, const EnterpriseQuery& q) 
   page.total = 0;
   if (ids.empty()) return finish(kCountCap);
   where += " AND e.id IN (" + id_list(ids) + ")";
-  page.items = page_and_count(sql, where, order, paging, page.total);
+  page.items = page_and_count(sql, where, order_by(" || ''"), order, paging, page.total);
   if (page.items.empty() && q.offset > 0)  // past the last page: count alone
     page.total = count_capped(sql, "SELECT 1 FROM audit_enterprises e " + where, kCountCap);
   return finish(kCountCap);
