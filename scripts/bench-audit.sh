@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# make bench, audit (STQ02): loads 1,000,000 enterprises and 200,000 proposals (bench/audit_generate) and
+# measures over HTTP, on SQLite and then on PostgreSQL (a throw-away cluster from scripts/pg-test.sh):
+#   - name search without diacritics: GET /api/v1/audit/enterprises?q=… with varied fragments (p99 < 50 ms);
+#   - duplicate check at proposal creation: POST /api/v1/audit/proposals with prepared search ids (p99 < 20 ms);
+#   - the search-first step, GET /api/v1/audit/search?tax_code=… (no target; shown for context);
+#   - national form 19 for the last full year, sequential requests (< 1 s).
+# The wrk figures are taken twice: with one client sending requests back to back (the latency one user sees;
+# the targets apply to it) and with AUDIT_CONNECTIONS clients at once (the server under load).
+# Prints a Markdown table (copy into docs/performance.md, section "Audit (STQ02)").
+# Called by scripts/bench.sh with BUILD_DIR (Release build with bench targets) and WORK_DIR; alone:
+#   BUILD_DIR=build-bench WORK_DIR=$(mktemp -d) bash scripts/bench-audit.sh
+# Knobs: AUDIT_ENTERPRISES (1000000), AUDIT_PROPOSALS (200000), AUDIT_SECONDS (wrk run, 10),
+#        AUDIT_CONNECTIONS (clients of the load run, 4), AUDIT_FORM19_RUNS (10), AUDIT_BACKENDS ("sqlite postgresql"),
+#        AUDIT_PG_PORT (55461).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+build=${BUILD_DIR:?BUILD_DIR: a Release build with bench targets}
+work=${WORK_DIR:?WORK_DIR: a scratch directory}/audit
+enterprises=${AUDIT_ENTERPRISES:-1000000}
+proposals=${AUDIT_PROPOSALS:-200000}
+seconds=${AUDIT_SECONDS:-10}
+connections=${AUDIT_CONNECTIONS:-4}
+form19_runs=${AUDIT_FORM19_RUNS:-10}
+backends=${AUDIT_BACKENDS:-sqlite postgresql}
+pg_port=${AUDIT_PG_PORT:-55461}
+# Outside WORK_DIR: as root the cluster belongs to the 'postgres' user, who must be able to reach it.
+pg_dir=/tmp/haiquan-audit-bench-pg-$$
+password='Demo@2026haiquan'  # the demo accounts' (src/app/demo.h)
+year=$(( $(date +%Y) - 1 ))
+mkdir -p "$work"
+
+server_pid=""
+stop_server() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; fi; }
+cleanup() { stop_server; HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh stop >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+wait_up() { for _ in $(seq 1 300); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "server at $1 did not start" >&2; return 1; }
+
+# login BASE USER → "name=value-of-the-session-cookie csrf-token"
+login() {
+  curl -s -i -X POST "$1/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$2\",\"password\":\"$password\"}" | tr -d '\r' |
+    awk -F'[ ;]' 'tolower($1)=="set-cookie:" {c=$2} match($0, /"csrf_token":"[0-9a-zA-Z_-]+"/) {t=substr($0, RSTART+14, RLENGTH-15)}
+                  END {print c, t}'
+}
+
+# wrk_run CLIENTS BASE MODE FILE HEADER… → "p50_ms p99_ms requests_per_second non_2xx"
+wrk_run() {
+  local clients=$1 base=$2 mode=$3 file=$4; shift 4
+  local headers=()
+  for h in "$@"; do headers+=(-H "$h"); done
+  wrk -t"$(( clients < 2 ? 1 : 2 ))" -c"$clients" -d"${seconds}s" --timeout 30s --latency "${headers[@]}" \
+    -s bench/audit_wrk.lua "$base" -- "$mode" "$file" |
+    awk 'function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+         /^ +50%/ {p50=ms($2)} /^ +99%/ {p99=ms($2)} /Requests\/sec/ {rps=$2} /Non-2xx/ {bad=$5}
+         END {printf "%.2f %.2f %.0f %d\n", p50, p99, rps, bad}'
+}
+
+# form19 BASE COOKIE → "median_s max_s audits": the national report for the last full year, run after run.
+form19() {
+  local url="$1/api/v1/audit/reports/form19?unit=00&from=$year-01-01&to=$year-12-31" times=()
+  for _ in $(seq 1 "$form19_runs"); do
+    times+=("$(curl -s -o "$work/form19.json" -w '%{http_code} %{time_total}' -b "$2" "$url")")
+  done
+  local audits
+  audits=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"]["audits"])' "$work/form19.json" 2>/dev/null || echo '?')
+  printf '%s\n' "${times[@]}" | sort -k2,2n | awk -v audits="$audits" '$1 != 200 {bad++} {t[NR]=$2} END {
+      printf "%.3f %.3f %s %d\n", (NR%2 ? t[(NR+1)/2] : (t[NR/2]+t[NR/2+1])/2), t[NR], audits, bad}'
+}
+
+verdict() { awk -v v="$1" -v limit="$2" 'BEGIN {print (v+0 < limit+0) ? "pass" : "**FAIL**"}'; }
+errors() { [ "$1" = 0 ] && echo "" || echo ", $1 non-2xx"; }
+# measure TARGET_MS BASE MODE FILE HEADER… → the table cell: one client (against the target), then the load run.
+measure() {
+  local target=$1; shift
+  local p50 p99 rps bad l50 l99 lrps lbad
+  read -r p50 p99 rps bad < <(wrk_run 1 "$@")
+  read -r l50 l99 lrps lbad < <(wrk_run "$connections" "$@")
+  local verdict_text=""
+  [ -n "$target" ] && verdict_text=" $(verdict "$p99" "$target")"
+  echo "$p99 ms$verdict_text (p50 $p50 ms$(errors "$bad")); $connections clients: $l99 ms (p50 $l50 ms, $lrps req/s$(errors "$lbad"))"
+}
+
+declare -A cell
+run_backend() {
+  local backend=$1 db=$2 port=$3 dir="$work/$1"
+  mkdir -p "$dir"
+  "$build/haiquan" init --db "$db" --admin-password 'Quan-tri-2026!' >"$dir/init.log" 2>&1
+  "$build/haiquan" demo --db "$db" >>"$dir/init.log" 2>&1
+  local started=$SECONDS
+  "$build/bench/audit_generate" --db "$db" --enterprises "$enterprises" --proposals "$proposals" --out "$dir" \
+    2>"$dir/generate.log" || { cat "$dir/generate.log" >&2; return 1; }
+  cell[$backend,generate]="$(( SECONDS - started )) s"
+  "$build/haiquan" serve --db "$db" --port "$port" --address 127.0.0.1 --threads 4 --web "$dir" >"$dir/server.log" 2>&1 &
+  server_pid=$!
+  local base=http://127.0.0.1:$port
+  wait_up "$base/healthz"
+  local officer department
+  read -r officer officer_csrf < <(login "$base" 02ci.canbo)
+  read -r department _ < <(login "$base" ktstq.canbo)
+  local cookie="Cookie: $officer"
+  wrk_run "$connections" "$base" names "$dir/name_queries.txt" "$cookie" >/dev/null  # warm-up
+  cell[$backend,names]=$(measure 50 "$base" names "$dir/name_queries.txt" "$cookie")
+  cell[$backend,search]=$(measure "" "$base" search "$dir/proposal_searches.txt" "$cookie")
+  cell[$backend,propose]=$(measure 20 "$base" propose "$dir/proposal_searches.txt" "$cookie" "X-CSRF-Token: $officer_csrf")
+  read -r median max audits bad < <(form19 "$base" "$department")
+  cell[$backend,form19]="$median s / $max s $(verdict "$max" 1) ($audits audits$(errors "$bad"))"
+  stop_server
+}
+
+names=()
+for backend in $backends; do
+  case $backend in
+    sqlite) run_backend sqlite "sqlite:$work/audit.db" 18190; names+=("SQLite") ;;
+    postgresql)
+      if url=$(HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh start 2>"$work/pg.log"); then
+        run_backend postgresql "$url" 18191
+      else
+        for k in generate names search propose form19; do cell[postgresql,$k]="not run: PostgreSQL did not start"; done
+      fi
+      HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh stop >/dev/null 2>&1 || true
+      names+=("PostgreSQL 15") ;;
+  esac
+done
+
+echo
+thousands() { echo "$1" | sed -e :a -e 's/\B[0-9]\{3\}\>/,&/;ta'; }
+echo "## Audit (STQ02): $(thousands "$enterprises") enterprises, $(thousands "$proposals") proposals"
+echo
+header="| measure | target |"; rule="|---|---|"
+for n in "${names[@]}"; do header+=" $n |"; rule+="---|"; done
+echo "$header"; echo "$rule"
+row() {
+  local line="| $2 | $3 |"
+  for backend in $backends; do line+=" ${cell[$backend,$1]:-} |"; done
+  echo "$line"
+}
+row generate "data generation (\`audit_generate\`, wall clock)" "minutes"
+row names "name search without diacritics, \`GET /audit/enterprises?q=cong+ty+thep\` and 2,000 other fragments: p99" "< 50 ms"
+row propose "duplicate check at proposal creation, \`POST /audit/proposals\` (prepared search ids): p99" "< 20 ms"
+row search "search first, \`GET /audit/search?tax_code=…\` (records the search): p99" "—"
+row form19 "national form 19 for $year (\`unit=00\`), $form19_runs sequential requests: median / max" "< 1 s"
+echo
+echo "Command: \`make bench\` (scripts/bench-audit.sh): wrk -c1 and -c$connections, -d${seconds}s --latency, with"
+echo "bench/audit_wrk.lua; haiquan serve --threads 4 (Release, access log on); $(nproc) cores, $(date -u +%Y-%m-%d)."
