@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include <soci/soci.h>
@@ -79,6 +80,7 @@ class Database {
   std::size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
   std::atomic<std::size_t> in_use_{0};
+  std::mutex sqlite_writer_;  // SQLite: writers queue here (woken at once) instead of polling the busy handler
 };
 
 // True when the error means a unique or foreign-key constraint refused the write.
