@@ -9,7 +9,17 @@ echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponen
 
 export type EChartsOption = echarts.EChartsCoreOption;
 
-export function EChart({ option, height = 260 }: { option: EChartsOption; height?: number }) {
+export function EChart({
+  option,
+  height = 260,
+  className,
+  testId,
+}: {
+  option: EChartsOption;
+  height?: number;
+  className?: string;
+  testId?: string;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
@@ -27,5 +37,5 @@ export function EChart({ option, height = 260 }: { option: EChartsOption; height
   useEffect(() => {
     chart.current?.setOption(option, true);
   }, [option]);
-  return <div ref={el} style={{ width: '100%', height }} />;
+  return <div ref={el} className={className} data-testid={testId} style={{ width: '100%', height }} />;
 }

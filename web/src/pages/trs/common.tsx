@@ -1,42 +1,23 @@
 // Pieces shared by the trs pages: the study header with its page links, charts, h:mm:ss, form sections.
-import { useEffect, useRef } from 'react';
 import { Alert, Segmented, Skeleton } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import * as echarts from 'echarts/core';
-import { BarChart, BoxplotChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, TitleComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { BoxplotChart, LineChart } from 'echarts/charts';
 import { trs, type ColumnDef, type Study } from '../../api/trs';
 import { errorMessage } from '../../api/errors';
 import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
+import { EChart, type EChartsOption } from '../../components/EChart';
 import { fmtDate } from '../../utils/format';
 import './trs.css';
 
-echarts.use([BarChart, BoxplotChart, LineChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, CanvasRenderer]);
-export type TrsChartOption = echarts.EChartsCoreOption;
+echarts.use([BoxplotChart, LineChart]);  // bars, grid, legend, tooltip and the renderer come with EChart
+export type TrsChartOption = EChartsOption;
 
-/** ECharts with line, box-plot and bar series; resizes with its container. */
+/** The shared chart with the series the trs pages draw (lines, box plots, bars). */
 export function TrsChart({ option, height = 300, testId }: { option: TrsChartOption; height?: number; testId?: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current);
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={el} className="trs-chart" data-testid={testId} style={{ width: '100%', height }} />;
+  return <EChart option={option} height={height} className="trs-chart" testId={testId} />;
 }
 
 /** 115.005 → "115:00:18" (Vietnamese reports write hours this way). */
