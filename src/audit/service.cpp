@@ -750,7 +750,7 @@ Page<std::pair<store::Proposal, std::vector<Duplicate>>> AuditService::proposal_
   if (!is_audit_leader(caller)) core::forbidden("Danh sách chờ phê duyệt dành cho lãnh đạo.");
   return db_.read([&](soci::session& sql) {
     store::ListQuery query;
-    query.unit_path = caller.is_platform_admin() ? "/" : caller.unit_path;
+    query.unit_path = caller.visible_root();
     query.status = "SUBMITTED";
     query.oldest_submitted_first = true;
     query.offset = offset;
@@ -769,7 +769,7 @@ Page<std::pair<store::Collection, std::vector<Duplicate>>> AuditService::collect
   if (!is_audit_leader(caller)) core::forbidden("Danh sách chờ phê duyệt dành cho lãnh đạo.");
   return db_.read([&](soci::session& sql) {
     store::ListQuery query;
-    query.unit_path = caller.is_platform_admin() ? "/" : caller.unit_path;
+    query.unit_path = caller.visible_root();
     query.status = status;
     query.oldest_submitted_first = true;
     query.offset = offset;

@@ -22,6 +22,8 @@ struct Principal {
 
   bool has_role(const std::string& role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
   bool is_platform_admin() const { return has_role("platform.admin"); }
+  // The path prefix of every unit the caller sees: the whole tree for a platform administrator.
+  std::string visible_root() const { return is_platform_admin() ? "/" : unit_path; }
   // True when the unit with this path lies in the caller's subtree (its own unit included).
   bool sees_unit(const std::string& other_unit_path) const {
     return is_platform_admin() || other_unit_path.compare(0, unit_path.size(), unit_path) == 0;

@@ -152,6 +152,11 @@ store::Unit IdentityService::visible_unit(soci::session& sql, const core::Princi
   return *unit;
 }
 
+std::string IdentityService::scope_path(soci::session& sql, const core::Principal& caller,
+                                        const std::string& unit_code) {
+  return unit_code.empty() ? caller.visible_root() : visible_unit(sql, caller, unit_code).path;
+}
+
 store::Account IdentityService::administered_account(soci::session& sql, const core::Principal& caller,
                                                      const std::string& username) {
   auto account = store::find_account(sql, username);
@@ -289,7 +294,7 @@ void IdentityService::create_unit_as_system(const UnitInput& input) {
 
 std::vector<store::Unit> IdentityService::units(const core::Principal& caller) {
   return db_.read([&](soci::session& sql) {
-    return store::units_under(sql, caller.is_platform_admin() ? "/" : caller.unit_path);
+    return store::units_under(sql, caller.visible_root());
   });
 }
 
@@ -318,8 +323,7 @@ store::Unit IdentityService::update_unit(const core::Principal& caller, const st
 AccountPage IdentityService::list_accounts(const core::Principal& caller, const std::string& unit_code,
                                            store::AccountQuery query) {
   return db_.read([&](soci::session& sql) {
-    query.unit_path = unit_code.empty() ? (caller.is_platform_admin() ? "/" : caller.unit_path)
-                                        : visible_unit(sql, caller, unit_code).path;
+    query.unit_path = scope_path(sql, caller, unit_code);
     AccountPage page;
     page.items = store::list_accounts(sql, query, page.total);
     return page;
@@ -499,8 +503,7 @@ std::vector<store::AccountRequest> IdentityService::list_requests(const core::Pr
                                                                   const std::string& status, std::int64_t offset,
                                                                   std::int64_t limit, std::int64_t& total) {
   return db_.read([&](soci::session& sql) {
-    const std::string path = unit_code.empty() ? (caller.is_platform_admin() ? "/" : caller.unit_path)
-                                               : visible_unit(sql, caller, unit_code).path;
+    const std::string path = scope_path(sql, caller, unit_code);
     return store::list_requests(sql, path, status, offset, limit, total);
   });
 }

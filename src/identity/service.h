@@ -83,6 +83,8 @@ class IdentityService {
 
  private:
   store::Unit visible_unit(soci::session& sql, const core::Principal& caller, const std::string& code);
+  // The subtree a list covers: the named unit (which the caller must see), else all the caller sees.
+  std::string scope_path(soci::session& sql, const core::Principal& caller, const std::string& unit_code);
   store::Account administered_account(soci::session& sql, const core::Principal& caller, const std::string& username);
   void check_account_input(soci::session& sql, const core::Principal* caller, const AccountInput& input,
                            store::Unit& unit);
