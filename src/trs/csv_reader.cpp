@@ -10,6 +10,8 @@
 #include <unordered_map>
 
 #include "core/error.h"
+#include "core/ordered_pipeline.h"
+#include "core/parallel_for.h"
 #include "trs/text_util.h"
 #include "trs/xlsx_reader.h"
 
@@ -337,6 +339,14 @@ std::string join(const std::vector<std::string>& v) {
 
 }  // namespace
 
+// ---------------------------------------------------------------------------------------------- sinks
+
+void PreparingSink::on_record(const Record& r) {
+  if (!scratch_) scratch_ = make_prepared();
+  prepare(r, *scratch_);
+  on_prepared(r, *scratch_);
+}
+
 // ---------------------------------------------------------------------------------------------- decoder
 
 RowDecoder::RowDecoder(std::span<const std::string_view> header) {
@@ -388,6 +398,8 @@ void RowDecoder::decode(std::size_t line, std::span<const std::string_view> cell
           ? trim(cells[static_cast<std::size_t>(declaration_pos_)])
           : std::string_view();
   if (cells.size() > cols_.size() && !blank(cells.subspan(cols_.size()))) {
+    out = Record{};  // nothing of the row is read (a reused record must not keep an earlier row's values)
+    out.meta = RecordMeta{line};
     out.meta.rejected = true;
     out.declaration_no.assign(declaration);
     Issue i;
@@ -435,29 +447,128 @@ std::unique_ptr<ByteSource> open_file_source(const std::string& path) {
 
 std::unique_ptr<ByteSource> memory_source(std::string_view text) { return std::make_unique<MemorySource>(text); }
 
-std::size_t read_wide_csv(ByteSource& src, RecordSink& sink) {
+namespace {
+
+// Rows of the wide CSV on their way through the decoding pipeline: the splitter copies each row's field
+// texts here (the parser's buffer moves on), a worker decodes them into records and issues.
+struct RowBatch {
+  struct Row {
+    std::size_t line = 0;
+    std::size_t fields_end = 0;  // this row's fields are field_ends[previous row's fields_end, fields_end)
+    bool unterminated = false;
+  };
+  static constexpr std::size_t kMaxRows = 2048, kMaxText = std::size_t{1} << 20;
+  std::string text;                   // field texts back to back
+  std::vector<std::size_t> field_ends;
+  std::vector<Row> rows;
+  // Filled by the worker:
+  std::vector<Record> records;        // records[i] of rows[i]; recycled with the batch
+  std::vector<char> blank;            // 1: rows[i] is blank (skipped, not counted)
+  std::vector<std::pair<std::size_t, Issue>> issues;  // (row index, issue), in row order
+  std::vector<std::unique_ptr<PreparingSink::Prepared>> prepared;  // with a PreparingSink: prepared[i] of records[i]
+
+  bool full() const { return rows.size() >= kMaxRows || text.size() >= kMaxText; }
+  void clear() {
+    text.clear();
+    field_ends.clear();
+    rows.clear();
+    issues.clear();
+  }
+  void add_row(std::size_t line, std::span<const std::string_view> fields, bool unterminated) {
+    for (std::string_view f : fields) {
+      text += f;
+      field_ends.push_back(text.size());
+    }
+    rows.push_back({line, field_ends.size(), unterminated});
+  }
+};
+
+// Collects the issues of the row being decoded, tagged with its index.
+class RowIssueSink : public RecordSink {
+ public:
+  explicit RowIssueSink(RowBatch& batch) : batch_(batch) {}
+  std::size_t row = 0;
+  void on_record(const Record&) override {}
+  void on_issue(Issue issue) override { batch_.issues.emplace_back(row, std::move(issue)); }
+
+ private:
+  RowBatch& batch_;
+};
+
+void decode_row(const RowDecoder& decoder, std::size_t line, std::span<const std::string_view> fields,
+                bool unterminated, Record& record, RecordSink& sink) {
+  decoder.decode(line, fields, record, sink);
+  if (!unterminated || record.meta.rejected) return;
+  record.meta.rejected = true;
+  Issue i;
+  i.line = line;
+  i.declaration_no = record.declaration_no;
+  i.code = kBadRow;
+  i.message = "Dòng " + std::to_string(line) + ": một ô mở dấu ngoặc kép (\") nhưng không đóng đến hết tệp. Dòng bị bỏ qua.";
+  sink.on_issue(std::move(i));
+}
+
+void decode_batch(const RowDecoder& decoder, const PreparingSink* preparing, RowBatch& batch) {
+  batch.records.resize(std::max(batch.records.size(), batch.rows.size()));
+  if (preparing)
+    while (batch.prepared.size() < batch.rows.size()) batch.prepared.push_back(preparing->make_prepared());
+  batch.blank.assign(batch.rows.size(), 0);
+  RowIssueSink issues(batch);
+  std::vector<std::string_view> fields;
+  std::size_t field = 0, offset = 0;
+  for (std::size_t i = 0; i < batch.rows.size(); ++i) {
+    const RowBatch::Row& row = batch.rows[i];
+    fields.clear();
+    for (; field < row.fields_end; ++field) {
+      fields.emplace_back(batch.text.data() + offset, batch.field_ends[field] - offset);
+      offset = batch.field_ends[field];
+    }
+    if (blank(fields)) {
+      batch.blank[i] = 1;
+      continue;
+    }
+    issues.row = i;
+    decode_row(decoder, row.line, fields, row.unterminated, batch.records[i], issues);
+    if (preparing) preparing->prepare(batch.records[i], *batch.prepared[i]);
+  }
+}
+
+}  // namespace
+
+std::size_t default_decode_threads() {
+  const std::size_t cores = core::available_cores();
+  return cores < 2 ? 0 : std::min<std::size_t>(cores, 4);
+}
+
+std::size_t read_wide_csv(ByteSource& src, RecordSink& sink, std::size_t decode_threads) {
   CsvParser parser(src);
   sniff(parser, "dữ liệu");
   std::vector<std::string_view> fields;
   const RowDecoder decoder(read_header(parser, fields, "dữ liệu"));
-  Record record;
   std::size_t rows = 0;
-  while (parser.next(fields)) {
-    if (blank(fields)) continue;
-    ++rows;
-    decoder.decode(parser.record_line(), fields, record, sink);
-    if (parser.unterminated() && !record.meta.rejected) {
-      record.meta.rejected = true;
-      Issue i;
-      i.line = parser.record_line();
-      i.declaration_no = record.declaration_no;
-      i.code = kBadRow;
-      i.message = "Dòng " + std::to_string(i.line) +
-                  ": một ô mở dấu ngoặc kép (\") nhưng không đóng đến hết tệp. Dòng bị bỏ qua.";
-      sink.on_issue(std::move(i));
+  auto* preparing = dynamic_cast<PreparingSink*>(&sink);
+  const auto deliver = [&](RowBatch& batch) {
+    auto issue = batch.issues.begin();
+    for (std::size_t i = 0; i < batch.rows.size(); ++i) {
+      if (batch.blank[i]) continue;
+      ++rows;
+      for (; issue != batch.issues.end() && issue->first == i; ++issue) sink.on_issue(std::move(issue->second));
+      if (preparing)
+        preparing->on_prepared(batch.records[i], *batch.prepared[i]);
+      else
+        sink.on_record(batch.records[i]);
     }
-    sink.on_record(record);
+  };
+  core::OrderedPipeline<RowBatch> pipeline(decode_threads, 2 * decode_threads + 2,
+                                           [&](RowBatch& batch) { decode_batch(decoder, preparing, batch); }, deliver);
+  RowBatch* batch = nullptr;
+  while (parser.next(fields)) {
+    if (!batch) (batch = &pipeline.acquire())->clear();
+    batch->add_row(parser.record_line(), fields, parser.unterminated());
+    if (batch->full()) pipeline.submit(), batch = nullptr;
   }
+  if (batch) pipeline.submit();
+  pipeline.finish();
   return rows;
 }
 

@@ -27,6 +27,23 @@ class RecordSink {
   virtual void on_issue(Issue issue) = 0;
 };
 
+// A sink with work on each record that does not depend on the others: readers that decode on several
+// threads call prepare() there (it must be thread-safe), then on_prepared() in file order on their own
+// thread. Other callers just use on_record().
+class PreparingSink : public RecordSink {
+ public:
+  struct Prepared {
+    virtual ~Prepared() = default;
+  };
+  virtual std::unique_ptr<Prepared> make_prepared() const = 0;
+  virtual void prepare(const Record& r, Prepared& out) const = 0;
+  virtual void on_prepared(const Record& r, Prepared& p) = 0;
+  void on_record(const Record& r) final;  // prepare + on_prepared
+
+ private:
+  std::unique_ptr<Prepared> scratch_;
+};
+
 // Keeps everything in memory (tests, the long format, small files).
 class RecordCollector : public RecordSink {
  public:
@@ -63,8 +80,11 @@ class ByteSource {
 std::unique_ptr<ByteSource> open_file_source(const std::string& path);  // throws core::Error when unreadable
 std::unique_ptr<ByteSource> memory_source(std::string_view text);       // `text` must outlive the source
 
-// Wide CSV. Returns the number of data rows (blank rows are skipped and not counted).
-std::size_t read_wide_csv(ByteSource& src, RecordSink& sink);
+// Wide CSV. Returns the number of data rows (blank rows are skipped and not counted). Rows are split on the
+// calling thread, decoded on `decode_threads` workers (0: on the calling thread) and sent to `sink` in file
+// order on the calling thread — the sink sees exactly what a single-threaded read would send.
+std::size_t default_decode_threads();  // the machine's cores (at most 4), 0 on a single core
+std::size_t read_wide_csv(ByteSource& src, RecordSink& sink, std::size_t decode_threads = default_decode_threads());
 std::size_t read_wide_csv(std::string_view text, RecordSink& sink);
 std::size_t read_wide_csv_file(const std::string& path, RecordSink& sink);
 

@@ -4,9 +4,11 @@
 #include <array>
 #include <cmath>
 #include <functional>
+#include <iterator>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/parallel_for.h"
 #include "trs/intervals.h"
 
 namespace hq::trs {
@@ -78,22 +80,26 @@ struct AttributionSum {
   double total = 0, customs = 0, agencies = 0;
 };
 
-// Stable LSD radix sort of (non-negative seconds, record) pairs by seconds, 16 bits a pass: ties keep
-// record order. Several times faster than std::sort for the millions of observations of a large study.
-void radix_sort(std::vector<std::pair<std::int64_t, std::uint32_t>>& v) {
-  if (v.size() < 65536) {  // the 64 Ki-entry histogram does not pay for small sets
+// Sorts observations packed as (seconds << 32 | record) by seconds, keeping record order among equal ones
+// (the records of a series are in increasing order). LSD radix sort on 11-bit digits of the seconds: the
+// 2,048-bucket histogram stays in the L1 cache, and two passes cover 24 days.
+void radix_sort_packed(std::vector<std::uint64_t>& v) {
+  if (v.size() < 4096) {
     std::sort(v.begin(), v.end());
     return;
   }
   std::uint64_t max = 0;
-  for (const auto& p : v) max = std::max(max, static_cast<std::uint64_t>(p.first));
-  std::vector<std::pair<std::int64_t, std::uint32_t>> tmp(v.size());
-  std::vector<std::size_t> count(65537);
-  for (unsigned shift = 0; shift < 64 && (max >> shift) != 0; shift += 16) {
-    std::fill(count.begin(), count.end(), 0);
-    for (const auto& p : v) ++count[((static_cast<std::uint64_t>(p.first) >> shift) & 0xFFFF) + 1];
-    for (std::size_t d = 1; d < count.size(); ++d) count[d] += count[d - 1];
-    for (const auto& p : v) tmp[count[(static_cast<std::uint64_t>(p.first) >> shift) & 0xFFFF]++] = p;
+  for (std::uint64_t x : v) max = std::max(max, x);
+  constexpr unsigned kBits = 11;
+  constexpr std::size_t kBuckets = std::size_t{1} << kBits;
+  std::vector<std::uint64_t> tmp(v.size());
+  std::array<std::size_t, kBuckets> count;
+  for (unsigned shift = 32; shift < 64 && (max >> shift) != 0; shift += kBits) {
+    count.fill(0);
+    for (std::uint64_t x : v) ++count[(x >> shift) & (kBuckets - 1)];
+    std::size_t sum = 0;
+    for (std::size_t& c : count) sum += std::exchange(c, sum);
+    for (std::uint64_t x : v) tmp[count[(x >> shift) & (kBuckets - 1)]++] = x;
     v.swap(tmp);
   }
 }
@@ -117,6 +123,27 @@ UnixSeconds default_follow_up_limit(const core::Date& week_start, int working_da
   return core::from_local({core::add_days(d, 1)});  // 24:00 of the last working day
 }
 
+// What Analyzer::prepare finds in one record.
+struct Analyzer::Prepared : PreparingSink::Prepared {
+  struct Observed {
+    std::uint8_t interval;
+    std::int64_t seconds;  // never negative (those are issues)
+    std::int32_t working;  // in working hours, when settings.working_week is set
+  };
+  struct Attributed {
+    std::size_t k;  // index into kAttributed
+    std::int64_t seconds;
+    Responsibility who;
+  };
+  std::size_t RecordCounts::*excluded = nullptr;  // why the record is out of the sample (before duplicates)
+  std::optional<std::uint64_t> identity;           // for the repeated-declaration rule
+  bool incomplete = false;
+  std::uint8_t world_bank = 0;
+  std::vector<Issue> issues;  // in the order they are reported
+  std::vector<Observed> observations;
+  std::vector<Attributed> attributions;
+};
+
 struct Analyzer::Impl {
   AnalysisSettings settings;
   Report report;
@@ -136,8 +163,6 @@ struct Analyzer::Impl {
   // attribution[interval k][flow][group 0 = all, 1 + channel]
   std::array<std::array<std::array<AttributionSum, 4>, 2>, std::size(kAttributed)> attribution{};
   std::array<int, std::size(kAttributed)> attributed_index{};
-  std::vector<Observation> scratch_obs;
-  std::vector<Issue> scratch_issues;
   std::optional<UnixSeconds> week_begin, week_end;
 
   explicit Impl(AnalysisSettings s) : settings(std::move(s)) {
@@ -160,35 +185,24 @@ struct Analyzer::Impl {
       ++report.issues_omitted;
   }
 
-  // Which exclusion counter applies, or nullptr when the record is in the sample.
-  std::size_t* exclusion(const Record& r) {
-    RecordCounts& c = report.records;
-    if (r.meta.rejected) return &c.rejected_rows;
-    if (settings.skip_invalid && r.meta.invalid_cells > 0) return &c.invalid_rows;
-    if (!r.flow) return &c.no_flow;
+  // Which exclusion counter applies to `r` (nullptr: in the sample) — every rule but the repeated
+  // declaration, which depends on the rows before it.
+  std::size_t RecordCounts::*exclusion(const Record& r) const {
+    if (r.meta.rejected) return &RecordCounts::rejected_rows;
+    if (settings.skip_invalid && r.meta.invalid_cells > 0) return &RecordCounts::invalid_rows;
+    if (!r.flow) return &RecordCounts::no_flow;
     if (const auto& st = settings.study) {
-      if (!r.registered_at || *r.registered_at < *week_begin || *r.registered_at >= *week_end) return &c.outside_week;
-      if (excluded_types.count(r.type_code)) return &c.excluded_type;
-      if (!st->branches.empty() && !study_branches.count(r.branch_code)) return &c.other_branch;
-    }
-    if (const auto id = declaration_identity(r.declaration_no); id && !seen_declarations.insert(*id).second) {
-      Issue i;
-      i.line = r.meta.line;
-      i.declaration_no = r.declaration_no;
-      i.code = kDuplicateDeclaration;
-      i.column = "declaration_no";
-      i.message = "Dòng " + std::to_string(r.meta.line) + ": tờ khai " + r.declaration_no +
-                  " đã xuất hiện ở dòng trước (trùng 11 chữ số đầu); dòng này không được tính.";
-      add_issue(std::move(i));
-      return &c.duplicates;
+      if (!r.registered_at || *r.registered_at < *week_begin || *r.registered_at >= *week_end)
+        return &RecordCounts::outside_week;
+      if (excluded_types.count(r.type_code)) return &RecordCounts::excluded_type;
+      if (!st->branches.empty() && !study_branches.count(r.branch_code)) return &RecordCounts::other_branch;
     }
     return nullptr;
   }
 
   // With a study: milestones after the follow-up limit are cleared (one issue lists them).
-  void apply_follow_up(Record& r) {
+  void apply_follow_up(Record& r, std::vector<Issue>& issues) const {
     const auto& limit = settings.study->follow_up_limit;
-    if (!limit) return;
     std::string late;
     for (const ColumnDef& c : columns()) {
       if (c.kind != ColumnKind::Time) continue;
@@ -205,7 +219,7 @@ struct Analyzer::Impl {
     i.column = late;
     i.message = "Dòng " + std::to_string(r.meta.line) + ": " + late + " sau hạn theo dõi (" +
                 format_local_time(*limit) + ") nên được coi là chưa ghi nhận.";
-    add_issue(std::move(i));
+    issues.push_back(std::move(i));
   }
 
   std::uint32_t branch_id(const std::string& code) {
@@ -222,48 +236,91 @@ struct Analyzer::Impl {
     return 0;
   }
 
-  void add(const Record& r) {
+  // Everything about one record that does not depend on the others (runs on the decoding threads).
+  void prepare(const Record& original, Prepared& p) const {
+    p.issues.clear();
+    p.observations.clear();
+    p.attributions.clear();
+    p.excluded = exclusion(original);
+    if (p.excluded) return;
+    p.identity = declaration_identity(original.declaration_no);
+    std::optional<Record> adjusted;
+    if (settings.study && settings.study->follow_up_limit) {
+      adjusted = original;
+      apply_follow_up(*adjusted, p.issues);
+    }
+    const Record& r = adjusted ? *adjusted : original;
+    p.world_bank = world_bank_key(r);
+    p.incomplete = is_incomplete(r);
+    check_order(r, p.issues);
+    check_missing(r, p.issues);
+    thread_local std::vector<Observation> observations;
+    observations.clear();
+    observe(r, observations);
+    for (const Observation& o : observations) {
+      if (o.seconds < 0) {
+        p.issues.push_back(negative_interval_issue(r, o));
+        continue;
+      }
+      const auto working = settings.working_week ? working_seconds(o.from, o.from + o.seconds, *settings.working_week) : 0;
+      p.observations.push_back({o.interval, o.seconds, static_cast<std::int32_t>(working)});
+      for (std::size_t k = 0; k < std::size(kAttributed); ++k)
+        if (attributed_index[k] == o.interval)
+          p.attributions.push_back({k, o.seconds, attribute(r, o.from, o.from + o.seconds)});
+    }
+  }
+
+  // Adds a prepared record to the sample, in file order.
+  void add(const Record& r, Prepared& p) {
+    RecordCounts& counts = report.records;
+    ++counts.total;
+    if (p.excluded) {
+      ++(counts.*p.excluded);
+      ++counts.excluded;
+      return;
+    }
+    if (p.identity && !seen_declarations.insert(*p.identity).second) {
+      add_duplicate_issue(r);
+      ++counts.duplicates;
+      ++counts.excluded;
+      return;
+    }
+    ++counts.analysed;
     const auto rec = static_cast<std::uint32_t>(keys.size());
     const auto flow = static_cast<std::size_t>(*r.flow);
     flow_present[flow] = true;
     keys.push_back({key_of(r.flow), key_of(r.channel), key_of(r.route), key_of(r.aeo), key_of(r.pre_arrival),
                     key_of(r.nsw), static_cast<std::uint8_t>(r.sci_kinds != 0), key_of(r.shipment_mode),
-                    key_of(r.declarant_kind), world_bank_key(r), branch_id(r.branch_code), r.delay_reasons});
-    if (is_incomplete(r)) ++report.records.incomplete;
-
-    scratch_issues.clear();
-    check_order(r, scratch_issues);
-    check_missing(r, scratch_issues);
-    scratch_obs.clear();
-    observe(r, scratch_obs);
-    for (const Observation& o : scratch_obs) {
-      if (o.seconds < 0) {
-        scratch_issues.push_back(negative_interval_issue(r, o));
-        continue;
-      }
+                    key_of(r.declarant_kind), p.world_bank, branch_id(r.branch_code), r.delay_reasons});
+    if (p.incomplete) ++counts.incomplete;
+    for (const Prepared::Observed& o : p.observations) {
       Series& s = series[o.interval];
       s.seconds.push_back(o.seconds);
       s.record.push_back(rec);
-      if (settings.working_week)
-        s.working.push_back(static_cast<std::int32_t>(working_seconds(o.from, o.from + o.seconds, *settings.working_week)));
-      attribute_observation(r, o, flow);
+      if (settings.working_week) s.working.push_back(o.working);
     }
-    for (Issue& i : scratch_issues) add_issue(std::move(i));
+    const std::size_t channel_group = r.channel ? 1 + static_cast<std::size_t>(*r.channel) : 0;
+    for (const Prepared::Attributed& a : p.attributions)
+      for (std::size_t g : {std::size_t{0}, channel_group}) {
+        AttributionSum& sum = attribution[a.k][flow][g];
+        ++sum.n;
+        sum.total += static_cast<double>(a.seconds);
+        sum.customs += a.who.customs;
+        sum.agencies += a.who.agencies;
+        if (channel_group == 0) break;  // no channel: "all" only
+      }
+    for (Issue& i : p.issues) add_issue(std::move(i));
   }
 
-  void attribute_observation(const Record& r, const Observation& o, std::size_t flow) {
-    for (std::size_t k = 0; k < std::size(kAttributed); ++k) {
-      if (attributed_index[k] != o.interval) continue;
-      const Responsibility who = attribute(r, o.from, o.from + o.seconds);
-      for (std::size_t g : {std::size_t{0}, r.channel ? 1 + static_cast<std::size_t>(*r.channel) : std::size_t{99}}) {
-        if (g > 3) continue;
-        AttributionSum& s = attribution[k][flow][g];
-        ++s.n;
-        s.total += static_cast<double>(o.seconds);
-        s.customs += who.customs;
-        s.agencies += who.agencies;
-      }
-    }
+  void add_duplicate_issue(const Record& r) {
+    Issue i;
+    i.line = r.meta.line;
+    i.declaration_no = r.declaration_no;
+    i.code = kDuplicateDeclaration;
+    i.column = "declaration_no";
+    i.message = "Dòng " + std::to_string(r.meta.line) + ": tờ khai " + r.declaration_no +
+                " đã xuất hiện ở dòng trước (trùng 11 chữ số đầu); dòng này không được tính.";
+    add_issue(std::move(i));
   }
 
   // ------------------------------------------------------------------------------------------ finishing
@@ -299,10 +356,22 @@ struct Analyzer::Impl {
   };
   Sorted sorted_values(std::size_t i, std::uint8_t f, bool working = false) const {
     const Series& s = series[i];
+    // (seconds, record) pairs packed in 64 bits: observations are never negative here, and below 2^32 s
+    // (136 years) unless a date is absurd — then a plain sort of pairs.
     std::vector<std::pair<std::int64_t, std::uint32_t>> pairs;
     for (std::size_t k = 0; k < s.seconds.size(); ++k)
       if (keys[s.record[k]].flow == f) pairs.emplace_back(working ? s.working[k] : s.seconds[k], s.record[k]);
-    radix_sort(pairs);  // observations are never negative here (those were dropped as issues)
+    const bool fits = std::all_of(pairs.begin(), pairs.end(), [](const auto& p) { return p.first <= 0xFFFFFFFF; });
+    if (fits) {
+      std::vector<std::uint64_t> packed(pairs.size());
+      for (std::size_t k = 0; k < pairs.size(); ++k)
+        packed[k] = static_cast<std::uint64_t>(pairs[k].first) << 32 | pairs[k].second;
+      radix_sort_packed(packed);
+      for (std::size_t k = 0; k < pairs.size(); ++k)
+        pairs[k] = {static_cast<std::int64_t>(packed[k] >> 32), static_cast<std::uint32_t>(packed[k])};
+    } else {
+      std::sort(pairs.begin(), pairs.end());
+    }
     Sorted out;
     out.seconds.reserve(pairs.size());
     out.keys.reserve(pairs.size());
@@ -326,59 +395,82 @@ struct Analyzer::Impl {
       groups[0].second = v.seconds;
       return groups;
     }
-    for (std::size_t k = 0; k < v.seconds.size(); ++k) {
-      const Keys& key = v.keys[k];
-      const std::uint32_t g = dim.field ? key.*dim.field : key.branch;
-      groups[slot[dense(g)]].second.push_back(v.seconds[k]);
-    }
+    const auto slot_of = [&](const Keys& key) { return slot[dense(dim.field ? key.*dim.field : key.branch)]; };
+    std::vector<std::size_t> sizes(groups.size());
+    for (const Keys& key : v.keys) ++sizes[slot_of(key)];
+    for (std::size_t g = 0; g < groups.size(); ++g) groups[g].second.reserve(sizes[g]);
+    for (std::size_t k = 0; k < v.seconds.size(); ++k) groups[slot_of(v.keys[k])].second.push_back(v.seconds[k]);
     return groups;
   }
 
+  // What one interval and flow contributes to the report. Parts are built in parallel and appended in
+  // (interval, flow) order, so the report is the same whatever the number of threads.
+  struct Part {
+    std::vector<StatRow> rows, working_rows;
+    std::vector<MedianCiRow> median_ci;
+    std::vector<CumulativeRow> cumulative;
+  };
+
   void build_statistics() {
-    for (std::size_t i = 0; i < intervals().size(); ++i) {
-      const IntervalDef& def = intervals()[i];
+    std::vector<std::pair<std::size_t, std::uint8_t>> tasks;
+    for (std::size_t i = 0; i < intervals().size(); ++i)
       for (std::uint8_t f = 0; f < 2; ++f) {
-        if (!flow_present[f] || (def.only_flow && static_cast<std::uint8_t>(*def.only_flow) != f)) continue;
-        const std::string flow(kFlowNames[f]);
-        const Sorted values = sorted_values(i, f);
-        for (const ByDim& dim : kDims) {
-          for (auto& [g, group_values] : split(values, dim)) {
-            if (group_values.empty() && dim.name != "all") continue;
-            const std::string group(group_name(dim, g));
-            const Summary stats = summarize_sorted(group_values);
-            if (dim.name == "all" || dim.name == "channel") add_extras(def, flow, dim.name, group, group_values, stats);
-            report.rows.push_back({std::string(def.id), flow, std::string(dim.name), group, stats});
-          }
-        }
-        if (settings.working_week) build_working(def, i, f, flow);
+        const auto& only = intervals()[i].only_flow;
+        if (flow_present[f] && (!only || static_cast<std::uint8_t>(*only) == f)) tasks.emplace_back(i, f);
       }
+    std::vector<Part> parts(tasks.size());
+    core::parallel_for(tasks.size(), settings.threads,
+                       [&](std::size_t t) { parts[t] = build_part(tasks[t].first, tasks[t].second); });
+    for (Part& p : parts) {
+      std::move(p.rows.begin(), p.rows.end(), std::back_inserter(report.rows));
+      std::move(p.working_rows.begin(), p.working_rows.end(), std::back_inserter(report.working_rows));
+      std::move(p.median_ci.begin(), p.median_ci.end(), std::back_inserter(report.median_ci));
+      std::move(p.cumulative.begin(), p.cumulative.end(), std::back_inserter(report.cumulative));
     }
   }
 
-  void build_working(const IntervalDef& def, std::size_t i, std::uint8_t f, const std::string& flow) {
+  Part build_part(std::size_t i, std::uint8_t f) const {
+    Part part;
+    const IntervalDef& def = intervals()[i];
+    const std::string flow(kFlowNames[f]);
+    const Sorted values = sorted_values(i, f);
+    for (const ByDim& dim : kDims) {
+      for (auto& [g, group_values] : split(values, dim)) {
+        if (group_values.empty() && dim.name != "all") continue;
+        const std::string group(group_name(dim, g));
+        const Summary stats = summarize_sorted(group_values);
+        if (dim.name == "all" || dim.name == "channel") add_extras(part, def, flow, dim.name, group, group_values, stats);
+        part.rows.push_back({std::string(def.id), flow, std::string(dim.name), group, stats});
+      }
+    }
+    if (settings.working_week) build_working(part, def, i, f, flow);
+    return part;
+  }
+
+  void build_working(Part& part, const IntervalDef& def, std::size_t i, std::uint8_t f, const std::string& flow) const {
     const Sorted values = sorted_values(i, f, true);
     for (const ByDim& dim : {kDims[0], kDims[1]})  // all, channel
       for (auto& [g, group_values] : split(values, dim)) {
         if (group_values.empty() && dim.name != "all") continue;
-        report.working_rows.push_back(
+        part.working_rows.push_back(
             {std::string(def.id), flow, std::string(dim.name), std::string(group_name(dim, g)), summarize_sorted(group_values)});
       }
   }
 
   // Median CI and cumulative curve of one group.
-  void add_extras(const IntervalDef& def, const std::string& flow, std::string_view by, const std::string& group,
-                  std::span<const std::int64_t> values, const Summary& stats) {
+  void add_extras(Part& part, const IntervalDef& def, const std::string& flow, std::string_view by,
+                  const std::string& group, std::span<const std::int64_t> values, const Summary& stats) const {
     if (!values.empty()) {
       MedianCiRow row{std::string(def.id), flow, std::string(by), group, values.size(), stats.median_hours,
                       median_ci(values, mix(settings.seed, def.id, flow, group), settings.bootstrap_resamples,
                                 settings.bootstrap_max_n)};
-      report.median_ci.push_back(std::move(row));
+      part.median_ci.push_back(std::move(row));
     }
     if (std::find(std::begin(kCurves), std::end(kCurves), def.id) == std::end(kCurves)) return;
     CumulativeRow curve{std::string(def.id), flow, group, values.size(), {}};
     const auto shares = cumulative_shares(values, kCurveHours);
     for (std::size_t k = 0; k < shares.size(); ++k) curve.points.emplace_back(kCurveHours[k], shares[k]);
-    report.cumulative.push_back(std::move(curve));
+    part.cumulative.push_back(std::move(curve));
   }
 
   void build_world_bank() {
@@ -461,23 +553,13 @@ Analyzer::~Analyzer() = default;
 
 void Analyzer::on_issue(Issue issue) { impl_->add_issue(std::move(issue)); }
 
-void Analyzer::on_record(const Record& r) {
-  Impl& m = *impl_;
-  ++m.report.records.total;
-  if (std::size_t* reason = m.exclusion(r)) {
-    ++*reason;
-    ++m.report.records.excluded;
-    return;
-  }
-  ++m.report.records.analysed;
-  if (m.settings.study && m.settings.study->follow_up_limit) {
-    Record copy = r;
-    m.apply_follow_up(copy);
-    m.add(copy);
-  } else {
-    m.add(r);
-  }
+std::unique_ptr<PreparingSink::Prepared> Analyzer::make_prepared() const { return std::make_unique<Prepared>(); }
+
+void Analyzer::prepare(const Record& r, PreparingSink::Prepared& out) const {
+  impl_->prepare(r, static_cast<Prepared&>(out));
 }
+
+void Analyzer::on_prepared(const Record& r, PreparingSink::Prepared& p) { impl_->add(r, static_cast<Prepared&>(p)); }
 
 Report Analyzer::finish() {
   impl_->build_statistics();

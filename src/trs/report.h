@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "core/parallel_for.h"
 #include "core/time.h"
 #include "trs/csv_reader.h"
 #include "trs/statistics.h"
@@ -54,6 +55,7 @@ struct AnalysisSettings {
   std::uint64_t seed = 20150615;  // bootstrap seed (the 2015 study week)
   // Working-time variant (by all and channel): intervals counted in office hours only. nullopt = off.
   std::optional<WorkingWeek> working_week = WorkingWeek{};
+  std::size_t threads = core::available_cores();  // statistics of different intervals are computed in parallel
 };
 
 struct RecordCounts {
@@ -112,18 +114,22 @@ struct Report {
 };
 
 // Streams records (it is the readers' sink) and builds the report. Memory: a few bytes per record plus
-// 12 bytes per observed interval.
-class Analyzer : public RecordSink {
+// 12 bytes per observed interval. The work on each record alone (intervals, checks, attribution) runs on
+// the CSV reader's decoding threads; the rest sees records in file order.
+class Analyzer : public PreparingSink {
  public:
   explicit Analyzer(AnalysisSettings settings = {});
   ~Analyzer() override;
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
-  void on_record(const Record& r) override;
+  std::unique_ptr<PreparingSink::Prepared> make_prepared() const override;
+  void prepare(const Record& r, PreparingSink::Prepared& out) const override;
+  void on_prepared(const Record& r, PreparingSink::Prepared& p) override;
   void on_issue(Issue issue) override;
   Report finish();
 
  private:
+  struct Prepared;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

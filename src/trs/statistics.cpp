@@ -25,11 +25,6 @@ std::size_t draw(std::mt19937_64& rng, std::size_t n) {
   return static_cast<std::size_t>((static_cast<unsigned __int128>(rng()) * n) >> 64);
 }
 
-double median_of(std::span<std::int64_t> v) {
-  constexpr double kHalf[] = {0.5};
-  return quantiles(v, kHalf)[0];
-}
-
 enum class Owner { Customs, Agencies };
 struct Step {
   Owner owner;
@@ -178,20 +173,47 @@ Summary summarize_sorted(std::span<const std::int64_t> x) {
   return s;
 }
 
+namespace {
+
+// Medians of `resamples` bootstrap samples of sorted `x`. A sample is only counted: its k-th smallest value
+// is x[k-th smallest index drawn], so no copy and no selection is needed.
+std::vector<double> bootstrap_medians(std::span<const std::int64_t> x, std::uint64_t seed, int resamples) {
+  const std::size_t n = x.size();
+  std::mt19937_64 rng(seed);
+  std::vector<std::uint32_t> hits(n);
+  const double h = static_cast<double>(n - 1) * 0.5;
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const double frac = h - static_cast<double>(lo);
+  std::vector<double> medians(static_cast<std::size_t>(resamples));
+  for (double& m : medians) {
+    std::fill(hits.begin(), hits.end(), 0);
+    for (std::size_t j = 0; j < n; ++j) ++hits[draw(rng, n)];
+    std::size_t index = 0, counted = hits[0];  // sample values at indexes <= index
+    while (counted <= lo) counted += hits[++index];
+    m = static_cast<double>(x[index]);
+    if (frac == 0) continue;
+    while (counted <= lo + 1) counted += hits[++index];
+    m = interpolate(m, static_cast<double>(x[index]), frac);
+  }
+  std::sort(medians.begin(), medians.end());
+  return medians;
+}
+
+}  // namespace
+
 MedianCi median_ci(std::span<const std::int64_t> seconds, std::uint64_t seed, int resamples,
                    std::size_t bootstrap_max_n) {
   MedianCi ci;
   const std::size_t n = seconds.size();
   if (n == 0) return ci;
+  std::vector<std::int64_t> copy;
+  if (!std::is_sorted(seconds.begin(), seconds.end())) {  // the report passes sorted groups
+    copy.assign(seconds.begin(), seconds.end());
+    std::sort(copy.begin(), copy.end());
+    seconds = copy;
+  }
   if (n <= bootstrap_max_n && resamples > 0) {
-    std::mt19937_64 rng(seed);
-    std::vector<std::int64_t> sample(n);
-    std::vector<double> medians(static_cast<std::size_t>(resamples));
-    for (double& m : medians) {
-      for (std::int64_t& x : sample) x = seconds[draw(rng, n)];
-      m = median_of(sample);
-    }
-    std::sort(medians.begin(), medians.end());
+    const std::vector<double> medians = bootstrap_medians(seconds, seed, resamples);
     ci.low_hours = percentile_sorted(medians, 0.025) / kHour;
     ci.high_hours = percentile_sorted(medians, 0.975) / kHour;
     ci.method = "bootstrap";
@@ -201,12 +223,8 @@ MedianCi median_ci(std::span<const std::int64_t> seconds, std::uint64_t seed, in
   const double half = static_cast<double>(n) / 2.0, spread = 0.98 * std::sqrt(static_cast<double>(n));
   const auto lo_rank = static_cast<std::size_t>(std::max(1.0, std::floor(half - spread)));  // 1-based
   const auto hi_rank = static_cast<std::size_t>(std::min(static_cast<double>(n), std::ceil(half + spread + 1)));
-  std::vector<std::int64_t> v(seconds.begin(), seconds.end());
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(lo_rank - 1), v.end());
-  ci.low_hours = static_cast<double>(v[lo_rank - 1]) / kHour;
-  std::nth_element(v.begin() + static_cast<std::ptrdiff_t>(lo_rank), v.begin() + static_cast<std::ptrdiff_t>(hi_rank - 1),
-                   v.end());
-  ci.high_hours = static_cast<double>(v[hi_rank - 1]) / kHour;
+  ci.low_hours = static_cast<double>(seconds[lo_rank - 1]) / kHour;
+  ci.high_hours = static_cast<double>(seconds[hi_rank - 1]) / kHour;
   ci.method = "order_statistic";
   return ci;
 }
