@@ -498,6 +498,8 @@ store::EnterprisePage AuditService::find_enterprises(const core::Principal& call
   query.descending = descending;
   query.offset = offset;
   query.limit = limit;
+  if (!query.words.empty())
+    if (auto page = names_->search(query)) return *page;
   return db_.read([&](soci::session& sql) { return store::search_enterprises(sql, query); });
 }
 

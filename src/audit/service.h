@@ -2,6 +2,7 @@
 // Audit use cases. Each change runs in one transaction, applies the pure rules, calls the store and writes
 // one processing-history entry. Rights: see rules.h (unit tree; the audit department reads nationwide).
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "audit/forms.h"
+#include "audit/name_search.h"
 #include "audit/rules.h"
 #include "audit/store.h"
 #include "core/principal.h"
@@ -105,7 +107,7 @@ struct Page {
 
 class AuditService {
  public:
-  explicit AuditService(db::Database& db) : db_(db) {}
+  explicit AuditService(db::Database& db) : db_(db), names_(std::make_unique<NameSearch>(db)) {}
   // Tests move time; the server uses the real clock.
   void set_clock(std::function<std::int64_t()> clock) { clock_ = std::move(clock); }
 
@@ -185,6 +187,7 @@ class AuditService {
   ProposalDetail detail(soci::session& sql, const store::Proposal& p);
 
   db::Database& db_;
+  std::unique_ptr<NameSearch> names_;  // the name search's in-process index
   std::function<std::int64_t()> clock_ = [] { return core::now(); };
 };
 

@@ -98,6 +98,12 @@ std::int64_t count_capped(soci::session& sql, const std::string& inner, std::int
   return n;
 }
 
+constexpr const char* kNamesCounter = "enterprise_names";
+
+// Taken first, before any enterprise row: every writer of names then locks the counter before the rows
+// (PostgreSQL), so an import and a single update cannot wait for each other.
+long long next_names_version(soci::session& sql);
+
 }  // namespace
 
 std::optional<Enterprise> find_enterprise(soci::session& sql, const std::string& tax_code) {
@@ -120,32 +126,35 @@ std::optional<Enterprise> find_enterprise(soci::session& sql, std::int64_t id) {
 std::int64_t insert_enterprise(soci::session& sql, const Enterprise& e, std::int64_t by, std::int64_t now) {
   long long id = 0;
   const long long capital = e.charter_capital, level = e.compliance_level, creator = by, at = now;
+  const long long version = next_names_version(sql);
   const auto words = words_of(e);
   const std::string folded = core::fold(e.name), joined = joined_words(words);
   sql << "INSERT INTO audit_enterprises (tax_code, tax_kind, name, foreign_name, name_folded, search_words, address, "
          "legal_representative, phone, email, established_on, charter_capital, ownership, aeo_status, compliance_level, "
-         "profile, source, created_by, created_at, updated_at) VALUES (:tc, :tk, :n, :fn, :nf, :sw, :a, :lr, :ph, :em, "
-         ":est, :cap, :own, :aeo, :lvl, :prof, :src, :by, :c, :m) RETURNING id",
+         "profile, source, created_by, created_at, updated_at, name_version) VALUES (:tc, :tk, :n, :fn, :nf, :sw, :a, "
+         ":lr, :ph, :em, :est, :cap, :own, :aeo, :lvl, :prof, :src, :by, :c, :m, :v) RETURNING id",
       soci::use(e.tax_code), soci::use(e.tax_kind), soci::use(e.name), soci::use(e.foreign_name), soci::use(folded),
       soci::use(joined), soci::use(e.address), soci::use(e.legal_representative), soci::use(e.phone), soci::use(e.email),
       soci::use(e.established_on), soci::use(capital), soci::use(e.ownership), soci::use(e.aeo_status), soci::use(level),
-      soci::use(e.profile), soci::use(e.source), soci::use(creator), soci::use(at), soci::use(at), soci::into(id);
+      soci::use(e.profile), soci::use(e.source), soci::use(creator), soci::use(at), soci::use(at), soci::use(version),
+      soci::into(id);
   write_words(sql, id, words);
   return id;
 }
 
 void update_enterprise(soci::session& sql, const Enterprise& e, std::int64_t now) {
   const long long capital = e.charter_capital, level = e.compliance_level, at = now, id = e.id;
+  const long long version = next_names_version(sql);
   const auto words = words_of(e);
   const std::string folded = core::fold(e.name), joined = joined_words(words);
   sql << "UPDATE audit_enterprises SET name = :n, foreign_name = :fn, name_folded = :nf, search_words = :sw, "
          "address = :a, legal_representative = :lr, phone = :ph, email = :em, established_on = :est, "
          "charter_capital = :cap, ownership = :own, aeo_status = :aeo, compliance_level = :lvl, profile = :prof, "
-         "updated_at = :m WHERE id = :id",
+         "updated_at = :m, name_version = :v WHERE id = :id",
       soci::use(e.name), soci::use(e.foreign_name), soci::use(folded), soci::use(joined), soci::use(e.address),
       soci::use(e.legal_representative), soci::use(e.phone), soci::use(e.email), soci::use(e.established_on),
       soci::use(capital), soci::use(e.ownership), soci::use(e.aeo_status), soci::use(level), soci::use(e.profile),
-      soci::use(at), soci::use(id);
+      soci::use(at), soci::use(version), soci::use(id);
   write_words(sql, e.id, words);
 }
 
@@ -314,6 +323,63 @@ EnterprisePage search_enterprises(soci::session& sql, const EnterpriseQuery& q) 
   if (page.items.empty() && q.offset > 0)  // past the last page: count alone
     page.total = count_capped(sql, "SELECT 1 FROM audit_enterprises e " + where, kCountCap);
   return finish(kCountCap);
+}
+
+std::vector<Enterprise> enterprises_by_ids(soci::session& sql, const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  auto found = enterprises_where(sql, "WHERE e.id IN (" + id_list(ids) + ")");
+  std::vector<Enterprise> list;
+  for (const auto id : ids) {
+    const auto it = std::find_if(found.begin(), found.end(), [&](const Enterprise& e) { return e.id == id; });
+    if (it != found.end()) list.push_back(std::move(*it));
+  }
+  return list;
+}
+
+std::int64_t enterprise_names_version(soci::session& sql) {
+  const std::string counter = kNamesCounter;
+  long long version = 0;
+  sql << "SELECT COALESCE(MAX(value), 0) FROM audit_counters WHERE name = :n AND year = 0", soci::use(counter),
+      soci::into(version);
+  return version;
+}
+
+namespace {
+
+long long next_names_version(soci::session& sql) { return next_in_sequence(sql, kNamesCounter, 0); }
+
+}  // namespace
+
+void each_enterprise_name(soci::session& sql, const std::function<void(const EnterpriseName&)>& visit) {
+  constexpr std::size_t kBatch = 20000;  // bounded memory on both backends (libpq reads a result whole)
+  long long last = 0;
+  std::vector<long long> ids(kBatch);
+  std::vector<std::string> names(kBatch), taxes(kBatch), words(kBatch);
+  soci::statement st = (sql.prepare << "SELECT id, name_folded, tax_code, search_words FROM audit_enterprises "
+                                       "WHERE id > :last ORDER BY id LIMIT " + std::to_string(kBatch),
+                        soci::use(last), soci::into(ids), soci::into(names), soci::into(taxes), soci::into(words));
+  for (;;) {
+    for (auto* v : {&names, &taxes, &words}) v->resize(kBatch);
+    ids.resize(kBatch);
+    if (!st.execute(true) || ids.empty()) return;
+    for (std::size_t i = 0; i < ids.size(); ++i) visit({ids[i], names[i], taxes[i], words[i]});
+    if (ids.size() < kBatch) return;
+    last = ids.back();
+  }
+}
+
+std::optional<std::vector<EnterpriseName>> enterprise_names_since(soci::session& sql, std::int64_t version,
+                                                                  std::int64_t limit) {
+  const long long after = version, most = limit + 1;
+  std::vector<EnterpriseName> changed;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT id, name_folded, tax_code, search_words FROM audit_enterprises WHERE name_version > :v "
+                      "LIMIT :l",
+       soci::use(after), soci::use(most));
+  for (const auto& r : rows)
+    changed.push_back({int_at(r, "id"), text_at(r, "name_folded"), text_at(r, "tax_code"), text_at(r, "search_words")});
+  if (static_cast<std::int64_t>(changed.size()) > limit) return std::nullopt;
+  return changed;
 }
 
 bool is_key_enterprise(soci::session& sql, std::int64_t enterprise_id, std::int64_t year) {

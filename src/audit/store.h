@@ -2,6 +2,7 @@
 // SQL for the audit module. No rules here: the service decides, the store reads and writes.
 // Instants are UTC seconds (0 = not yet); dates are YYYY-MM-DD text; money is bigint đồng.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,22 @@ struct EnterprisePage {
   bool total_exact = true;  // false when more matched than were counted
 };
 EnterprisePage search_enterprises(soci::session& sql, const EnterpriseQuery& query);
+// The enterprises with these ids, in the order given (unknown ids are left out).
+std::vector<Enterprise> enterprises_by_ids(soci::session& sql, const std::vector<std::int64_t>& ids);
+
+// What the in-process name index (name_index.h) holds of an enterprise.
+struct EnterpriseName {
+  std::int64_t id = 0;
+  std::string name_folded, tax_code, search_words;
+};
+// The version of the directory's names: insert_enterprise and update_enterprise take the next one in their
+// transaction and stamp the row with it (migration 0202). Versions become visible in order.
+std::int64_t enterprise_names_version(soci::session& sql);
+// Every enterprise, in id order, read in batches.
+void each_enterprise_name(soci::session& sql, const std::function<void(const EnterpriseName&)>& visit);
+// The enterprises written after `version`, at most `limit` (nullopt when more were written).
+std::optional<std::vector<EnterpriseName>> enterprise_names_since(soci::session& sql, std::int64_t version,
+                                                                  std::int64_t limit);
 
 // ---- key enterprises ----
 struct KeyEnterprise {
