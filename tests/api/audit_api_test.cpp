@@ -13,6 +13,7 @@
 
 #include "audit/rules.h"
 #include "core/time.h"
+#include "db/database.h"
 #include "platform/calendar_store.h"
 #include "tests/api/api_fixture.h"
 
@@ -102,6 +103,41 @@ TEST_P(AuditApi, EnterprisesAndKeyEnterprises) {
   auto refused = proposer.post("/api/v1/audit/proposals", proposal(code, search_id(proposer, code)));
   EXPECT_EQ(refused.status, 409);
   EXPECT_EQ(refused.error_code(), "KEY_ENTERPRISE");
+}
+
+// The name search's in-process index (src/audit/name_search.h) finds what another server on the same
+// database writes (a rename, a new enterprise, an import) at its next search; a refused import adds nothing.
+TEST_P(AuditApi, NameSearchSeesWhatAnotherServerWrites) {
+  ApiClient first = logged_in("ktstq.canbo");
+  const auto names = [&](const std::string& query) {
+    auto found = first.get("/api/v1/audit/enterprises?q=" + query);
+    EXPECT_EQ(found.status, 200) << found.raw;
+    std::vector<std::string> list;
+    for (const auto& item : found.body["items"]) list.push_back(item["name"]);
+    EXPECT_EQ(found.body["total"].get<std::size_t>(), list.size());
+    EXPECT_EQ(found.body["total_exact"], true);
+    return list;
+  };
+  ASSERT_EQ(first.post("/api/v1/audit/enterprises", {{"tax_code", tax_code(70)}, {"name", "Công ty Zephyr Bắc"}}).status, 201);
+  EXPECT_EQ(names("zephyr"), std::vector<std::string>{"Công ty Zephyr Bắc"});  // the index is loaded here
+
+  db::Database other_db(db().url(), 2);
+  app::Options options;
+  options.web_root = "/nonexistent";
+  app::Server other(other_db, options);
+  ApiClient second(other.router());
+  ASSERT_EQ(second.login("ktstq.canbo", kDemoPassword).status, 200);
+  EXPECT_EQ(second.patch("/api/v1/audit/enterprises/" + tax_code(70), {{"name", "Công ty Zephyr Nam"}}).status, 200);
+  EXPECT_EQ(second.post("/api/v1/audit/enterprises", {{"tax_code", tax_code(71)}, {"name", "Doanh nghiệp Zephyr Đông"}}).status, 201);
+  const std::string url = "/api/v1/audit/enterprises/import";
+  EXPECT_EQ(second.send("POST", url, "tax_code;name\n" + tax_code(72) + ";Hợp tác xã Zephyr Tây\n").status, 200);
+  EXPECT_EQ(second.send("POST", url, "tax_code;name\n" + tax_code(73) + ";Zephyr Sai\n0100109107;Sai mã\n").status, 422);
+
+  EXPECT_EQ(names("zephyr"), (std::vector<std::string>{"Công ty Zephyr Nam", "Doanh nghiệp Zephyr Đông", "Hợp tác xã Zephyr Tây"}));
+  EXPECT_EQ(names("ZEPH%20t%C3%A2y"), std::vector<std::string>{"Hợp tác xã Zephyr Tây"});
+  EXPECT_TRUE(names("zephyr%20bac").empty());
+  EXPECT_TRUE(names("zephyr%20sai").empty());
+  EXPECT_EQ(names("zephyr&order=desc").front(), "Hợp tác xã Zephyr Tây");
 }
 
 TEST_P(AuditApi, ProposalRulesAndRights) {
