@@ -1,6 +1,10 @@
 #include "trs/study_store.h"
 
+#include <charconv>
+#include <stdexcept>
+
 #include "core/error.h"
+#include "db/copy.h"
 #include "db/row.h"
 
 namespace hq::trs::store {
@@ -169,8 +173,48 @@ std::optional<RecordRow> find_record(soci::session& sql, std::int64_t study_id, 
   return std::nullopt;
 }
 
+namespace {
+
+constexpr const char* kUpsertColumns =
+    "study_id, declaration_key, declaration_no, flow, branch_code, channel, registered_at, released_at, line, cells, "
+    "updated_by, updated_at";
+constexpr const char* kOnConflictUpdate =
+    " ON CONFLICT (study_id, declaration_key) DO UPDATE SET declaration_no = excluded.declaration_no, "
+    "flow = excluded.flow, branch_code = excluded.branch_code, channel = excluded.channel, "
+    "registered_at = excluded.registered_at, released_at = excluded.released_at, line = excluded.line, "
+    "cells_format = excluded.cells_format, cells = excluded.cells, updated_by = excluded.updated_by, "
+    "updated_at = excluded.updated_at";
+
+bool is_postgresql(soci::session& sql) { return sql.get_backend_name() == "postgresql"; }
+
+// PostgreSQL: the rows are streamed with COPY into a temporary table (dropped at commit), then upserted by
+// one statement — a round trip per batch instead of per row.
+void upsert_by_copy(soci::session& sql, std::int64_t study_id, const std::vector<RecordRow>& rows) {
+  sql << "CREATE TEMP TABLE IF NOT EXISTS trs_records_incoming (study_id bigint, declaration_key bigint, "
+         "declaration_no text, flow text, branch_code text, channel text, registered_at bigint, released_at bigint, "
+         "line bigint, cells text, updated_by text, updated_at bigint) ON COMMIT DROP";
+  db::CopyIn copy(sql, std::string("COPY trs_records_incoming (") + kUpsertColumns + ") FROM STDIN");
+  const auto optional_number = [&](const std::optional<std::int64_t>& v) -> db::CopyIn& {
+    return v ? copy.number(*v) : copy.null();
+  };
+  for (const RecordRow& r : rows) {
+    copy.number(study_id).number(r.key).text(r.declaration_no).text(r.flow).text(r.branch_code).text(r.channel);
+    optional_number(r.registered_at);
+    optional_number(r.released_at);
+    copy.number(r.line).text(r.cells).text(r.updated_by).number(r.updated_at).end_row();
+  }
+  copy.finish();
+  // One row per key (a file may repeat a declaration: the last one wins, as with row-by-row upserts).
+  sql << std::string("INSERT INTO trs_records (") + kUpsertColumns + ") SELECT DISTINCT ON (declaration_key) " +
+             kUpsertColumns + " FROM trs_records_incoming ORDER BY declaration_key, line DESC" + kOnConflictUpdate;
+  sql << "TRUNCATE trs_records_incoming";
+}
+
+}  // namespace
+
 void upsert_records(soci::session& sql, std::int64_t study_id, const std::vector<RecordRow>& rows) {
   if (rows.empty()) return;
+  if (is_postgresql(sql)) return upsert_by_copy(sql, study_id, rows);
   const std::size_t n = rows.size();
   std::vector<long long> keys(n), lines(n), registered(n), released(n), updated_at(n);
   std::vector<soci::indicator> reg_ind(n), rel_ind(n);
@@ -192,13 +236,8 @@ void upsert_records(soci::session& sql, std::int64_t study_id, const std::vector
     updated_at[i] = r.updated_at;
   }
   std::vector<long long> study(n, study_id);
-  sql << "INSERT INTO trs_records (study_id, declaration_key, declaration_no, flow, branch_code, channel, "
-         "registered_at, released_at, line, cells, updated_by, updated_at) VALUES (:s, :k, :no, :flow, :branch, "
-         ":channel, :reg, :rel, :line, :cells, :by, :at) ON CONFLICT (study_id, declaration_key) DO UPDATE SET "
-         "declaration_no = excluded.declaration_no, flow = excluded.flow, branch_code = excluded.branch_code, "
-         "channel = excluded.channel, registered_at = excluded.registered_at, released_at = excluded.released_at, "
-         "line = excluded.line, cells_format = excluded.cells_format, cells = excluded.cells, "
-         "updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+  sql << std::string("INSERT INTO trs_records (") + kUpsertColumns +
+             ") VALUES (:s, :k, :no, :flow, :branch, :channel, :reg, :rel, :line, :cells, :by, :at)" + kOnConflictUpdate,
       soci::use(study), soci::use(keys), soci::use(numbers), soci::use(flows), soci::use(branches), soci::use(channels),
       soci::use(registered, reg_ind), soci::use(released, rel_ind), soci::use(lines), soci::use(cells),
       soci::use(updated_by), soci::use(updated_at);
@@ -232,8 +271,40 @@ std::vector<RecordRow> list_records(soci::session& sql, std::int64_t study_id, c
 
 void refresh_statistics(soci::session& sql) { sql << "ANALYZE trs_records"; }
 
+namespace {
+
+// PostgreSQL: the whole scan is one COPY stream. COPY takes no bind parameters, so the study and the branch
+// filter travel as session settings set by a parameterised statement.
+void scan_by_copy(soci::session& sql, std::int64_t study_id, const BranchFilter& branches,
+                  const std::function<void(const RecordRow&)>& visit) {
+  const std::string branch_list = branches ? join(*branches) : std::string();
+  const std::string study = std::to_string(study_id), filter = branches ? "1" : "0";
+  sql << "SELECT set_config('haiquan.scan_study', :s, false), set_config('haiquan.scan_filter', :f, false), "
+         "set_config('haiquan.scan_branches', :b, false)",
+      soci::use(study), soci::use(filter), soci::use(branch_list);
+  RecordRow row;
+  std::string number;
+  db::copy_out(sql,
+               "COPY (SELECT declaration_key, line, cells FROM trs_records "
+               "WHERE study_id = current_setting('haiquan.scan_study')::bigint AND "
+               "(current_setting('haiquan.scan_filter') = '0' OR "
+               "branch_code = ANY(string_to_array(current_setting('haiquan.scan_branches'), ','))) "
+               "ORDER BY declaration_key) TO STDOUT",
+               [&](std::string_view line) {
+                 const std::size_t tab1 = line.find('\t'), tab2 = line.find('\t', tab1 + 1);
+                 if (tab2 == std::string_view::npos) throw std::runtime_error("COPY row without three columns");
+                 std::from_chars(line.data(), line.data() + tab1, row.key);
+                 std::from_chars(line.data() + tab1 + 1, line.data() + tab2, row.line);
+                 db::copy_unescape(line.substr(tab2 + 1), row.cells);
+                 visit(row);
+               });
+}
+
+}  // namespace
+
 void scan_records(soci::session& sql, std::int64_t study_id, const BranchFilter& branches,
                   const std::function<void(const RecordRow&)>& visit) {
+  if (is_postgresql(sql)) return scan_by_copy(sql, study_id, branches, visit);
   constexpr std::size_t kBatch = 20000;
   const std::string query = "SELECT declaration_key, line, cells FROM trs_records WHERE study_id = :s AND "
                             "declaration_key > :k" + branch_clause(branches) +

@@ -287,6 +287,24 @@ TEST_P(TrsApi, ImportIsAllOrNothingUnlessSkipInvalid) {
   EXPECT_EQ(twice.body["error"]["details"]["bad_cells"][0]["line"], 3);
 }
 
+TEST_P(TrsApi, ImportedTextKeepsEveryCharacter) {
+  // PostgreSQL imports stream through COPY, whose text format escapes tabs, newlines and backslashes.
+  ApiClient analyst = logged_in("trs.phantich");
+  const std::string id = create_study(analyst);
+  const std::string tricky = "Thép \\ ống\tloại \"A\"\nN\\";
+  const std::string csv = "flow,branch_code,declaration_no,goods_group,registered_at,released_at,delay_note\n"
+                          "NK,02CI,100000000010,\"Thép \\ ống\tloại \"\"A\"\"\nN\\\",2025-06-16 08:00,2025-06-16 18:00,\\N\n";
+  auto imported = analyst.send("POST", "/api/v1/trs/studies/" + id + "/import", csv);
+  ASSERT_EQ(imported.status, 200) << imported.raw;
+  auto record = analyst.get("/api/v1/trs/studies/" + id + "/records/100000000010");
+  ASSERT_EQ(record.status, 200) << record.raw;
+  EXPECT_EQ(record.body["cells"]["goods_group"], tricky);
+  EXPECT_EQ(record.body["cells"]["delay_note"], "\\N");  // the text \N, not a NULL
+  auto report = analyst.get("/api/v1/trs/studies/" + id + "/report");
+  ASSERT_EQ(report.status, 200);
+  EXPECT_EQ(report.body["records"]["analysed"], 1);
+}
+
 TEST_P(TrsApi, UnreadableFilesAnswerClearVietnameseMessages) {
   ApiClient analyst = logged_in("trs.phantich");
   const std::string url = "/api/v1/trs/studies/" + create_study(analyst) + "/import";
