@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <functional>
+#include <stdexcept>
 #include <iterator>
 #include <unordered_map>
 #include <unordered_set>
@@ -14,42 +15,53 @@
 namespace hq::trs {
 namespace {
 
-constexpr std::uint8_t kNone = 0xFF;  // group key of a value not recorded
+// The groups a record belongs to, one bit field per grouping dimension (`by`), packed so that a sort key
+// can carry them: statistics split sorted values by group without looking records up. Enum fields hold the
+// enum value or, when not recorded, their all-ones value; the branch field holds the interned branch id,
+// 0 when not recorded. Bits 0–16: the enum dimensions; from bit 17: the branch.
+using GroupCode = std::uint64_t;
+
+struct ByDim {
+  std::string_view name;
+  unsigned shift = 0;
+  GroupCode mask = 0;  // 0: "all" (one group)
+  std::span<const std::string_view> names;  // enum dimensions: names by value
+  bool branch = false;
+};
+constexpr unsigned kBranchShift = 17;
+constexpr std::string_view kAllName[] = {"all"};
+constexpr ByDim kDims[] = {
+    {"all", 0, 0, kAllName},
+    {"channel", 0, 3, kChannelNames},
+    {"route", 2, 3, kRouteNames},
+    {"branch", kBranchShift, 0xFFFFFFFF, {}, true},
+    {"aeo", 4, 3, kYesNoNames},
+    {"pre_arrival", 6, 3, kYesNoNames},
+    {"nsw", 8, 3, kYesNoNames},
+    {"sci", 10, 3, kYesNoNames},
+    {"shipment_mode", 12, 7, kShipmentModeNames},
+    {"declarant_kind", 15, 3, kDeclarantKindNames},
+};
+constexpr const ByDim& dim_named(std::string_view name) {
+  for (const ByDim& d : kDims)
+    if (d.name == name) return d;
+  throw std::logic_error("unknown dimension");
+}
+static_assert(std::size(kShipmentModeNames) < 7 && std::size(kChannelNames) < 3 + 1);
 
 template <class E>
-std::uint8_t key_of(const std::optional<E>& v) {
-  return v ? static_cast<std::uint8_t>(*v) : kNone;
+GroupCode field_code(const ByDim& dim, const std::optional<E>& v) {
+  return (v ? static_cast<GroupCode>(*v) : dim.mask) << dim.shift;
 }
-std::uint8_t key_of(const std::optional<bool>& v) { return v ? static_cast<std::uint8_t>(*v) : kNone; }
 
 // What the statistics need of an analysed record.
 struct Keys {
-  std::uint8_t flow, channel, route, aeo, pre_arrival, nsw, sci, shipment_mode, declarant_kind;
+  GroupCode groups;
+  std::uint8_t flow;
   std::uint8_t world_bank;  // 1 = NK HS 8708 from JP at the port, 2 = XK HS 85 to JP from the port
-  std::uint32_t branch;     // interned code, kNoBranch when not recorded
   CodeSet delay_reasons;
 };
-constexpr std::uint32_t kNoBranch = 0xFFFFFFFF;
 
-// A grouping dimension (`by`). Group names are indexed by key; kNone → "UNKNOWN".
-struct ByDim {
-  std::string_view name;
-  std::uint8_t Keys::*field;  // nullptr for branch (interned strings) and "all"
-  std::span<const std::string_view> names;
-};
-constexpr std::string_view kAllName[] = {"all"};
-constexpr ByDim kDims[] = {
-    {"all", nullptr, kAllName},
-    {"channel", &Keys::channel, kChannelNames},
-    {"route", &Keys::route, kRouteNames},
-    {"branch", nullptr, {}},
-    {"aeo", &Keys::aeo, kYesNoNames},
-    {"pre_arrival", &Keys::pre_arrival, kYesNoNames},
-    {"nsw", &Keys::nsw, kYesNoNames},
-    {"sci", &Keys::sci, kYesNoNames},
-    {"shipment_mode", &Keys::shipment_mode, kShipmentModeNames},
-    {"declarant_kind", &Keys::declarant_kind, kDeclarantKindNames},
-};
 constexpr std::string_view kUnknownGroup = "UNKNOWN";
 
 struct WorldBankDef {
@@ -148,16 +160,17 @@ struct Analyzer::Impl {
   AnalysisSettings settings;
   Report report;
   std::vector<Keys> keys;
-  // Observations per interval: seconds and the index of the record's Keys.
-  struct Series {
-    std::vector<std::int64_t> seconds;
-    std::vector<std::uint32_t> record;
-    std::vector<std::int32_t> working;  // working-hours seconds, when settings.working_week is set
+  // Observations per interval and flow, in record order.
+  struct Entry {
+    std::int64_t seconds;
+    std::uint32_t record;  // index of the record's Keys
+    std::int32_t working;  // working-hours seconds, when settings.working_week is set
   };
-  std::vector<Series> series = std::vector<Series>(intervals().size());
+  using Series = std::vector<Entry>;
+  std::vector<std::array<Series, 2>> series = std::vector<std::array<Series, 2>>(intervals().size());
   std::unordered_map<std::string, std::uint32_t> branch_ids;
   std::vector<std::string> branch_names;
-  std::unordered_set<std::uint64_t> seen_declarations;
+  std::unordered_set<std::uint64_t> seen_declarations = std::unordered_set<std::uint64_t>(1 << 16);
   std::unordered_set<std::string> study_branches, excluded_types, wb_branches;
   std::array<bool, 2> flow_present{};
   // attribution[interval k][flow][group 0 = all, 1 + channel]
@@ -222,9 +235,10 @@ struct Analyzer::Impl {
     issues.push_back(std::move(i));
   }
 
+  // 0 = not recorded, else 1 + index into branch_names.
   std::uint32_t branch_id(const std::string& code) {
-    if (code.empty()) return kNoBranch;
-    const auto [it, added] = branch_ids.emplace(code, static_cast<std::uint32_t>(branch_names.size()));
+    if (code.empty()) return 0;
+    const auto [it, added] = branch_ids.emplace(code, static_cast<std::uint32_t>(branch_names.size() + 1));
     if (added) branch_names.push_back(code);
     return it->second;
   }
@@ -289,16 +303,15 @@ struct Analyzer::Impl {
     const auto rec = static_cast<std::uint32_t>(keys.size());
     const auto flow = static_cast<std::size_t>(*r.flow);
     flow_present[flow] = true;
-    keys.push_back({key_of(r.flow), key_of(r.channel), key_of(r.route), key_of(r.aeo), key_of(r.pre_arrival),
-                    key_of(r.nsw), static_cast<std::uint8_t>(r.sci_kinds != 0), key_of(r.shipment_mode),
-                    key_of(r.declarant_kind), p.world_bank, branch_id(r.branch_code), r.delay_reasons});
+    const GroupCode groups =
+        field_code(dim_named("channel"), r.channel) | field_code(dim_named("route"), r.route) |
+        field_code(dim_named("aeo"), r.aeo) | field_code(dim_named("pre_arrival"), r.pre_arrival) |
+        field_code(dim_named("nsw"), r.nsw) | field_code(dim_named("sci"), std::optional<bool>(r.sci_kinds != 0)) |
+        field_code(dim_named("shipment_mode"), r.shipment_mode) |
+        field_code(dim_named("declarant_kind"), r.declarant_kind) | GroupCode{branch_id(r.branch_code)} << kBranchShift;
+    keys.push_back({groups, static_cast<std::uint8_t>(*r.flow), p.world_bank, r.delay_reasons});
     if (p.incomplete) ++counts.incomplete;
-    for (const Prepared::Observed& o : p.observations) {
-      Series& s = series[o.interval];
-      s.seconds.push_back(o.seconds);
-      s.record.push_back(rec);
-      if (settings.working_week) s.working.push_back(o.working);
-    }
+    for (const Prepared::Observed& o : p.observations) series[o.interval][flow].push_back({o.seconds, rec, o.working});
     const std::size_t channel_group = r.channel ? 1 + static_cast<std::size_t>(*r.channel) : 0;
     for (const Prepared::Attributed& a : p.attributions)
       for (std::size_t g : {std::size_t{0}, channel_group}) {
@@ -325,81 +338,80 @@ struct Analyzer::Impl {
 
   // ------------------------------------------------------------------------------------------ finishing
 
-  std::string_view group_name(const ByDim& dim, std::uint32_t key) const {
-    if (dim.name == "all") return "all";
-    if (dim.name == "branch") return key == kNoBranch ? kUnknownGroup : std::string_view(branch_names[key]);
-    return key == kNone ? kUnknownGroup : dim.names[key];
-  }
-  static std::uint32_t group_key(const ByDim& dim, const Keys& k) {
-    return dim.field ? k.*dim.field : dim.name == "branch" ? k.branch : 0;
+  std::string_view group_name(const ByDim& dim, GroupCode key) const {
+    if (!dim.mask) return "all";
+    if (dim.branch) return key == 0 ? kUnknownGroup : std::string_view(branch_names[key - 1]);
+    return key == dim.mask ? kUnknownGroup : dim.names[key];
   }
   // Output order of a dimension's groups: enum order (branches alphabetically), UNKNOWN last.
-  std::vector<std::uint32_t> group_order(const ByDim& dim) const {
-    std::vector<std::uint32_t> order;
-    if (dim.name == "all") return {0};
-    if (dim.name == "branch") {
-      for (std::uint32_t i = 0; i < branch_names.size(); ++i) order.push_back(i);
+  std::vector<GroupCode> group_order(const ByDim& dim) const {
+    std::vector<GroupCode> order;
+    if (!dim.mask) return {0};
+    if (dim.branch) {
+      for (GroupCode id = 1; id <= branch_names.size(); ++id) order.push_back(id);
       std::sort(order.begin(), order.end(),
-                [&](std::uint32_t a, std::uint32_t b) { return branch_names[a] < branch_names[b]; });
-      order.push_back(kNoBranch);
+                [&](GroupCode a, GroupCode b) { return branch_names[a - 1] < branch_names[b - 1]; });
+      order.push_back(0);
     } else {
-      for (std::uint32_t i = 0; i < dim.names.size(); ++i) order.push_back(i);
-      order.push_back(kNone);
+      for (GroupCode i = 0; i < dim.names.size(); ++i) order.push_back(i);
+      order.push_back(dim.mask);
     }
     return order;
   }
 
-  // Values of one interval and flow sorted ascending, with the record of each.
+  // Values of one interval and flow sorted ascending, with the groups of each.
   struct Sorted {
     std::vector<std::int64_t> seconds;
-    std::vector<Keys> keys;  // gathered once: the split by each dimension then reads them sequentially
+    std::vector<GroupCode> groups;
   };
   Sorted sorted_values(std::size_t i, std::uint8_t f, bool working = false) const {
-    const Series& s = series[i];
-    // (seconds, record) pairs packed in 64 bits: observations are never negative here, and below 2^32 s
-    // (136 years) unless a date is absurd — then a plain sort of pairs.
-    std::vector<std::pair<std::int64_t, std::uint32_t>> pairs;
-    for (std::size_t k = 0; k < s.seconds.size(); ++k)
-      if (keys[s.record[k]].flow == f) pairs.emplace_back(working ? s.working[k] : s.seconds[k], s.record[k]);
-    const bool fits = std::all_of(pairs.begin(), pairs.end(), [](const auto& p) { return p.first <= 0xFFFFFFFF; });
-    if (fits) {
-      std::vector<std::uint64_t> packed(pairs.size());
-      for (std::size_t k = 0; k < pairs.size(); ++k)
-        packed[k] = static_cast<std::uint64_t>(pairs[k].first) << 32 | pairs[k].second;
-      radix_sort_packed(packed);
-      for (std::size_t k = 0; k < pairs.size(); ++k)
-        pairs[k] = {static_cast<std::int64_t>(packed[k] >> 32), static_cast<std::uint32_t>(packed[k])};
-    } else {
-      std::sort(pairs.begin(), pairs.end());
-    }
+    const Series& s = series[i][f];
+    const auto value = [&](const Entry& e) { return working ? std::int64_t{e.working} : e.seconds; };
     Sorted out;
-    out.seconds.reserve(pairs.size());
-    out.keys.reserve(pairs.size());
-    for (const auto& [v, r] : pairs) out.seconds.push_back(v), out.keys.push_back(keys[r]);
+    out.seconds.reserve(s.size());
+    out.groups.reserve(s.size());
+    // Fast path: (seconds << 32 | groups) in 64 bits, radix-sorted — seconds below 2^32 (136 years: only an
+    // absurd date exceeds it) and fewer than 2^15 branches. Ties may change order: equal values, same result.
+    std::vector<std::uint64_t> packed;
+    packed.reserve(s.size());
+    bool fits = branch_names.size() < (std::size_t{1} << (32 - kBranchShift)) - 1;
+    for (const Entry& e : s) {
+      const auto v = static_cast<std::uint64_t>(value(e));
+      fits &= v <= 0xFFFFFFFF;
+      packed.push_back(v << 32 | (keys[e.record].groups & 0xFFFFFFFF));
+    }
+    if (fits) {
+      radix_sort_packed(packed);
+      for (std::uint64_t x : packed) out.seconds.push_back(static_cast<std::int64_t>(x >> 32)), out.groups.push_back(x & 0xFFFFFFFF);
+      return out;
+    }
+    std::vector<std::pair<std::int64_t, GroupCode>> pairs;
+    for (const Entry& e : s) pairs.emplace_back(value(e), keys[e.record].groups);
+    std::sort(pairs.begin(), pairs.end());
+    for (const auto& [v, g] : pairs) out.seconds.push_back(v), out.groups.push_back(g);
     return out;
   }
 
   // Sorted values split by the groups of `dim` (a stable scatter keeps every group sorted); groups in
   // output order, empty ones included.
-  std::vector<std::pair<std::uint32_t, std::vector<std::int64_t>>> split(const Sorted& v, const ByDim& dim) const {
-    std::vector<std::pair<std::uint32_t, std::vector<std::int64_t>>> groups;
-    // Dense slot table: enum keys < 256 (kNone = 255), branch ids < branch_names.size() (+1 for none).
-    const bool branch = dim.name == "branch";
-    const auto dense = [&](std::uint32_t g) -> std::size_t { return branch && g == kNoBranch ? branch_names.size() : g; };
-    std::vector<std::size_t> slot(std::max<std::size_t>(256, branch_names.size() + 1));
-    for (std::uint32_t g : group_order(dim)) {
-      slot[dense(g)] = groups.size();
-      groups.emplace_back(g, std::vector<std::int64_t>());
-    }
-    if (groups.size() == 1) {  // "all"
-      groups[0].second = v.seconds;
+  std::vector<std::pair<GroupCode, std::vector<std::int64_t>>> split(const Sorted& v, const ByDim& dim) const {
+    std::vector<std::pair<GroupCode, std::vector<std::int64_t>>> groups;
+    const auto order = group_order(dim);
+    if (order.size() == 1) {  // "all"
+      groups.emplace_back(0, v.seconds);
       return groups;
     }
-    const auto slot_of = [&](const Keys& key) { return slot[dense(dim.field ? key.*dim.field : key.branch)]; };
+    // Dense slot table: group keys are small (enum values up to the mask, branch ids up to their count).
+    std::vector<std::size_t> slot(std::max<std::size_t>(dim.branch ? 0 : dim.mask + 1, branch_names.size() + 1));
+    for (GroupCode g : order) {
+      slot[g] = groups.size();
+      groups.emplace_back(g, std::vector<std::int64_t>());
+    }
+    const auto slot_of = [&](GroupCode code) { return slot[(code >> dim.shift) & dim.mask]; };
     std::vector<std::size_t> sizes(groups.size());
-    for (const Keys& key : v.keys) ++sizes[slot_of(key)];
+    for (GroupCode code : v.groups) ++sizes[slot_of(code)];
     for (std::size_t g = 0; g < groups.size(); ++g) groups[g].second.reserve(sizes[g]);
-    for (std::size_t k = 0; k < v.seconds.size(); ++k) groups[slot_of(v.keys[k])].second.push_back(v.seconds[k]);
+    for (std::size_t k = 0; k < v.seconds.size(); ++k) groups[slot_of(v.groups[k])].second.push_back(v.seconds[k]);
     return groups;
   }
 
@@ -478,9 +490,8 @@ struct Analyzer::Impl {
       const auto i = static_cast<std::size_t>(interval_index(wb.interval));
       const std::uint8_t want = wb.flow == Flow::NK ? 1 : 2;
       std::vector<std::int64_t> values;
-      const Series& s = series[i];
-      for (std::size_t k = 0; k < s.seconds.size(); ++k)
-        if (keys[s.record[k]].world_bank == want) values.push_back(s.seconds[k]);
+      for (const Entry& o : series[i][static_cast<std::size_t>(wb.flow)])
+        if (keys[o.record].world_bank == want) values.push_back(o.seconds);
       report.world_bank.push_back({std::string(wb.id), std::string(wb.description_vi), std::string(wb.interval),
                                    std::string(to_string(wb.flow)), summarize(values)});
     }
@@ -525,13 +536,11 @@ struct Analyzer::Impl {
         for (std::size_t b = 0; b < kReasons; ++b) counts[b] += has_code(k.delay_reasons, b);
       }
       std::array<std::vector<std::int64_t>, kReasons + 1> values;
-      const Series& s = series[t2];
-      for (std::size_t j = 0; j < s.seconds.size(); ++j) {
-        const Keys& k = keys[s.record[j]];
-        if (k.flow != f) continue;
-        if (k.delay_reasons == 0) values[kReasons].push_back(s.seconds[j]);
+      for (const Entry& o : series[t2][f]) {
+        const CodeSet reasons = keys[o.record].delay_reasons;
+        if (reasons == 0) values[kReasons].push_back(o.seconds);
         for (std::size_t b = 0; b < kReasons; ++b)
-          if (has_code(k.delay_reasons, b)) values[b].push_back(s.seconds[j]);
+          if (has_code(reasons, b)) values[b].push_back(o.seconds);
       }
       for (std::size_t b = 0; b <= kReasons; ++b) {
         if (counts[b] == 0) continue;

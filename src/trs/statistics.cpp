@@ -1,6 +1,7 @@
 #include "trs/statistics.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <random>
 
@@ -50,8 +51,8 @@ constexpr Step kSteps[] = {
 
 using Span = std::pair<UnixSeconds, UnixSeconds>;
 
-// Length of the union of intervals (sorts `v`).
-double union_length(std::vector<Span>& v) {
+// Length of the union of intervals (sorts them).
+double union_length(std::span<Span> v) {
   std::sort(v.begin(), v.end());
   double total = 0;
   UnixSeconds cur_b = 0, cur_e = 0;
@@ -284,18 +285,23 @@ Responsibility attribute(const Record& r, UnixSeconds from, UnixSeconds to) {
     for (const Step& s : kSteps) v.push_back({s.owner, &column(s.from), &column(s.to)});
     return v;
   }();
-  std::vector<Span> customs, both;
+  // Customs spans first, then the agencies' (fixed arrays: called for every observed T1 and T2).
+  std::array<Span, std::size(kSteps)> customs, both;
+  std::size_t n_customs = 0, n_agencies = 0;
   for (const Resolved& s : steps) {
     const Time& a = time_of(*s.from, r);
     const Time& b = time_of(*s.to, r);
     if (!a || !b) continue;
     const UnixSeconds lo = std::max(*a, from), hi = std::min(*b, to);
     if (hi <= lo) continue;
-    (s.owner == Owner::Customs ? customs : both).emplace_back(lo, hi);
+    if (s.owner == Owner::Customs)
+      customs[n_customs++] = {lo, hi};
+    else
+      both[n_agencies++] = {lo, hi};
   }
-  both.insert(both.end(), customs.begin(), customs.end());
-  out.customs = union_length(customs);
-  out.agencies = union_length(both) - out.customs;
+  std::copy_n(customs.begin(), n_customs, both.begin() + static_cast<std::ptrdiff_t>(n_agencies));
+  out.customs = union_length(std::span(customs.data(), n_customs));
+  out.agencies = union_length(std::span(both.data(), n_agencies + n_customs)) - out.customs;
   out.declarant = static_cast<double>(to - from) - out.customs - out.agencies;
   return out;
 }
