@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/ordered_pipeline.h"
 #include "core/parallel_for.h"
+#include "trs/csv_parser.h"
 #include "trs/text_util.h"
 #include "trs/xlsx_reader.h"
 
@@ -19,6 +20,9 @@ namespace hq::trs {
 namespace {
 
 using core::bad_input;
+using detail::ChunkEnd;
+using detail::CsvParser;
+using detail::find_chunk_end;
 
 // ---------------------------------------------------------------------------------------------- sources
 
@@ -52,140 +56,6 @@ class MemorySource : public ByteSource {
 
  private:
   std::string_view text_;
-};
-
-// ---------------------------------------------------------------------------------------------- parser
-
-// RFC 4180 splitter over a block buffer. Fields are views into the buffer, valid until the next call.
-// A record is parsed only once it is complete in the buffer, so quoted fields can be unescaped in place.
-class CsvParser {
- public:
-  // The buffer starts small (cheap for small inputs) and doubles up to `max_block` while input keeps coming.
-  explicit CsvParser(ByteSource& src, std::size_t max_block = std::size_t{1} << 22)
-      : src_(src), buf_(std::size_t{1} << 16), max_block_(max_block) {
-    while (!eof_ && end_ < 4096) fill();  // enough for sniffing the encoding and the separator
-  }
-
-  std::string_view prefix() const { return {buf_.data() + begin_, end_ - begin_}; }
-  void skip(std::size_t n) { begin_ += n; }
-
-  // Next record (including blank ones); false at the end of input.
-  bool next(std::vector<std::string_view>& fields) {
-    for (;;) {
-      if (begin_ == end_ && eof_) return false;
-      std::size_t newlines = 0;
-      char* p = nullptr;
-      if (parse(fields, p, newlines)) {
-        begin_ = static_cast<std::size_t>(p - buf_.data());
-        record_line_ = line_;
-        line_ += newlines;
-        for (std::size_t i = 0; i < fields.size(); ++i)
-          if (quoted_[i]) fields[i] = unescape(const_cast<char*>(fields[i].data()), fields[i].size());
-        return true;
-      }
-      fill();
-    }
-  }
-  std::size_t record_line() const { return record_line_; }
-  bool unterminated() const { return unterminated_; }
-
- private:
-  static constexpr std::array<bool, 256> kDelimiter = [] {
-    std::array<bool, 256> t{};
-    t[','] = t['\n'] = t['\r'] = true;
-    return t;
-  }();
-
-  void fill() {
-    if (begin_ > 0) {
-      std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
-      end_ -= begin_;
-      begin_ = 0;
-    }
-    if (end_ == buf_.size() || (end_ > buf_.size() / 2 && buf_.size() < max_block_))
-      buf_.resize(buf_.size() * 2);  // a record longer than the buffer, or a large input
-    const std::size_t got = src_.read(buf_.data() + end_, buf_.size() - end_);
-    if (got == 0) eof_ = true;
-    end_ += got;
-  }
-
-  // Parses one record at begin_; false when it is not complete in the buffer yet.
-  bool parse(std::vector<std::string_view>& fields, char*& p, std::size_t& newlines) {
-    fields.clear();
-    quoted_.clear();
-    unterminated_ = false;
-    p = buf_.data() + begin_;
-    char* const end = buf_.data() + end_;
-    for (;;) {
-      char* const start = p;
-      const bool quoted = p < end && *p == '"';
-      if (quoted) {
-        char* q = p + 1;
-        for (;;) {
-          char* found = static_cast<char*>(std::memchr(q, '"', static_cast<std::size_t>(end - q)));
-          if (!found) {
-            if (!eof_) return false;
-            newlines += static_cast<std::size_t>(std::count(q, end, '\n'));
-            unterminated_ = true;
-            p = end;
-            break;
-          }
-          newlines += static_cast<std::size_t>(std::count(q, found, '\n'));
-          if (found + 1 == end && !eof_) return false;  // cannot tell "" from a closing quote yet
-          if (found + 1 < end && found[1] == '"') {
-            q = found + 2;
-            continue;
-          }
-          p = found + 1;
-          break;
-        }
-      }
-      while (p < end && !kDelimiter[static_cast<unsigned char>(*p)]) ++p;  // text (or junk after a quote)
-      if (p == end && !eof_) return false;
-      fields.emplace_back(start, static_cast<std::size_t>(p - start));
-      quoted_.push_back(quoted);
-      if (p == end) return true;
-      if (*p == ',') {
-        ++p;
-        continue;
-      }
-      if (*p == '\r') {
-        if (p + 1 == end && !eof_) return false;
-        ++p;
-        if (p < end && *p == '\n') ++p;
-      } else {
-        ++p;
-      }
-      ++newlines;
-      return true;
-    }
-  }
-
-  // Removes the enclosing quotes and turns "" into " (in place; the result is never longer).
-  static std::string_view unescape(char* s, std::size_t n) {
-    char* out = s;
-    bool in_quotes = false;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (s[i] != '"') {
-        *out++ = s[i];
-      } else if (in_quotes && i + 1 < n && s[i + 1] == '"') {
-        *out++ = '"';
-        ++i;
-      } else {
-        in_quotes = !in_quotes;
-      }
-    }
-    return {s, static_cast<std::size_t>(out - s)};
-  }
-
-  ByteSource& src_;
-  std::vector<char> buf_;
-  std::size_t max_block_;
-  std::size_t begin_ = 0, end_ = 0;
-  bool eof_ = false;
-  std::size_t line_ = 1, record_line_ = 0;
-  bool unterminated_ = false;
-  std::vector<char> quoted_;
 };
 
 bool blank(std::span<const std::string_view> fields) {
@@ -449,50 +319,30 @@ std::unique_ptr<ByteSource> memory_source(std::string_view text) { return std::m
 
 namespace {
 
-// Rows of the wide CSV on their way through the decoding pipeline: the splitter copies each row's field
-// texts here (the parser's buffer moves on), a worker decodes them into records and issues.
-struct RowBatch {
-  struct Row {
-    std::size_t line = 0;
-    std::size_t fields_end = 0;  // this row's fields are field_ends[previous row's fields_end, fields_end)
-    bool unterminated = false;
-  };
-  static constexpr std::size_t kMaxRows = 2048, kMaxText = std::size_t{1} << 20;
-  std::string text;                   // field texts back to back
-  std::vector<std::size_t> field_ends;
-  std::vector<Row> rows;
+// A chunk of whole records of the wide CSV: the calling thread cuts the input into chunks, a worker splits
+// and decodes one into records and issues (and prepares them for a PreparingSink).
+struct RecordChunk {
+  static constexpr std::size_t kBytes = std::size_t{1} << 20;
+  std::string text;
+  std::size_t first_line = 1;
   // Filled by the worker:
-  std::vector<Record> records;        // records[i] of rows[i]; recycled with the batch
-  std::vector<char> blank;            // 1: rows[i] is blank (skipped, not counted)
+  std::size_t rows = 0;               // records split from text, blank ones included
+  std::vector<Record> records;        // records[i] of row i; recycled with the chunk
+  std::vector<char> blank;            // 1: row i is blank (skipped, not counted)
   std::vector<std::pair<std::size_t, Issue>> issues;  // (row index, issue), in row order
   std::vector<std::unique_ptr<PreparingSink::Prepared>> prepared;  // with a PreparingSink: prepared[i] of records[i]
-
-  bool full() const { return rows.size() >= kMaxRows || text.size() >= kMaxText; }
-  void clear() {
-    text.clear();
-    field_ends.clear();
-    rows.clear();
-    issues.clear();
-  }
-  void add_row(std::size_t line, std::span<const std::string_view> fields, bool unterminated) {
-    for (std::string_view f : fields) {
-      text += f;
-      field_ends.push_back(text.size());
-    }
-    rows.push_back({line, field_ends.size(), unterminated});
-  }
 };
 
 // Collects the issues of the row being decoded, tagged with its index.
 class RowIssueSink : public RecordSink {
  public:
-  explicit RowIssueSink(RowBatch& batch) : batch_(batch) {}
+  explicit RowIssueSink(RecordChunk& chunk) : chunk_(chunk) {}
   std::size_t row = 0;
   void on_record(const Record&) override {}
-  void on_issue(Issue issue) override { batch_.issues.emplace_back(row, std::move(issue)); }
+  void on_issue(Issue issue) override { chunk_.issues.emplace_back(row, std::move(issue)); }
 
  private:
-  RowBatch& batch_;
+  RecordChunk& chunk_;
 };
 
 void decode_row(const RowDecoder& decoder, std::size_t line, std::span<const std::string_view> fields,
@@ -508,30 +358,65 @@ void decode_row(const RowDecoder& decoder, std::size_t line, std::span<const std
   sink.on_issue(std::move(i));
 }
 
-void decode_batch(const RowDecoder& decoder, const PreparingSink* preparing, RowBatch& batch) {
-  batch.records.resize(std::max(batch.records.size(), batch.rows.size()));
-  if (preparing)
-    while (batch.prepared.size() < batch.rows.size()) batch.prepared.push_back(preparing->make_prepared());
-  batch.blank.assign(batch.rows.size(), 0);
-  RowIssueSink issues(batch);
+void decode_chunk(const RowDecoder& decoder, const PreparingSink* preparing, RecordChunk& chunk) {
+  chunk.rows = 0;
+  chunk.issues.clear();
+  chunk.blank.clear();
+  MemorySource source(chunk.text);
+  CsvParser parser(source, chunk.first_line);
+  RowIssueSink issues(chunk);
   std::vector<std::string_view> fields;
-  std::size_t field = 0, offset = 0;
-  for (std::size_t i = 0; i < batch.rows.size(); ++i) {
-    const RowBatch::Row& row = batch.rows[i];
-    fields.clear();
-    for (; field < row.fields_end; ++field) {
-      fields.emplace_back(batch.text.data() + offset, batch.field_ends[field] - offset);
-      offset = batch.field_ends[field];
-    }
-    if (blank(fields)) {
-      batch.blank[i] = 1;
-      continue;
-    }
+  for (; parser.next(fields); ++chunk.rows) {
+    const std::size_t i = chunk.rows;
+    if (chunk.records.size() <= i) chunk.records.resize(i + 1);
+    if (preparing && chunk.prepared.size() <= i) chunk.prepared.push_back(preparing->make_prepared());
+    chunk.blank.push_back(blank(fields));
+    if (chunk.blank.back()) continue;
     issues.row = i;
-    decode_row(decoder, row.line, fields, row.unterminated, batch.records[i], issues);
-    if (preparing) preparing->prepare(batch.records[i], *batch.prepared[i]);
+    decode_row(decoder, parser.record_line(), fields, parser.unterminated(), chunk.records[i], issues);
+    if (preparing) preparing->prepare(chunk.records[i], *chunk.prepared[i]);
   }
 }
+
+// Cuts what follows the header into chunks of whole records (see find_chunk_end), in order.
+class Chunker {
+ public:
+  Chunker(ByteSource& src, std::string buffered, std::size_t first_line)
+      : src_(src), pending_(std::move(buffered)), line_(first_line) {}
+
+  // The next chunk into `text` (false at the end of input).
+  bool next(std::string& text, std::size_t& first_line) {
+    std::size_t want = RecordChunk::kBytes;
+    for (;;) {
+      while (!eof_ && pending_.size() < want) read_more();
+      if (pending_.empty()) return false;
+      const ChunkEnd cut = find_chunk_end(pending_, eof_);
+      if (cut.end == 0) {  // a record longer than the chunk: read on
+        want = pending_.size() * 2;
+        continue;
+      }
+      text.assign(pending_, 0, cut.end);
+      pending_.erase(0, cut.end);
+      first_line = line_;
+      line_ += cut.lines;
+      return true;
+    }
+  }
+
+ private:
+  void read_more() {
+    const std::size_t old = pending_.size();
+    pending_.resize(old + RecordChunk::kBytes);
+    const std::size_t got = src_.read(pending_.data() + old, RecordChunk::kBytes);
+    pending_.resize(old + got);
+    eof_ = got == 0;
+  }
+
+  ByteSource& src_;
+  std::string pending_;
+  std::size_t line_;
+  bool eof_ = false;
+};
 
 }  // namespace
 
@@ -547,27 +432,27 @@ std::size_t read_wide_csv(ByteSource& src, RecordSink& sink, std::size_t decode_
   const RowDecoder decoder(read_header(parser, fields, "dữ liệu"));
   std::size_t rows = 0;
   auto* preparing = dynamic_cast<PreparingSink*>(&sink);
-  const auto deliver = [&](RowBatch& batch) {
-    auto issue = batch.issues.begin();
-    for (std::size_t i = 0; i < batch.rows.size(); ++i) {
-      if (batch.blank[i]) continue;
+  const auto deliver = [&](RecordChunk& chunk) {
+    auto issue = chunk.issues.begin();
+    for (std::size_t i = 0; i < chunk.rows; ++i) {
+      if (chunk.blank[i]) continue;
       ++rows;
-      for (; issue != batch.issues.end() && issue->first == i; ++issue) sink.on_issue(std::move(issue->second));
+      for (; issue != chunk.issues.end() && issue->first == i; ++issue) sink.on_issue(std::move(issue->second));
       if (preparing)
-        preparing->on_prepared(batch.records[i], *batch.prepared[i]);
+        preparing->on_prepared(chunk.records[i], *chunk.prepared[i]);
       else
-        sink.on_record(batch.records[i]);
+        sink.on_record(chunk.records[i]);
     }
   };
-  core::OrderedPipeline<RowBatch> pipeline(decode_threads, 2 * decode_threads + 2,
-                                           [&](RowBatch& batch) { decode_batch(decoder, preparing, batch); }, deliver);
-  RowBatch* batch = nullptr;
-  while (parser.next(fields)) {
-    if (!batch) (batch = &pipeline.acquire())->clear();
-    batch->add_row(parser.record_line(), fields, parser.unterminated());
-    if (batch->full()) pipeline.submit(), batch = nullptr;
+  core::OrderedPipeline<RecordChunk> pipeline(decode_threads, 2 * decode_threads + 2,
+                                              [&](RecordChunk& c) { decode_chunk(decoder, preparing, c); }, deliver);
+  const std::size_t first_line = parser.line();
+  Chunker chunker(src, parser.take_buffered(), first_line);
+  for (;;) {
+    RecordChunk& chunk = pipeline.acquire();
+    if (!chunker.next(chunk.text, chunk.first_line)) break;
+    pipeline.submit();
   }
-  if (batch) pipeline.submit();
   pipeline.finish();
   return rows;
 }
