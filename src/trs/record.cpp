@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -243,6 +244,14 @@ std::optional<UnixSeconds> parse_time_cell(std::string_view s, std::string* why)
   constexpr const char* kFormat =
       "không đúng định dạng thời điểm (YYYY-MM-DD HH:MM[:SS], DD/MM/YYYY HH:MM[:SS] hoặc ISO-8601 có múi giờ)";
   if (s.size() < 16) return fail(kFormat);
+  // A study's cells share few dates: the last valid date text read on this thread is remembered.
+  thread_local char last_date[10] = {};
+  thread_local std::int64_t last_days = -1;  // -1: none yet
+  if (last_days >= 0 && s[10] == ' ' && std::memcmp(s.data(), last_date, 10) == 0) {
+    const int clock = clock_seconds(s, 11);
+    if (clock < 0) return fail("giờ không hợp lệ (HH:MM hoặc HH:MM:SS, 00:00–23:59)");
+    return last_days * 86400 + clock - core::kVietnamOffsetSeconds;
+  }
   core::Date d;
   if (s[4] == '-' && s[7] == '-') {  // YYYY-MM-DD…
     d = {digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2)};
@@ -256,7 +265,9 @@ std::optional<UnixSeconds> parse_time_cell(std::string_view s, std::string* why)
   if (!core::is_valid_date(d)) return fail("ngày không tồn tại");
   const int clock = clock_seconds(s, 11);
   if (clock < 0) return fail("giờ không hợp lệ (HH:MM hoặc HH:MM:SS, 00:00–23:59)");
-  return core::days_from_civil(d) * 86400 + clock - core::kVietnamOffsetSeconds;
+  const std::int64_t days = core::days_from_civil(d);
+  if (days >= 0) std::memcpy(last_date, s.data(), 10), last_days = days;
+  return days * 86400 + clock - core::kVietnamOffsetSeconds;
 }
 
 std::string format_local_time(UnixSeconds t) {

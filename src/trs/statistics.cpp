@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <random>
+#include <cstdint>
 
 namespace hq::trs {
 namespace {
@@ -20,9 +20,37 @@ void ranks_for(std::size_t n, double p, std::vector<std::size_t>& out) {
 
 double interpolate(double lo, double hi, double frac) { return lo + frac * (hi - lo); }
 
-// Draws uniformly in [0, n) from a 64-bit generator without the library's distribution (whose algorithm
-// differs between standard libraries): multiply-shift, bias < n / 2^64.
-std::size_t draw(std::mt19937_64& rng, std::size_t n) {
+// xoshiro256** (Blackman and Vigna), seeded through splitmix64: a small, fast generator whose sequence is
+// the same with every standard library, so a report's bootstrap intervals are reproducible anywhere.
+class Xoshiro256 {
+ public:
+  explicit Xoshiro256(std::uint64_t seed) {
+    for (std::uint64_t& word : s_) {
+      seed += 0x9E3779B97F4A7C15ull;
+      std::uint64_t z = seed;
+      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+      z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+      word = z ^ (z >> 31);
+    }
+  }
+  std::uint64_t operator()() {
+    const std::uint64_t result = rotl(s_[1] * 5, 7) * 9, t = s_[1] << 17;
+    s_[2] ^= s_[0];
+    s_[3] ^= s_[1];
+    s_[1] ^= s_[2];
+    s_[0] ^= s_[3];
+    s_[2] ^= t;
+    s_[3] = rotl(s_[3], 45);
+    return result;
+  }
+
+ private:
+  static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+  std::uint64_t s_[4];
+};
+
+// Draws uniformly in [0, n) by multiply-shift (bias < n / 2^64).
+std::size_t draw(Xoshiro256& rng, std::size_t n) {
   return static_cast<std::size_t>((static_cast<unsigned __int128>(rng()) * n) >> 64);
 }
 
@@ -180,7 +208,7 @@ namespace {
 // is x[k-th smallest index drawn], so no copy and no selection is needed.
 std::vector<double> bootstrap_medians(std::span<const std::int64_t> x, std::uint64_t seed, int resamples) {
   const std::size_t n = x.size();
-  std::mt19937_64 rng(seed);
+  Xoshiro256 rng(seed);
   std::vector<std::uint32_t> hits(n);
   const double h = static_cast<double>(n - 1) * 0.5;
   const auto lo = static_cast<std::size_t>(std::floor(h));
