@@ -322,7 +322,7 @@ namespace {
 // A chunk of whole records of the wide CSV: the calling thread cuts the input into chunks, a worker splits
 // and decodes one into records and issues (and prepares them for a PreparingSink).
 struct RecordChunk {
-  static constexpr std::size_t kBytes = std::size_t{1} << 20;
+  static constexpr std::size_t kBytes = std::size_t{1} << 18;  // the chunk's records stay in the cache
   std::string text;
   std::size_t first_line = 1;
   // Filled by the worker:
