@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { CheckCircleFilled, LogoutOutlined, MinusCircleOutlined } from '@ant-design/icons';
 import { auth } from '../api/platform';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n';
-import { showServerError } from '../utils/forms';
+import { useFormSubmit } from '../hooks/useFormSubmit';
 import { MIN_PASSWORD_LENGTH, passwordProblems, type PasswordProblem } from '../utils/password';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Emblem } from '../components/Emblem';
@@ -22,7 +21,6 @@ export default function ChangePasswordPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<PwForm>();
-  const [busy, setBusy] = useState(false);
   const newPw = Form.useWatch('new_password', form) ?? '';
   const oldPw = Form.useWatch('old_password', form) ?? '';
   const username = me?.username ?? '';
@@ -43,27 +41,21 @@ export default function ChangePasswordPage() {
     { key: 'same', text: t('password.rule.differs') },
   ];
 
-  const submit = async (v: PwForm) => {
-    setBusy(true);
+  const { busy, submit } = useFormSubmit(form, async (v) => {
     try {
       await auth.changePassword(v.old_password, v.new_password);
       message.success(t('password.changed'));
       await refresh();
       navigate('/', { replace: true });
     } catch (e) {
-      // WEAK_PASSWORD explains why; it belongs beside the new password unless the server named another field.
+      // WEAK_PASSWORD explains why; it belongs beside the new password (a wrong old password beside the old one)
+      // unless the server named another field.
       const err = e as { code?: string; details?: Record<string, unknown> };
-      if (err.code === 'WEAK_PASSWORD' && !err.details?.field) {
-        form.setFields([{ name: 'new_password', errors: [(e as Error).message] }]);
-      } else if (err.code === 'INVALID_CREDENTIALS' && !err.details?.field) {
-        form.setFields([{ name: 'old_password', errors: [(e as Error).message] }]);
-      } else {
-        showServerError(form, e, message);
-      }
-    } finally {
-      setBusy(false);
+      const field = err.details?.field ? undefined : { WEAK_PASSWORD: 'new_password', INVALID_CREDENTIALS: 'old_password' }[err.code ?? ''];
+      if (!field) throw e;
+      form.setFields([{ name: field as keyof PwForm, errors: [(e as Error).message] }]);
     }
-  };
+  });
 
   const body = (
     <Card className="hq-login__card" style={{ maxWidth: 480 }}>

@@ -14,7 +14,7 @@ import { useServerTable } from '../../hooks/useServerTable';
 import { PageHeader } from '../../components/PageHeader';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
-import { showServerError } from '../../utils/forms';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { fmtDate, fmtDateTime, vietnamToday } from '../../utils/format';
 import { DateTimeCell, DuplicatesAlert, EnterpriseSelect, ReasonModal, StatusTag, useAuditReference, useAuditRights, type ReasonPrompt } from './common';
 import { actionPrompt } from './ProposalPage';
@@ -32,9 +32,10 @@ function useRiskAreaOptions() {
 
 function ProposeModal({ open, initialTaxCode, onClose, onDone }: { open: boolean; initialTaxCode?: string; onClose(): void; onDone(c: CollectionWithDuplicates): void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ tax_code: string; signs: string; risk_areas: RiskArea[] }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    onDone(await audit.createCollection({ tax_code: v.tax_code, signs: v.signs.trim(), risk_areas: v.risk_areas }));
+  });
   const [existing, setExisting] = useState<SearchResult | null>(null);
   const options = useRiskAreaOptions();
   const taxCode = Form.useWatch('tax_code', form);
@@ -52,16 +53,7 @@ function ProposeModal({ open, initialTaxCode, onClose, onDone }: { open: boolean
     <Modal open={open} width={720} title={t('audit.col.create')} onCancel={onClose} onOk={() => form.submit()} okText={t('audit.col.send')} cancelText={t('common.cancel')}
       confirmLoading={busy} destroyOnHidden okButtonProps={{ 'data-testid': 'collection-ok' } as Record<string, string>}>
       <Form form={form} layout="vertical" preserve={false} initialValues={{ tax_code: initialTaxCode, risk_areas: [] }}
-        onFinish={async (v) => {
-          setBusy(true);
-          try {
-            onDone(await audit.createCollection({ tax_code: v.tax_code, signs: v.signs.trim(), risk_areas: v.risk_areas }));
-          } catch (e) {
-            showServerError(form, e, message);
-          } finally {
-            setBusy(false);
-          }
-        }}>
+        onFinish={submit}>
         <Form.Item name="tax_code" label={t('audit.enterprise')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('audit.enterprise').toLowerCase() }) }]}>
           <EnterpriseSelect id="col_tax_code" testId="col-enterprise" />
         </Form.Item>
@@ -90,24 +82,17 @@ function ResultsModal({ c, open, onClose, onDone }: { c: Collection; open: boole
   const { t, tk } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ results: CollectionResult[] }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    await audit.recordResults(c.id, v.results.map((r) => ({ ...r, finding: r.finding.trim(), has_violation: !!r.has_violation })));
+    message.success(t('audit.col.resultsSent'));
+    onDone();
+  });
   const initial = c.risk_areas.map((a) => c.results.find((r) => r.risk_area === a) ?? { risk_area: a, finding: '', has_violation: false });
   return (
     <Modal open={open} width={760} title={t('audit.col.recordResults', { number: c.number })} onCancel={onClose} onOk={() => form.submit()} okText={t('audit.col.sendResults')}
       cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" preserve={false} initialValues={{ results: initial }}
-        onFinish={async (v) => {
-          setBusy(true);
-          try {
-            await audit.recordResults(c.id, v.results.map((r) => ({ ...r, finding: r.finding.trim(), has_violation: !!r.has_violation })));
-            message.success(t('audit.col.resultsSent'));
-            onDone();
-          } catch (e) {
-            showServerError(form, e, message);
-          } finally {
-            setBusy(false);
-          }
-        }}>
+        onFinish={submit}>
         <Form.List name="results">
           {(fields) =>
             fields.map((f, i) => (

@@ -1,11 +1,10 @@
 // Create / edit an enterprise profile (form 01/KTSTQ). The tax code is checked while typing; the server's
 // INVALID_TAX_CODE / INVALID_FIELD land beside the field it names. An edit sends only what changed.
-import { useState } from 'react';
 import { App, Col, DatePicker, Divider, Form, Input, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { audit, type Enterprise, type EnterpriseFields, type ProfileValue } from '../../api/audit';
 import { useI18n, type DictKey } from '../../i18n';
-import { showServerError } from '../../utils/forms';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { MoneyInput } from './common';
 import { parseTaxCode } from './taxCode';
 
@@ -87,37 +86,29 @@ export function EnterpriseFormModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [busy, setBusy] = useState(false);
   const label = (k: string) => t(`audit.ent.${k}` as DictKey);
 
-  const submit = async (v: FormValues) => {
-    setBusy(true);
-    try {
-      const fields = toFields(v);
-      let saved: Enterprise;
-      if (editing) {
-        const patch = changed(toFields(initialValues(editing)), fields);
-        if (Object.keys(patch).length === 0) {
-          message.info(t('audit.ent.nothingChanged'));
-          onClose();
-          return;
-        }
-        saved = await audit.updateEnterprise(editing.tax_code, patch);
-        message.success(t('audit.ent.updated', { code: saved.tax_code }));
-      } else {
-        const body = Object.fromEntries(
-          Object.entries(fields).filter(([, x]) => !(x === '' || (Array.isArray(x) && !x.length) || x === 0)),
-        ) as EnterpriseFields;
-        saved = await audit.createEnterprise({ ...body, tax_code: v.tax_code.trim(), name: (v.name ?? '').trim() });
-        message.success(t('audit.ent.created', { code: saved.tax_code }));
+  const { busy, submit } = useFormSubmit(form, async (v: FormValues) => {
+    const fields = toFields(v);
+    let saved: Enterprise;
+    if (editing) {
+      const patch = changed(toFields(initialValues(editing)), fields);
+      if (Object.keys(patch).length === 0) {
+        message.info(t('audit.ent.nothingChanged'));
+        onClose();
+        return;
       }
-      onDone(saved);
-    } catch (e) {
-      showServerError(form, e, message);
-    } finally {
-      setBusy(false);
+      saved = await audit.updateEnterprise(editing.tax_code, patch);
+      message.success(t('audit.ent.updated', { code: saved.tax_code }));
+    } else {
+      const body = Object.fromEntries(
+        Object.entries(fields).filter(([, x]) => !(x === '' || (Array.isArray(x) && !x.length) || x === 0)),
+      ) as EnterpriseFields;
+      saved = await audit.createEnterprise({ ...body, tax_code: v.tax_code.trim(), name: (v.name ?? '').trim() });
+      message.success(t('audit.ent.created', { code: saved.tax_code }));
     }
-  };
+    onDone(saved);
+  });
 
   const text = (k: (typeof TEXT_FIELDS)[number], extra: object = {}) => (
     <Form.Item name={k} label={label(k)} {...extra}>

@@ -8,7 +8,7 @@ import { errorMessage } from '../../api/errors';
 import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
-import { showServerError } from '../../utils/forms';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { DateTimeCell, useAuditRights } from './common';
 
 interface FeedbackForm {
@@ -50,21 +50,13 @@ export default function FeedbackPage() {
   const { message } = App.useApp();
   const rights = useAuditRights();
   const [form] = Form.useForm<FeedbackForm>();
-  const [busy, setBusy] = useState(false);
   const [tick, setTick] = useState(0);
-  const submit = async (v: FeedbackForm) => {
-    setBusy(true);
-    try {
-      const f = await audit.sendFeedback({ function_name: v.function_name.trim(), proposal: v.proposal.trim(), reason: v.reason.trim() });
-      message.success(t('audit.fb.sent', { id: f.id }));
-      form.resetFields();
-      setTick((x) => x + 1);
-    } catch (e) {
-      showServerError(form, e, message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v: FeedbackForm) => {
+    const f = await audit.sendFeedback({ function_name: v.function_name.trim(), proposal: v.proposal.trim(), reason: v.reason.trim() });
+    message.success(t('audit.fb.sent', { id: f.id }));
+    form.resetFields();
+    setTick((x) => x + 1);
+  });
   const req = (label: string) => ({ required: true, whitespace: true, message: t('common.required', { field: label.toLowerCase() }) });
   return (
     <div>

@@ -9,7 +9,7 @@ import { errorMessage } from '../../api/errors';
 import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
-import { showServerError } from '../../utils/forms';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { DateTimeCell, EnterpriseSelect, useAuditRights, useRuleError } from './common';
 
 export default function KeyEnterprisesPage() {
@@ -23,8 +23,13 @@ export default function KeyEnterprisesPage() {
   const [pageSize, setPageSize] = useState(20);
   const { data, error, loading, reload } = useAsync(() => audit.keyEnterprises(year, page, pageSize), [year, page, pageSize]);
   const [addOpen, setAddOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ tax_code: string; reason?: string }>();
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    await audit.addKeyEnterprise(v.tax_code, year, v.reason?.trim());
+    message.success(t('audit.key.added', { code: v.tax_code, year }));
+    setAddOpen(false);
+    reload();
+  });
 
   const remove = async (k: KeyEnterprise) => {
     try {
@@ -83,19 +88,7 @@ export default function KeyEnterprisesPage() {
       <Modal open={addOpen} title={t('audit.key.addTitle', { year })} onCancel={() => setAddOpen(false)} onOk={() => form.submit()} okText={t('audit.key.add')}
         cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
         <Form form={form} layout="vertical" preserve={false}
-          onFinish={async (v) => {
-            setBusy(true);
-            try {
-              await audit.addKeyEnterprise(v.tax_code, year, v.reason?.trim());
-              message.success(t('audit.key.added', { code: v.tax_code, year }));
-              setAddOpen(false);
-              reload();
-            } catch (e) {
-              showServerError(form, e, message);
-            } finally {
-              setBusy(false);
-            }
-          }}>
+          onFinish={submit}>
           <Form.Item name="tax_code" label={t('audit.enterprise')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('audit.enterprise').toLowerCase() }) }]}>
             <EnterpriseSelect id="key_tax_code" />
           </Form.Item>

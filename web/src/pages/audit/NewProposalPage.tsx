@@ -1,7 +1,7 @@
 // "Search first" (rule 1): the officer searches the enterprise (STQ02 records and those carried over from STQ01),
 // sees what exists, and only then fills the proposal, which carries the search_id. Duplicates come back at once.
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, Radio, Result, Row, Space, Steps, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, Radio, Result, Row, Space, Steps, Table, Tag, Tooltip, Typography } from 'antd';
 import { AuditOutlined, SearchOutlined, StarFilled } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -9,7 +9,7 @@ import { audit, type Collection, type Place, type Proposal, type ProposalWithDup
 import { ApiError } from '../../api/errors';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
-import { showServerError } from '../../utils/forms';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { fmtDate, fmtDateTime } from '../../utils/format';
 import { DuplicatesAlert, groundsLabel, PlaceTag, ruleError, StatusTag, useAuditReference } from './common';
 import { taxCodeRule } from './EnterpriseForm';
@@ -74,30 +74,24 @@ function SearchResults({ result }: { result: SearchResult }) {
 
 export default function NewProposalPage() {
   const { t, tk, lang } = useI18n();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const ref = useAuditReference();
   const [searchForm] = Form.useForm<{ tax_code: string }>();
   const [form] = Form.useForm<ProposalForm>();
   const [result, setResult] = useState<SearchResult | null>(null);
-  const [searching, setSearching] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<ProposalWithDuplicates | null>(null);
   const [refusal, setRefusal] = useState<{ title: string; text: string } | null>(null);
 
-  const search = async ({ tax_code }: { tax_code: string }) => {
-    setSearching(true);
+  const { busy: searching, submit: search } = useFormSubmit(searchForm, async ({ tax_code }) => {
     setRefusal(null);
     try {
       setResult(await audit.search(tax_code.trim()));
     } catch (e) {
       setResult(null);
-      showServerError(searchForm, e, message);
-    } finally {
-      setSearching(false);
+      throw e;
     }
-  };
+  });
   useEffect(() => {
     const code = params.get('tax_code');
     if (code) {
@@ -107,12 +101,11 @@ export default function NewProposalPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const submit = async (v: ProposalForm) => {
+  const { busy, submit } = useFormSubmit(form, async (v) => {
     if (!result) return;
-    setBusy(true);
     setRefusal(null);
+    const grounds = [...v.grounds.filter((g) => g !== 'OTHER'), ...(v.grounds.includes('OTHER') && v.other_grounds?.trim() ? [v.other_grounds.trim()] : [])];
     try {
-      const grounds = [...v.grounds.filter((g) => g !== 'OTHER'), ...(v.grounds.includes('OTHER') && v.other_grounds?.trim() ? [v.other_grounds.trim()] : [])];
       const p = await audit.createProposal({
         tax_code: result.tax_code,
         place: v.place,
@@ -123,12 +116,11 @@ export default function NewProposalPage() {
       });
       setCreated(p);
     } catch (e) {
+      // A refusal by the rules (409) is explained above the form; the rest goes to the fields.
       if (e instanceof ApiError && e.status === 409) setRefusal(ruleError(e, t));
-      else showServerError(form, e, message, { period_from: 'period', period_to: 'period' });
-    } finally {
-      setBusy(false);
+      else throw e;
     }
-  };
+  }, { period_from: 'period', period_to: 'period' });
 
   const step = created ? 2 : result ? 1 : 0;
   const windowStart = dayjs().subtract(5, 'year').startOf('day');

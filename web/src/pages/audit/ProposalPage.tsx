@@ -17,7 +17,7 @@ import { useAsync } from '../../hooks/useAsync';
 import { useI18n, type DictKey } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
-import { showServerError } from '../../utils/forms';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { fmtDate, fmtDateTime } from '../../utils/format';
 import {
   DateCell, DuplicatesAlert, fmtMoney, groundsLabel, MoneyInput, PlaceTag, ReasonModal, StatusTag, useAuditReference, useAuditRights, useRuleError, type ReasonPrompt,
@@ -76,10 +76,8 @@ interface DecisionForm {
 
 function DecisionModal({ p, open, onClose, onDone }: { p: ProposalDetail; open: boolean; onClose(): void; onDone(d: Decision): void }) {
   const { t, tk } = useI18n();
-  const { message } = App.useApp();
   const ref = useAuditReference();
   const [form] = Form.useForm<DecisionForm>();
-  const [busy, setBusy] = useState(false);
   const hasOriginal = p.decisions.some((d) => d.kind === 'ORIGINAL');
   const kinds: DecisionKind[] = hasOriginal ? ['AMENDMENT', 'EXTENSION', 'CANCELLATION'] : ['ORIGINAL'];
   const kind = Form.useWatch('kind', form);
@@ -90,25 +88,18 @@ function DecisionModal({ p, open, onClose, onDone }: { p: ProposalDetail; open: 
       : p.place === 'PREMISES'
         ? ref.limits.premises_working_days
         : ref.limits.office_working_days;
-  const submit = async (v: DecisionForm) => {
-    setBusy(true);
-    try {
-      const d = await audit.addDecision(p.id, {
-        kind: v.kind,
-        number: v.number.trim(),
-        signed_on: v.signed_on.format(DAY),
-        start_on: v.start_on?.format(DAY),
-        working_days: v.kind === 'CANCELLATION' ? undefined : v.working_days,
-        signer: v.signer?.trim() || undefined,
-        team: v.team?.trim() || undefined,
-      });
-      onDone(d);
-    } catch (e) {
-      showServerError(form, e, message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v: DecisionForm) => {
+    const d = await audit.addDecision(p.id, {
+      kind: v.kind,
+      number: v.number.trim(),
+      signed_on: v.signed_on.format(DAY),
+      start_on: v.start_on?.format(DAY),
+      working_days: v.kind === 'CANCELLATION' ? undefined : v.working_days,
+      signer: v.signer?.trim() || undefined,
+      team: v.team?.trim() || undefined,
+    });
+    onDone(d);
+  });
   return (
     <Modal open={open} width={640} title={t('audit.dec.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')}
       cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden okButtonProps={{ 'data-testid': 'decision-ok' } as Record<string, string>}>
@@ -168,34 +159,25 @@ type ConclusionForm = { number: string; signed_on: Dayjs; findings?: string; dec
 
 function ConclusionModal({ p, open, onClose, onDone }: { p: ProposalDetail; open: boolean; onClose(): void; onDone(c: Conclusion): void }) {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ConclusionForm>();
-  const [busy, setBusy] = useState(false);
   const values = Form.useWatch([], form) as ConclusionForm | undefined;
   const sum = (keys: readonly AmountKey[]) => keys.reduce((s, k) => s + (Number(values?.[k]) || 0), 0);
   const taxTotal = sum(TAX_KEYS);
   const total = taxTotal + sum(['late_interest', 'penalty']);
   const original = p.decisions.find((d) => d.kind === 'ORIGINAL');
-  const submit = async (v: ConclusionForm) => {
-    setBusy(true);
-    try {
-      const amounts: Partial<Record<AmountKey, number>> = {};
-      for (const k of AMOUNT_KEYS) if (v[k]) amounts[k] = Number(v[k]);
-      const c = await audit.addConclusion(p.id, {
-        number: v.number.trim(),
-        signed_on: v.signed_on.format(DAY),
-        findings: v.findings?.trim() || undefined,
-        declarations: v.declarations ?? undefined,
-        has_violation: v.has_violation,
-        amounts,
-      });
-      onDone(c);
-    } catch (e) {
-      showServerError(form, e, message, Object.fromEntries(AMOUNT_KEYS.map((k) => [`amounts.${k}`, k])));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v: ConclusionForm) => {
+    const amounts: Partial<Record<AmountKey, number>> = {};
+    for (const k of AMOUNT_KEYS) if (v[k]) amounts[k] = Number(v[k]);
+    const c = await audit.addConclusion(p.id, {
+      number: v.number.trim(),
+      signed_on: v.signed_on.format(DAY),
+      findings: v.findings?.trim() || undefined,
+      declarations: v.declarations ?? undefined,
+      has_violation: v.has_violation,
+      amounts,
+    });
+    onDone(c);
+  }, Object.fromEntries(AMOUNT_KEYS.map((k) => [`amounts.${k}`, k])));
   const money = (k: AmountKey) => (
     <Col xs={24} sm={12} md={8} key={k}>
       <Form.Item name={k} label={t(`audit.amount.${k}` as DictKey)}>
@@ -278,23 +260,15 @@ function AmountsTable({ c }: { c: Conclusion }) {
 
 function PenaltyModal({ p, open, onClose, onDone }: { p: ProposalDetail; open: boolean; onClose(): void; onDone(): void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ number: string; signed_on: Dayjs; violation?: string; amount: number }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    await audit.addPenalty(p.id, { number: v.number.trim(), signed_on: v.signed_on.format(DAY), violation: v.violation?.trim(), amount: v.amount });
+    onDone();
+  });
   return (
     <Modal open={open} title={t('audit.pen.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" preserve={false} initialValues={{ signed_on: dayjs() }}
-        onFinish={async (v) => {
-          setBusy(true);
-          try {
-            await audit.addPenalty(p.id, { number: v.number.trim(), signed_on: v.signed_on.format(DAY), violation: v.violation?.trim(), amount: v.amount });
-            onDone();
-          } catch (e) {
-            showServerError(form, e, message);
-          } finally {
-            setBusy(false);
-          }
-        }}>
+        onFinish={submit}>
         <Form.Item name="number" label={t('audit.pen.number')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('audit.pen.number').toLowerCase() }) }]}>
           <Input id="pen_number" />
         </Form.Item>
@@ -314,25 +288,17 @@ function PenaltyModal({ p, open, onClose, onDone }: { p: ProposalDetail; open: b
 
 function ComplaintModal({ p, deciding, open, onClose, onDone }: { p: ProposalDetail; deciding: Complaint | null; open: boolean; onClose(): void; onDone(): void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ date: Dayjs; text: string }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useFormSubmit(form, async (v) => {
+    if (deciding) await audit.decideComplaint(deciding.id, v.date.format(DAY), v.text.trim());
+    else await audit.addComplaint(p.id, { filed_on: v.date.format(DAY), content: v.text.trim() });
+    onDone();
+  }, { decided_on: 'date', filed_on: 'date', outcome: 'text', content: 'text' });
   return (
     <Modal open={open} title={deciding ? t('audit.cmp.decide') : t('audit.cmp.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
       {deciding && <Typography.Paragraph type="secondary">{deciding.content}</Typography.Paragraph>}
       <Form form={form} layout="vertical" preserve={false} initialValues={{ date: dayjs() }}
-        onFinish={async (v) => {
-          setBusy(true);
-          try {
-            if (deciding) await audit.decideComplaint(deciding.id, v.date.format(DAY), v.text.trim());
-            else await audit.addComplaint(p.id, { filed_on: v.date.format(DAY), content: v.text.trim() });
-            onDone();
-          } catch (e) {
-            showServerError(form, e, message, { decided_on: 'date', filed_on: 'date', outcome: 'text', content: 'text' });
-          } finally {
-            setBusy(false);
-          }
-        }}>
+        onFinish={submit}>
         <Form.Item name="date" label={deciding ? t('audit.cmp.decidedOn') : t('audit.cmp.filedOn')} rules={[{ required: true }]}>
           <DatePicker id="cmp_date" style={{ width: '100%' }} format={DATE_FMT} />
         </Form.Item>

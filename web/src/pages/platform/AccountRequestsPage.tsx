@@ -16,7 +16,8 @@ import { RoleSelect } from '../../components/RoleSelect';
 import { RoleTags } from '../../components/RoleTags';
 import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
-import { compact, showServerError } from '../../utils/forms';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
+import { compact } from '../../utils/forms';
 import { fmtDateTime } from '../../utils/format';
 import { ADMIN_ROLES } from '../../modules';
 import { USERNAME_RE } from './AccountsPage';
@@ -39,31 +40,22 @@ interface RequestForm {
 
 function NewRequestModal({ open, defaultUnit, onClose, onDone }: { open: boolean; defaultUnit: string; onClose(): void; onDone(r: AccountRequest): void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<RequestForm>();
   const kind = Form.useWatch('kind', form) ?? 'NEW';
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: RequestForm) => {
-    setBusy(true);
-    try {
-      const r = await accountRequests.create(
-        compact({
-          kind: v.kind,
-          unit_code: v.unit_code,
-          username: v.username.trim(),
-          full_name: v.kind === 'REVOKE' ? undefined : v.full_name?.trim(),
-          roles: v.kind === 'REVOKE' || !v.roles?.length ? undefined : v.roles,
-          reason: v.reason.trim(),
-        }) as RequestForm,
-      );
-      form.resetFields();
-      onDone(r);
-    } catch (e) {
-      showServerError(form, e, message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v: RequestForm) => {
+    const r = await accountRequests.create(
+      compact({
+        kind: v.kind,
+        unit_code: v.unit_code,
+        username: v.username.trim(),
+        full_name: v.kind === 'REVOKE' ? undefined : v.full_name?.trim(),
+        roles: v.kind === 'REVOKE' || !v.roles?.length ? undefined : v.roles,
+        reason: v.reason.trim(),
+      }) as RequestForm,
+    );
+    form.resetFields();
+    onDone(r);
+  });
   return (
     <Modal
       open={open}
@@ -138,21 +130,13 @@ function DecisionModal({ target, onClose, onDone }: { target: { req: AccountRequ
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ comment?: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { comment?: string }) => {
+  const { busy, submit } = useFormSubmit(form, async (v: { comment?: string }) => {
     if (!target) return;
-    setBusy(true);
-    try {
-      const comment = v.comment?.trim() || undefined;
-      await (target.approve ? accountRequests.approve(target.req.id, comment) : accountRequests.reject(target.req.id, comment));
-      message.success(t('requests.decided', { id: target.req.id }));
-      onDone();
-    } catch (e) {
-      showServerError(form, e, message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const comment = v.comment?.trim() || undefined;
+    await (target.approve ? accountRequests.approve(target.req.id, comment) : accountRequests.reject(target.req.id, comment));
+    message.success(t('requests.decided', { id: target.req.id }));
+    onDone();
+  });
   return (
     <Modal
       open={!!target}

@@ -18,7 +18,8 @@ import { RoleSelect } from '../../components/RoleSelect';
 import { RoleTags } from '../../components/RoleTags';
 import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
-import { compact, showServerError } from '../../utils/forms';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
+import { compact } from '../../utils/forms';
 
 export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 const PHONE_RE = /^[0-9+() .-]{8,20}$/;
@@ -55,41 +56,33 @@ function AccountFormModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<AccountForm>();
-  const [busy, setBusy] = useState(false);
   const req = (key: Parameters<typeof t>[0]) => ({ required: true, whitespace: true, message: t('common.required', { field: t(key).toLowerCase() }) });
 
-  const submit = async (v: AccountForm) => {
-    setBusy(true);
-    try {
-      const fields = {
-        full_name: v.full_name.trim(),
-        roles: v.roles,
-        officer_number: v.officer_number?.trim(),
-        position: v.position?.trim(),
-        phone: v.phone?.trim(),
-        email: v.email?.trim(),
-      };
-      if (editing) {
-        await accountsApi.update(editing.username, changedFields(editing, fields));
-        message.success(t('accounts.updated', { username: editing.username }));
-        onDone();
-      } else {
-        const r = await accountsApi.create({ ...(compact(fields) as typeof fields), username: v.username.trim(), unit_code: v.unit_code });
-        onDone({
-          title: t('accounts.created', { username: r.username }),
-          username: r.username,
-          password: r.temporary_password,
-          note: t('accounts.tempPasswordNote'),
-          extra: [{ label: t('accounts.fullName'), value: fields.full_name }],
-        });
-      }
-      form.resetFields();
-    } catch (e) {
-      showServerError(form, e, message);
-    } finally {
-      setBusy(false);
+  const { busy, submit } = useFormSubmit(form, async (v: AccountForm) => {
+    const fields = {
+      full_name: v.full_name.trim(),
+      roles: v.roles,
+      officer_number: v.officer_number?.trim(),
+      position: v.position?.trim(),
+      phone: v.phone?.trim(),
+      email: v.email?.trim(),
+    };
+    if (editing) {
+      await accountsApi.update(editing.username, changedFields(editing, fields));
+      message.success(t('accounts.updated', { username: editing.username }));
+      onDone();
+    } else {
+      const r = await accountsApi.create({ ...(compact(fields) as typeof fields), username: v.username.trim(), unit_code: v.unit_code });
+      onDone({
+        title: t('accounts.created', { username: r.username }),
+        username: r.username,
+        password: r.temporary_password,
+        note: t('accounts.tempPasswordNote'),
+        extra: [{ label: t('accounts.fullName'), value: fields.full_name }],
+      });
     }
-  };
+    form.resetFields();
+  });
 
   return (
     <Modal
@@ -180,20 +173,12 @@ function TransferModal({ account, onClose, onDone }: { account: Account | null; 
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ unit_code: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { unit_code: string }) => {
+  const { busy, submit } = useFormSubmit(form, async (v: { unit_code: string }) => {
     if (!account) return;
-    setBusy(true);
-    try {
-      await accountsApi.transfer(account.username, v.unit_code);
-      message.success(t('accounts.updated', { username: account.username }));
-      onDone();
-    } catch (e) {
-      showServerError(form, e, message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await accountsApi.transfer(account.username, v.unit_code);
+    message.success(t('accounts.updated', { username: account.username }));
+    onDone();
+  });
   return (
     <Modal
       open={!!account}

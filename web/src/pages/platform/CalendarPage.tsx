@@ -17,7 +17,7 @@ import { useAsync } from '../../hooks/useAsync';
 import { PageHeader } from '../../components/PageHeader';
 import { classifyDay, monthGrid, periodProblems, weekday, type DayKind } from '../../utils/calendar';
 import { fmtDate, toApiDate, toApiDateTime, vietnamToday } from '../../utils/format';
-import { showServerError } from '../../utils/forms';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 
 type View = 'year' | 'month';
 
@@ -174,20 +174,12 @@ function Adjustments({ year, items, loading, admin, onChanged }: { year: number;
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ date: Dayjs; working: boolean; name: string }>();
-  const [busy, setBusy] = useState(false);
-  const add = async (v: { date: Dayjs; working: boolean; name: string }) => {
-    setBusy(true);
-    try {
-      await calendar.addAdjustment({ date: toApiDate(v.date), working: v.working, name: v.name.trim() });
-      message.success(t('common.saved'));
-      form.resetFields();
-      onChanged();
-    } catch (e) {
-      showServerError(form, e, message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit: add } = useFormSubmit(form, async (v: { date: Dayjs; working: boolean; name: string }) => {
+    await calendar.addAdjustment({ date: toApiDate(v.date), working: v.working, name: v.name.trim() });
+    message.success(t('common.saved'));
+    form.resetFields();
+    onChanged();
+  });
   const remove = async (a: Adjustment) => {
     try {
       await calendar.deleteAdjustment(a.id);
@@ -273,21 +265,13 @@ function WorkingHours({ admin }: { admin: boolean }) {
   const hours = useAsync(() => calendar.workingHours(), []);
   const [form] = Form.useForm<HoursForm>();
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
   const toForm = () => ({ periods: (hours.data?.periods ?? []).map((p) => ({ start: dayjs(p.start, 'HH:mm'), end: dayjs(p.end, 'HH:mm') })) });
-  const save = async (v: HoursForm) => {
-    setBusy(true);
-    try {
-      await calendar.setWorkingHours({ periods: v.periods.map((p) => ({ start: p.start.format('HH:mm'), end: p.end.format('HH:mm') })) });
-      message.success(t('common.saved'));
-      setEditing(false);
-      hours.reload();
-    } catch (e) {
-      showServerError(form, e, message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit: save } = useFormSubmit(form, async (v: HoursForm) => {
+    await calendar.setWorkingHours({ periods: v.periods.map((p) => ({ start: p.start.format('HH:mm'), end: p.end.format('HH:mm') })) });
+    message.success(t('common.saved'));
+    setEditing(false);
+    hours.reload();
+  });
   const validatePeriods = async (_: unknown, periods: HoursForm['periods'] | undefined) => {
     const ps = (periods ?? []).filter((p) => p?.start && p?.end).map((p) => ({ start: p.start.format('HH:mm'), end: p.end.format('HH:mm') }));
     const problems = periodProblems(ps);
@@ -356,22 +340,17 @@ function WorkingHours({ admin }: { admin: boolean }) {
 
 function Calculator() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ from: Dayjs; days: number }>();
   const [result, setResult] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const compute = async (v: { from: Dayjs; days: number }) => {
-    setBusy(true);
+  const { busy, submit: compute } = useFormSubmit(form, async (v: { from: Dayjs; days: number }) => {
     try {
       const r = await calendar.addWorkingDays(toApiDateTime(v.from), v.days);
       setResult(r.result);
     } catch (e) {
       setResult(null);
-      showServerError(form, e, message);
-    } finally {
-      setBusy(false);
+      throw e;
     }
-  };
+  });
   const resultDay = result ? dayjs(result.slice(0, 19)) : null;
   return (
     <Card title={<><CalculatorOutlined /> {t('calendar.calculator')}</>} style={{ height: '100%' }}>

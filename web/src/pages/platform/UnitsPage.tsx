@@ -18,7 +18,8 @@ import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { buildUnitTree, childLevel, filterUnits, type UnitNode } from '../../utils/tree';
 import { fmtDate, toApiDate } from '../../utils/format';
-import { compact, showServerError } from '../../utils/forms';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
+import { compact } from '../../utils/forms';
 import { ADMIN_ROLES } from '../../modules';
 
 const LEVELS: UnitLevel[] = ['TONG_CUC', 'CUC', 'CHI_CUC', 'DOI'];
@@ -41,44 +42,35 @@ function useLevelLabel() {
 
 function CreateUnitModal({ parent, open, onClose, onCreated }: { parent: Unit | null; open: boolean; onClose(): void; onCreated(s: Secret, code: string): void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const levelLabel = useLevelLabel();
   const [form] = Form.useForm<UnitForm>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: UnitForm) => {
-    setBusy(true);
-    try {
-      const r = await unitsApi.create(
-        compact({
-          code: v.code.trim(),
-          name: v.name.trim(),
-          level: v.level,
-          parent_code: v.parent_code,
-          valid_from: v.valid_from ? toApiDate(v.valid_from) : undefined,
-          valid_to: v.valid_to ? toApiDate(v.valid_to) : undefined,
-        }) as Parameters<typeof unitsApi.create>[0],
-      );
-      invalidateUnits();
-      onCreated(
-        {
-          title: t('units.created', { code: r.code }),
-          username: r.admin_username,
-          password: r.admin_temporary_password,
-          note: t('units.createdNote'),
-          extra: [
-            { label: t('units.code'), value: r.code },
-            { label: t('units.name'), value: v.name.trim() },
-          ],
-        },
-        r.code,
-      );
-      form.resetFields();
-    } catch (e) {
-      showServerError(form, e, message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useFormSubmit(form, async (v: UnitForm) => {
+    const r = await unitsApi.create(
+      compact({
+        code: v.code.trim(),
+        name: v.name.trim(),
+        level: v.level,
+        parent_code: v.parent_code,
+        valid_from: v.valid_from ? toApiDate(v.valid_from) : undefined,
+        valid_to: v.valid_to ? toApiDate(v.valid_to) : undefined,
+      }) as Parameters<typeof unitsApi.create>[0],
+    );
+    invalidateUnits();
+    onCreated(
+      {
+        title: t('units.created', { code: r.code }),
+        username: r.admin_username,
+        password: r.admin_temporary_password,
+        note: t('units.createdNote'),
+        extra: [
+          { label: t('units.code'), value: r.code },
+          { label: t('units.name'), value: v.name.trim() },
+        ],
+      },
+      r.code,
+    );
+    form.resetFields();
+  });
   return (
     <Modal
       open={open}
@@ -167,25 +159,17 @@ function EditUnitModal({ unit, onClose }: { unit: Unit | null; onClose(): void }
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string; valid_to?: Dayjs | null }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { name: string; valid_to?: Dayjs | null }) => {
+  const { busy, submit } = useFormSubmit(form, async (v: { name: string; valid_to?: Dayjs | null }) => {
     if (!unit) return;
-    setBusy(true);
-    try {
-      const patch: { name?: string; valid_to?: string | null } = {};
-      if (v.name.trim() !== unit.name) patch.name = v.name.trim();
-      const newTo = v.valid_to ? toApiDate(v.valid_to) : null;
-      if (newTo !== (unit.valid_to ?? null)) patch.valid_to = newTo;
-      if (Object.keys(patch).length) await unitsApi.update(unit.code, patch);
-      invalidateUnits();
-      message.success(t('common.saved'));
-      onClose();
-    } catch (e) {
-      showServerError(form, e, message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const patch: { name?: string; valid_to?: string | null } = {};
+    if (v.name.trim() !== unit.name) patch.name = v.name.trim();
+    const newTo = v.valid_to ? toApiDate(v.valid_to) : null;
+    if (newTo !== (unit.valid_to ?? null)) patch.valid_to = newTo;
+    if (Object.keys(patch).length) await unitsApi.update(unit.code, patch);
+    invalidateUnits();
+    message.success(t('common.saved'));
+    onClose();
+  });
   return (
     <Modal
       open={!!unit}

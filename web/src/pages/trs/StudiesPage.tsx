@@ -9,7 +9,7 @@ import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
-import { showServerError } from '../../utils/forms';
+import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { fmtDate, fmtDateTime } from '../../utils/format';
 import { LoadError } from './common';
 
@@ -24,13 +24,11 @@ interface FormValues {
 
 export function StudyForm({ study, open, onClose, onSaved }: { study?: Study; open: boolean; onClose(): void; onSaved(s: Study): void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
   const initial: Partial<FormValues> = study
     ? { ...study, week: dayjs(study.week_start) }
     : { branches: [{ code: '', route: 'SEA' }], excluded_type_codes: ['C21', 'G51', 'G61'], world_bank_branches: ['02CI'], follow_up_days: 30 };
-  const submit = async (v: FormValues) => {
+  const { busy: saving, submit } = useFormSubmit(form, async (v) => {
     const input: StudyInput = {
       name: v.name,
       year: v.week.add(5, 'day').year(),
@@ -40,16 +38,8 @@ export function StudyForm({ study, open, onClose, onSaved }: { study?: Study; op
       world_bank_branches: v.world_bank_branches ?? [],
       follow_up_days: v.follow_up_days,
     };
-    setSaving(true);
-    try {
-      const saved = study ? await trs.updateStudy(study.id, input) : await trs.createStudy(input);
-      onSaved(saved);
-    } catch (e) {
-      showServerError(form, e, message);
-    } finally {
-      setSaving(false);
-    }
-  };
+    onSaved(study ? await trs.updateStudy(study.id, input) : await trs.createStudy(input));
+  });
   return (
     <Modal
       open={open}
