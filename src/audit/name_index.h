@@ -50,6 +50,7 @@ class NameIndex {
     std::vector<std::uint32_t> words_;  // each enterprise's word numbers (first-seen numbering)
     std::unordered_map<std::string, std::uint32_t> numbers_;
     std::vector<std::string> vocabulary_;
+    std::vector<std::string_view> scratch_;  // one enterprise's words
   };
 
   NameIndex() = default;

@@ -60,9 +60,8 @@ bool NameSearch::catch_up(std::int64_t version) {
 void NameSearch::load(std::int64_t version) {
   NameIndex::Builder builder;
   db_.read([&](soci::session& sql) {
-    store::each_enterprise_name(sql, [&](const store::EnterpriseName& e) {
-      builder.add(e.id, e.name_folded, e.tax_code, e.search_words);
-    });
+    store::each_enterprise_name(sql, [&](std::int64_t id, const std::string& name, const std::string& tax,
+                                         const std::string& words) { builder.add(id, name, tax, words); });
   });
   auto index = std::make_unique<NameIndex>(std::move(builder).build());
   std::unique_lock lock(using_);

@@ -350,7 +350,8 @@ long long next_names_version(soci::session& sql) { return next_in_sequence(sql, 
 
 }  // namespace
 
-void each_enterprise_name(soci::session& sql, const std::function<void(const EnterpriseName&)>& visit) {
+void each_enterprise_name(soci::session& sql, const std::function<void(std::int64_t, const std::string&, const std::string&,
+                                                                       const std::string&)>& visit) {
   constexpr std::size_t kBatch = 20000;  // bounded memory on both backends (libpq reads a result whole)
   long long last = 0;
   std::vector<long long> ids(kBatch);
@@ -362,7 +363,7 @@ void each_enterprise_name(soci::session& sql, const std::function<void(const Ent
     for (auto* v : {&names, &taxes, &words}) v->resize(kBatch);
     ids.resize(kBatch);
     if (!st.execute(true) || ids.empty()) return;
-    for (std::size_t i = 0; i < ids.size(); ++i) visit({ids[i], names[i], taxes[i], words[i]});
+    for (std::size_t i = 0; i < ids.size(); ++i) visit(ids[i], names[i], taxes[i], words[i]);
     if (ids.size() < kBatch) return;
     last = ids.back();
   }

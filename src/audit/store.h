@@ -63,8 +63,10 @@ struct EnterpriseName {
 // The version of the directory's names: insert_enterprise and update_enterprise take the next one in their
 // transaction and stamp the row with it (migration 0202). Versions become visible in order.
 std::int64_t enterprise_names_version(soci::session& sql);
-// Every enterprise, in id order, read in batches.
-void each_enterprise_name(soci::session& sql, const std::function<void(const EnterpriseName&)>& visit);
+// Every enterprise, in id order, read in batches (the strings are valid during the call).
+void each_enterprise_name(soci::session& sql, const std::function<void(std::int64_t id, const std::string& name_folded,
+                                                                       const std::string& tax_code,
+                                                                       const std::string& search_words)>& visit);
 // The enterprises written after `version`, at most `limit` (nullopt when more were written).
 std::optional<std::vector<EnterpriseName>> enterprise_names_since(soci::session& sql, std::int64_t version,
                                                                   std::int64_t limit);

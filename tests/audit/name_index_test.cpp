@@ -105,6 +105,19 @@ TEST_F(NameIndexTest, ChangesAfterTheSnapshotAreFound) {
   expect_same(index, all_, queries_);
 }
 
+TEST_F(NameIndexTest, EnterprisesGivenInAnyOrder) {
+  NameIndex::Builder builder;
+  for (auto it = all_.rbegin(); it != all_.rend(); ++it)
+    builder.add(it->second.id, it->second.name_folded, it->second.tax_code, it->second.search_words);
+  auto index = std::move(builder).build();
+  for (const std::int64_t id : {1, 2000, 4000}) {  // a change replaces the snapshot's entry, found by id
+    all_[id] = make(id, "cong ty thep renamed " + std::to_string(id));
+    index.upsert(all_[id]);
+  }
+  EXPECT_EQ(index.size(), all_.size());
+  expect_same(index, all_, queries_);
+}
+
 TEST_F(NameIndexTest, EmptyIndexAndEmptyPages) {
   const auto empty = build({});
   EXPECT_EQ(empty.search({{"cong"}, false, false, 0, 20}).total, 0);
