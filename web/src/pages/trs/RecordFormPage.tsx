@@ -26,6 +26,11 @@ function TimeCell({ value, onChange, year, id }: { value?: string; onChange?(v: 
       needConfirm={false}
       style={{ width: '100%' }}
       inputReadOnly={false}
+      // Enter confirms the typed value (the picker does that before this handler); it must not also submit the
+      // form, whose other fields are likely still empty.
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.preventDefault();
+      }}
       onChange={(d) => {
         if (!d) return onChange?.('');
         const fixed = d.year() === dayjs().year() && year !== dayjs().year() ? d.year(year) : d;
