@@ -56,12 +56,12 @@ export default function FollowUpPage() {
                 scroll={{ x: 600 }}
                 columns={[
                   {
-                    title: 'Số tờ khai',
+                    title: t('trs.records.number'),
                     dataIndex: 'declaration_no',
                     render: (v) => <Link to={`/trs/studies/${id}/records/${v}`}>{v}</Link>,
                   },
                   { title: t('trs.report.flow'), dataIndex: 'flow', width: 80 },
-                  { title: 'IDC', dataIndex: 'registered_at', render: (v) => fmtDateTime(v, lang) },
+                  { title: t('trs.records.registered'), dataIndex: 'registered_at', render: (v) => fmtDateTime(v, lang) },
                   { title: t('trs.followup.missing'), dataIndex: 'missing', render: (m: string[]) => m.map((x) => <Tag key={x}>{x}</Tag>) },
                 ]}
               />

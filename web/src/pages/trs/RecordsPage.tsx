@@ -32,7 +32,7 @@ export default function RecordsPage() {
       />
       <LoadError error={study.error ?? records.error} />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search placeholder="Số tờ khai" allowClear onSearch={(v) => (setQ(v.replace(/\D/g, '')), setPage(1))} style={{ width: 220 }} />
+        <Input.Search placeholder={t('trs.records.number')} allowClear onSearch={(v) => (setQ(v.replace(/\D/g, '')), setPage(1))} style={{ width: 220 }} />
         <Select
           allowClear
           placeholder={t('trs.study.branchCode')}
@@ -49,12 +49,12 @@ export default function RecordsPage() {
         scroll={{ x: 800 }}
         pagination={{ current: page, pageSize: 20, total: records.data?.total, onChange: setPage, showSizeChanger: false }}
         columns={[
-          { title: 'Số tờ khai', dataIndex: 'declaration_no', render: (v) => <Link to={`/trs/studies/${id}/records/${v}`}>{v}</Link> },
+          { title: t('trs.records.number'), dataIndex: 'declaration_no', render: (v) => <Link to={`/trs/studies/${id}/records/${v}`}>{v}</Link> },
           { title: t('trs.report.flow'), dataIndex: 'flow', width: 70 },
           { title: t('trs.study.branchCode'), dataIndex: 'branch_code', width: 100 },
-          { title: 'Luồng', dataIndex: 'channel', render: (v) => v && <Tag color={v === 'RED' ? 'red' : v === 'YELLOW' ? 'gold' : 'green'}>{v}</Tag> },
-          { title: 'IDC', dataIndex: 'registered_at', render: (v) => fmtDateTime(v, lang) },
-          { title: 'Thông quan', dataIndex: 'released_at', render: (v) => fmtDateTime(v, lang) },
+          { title: t('trs.records.channel'), dataIndex: 'channel', render: (v) => v && <Tag color={v === 'RED' ? 'red' : v === 'YELLOW' ? 'gold' : 'green'}>{v}</Tag> },
+          { title: t('trs.records.registered'), dataIndex: 'registered_at', render: (v) => fmtDateTime(v, lang) },
+          { title: t('trs.records.released'), dataIndex: 'released_at', render: (v) => fmtDateTime(v, lang) },
           { title: '', dataIndex: 'incomplete', render: (v) => v && <Tag color="orange">{t('trs.followup.incomplete')}</Tag> },
         ]}
       />

@@ -187,8 +187,8 @@ export default function ReportPage() {
                 scroll={{ x: 700 }}
                 columns={[
                   { title: t('trs.import.line'), dataIndex: 'line', width: 80 },
-                  { title: 'Số tờ khai', dataIndex: 'declaration_no', width: 140 },
-                  { title: 'Mã', dataIndex: 'code', width: 180 },
+                  { title: t('trs.records.number'), dataIndex: 'declaration_no', width: 140 },
+                  { title: t('trs.issue.code'), dataIndex: 'code', width: 180 },
                   { title: t('trs.import.reason'), dataIndex: 'message' },
                 ]}
               />

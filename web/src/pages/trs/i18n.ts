@@ -67,6 +67,11 @@ export const trsVi = {
   'trs.import.value': 'Giá trị',
   'trs.import.reason': 'Lý do',
 
+  'trs.records.number': 'Số tờ khai',
+  'trs.issue.code': 'Mã lỗi',
+  'trs.records.channel': 'Luồng',
+  'trs.records.registered': 'Đăng ký (IDC)',
+  'trs.records.released': 'Thông quan',
   'trs.followup.limit': 'Hạn theo dõi',
   'trs.followup.daysLeft': 'Còn {n} ngày làm việc',
   'trs.followup.passed': 'Đã quá hạn theo dõi',
@@ -166,6 +171,11 @@ export const trsEn: Record<keyof typeof trsVi, string> = {
   'trs.import.value': 'Value',
   'trs.import.reason': 'Reason',
 
+  'trs.records.number': 'Declaration number',
+  'trs.issue.code': 'Issue code',
+  'trs.records.channel': 'Channel',
+  'trs.records.registered': 'Registered (IDC)',
+  'trs.records.released': 'Released',
   'trs.followup.limit': 'Follow-up limit',
   'trs.followup.daysLeft': '{n} working days left',
   'trs.followup.passed': 'The follow-up limit has passed',
