@@ -1,6 +1,7 @@
 #include "tests/api/api_fixture.h"
 
 #include <atomic>
+#include <random>
 #include <filesystem>
 #include <mutex>
 
@@ -45,8 +46,11 @@ std::once_flag sqlite_seed_once, pg_seed_once;
 std::string sqlite_template, pg_template;
 std::atomic<int> counter{0};
 
+// Process id + a random token + a counter: test processes of other checkouts (or other PID namespaces) may
+// share the temp directory and the PostgreSQL server.
 std::string unique_name(const char* prefix) {
-  return std::string(prefix) + std::to_string(getpid()) + "_" + std::to_string(counter++);
+  static const std::string token = std::to_string(std::random_device{}() % 1000000);
+  return std::string(prefix) + std::to_string(getpid()) + "_" + token + "_" + std::to_string(counter++);
 }
 
 }  // namespace
