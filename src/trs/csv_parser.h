@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,11 +21,14 @@ class CsvParser {
   // The buffer starts small (cheap for small inputs) and doubles up to `max_block` while input keeps coming.
   // `first_line`: the line number of the source's first byte (a chunk of a larger input starts later).
   explicit CsvParser(ByteSource& src, std::size_t first_line = 1, std::size_t max_block = std::size_t{1} << 22)
-      : src_(src), buf_(std::size_t{1} << 16), max_block_(max_block), line_(first_line) {
+      : src_(&src), buf_(std::size_t{1} << 16), data_(buf_.data()), max_block_(max_block), line_(first_line) {
     while (!eof_ && end_ < 4096) fill();  // enough for sniffing the encoding and the separator
   }
+  // Parses `text` in place (quoted fields are unescaped into it): a chunk of a larger input, no copy.
+  CsvParser(std::span<char> text, std::size_t first_line)
+      : data_(text.data()), end_(text.size()), eof_(true), line_(first_line) {}
 
-  std::string_view prefix() const { return {buf_.data() + begin_, end_ - begin_}; }
+  std::string_view prefix() const { return {data_ + begin_, end_ - begin_}; }
   void skip(std::size_t n) { begin_ += n; }
   // What was read from the source and not parsed yet (the caller then reads the source itself), and the
   // line it starts on.
@@ -43,7 +47,7 @@ class CsvParser {
       std::size_t newlines = 0;
       char* p = nullptr;
       if (parse(fields, p, newlines)) {
-        begin_ = static_cast<std::size_t>(p - buf_.data());
+        begin_ = static_cast<std::size_t>(p - data_);
         record_line_ = line_;
         line_ += newlines;
         for (std::size_t i = 0; i < fields.size(); ++i)
@@ -65,13 +69,15 @@ class CsvParser {
 
   void fill() {
     if (begin_ > 0) {
-      std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+      std::memmove(data_, data_ + begin_, end_ - begin_);
       end_ -= begin_;
       begin_ = 0;
     }
-    if (end_ == buf_.size() || (end_ > buf_.size() / 2 && buf_.size() < max_block_))
+    if (end_ == buf_.size() || (end_ > buf_.size() / 2 && buf_.size() < max_block_)) {
       buf_.resize(buf_.size() * 2);  // a record longer than the buffer, or a large input
-    const std::size_t got = src_.read(buf_.data() + end_, buf_.size() - end_);
+      data_ = buf_.data();
+    }
+    const std::size_t got = src_->read(data_ + end_, buf_.size() - end_);
     if (got == 0) eof_ = true;
     end_ += got;
   }
@@ -81,8 +87,8 @@ class CsvParser {
     fields.clear();
     quoted_.clear();
     unterminated_ = false;
-    p = buf_.data() + begin_;
-    char* const end = buf_.data() + end_;
+    p = data_ + begin_;
+    char* const end = data_ + end_;
     for (;;) {
       char* const start = p;
       const bool quoted = p < end && *p == '"';
@@ -145,9 +151,10 @@ class CsvParser {
     return {s, static_cast<std::size_t>(out - s)};
   }
 
-  ByteSource& src_;
-  std::vector<char> buf_;
-  std::size_t max_block_;
+  ByteSource* src_ = nullptr;  // null when parsing a text in place
+  std::vector<char> buf_;  // the block buffer when reading from a source
+  char* data_;             // buf_.data(), or the text parsed in place
+  std::size_t max_block_ = 0;
   std::size_t begin_ = 0, end_ = 0;
   bool eof_ = false;
   std::size_t line_, record_line_ = 0;

@@ -362,8 +362,7 @@ void decode_chunk(const RowDecoder& decoder, const PreparingSink* preparing, Rec
   chunk.rows = 0;
   chunk.issues.clear();
   chunk.blank.clear();
-  MemorySource source(chunk.text);
-  CsvParser parser(source, chunk.first_line);
+  CsvParser parser(std::span<char>(chunk.text.data(), chunk.text.size()), chunk.first_line);
   RowIssueSink issues(chunk);
   std::vector<std::string_view> fields;
   for (; parser.next(fields); ++chunk.rows) {
