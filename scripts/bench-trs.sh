@@ -8,7 +8,7 @@
 # Prints Markdown (copy into docs/performance.md, section "Time release study").
 # Called by scripts/bench.sh with BUILD_DIR (Release build with bench targets) and WORK_DIR; alone:
 #   BUILD_DIR=build-bench WORK_DIR=$(mktemp -d) bash scripts/bench-trs.sh
-# Knobs: TRS_ROWS (1000000), TRS_BACKENDS for the stored study ("sqlite postgresql"), TRS_PG_PORT (55471).
+# Knobs: TRS_ROWS (1000000), TRS_RUNS (3), TRS_BACKENDS for the stored study ("sqlite postgresql"), TRS_PG_PORT (55471).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -19,7 +19,7 @@ backends=${TRS_BACKENDS:-sqlite postgresql}
 pg_port=${TRS_PG_PORT:-55471}
 pg_dir=/tmp/haiquan-trs-bench-pg-$$
 mkdir -p "$work"
-chmod 755 "$work"  # the cluster's owner (postgres, when run as root) reads the CSV for COPY … FROM
+chmod o+x "$(dirname "$work")"; chmod 755 "$work"  # the cluster's owner (postgres, when run as root) reads the CSV for COPY … FROM
 cleanup() { HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh stop >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
@@ -39,8 +39,12 @@ timed() {
 }
 rate() { awk -v n="$rows" -v s="$1" 'BEGIN {printf "%.0f", (s > 0 ? n/s : 0)}'; }
 
-# ---- 1. trs analyze
-read -r a_wall a_rss < <(timed "$work/analyze" "$haiquan" trs analyze --format json --input "$csv")
+runs=${TRS_RUNS:-3}  # each side runs this many times, alternating; the medians are compared
+median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+a_walls=(); pg_walls=(); pg_copies=(); pg_queries=()
+
+# ---- 1. trs analyze (timed in the loop below, alternating with PostgreSQL)
+analyze_once() { read -r a_wall a_rss < <(timed "$work/analyze" "$haiquan" trs analyze --format json --input "$csv"); a_walls+=("$a_wall"); }
 
 # ---- 2. PostgreSQL: COPY + one percentile query
 pg_url=$(HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh start 2>"$work/pg.log")
@@ -60,11 +64,19 @@ SELECT flow, channel, branch_code, count(*),
        percentile_cont(0.9) WITHIN GROUP (ORDER BY h) AS p90_hours
 FROM t WHERE h >= 0 GROUP BY GROUPING SETS ((flow, channel), (flow, branch_code));
 SQL
-start=$(date +%s.%N)
-psql -q -X "$pg_url" -f "$work/pg.sql" >"$work/pg.out"
-pg_wall=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f", b-a}')
-pg_copy=$(awk '/^Time:/ {print $2/1000; exit}' "$work/pg.out")
-pg_query=$(awk '/^Time:/ {t=$2/1000} END {print t}' "$work/pg.out")
+postgres_once() {
+  psql -q -X "$pg_url" -c "TRUNCATE trs_bench" >/dev/null
+  local start; start=$(date +%s.%N)
+  psql -q -X "$pg_url" -f "$work/pg.sql" >"$work/pg.out"
+  pg_walls+=("$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f", b-a}')")
+  pg_copies+=("$(awk '/^Time:/ {print $2/1000; exit}' "$work/pg.out")")
+  pg_queries+=("$(awk '/^Time:/ {t=$2/1000} END {print t}' "$work/pg.out")")
+}
+for _ in $(seq 1 "$runs"); do analyze_once; postgres_once; done
+a_wall=$(printf '%s\n' "${a_walls[@]}" | median)
+pg_wall=$(printf '%s\n' "${pg_walls[@]}" | median)
+pg_copy=$(printf '%s\n' "${pg_copies[@]}" | median)
+pg_query=$(printf '%s\n' "${pg_queries[@]}" | median)
 ratio=$(awk -v a="$a_wall" -v p="$pg_wall" 'BEGIN {printf "%.1f", (a > 0 ? p/a : 0)}')
 
 # ---- 3. stored study: import + report
@@ -93,7 +105,7 @@ echo "|---|---:|---:|---:|"
 echo "| \`haiquan trs analyze --format json\` (read + every statistic, median CIs, working hours) | $a_wall s | $(rate "$a_wall") | $a_rss MB |"
 echo "| PostgreSQL 15: COPY into an unlogged table ($pg_copy s) + percentile_cont median/p90 of T2 by channel and by branch ($pg_query s) | $pg_wall s | $(rate "$pg_wall") | (server) |"
 echo
-echo "PostgreSQL / trs analyze wall-time ratio: **$ratio×** (the engine computes far more than the one query)."
+echo "PostgreSQL / trs analyze wall-time ratio: **$ratio×** (medians of $runs alternating runs; analyze: ${a_walls[*]} s; PostgreSQL: ${pg_walls[*]} s; the engine computes far more than the one query)."
 echo
 echo "Stored study (\`haiquan trs import --skip-invalid\`, then \`haiquan trs report --format json\`; target < 3 s):"
 echo

@@ -1,5 +1,10 @@
 #include "app/server_setup.h"
 
+#include <spdlog/spdlog.h>
+
+#include <exception>
+#include <thread>
+
 #include "audit/routes.h"
 #include "http/server.h"
 #include "http/static_files.h"
@@ -38,6 +43,8 @@ Server::~Server() = default;
 
 http::Router& Server::router() { return parts_->router; }
 
+void Server::warm_up() { parts_->audit.warm_up(); }
+
 int serve_http(db::Database& db, const Options& options) {
   Server server(db, options);
   http::ServerOptions http_options;
@@ -45,6 +52,13 @@ int serve_http(db::Database& db, const Options& options) {
   http_options.port = options.port;
   http_options.threads = options.threads;
   http_options.trust_proxy = options.trust_proxy;
+  std::jthread warm_up([&server] {
+    try {
+      server.warm_up();
+    } catch (const std::exception& e) {  // searches then load it themselves
+      spdlog::warn("warm-up failed (the first searches will load what it would have): {}", e.what());
+    }
+  });
   http::serve(server.router(), http_options);
   return 0;
 }

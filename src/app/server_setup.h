@@ -12,6 +12,8 @@ class Server {
   Server(db::Database& db, const Options& options);
   ~Server();
   http::Router& router();
+  // Work worth doing before the first requests (loading in-memory indexes); runs while the server serves.
+  void warm_up();
 
  private:
   std::unique_ptr<ServerParts> parts_;

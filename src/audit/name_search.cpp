@@ -1,5 +1,9 @@
 #include "audit/name_search.h"
 
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
 namespace hq::audit {
 
 namespace {
@@ -9,6 +13,10 @@ namespace {
 constexpr std::int64_t kMaxPending = 20000;
 
 }  // namespace
+
+void NameSearch::warm_up() {
+  catch_up(db_.read([](soci::session& sql) { return store::enterprise_names_version(sql); }));
+}
 
 std::optional<store::EnterprisePage> NameSearch::search(const store::EnterpriseQuery& q) {
   const auto version = db_.read([](soci::session& sql) { return store::enterprise_names_version(sql); });
@@ -58,12 +66,15 @@ bool NameSearch::catch_up(std::int64_t version) {
 }
 
 void NameSearch::load(std::int64_t version) {
+  const auto started = std::chrono::steady_clock::now();
   NameIndex::Builder builder;
   db_.read([&](soci::session& sql) {
     store::each_enterprise_name(sql, [&](std::int64_t id, const std::string& name, const std::string& tax,
                                          const std::string& words) { builder.add(id, name, tax, words); });
   });
   auto index = std::make_unique<NameIndex>(std::move(builder).build());
+  spdlog::info("audit name index ready: {} enterprises, {} MB, {:.1f} s", index->size(), index->memory_bytes() >> 20,
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   std::unique_lock lock(using_);
   index_ = std::move(index);
   version_ = version;

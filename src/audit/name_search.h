@@ -24,6 +24,10 @@ class NameSearch {
   // searches with SQL (store::search_enterprises).
   std::optional<store::EnterprisePage> search(const store::EnterpriseQuery& query);
 
+  // Loads the index now (a server calls it on a background thread at start, so that the first searches do
+  // not wait for it; they use SQL until it is ready).
+  void warm_up();
+
   std::size_t memory_bytes() const;
 
  private:

@@ -108,6 +108,8 @@ struct Page {
 class AuditService {
  public:
   explicit AuditService(db::Database& db) : db_(db), names_(std::make_unique<NameSearch>(db)) {}
+  // Loads the name search's index (see NameSearch::warm_up).
+  void warm_up() { names_->warm_up(); }
   // Tests move time; the server uses the real clock.
   void set_clock(std::function<std::int64_t()> clock) { clock_ = std::move(clock); }
 
