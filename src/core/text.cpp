@@ -180,4 +180,39 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   return joined;
 }
 
+void append_backslash_escaped(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out += c;
+    }
+  }
+}
+
+void assign_backslash_unescaped(std::string& out, std::string_view text) {
+  if (text.find('\\') == std::string_view::npos) {
+    out.assign(text);
+    return;
+  }
+  out.clear();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\\' || i + 1 == text.size()) {
+      out += text[i];
+      continue;
+    }
+    switch (const char e = text[++i]) {
+      case 't': out += '\t'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'v': out += '\v'; break;
+      default: out += e;
+    }
+  }
+}
+
 }  // namespace hq::core

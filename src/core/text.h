@@ -28,4 +28,10 @@ std::string trim(std::string_view utf8);
 // "a, b, c": the parts with the separator between them.
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
+// Backslash escaping of the text format of PostgreSQL's COPY, also used to store a record as one
+// tab-separated text: backslash, tab, newline and carriage return are escaped.
+void append_backslash_escaped(std::string& out, std::string_view text);
+// The reverse, into `out`: \t \n \r \b \f \v stand for their control characters, \x for x.
+void assign_backslash_unescaped(std::string& out, std::string_view text);
+
 }  // namespace hq::core

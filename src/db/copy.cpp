@@ -1,5 +1,7 @@
 #include "db/copy.h"
 
+#include "core/text.h"
+
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 
@@ -47,41 +49,14 @@ void drain_copy_out(PGconn* conn) {
 
 }  // namespace
 
-void copy_escape(std::string& out, std::string_view value) {
-  for (const char c : value) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
-    }
-  }
-}
+void copy_escape(std::string& out, std::string_view value) { core::append_backslash_escaped(out, value); }
 
 bool copy_unescape(std::string_view field, std::string& out) {
-  out.clear();
-  if (field == "\\N") return false;
-  if (field.find('\\') == std::string_view::npos) {
-    out.assign(field);
-    return true;
+  if (field == "\\N") {
+    out.clear();
+    return false;
   }
-  for (std::size_t i = 0; i < field.size(); ++i) {
-    const char c = field[i];
-    if (c != '\\' || i + 1 == field.size()) {
-      out += c;
-      continue;
-    }
-    switch (const char e = field[++i]) {
-      case 't': out += '\t'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'v': out += '\v'; break;
-      default: out += e;  // \\ and any other escaped character stand for themselves
-    }
-  }
+  core::assign_backslash_unescaped(out, field);
   return true;
 }
 

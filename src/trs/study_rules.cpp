@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "trs/intervals.h"
 #include "trs/text_util.h"
 #include "trs/xlsx_reader.h"
@@ -26,34 +27,6 @@ template <class T>
 bool parse_int(std::string_view s, T& out) {
   const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && p == s.data() + s.size();
-}
-
-void append_escaped(std::string& out, std::string_view text) {
-  for (char ch : text) {
-    switch (ch) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += ch;
-    }
-  }
-}
-
-void assign_unescaped(std::string& dst, std::string_view text) {
-  if (text.find('\\') == std::string_view::npos) {
-    dst.assign(text);
-    return;
-  }
-  dst.clear();
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\\' || i + 1 == text.size()) {
-      dst += text[i];
-      continue;
-    }
-    const char e = text[++i];
-    dst += e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e;
-  }
 }
 
 CellProblem problem_of(const Issue& i) {
@@ -118,7 +91,7 @@ std::string encode_cells(const Record& r) {
     first = false;
     const std::size_t before = out.size();
     switch (c.kind) {
-      case ColumnKind::Text: append_escaped(out, c.text(m)); break;
+      case ColumnKind::Text: core::append_backslash_escaped(out, c.text(m)); break;
       case ColumnKind::Time:
         if (const Time& t = c.time(m)) out += std::to_string(*t);
         break;
@@ -151,7 +124,7 @@ bool decode_cells(std::string_view cells, Record& out) {
     if (p < end) ++p;  // the tab
     switch (c.kind) {
       case ColumnKind::Text:
-        if (escaped) assign_unescaped(c.text(out), cell);
+        if (escaped) core::assign_backslash_unescaped(c.text(out), cell);
         else c.text(out).assign(cell);
         break;
       case ColumnKind::Time: {

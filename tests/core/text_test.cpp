@@ -187,3 +187,15 @@ TEST(Trim, Whitespace) {
   EXPECT_EQ(trim(" \xFF "), "\xFF");  // invalid bytes are content, not whitespace
   EXPECT_EQ(trim("e\u0301 "), "e\u0301");
 }
+
+TEST(Text, BackslashEscapingRoundTripsAndReadsPostgresCopyEscapes) {
+  const std::string raw = "a\\b\tc\nd\re \\N x";
+  std::string escaped, back;
+  hq::core::append_backslash_escaped(escaped, raw);
+  EXPECT_EQ(escaped, "a\\\\b\\tc\\nd\\re \\\\N x");
+  EXPECT_EQ(escaped.find('\t'), std::string::npos);
+  hq::core::assign_backslash_unescaped(back, escaped);
+  EXPECT_EQ(back, raw);
+  hq::core::assign_backslash_unescaped(back, "\\b\\f\\v\\q");  // COPY writes these control characters so
+  EXPECT_EQ(back, "\b\f\vq");
+}
