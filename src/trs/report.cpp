@@ -116,6 +116,40 @@ void radix_sort_packed(std::vector<std::uint64_t>& v) {
   }
 }
 
+// Declaration identities seen so far: open addressing over a power-of-two table (one insert per analysed
+// record; no allocation per element, unlike std::unordered_set).
+class IdentitySet {
+ public:
+  // False when `id` was already there.
+  bool insert(std::uint64_t id) {
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    return place(id);
+  }
+
+ private:
+  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};  // identities have 11 digits: never this
+  bool place(std::uint64_t id) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = (id * 0x9E3779B97F4A7C15ull) >> 20 & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == id) return false;
+      if (slots_[i] == kEmpty) {
+        slots_[i] = id;
+        ++size_;
+        return true;
+      }
+    }
+  }
+  void grow() {
+    std::vector<std::uint64_t> old(std::max<std::size_t>(1 << 16, slots_.size() * 2), kEmpty);
+    old.swap(slots_);
+    size_ = 0;
+    for (std::uint64_t id : old)
+      if (id != kEmpty) place(id);
+  }
+  std::vector<std::uint64_t> slots_;
+  std::size_t size_ = 0;
+};
+
 std::uint64_t mix(std::uint64_t seed, std::string_view a, std::string_view b, std::string_view c) {
   std::uint64_t h = seed ^ 0x9E3779B97F4A7C15ull;
   for (std::string_view s : {a, b, c})
@@ -170,7 +204,7 @@ struct Analyzer::Impl {
   std::vector<std::array<Series, 2>> series = std::vector<std::array<Series, 2>>(intervals().size());
   std::unordered_map<std::string, std::uint32_t> branch_ids;
   std::vector<std::string> branch_names;
-  std::unordered_set<std::uint64_t> seen_declarations = std::unordered_set<std::uint64_t>(1 << 16);
+  IdentitySet seen_declarations;
   std::unordered_set<std::string> study_branches, excluded_types, wb_branches;
   std::array<bool, 2> flow_present{};
   // attribution[interval k][flow][group 0 = all, 1 + channel]
@@ -238,6 +272,9 @@ struct Analyzer::Impl {
   // 0 = not recorded, else 1 + index into branch_names.
   std::uint32_t branch_id(const std::string& code) {
     if (code.empty()) return 0;
+    if (branch_names.size() <= 64)  // a study has a few dozen branches: a scan beats hashing the code
+      for (std::size_t i = 0; i < branch_names.size(); ++i)
+        if (branch_names[i] == code) return static_cast<std::uint32_t>(i + 1);
     const auto [it, added] = branch_ids.emplace(code, static_cast<std::uint32_t>(branch_names.size() + 1));
     if (added) branch_names.push_back(code);
     return it->second;
@@ -293,7 +330,7 @@ struct Analyzer::Impl {
       ++counts.excluded;
       return;
     }
-    if (p.identity && !seen_declarations.insert(*p.identity).second) {
+    if (p.identity && !seen_declarations.insert(*p.identity)) {
       add_duplicate_issue(r);
       ++counts.duplicates;
       ++counts.excluded;
