@@ -189,6 +189,20 @@ TEST(Report, DuplicatesInvalidRowsAndNoFlow) {
   EXPECT_EQ(row(skipped, "T2", "NK")->stats.n, 1u);
 }
 
+TEST(Report, RepeatedDeclarationsAmongManyRecords) {
+  // Enough records for the set of seen declarations to grow several times.
+  std::string csv = kHeader + "\n";
+  for (int i = 0; i < 150000; ++i) {
+    const long long identity = 10472259000LL + (i % 10 == 9 ? i - 9 : i);  // every tenth repeats an earlier one
+    csv += "NK," + std::to_string(identity) + std::to_string(i % 10 == 9 ? 1 : 0) +
+           ",03CC,,GREEN,,,,2025-06-16 08:00,,,,2025-06-16 08:01,,,\n";
+  }
+  const Report r = analyze_csv(csv);
+  EXPECT_EQ(r.records.total, 150000u);
+  EXPECT_EQ(r.records.duplicates, 15000u);
+  EXPECT_EQ(r.records.analysed, 135000u);
+}
+
 TEST(Report, WorldBankIndicatorsFilterHsCountryAndPort) {
   const Report r = analyze_csv(lines({
       kHeader,
