@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -43,6 +44,23 @@ bool inside(const std::vector<std::pair<std::size_t, std::size_t>>& quoted, std:
   return it != quoted.begin() && pos <= std::prev(it)->second;
 }
 
+// Just past the last record terminator in text[begin, end) (no quoted field there), or 0: a '\n', or a lone
+// '\r' (old Mac files) whose next byte is known not to be '\n'.
+std::size_t last_record_end(std::string_view text, std::size_t begin, std::size_t end) {
+  const char* const d = text.data();
+  const auto position = [&](const void* p) { return static_cast<std::size_t>(static_cast<const char*>(p) - d); };
+  std::size_t best = 0;
+  if (const void* nl = memrchr(d + begin, '\n', end - begin)) best = position(nl) + 1;
+  for (std::size_t limit = end; limit > best;) {
+    const void* cr = memrchr(d + std::max(begin, best), '\r', limit - std::max(begin, best));
+    if (!cr) break;
+    const std::size_t at = position(cr);
+    if (at + 1 < text.size() && d[at + 1] != '\n') return at + 1;  // after any '\n' found (at >= best)
+    limit = at;
+  }
+  return best;
+}
+
 }  // namespace
 
 ChunkEnd find_chunk_end(std::string_view text, bool at_eof) {
@@ -58,11 +76,7 @@ ChunkEnd find_chunk_end(std::string_view text, bool at_eof) {
     std::size_t gap_end = open_at_end ? quoted.back().first : text.size();
     for (;;) {
       const std::size_t gap_begin = k == 0 ? 0 : quoted[k - 1].second + 1;
-      if (gap_end > gap_begin)
-        if (const void* nl = memrchr(d + gap_begin, '\n', gap_end - gap_begin)) {
-          out.end = static_cast<std::size_t>(static_cast<const char*>(nl) - d) + 1;
-          break;
-        }
+      if (gap_end > gap_begin && (out.end = last_record_end(text, gap_begin, gap_end)) > 0) break;
       if (k == 0) break;
       gap_end = quoted[--k].first;
     }

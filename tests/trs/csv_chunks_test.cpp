@@ -58,6 +58,15 @@ TEST(CsvChunks, EveryCutOfTrickyInputsReadsTheSame) {
       "NK,6,\"never closed\nstill open");    // unterminated at the end
   expect_every_cut_reads_the_same("a,b\n\"\"\"\"\n1,\"2\"\n");
   expect_every_cut_reads_the_same("a\rb\rc\r");
+  expect_every_cut_reads_the_same("x,\"q\rr\"\r\"\r\"\r\n1\r\r2\n\r3");
+}
+
+TEST(CsvChunks, OldMacLineEndingsAreCutToo) {
+  // Without a '\n' a whole file would be one chunk (and all its records in memory at once).
+  const auto cut = find_chunk_end("a,b\r1,2\r3,4\r5", false);
+  EXPECT_EQ(cut.end, 12u);  // after the third '\r' (its successor is known)
+  EXPECT_EQ(cut.lines, 3u);
+  EXPECT_EQ(find_chunk_end("a,b\r1,2\r", false).end, 4u);  // the last '\r' may still be followed by '\n'
 }
 
 TEST(CsvChunks, NoCutInsideAQuotedField) {
