@@ -282,9 +282,10 @@ void RowDecoder::decode(std::size_t line, std::span<const std::string_view> cell
     sink.on_issue(std::move(i));
     return;
   }
+  const auto table = columns();
   for (std::size_t i = 0; i < cols_.size(); ++i) {
     if (cols_[i] < 0) continue;
-    const ColumnDef& c = columns()[static_cast<std::size_t>(cols_[i])];
+    const ColumnDef& c = table[static_cast<std::size_t>(cols_[i])];
     const std::string_view cell = i < cells.size() ? trim(cells[i]) : std::string_view();
     const std::string why = decode_cell(c, cell, out);
     if (why.empty()) continue;
