@@ -88,18 +88,6 @@ json issues_json(const std::vector<Issue>& issues) {
   return out;
 }
 
-json problems_json(const std::vector<CellProblem>& problems) {
-  json out = json::array();
-  for (const auto& p : problems) {
-    json j = {{"column", p.column}, {"value", p.value}, {"message", p.message}};
-    if (p.line) j["line"] = p.line;
-    if (!p.declaration_no.empty()) j["declaration_no"] = p.declaration_no;
-    if (!p.source.empty()) j["source"] = p.source;
-    out.push_back(std::move(j));
-  }
-  return out;
-}
-
 json record_json(const StoredRecord& s) {
   return {{"declaration_no", s.row.declaration_no},
           {"flow", s.row.flow},

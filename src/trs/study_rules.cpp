@@ -35,6 +35,18 @@ CellProblem problem_of(const Issue& i) {
 
 }  // namespace
 
+nlohmann::json problems_json(const std::vector<CellProblem>& problems) {
+  auto out = nlohmann::json::array();
+  for (const auto& p : problems) {
+    nlohmann::json j = {{"column", p.column}, {"value", p.value}, {"message", p.message}};
+    if (p.line) j["line"] = p.line;
+    if (!p.declaration_no.empty()) j["declaration_no"] = p.declaration_no;
+    if (!p.source.empty()) j["source"] = p.source;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------- settings
 
 void check_study(const StudyConfig& s) {

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/calendar.h"
 #include "trs/csv_reader.h"
 #include "trs/report.h"
@@ -56,6 +58,8 @@ struct CellProblem {
   std::size_t line = 0;  // imports: the line of the file (0 for form entry)
   std::string column, value, message, declaration_no, source;
 };
+// As the API shows them (error details of 422 answers, the check of a form).
+nlohmann::json problems_json(const std::vector<CellProblem>& problems);
 
 // Decodes a form's cells (column name → text as in the CSV; missing = not recorded) through the engine's
 // RowDecoder. Problems: unknown columns, invalid values and missing required cells (flow, declaration_no,

@@ -74,18 +74,6 @@ StoredRecord stored_from(store::RecordRow row, std::optional<UnixSeconds> limit)
   return s;
 }
 
-json problems_json(const std::vector<CellProblem>& problems) {
-  json out = json::array();
-  for (const auto& p : problems) {
-    json j = {{"column", p.column}, {"value", p.value}, {"message", p.message}};
-    if (p.line) j["line"] = p.line;
-    if (!p.declaration_no.empty()) j["declaration_no"] = p.declaration_no;
-    if (!p.source.empty()) j["source"] = p.source;
-    out.push_back(std::move(j));
-  }
-  return out;
-}
-
 [[noreturn]] void invalid_cells(const std::vector<CellProblem>& problems) {
   throw Error(ErrorKind::Unprocessable, "INVALID_CELLS",
               "Tờ khai có " + std::to_string(problems.size()) + " ô không hợp lệ; chưa lưu: " + problems.front().message,
