@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iostream>
 
@@ -75,6 +76,21 @@ void print_error(const core::Error& e) {
   }
 }
 
+// Runs a trs command: a core::Error is printed with its bad cells, any other error as one line; exit code 1.
+// With `after_progress` a progress bar may hold the current line, so the error starts on a new one.
+int run_reporting_errors(const std::function<int()>& command, bool after_progress = false) {
+  const char* const newline = after_progress ? "\n" : "";
+  try {
+    return command();
+  } catch (const core::Error& e) {
+    std::cerr << newline;
+    print_error(e);
+  } catch (const std::exception& e) {
+    std::cerr << newline << "Lỗi: " << e.what() << '\n';
+  }
+  return 1;
+}
+
 struct CreateStudyOptions {
   std::string name, week_start, branches, excluded, world_bank;
   int year = 0, follow_up_days = 30;
@@ -108,7 +124,7 @@ CLI::App* add_trs_create_study(CLI::App& trs, Options&) {
 }
 
 int run_trs_create_study(const Options& options) {
-  try {
+  return run_reporting_errors([&] {
     identity::init_crypto();
     trs::StudyConfig config;
     config.name = create_options.name;
@@ -126,17 +142,11 @@ int run_trs_create_study(const Options& options) {
     auto db = open_study_db(options.db_url);
     std::cout << trs::StudyService(*db).create_study_as_system(config) << '\n';
     return 0;
-  } catch (const core::Error& e) {
-    print_error(e);
-    return 1;
-  } catch (const std::exception& e) {
-    std::cerr << "Lỗi: " << e.what() << '\n';
-    return 1;
-  }
+  });
 }
 
 int run_trs_import(const Options& options) {
-  try {
+  return run_reporting_errors([&] {
     identity::init_crypto();
     auto db = open_study_db(options.db_url);
     trs::StudyService service(*db);
@@ -169,14 +179,7 @@ int run_trs_import(const Options& options) {
       for (const auto& p : result.bad_cells) std::cerr << "  " << p.message << '\n';
     }
     return 0;
-  } catch (const core::Error& e) {
-    std::fprintf(stderr, "\n");
-    print_error(e);
-    return 1;
-  } catch (const std::exception& e) {
-    std::cerr << "\nLỗi: " << e.what() << '\n';
-    return 1;
-  }
+  }, true);
 }
 
 int run_trs_report(const Options& options) {
@@ -188,7 +191,7 @@ int run_trs_report(const Options& options) {
     std::cerr << "Lỗi: định dạng xlsx cần đường dẫn tệp kết quả (--output).\n";
     return 2;
   }
-  try {
+  return run_reporting_errors([&] {
     auto db = open_study_db(options.db_url);
     trs::StudyService service(*db);
     const trs::Report report = service.report(nullptr, options.study_id);
@@ -206,13 +209,7 @@ int run_trs_report(const Options& options) {
     else
       trs::write_text(out, report);
     return 0;
-  } catch (const core::Error& e) {
-    print_error(e);
-    return 1;
-  } catch (const std::exception& e) {
-    std::cerr << "Lỗi: " << e.what() << '\n';
-    return 1;
-  }
+  });
 }
 
 }  // namespace hq::app
