@@ -88,6 +88,17 @@ void overview(Sheet& s, const Report& r) {
   }
 }
 
+// The statistics table (elapsed or working time): one row per interval, flow and group.
+void stat_rows(Sheet& sheet, const std::vector<StatRow>& rows) {
+  sheet.headings({"Khoảng", "Tên khoảng", "Luồng hàng", "Nhóm theo", "Nhóm", HQ_TRS_SUMMARY_HEADINGS});
+  for (const StatRow& row : rows) {
+    const IntervalDef& d = intervals()[static_cast<std::size_t>(interval_index(row.interval))];
+    sheet.text(row.interval).text(d.name_vi).text(row.flow).text(by_label(row.by)).text(group_label(row.by, row.group));
+    sheet.summary(row.stats);
+    sheet.next_row();
+  }
+}
+
 }  // namespace
 
 void write_xlsx(const std::string& path, const Report& r, std::span<const ComparisonRow> comparison) {
@@ -107,23 +118,10 @@ void write_xlsx(const std::string& path, const Report& r, std::span<const Compar
   overview(over, r);
 
   Sheet stats(wb, f, "Thống kê");
-  stats.headings({"Khoảng", "Tên khoảng", "Luồng hàng", "Nhóm theo", "Nhóm", HQ_TRS_SUMMARY_HEADINGS});
-  for (const StatRow& row : r.rows) {
-    const IntervalDef& d = intervals()[static_cast<std::size_t>(interval_index(row.interval))];
-    stats.text(row.interval).text(d.name_vi).text(row.flow).text(by_label(row.by)).text(group_label(row.by, row.group));
-    stats.summary(row.stats);
-    stats.next_row();
-  }
-
+  stat_rows(stats, r.rows);
   if (r.settings.working_week) {
     Sheet work(wb, f, "Giờ hành chính");
-    work.headings({"Khoảng", "Tên khoảng", "Luồng hàng", "Nhóm theo", "Nhóm", HQ_TRS_SUMMARY_HEADINGS});
-    for (const StatRow& row : r.working_rows) {
-      const IntervalDef& d = intervals()[static_cast<std::size_t>(interval_index(row.interval))];
-      work.text(row.interval).text(d.name_vi).text(row.flow).text(by_label(row.by)).text(group_label(row.by, row.group));
-      work.summary(row.stats);
-      work.next_row();
-    }
+    stat_rows(work, r.working_rows);
   }
 
   Sheet wbs(wb, f, "Ngân hàng Thế giới");
