@@ -324,7 +324,8 @@ namespace {
 // and decodes one into records and issues (and prepares them for a PreparingSink).
 struct RecordChunk {
   static constexpr std::size_t kBytes = std::size_t{1} << 18;  // the chunk's records stay in the cache
-  std::string text;
+  std::string text;     // the chunk is text[0, length)
+  std::size_t length = 0;
   std::size_t first_line = 1;
   // Filled by the worker:
   std::size_t rows = 0;               // records split from text, blank ones included
@@ -363,7 +364,7 @@ void decode_chunk(const RowDecoder& decoder, const PreparingSink* preparing, Rec
   chunk.rows = 0;
   chunk.issues.clear();
   chunk.blank.clear();
-  CsvParser parser(std::span<char>(chunk.text.data(), chunk.text.size()), chunk.first_line);
+  CsvParser parser(std::span<char>(chunk.text.data(), chunk.length), chunk.first_line);
   RowIssueSink issues(chunk);
   std::vector<std::string_view> fields;
   for (; parser.next(fields); ++chunk.rows) {
@@ -378,25 +379,34 @@ void decode_chunk(const RowDecoder& decoder, const PreparingSink* preparing, Rec
   }
 }
 
-// Cuts what follows the header into chunks of whole records (see find_chunk_end), in order.
+// Cuts what follows the header into chunks of whole records (see find_chunk_end), in order. The input is
+// read straight into the chunk's buffer; only the partial record at its end is copied, to the next chunk.
 class Chunker {
  public:
   Chunker(ByteSource& src, std::string buffered, std::size_t first_line)
-      : src_(src), pending_(std::move(buffered)), line_(first_line) {}
+      : src_(src), carry_(std::move(buffered)), line_(first_line) {}
 
-  // The next chunk into `text` (false at the end of input).
-  bool next(std::string& text, std::size_t& first_line) {
-    std::size_t want = RecordChunk::kBytes;
-    for (;;) {
-      while (!eof_ && pending_.size() < want) read_more();
-      if (pending_.empty()) return false;
-      const ChunkEnd cut = find_chunk_end(pending_, eof_);
+  // The next chunk into buffer[0, length) (false at the end of input). The buffer only grows, so a
+  // recycled chunk is neither reallocated nor cleared.
+  bool next(std::string& buffer, std::size_t& length, std::size_t& first_line) {
+    length = carry_.size();
+    reserve(buffer, length);
+    std::memcpy(buffer.data(), carry_.data(), length);
+    for (std::size_t want = RecordChunk::kBytes;;) {
+      while (!eof_ && length < want) {
+        reserve(buffer, length);
+        const std::size_t got = src_.read(buffer.data() + length, buffer.size() - length);
+        eof_ = got == 0;
+        length += got;
+      }
+      if (length == 0) return false;
+      const ChunkEnd cut = find_chunk_end({buffer.data(), length}, eof_);
       if (cut.end == 0) {  // a record longer than the chunk: read on
-        want = pending_.size() * 2;
+        want = length * 2;
         continue;
       }
-      text.assign(pending_, 0, cut.end);
-      pending_.erase(0, cut.end);
+      carry_.assign(buffer.data() + cut.end, length - cut.end);
+      length = cut.end;
       first_line = line_;
       line_ += cut.lines;
       return true;
@@ -404,16 +414,12 @@ class Chunker {
   }
 
  private:
-  void read_more() {
-    const std::size_t old = pending_.size();
-    pending_.resize(old + RecordChunk::kBytes);
-    const std::size_t got = src_.read(pending_.data() + old, RecordChunk::kBytes);
-    pending_.resize(old + got);
-    eof_ = got == 0;
+  static void reserve(std::string& buffer, std::size_t used) {
+    if (buffer.size() < used + RecordChunk::kBytes) buffer.resize(used + RecordChunk::kBytes);
   }
 
   ByteSource& src_;
-  std::string pending_;
+  std::string carry_;  // read, not yet in a chunk
   std::size_t line_;
   bool eof_ = false;
 };
@@ -450,7 +456,7 @@ std::size_t read_wide_csv(ByteSource& src, RecordSink& sink, std::size_t decode_
   Chunker chunker(src, parser.take_buffered(), first_line);
   for (;;) {
     RecordChunk& chunk = pipeline.acquire();
-    if (!chunker.next(chunk.text, chunk.first_line)) break;
+    if (!chunker.next(chunk.text, chunk.length, chunk.first_line)) break;
     pipeline.submit();
   }
   pipeline.finish();

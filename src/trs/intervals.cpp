@@ -74,26 +74,22 @@ constexpr Requirement kRequired[] = {
     {std::nullopt, Channel::RED, false, "inspect_assigned_at"},
 };
 
-using TimeRef = Time& (*)(Record&);
-const Time& at(TimeRef ref, const Record& r) { return ref(const_cast<Record&>(r)); }
-TimeRef time_ref(std::string_view name) { return name.empty() ? nullptr : column(name).time; }
-
 struct ResolvedSpan {
-  TimeRef from, to, to_alt;
+  TimeSlot from, to, to_alt;
 };
 
-// The tables resolved to accessors once.
+// The tables resolved to slots once.
 struct Resolved {
   std::vector<std::vector<ResolvedSpan>> spans;
-  std::vector<std::pair<TimeRef, TimeRef>> order;
-  std::vector<TimeRef> required;
+  std::vector<std::pair<TimeSlot, TimeSlot>> order;
+  std::vector<TimeSlot> required;
   Resolved() {
     for (const IntervalDef& d : kIntervals) {
       auto& v = spans.emplace_back();
-      for (const IntervalSpan& s : d.spans) v.push_back({time_ref(s.from), time_ref(s.to), time_ref(s.to_alt)});
+      for (const IntervalSpan& s : d.spans) v.push_back({TimeSlot(s.from), TimeSlot(s.to), TimeSlot(s.to_alt)});
     }
-    for (const OrderRule& o : kOrder) order.emplace_back(time_ref(o.earlier), time_ref(o.later));
-    for (const Requirement& q : kRequired) required.push_back(time_ref(q.column));
+    for (const OrderRule& o : kOrder) order.emplace_back(TimeSlot(o.earlier), TimeSlot(o.later));
+    for (const Requirement& q : kRequired) required.push_back(TimeSlot(q.column));
   }
 };
 const Resolved& resolved() {
@@ -129,11 +125,11 @@ void observe(const Record& r, std::vector<Observation>& out) {
     if (kIntervals[i].only_flow && r.flow != kIntervals[i].only_flow) continue;
     for (std::size_t k = 0; k < res.spans[i].size(); ++k) {
       const ResolvedSpan& s = res.spans[i][k];
-      const Time& from = at(s.from, r);
+      const Time& from = s.from(r);
       if (!from) continue;
-      Time to = at(s.to, r);
+      Time to = s.to(r);
       if (s.to_alt) {
-        const Time& alt = at(s.to_alt, r);
+        const Time& alt = s.to_alt(r);
         if (alt && (!to || *alt > *to)) to = alt;
       }
       if (!to) continue;
@@ -160,8 +156,8 @@ Issue negative_interval_issue(const Record& r, const Observation& o) {
 void check_order(const Record& r, std::vector<Issue>& out) {
   const Resolved& res = resolved();
   for (std::size_t k = 0; k < std::size(kOrder); ++k) {
-    const Time& a = at(res.order[k].first, r);
-    const Time& b = at(res.order[k].second, r);
+    const Time& a = res.order[k].first(r);
+    const Time& b = res.order[k].second(r);
     if (!a || !b || *b >= *a) continue;
     Issue i = record_issue(r, kOutOfOrder);
     i.column = std::string(kOrder[k].later);
@@ -180,7 +176,7 @@ std::vector<std::string_view> missing_milestones(const Record& r, bool core_only
     if (core_only && !q.core) continue;
     if (q.flow && r.flow != q.flow) continue;
     if (q.min_channel && (!r.channel || *r.channel < *q.min_channel)) continue;
-    if (!at(res.required[k], r)) missing.push_back(q.column);
+    if (!res.required[k](r)) missing.push_back(q.column);
   }
   return missing;
 }

@@ -236,6 +236,14 @@ const ColumnDef& column(std::string_view name) {
   return kColumns[i];
 }
 
+TimeSlot::TimeSlot(std::string_view time_column) {
+  if (time_column.empty()) return;
+  const ColumnDef& c = column(time_column);
+  if (c.kind != ColumnKind::Time) throw std::out_of_range("not a trs time column: " + std::string(time_column));
+  static Record probe;
+  offset_ = reinterpret_cast<const std::byte*>(&c.time(probe)) - reinterpret_cast<const std::byte*>(&probe);
+}
+
 std::optional<UnixSeconds> parse_time_cell(std::string_view s, std::string* why) {
   auto fail = [&](const char* reason) -> std::optional<UnixSeconds> {
     if (why) *why = reason;

@@ -6,10 +6,12 @@
 #include <functional>
 #include <stdexcept>
 #include <iterator>
+#include <numeric>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "core/parallel_for.h"
+#include "trs/identity_set.h"
 #include "trs/intervals.h"
 
 namespace hq::trs {
@@ -116,40 +118,6 @@ void radix_sort_packed(std::vector<std::uint64_t>& v) {
   }
 }
 
-// Declaration identities seen so far: open addressing over a power-of-two table (one insert per analysed
-// record; no allocation per element, unlike std::unordered_set).
-class IdentitySet {
- public:
-  // False when `id` was already there.
-  bool insert(std::uint64_t id) {
-    if (2 * (size_ + 1) > slots_.size()) grow();
-    return place(id);
-  }
-
- private:
-  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};  // identities have 11 digits: never this
-  bool place(std::uint64_t id) {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = (id * 0x9E3779B97F4A7C15ull) >> 20 & mask;; i = (i + 1) & mask) {
-      if (slots_[i] == id) return false;
-      if (slots_[i] == kEmpty) {
-        slots_[i] = id;
-        ++size_;
-        return true;
-      }
-    }
-  }
-  void grow() {
-    std::vector<std::uint64_t> old(std::max<std::size_t>(1 << 16, slots_.size() * 2), kEmpty);
-    old.swap(slots_);
-    size_ = 0;
-    for (std::uint64_t id : old)
-      if (id != kEmpty) place(id);
-  }
-  std::vector<std::uint64_t> slots_;
-  std::size_t size_ = 0;
-};
-
 std::uint64_t mix(std::uint64_t seed, std::string_view a, std::string_view b, std::string_view c) {
   std::uint64_t h = seed ^ 0x9E3779B97F4A7C15ull;
   for (std::string_view s : {a, b, c})
@@ -204,7 +172,7 @@ struct Analyzer::Impl {
   std::vector<std::array<Series, 2>> series = std::vector<std::array<Series, 2>>(intervals().size());
   std::unordered_map<std::string, std::uint32_t> branch_ids;
   std::vector<std::string> branch_names;
-  IdentitySet seen_declarations;
+  detail::IdentitySet seen_declarations;
   std::unordered_set<std::string> study_branches, excluded_types, wb_branches;
   std::array<bool, 2> flow_present{};
   // attribution[interval k][flow][group 0 = all, 1 + channel]
@@ -429,27 +397,35 @@ struct Analyzer::Impl {
     return out;
   }
 
-  // Sorted values split by the groups of `dim` (a stable scatter keeps every group sorted); groups in
-  // output order, empty ones included.
-  std::vector<std::pair<GroupCode, std::vector<std::int64_t>>> split(const Sorted& v, const ByDim& dim) const {
-    std::vector<std::pair<GroupCode, std::vector<std::int64_t>>> groups;
+  // Sorted values split by the groups of `dim` (a stable counting scatter keeps every group sorted), as
+  // views into `storage`; groups in output order, empty ones included. Buffers are reused across calls.
+  struct Grouped {
+    std::vector<std::pair<GroupCode, std::span<const std::int64_t>>> groups;
+    std::vector<std::int64_t> storage;
+    std::vector<std::size_t> slot, next;
+  };
+  void split(const Sorted& v, const ByDim& dim, Grouped& out) const {
+    out.groups.clear();
     const auto order = group_order(dim);
     if (order.size() == 1) {  // "all"
-      groups.emplace_back(0, v.seconds);
-      return groups;
+      out.groups.emplace_back(0, v.seconds);
+      return;
     }
     // Dense slot table: group keys are small (enum values up to the mask, branch ids up to their count).
-    std::vector<std::size_t> slot(std::max<std::size_t>(dim.branch ? 0 : dim.mask + 1, branch_names.size() + 1));
-    for (GroupCode g : order) {
-      slot[g] = groups.size();
-      groups.emplace_back(g, std::vector<std::int64_t>());
+    out.slot.assign(std::max<std::size_t>(dim.branch ? 0 : dim.mask + 1, branch_names.size() + 1), 0);
+    for (std::size_t k = 0; k < order.size(); ++k) out.slot[order[k]] = k;
+    const auto slot_of = [&](GroupCode code) { return out.slot[(code >> dim.shift) & dim.mask]; };
+    out.next.assign(order.size(), 0);
+    for (GroupCode code : v.groups) ++out.next[slot_of(code)];
+    std::size_t begin = 0;
+    out.storage.resize(v.seconds.size());
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const std::size_t size = out.next[k];
+      out.groups.emplace_back(order[k], std::span<const std::int64_t>(out.storage.data() + begin, size));
+      out.next[k] = begin;
+      begin += size;
     }
-    const auto slot_of = [&](GroupCode code) { return slot[(code >> dim.shift) & dim.mask]; };
-    std::vector<std::size_t> sizes(groups.size());
-    for (GroupCode code : v.groups) ++sizes[slot_of(code)];
-    for (std::size_t g = 0; g < groups.size(); ++g) groups[g].second.reserve(sizes[g]);
-    for (std::size_t k = 0; k < v.seconds.size(); ++k) groups[slot_of(v.groups[k])].second.push_back(v.seconds[k]);
-    return groups;
+    for (std::size_t k = 0; k < v.seconds.size(); ++k) out.storage[out.next[slot_of(v.groups[k])]++] = v.seconds[k];
   }
 
   // What one interval and flow contributes to the report. Parts are built in parallel and appended in
@@ -460,6 +436,8 @@ struct Analyzer::Impl {
     std::vector<CumulativeRow> cumulative;
   };
 
+  // Every table of the report. The (interval, flow) parts run largest first, beside the World Bank and
+  // delay-reason tables, so the threads finish together.
   void build_statistics() {
     std::vector<std::pair<std::size_t, std::uint8_t>> tasks;
     for (std::size_t i = 0; i < intervals().size(); ++i)
@@ -467,9 +445,17 @@ struct Analyzer::Impl {
         const auto& only = intervals()[i].only_flow;
         if (flow_present[f] && (!only || static_cast<std::uint8_t>(*only) == f)) tasks.emplace_back(i, f);
       }
+    std::vector<std::size_t> largest_first(tasks.size());
+    std::iota(largest_first.begin(), largest_first.end(), std::size_t{0});
+    const auto size = [&](std::size_t t) { return series[tasks[t].first][tasks[t].second].size(); };
+    std::stable_sort(largest_first.begin(), largest_first.end(), [&](auto a, auto b) { return size(a) > size(b); });
     std::vector<Part> parts(tasks.size());
-    core::parallel_for(tasks.size(), settings.threads,
-                       [&](std::size_t t) { parts[t] = build_part(tasks[t].first, tasks[t].second); });
+    const std::function<void()> side_tables[] = {[this] { build_world_bank(); }, [this] { build_delay_reasons(); }};
+    core::parallel_for(tasks.size() + std::size(side_tables), settings.threads, [&](std::size_t t) {
+      if (t < std::size(side_tables)) return side_tables[t]();
+      const std::size_t k = largest_first[t - std::size(side_tables)];
+      parts[k] = build_part(tasks[k].first, tasks[k].second);
+    });
     for (Part& p : parts) {
       std::move(p.rows.begin(), p.rows.end(), std::back_inserter(report.rows));
       std::move(p.working_rows.begin(), p.working_rows.end(), std::back_inserter(report.working_rows));
@@ -483,8 +469,10 @@ struct Analyzer::Impl {
     const IntervalDef& def = intervals()[i];
     const std::string flow(kFlowNames[f]);
     const Sorted values = sorted_values(i, f);
+    Grouped grouped;
     for (const ByDim& dim : kDims) {
-      for (auto& [g, group_values] : split(values, dim)) {
+      split(values, dim, grouped);
+      for (const auto& [g, group_values] : grouped.groups) {
         if (group_values.empty() && dim.name != "all") continue;
         const std::string group(group_name(dim, g));
         const Summary stats = summarize_sorted(group_values);
@@ -498,12 +486,15 @@ struct Analyzer::Impl {
 
   void build_working(Part& part, const IntervalDef& def, std::size_t i, std::uint8_t f, const std::string& flow) const {
     const Sorted values = sorted_values(i, f, true);
-    for (const ByDim& dim : {kDims[0], kDims[1]})  // all, channel
-      for (auto& [g, group_values] : split(values, dim)) {
+    Grouped grouped;
+    for (const ByDim& dim : {kDims[0], kDims[1]}) {  // all, channel
+      split(values, dim, grouped);
+      for (const auto& [g, group_values] : grouped.groups) {
         if (group_values.empty() && dim.name != "all") continue;
         part.working_rows.push_back(
             {std::string(def.id), flow, std::string(dim.name), std::string(group_name(dim, g)), summarize_sorted(group_values)});
       }
+    }
   }
 
   // Median CI and cumulative curve of one group.
@@ -609,9 +600,7 @@ void Analyzer::on_prepared(const Record& r, PreparingSink::Prepared& p) { impl_-
 
 Report Analyzer::finish() {
   impl_->build_statistics();
-  impl_->build_world_bank();
   impl_->build_attribution();
-  impl_->build_delay_reasons();
   return std::move(impl_->report);
 }
 

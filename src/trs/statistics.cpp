@@ -20,6 +20,14 @@ void ranks_for(std::size_t n, double p, std::vector<std::size_t>& out) {
 
 double interpolate(double lo, double hi, double frac) { return lo + frac * (hi - lo); }
 
+// The mean in hours. The sum is exact in integers (an 80-bit long double loop would be x87 code, several
+// times slower); the division stays in long double.
+double mean_hours(std::span<const std::int64_t> x) {
+  __int128 sum = 0;
+  for (const std::int64_t v : x) sum += v;
+  return static_cast<double>(static_cast<long double>(sum) / static_cast<long double>(x.size())) / kHour;
+}
+
 // xoshiro256** (Blackman and Vigna), seeded through splitmix64: a small, fast generator whose sequence is
 // the same with every standard library, so a report's bootstrap intervals are reproducible anywhere.
 class Xoshiro256 {
@@ -140,11 +148,9 @@ Summary summarize(std::span<std::int64_t> seconds) {
   Summary s;
   s.n = seconds.size();
   if (s.n == 0) return s;
-  long double sum = 0;
   std::int64_t lo = seconds[0], hi = seconds[0];
   std::size_t w1 = 0, w4 = 0, w24 = 0, w48 = 0;
   for (const std::int64_t x : seconds) {
-    sum += x;
     lo = std::min(lo, x);
     hi = std::max(hi, x);
     w1 += x <= 3600;
@@ -153,7 +159,7 @@ Summary summarize(std::span<std::int64_t> seconds) {
     w48 += x <= 48 * 3600;
   }
   const auto n = static_cast<double>(s.n);
-  s.mean_hours = static_cast<double>(sum / static_cast<long double>(s.n)) / kHour;
+  s.mean_hours = mean_hours(seconds);
   s.min_hours = static_cast<double>(lo) / kHour;
   s.max_hours = static_cast<double>(hi) / kHour;
   s.within_1h = static_cast<double>(w1) / n;
@@ -174,8 +180,6 @@ Summary summarize_sorted(std::span<const std::int64_t> x) {
   Summary s;
   s.n = x.size();
   if (s.n == 0) return s;
-  long double sum = 0;
-  for (const std::int64_t v : x) sum += v;
   const auto n = static_cast<double>(s.n);
   const auto share_within = [&](std::int64_t limit) {
     return static_cast<double>(std::upper_bound(x.begin(), x.end(), limit) - x.begin()) / n;
@@ -187,7 +191,7 @@ Summary summarize_sorted(std::span<const std::int64_t> x) {
     const auto x_lo = static_cast<double>(x[lo]);
     return (lo + 1 < s.n && frac > 0 ? interpolate(x_lo, static_cast<double>(x[lo + 1]), frac) : x_lo) / kHour;
   };
-  s.mean_hours = static_cast<double>(sum / static_cast<long double>(s.n)) / kHour;
+  s.mean_hours = mean_hours(x);
   s.min_hours = static_cast<double>(x.front()) / kHour;
   s.max_hours = static_cast<double>(x.back()) / kHour;
   s.p25_hours = pct(0.25);  // lower quartile: box plots
@@ -306,19 +310,19 @@ Responsibility attribute(const Record& r, UnixSeconds from, UnixSeconds to) {
   if (to <= from) return out;
   struct Resolved {
     Owner owner;
-    const ColumnDef *from, *to;
+    TimeSlot from, to;
   };
   static const std::vector<Resolved> steps = [] {
     std::vector<Resolved> v;
-    for (const Step& s : kSteps) v.push_back({s.owner, &column(s.from), &column(s.to)});
+    for (const Step& s : kSteps) v.push_back({s.owner, TimeSlot(s.from), TimeSlot(s.to)});
     return v;
   }();
   // Customs spans first, then the agencies' (fixed arrays: called for every observed T1 and T2).
   std::array<Span, std::size(kSteps)> customs, both;
   std::size_t n_customs = 0, n_agencies = 0;
   for (const Resolved& s : steps) {
-    const Time& a = time_of(*s.from, r);
-    const Time& b = time_of(*s.to, r);
+    const Time& a = s.from(r);
+    const Time& b = s.to(r);
     if (!a || !b) continue;
     const UnixSeconds lo = std::max(*a, from), hi = std::min(*b, to);
     if (hi <= lo) continue;

@@ -96,3 +96,23 @@ TEST(TextRules, Validation) {
   EXPECT_EQ(declaration_identity("104722599001"), declaration_identity("104722599002"));
   EXPECT_FALSE(declaration_identity("1047225990"));
 }
+
+TEST(TimeSlot, ReadsTheSameMilestoneAsTheColumnAccessor) {
+  Record r;
+  std::size_t times = 0;
+  for (const ColumnDef& c : columns()) {
+    if (c.kind != ColumnKind::Time) continue;
+    const TimeSlot slot(c.name);
+    ASSERT_TRUE(slot) << c.name;
+    EXPECT_EQ(&slot(r), &time_of(c, r)) << c.name;
+    c.time(r) = static_cast<UnixSeconds>(++times);  // distinct values: no two slots may share a field
+  }
+  for (const ColumnDef& c : columns()) {
+    if (c.kind != ColumnKind::Time) continue;
+    EXPECT_EQ(TimeSlot(c.name)(r), time_of(c, r)) << c.name;
+  }
+  EXPECT_GT(times, 30u);
+  EXPECT_FALSE(TimeSlot(""));
+  EXPECT_THROW(TimeSlot("declaration_no"), std::out_of_range);
+  EXPECT_THROW(TimeSlot("no_such_column"), std::out_of_range);
+}
