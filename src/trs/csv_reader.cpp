@@ -130,68 +130,57 @@ Issue cell_issue(std::size_t line, std::string_view declaration_no, std::string_
   return i;
 }
 
-// Decodes one trimmed cell into the record; returns "" or the reason it is invalid (then the cell is cleared).
-std::string decode_cell(const ColumnDef& c, std::string_view cell, Record& r) {
-  switch (c.kind) {
-    case ColumnKind::Text: {
-      std::string& dst = c.text(r);
-      dst.assign(cell);
-      if (cell.empty()) return {};
-      if (!valid_utf8(cell)) {
-        dst.clear();
-        return "không phải văn bản UTF-8 (có thể tệp lưu bằng bảng mã Windows-1258/TCVN3)";
-      }
-      std::string why = check_text_rule(c.rule, cell);
-      if (!why.empty() && c.rule != TextRule::DeclarationNo) dst.clear();  // the number is kept to name the row
-      return why;
-    }
-    case ColumnKind::Time: {
-      Time& dst = c.time(r);
-      dst.reset();
-      if (cell.empty()) return {};
-      std::string why;
-      dst = parse_time_cell(cell, &why);
-      return why;
-    }
-    case ColumnKind::YesNo: {
-      auto& dst = c.yes_no(r);
-      dst.reset();
-      if (cell.empty()) return {};
-      const int i = match_name(c.values, cell);
-      if (i < 0) return "chỉ nhận Y (có) hoặc N (không)";
-      dst = i == 1;
-      return {};
-    }
-    case ColumnKind::Enum: {
-      c.set_enum(r, -1);
-      if (cell.empty()) return {};
-      const int i = match_name(c.values, cell);
-      if (i < 0) return "chỉ nhận một trong các giá trị " + allowed_list(c.values);
-      c.set_enum(r, i);
-      return {};
-    }
-    case ColumnKind::List: {
-      CodeSet& dst = c.list(r);
-      dst = 0;
-      CodeSet set = 0;
-      std::string unknown;
-      for_each_token(cell, ';', [&](std::string_view token) {
-        const int i = match_name(c.values, token);
-        if (i >= 0) {
-          set |= CodeSet{1} << i;
-        } else {
-          if (!unknown.empty()) unknown += ", ";
-          unknown += token;
-        }
-      });
-      if (!unknown.empty())
-        return "mã không có trong danh mục: " + unknown + " (các mã hợp lệ, phân cách bằng dấu ;: " +
-               allowed_list(c.values) + ")";
-      dst = set;
-      return {};
-    }
+// Decoders of one trimmed, non-empty cell by kind: each returns "" or the reason the cell is invalid (then
+// it is read as not recorded).
+std::string decode_text(TextRule rule, std::string_view cell, std::string& dst) {
+  dst.assign(cell);
+  if (!valid_utf8(cell)) {
+    dst.clear();
+    return "không phải văn bản UTF-8 (có thể tệp lưu bằng bảng mã Windows-1258/TCVN3)";
   }
+  std::string why = check_text_rule(rule, cell);
+  if (!why.empty() && rule != TextRule::DeclarationNo) dst.clear();  // the number is kept to name the row
+  return why;
+}
+
+std::string decode_time(std::string_view cell, Time& dst) {
+  std::string why;
+  dst = parse_time_cell(cell, &why);
+  return why;
+}
+
+std::string decode_yes_no(std::span<const std::string_view> names, std::string_view cell, std::optional<bool>& dst) {
+  const int i = match_name(names, cell);
+  if (i < 0) {
+    dst.reset();
+    return "chỉ nhận Y (có) hoặc N (không)";
+  }
+  dst = i == 1;
   return {};
+}
+
+std::string decode_enum(const ColumnDef& c, std::string_view cell, Record& r) {
+  const int i = match_name(c.values, cell);
+  c.set_enum(r, i);
+  return i < 0 ? "chỉ nhận một trong các giá trị " + allowed_list(c.values) : std::string();
+}
+
+std::string decode_list(std::span<const std::string_view> names, std::string_view cell, CodeSet& dst) {
+  CodeSet set = 0;
+  std::string unknown;
+  for_each_token(cell, ';', [&](std::string_view token) {
+    const int i = match_name(names, token);
+    if (i >= 0) {
+      set |= CodeSet{1} << i;
+    } else {
+      if (!unknown.empty()) unknown += ", ";
+      unknown += token;
+    }
+  });
+  dst = unknown.empty() ? set : 0;
+  if (unknown.empty()) return {};
+  return "mã không có trong danh mục: " + unknown + " (các mã hợp lệ, phân cách bằng dấu ;: " + allowed_list(names) +
+         ")";
 }
 
 std::string lower_ascii(std::string_view s) {
@@ -219,6 +208,16 @@ void PreparingSink::on_record(const Record& r) {
 
 // ---------------------------------------------------------------------------------------------- decoder
 
+void RowDecoder::map(std::size_t pos, const ColumnDef& c) {
+  switch (c.kind) {
+    case ColumnKind::Text: return texts_.push_back({pos, &c, FieldSlot<std::string>(c.text)});
+    case ColumnKind::Time: return times_.push_back({pos, &c, FieldSlot<Time>(c.time)});
+    case ColumnKind::YesNo: return yes_nos_.push_back({pos, &c, FieldSlot<std::optional<bool>>(c.yes_no)});
+    case ColumnKind::List: return lists_.push_back({pos, &c, FieldSlot<CodeSet>(c.list)});
+    case ColumnKind::Enum: return enums_.push_back({pos, &c, {}});
+  }
+}
+
 RowDecoder::RowDecoder(std::span<const std::string_view> header) {
   std::vector<std::string> unknown, duplicate;
   std::vector<bool> seen(columns().size());
@@ -235,6 +234,7 @@ RowDecoder::RowDecoder(std::span<const std::string_view> header) {
     if (c >= 0) seen[c] = true, ++known;
     if (c >= 0 && columns()[c].name == "declaration_no") declaration_pos_ = static_cast<int>(cols_.size());
     if (c >= 0 && columns()[c].name == "flow") flow_pos_ = static_cast<int>(cols_.size());
+    if (c >= 0) map(cols_.size(), columns()[static_cast<std::size_t>(c)]);
     cols_.push_back(c);
   }
   if (known == 0)
@@ -282,16 +282,46 @@ void RowDecoder::decode(std::size_t line, std::span<const std::string_view> cell
     sink.on_issue(std::move(i));
     return;
   }
-  const auto table = columns();
-  for (std::size_t i = 0; i < cols_.size(); ++i) {
-    if (cols_[i] < 0) continue;
-    const ColumnDef& c = table[static_cast<std::size_t>(cols_[i])];
-    const std::string_view cell = i < cells.size() ? trim(cells[i]) : std::string_view();
-    const std::string why = decode_cell(c, cell, out);
-    if (why.empty()) continue;
+  // Issues of this row tagged with the header position, emitted in column order at the end.
+  thread_local std::vector<std::pair<std::size_t, Issue>> invalid;
+  invalid.clear();
+  const auto cell_at = [&](std::size_t pos) { return pos < cells.size() ? trim(cells[pos]) : std::string_view(); };
+  const auto check = [&](const auto& m, std::string_view cell, const std::string& why) {
+    if (why.empty()) return;
     ++out.meta.invalid_cells;
-    sink.on_issue(cell_issue(line, declaration, c.name, cell, why));
+    invalid.emplace_back(m.pos, cell_issue(line, declaration, m.def->name, cell, why));
+  };
+  for (const auto& m : texts_) {
+    std::string& dst = m.slot(out);
+    const std::string_view cell = cell_at(m.pos);
+    if (cell.empty()) dst.clear();
+    else check(m, cell, decode_text(m.def->rule, cell, dst));
   }
+  for (const auto& m : times_) {
+    Time& dst = m.slot(out);
+    const std::string_view cell = cell_at(m.pos);
+    if (cell.empty()) dst.reset();
+    else check(m, cell, decode_time(cell, dst));
+  }
+  for (const auto& m : yes_nos_) {
+    std::optional<bool>& dst = m.slot(out);
+    const std::string_view cell = cell_at(m.pos);
+    if (cell.empty()) dst.reset();
+    else check(m, cell, decode_yes_no(m.def->values, cell, dst));
+  }
+  for (const auto& m : lists_) {
+    CodeSet& dst = m.slot(out);
+    const std::string_view cell = cell_at(m.pos);
+    if (cell.empty()) dst = 0;
+    else check(m, cell, decode_list(m.def->values, cell, dst));
+  }
+  for (const auto& m : enums_) {
+    const std::string_view cell = cell_at(m.pos);
+    if (cell.empty()) m.def->set_enum(out, -1);
+    else check(m, cell, decode_enum(*m.def, cell, out));
+  }
+  std::stable_sort(invalid.begin(), invalid.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [pos, issue] : invalid) sink.on_issue(std::move(issue));
   const auto missing = [&](std::string_view column) {
     Issue i;
     i.line = line;

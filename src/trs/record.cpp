@@ -240,8 +240,7 @@ TimeSlot::TimeSlot(std::string_view time_column) {
   if (time_column.empty()) return;
   const ColumnDef& c = column(time_column);
   if (c.kind != ColumnKind::Time) throw std::out_of_range("not a trs time column: " + std::string(time_column));
-  static Record probe;
-  offset_ = reinterpret_cast<const std::byte*>(&c.time(probe)) - reinterpret_cast<const std::byte*>(&probe);
+  static_cast<FieldSlot<Time>&>(*this) = FieldSlot<Time>(c.time);
 }
 
 std::optional<UnixSeconds> parse_time_cell(std::string_view s, std::string* why) {

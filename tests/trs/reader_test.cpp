@@ -125,6 +125,12 @@ TEST(Reader, BadCellsBecomeIssuesAndAreNotRecorded) {
   const Issue* list = find_issue(c, kInvalidValue, "delay_reasons");
   ASSERT_TRUE(list);
   EXPECT_NE(list->message.find("LATE"), std::string::npos);
+
+  // The issues of a row come in the order of its columns, whatever their kinds.
+  std::vector<std::string> order;
+  for (const Issue& i : c.issues) order.push_back(i.column);
+  EXPECT_EQ(order, (std::vector<std::string>{"declaration_no", "branch_code", "channel", "registered_at", "released_at",
+                                             "delay_reasons"}));
 }
 
 TEST(Reader, MissingRequiredValues) {
