@@ -2,7 +2,9 @@
 // A producer → parallel workers → in-order consumer pipeline on the calling thread. The caller fills batches
 // (acquire / submit), worker threads run `work` on them, and finished batches are handed back to the caller
 // in submission order (through `deliver`, on the caller's thread), so a consumer that must see items in order
-// (a record sink) needs no locking. Used to decode large CSV files on every core.
+// (a record sink) needs no locking. Used to decode large CSV files on every core. While the caller waits for
+// the oldest batch it works on queued ones itself, so workers = cores - 1 keeps every core busy without
+// time-sharing one of them.
 //
 // At most `max_in_flight` batches exist at once (memory stays bounded); they are recycled. With zero workers
 // `work` runs inline in submit(): the same code path, single-threaded (tests compare the two).
@@ -97,7 +99,7 @@ class OrderedPipeline {
       std::unique_ptr<Slot> slot;
       {
         std::unique_lock lock(mutex_);
-        if (wait) batch_done_.wait(lock, [&] { return slots_.empty() || slots_.front()->state == State::Done; });
+        if (wait) wait_for_front(lock);
         if (slots_.empty() || slots_.front()->state != State::Done) return;
         slot = std::move(slots_.front());
         slots_.pop_front();
@@ -107,6 +109,24 @@ class OrderedPipeline {
       deliver_(slot->batch);
       std::lock_guard lock(mutex_);
       free_.push_back(std::move(slot));
+    }
+  }
+
+  // Until the front batch is done: works on queued batches itself rather than sleeping, so the caller's
+  // core is not idle while the workers decode (and there need not be more workers than cores).
+  void wait_for_front(std::unique_lock<std::mutex>& lock) {
+    while (!slots_.empty() && slots_.front()->state != State::Done) {
+      const auto queued = std::find_if(slots_.begin(), slots_.end(), [](auto& s) { return s->state == State::Queued; });
+      if (queued == slots_.end()) {
+        batch_done_.wait(lock);
+        continue;
+      }
+      Slot& slot = **queued;
+      slot.state = State::Working;
+      lock.unlock();
+      run_work(slot);
+      lock.lock();
+      slot.state = State::Done;
     }
   }
 

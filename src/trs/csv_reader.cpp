@@ -458,7 +458,7 @@ class Chunker {
 
 std::size_t default_decode_threads() {
   const std::size_t cores = core::available_cores();
-  return cores < 2 ? 0 : std::min<std::size_t>(cores, 4);
+  return cores < 2 ? 0 : std::min<std::size_t>(cores - 1, 4);
 }
 
 std::size_t read_wide_csv(ByteSource& src, RecordSink& sink, std::size_t decode_threads) {

@@ -94,9 +94,10 @@ std::unique_ptr<ByteSource> open_file_source(const std::string& path);  // throw
 std::unique_ptr<ByteSource> memory_source(std::string_view text);       // `text` must outlive the source
 
 // Wide CSV. Returns the number of data rows (blank rows are skipped and not counted). Rows are split on the
-// calling thread, decoded on `decode_threads` workers (0: on the calling thread) and sent to `sink` in file
-// order on the calling thread — the sink sees exactly what a single-threaded read would send.
-std::size_t default_decode_threads();  // the machine's cores (at most 4), 0 on a single core
+// calling thread, decoded on `decode_threads` workers and on the calling thread while it waits (0: on the
+// calling thread alone), and sent to `sink` in file order on the calling thread — the sink sees exactly what
+// a single-threaded read would send.
+std::size_t default_decode_threads();  // workers beside the calling thread, which decodes too: cores - 1, at most 4
 std::size_t read_wide_csv(ByteSource& src, RecordSink& sink, std::size_t decode_threads = default_decode_threads());
 std::size_t read_wide_csv(std::string_view text, RecordSink& sink);
 std::size_t read_wide_csv_file(const std::string& path, RecordSink& sink);

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <mutex>
+#include <set>
+#include <thread>
 #include <stdexcept>
 #include <vector>
 
@@ -46,6 +51,30 @@ TEST(OrderedPipeline, DeliversInSubmissionOrderWithAnyNumberOfWorkers) {
   EXPECT_EQ(squares(1, 5000), expected);
   EXPECT_EQ(squares(4, 5000), expected);
   EXPECT_TRUE(squares(3, 0).empty());
+}
+
+TEST(OrderedPipeline, TheWaitingCallerWorksOnQueuedBatches) {
+  // One slow worker: while the caller waits for the oldest batch it must take queued ones itself.
+  std::mutex mutex;
+  std::set<std::thread::id> ran_on;
+  std::vector<int> delivered;
+  OrderedPipeline<Numbers> pipeline(
+      1, 3,
+      [&](Numbers& b) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        std::lock_guard lock(mutex);
+        ran_on.insert(std::this_thread::get_id());
+      },
+      [&](Numbers& b) { delivered.push_back(b.in.at(0)); });
+  for (int i = 0; i < 20; ++i) {
+    pipeline.acquire().in = {i};
+    pipeline.submit();
+  }
+  pipeline.finish();
+  EXPECT_EQ(delivered.size(), 20u);
+  EXPECT_TRUE(std::is_sorted(delivered.begin(), delivered.end()));
+  EXPECT_TRUE(ran_on.count(std::this_thread::get_id()));
+  EXPECT_EQ(ran_on.size(), 2u);
 }
 
 TEST(OrderedPipeline, AWorkersExceptionReachesTheCallerAndTheWorkersStop) {
