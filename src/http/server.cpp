@@ -1,10 +1,15 @@
 // The only translation unit that includes RESTinio: it converts RESTinio requests into our Request,
 // hands them to the Router, and writes the Response back.
 #include "http/server.h"
+#include "http/request_framing.h"
 #include "http/url.h"
 
+#include <array>
 #include <atomic>
+#include <chrono>
 #include <csignal>
+#include <memory>
+#include <optional>
 #include <thread>
 
 #include <restinio/all.hpp>
@@ -14,7 +19,6 @@ namespace hq::http {
 
 namespace {
 
-using Traits = restinio::default_traits_t;
 using RestinioRequest = restinio::request_handle_t;
 
 std::string method_name(const restinio::http_method_id_t& method) { return method.c_str(); }
@@ -22,6 +26,91 @@ std::string method_name(const restinio::http_method_id_t& method) { return metho
 bool is_upload_path(std::string_view path) {
   return path.size() >= 7 && path.substr(path.size() - 7) == "/import";
 }
+
+std::uint64_t body_limit(const ServerOptions& options, std::string_view path) {
+  return is_upload_path(path) ? options.max_upload_bytes : options.max_body_bytes;
+}
+
+Response payload_too_large(std::string_view path, std::uint64_t size, std::uint64_t limit) {
+  const auto mib = [](std::uint64_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20); };
+  return Response::error(
+      413, "PAYLOAD_TOO_LARGE",
+      is_upload_path(path) ? "Tệp tải lên dài " + mib(size) + " MiB, vượt quá giới hạn " + mib(limit) +
+                                 " MiB. Tệp lớn hơn nhập bằng lệnh haiquan trs import trên máy chủ."
+                           : "Nội dung yêu cầu dài " + mib(size) + " MiB, vượt quá giới hạn " + mib(limit) + " MiB.",
+      {{"limit_bytes", limit}, {"size_bytes", size}});
+}
+
+std::string reason_phrase(int status);
+
+// The server's options, for the sockets RESTinio constructs itself (set by serve() before it listens).
+const ServerOptions* guarded_options = nullptr;
+
+// A TCP socket that refuses a request whose declared body is over its route's limit as soon as the head
+// arrives: it writes the 413 itself, then reads and discards what the client still sends (for at most
+// 30 s), so the client reads the answer instead of a reset connection. Everything else passes through to
+// RESTinio untouched (RESTinio can only drop such a connection).
+class GuardedSocket : public asio::ip::tcp::socket {
+ public:
+  explicit GuardedSocket(asio::io_context& io) : asio::ip::tcp::socket(io) {}
+
+  template <class Buffers, class Handler>
+  void async_read_some(const Buffers& buffers, Handler&& handler) {
+    if (refusal_) return refuse(std::forward<Handler>(handler));
+    if (!framing_)
+      framing_.emplace([](std::string_view target) {
+        return body_limit(*guarded_options, target.substr(0, target.find('?')));
+      });
+    auto executor = asio::get_associated_executor(handler, get_executor());
+    asio::ip::tcp::socket::async_read_some(
+        buffers, asio::bind_executor(executor, [this, buffers, handler = std::forward<Handler>(handler)](
+                                                   const asio::error_code& error, std::size_t n) mutable {
+          if (!error) {
+            const auto* data = static_cast<const char*>(asio::buffer_sequence_begin(buffers)->data());
+            if ((refusal_ = framing_->feed({data, n}))) {
+              if (refusal_->offset > 0) return handler(error, refusal_->offset);  // the requests before it first
+              return refuse(std::move(handler));
+            }
+          }
+          handler(error, n);
+        }));
+  }
+
+ private:
+  template <class Handler>
+  void refuse(Handler&& handler) {
+    const std::string_view target = refusal_->target;
+    const Response response = payload_too_large(target.substr(0, target.find('?')), refusal_->declared, refusal_->limit);
+    std::string bytes = "HTTP/1.1 413 " + reason_phrase(413) + "\r\n";
+    for (const auto& [name, value] : response.headers) bytes += name + ": " + value + "\r\n";
+    bytes += "Content-Length: " + std::to_string(response.body.size()) + "\r\nConnection: close\r\n\r\n" + response.body;
+    asio::error_code ignored;
+    spdlog::warn("request refused at its head: target={} status=413 declared_bytes={} limit_bytes={} client={}",
+                 target.substr(0, 200), refusal_->declared, refusal_->limit, remote_endpoint(ignored).address().to_string());
+    asio::write(*this, asio::buffer(bytes), ignored);
+    shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+    drain(std::forward<Handler>(handler), std::chrono::steady_clock::now() + std::chrono::seconds(30));
+  }
+
+  template <class Handler>
+  void drain(Handler&& handler, std::chrono::steady_clock::time_point deadline) {
+    auto executor = asio::get_associated_executor(handler, get_executor());
+    auto scratch = std::make_shared<std::array<char, 1 << 16>>();
+    asio::ip::tcp::socket::async_read_some(
+        asio::buffer(*scratch), asio::bind_executor(executor, [this, scratch, deadline, handler = std::forward<Handler>(handler)](
+                                                                  const asio::error_code& error, std::size_t) mutable {
+          if (!error && std::chrono::steady_clock::now() < deadline) return drain(std::move(handler), deadline);
+          handler(error ? error : asio::error::eof, 0);  // RESTinio closes the connection
+        }));
+  }
+
+  std::optional<RequestFraming> framing_;  // made at the first read (a pooled socket is moved before that)
+  std::optional<RequestFraming::Refusal> refusal_;
+};
+
+struct Traits : restinio::default_traits_t {
+  using stream_socket_t = GuardedSocket;
+};
 
 bool convert(const RestinioRequest& raw, const ServerOptions& options, Request& out, Response& refusal) {
   const auto& header = raw->header();
@@ -55,10 +144,8 @@ bool convert(const RestinioRequest& raw, const ServerOptions& options, Request& 
     refusal = Response::error(431, "HEADERS_TOO_LARGE", "Phần tiêu đề của yêu cầu quá lớn.");
     return false;
   }
-  const std::size_t body_limit = is_upload_path(out.path) ? options.max_upload_bytes : options.max_body_bytes;
-  if (raw->body().size() > body_limit) {
-    refusal = Response::error(413, "PAYLOAD_TOO_LARGE",
-                              "Nội dung yêu cầu vượt quá giới hạn " + std::to_string(body_limit / (1024 * 1024)) + " MiB.");
+  if (const std::uint64_t limit = body_limit(options, out.path); raw->body().size() > limit) {
+    refusal = payload_too_large(out.path, raw->body().size(), limit);  // a chunked body, not framed ahead
     return false;
   }
   out.body = raw->body();
@@ -113,6 +200,7 @@ void reply(const RestinioRequest& raw, const Response& response, bool closing) {
 }  // namespace
 
 void serve(const Router& router, const ServerOptions& options) {
+  guarded_options = &options;
   std::atomic<int> in_flight{0};
   std::atomic<bool> draining{false};
   asio::io_context io_context;

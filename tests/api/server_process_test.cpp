@@ -114,6 +114,32 @@ TEST_F(ServerProcess, LimitsAnswerWithFourHundreds) {
   EXPECT_NE(get(port_, "/healthz").find("HTTP/1.1 200"), std::string::npos);  // still serving
 }
 
+TEST_F(ServerProcess, AnUploadOverTheLimitGetsA413AtItsHead) {
+  // A 2 GiB upload: refused as soon as the head arrives (never buffered); the client keeps sending for a
+  // while, as a browser would, and still reads the answer instead of a reset connection.
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port_));
+  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  const std::string head = "POST /api/v1/trs/studies/1/import HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\n"
+                           "Content-Length: 2147483648\r\n\r\n";
+  ASSERT_EQ(send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
+  const std::string chunk(1 << 20, 'x');
+  for (int i = 0; i < 64; ++i)
+    if (send(fd, chunk.data(), chunk.size(), MSG_NOSIGNAL) <= 0) break;
+  shutdown(fd, SHUT_WR);
+  std::string response;
+  char buffer[8192];
+  for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;) response.append(buffer, static_cast<std::size_t>(n));
+  close(fd);
+  EXPECT_EQ(response.rfind("HTTP/1.1 413", 0), 0u) << response.substr(0, 300);
+  EXPECT_NE(response.find("PAYLOAD_TOO_LARGE"), std::string::npos);
+  EXPECT_NE(response.find("Tệp tải lên dài 2048 MiB, vượt quá giới hạn 256 MiB"), std::string::npos) << response;
+  EXPECT_NE(get(port_, "/healthz").find("HTTP/1.1 200"), std::string::npos);  // still serving
+}
+
 TEST_F(ServerProcess, ZGracefulStopFinishesRequestsInFlight) {
   // A login hashes with Argon2id (tens of milliseconds): SIGTERM arrives while it runs.
   std::string response;

@@ -1,0 +1,102 @@
+#include "http/request_framing.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace hq::http {
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::optional<std::uint64_t> parse_length(std::string_view s) {
+  if (s.empty() || s.size() > 19) return std::nullopt;
+  std::uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return v;
+}
+
+}  // namespace
+
+std::optional<RequestFraming::Refusal> RequestFraming::feed(std::string_view bytes) {
+  std::size_t pos = 0;
+  while (pos < bytes.size()) {
+    if (state_ == State::Blind) return std::nullopt;
+    if (state_ == State::Body) {
+      const auto take = static_cast<std::size_t>(std::min<std::uint64_t>(body_left_, bytes.size() - pos));
+      pos += take;
+      body_left_ -= take;
+      if (body_left_ == 0) state_ = State::Head;
+      continue;
+    }
+    // Head: blank lines before a request are allowed (RFC 9112 §2.2).
+    if (head_.empty()) {
+      while (pos < bytes.size() && (bytes[pos] == '\r' || bytes[pos] == '\n')) ++pos;
+      if (pos == bytes.size()) break;
+    }
+    const std::size_t head_offset = head_.empty() ? pos : 0;
+    const std::size_t searched = head_.size() < 3 ? 0 : head_.size() - 3;
+    const std::size_t take = std::min(bytes.size() - pos, kMaxHead + 4 - head_.size());
+    head_.append(bytes.substr(pos, take));
+    const std::size_t end = head_.find("\r\n\r\n", searched);
+    if (end == std::string::npos) {
+      pos += take;
+      if (head_.size() > kMaxHead) state_ = State::Blind;
+      continue;
+    }
+    const std::size_t head_bytes_here = end + 4 - (head_.size() - take);  // of this head, in `bytes`
+    head_.resize(end + 4);
+    pos += head_bytes_here;
+    if (auto refusal = on_head_complete(head_offset)) return refusal;
+  }
+  return std::nullopt;
+}
+
+std::optional<RequestFraming::Refusal> RequestFraming::on_head_complete(std::size_t head_offset) {
+  std::string head = std::move(head_);
+  head_.clear();
+  const std::size_t line_end = head.find("\r\n");
+  const std::string_view request_line = std::string_view(head).substr(0, line_end);
+  const std::size_t first_space = request_line.find(' ');
+  const std::size_t second_space = request_line.find(' ', first_space + 1);
+  if (first_space == std::string_view::npos || second_space == std::string_view::npos) {
+    state_ = State::Blind;  // RESTinio answers malformed requests itself
+    return std::nullopt;
+  }
+  const std::string_view target = request_line.substr(first_space + 1, second_space - first_space - 1);
+  std::optional<std::uint64_t> length;
+  for (std::size_t at = line_end + 2; at < head.size();) {
+    const std::size_t next = head.find("\r\n", at);
+    const std::string_view line = std::string_view(head).substr(at, next - at);
+    at = next + 2;
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    const std::string_view name = trim(line.substr(0, colon)), value = trim(line.substr(colon + 1));
+    if (iequals(name, "transfer-encoding") || (iequals(name, "content-length") && (length || !parse_length(value)))) {
+      state_ = State::Blind;  // chunked, repeated or unreadable lengths: left to RESTinio
+      return std::nullopt;
+    }
+    if (iequals(name, "content-length")) length = parse_length(value);
+  }
+  body_left_ = length.value_or(0);
+  state_ = body_left_ > 0 ? State::Body : State::Head;
+  if (const std::uint64_t limit = limit_(target); body_left_ > limit) {
+    state_ = State::Blind;
+    return Refusal{head_offset, std::string(target), body_left_, limit};
+  }
+  return std::nullopt;
+}
+
+}  // namespace hq::http
