@@ -50,8 +50,7 @@ class CsvParser {
         begin_ = static_cast<std::size_t>(p - data_);
         record_line_ = line_;
         line_ += newlines;
-        for (std::size_t i = 0; i < fields.size(); ++i)
-          if (quoted_[i]) fields[i] = unescape(const_cast<char*>(fields[i].data()), fields[i].size());
+        for (const std::size_t i : quoted_) fields[i] = unescape(const_cast<char*>(fields[i].data()), fields[i].size());
         return true;
       }
       fill();
@@ -116,7 +115,7 @@ class CsvParser {
       while (p < end && !kDelimiter[static_cast<unsigned char>(*p)]) ++p;  // text (or junk after a quote)
       if (p == end && !eof_) return false;
       fields.emplace_back(start, static_cast<std::size_t>(p - start));
-      quoted_.push_back(quoted);
+      if (quoted) quoted_.push_back(fields.size() - 1);
       if (p == end) return true;
       if (*p == ',') {
         ++p;
@@ -159,7 +158,7 @@ class CsvParser {
   bool eof_ = false;
   std::size_t line_, record_line_ = 0;
   bool unterminated_ = false;
-  std::vector<char> quoted_;
+  std::vector<std::size_t> quoted_;  // indexes of the quoted fields of the record
 };
 
 // Where a chunk of `text` (which starts at a record start) may end so that splitting it alone yields the
