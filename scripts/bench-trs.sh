@@ -8,7 +8,7 @@
 # Prints Markdown (copy into docs/performance.md, section "Time release study").
 # Called by scripts/bench.sh with BUILD_DIR (Release build with bench targets) and WORK_DIR; alone:
 #   BUILD_DIR=build-bench WORK_DIR=$(mktemp -d) bash scripts/bench-trs.sh
-# Knobs: TRS_ROWS (1000000), TRS_RUNS (3), TRS_BACKENDS for the stored study ("sqlite postgresql"), TRS_PG_PORT (55471).
+# Knobs: TRS_ROWS (1000000), TRS_RUNS (5), TRS_BACKENDS for the stored study ("sqlite postgresql"), TRS_PG_PORT (55471).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -39,7 +39,7 @@ timed() {
 }
 rate() { awk -v n="$rows" -v s="$1" 'BEGIN {printf "%.0f", (s > 0 ? n/s : 0)}'; }
 
-runs=${TRS_RUNS:-3}  # each side runs this many times, alternating; the medians are compared
+runs=${TRS_RUNS:-5}  # each side runs this many times, alternating; the medians are compared
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 a_walls=(); pg_walls=(); pg_copies=(); pg_queries=()
 
