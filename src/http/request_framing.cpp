@@ -59,14 +59,15 @@ std::optional<RequestFraming::Refusal> RequestFraming::feed(std::string_view byt
     const std::size_t head_bytes_here = end + 4 - (head_.size() - take);  // of this head, in `bytes`
     head_.resize(end + 4);
     pos += head_bytes_here;
-    if (auto refusal = on_head_complete(head_offset)) return refusal;
+    auto refusal = on_head_complete(head_offset);
+    head_.clear();  // keeps its capacity for the next request of the connection
+    if (refusal) return refusal;
   }
   return std::nullopt;
 }
 
 std::optional<RequestFraming::Refusal> RequestFraming::on_head_complete(std::size_t head_offset) {
-  std::string head = std::move(head_);
-  head_.clear();
+  const std::string& head = head_;
   const std::size_t line_end = head.find("\r\n");
   const std::string_view request_line = std::string_view(head).substr(0, line_end);
   const std::size_t first_space = request_line.find(' ');
