@@ -31,7 +31,7 @@ Summary summarize(std::span<std::int64_t> seconds);
 Summary summarize_sorted(std::span<const std::int64_t> sorted);
 
 // 95 % confidence interval of the median. Percentile bootstrap with `resamples` resamples drawn from a
-// fixed-seed mt19937_64 (reproducible on every platform) when n <= bootstrap_max_n; for larger samples the
+// fixed-seed xoshiro256** (reproducible on every platform) when n <= bootstrap_max_n; for larger samples the
 // distribution-free order-statistic interval (ranks n/2 ± 0.98·√n), which the bootstrap converges to.
 struct MedianCi {
   double low_hours = 0, high_hours = 0;
