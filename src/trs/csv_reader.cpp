@@ -132,7 +132,8 @@ Issue cell_issue(std::size_t line, std::string_view declaration_no, std::string_
 
 // Decoders of one trimmed, non-empty cell by kind: each returns "" or the reason the cell is invalid (then
 // it is read as not recorded).
-std::string decode_text(TextRule rule, std::string_view cell, std::string& dst) {
+std::string decode_text(const ColumnDef& c, std::string_view cell, std::string& dst) {
+  const TextRule rule = c.rule;
   dst.assign(cell);
   if (!valid_utf8(cell)) {
     dst.clear();
@@ -143,14 +144,14 @@ std::string decode_text(TextRule rule, std::string_view cell, std::string& dst) 
   return why;
 }
 
-std::string decode_time(std::string_view cell, Time& dst) {
+std::string decode_time(const ColumnDef&, std::string_view cell, Time& dst) {
   std::string why;
   dst = parse_time_cell(cell, &why);
   return why;
 }
 
-std::string decode_yes_no(std::span<const std::string_view> names, std::string_view cell, std::optional<bool>& dst) {
-  const int i = match_name(names, cell);
+std::string decode_yes_no(const ColumnDef& c, std::string_view cell, std::optional<bool>& dst) {
+  const int i = match_name(c.values, cell);
   if (i < 0) {
     dst.reset();
     return "chỉ nhận Y (có) hoặc N (không)";
@@ -165,7 +166,8 @@ std::string decode_enum(const ColumnDef& c, std::string_view cell, Record& r) {
   return i < 0 ? "chỉ nhận một trong các giá trị " + allowed_list(c.values) : std::string();
 }
 
-std::string decode_list(std::span<const std::string_view> names, std::string_view cell, CodeSet& dst) {
+std::string decode_list(const ColumnDef& c, std::string_view cell, CodeSet& dst) {
+  const std::span<const std::string_view> names = c.values;
   CodeSet set = 0;
   std::string unknown;
   for_each_token(cell, ';', [&](std::string_view token) {
@@ -291,30 +293,19 @@ void RowDecoder::decode(std::size_t line, std::span<const std::string_view> cell
     ++out.meta.invalid_cells;
     invalid.emplace_back(m.pos, cell_issue(line, declaration, m.def->name, cell, why));
   };
-  for (const auto& m : texts_) {
-    std::string& dst = m.slot(out);
-    const std::string_view cell = cell_at(m.pos);
-    if (cell.empty()) dst.clear();
-    else check(m, cell, decode_text(m.def->rule, cell, dst));
-  }
-  for (const auto& m : times_) {
-    Time& dst = m.slot(out);
-    const std::string_view cell = cell_at(m.pos);
-    if (cell.empty()) dst.reset();
-    else check(m, cell, decode_time(cell, dst));
-  }
-  for (const auto& m : yes_nos_) {
-    std::optional<bool>& dst = m.slot(out);
-    const std::string_view cell = cell_at(m.pos);
-    if (cell.empty()) dst.reset();
-    else check(m, cell, decode_yes_no(m.def->values, cell, dst));
-  }
-  for (const auto& m : lists_) {
-    CodeSet& dst = m.slot(out);
-    const std::string_view cell = cell_at(m.pos);
-    if (cell.empty()) dst = 0;
-    else check(m, cell, decode_list(m.def->values, cell, dst));
-  }
+  // Every slot kind's default value means "not recorded".
+  const auto decode_each = [&](const auto& mapped, auto decode) {
+    for (const auto& m : mapped) {
+      auto& dst = m.slot(out);
+      const std::string_view cell = cell_at(m.pos);
+      if (cell.empty()) dst = {};
+      else check(m, cell, decode(*m.def, cell, dst));
+    }
+  };
+  decode_each(texts_, decode_text);
+  decode_each(times_, decode_time);
+  decode_each(yes_nos_, decode_yes_no);
+  decode_each(lists_, decode_list);
   for (const auto& m : enums_) {
     const std::string_view cell = cell_at(m.pos);
     if (cell.empty()) m.def->set_enum(out, -1);
