@@ -11,6 +11,7 @@ http="$root/src/http/router.cpp $root/src/http/message.cpp $root/src/http/json_i
 declare -A targets=(
   [json_request_fuzz]="$root/fuzz/json_request_fuzz.cpp $http $core -lspdlog -lfmt"
   [validators_fuzz]="$root/fuzz/validators_fuzz.cpp $core"
+  [request_framing_fuzz]="$root/fuzz/request_framing_fuzz.cpp $root/src/http/request_framing.cpp"
 )
 if [ -f "$root/fuzz/trs_csv_fuzz.cpp" ]; then
   targets[trs_csv_fuzz]="$(pkg-config --cflags minizip expat) $root/fuzz/trs_csv_fuzz.cpp $root/src/sheets/*.cpp $(ls $root/src/trs/*.cpp | grep -v -E '_(store|routes|service)\.cpp$' | tr '\n' ' ') $core $(pkg-config --libs xlsxwriter minizip expat 2>/dev/null) -lspdlog -lfmt"
