@@ -138,6 +138,15 @@ TEST_F(ServerProcess, AnUploadOverTheLimitGetsA413AtItsHead) {
   EXPECT_NE(response.find("PAYLOAD_TOO_LARGE"), std::string::npos);
   EXPECT_NE(response.find("Tệp tải lên dài 2048 MiB, vượt quá giới hạn 256 MiB"), std::string::npos) << response;
   EXPECT_NE(get(port_, "/healthz").find("HTTP/1.1 200"), std::string::npos);  // still serving
+
+  // A request that arrives in the same read before the oversized one is answered first, then the 413.
+  const auto both = raw_http(port_, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+                                    "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n\r\n{}");
+  const auto ok = both.find("HTTP/1.1 200"), refused = both.find("HTTP/1.1 413");
+  EXPECT_NE(ok, std::string::npos) << both.substr(0, 400);
+  EXPECT_NE(refused, std::string::npos) << both.substr(0, 400);
+  EXPECT_LT(ok, refused);
+  EXPECT_NE(both.find("Nội dung yêu cầu dài 96 MiB, vượt quá giới hạn 10 MiB."), std::string::npos) << both;
 }
 
 TEST_F(ServerProcess, ZGracefulStopFinishesRequestsInFlight) {
