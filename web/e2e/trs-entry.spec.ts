@@ -172,3 +172,40 @@ test('the follow-up page shows the incomplete records of each branch and the wor
   await expect(page.locator('.ant-card', { hasText: '02CI' })).toContainText('Chưa đủ thông tin: 1');
   await expect(page.locator('.ant-card', { hasText: '02B1' })).toHaveCount(0);
 });
+
+test.describe('on a phone at a border gate', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the form fits the screen, the date-time pickers take typed DD/MM HH:mm, and the record saves', async ({ browser, page }) => {
+    // The analyst sets the study up at a desk.
+    const desk = await browser.newContext({ viewport: { width: 1366, height: 860 } });
+    const deskPage = await desk.newPage();
+    await login(deskPage, 'trs.phantich', DEMO_PASSWORD);
+    const study = await createStudy(deskPage, `Điện thoại e2e ${Date.now().toString(36)}`);
+    await desk.close();
+
+    await login(page, '02ci.trs', DEMO_PASSWORD);
+    await page.goto(`/trs/studies/${study}/records/new`);
+    await expect(page.getByText('A. Thông tin chung')).toBeVisible();
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+    expect(await fits()).toBe(true);
+
+    const no = declarationNo(7);
+    await page.locator('#declaration_no').fill(no);
+    await page.locator('#branch_code').fill('02CI');
+    await pick(page, 'channel', 'GREEN');
+    await typeTime(page, 'arrival_at', `${ddmm(0)} 22:10`);
+    await typeTime(page, 'registered_at', `${ddmm(1)} 07:45`);
+    await typeTime(page, 'released_at', `${ddmm(1)} 09:05`);
+    await typeTime(page, 'supervision_confirmed_at', `${ddmm(1)} 10:30`);
+    expect(await fits()).toBe(true);
+
+    const save = page.getByRole('button', { name: 'Lưu' });
+    await save.scrollIntoViewIfNeeded();
+    await save.tap();
+    await expect(page.locator('.ant-message')).toContainText('Đã lưu tờ khai');
+    await expect(page).toHaveURL(new RegExp(`/records/${no}$`));
+    await expect(page.locator('#released_at')).toHaveValue(`${ddmm(1)} 09:05`);
+    expect(await fits()).toBe(true);
+  });
+});
