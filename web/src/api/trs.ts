@@ -144,7 +144,7 @@ export interface Report {
     agencies_share: number;
     declarant_share: number;
   }>;
-  delay_reasons: Array<{ flow: string; reason: string; count: number; share: number; t2_median_hours: number | null }>;
+  delay_reasons: Array<{ flow: string; reason: string; label_vi: string; count: number; share: number; t2_median_hours: number | null }>;
   cumulative: Array<{ interval: string; flow: string; group: string; n: number; points: Array<{ hours: number; share: number }> }>;
   world_bank: Array<Record<string, unknown>>;
   study?: Study;

@@ -72,18 +72,25 @@ function attributionOption(report: Report, labels: [string, string, string]): Tr
   };
 }
 
-function delayOption(report: Report, flow: string): TrsChartOption {
+/** Delay reasons by count: labelled in Vietnamese (the code in the tooltip), by code in English. */
+function delayOption(report: Report, flow: string, vietnamese: boolean): TrsChartOption {
   const rows = report.delay_reasons.filter((d) => d.flow === flow && d.reason !== 'NONE' && d.count > 0).sort((a, b) => b.count - a.count);
   return {
     tooltip: {
       trigger: 'axis',
       formatter: (ps: Array<{ dataIndex: number }>) => {
         const d = rows[ps[0].dataIndex];
-        return `${d.reason}<br/>${d.count} (${percent(d.share)})<br/>T2 ~ ${hms(d.t2_median_hours)}`;
+        const name = vietnamese ? `${d.label_vi} (${d.reason})` : d.reason;
+        return `${name}<br/>${d.count} (${percent(d.share)})<br/>T2 ~ ${hms(d.t2_median_hours)}`;
       },
     },
-    grid: { left: 180, right: 16, top: 8, bottom: 24 },
-    yAxis: { type: 'category', data: rows.map((d) => d.reason), inverse: true },
+    grid: { left: 8, right: 16, top: 8, bottom: 24, containLabel: true },
+    yAxis: {
+      type: 'category',
+      data: rows.map((d) => (vietnamese ? d.label_vi : d.reason)),
+      inverse: true,
+      axisLabel: { width: 190, overflow: 'truncate' },
+    },
     xAxis: { type: 'value' },
     series: [{ type: 'bar', color: '#cf1322', data: rows.map((d) => d.count) }],
   };
@@ -91,7 +98,7 @@ function delayOption(report: Report, flow: string): TrsChartOption {
 
 export default function ReportPage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const study = useStudy(id);
   const report = useAsync(() => trs.report(id), [id]);
   const meta = useAsync(() => trs.columns(), []);
@@ -106,7 +113,7 @@ export default function ReportPage() {
     () => (r ? attributionOption(r, [t('trs.report.customs'), t('trs.report.agencies'), t('trs.report.declarant')]) : undefined),
     [r, t],
   );
-  const delays = useMemo(() => (r ? delayOption(r, flow) : undefined), [r, flow]);
+  const delays = useMemo(() => (r ? delayOption(r, flow, lang === 'vi') : undefined), [r, flow, lang]);
   const intervalName = (iv: string) => meta.data?.intervals.find((i) => i.id === iv)?.name_vi ?? iv;
   return (
     <>
