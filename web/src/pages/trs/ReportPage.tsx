@@ -39,7 +39,7 @@ function boxplotOption(rows: StatRow[]): TrsChartOption {
       formatter: (p: { name: string; data: number[] }) =>
         `${p.name}<br/>min ${hms(p.data[1])}<br/>Q1 ${hms(p.data[2])}<br/>trung vị ${hms(p.data[3])}<br/>Q3 ${hms(p.data[4])}<br/>P95 ${hms(p.data[5])}`,
     },
-    grid: { left: 50, right: 16, top: 16, bottom: 40 },
+    grid: { left: 50, right: 16, top: 30, bottom: 40 },  // room for the axis name "h"
     xAxis: { type: 'category', data: branches.map((b) => b.group) },
     yAxis: { type: 'value', name: 'h' },
     series: [
