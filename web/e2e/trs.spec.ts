@@ -66,6 +66,16 @@ test('an analyst sets a study up, imports a CSV, reads the report with charts an
   for (const chart of ['trs-chart-cumulative', 'trs-chart-boxplot', 'trs-chart-attribution']) {
     await expect(page.getByTestId(chart).locator('canvas')).toBeVisible();
   }
+  // Grouped by branch, and in English: headings, interval names and groupings are translated.
+  await page.getByTestId('trs-report-by').click();
+  await page.locator('.ant-select-item-option', { hasText: 'Chi cục' }).click();
+  await expect(page.getByTestId('trs-stats').locator('tbody tr.ant-table-row', { hasText: '02CI' })).toBeVisible();
+  await page.getByTestId('lang-switch').getByText('EN').click();
+  await expect(page.getByTestId('trs-stats').locator('thead')).toContainText('Median');
+  await expect(page.getByTestId('trs-report-interval')).toContainText('Registration to release');
+  await expect(page.getByTestId('trs-report-by')).toContainText('Branch');
+  await page.getByTestId('lang-switch').getByText('VI').click();
+  await expect(page.getByTestId('trs-stats').locator('thead')).toContainText('Trung vị');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('trs-export-xlsx').click()]);
   const stream = await download.createReadStream();
   const chunks: Buffer[] = [];

@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { hms, LoadError, TrsChart, type TrsChartOption } from './common';
 
 export default function ComparePage() {
-  const { t } = useI18n();
+  const { t, tk } = useI18n();
   const studies = useAsync(() => trs.studies(), []);
   const [a, setA] = useState<number>();
   const [b, setB] = useState<number>();
@@ -49,7 +49,7 @@ export default function ComparePage() {
       <Space wrap style={{ marginBottom: 16 }}>
         <Select placeholder={t('trs.compare.a')} style={{ width: 300 }} options={options} value={a} onChange={setA} />
         <Select placeholder={t('trs.compare.b')} style={{ width: 300 }} options={options} value={b} onChange={setB} />
-        <Segmented value={by} onChange={(v) => setBy(String(v))} options={['all', 'channel', 'route', 'branch']} />
+        <Segmented value={by} onChange={(v) => setBy(String(v))} options={['all', 'channel', 'route', 'branch'].map((b) => ({ value: b, label: tk(`trs.by.${b}`, b) }))} />
       </Space>
       {cmp.data && (
         <>
@@ -57,7 +57,7 @@ export default function ComparePage() {
             A: {cmp.data.a.counts.analysed} · B: {cmp.data.b.counts.analysed}
           </Typography.Paragraph>
           {chart && (
-            <Card size="small" title="T2 — trung vị (giờ)" style={{ marginBottom: 16 }}>
+            <Card size="small" title={`T2 — ${t('trs.report.median')} (${t('trs.report.hours')})`} style={{ marginBottom: 16 }}>
               <TrsChart option={chart} />
             </Card>
           )}
@@ -73,8 +73,8 @@ export default function ComparePage() {
               { title: t('trs.report.group'), dataIndex: 'group' },
               { title: 'n A', dataIndex: 'n_a', align: 'right' },
               { title: 'n B', dataIndex: 'n_b', align: 'right' },
-              { title: 'Trung vị A', dataIndex: 'median_a', align: 'right', render: hms },
-              { title: 'Trung vị B', dataIndex: 'median_b', align: 'right', render: hms },
+              { title: `${t('trs.report.median')} A`, dataIndex: 'median_a', align: 'right', render: hms },
+              { title: `${t('trs.report.median')} B`, dataIndex: 'median_b', align: 'right', render: hms },
               {
                 title: t('trs.compare.change'),
                 align: 'right',

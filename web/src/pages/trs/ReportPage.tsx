@@ -31,13 +31,13 @@ function cumulativeOption(report: Report, flow: string, hoursLabel: string): Trs
   };
 }
 
-function boxplotOption(rows: StatRow[]): TrsChartOption {
+function boxplotOption(rows: StatRow[], median: string): TrsChartOption {
   const branches = rows.filter((r) => r.interval === 'T2' && r.by === 'branch' && r.n > 0);
   return {
     tooltip: {
       trigger: 'item',
       formatter: (p: { name: string; data: number[] }) =>
-        `${p.name}<br/>min ${hms(p.data[1])}<br/>Q1 ${hms(p.data[2])}<br/>trung vị ${hms(p.data[3])}<br/>Q3 ${hms(p.data[4])}<br/>P95 ${hms(p.data[5])}`,
+        `${p.name}<br/>min ${hms(p.data[1])}<br/>Q1 ${hms(p.data[2])}<br/>${median} ${hms(p.data[3])}<br/>Q3 ${hms(p.data[4])}<br/>P95 ${hms(p.data[5])}`,
     },
     grid: { left: 50, right: 16, top: 30, bottom: 40 },  // room for the axis name "h"
     xAxis: { type: 'category', data: branches.map((b) => b.group) },
@@ -98,7 +98,7 @@ function delayOption(report: Report, flow: string, vietnamese: boolean): TrsChar
 
 export default function ReportPage() {
   const { id = '' } = useParams();
-  const { t, lang } = useI18n();
+  const { t, tk, lang } = useI18n();
   const study = useStudy(id);
   const report = useAsync(() => trs.report(id), [id]);
   const meta = useAsync(() => trs.columns(), []);
@@ -108,13 +108,17 @@ export default function ReportPage() {
   const r = report.data;
   const rows = useMemo(() => (r ? r.rows.filter((x) => x.interval === interval && x.flow === flow && x.by === by) : []), [r, interval, flow, by]);
   const cumulative = useMemo(() => (r ? cumulativeOption(r, flow, t('trs.report.hours')) : undefined), [r, flow, t]);
-  const boxes = useMemo(() => (r ? boxplotOption(r.rows.filter((x) => x.flow === flow)) : undefined), [r, flow]);
+  const boxes = useMemo(() => (r ? boxplotOption(r.rows.filter((x) => x.flow === flow), t('trs.report.median')) : undefined), [r, flow, t]);
   const attribution = useMemo(
     () => (r ? attributionOption(r, [t('trs.report.customs'), t('trs.report.agencies'), t('trs.report.declarant')]) : undefined),
     [r, t],
   );
   const delays = useMemo(() => (r ? delayOption(r, flow, lang === 'vi') : undefined), [r, flow, lang]);
-  const intervalName = (iv: string) => meta.data?.intervals.find((i) => i.id === iv)?.name_vi ?? iv;
+  const nameOf = (i: { name_vi: string; name_en: string }) => (lang === 'vi' ? i.name_vi : i.name_en);
+  const intervalName = (iv: string) => {
+    const def = meta.data?.intervals.find((i) => i.id === iv);
+    return def ? nameOf(def) : iv;
+  };
   return (
     <>
       <StudyHeader
@@ -140,10 +144,11 @@ export default function ReportPage() {
             <Select
               value={interval}
               onChange={setInterval}
+              data-testid="trs-report-interval"
               style={{ width: 320 }}
-              options={(meta.data?.intervals ?? [{ id: 'T2', name_vi: 'T2', name_en: 'T2' }]).map((i) => ({ value: i.id, label: `${i.id} — ${i.name_vi}` }))}
+              options={(meta.data?.intervals ?? [{ id: 'T2', name_vi: 'T2', name_en: 'T2' }]).map((i) => ({ value: i.id, label: `${i.id} — ${nameOf(i)}` }))}
             />
-            <Select value={by} onChange={setBy} style={{ width: 180 }} options={BY.map((b) => ({ value: b, label: b }))} />
+            <Select value={by} onChange={setBy} style={{ width: 220 }} data-testid="trs-report-by" options={BY.map((b) => ({ value: b, label: tk(`trs.by.${b}`, b) }))} />
           </Space>
           <Card size="small" title={`${t('trs.report.stats')}: ${interval} — ${intervalName(interval)} (${flow})`} style={{ marginBottom: 16 }}>
             <Table<StatRow>
@@ -156,8 +161,8 @@ export default function ReportPage() {
               columns={[
                 { title: t('trs.report.group'), dataIndex: 'group' },
                 { title: 'n', dataIndex: 'n', align: 'right' },
-                { title: 'Trung bình', dataIndex: 'mean_hours', align: 'right', render: hms },
-                { title: 'Trung vị', dataIndex: 'median_hours', align: 'right', render: hms },
+                { title: t('trs.report.mean'), dataIndex: 'mean_hours', align: 'right', render: hms },
+                { title: t('trs.report.median'), dataIndex: 'median_hours', align: 'right', render: hms },
                 { title: 'P75', dataIndex: 'p75_hours', align: 'right', render: hms },
                 { title: 'P90', dataIndex: 'p90_hours', align: 'right', render: hms },
                 { title: '≤ 4 h', dataIndex: 'within_4h', align: 'right', render: percent },
