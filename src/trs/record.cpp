@@ -45,38 +45,43 @@ void enum_set(Record& r, int i) {
     v = static_cast<E>(i);
 }
 
+// A column's heading in Vietnamese and in English.
+struct Label {
+  std::string_view vi, en;
+};
+
 template <auto... M>
-constexpr ColumnDef text(std::string_view name, std::string_view label, std::string_view form = {},
+constexpr ColumnDef text(std::string_view name, Label label, std::string_view form = {},
                          TextRule rule = TextRule::None) {
-  ColumnDef c{name, ColumnKind::Text, label, form, {}};
+  ColumnDef c{name, ColumnKind::Text, label.vi, label.en, form, {}};
   c.rule = rule;
   c.text = &text_ref<M...>;
   return c;
 }
 template <auto... M>
-constexpr ColumnDef time(std::string_view name, std::string_view label, std::string_view form = {}) {
-  ColumnDef c{name, ColumnKind::Time, label, form, {}};
+constexpr ColumnDef time(std::string_view name, Label label, std::string_view form = {}) {
+  ColumnDef c{name, ColumnKind::Time, label.vi, label.en, form, {}};
   c.time = &time_ref<M...>;
   return c;
 }
 template <auto... M>
-constexpr ColumnDef yes_no(std::string_view name, std::string_view label, std::string_view form = {}) {
-  ColumnDef c{name, ColumnKind::YesNo, label, form, kYesNoNames};
+constexpr ColumnDef yes_no(std::string_view name, Label label, std::string_view form = {}) {
+  ColumnDef c{name, ColumnKind::YesNo, label.vi, label.en, form, kYesNoNames};
   c.yes_no = &yes_no_ref<M...>;
   return c;
 }
 template <auto... M>
 constexpr ColumnDef enumeration(std::string_view name, std::span<const std::string_view> values,
-                                std::string_view label, std::string_view form = {}) {
-  ColumnDef c{name, ColumnKind::Enum, label, form, values};
+                                Label label, std::string_view form = {}) {
+  ColumnDef c{name, ColumnKind::Enum, label.vi, label.en, form, values};
   c.get_enum = &enum_get<M...>;
   c.set_enum = &enum_set<M...>;
   return c;
 }
 template <auto... M>
-constexpr ColumnDef list(std::string_view name, std::span<const std::string_view> values, std::string_view label,
+constexpr ColumnDef list(std::string_view name, std::span<const std::string_view> values, Label label,
                          std::string_view form = {}) {
-  ColumnDef c{name, ColumnKind::List, label, form, values};
+  ColumnDef c{name, ColumnKind::List, label.vi, label.en, form, values};
   c.list = &list_ref<M...>;
   return c;
 }
@@ -86,81 +91,134 @@ using A = AgencyBlock;
 using Q = QualityBlock;
 
 // The agency blocks ag1/ag2 share one shape: generated from the member pointer of the block.
-#define HQ_TRS_AGENCY(P, N, F)                                                                                \
-  text<&R::P, &A::name>(#P "_name", "Tên cơ quan KTCN " N, F),                                                \
-      time<&R::P, &A::registered_at>(#P "_registered_at", "Thời điểm cấp giấy đăng ký KTCN " N, F "a"),       \
-      text<&R::P, &A::registration_no>(#P "_registration_no", "Số giấy đăng ký KTCN " N, F "b"),              \
-      yes_no<&R::P, &A::sampling>(#P "_sampling", "Phải lấy mẫu/kiểm tra trực tiếp " N, F "c"),               \
-      time<&R::P, &A::sampling_at>(#P "_sampling_at", "Thời điểm bắt đầu lấy mẫu " N, F "d"),                 \
-      time<&R::P, &A::certified_at>(#P "_certified_at", "Thời điểm cấp giấy chứng nhận " N, F "e"),           \
-      text<&R::P, &A::certificate_no>(#P "_certificate_no", "Số giấy chứng nhận " N, F "f"),                  \
-      time<&R::P, &A::returned_at>(#P "_returned_at", "Thời điểm trả giấy chứng nhận cho DN " N, F "g"),      \
-      time<&R::P, &A::customs_received_at>(#P "_customs_received_at", "Thời điểm Hải quan nhận giấy chứng nhận " N, \
-                                           F "h")
+#define HQ_TRS_AGENCY(P, N, F)                                                                                         \
+  text<&R::P, &A::name>(#P "_name", {"Tên cơ quan KTCN " N, "Specialised inspection agency " N}, F),                   \
+      time<&R::P, &A::registered_at>(                                                                                  \
+          #P "_registered_at", {"Thời điểm cấp giấy đăng ký KTCN " N, "Inspection registration issued " N}, F "a"),    \
+      text<&R::P, &A::registration_no>(#P "_registration_no",                                                          \
+                                       {"Số giấy đăng ký KTCN " N, "Inspection registration number " N}, F "b"),       \
+      yes_no<&R::P, &A::sampling>(                                                                                     \
+          #P "_sampling", {"Phải lấy mẫu/kiểm tra trực tiếp " N, "Sampling or direct inspection required " N}, F "c"), \
+      time<&R::P, &A::sampling_at>(#P "_sampling_at", {"Thời điểm bắt đầu lấy mẫu " N, "Sampling started " N}, F "d"), \
+      time<&R::P, &A::certified_at>(#P "_certified_at", {"Thời điểm cấp giấy chứng nhận " N, "Certificate issued " N}, \
+                                    F "e"),                                                                            \
+      text<&R::P, &A::certificate_no>(#P "_certificate_no", {"Số giấy chứng nhận " N, "Certificate number " N},        \
+                                      F "f"),                                                                          \
+      time<&R::P, &A::returned_at>(                                                                                    \
+          #P "_returned_at", {"Thời điểm trả giấy chứng nhận cho DN " N, "Certificate returned to the enterprise " N}, \
+          F "g"),                                                                                                      \
+      time<&R::P, &A::customs_received_at>(                                                                            \
+          #P "_customs_received_at",                                                                                   \
+          {"Thời điểm Hải quan nhận giấy chứng nhận " N, "Certificate received by customs " N}, F "h")
 
 constexpr ColumnDef kColumns[] = {
-    enumeration<&R::flow>("flow", kFlowNames, "Luồng hàng (NK/XK)"),
-    text<&R::branch_code>("branch_code", "Mã chi cục", "", TextRule::BranchCode),
-    enumeration<&R::route>("route", kRouteNames, "Tuyến đường"),
-    text<&R::declaration_no>("declaration_no", "Số tờ khai", "NK 1 / XK 1", TextRule::DeclarationNo),
-    text<&R::type_code>("type_code", "Mã loại hình", "", TextRule::TypeCode),
-    text<&R::bill_of_lading>("bill_of_lading", "Số vận đơn", "NK 2"),
-    text<&R::transport>("transport", "Tên và số hiệu PTVT", "NK 3"),
-    yes_no<&R::pre_arrival>("pre_arrival", "Khai báo trước khi hàng đến", "NK 4"),
-    yes_no<&R::aeo>("aeo", "Doanh nghiệp ưu tiên (AEO)", "NK 8"),
-    yes_no<&R::nsw>("nsw", "Qua Cổng thông tin một cửa quốc gia", "NK 13 / XK 7"),
-    yes_no<&R::license_per_shipment>("license_per_shipment", "Giấy phép cấp cho từng lô hàng", "NK 12"),
-    enumeration<&R::shipment_mode>("shipment_mode", kShipmentModeNames, "Phương thức gửi hàng", "NK 6"),
-    enumeration<&R::declarant_kind>("declarant_kind", kDeclarantKindNames, "Người khai báo", "NK 5 / XK 2"),
-    text<&R::goods_group>("goods_group", "Nhóm/loại mặt hàng", "NK 7 / XK 3"),
-    text<&R::hs_code>("hs_code", "Mã HS", "", TextRule::HsCode),
-    text<&R::country>("country", "Nước xuất xứ/nhập khẩu", "", TextRule::Country),
-    time<&R::arrival_at>("arrival_at", "Thời điểm PTVT đến cảng", "NK 9"),
-    time<&R::registered_at>("registered_at", "Thời điểm đăng ký chính thức (IDC)", "NK 10 / XK 4"),
-    enumeration<&R::channel>("channel", kChannelNames, "Kết quả phân luồng", "NK 11 / XK 5"),
-    list<&R::sci_kinds>("sci_kinds", kSciKindNames, "Loại kiểm tra chuyên ngành", "NK 12 / XK 6"),
+    enumeration<&R::flow>("flow", kFlowNames, {"Luồng hàng (NK/XK)", "Flow (import NK / export XK)"}),
+    text<&R::branch_code>("branch_code", {"Mã chi cục", "Branch code"}, "", TextRule::BranchCode),
+    enumeration<&R::route>("route", kRouteNames, {"Tuyến đường", "Route"}),
+    text<&R::declaration_no>("declaration_no", {"Số tờ khai", "Declaration number"}, "NK 1 / XK 1",
+                             TextRule::DeclarationNo),
+    text<&R::type_code>("type_code", {"Mã loại hình", "Customs procedure type code"}, "", TextRule::TypeCode),
+    text<&R::bill_of_lading>("bill_of_lading", {"Số vận đơn", "Bill of lading number"}, "NK 2"),
+    text<&R::transport>("transport", {"Tên và số hiệu PTVT", "Means of transport (name and number)"}, "NK 3"),
+    yes_no<&R::pre_arrival>("pre_arrival", {"Khai báo trước khi hàng đến", "Declared before arrival"}, "NK 4"),
+    yes_no<&R::aeo>("aeo", {"Doanh nghiệp ưu tiên (AEO)", "Priority enterprise (AEO)"}, "NK 8"),
+    yes_no<&R::nsw>("nsw", {"Qua Cổng thông tin một cửa quốc gia", "Through the National Single Window"},
+                    "NK 13 / XK 7"),
+    yes_no<&R::license_per_shipment>("license_per_shipment",
+                                     {"Giấy phép cấp cho từng lô hàng", "Licence issued per shipment"}, "NK 12"),
+    enumeration<&R::shipment_mode>("shipment_mode", kShipmentModeNames, {"Phương thức gửi hàng", "Shipment mode"},
+                                   "NK 6"),
+    enumeration<&R::declarant_kind>("declarant_kind", kDeclarantKindNames, {"Người khai báo", "Declarant"},
+                                    "NK 5 / XK 2"),
+    text<&R::goods_group>("goods_group", {"Nhóm/loại mặt hàng", "Goods group"}, "NK 7 / XK 3"),
+    text<&R::hs_code>("hs_code", {"Mã HS", "HS code"}, "", TextRule::HsCode),
+    text<&R::country>("country", {"Nước xuất xứ/nhập khẩu", "Country of origin / destination"}, "", TextRule::Country),
+    time<&R::arrival_at>("arrival_at", {"Thời điểm PTVT đến cảng", "Means of transport arrived at the port"}, "NK 9"),
+    time<&R::registered_at>("registered_at",
+                            {"Thời điểm đăng ký chính thức (IDC)", "Declaration officially registered (IDC)"},
+                            "NK 10 / XK 4"),
+    enumeration<&R::channel>("channel", kChannelNames, {"Kết quả phân luồng", "Channel (risk lane)"}, "NK 11 / XK 5"),
+    list<&R::sci_kinds>("sci_kinds", kSciKindNames, {"Loại kiểm tra chuyên ngành", "Kinds of specialised inspection"},
+                        "NK 12 / XK 6"),
     HQ_TRS_AGENCY(ag1, "(1)", "NK 14 / XK 8"),
     HQ_TRS_AGENCY(ag2, "(2)", "NK 15"),
-    text<&R::qc, &Q::name>("qc_name", "Tên cơ quan kiểm tra chất lượng", "NK 16"),
-    time<&R::qc, &Q::registered_at>("qc_registered_at", "Thời điểm cấp giấy đăng ký KTCL", "NK 16a"),
-    text<&R::qc, &Q::registration_no>("qc_registration_no", "Số giấy đăng ký KTCL", "NK 16b"),
-    time<&R::qc, &Q::conformity_at>("qc_conformity_at", "Thời điểm cấp chứng chỉ phù hợp", "NK 16c"),
-    time<&R::qc, &Q::notified_at>("qc_notified_at", "Thời điểm thông báo kết quả KTCL", "NK 16d"),
-    text<&R::qc, &Q::result_no>("qc_result_no", "Số thông báo kết quả KTCL", "NK 16e"),
-    time<&R::qc, &Q::customs_received_at>("qc_customs_received_at", "Thời điểm Hải quan nhận thông báo KTCL",
-                                          "NK 16f"),
-    time<&R::doc_assigned_at>("doc_assigned_at", "Thời điểm phân công kiểm tra hồ sơ", "NK 17 / XK 9"),
-    time<&R::doc_check_start_at>("doc_check_start_at", "Thời điểm bắt đầu kiểm tra hồ sơ", "NK 18a / XK 10a"),
-    time<&R::doc_check_end_at>("doc_check_end_at", "Thời điểm kết thúc kiểm tra hồ sơ", "NK 18b / XK 10b"),
-    enumeration<&R::suspicion>("suspicion", kSuspicionNames, "Nghi vấn, phát hiện sai phạm", "NK 19 / XK 11"),
-    yes_no<&R::reassess>("reassess", "Tính lại thuế sau kiểm hóa", "NK 20a / XK 12a"),
-    time<&R::reassess_end_at>("reassess_end_at", "Thời điểm kết thúc tính lại thuế", "NK 20b / XK 12b"),
-    list<&R::inspect_method>("inspect_method", kInspectMethodNames, "Hình thức kiểm tra thực tế", "NK 21a / XK 13a"),
-    time<&R::inspect_assigned_at>("inspect_assigned_at", "Thời điểm phân công kiểm hóa", "NK 21b / XK 13b"),
-    text<&R::inspect_officer>("inspect_officer", "Công chức kiểm hóa", "NK 22a / XK 14a"),
-    time<&R::inspect_notified_at>("inspect_notified_at", "Thời điểm thông báo kiểm hóa cho DN", "NK 22b / XK 14b"),
-    time<&R::scan_start_at>("scan_start_at", "Thời điểm bắt đầu soi chiếu", "NK 23a / XK 15a"),
-    time<&R::scan_end_at>("scan_end_at", "Thời điểm kết thúc soi chiếu", "NK 23b / XK 15b"),
-    yes_no<&R::scan_violation>("scan_violation", "Phát hiện vi phạm qua soi chiếu", "NK 23c / XK 15c"),
-    yes_no<&R::scan_propose_direct>("scan_propose_direct", "Đề xuất kiểm tra trực tiếp", "NK 23d / XK 15d"),
-    time<&R::direct_start_at>("direct_start_at", "Thời điểm bắt đầu kiểm tra trực tiếp", "NK 24a / XK 16a"),
-    time<&R::direct_end_at>("direct_end_at", "Thời điểm kết thúc kiểm tra trực tiếp", "NK 24b / XK 16b"),
-    text<&R::direct_officer>("direct_officer", "Công chức kiểm tra trực tiếp", "NK 24c / XK 16c"),
-    yes_no<&R::direct_violation>("direct_violation", "Phát hiện vi phạm khi kiểm tra trực tiếp", "NK 24d / XK 16d"),
-    enumeration<&R::tax_method>("tax_method", kTaxMethodNames, "Phương thức thực hiện nghĩa vụ thuế", "NK 25 / XK 17"),
-    time<&R::tax_paid_at>("tax_paid_at", "Thời điểm nộp thuế", "NK 26 / XK 18"),
-    time<&R::tax_check_start_at>("tax_check_start_at", "Thời điểm bắt đầu kiểm tra nghĩa vụ thuế", "NK 27a / XK 19a"),
-    time<&R::tax_check_end_at>("tax_check_end_at", "Thời điểm kết thúc kiểm tra nghĩa vụ thuế", "NK 27b / XK 19b"),
-    time<&R::storage_decision_at>("storage_decision_at", "Thời điểm quyết định đưa hàng về bảo quản", "NK 28"),
-    time<&R::released_at>("released_at", "Thời điểm thông quan/giải phóng hàng", "NK 29 / XK 20"),
-    time<&R::supervision_start_at>("supervision_start_at", "Thời điểm bắt đầu thủ tục giám sát", "NK 30"),
-    time<&R::supervision_confirmed_at>("supervision_confirmed_at", "Thời điểm xác nhận qua khu vực giám sát",
-                                       "NK 31"),
-    time<&R::gate_out_at>("gate_out_at", "Thời điểm ra khỏi cổng cảng", "NK 32"),
-    time<&R::border_check_start_at>("border_check_start_at", "Thời điểm bắt đầu kiểm tra biên phòng"),
-    time<&R::border_check_end_at>("border_check_end_at", "Thời điểm kết thúc kiểm tra biên phòng"),
-    list<&R::delay_reasons>("delay_reasons", kDelayReasonNames, "Lý do ảnh hưởng đến thời gian", "NK 33 / XK 21"),
-    text<&R::delay_note>("delay_note", "Ghi chú", "NK 33 / XK 21"),
+    text<&R::qc, &Q::name>("qc_name", {"Tên cơ quan kiểm tra chất lượng", "Quality inspection agency"}, "NK 16"),
+    time<&R::qc, &Q::registered_at>(
+        "qc_registered_at", {"Thời điểm cấp giấy đăng ký KTCL", "Quality inspection registration issued"}, "NK 16a"),
+    text<&R::qc, &Q::registration_no>("qc_registration_no",
+                                      {"Số giấy đăng ký KTCL", "Quality inspection registration number"}, "NK 16b"),
+    time<&R::qc, &Q::conformity_at>("qc_conformity_at",
+                                    {"Thời điểm cấp chứng chỉ phù hợp", "Certificate of conformity issued"}, "NK 16c"),
+    time<&R::qc, &Q::notified_at>("qc_notified_at",
+                                  {"Thời điểm thông báo kết quả KTCL", "Quality inspection result notified"}, "NK 16d"),
+    text<&R::qc, &Q::result_no>("qc_result_no", {"Số thông báo kết quả KTCL", "Quality inspection result number"},
+                                "NK 16e"),
+    time<&R::qc, &Q::customs_received_at>(
+        "qc_customs_received_at",
+        {"Thời điểm Hải quan nhận thông báo KTCL", "Quality inspection result received by customs"}, "NK 16f"),
+    time<&R::doc_assigned_at>("doc_assigned_at", {"Thời điểm phân công kiểm tra hồ sơ", "Document check assigned"},
+                              "NK 17 / XK 9"),
+    time<&R::doc_check_start_at>("doc_check_start_at", {"Thời điểm bắt đầu kiểm tra hồ sơ", "Document check started"},
+                                 "NK 18a / XK 10a"),
+    time<&R::doc_check_end_at>("doc_check_end_at", {"Thời điểm kết thúc kiểm tra hồ sơ", "Document check finished"},
+                               "NK 18b / XK 10b"),
+    enumeration<&R::suspicion>("suspicion", kSuspicionNames,
+                               {"Nghi vấn, phát hiện sai phạm", "Suspicion or violation found"}, "NK 19 / XK 11"),
+    yes_no<&R::reassess>("reassess", {"Tính lại thuế sau kiểm hóa", "Tax re-assessed after inspection"},
+                         "NK 20a / XK 12a"),
+    time<&R::reassess_end_at>("reassess_end_at", {"Thời điểm kết thúc tính lại thuế", "Tax re-assessment finished"},
+                              "NK 20b / XK 12b"),
+    list<&R::inspect_method>("inspect_method", kInspectMethodNames,
+                             {"Hình thức kiểm tra thực tế", "Physical inspection method"}, "NK 21a / XK 13a"),
+    time<&R::inspect_assigned_at>("inspect_assigned_at",
+                                  {"Thời điểm phân công kiểm hóa", "Physical inspection assigned"}, "NK 21b / XK 13b"),
+    text<&R::inspect_officer>("inspect_officer", {"Công chức kiểm hóa", "Inspecting officer"}, "NK 22a / XK 14a"),
+    time<&R::inspect_notified_at>("inspect_notified_at",
+                                  {"Thời điểm thông báo kiểm hóa cho DN", "Inspection notified to the enterprise"},
+                                  "NK 22b / XK 14b"),
+    time<&R::scan_start_at>("scan_start_at", {"Thời điểm bắt đầu soi chiếu", "Scanning started"}, "NK 23a / XK 15a"),
+    time<&R::scan_end_at>("scan_end_at", {"Thời điểm kết thúc soi chiếu", "Scanning finished"}, "NK 23b / XK 15b"),
+    yes_no<&R::scan_violation>("scan_violation", {"Phát hiện vi phạm qua soi chiếu", "Violation found by scanning"},
+                               "NK 23c / XK 15c"),
+    yes_no<&R::scan_propose_direct>("scan_propose_direct", {"Đề xuất kiểm tra trực tiếp", "Direct inspection proposed"},
+                                    "NK 23d / XK 15d"),
+    time<&R::direct_start_at>("direct_start_at", {"Thời điểm bắt đầu kiểm tra trực tiếp", "Direct inspection started"},
+                              "NK 24a / XK 16a"),
+    time<&R::direct_end_at>("direct_end_at", {"Thời điểm kết thúc kiểm tra trực tiếp", "Direct inspection finished"},
+                            "NK 24b / XK 16b"),
+    text<&R::direct_officer>("direct_officer", {"Công chức kiểm tra trực tiếp", "Direct inspection officer"},
+                             "NK 24c / XK 16c"),
+    yes_no<&R::direct_violation>("direct_violation",
+                                 {"Phát hiện vi phạm khi kiểm tra trực tiếp", "Violation found by direct inspection"},
+                                 "NK 24d / XK 16d"),
+    enumeration<&R::tax_method>("tax_method", kTaxMethodNames,
+                                {"Phương thức thực hiện nghĩa vụ thuế", "How the tax obligation is met"},
+                                "NK 25 / XK 17"),
+    time<&R::tax_paid_at>("tax_paid_at", {"Thời điểm nộp thuế", "Tax paid"}, "NK 26 / XK 18"),
+    time<&R::tax_check_start_at>("tax_check_start_at",
+                                 {"Thời điểm bắt đầu kiểm tra nghĩa vụ thuế", "Tax obligation check started"},
+                                 "NK 27a / XK 19a"),
+    time<&R::tax_check_end_at>("tax_check_end_at",
+                               {"Thời điểm kết thúc kiểm tra nghĩa vụ thuế", "Tax obligation check finished"},
+                               "NK 27b / XK 19b"),
+    time<&R::storage_decision_at>(
+        "storage_decision_at", {"Thời điểm quyết định đưa hàng về bảo quản", "Decision to take the goods into storage"},
+        "NK 28"),
+    time<&R::released_at>("released_at", {"Thời điểm thông quan/giải phóng hàng", "Goods cleared / released"},
+                          "NK 29 / XK 20"),
+    time<&R::supervision_start_at>("supervision_start_at",
+                                   {"Thời điểm bắt đầu thủ tục giám sát", "Supervision procedure started"}, "NK 30"),
+    time<&R::supervision_confirmed_at>(
+        "supervision_confirmed_at",
+        {"Thời điểm xác nhận qua khu vực giám sát", "Passage through the supervision area confirmed"}, "NK 31"),
+    time<&R::gate_out_at>("gate_out_at", {"Thời điểm ra khỏi cổng cảng", "Left the port gate"}, "NK 32"),
+    time<&R::border_check_start_at>("border_check_start_at",
+                                    {"Thời điểm bắt đầu kiểm tra biên phòng", "Border guard check started"}),
+    time<&R::border_check_end_at>("border_check_end_at",
+                                  {"Thời điểm kết thúc kiểm tra biên phòng", "Border guard check finished"}),
+    list<&R::delay_reasons>("delay_reasons", kDelayReasonNames,
+                            {"Lý do ảnh hưởng đến thời gian", "Reasons affecting the time"}, "NK 33 / XK 21"),
+    text<&R::delay_note>("delay_note", {"Ghi chú", "Notes"}, "NK 33 / XK 21"),
 };
 #undef HQ_TRS_AGENCY
 

@@ -159,6 +159,7 @@ struct ColumnDef {
   std::string_view name;
   ColumnKind kind;
   std::string_view label_vi;                 // heading for people (spreadsheets, messages)
+  std::string_view label_en;                 // the same in English (the pages in English)
   std::string_view form_ref;                 // field number on 01-NK / 01-XK, e.g. "NK 10 / XK 4"
   std::span<const std::string_view> values;  // Enum (index = enum value), List (index = bit), YesNo
   TextRule rule = TextRule::None;

@@ -208,6 +208,7 @@ json columns_json() {
     cols.push_back({{"name", std::string(c.name)},
                     {"kind", kinds[static_cast<int>(c.kind)]},
                     {"label_vi", std::string(c.label_vi)},
+                    {"label_en", std::string(c.label_en)},
                     {"form_ref", std::string(c.form_ref)},
                     {"values", values}});
   }

@@ -116,3 +116,12 @@ TEST(TimeSlot, ReadsTheSameMilestoneAsTheColumnAccessor) {
   EXPECT_THROW(TimeSlot("declaration_no"), std::out_of_range);
   EXPECT_THROW(TimeSlot("no_such_column"), std::out_of_range);
 }
+
+TEST(Columns, EveryColumnHasVietnameseAndEnglishHeadings) {
+  std::set<std::string_view> english;
+  for (const ColumnDef& c : columns()) {
+    EXPECT_FALSE(c.label_vi.empty()) << c.name;
+    EXPECT_FALSE(c.label_en.empty()) << c.name;
+    EXPECT_TRUE(english.insert(c.label_en).second) << "two columns headed " << c.label_en;
+  }
+}

@@ -38,6 +38,7 @@ export interface ColumnDef {
   name: string;
   kind: ColumnKind;
   label_vi: string;
+  label_en: string;
   form_ref: string;
   values: string[];
 }

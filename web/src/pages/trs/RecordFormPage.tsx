@@ -163,7 +163,7 @@ export default function RecordFormPage() {
   const label = (c: ColumnDef) => (
     <span>
       {c.form_ref && <span className="trs-ref">{c.form_ref.split(' / ')[flow === 'XK' ? 1 : 0] ?? c.form_ref}. </span>}
-      {lang === 'vi' ? c.label_vi : c.name}
+      {lang === 'vi' ? c.label_vi : c.label_en}
     </span>
   );
 
