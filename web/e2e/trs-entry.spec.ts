@@ -154,11 +154,13 @@ test('the follow-up page shows the incomplete records of each branch and the wor
 
   const sea = page.locator('.ant-card', { hasText: '02CI' });
   await expect(sea).toContainText('Chưa đủ thông tin: 1');
-  await expect(sea.locator('tr', { hasText: noSupervision })).toContainText('supervision_confirmed_at');
+  // Missing milestones are named as on the form (the column code in the tag's title).
+  await expect(sea.locator('tr', { hasText: noSupervision })).toContainText('Thời điểm xác nhận qua khu vực giám sát');
+  await expect(sea.locator('tr', { hasText: noSupervision }).locator('.ant-tag[title=supervision_confirmed_at]')).toBeVisible();
   await expect(sea).not.toContainText(complete);
   const air = page.locator('.ant-card', { hasText: '02B1' });
   await expect(air).toContainText('Chưa đủ thông tin: 1');
-  await expect(air.locator('tr', { hasText: noRelease })).toContainText('released_at');
+  await expect(air.locator('tr', { hasText: noRelease })).toContainText('Thời điểm thông quan/giải phóng hàng');
 
   // A record's number opens it in the form.
   await sea.getByRole('link', { name: noSupervision }).click();

@@ -5,13 +5,14 @@ import { trs } from '../../api/trs';
 import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../i18n';
 import { fmtDateTime } from '../../utils/format';
-import { LoadError, StudyHeader, useStudy } from './common';
+import { LoadError, StudyHeader, useColumnLabel, useStudy } from './common';
 
 export default function FollowUpPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
   const study = useStudy(id);
   const f = useAsync(() => trs.followUp(id), [id]);
+  const columnLabel = useColumnLabel();
   const d = f.data;
   return (
     <>
@@ -62,7 +63,16 @@ export default function FollowUpPage() {
                   },
                   { title: t('trs.report.flow'), dataIndex: 'flow', width: 80 },
                   { title: t('trs.records.registered'), dataIndex: 'registered_at', render: (v) => fmtDateTime(v, lang) },
-                  { title: t('trs.followup.missing'), dataIndex: 'missing', render: (m: string[]) => m.map((x) => <Tag key={x}>{x}</Tag>) },
+                  {
+                    title: t('trs.followup.missing'),
+                    dataIndex: 'missing',
+                    render: (m: string[]) =>
+                      m.map((x) => (
+                        <Tag key={x} title={x}>
+                          {columnLabel(x)}
+                        </Tag>
+                      )),
+                  },
                 ]}
               />
             )}

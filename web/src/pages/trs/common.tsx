@@ -38,6 +38,16 @@ const PAGES = ['records', 'entry', 'import', 'followup', 'report'] as const;
 type StudyPage = (typeof PAGES)[number];
 
 /** Loads the study and shows its header with links to its pages. */
+/** The heading of a form column in the current language (its code until the column table has loaded). */
+export function useColumnLabel(): (name: string) => string {
+  const { lang } = useI18n();
+  const meta = useAsync(() => trs.columns(), []);
+  return (name: string) => {
+    const c = meta.data?.columns.find((x) => x.name === name);
+    return c ? (lang === 'vi' ? c.label_vi : c.label_en) : name;
+  };
+}
+
 export function useStudy(id: string) {
   return useAsync(() => trs.study(id), [id]);
 }
