@@ -262,16 +262,15 @@ MedianCi median_ci(std::span<const std::int64_t> seconds, std::uint64_t seed, in
   return ci;
 }
 
-std::vector<double> cumulative_shares(std::span<const std::int64_t> seconds, std::span<const double> hours) {
-  std::vector<std::size_t> counts(hours.size(), 0);
-  std::vector<double> limits(hours.begin(), hours.end());
-  for (double& h : limits) h *= kHour;
-  for (const std::int64_t x : seconds)
-    for (std::size_t i = 0; i < limits.size(); ++i) counts[i] += static_cast<double>(x) <= limits[i];
+std::vector<double> cumulative_shares(std::span<const std::int64_t> sorted, std::span<const double> hours) {
   std::vector<double> shares(hours.size(), 0.0);
-  if (!seconds.empty())
-    for (std::size_t i = 0; i < shares.size(); ++i)
-      shares[i] = static_cast<double>(counts[i]) / static_cast<double>(seconds.size());
+  if (sorted.empty()) return shares;
+  for (std::size_t i = 0; i < hours.size(); ++i) {
+    const double limit = hours[i] * kHour;
+    const auto within = std::partition_point(sorted.begin(), sorted.end(),
+                                             [&](std::int64_t x) { return static_cast<double>(x) <= limit; });
+    shares[i] = static_cast<double>(within - sorted.begin()) / static_cast<double>(sorted.size());
+  }
   return shares;
 }
 

@@ -52,8 +52,8 @@ std::int64_t working_seconds(UnixSeconds from, UnixSeconds to, const WorkingWeek
 
 // Abscissae of the cumulative curves ("released within x hours").
 inline constexpr double kCurveHours[] = {0.25, 0.5, 1, 2, 4, 8, 12, 24, 48, 72, 96, 120, 168, 240, 336};
-// Share of observations <= each of `hours`.
-std::vector<double> cumulative_shares(std::span<const std::int64_t> seconds, std::span<const double> hours);
+// Share of observations <= each of `hours`, from durations sorted ascending (binary searches).
+std::vector<double> cumulative_shares(std::span<const std::int64_t> sorted, std::span<const double> hours);
 
 // Who was "holding" the goods during [from, to]. Method: every recorded customs step (assignment queue,
 // document check, inspection notice, scanning, direct inspection, tax re-assessment, tax check, supervision
