@@ -11,6 +11,7 @@
 #include "identity/routes.h"
 #include "platform/calendar_routes.h"
 #include "platform/history_routes.h"
+#include "trs/demo.h"
 #include "trs/study_routes.h"
 
 namespace hq::app {
@@ -63,6 +64,9 @@ int serve_http(db::Database& db, const Options& options) {
   return 0;
 }
 
-void add_module_demo_data(db::Database& db) { audit::add_demo_data(db); }
+void add_module_demo_data(db::Database& db) {
+  audit::add_demo_data(db);
+  trs::add_demo_data(db);
+}
 
 }  // namespace hq::app
