@@ -22,17 +22,16 @@ std::vector<std::string> split_path(const std::string& path) {
   return segments;
 }
 
-// Log lines are JSON strings: keep quotes, backslashes and control bytes out of logged values.
-std::string log_safe(const std::string& text) {
-  std::string out = text.substr(0, 200);
+bool is_api_path(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
+
+}  // namespace
+
+std::string log_safe(std::string_view text) {
+  std::string out(text.substr(0, 200));
   for (auto& c : out)
     if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == ' ') c = '_';
   return out;
 }
-
-bool is_api_path(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
-
-}  // namespace
 
 void Router::add(const std::string& method, const std::string& pattern, Handler handler, Access access) {
   routes_.push_back(Route{RouteInfo{method, pattern, access}, split_path(pattern), std::move(handler)});

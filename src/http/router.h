@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "http/message.h"
@@ -18,6 +19,10 @@ enum class Access {
 };
 
 using Handler = std::function<Response(Request&)>;
+
+// Log lines are JSON strings: a value with quotes, backslashes, spaces and control bytes replaced, at most
+// 200 bytes.
+std::string log_safe(std::string_view text);
 
 // Implemented by the identity module: resolves the session cookie to a principal.
 class Authenticator {

@@ -2,6 +2,7 @@
 // hands them to the Router, and writes the Response back.
 #include "http/server.h"
 #include "http/request_framing.h"
+#include "http/router.h"
 #include "http/url.h"
 
 #include <array>
@@ -86,7 +87,7 @@ class GuardedSocket : public asio::ip::tcp::socket {
     bytes += "Content-Length: " + std::to_string(response.body.size()) + "\r\nConnection: close\r\n\r\n" + response.body;
     asio::error_code ignored;
     spdlog::warn("request refused at its head: target={} status=413 declared_bytes={} limit_bytes={} client={}",
-                 target.substr(0, 200), refusal_->declared, refusal_->limit, remote_endpoint(ignored).address().to_string());
+                 log_safe(target), refusal_->declared, refusal_->limit, remote_endpoint(ignored).address().to_string());
     asio::write(*this, asio::buffer(bytes), ignored);
     shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
     drain(std::forward<Handler>(handler), std::chrono::steady_clock::now() + std::chrono::seconds(30));
