@@ -22,6 +22,13 @@ double interpolate(double lo, double hi, double frac) { return lo + frac * (hi -
 
 // The mean in hours. The sum is exact in integers (an 80-bit long double loop would be x87 code, several
 // times slower); the division stays in long double.
+// Share (0…1) of durations sorted ascending that are at most `seconds` (a binary search).
+double share_within(std::span<const std::int64_t> sorted, double seconds) {
+  const auto within = std::partition_point(sorted.begin(), sorted.end(),
+                                           [&](std::int64_t x) { return static_cast<double>(x) <= seconds; });
+  return static_cast<double>(within - sorted.begin()) / static_cast<double>(sorted.size());
+}
+
 double mean_hours(std::span<const std::int64_t> x) {
   __int128 sum = 0;
   for (const std::int64_t v : x) sum += v;
@@ -180,10 +187,6 @@ Summary summarize_sorted(std::span<const std::int64_t> x) {
   Summary s;
   s.n = x.size();
   if (s.n == 0) return s;
-  const auto n = static_cast<double>(s.n);
-  const auto share_within = [&](std::int64_t limit) {
-    return static_cast<double>(std::upper_bound(x.begin(), x.end(), limit) - x.begin()) / n;
-  };
   const auto pct = [&](double p) {
     const double h = static_cast<double>(s.n - 1) * p;
     const auto lo = static_cast<std::size_t>(std::floor(h));
@@ -199,10 +202,10 @@ Summary summarize_sorted(std::span<const std::int64_t> x) {
   s.p75_hours = pct(0.75);
   s.p90_hours = pct(0.9);
   s.p95_hours = pct(0.95);
-  s.within_1h = share_within(3600);
-  s.within_4h = share_within(4 * 3600);
-  s.within_24h = share_within(24 * 3600);
-  s.within_48h = share_within(48 * 3600);
+  s.within_1h = share_within(x, 1 * kHour);
+  s.within_4h = share_within(x, 4 * kHour);
+  s.within_24h = share_within(x, 24 * kHour);
+  s.within_48h = share_within(x, 48 * kHour);
   return s;
 }
 
@@ -265,12 +268,7 @@ MedianCi median_ci(std::span<const std::int64_t> seconds, std::uint64_t seed, in
 std::vector<double> cumulative_shares(std::span<const std::int64_t> sorted, std::span<const double> hours) {
   std::vector<double> shares(hours.size(), 0.0);
   if (sorted.empty()) return shares;
-  for (std::size_t i = 0; i < hours.size(); ++i) {
-    const double limit = hours[i] * kHour;
-    const auto within = std::partition_point(sorted.begin(), sorted.end(),
-                                             [&](std::int64_t x) { return static_cast<double>(x) <= limit; });
-    shares[i] = static_cast<double>(within - sorted.begin()) / static_cast<double>(sorted.size());
-  }
+  for (std::size_t i = 0; i < hours.size(); ++i) shares[i] = share_within(sorted, hours[i] * kHour);
   return shares;
 }
 
