@@ -90,17 +90,22 @@ class GuardedSocket : public asio::ip::tcp::socket {
                  log_safe(target), refusal_->declared, refusal_->limit, remote_endpoint(ignored).address().to_string());
     asio::write(*this, asio::buffer(bytes), ignored);
     shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
-    drain(std::forward<Handler>(handler), std::chrono::steady_clock::now() + std::chrono::seconds(30));
+    drain(std::forward<Handler>(handler), std::make_shared<std::array<char, 1 << 16>>(),
+          std::chrono::steady_clock::now() + std::chrono::seconds(30));
   }
 
+  // Reads into `scratch` (one buffer for the whole drain) until the client stops or the deadline passes.
   template <class Handler>
-  void drain(Handler&& handler, std::chrono::steady_clock::time_point deadline) {
+  void drain(Handler&& handler, std::shared_ptr<std::array<char, 1 << 16>> scratch,
+             std::chrono::steady_clock::time_point deadline) {
     auto executor = asio::get_associated_executor(handler, get_executor());
-    auto scratch = std::make_shared<std::array<char, 1 << 16>>();
+    auto* buffer = scratch.get();
     asio::ip::tcp::socket::async_read_some(
-        asio::buffer(*scratch), asio::bind_executor(executor, [this, scratch, deadline, handler = std::forward<Handler>(handler)](
-                                                                  const asio::error_code& error, std::size_t) mutable {
-          if (!error && std::chrono::steady_clock::now() < deadline) return drain(std::move(handler), deadline);
+        asio::buffer(*buffer),
+        asio::bind_executor(executor, [this, scratch = std::move(scratch), deadline, handler = std::forward<Handler>(handler)](
+                                          const asio::error_code& error, std::size_t) mutable {
+          if (!error && std::chrono::steady_clock::now() < deadline)
+            return drain(std::move(handler), std::move(scratch), deadline);
           handler(error ? error : asio::error::eof, 0);  // RESTinio closes the connection
         }));
   }
