@@ -28,6 +28,9 @@ bool is_upload_path(std::string_view path) {
   return path.size() >= 7 && path.substr(path.size() - 7) == "/import";
 }
 
+// The path of a request target as it arrives ("/path?query").
+std::string_view path_of(std::string_view target) { return target.substr(0, target.find('?')); }
+
 std::uint64_t body_limit(const ServerOptions& options, std::string_view path) {
   return is_upload_path(path) ? options.max_upload_bytes : options.max_body_bytes;
 }
@@ -60,7 +63,7 @@ class GuardedSocket : public asio::ip::tcp::socket {
     if (refusal_) return refuse(std::forward<Handler>(handler));
     if (!framing_)
       framing_.emplace([](std::string_view target) {
-        return body_limit(*guarded_options, target.substr(0, target.find('?')));
+        return body_limit(*guarded_options, path_of(target));
       });
     auto executor = asio::get_associated_executor(handler, get_executor());
     asio::ip::tcp::socket::async_read_some(
@@ -81,7 +84,7 @@ class GuardedSocket : public asio::ip::tcp::socket {
   template <class Handler>
   void refuse(Handler&& handler) {
     const std::string_view target = refusal_->target;
-    const Response response = payload_too_large(target.substr(0, target.find('?')), refusal_->declared, refusal_->limit);
+    const Response response = payload_too_large(path_of(target), refusal_->declared, refusal_->limit);
     std::string bytes = "HTTP/1.1 413 " + reason_phrase(413) + "\r\n";
     for (const auto& [name, value] : response.headers) bytes += name + ": " + value + "\r\n";
     bytes += "Content-Length: " + std::to_string(response.body.size()) + "\r\nConnection: close\r\n\r\n" + response.body;
