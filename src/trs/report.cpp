@@ -433,7 +433,8 @@ struct Analyzer::Impl {
   struct Grouped {
     std::vector<std::pair<GroupCode, std::span<const std::int64_t>>> groups;
     std::vector<std::int64_t> storage;
-    std::vector<std::size_t> slot, next;  // next: where each group begins in storage (and the end)
+    std::vector<std::size_t> slot;
+    std::vector<std::size_t> begin;  // where each group begins in storage, then the end
   };
   void split(const Sorted& v, const ByDim& dim, Grouped& out) const {
     out.groups.clear();
@@ -447,9 +448,10 @@ struct Analyzer::Impl {
     for (std::size_t k = 0; k < order.size(); ++k) out.slot[order[k]] = k;
     const auto slot_of = [&](GroupCode code) { return out.slot[(code >> dim.shift) & dim.mask]; };
     scatter_by_slot(v.seconds, order.size(), [&](std::size_t k) { return slot_of(v.groups[k]); }, out.storage,
-                    out.next);
+                    out.begin);
     for (std::size_t k = 0; k < order.size(); ++k)
-      out.groups.emplace_back(order[k], std::span<const std::int64_t>(out.storage).subspan(out.next[k], out.next[k + 1] - out.next[k]));
+      out.groups.emplace_back(order[k], std::span<const std::int64_t>(out.storage)
+                                            .subspan(out.begin[k], out.begin[k + 1] - out.begin[k]));
   }
 
   // What one interval and flow contributes to the report. Parts are built in parallel and appended in
