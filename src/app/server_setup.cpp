@@ -11,8 +11,8 @@
 #include "identity/routes.h"
 #include "platform/calendar_routes.h"
 #include "platform/history_routes.h"
-#include "trs/demo.h"
-#include "trs/study_routes.h"
+#include "trs/study/demo.h"
+#include "trs/study/study_routes.h"
 
 namespace hq::app {
 
