@@ -108,6 +108,13 @@ TEST_P(IdentitySecurity, HistoryIsReadWithTheRightsOfItsEntities) {
   EXPECT_EQ(officer.get("/api/v1/history?entity_type=account&entity_id=admin").status, 404);
   EXPECT_EQ(officer.get("/api/v1/history?entity_type=unit&entity_id=01").status, 404);
   EXPECT_EQ(officer.get("/api/v1/history?entity_type=unit&entity_id=02CI").status, 200);
+  // Audit records: through the audit service's own scope (the Cục KTSTQ's proposal is not the Chi cục's).
+  const auto proposal_of = [&](const std::string& unit) {
+    return std::to_string(count("SELECT MIN(p.id) FROM audit_proposals p JOIN units u ON u.id = p.unit_id "
+                                "WHERE u.code = '" + unit + "'"));
+  };
+  EXPECT_EQ(officer.get("/api/v1/history?entity_type=audit_proposal&entity_id=" + proposal_of("KTSTQ")).status, 404);
+  EXPECT_EQ(officer.get("/api/v1/history?entity_type=audit_proposal&entity_id=" + proposal_of("02CI")).status, 200);
   EXPECT_EQ(officer.get("/api/v1/history?entity_type=audit_feedback").body["total"], 0);  // unregistered type
   EXPECT_EQ(officer.get("/api/v1/history?entity_type=nonsense&entity_id=1").status, 404);
   EXPECT_EQ(officer.get("/api/v1/history").status, 400);
