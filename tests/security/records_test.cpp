@@ -155,7 +155,7 @@ TEST_P(RecordsAttack, AnotherUnitsOfficerReadsNoFindingsAmountsPenaltiesOrCompla
   EXPECT_EQ(search.raw.find("SIGNS_OF_VIOLATION"), std::string::npos) << search.raw;
 
   // Another unit's information collection: its signs of violation and risk areas stay with the unit.
-  for (const std::string path : {std::string("/api/v1/audit/enterprises/") + kCollectedTaxCode,
+  for (const std::string& path : {std::string("/api/v1/audit/enterprises/") + kCollectedTaxCode,
                                  std::string("/api/v1/audit/search?tax_code=") + kCollectedTaxCode}) {
     auto seen = outsider.get(path);
     ASSERT_EQ(seen.status, 200);
@@ -227,7 +227,7 @@ TEST_P(TrsTakeover, ABranchFileCannotTakeOverAnotherBranchsDeclaration) {
   const std::string csv = std::string(kTrsHeader) +
                           "\nNK,02CI,SEA,105000000030,A11,,2025-06-17 08:00,GREEN,,,,,,2025-06-17 08:30,,,"
                           "\nXK,02CI,SEA,305000000011,B11,,2025-06-17 09:00,GREEN,,,,,,2025-06-21 23:00,,,\n";
-  for (const std::string query : {"", "?skip_invalid=true"}) {
+  for (const std::string& query : {std::string(), std::string("?skip_invalid=true")}) {
     auto answer = officer.send("POST", base_ + "/import" + query, csv);
     if (query.empty()) {
       ASSERT_EQ(answer.status, 422) << answer.raw;
