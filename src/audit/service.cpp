@@ -967,10 +967,11 @@ store::Decision AuditService::add_decision(const core::Principal& caller, std::i
   if (!kind) invalid("kind", "Loại quyết định phải là ORIGINAL, AMENDMENT, EXTENSION hoặc CANCELLATION.");
   if (core::trim(input.number).empty()) invalid("number", "Số quyết định là bắt buộc.");
   return db_.transaction([&](soci::session& sql) {
-    require_recorder(caller, proposal_for(sql, proposal_id));
+    const store::Proposal before = proposal_for(sql, proposal_id);
+    require_recorder(caller, before);
     // Two decisions entered at once for one proposal: the enterprise's row lock makes the second wait and
-    // read the first (PostgreSQL runs at read committed); the state is read after the lock.
-    store::lock_enterprise(sql, proposal_for(sql, proposal_id).enterprise_id);
+    // read the first (PostgreSQL runs at read committed); the state is read again after the lock.
+    store::lock_enterprise(sql, before.enterprise_id);
     const store::Proposal p = proposal_for(sql, proposal_id);
     require_approved(p, "quyết định kiểm tra");
     if (store::conclusion_of(sql, p.id))
