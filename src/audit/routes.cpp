@@ -85,7 +85,8 @@ json proposal_json(const store::Proposal& p) {
           {"approved_at", instant(p.approved_at)},
           {"rejected_at", instant(p.rejected_at)},
           {"paused_at", instant(p.paused_at)},
-          {"cancelled_at", instant(p.cancelled_at)}};
+          {"cancelled_at", instant(p.cancelled_at)},
+          {"restricted", p.restricted}};
 }
 
 json amounts_json(const Amounts& a) {
@@ -181,7 +182,8 @@ json collection_json(const store::Collection& c) {
           {"result_approved_at", instant(c.result_approved_at)},
           {"approval_due_on", c.approval_due_on},
           {"results_due_on", text_or_null(c.results_due_on)},
-          {"results", results}};
+          {"results", results},
+          {"restricted", c.restricted}};
 }
 
 json deadline_json(const store::Deadline& d) {

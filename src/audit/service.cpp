@@ -1,6 +1,7 @@
 #include "audit/service.h"
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <stdexcept>
 
@@ -241,6 +242,27 @@ std::vector<store::Collection> with_due_dates(soci::session& sql, std::vector<st
   return list;
 }
 
+// What every audit user may know of an item of a unit it may not read: that it exists, whose it is, its state
+// and period — what the duplicate rules (seed 000 §2.1, §2.2 rule 3) need. Grounds, signs, findings, amounts,
+// penalties and complaints stay with those who may read the unit (rules.h: may_read_unit).
+void restrict_proposal(store::Proposal& p) {
+  p.grounds.clear(), p.grounds_kind.clear(), p.reason.clear(), p.proposed_by.clear(), p.decided_by.clear();
+  p.restricted = true;
+}
+
+void restrict_collection(store::Collection& c) {
+  c.signs.clear(), c.risk_areas.clear(), c.reason.clear(), c.proposed_by.clear(), c.decided_by.clear();
+  c.results.clear();
+  c.has_findings = false;
+  c.restricted = true;
+}
+
+// The loser of two concurrent transitions of one item: its UPDATE … WHERE status = :from changed no row.
+[[noreturn]] void changed_meanwhile(const std::string& what) {
+  core::conflict("INVALID_TRANSITION", what + " vừa được người khác xử lý, trạng thái đã thay đổi; hãy tải lại để xem "
+                                              "trạng thái mới.");
+}
+
 void check_amounts(const Amounts& amounts) {
   for (std::size_t i = 0; i < kAmountKeys.size(); ++i)
     if (amounts.values[i] < 0 || amounts.values[i] > kMaxAmount)
@@ -346,25 +368,23 @@ store::Enterprise AuditService::update_enterprise(const core::Principal& caller,
 
 namespace {
 
-// One record of an import file: its line (CSV record or sheet row number, header = 1) and its fields.
-struct ImportRow {
-  std::int64_t line = 0;
-  std::vector<std::string> cells;
-};
+// Receives an import file's records one at a time: line (CSV record or sheet row number, header = 1), cells.
+using RowVisitor = std::function<void(std::int64_t line, std::vector<std::string>& cells)>;
 
-// RFC 4180 records: quoted fields, doubled quotes, CRLF or LF; ',' or ';' (whichever the header uses).
-std::vector<ImportRow> parse_csv(const std::string& text) {
-  std::vector<ImportRow> rows;
+// RFC 4180 records: quoted fields, doubled quotes, CRLF or LF; ',' or ';' (whichever the header uses). Each
+// record is handed on as soon as it is read: only one is held at a time.
+void each_csv_row(const std::string& text, const RowVisitor& visit) {
   std::size_t pos = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
   const auto header_end = text.find('\n', pos);
   const std::string header = text.substr(pos, header_end == std::string::npos ? std::string::npos : header_end - pos);
   const char sep = std::count(header.begin(), header.end(), ';') > std::count(header.begin(), header.end(), ',') ? ';' : ',';
   std::vector<std::string> row;
   std::string field;
+  std::int64_t line = 0;
   bool quoted = false, any = false;
   const auto end_row = [&] {
     if (any || !field.empty()) row.push_back(std::move(field));
-    if (!row.empty()) rows.push_back({static_cast<std::int64_t>(rows.size() + 1), std::move(row)});
+    if (!row.empty()) visit(++line, row);
     row.clear(), field.clear(), any = false;
   };
   for (; pos < text.size(); ++pos) {
@@ -385,27 +405,27 @@ std::vector<ImportRow> parse_csv(const std::string& text) {
     }
   }
   end_row();
-  return rows;
 }
 
-// The first sheet of an .xlsx upload, with sheet row numbers. A tax code typed as a number lost its
+// The first sheet of an .xlsx upload, row by row with sheet row numbers. A tax code typed as a number lost its
 // leading zero in Excel (most tax codes start with 0: Hà Nội 01…, TP Hồ Chí Minh 03…): nine digits get it back.
-std::vector<ImportRow> parse_xlsx(const std::string& bytes) {
-  std::vector<ImportRow> rows;
+void each_xlsx_row(const std::string& bytes, const RowVisitor& visit) {
   std::size_t tax_column = std::string::npos;
+  bool header = true;
+  std::vector<std::string> row;
   sheets::read_xlsx_cells_from_bytes(bytes, [&](std::size_t line, const std::vector<sheets::Cell>& cells) {
-    ImportRow row{static_cast<std::int64_t>(line), {}};
-    for (const auto& cell : cells) row.cells.push_back(cell.text);
-    if (rows.empty()) {
+    row.clear();
+    for (const auto& cell : cells) row.push_back(cell.text);
+    if (header) {
       const auto is_tax = [](const std::string& name) { return core::trim(name) == "tax_code"; };
-      tax_column = std::find_if(row.cells.begin(), row.cells.end(), is_tax) - row.cells.begin();
+      tax_column = std::find_if(row.begin(), row.end(), is_tax) - row.begin();
+      header = false;
     } else if (tax_column < cells.size() && cells[tax_column].kind == sheets::Cell::Kind::Number &&
                cells[tax_column].text.size() == 9) {
-      row.cells[tax_column].insert(0, "0");
+      row[tax_column].insert(0, "0");
     }
-    rows.push_back(std::move(row));
+    visit(static_cast<std::int64_t>(line), row);
   });
-  return rows;
 }
 
 // A whole number: "12abc" and "1.5" are refused (std::stoll alone would read 12 and 1).
@@ -417,66 +437,144 @@ std::int64_t whole_number(const std::string& text) {
   return value;
 }
 
+constexpr std::size_t kImportBatch = 500;        // rows checked and written together (one lookup per batch)
+constexpr std::size_t kImportListedProblems = 1000;  // bad cells listed in the answer (all are counted)
+
+// An enterprise import inside the caller's transaction, streamed: rows are checked as they arrive and written
+// in batches, so memory stays bounded whatever the file's size. After the first bad cell nothing more is
+// written (the transaction rolls back: all or nothing), but every row is still checked, so the answer names
+// every bad cell (line and column).
+class EnterpriseImport {
+ public:
+  EnterpriseImport(soci::session& sql, const core::Principal& caller, std::int64_t at)
+      : sql_(sql), caller_(caller), at_(at) {}
+
+  void on_row(std::int64_t line, std::vector<std::string>& cells) {
+    if (!header_seen_) {
+      header_seen_ = true;
+      for (auto& name : cells) header_.push_back(core::trim(name));
+      return;
+    }
+    if (++rows_ == 1 && std::find(header_.begin(), header_.end(), "tax_code") == header_.end())
+      core::bad_input("INVALID_IMPORT", "Dòng tiêu đề phải có cột «tax_code» (và «name» cho doanh nghiệp mới).");
+    Pending row{line, {}, json::object()};
+    bool bad = false;
+    for (std::size_t c = 0; c < header_.size() && c < cells.size(); ++c) {
+      if (cells[c].empty() || header_[c].empty()) continue;
+      if (header_[c] != "charter_capital" && header_[c] != "compliance_level") {
+        row.fields[header_[c]] = std::move(cells[c]);
+        continue;
+      }
+      try {
+        row.fields[header_[c]] = whole_number(cells[c]);
+      } catch (const std::logic_error&) {
+        problem(line, header_[c], "Vốn điều lệ và mức độ tuân thủ phải là số nguyên.");
+        bad = true;
+      }
+    }
+    try {
+      row.code = parse_tax(row.fields.value("tax_code", ""));
+    } catch (const Error& error) {
+      problem(line, "tax_code", error.what());
+      bad = true;
+    }
+    if (bad) return;
+    batch_.push_back(std::move(row));
+    if (batch_.size() >= kImportBatch) flush();
+  }
+
+  void flush() {
+    std::vector<std::string> codes;
+    for (const auto& row : batch_) codes.push_back(row.code.canonical);
+    for (auto& e : store::enterprises_by_tax_codes(sql_, codes)) known_[e.tax_code] = std::move(e);
+    for (auto& row : batch_) {
+      const auto it = known_.find(row.code.canonical);
+      const bool existing = it != known_.end();
+      store::Enterprise e = existing ? it->second : store::Enterprise{};
+      e.tax_code = row.code.canonical;
+      e.tax_kind = tax_kind(row.code.kind);
+      if (!existing) e.source = "IMPORT";
+      json changes;
+      try {
+        changes = apply_fields(e, row.fields);
+      } catch (const Error& error) {
+        problem(row.line, error.details().value("field", ""), error.what());
+        continue;
+      }
+      if (result.problem_count == 0 && !(existing && changes.empty())) write(e, existing, changes);
+      known_[e.tax_code] = std::move(e);  // a later row of the file with the same code sees this one
+    }
+    batch_.clear();
+    known_.clear();
+  }
+
+  // The verdict once every row was read: throws when the file was empty or had a bad cell.
+  ImportResult finish() {
+    flush();
+    if (rows_ == 0) core::bad_input("EMPTY_IMPORT", "Tệp không có dòng dữ liệu nào sau dòng tiêu đề.");
+    if (result.problem_count == 0) return result;
+    json details = json::array();
+    for (const auto& p : result.problems)
+      details.push_back({{"line", p.line}, {"column", p.column}, {"message", p.message}});
+    throw Error(ErrorKind::Unprocessable, "IMPORT_INVALID",
+                "Tệp có " + std::to_string(result.problem_count) + " ô không hợp lệ ở " + std::to_string(bad_lines_) +
+                    " dòng; chưa dòng nào được nhập.",
+                {{"problems", details}, {"problem_count", result.problem_count}});
+  }
+
+  ImportResult result;
+
+ private:
+  struct Pending {
+    std::int64_t line = 0;
+    core::TaxCode code;
+    json fields;
+  };
+
+  void problem(std::int64_t line, const std::string& column, const std::string& message) {
+    if (line != last_bad_line_) ++bad_lines_, last_bad_line_ = line;
+    ++result.problem_count;
+    if (result.problems.size() < kImportListedProblems) result.problems.push_back({line, column, message});
+  }
+
+  void write(store::Enterprise& e, bool existing, const json& changes) {
+    if (existing) {
+      store::update_enterprise(sql_, e, at_);
+      ++result.updated;
+    } else {
+      e.id = store::insert_enterprise(sql_, e, caller_.account_id, at_);
+      ++result.created;
+    }
+    store::insert_enterprise_change(sql_, e.id, {at_, caller_.username, caller_.unit_code, "IMPORT", changes.dump()});
+  }
+
+  soci::session& sql_;
+  const core::Principal& caller_;
+  std::int64_t at_;
+  bool header_seen_ = false;
+  std::vector<std::string> header_;
+  std::int64_t rows_ = 0, bad_lines_ = 0, last_bad_line_ = 0;
+  std::vector<Pending> batch_;
+  std::map<std::string, store::Enterprise> known_;  // this batch's enterprises, as the file leaves them
+};
+
 }  // namespace
 
 ImportResult AuditService::import_enterprises(const core::Principal& caller, const std::string& body) {
   require_audit_user(caller);
-  auto rows = sheets::has_zip_signature(body) ? parse_xlsx(body) : parse_csv(body);
-  if (rows.size() < 2) core::bad_input("EMPTY_IMPORT", "Tệp không có dòng dữ liệu nào sau dòng tiêu đề.");
-  auto& header = rows.front().cells;
-  for (auto& name : header) name = core::trim(name);
-  const auto column = std::find(header.begin(), header.end(), "tax_code");
-  if (column == header.end())
-    core::bad_input("INVALID_IMPORT", "Dòng tiêu đề phải có cột «tax_code» (và «name» cho doanh nghiệp mới).");
-  ImportResult result;
-  const std::int64_t at = now();
-  // One transaction: a file with any bad line changes nothing, and the answer lists every bad line.
-  db_.transaction([&](soci::session& sql) {
-    for (std::size_t i = 1; i < rows.size(); ++i) {
-      const auto line = rows[i].line;
-      const auto& cells = rows[i].cells;
-      try {
-        json fields = json::object();
-        for (std::size_t c = 0; c < header.size() && c < cells.size(); ++c) {
-          if (cells[c].empty() || header[c].empty()) continue;
-          const bool number = header[c] == "charter_capital" || header[c] == "compliance_level";
-          fields[header[c]] = number ? json(whole_number(cells[c])) : json(cells[c]);
-        }
-        const core::TaxCode code = parse_tax(fields.value("tax_code", ""));
-        auto existing = store::find_enterprise(sql, code.canonical);
-        store::Enterprise e = existing ? *existing : store::Enterprise{};
-        e.tax_code = code.canonical;
-        e.tax_kind = tax_kind(code.kind);
-        if (!existing) e.source = "IMPORT";
-        const json changes = apply_fields(e, fields);
-        if (existing && changes.empty()) continue;
-        if (existing) {
-          store::update_enterprise(sql, e, at);
-          ++result.updated;
-        } else {
-          e.id = store::insert_enterprise(sql, e, caller.account_id, at);
-          ++result.created;
-        }
-        store::insert_enterprise_change(sql, e.id, {at, caller.username, caller.unit_code, "IMPORT", changes.dump()});
-      } catch (const Error& error) {
-        if (result.problems.size() < 200) result.problems.push_back({line, error.what()});
-      } catch (const std::logic_error&) {
-        if (result.problems.size() < 200)
-          result.problems.push_back({line, "Vốn điều lệ và mức độ tuân thủ phải là số nguyên."});
-      }
-    }
-    if (!result.problems.empty()) {
-      json details = json::array();
-      for (const auto& p : result.problems) details.push_back({{"line", p.line}, {"message", p.message}});
-      throw Error(ErrorKind::Unprocessable, "IMPORT_INVALID",
-                  "Tệp có " + std::to_string(result.problems.size()) + " dòng không hợp lệ; chưa dòng nào được nhập.",
-                  {{"problems", details}});
-    }
+  const bool xlsx = sheets::has_zip_signature(body);
+  // One transaction: a file with any bad cell changes nothing, and the answer lists every bad cell.
+  return db_.transaction([&](soci::session& sql) {
+    EnterpriseImport import(sql, caller, now());
+    const RowVisitor visit = [&](std::int64_t line, std::vector<std::string>& cells) { import.on_row(line, cells); };
+    if (xlsx) each_xlsx_row(body, visit);
+    else each_csv_row(body, visit);
+    const ImportResult result = import.finish();
     history::append(sql, caller, {"audit.enterprise.import", "audit_enterprise", "import",
                                   "Nhập danh bạ doanh nghiệp: " + std::to_string(result.created) + " mới, " +
                                       std::to_string(result.updated) + " cập nhật"});
+    return result;
   });
-  return result;
 }
 
 store::EnterprisePage AuditService::find_enterprises(const core::Principal& caller, const std::string& q,
@@ -511,6 +609,25 @@ ProposalDetail AuditService::detail(soci::session& sql, const store::Proposal& p
   return d;
 }
 
+// The record, list, search and history of an item follow one scope: may_read_unit (rules.h).
+std::vector<store::Proposal> AuditService::proposals_as_seen(soci::session& sql, const core::Principal& caller,
+                                                             std::int64_t enterprise_id) {
+  const std::string department = department_path(sql);
+  auto list = store::proposals_of_enterprise(sql, enterprise_id);
+  for (auto& p : list)
+    if (!may_read_unit(caller, p.unit_path, department)) restrict_proposal(p);
+  return list;
+}
+
+std::vector<store::Collection> AuditService::collections_as_seen(soci::session& sql, const core::Principal& caller,
+                                                                 std::int64_t enterprise_id) {
+  const std::string department = department_path(sql);
+  auto list = with_due_dates(sql, store::collections_of_enterprise(sql, enterprise_id));
+  for (auto& c : list)
+    if (!may_read_unit(caller, c.unit_path, department)) restrict_collection(c);
+  return list;
+}
+
 EnterpriseRecord AuditService::record(const core::Principal& caller, const std::string& tax_code) {
   require_audit_user(caller);
   const core::TaxCode code = parse_tax(tax_code);
@@ -518,9 +635,50 @@ EnterpriseRecord AuditService::record(const core::Principal& caller, const std::
     auto e = store::find_enterprise(sql, code.canonical);
     if (!e) core::not_found("Không có doanh nghiệp mã số thuế " + code.canonical + " trong danh bạ.");
     EnterpriseRecord r{*e, store::key_years(sql, e->id), store::enterprise_changes(sql, e->id, 100), {},
-                       with_due_dates(sql, store::collections_of_enterprise(sql, e->id))};
-    for (const auto& p : store::proposals_of_enterprise(sql, e->id)) r.proposals.push_back(detail(sql, p));
+                       collections_as_seen(sql, caller, e->id)};
+    for (const auto& p : proposals_as_seen(sql, caller, e->id)) {
+      if (!p.restricted) {
+        r.proposals.push_back(detail(sql, p));
+        continue;
+      }
+      ProposalDetail d;  // no decisions, conclusion, penalties or complaints
+      d.proposal = p;
+      if (is_open_status(p.status)) d.duplicates = duplicates_for(sql, p.enterprise_id, "PROPOSAL", p.id, p.unit_id);
+      r.proposals.push_back(std::move(d));
+    }
     return r;
+  });
+}
+
+bool AuditService::may_read_entity(const core::Principal& caller, const std::string& entity_type,
+                                   const std::string& entity_id) {
+  if (!is_audit_user(caller)) return false;
+  if (entity_type == "audit_enterprise") return true;  // the directory and the key list are national
+  return db_.read([&](soci::session& sql) {
+    const std::string department = department_path(sql);
+    if (entity_type == "audit_report") {  // "F19:<unit code>"
+      const auto unit = store::find_unit(sql, entity_id.substr(entity_id.find(':') + 1));
+      return unit && may_read_unit(caller, unit->path, department);
+    }
+    if (entity_type == "audit_feedback")
+      return caller.is_platform_admin() || (caller.has_role("audit.leader") && in_audit_department(caller, department));
+    std::int64_t id = 0;
+    try {
+      std::size_t used = 0;
+      id = std::stoll(entity_id, &used);
+      if (used != entity_id.size()) return false;
+    } catch (const std::logic_error&) {
+      return false;
+    }
+    if (entity_type == "audit_proposal") {
+      const auto p = store::find_proposal(sql, id);
+      return p && may_read_unit(caller, p->unit_path, department);
+    }
+    if (entity_type == "audit_collection") {
+      const auto c = store::find_collection(sql, id);
+      return c && may_read_unit(caller, c->unit_path, department);
+    }
+    return false;
   });
 }
 
@@ -585,8 +743,8 @@ SearchResult AuditService::search(const core::Principal& caller, const std::stri
     result.enterprise = store::find_enterprise(sql, code.canonical);
     if (!result.enterprise) return;
     result.key_enterprise = store::is_key_enterprise(sql, result.enterprise->id, today().year);
-    result.proposals = store::proposals_of_enterprise(sql, result.enterprise->id);
-    result.collections = with_due_dates(sql, store::collections_of_enterprise(sql, result.enterprise->id));
+    result.proposals = proposals_as_seen(sql, caller, result.enterprise->id);
+    result.collections = collections_as_seen(sql, caller, result.enterprise->id);
   });
   return result;
 }
@@ -699,6 +857,7 @@ store::Proposal AuditService::act_on_proposal(const core::Principal& caller, std
                                                status_name(p.status) + "».",
                      {{"status", p.status}});
     if (action == Action::Approve) check_approval(sql, p);
+    const std::string from = p.status;
     const std::int64_t at = now();
     if (action == Action::Pause) p.paused_from = p.status, p.paused_at = at;
     if (action == Action::Resume) p.paused_from.clear();
@@ -711,7 +870,7 @@ store::Proposal AuditService::act_on_proposal(const core::Principal& caller, std
     p.updated_at = at;
     const bool counts = p.place == "PREMISES" && holds_approval(facts_of(p));
     try {
-      store::update_proposal_state(sql, p, counts);
+      if (!store::update_proposal_state(sql, p, counts, from)) changed_meanwhile("Đề xuất " + p.number);
     } catch (const soci::soci_error& error) {
       if (!db::is_constraint_violation(error)) throw;
       core::conflict("ALREADY_APPROVED_THIS_YEAR", "Doanh nghiệp " + p.tax_code +
@@ -808,8 +967,12 @@ store::Decision AuditService::add_decision(const core::Principal& caller, std::i
   if (!kind) invalid("kind", "Loại quyết định phải là ORIGINAL, AMENDMENT, EXTENSION hoặc CANCELLATION.");
   if (core::trim(input.number).empty()) invalid("number", "Số quyết định là bắt buộc.");
   return db_.transaction([&](soci::session& sql) {
+    const store::Proposal before = proposal_for(sql, proposal_id);
+    require_recorder(caller, before);
+    // Two decisions entered at once for one proposal: the enterprise's row lock makes the second wait and
+    // read the first (PostgreSQL runs at read committed); the state is read again after the lock.
+    store::lock_enterprise(sql, before.enterprise_id);
     const store::Proposal p = proposal_for(sql, proposal_id);
-    require_recorder(caller, p);
     require_approved(p, "quyết định kiểm tra");
     if (store::conclusion_of(sql, p.id))
       core::conflict("ALREADY_CONCLUDED", "Cuộc kiểm tra đã có kết luận: không thể nhập thêm quyết định.");
@@ -835,7 +998,12 @@ store::Decision AuditService::add_decision(const core::Principal& caller, std::i
     d.late = date_text(day) > d.due_on;
     d.entered_by = caller.username;
     d.entered_at = now();
-    d.id = store::insert_decision(sql, d);
+    try {
+      d.id = store::insert_decision(sql, d);
+    } catch (const soci::soci_error& error) {  // the one-ORIGINAL index (migration 0203)
+      if (!db::is_constraint_violation(error)) throw;
+      core::conflict("ORIGINAL_DECISION_EXISTS", "Đề xuất này đã có quyết định kiểm tra; hãy nhập quyết định sửa đổi.");
+    }
     store::open_deadline(sql, {0, p.unit_id, d.id, d.entered_at, "DECISION_ENTRY", "audit_decision",
                                "Nhập quyết định " + d.number, d.due_on, "", d.late});
     history::append(sql, caller, change("audit.decision.create", "audit_proposal", p.id,
@@ -905,7 +1073,7 @@ store::Conclusion AuditService::approve_conclusion(const core::Principal& caller
     auto c = store::conclusion_of(sql, p.id);
     if (!c) core::conflict("CONCLUSION_REQUIRED", "Cuộc kiểm tra chưa có kết luận để phê duyệt.");
     if (c->status == "APPROVED") core::conflict("INVALID_TRANSITION", "Kết luận đã được phê duyệt.");
-    store::approve_conclusion(sql, c->id, caller.username, now());
+    if (!store::approve_conclusion(sql, c->id, caller.username, now())) changed_meanwhile("Kết luận số " + c->number);
     history::append(sql, caller, change("audit.conclusion.approve", "audit_proposal", p.id, "Phê duyệt kết luận số " + c->number));
     return *store::conclusion_of(sql, p.id);
   });
@@ -969,7 +1137,7 @@ store::Complaint AuditService::decide_complaint(const core::Principal& caller, s
     c->status = "DECIDED";
     c->decided_on = date_text(decided_on);
     c->outcome = outcome;
-    store::decide_complaint(sql, *c);
+    if (!store::decide_complaint(sql, *c)) changed_meanwhile("Khiếu nại ngày " + c->filed_on);
     history::append(sql, caller, change("audit.complaint.decide", "audit_proposal", p.id,
                                         "Giải quyết khiếu nại ngày " + c->decided_on + ": " + outcome));
     return *c;
@@ -1031,6 +1199,7 @@ store::Collection AuditService::act_on_collection(const core::Principal& caller,
       core::conflict("INVALID_TRANSITION", "Không thể " + action_name(action) + " đề xuất thu thập đang ở trạng thái «" +
                                                status_name(c.status) + "».",
                      {{"status", c.status}});
+    const std::string from = c.status;
     const std::int64_t at = now();
     if (action == Action::Pause) c.paused_from = c.status;
     if (action == Action::Resume) c.paused_from.clear();
@@ -1040,7 +1209,7 @@ store::Collection AuditService::act_on_collection(const core::Principal& caller,
     if (!reason.empty()) c.reason = reason;
     c.status = *next;
     c.updated_at = at;
-    store::update_collection_state(sql, c);
+    if (!store::update_collection_state(sql, c, from)) changed_meanwhile("Đề xuất thu thập " + c.number);
     if (action != Action::Resume)
       store::close_deadline(sql, "COLLECTION_APPROVAL", "audit_collection", c.id, at, date_text(today()));
     if (action == Action::Cancel)
@@ -1068,11 +1237,11 @@ store::Collection AuditService::record_collection_results(const core::Principal&
       core::conflict("INVALID_TRANSITION", "Chỉ ghi kết quả cho đề xuất thu thập đã được phê duyệt (hiện: «" +
                                                status_name(c.status) + "»).");
     const std::int64_t at = now();
-    store::replace_collection_results(sql, c.id, results);
     c.status = "RESULT_SUBMITTED";
     c.result_submitted_at = c.updated_at = at;
     c.has_findings = std::any_of(results.begin(), results.end(), [](const auto& r) { return r.has_violation; });
-    store::update_collection_state(sql, c);
+    if (!store::update_collection_state(sql, c, "APPROVED")) changed_meanwhile("Đề xuất thu thập " + c.number);
+    store::replace_collection_results(sql, c.id, results);
     const auto calendar = platform::load_calendar(sql);
     store::open_deadline(sql, {0, c.unit_id, c.id, 0, "RESULT_APPROVAL", "audit_collection",
                                "Phê duyệt kết quả thu thập " + c.number,
@@ -1096,7 +1265,7 @@ store::Collection AuditService::approve_collection_results(const core::Principal
     const std::int64_t at = now();
     c.status = "COMPLETED";
     c.result_approved_at = c.updated_at = at;
-    store::update_collection_state(sql, c);
+    if (!store::update_collection_state(sql, c, "RESULT_SUBMITTED")) changed_meanwhile("Đề xuất thu thập " + c.number);
     store::close_deadline(sql, "RESULT_APPROVAL", "audit_collection", c.id, at, date_text(today()));
     history::append(sql, caller, change("audit.collection.approve_results", "audit_collection", c.id,
                                         "Phê duyệt kết quả thu thập " + c.number));

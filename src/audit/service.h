@@ -87,9 +87,10 @@ struct ImportResult {
   std::int64_t created = 0, updated = 0;
   struct Problem {
     std::int64_t line = 0;
-    std::string message;
+    std::string column, message;
   };
-  std::vector<Problem> problems;
+  std::vector<Problem> problems;  // the first 1000 bad cells
+  std::int64_t problem_count = 0;  // all of them
 };
 
 struct DeadlineBoard {
@@ -123,7 +124,12 @@ class AuditService {
   ImportResult import_enterprises(const core::Principal& caller, const std::string& body);
   store::EnterprisePage find_enterprises(const core::Principal& caller, const std::string& q, const std::string& sort,
                                          bool descending, std::int64_t offset, std::int64_t limit);
+  // An enterprise's whole record. Items of units the caller may not read (rules.h: may_read_unit) come
+  // `restricted`: existence, unit, state and period only (what the duplicate rules need); search() likewise.
   EnterpriseRecord record(const core::Principal& caller, const std::string& tax_code);
+  // Whether the caller may read an audit entity's processing history (entity_type/entity_id as written by
+  // this service): the same scope as the entity itself.
+  bool may_read_entity(const core::Principal& caller, const std::string& entity_type, const std::string& entity_id);
 
   store::KeyEnterprise add_key_enterprise(const core::Principal& caller, const std::string& tax_code, std::int64_t year,
                                           const std::string& reason);
@@ -187,6 +193,9 @@ class AuditService {
   store::Collection collection_for(soci::session& sql, std::int64_t id);
   store::Enterprise enterprise_for_item(soci::session& sql, const core::Principal& caller, const std::string& tax_code);
   ProposalDetail detail(soci::session& sql, const store::Proposal& p);
+  std::vector<store::Proposal> proposals_as_seen(soci::session& sql, const core::Principal& caller, std::int64_t enterprise_id);
+  std::vector<store::Collection> collections_as_seen(soci::session& sql, const core::Principal& caller,
+                                                     std::int64_t enterprise_id);
 
   db::Database& db_;
   std::unique_ptr<NameSearch> names_;  // the name search's in-process index

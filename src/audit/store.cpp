@@ -325,6 +325,15 @@ EnterprisePage search_enterprises(soci::session& sql, const EnterpriseQuery& q) 
   return finish(kCountCap);
 }
 
+std::vector<Enterprise> enterprises_by_tax_codes(soci::session& sql, const std::vector<std::string>& tax_codes) {
+  std::string list;  // canonical codes: digits and one hyphen, safe as literals (anything else is left out)
+  for (const auto& code : tax_codes)
+    if (!code.empty() && code.find_first_not_of("0123456789-") == std::string::npos)
+      list += (list.empty() ? "'" : ",'") + code + "'";
+  if (list.empty()) return {};
+  return enterprises_where(sql, "WHERE e.tax_code IN (" + list + ")");
+}
+
 std::vector<Enterprise> enterprises_by_ids(soci::session& sql, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
   auto found = enterprises_where(sql, "WHERE e.id IN (" + id_list(ids) + ")");
@@ -587,14 +596,18 @@ std::optional<Proposal> find_proposal(soci::session& sql, std::int64_t id) {
   return std::nullopt;
 }
 
-void update_proposal_state(soci::session& sql, const Proposal& p, bool counts_approved) {
+bool update_proposal_state(soci::session& sql, const Proposal& p, bool counts_approved, const std::string& from) {
   const long long id = p.id, counts = counts_approved ? 1 : 0, s = p.submitted_at, a = p.approved_at, r = p.rejected_at,
                   pa = p.paused_at, c = p.cancelled_at, m = p.updated_at;
-  sql << "UPDATE audit_proposals SET status = :st, paused_from = :pf, reason = :r, decided_by = :by, "
-         "counts_approved = :ca, submitted_at = :s, approved_at = :a, rejected_at = :rj, paused_at = :pa, "
-         "cancelled_at = :c, updated_at = :m WHERE id = :id",
-      soci::use(p.status), soci::use(p.paused_from), soci::use(p.reason), soci::use(p.decided_by), soci::use(counts),
-      soci::use(s), soci::use(a), soci::use(r), soci::use(pa), soci::use(c), soci::use(m), soci::use(id);
+  soci::statement st =
+      (sql.prepare << "UPDATE audit_proposals SET status = :st, paused_from = :pf, reason = :r, decided_by = :by, "
+                      "counts_approved = :ca, submitted_at = :s, approved_at = :a, rejected_at = :rj, paused_at = :pa, "
+                      "cancelled_at = :c, updated_at = :m WHERE id = :id AND status = :from",
+       soci::use(p.status), soci::use(p.paused_from), soci::use(p.reason), soci::use(p.decided_by), soci::use(counts),
+       soci::use(s), soci::use(a), soci::use(r), soci::use(pa), soci::use(c), soci::use(m), soci::use(id),
+       soci::use(from));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 std::vector<Proposal> proposals_of_enterprise(soci::session& sql, std::int64_t enterprise_id) {
@@ -710,14 +723,19 @@ std::optional<Collection> find_collection(soci::session& sql, std::int64_t id) {
   return std::nullopt;
 }
 
-void update_collection_state(soci::session& sql, const Collection& c) {
+bool update_collection_state(soci::session& sql, const Collection& c, const std::string& from) {
   const long long id = c.id, findings = c.has_findings ? 1 : 0, a = c.approved_at, r = c.rejected_at,
                   x = c.cancelled_at, rs = c.result_submitted_at, ra = c.result_approved_at, m = c.updated_at;
-  sql << "UPDATE audit_collections SET status = :st, paused_from = :pf, reason = :r, decided_by = :by, "
-         "has_findings = :f, approved_at = :a, rejected_at = :rj, cancelled_at = :x, result_submitted_at = :rs, "
-         "result_approved_at = :ra, updated_at = :m WHERE id = :id",
-      soci::use(c.status), soci::use(c.paused_from), soci::use(c.reason), soci::use(c.decided_by), soci::use(findings),
-      soci::use(a), soci::use(r), soci::use(x), soci::use(rs), soci::use(ra), soci::use(m), soci::use(id);
+  soci::statement st =
+      (sql.prepare << "UPDATE audit_collections SET status = :st, paused_from = :pf, reason = :r, decided_by = :by, "
+                      "has_findings = :f, approved_at = :a, rejected_at = :rj, cancelled_at = :x, "
+                      "result_submitted_at = :rs, result_approved_at = :ra, updated_at = :m "
+                      "WHERE id = :id AND status = :from",
+       soci::use(c.status), soci::use(c.paused_from), soci::use(c.reason), soci::use(c.decided_by), soci::use(findings),
+       soci::use(a), soci::use(r), soci::use(x), soci::use(rs), soci::use(ra), soci::use(m), soci::use(id),
+       soci::use(from));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 void replace_collection_results(soci::session& sql, std::int64_t id, const std::vector<CollectionResult>& results) {
@@ -850,10 +868,13 @@ std::optional<Conclusion> conclusion_of(soci::session& sql, std::int64_t proposa
   return std::nullopt;
 }
 
-void approve_conclusion(soci::session& sql, std::int64_t id, const std::string& by, std::int64_t now) {
+bool approve_conclusion(soci::session& sql, std::int64_t id, const std::string& by, std::int64_t now) {
   const long long key = id, at = now;
-  sql << "UPDATE audit_conclusions SET status = 'APPROVED', approved_by = :by, approved_at = :at WHERE id = :id",
-      soci::use(by), soci::use(at), soci::use(key);
+  soci::statement st = (sql.prepare << "UPDATE audit_conclusions SET status = 'APPROVED', approved_by = :by, "
+                                       "approved_at = :at WHERE id = :id AND status = 'ENTERED'",
+                        soci::use(by), soci::use(at), soci::use(key));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 std::int64_t insert_penalty(soci::session& sql, const Penalty& p) {
@@ -902,10 +923,13 @@ std::optional<Complaint> find_complaint(soci::session& sql, std::int64_t id) {
   return std::nullopt;
 }
 
-void decide_complaint(soci::session& sql, const Complaint& c) {
+bool decide_complaint(soci::session& sql, const Complaint& c) {
   const long long key = c.id;
-  sql << "UPDATE audit_complaints SET status = :s, decided_on = :d, outcome = :o WHERE id = :id", soci::use(c.status),
-      soci::use(c.decided_on), soci::use(c.outcome), soci::use(key);
+  soci::statement st = (sql.prepare << "UPDATE audit_complaints SET status = :s, decided_on = :d, outcome = :o "
+                                       "WHERE id = :id AND status = 'FILED'",
+                        soci::use(c.status), soci::use(c.decided_on), soci::use(c.outcome), soci::use(key));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 std::vector<Complaint> complaints_of(soci::session& sql, std::int64_t proposal_id) {

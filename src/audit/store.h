@@ -52,6 +52,8 @@ struct EnterprisePage {
   bool total_exact = true;  // false when more matched than were counted
 };
 EnterprisePage search_enterprises(soci::session& sql, const EnterpriseQuery& query);
+// The enterprises with these canonical tax codes, in no particular order (unknown codes are left out).
+std::vector<Enterprise> enterprises_by_tax_codes(soci::session& sql, const std::vector<std::string>& tax_codes);
 // The enterprises with these ids, in the order given (unknown ids are left out).
 std::vector<Enterprise> enterprises_by_ids(soci::session& sql, const std::vector<std::int64_t>& ids);
 
@@ -111,11 +113,14 @@ struct Proposal {
   std::int64_t duplicate_count = 0;
   std::int64_t created_at = 0, submitted_at = 0, approved_at = 0, rejected_at = 0, paused_at = 0, cancelled_at = 0,
                updated_at = 0;
+  // Not stored: set by the service when the caller may see only what the duplicate rules need (rules.h).
+  bool restricted = false;
 };
 std::int64_t insert_proposal(soci::session& sql, const Proposal& p);
 std::optional<Proposal> find_proposal(soci::session& sql, std::int64_t id);
-// Writes the status fields (status, paused_from, reason, decided_by, the instants, counts_approved).
-void update_proposal_state(soci::session& sql, const Proposal& p, bool counts_approved);
+// Writes the status fields (status, paused_from, reason, decided_by, the instants, counts_approved) if the
+// proposal is still in status `from`; false when another transaction moved it first.
+bool update_proposal_state(soci::session& sql, const Proposal& p, bool counts_approved, const std::string& from);
 std::vector<Proposal> proposals_of_enterprise(soci::session& sql, std::int64_t enterprise_id);
 
 struct ListQuery {
@@ -145,10 +150,12 @@ struct Collection {
   std::vector<CollectionResult> results;
   // Not stored: the service computes them on the working-day calendar ("" = results not sent yet).
   std::string approval_due_on, results_due_on;
+  bool restricted = false;  // not stored: see Proposal::restricted
 };
 std::int64_t insert_collection(soci::session& sql, const Collection& c);
 std::optional<Collection> find_collection(soci::session& sql, std::int64_t id);
-void update_collection_state(soci::session& sql, const Collection& c);
+// Writes the state fields if the collection is still in status `from` (false: another transaction moved it).
+bool update_collection_state(soci::session& sql, const Collection& c, const std::string& from);
 void replace_collection_results(soci::session& sql, std::int64_t id, const std::vector<CollectionResult>& results);
 std::vector<Collection> collections_of_enterprise(soci::session& sql, std::int64_t enterprise_id);
 std::vector<Collection> list_collections(soci::session& sql, const ListQuery& query, std::int64_t& total);
@@ -170,7 +177,8 @@ struct Conclusion {
 };
 std::int64_t insert_conclusion(soci::session& sql, const Conclusion& c);
 std::optional<Conclusion> conclusion_of(soci::session& sql, std::int64_t proposal_id);
-void approve_conclusion(soci::session& sql, std::int64_t id, const std::string& by, std::int64_t now);
+// ENTERED → APPROVED; false when it was not (or no longer) ENTERED.
+bool approve_conclusion(soci::session& sql, std::int64_t id, const std::string& by, std::int64_t now);
 
 struct Penalty {
   std::int64_t id = 0, proposal_id = 0, amount = 0, entered_at = 0;
@@ -185,7 +193,8 @@ struct Complaint {
 };
 std::int64_t insert_complaint(soci::session& sql, const Complaint& c);
 std::optional<Complaint> find_complaint(soci::session& sql, std::int64_t id);
-void decide_complaint(soci::session& sql, const Complaint& c);
+// FILED → c.status with its decision; false when it was not (or no longer) FILED.
+bool decide_complaint(soci::session& sql, const Complaint& c);
 std::vector<Complaint> complaints_of(soci::session& sql, std::int64_t proposal_id);
 
 // ---- deadlines ----

@@ -216,8 +216,19 @@ TEST_F(AuditService_, DecisionsAndConclusionCheckStateDurationsAndLateness) {
   auto complaint = service_->add_complaint(me, p.id, {0, 0, 0, "2026-06-15", "Không đồng ý", "", "", "", ""});
   EXPECT_EQ(error_code([&] { service_->decide_complaint(me, complaint.id, {2026, 6, 1}, "Giữ nguyên"); }), "INVALID_DATES");
   EXPECT_EQ(service_->decide_complaint(me, complaint.id, {2026, 6, 15}, "Giữ nguyên").status, "DECIDED");
-  const auto record = service_->record(officer("03"), e.tax_code);
+  // The whole record for the unit's Cục; another Cục sees only that the audit exists (its state and period).
+  const auto record = service_->record(officer("02"), e.tax_code);
   ASSERT_EQ(record.proposals.size(), 1u);
+  const auto outside = service_->record(officer("03"), e.tax_code);
+  ASSERT_EQ(outside.proposals.size(), 1u);
+  EXPECT_TRUE(outside.proposals[0].proposal.restricted);
+  EXPECT_EQ(outside.proposals[0].proposal.status, "APPROVED");
+  EXPECT_TRUE(outside.proposals[0].decisions.empty());
+  EXPECT_FALSE(outside.proposals[0].conclusion);
+  EXPECT_TRUE(service_->may_read_entity(officer("02"), "audit_proposal", std::to_string(p.id)));
+  EXPECT_TRUE(service_->may_read_entity(officer("KTSTQ"), "audit_proposal", std::to_string(p.id)));
+  EXPECT_FALSE(service_->may_read_entity(officer("03"), "audit_proposal", std::to_string(p.id)));
+  EXPECT_FALSE(service_->may_read_entity(officer("03"), "audit_proposal", "x1"));
   EXPECT_EQ(record.proposals[0].decisions.size(), 2u);
   EXPECT_EQ(record.proposals[0].penalties.size(), 1u);
   EXPECT_EQ(record.proposals[0].complaints.size(), 1u);

@@ -64,6 +64,19 @@ std::string branch_problem(const store::Study& s, const store::BranchFilter& fil
   return {};
 }
 
+// A declaration already stored under a branch the caller may not edit: neither an import nor the form may
+// replace it (that would hand another branch's record over, or falsify it). The branch is not named.
+std::string held_elsewhere(const std::string& declaration_no) {
+  return "tờ khai " + declaration_no + " đã có trong cuộc đo và thuộc chi cục khác; bạn chỉ được nhập, sửa tờ khai "
+         "của chi cục thuộc đơn vị mình.";
+}
+
+// The loser of a concurrent write: between our check and our upsert another branch stored the same key.
+[[noreturn]] void taken_meanwhile() {
+  core::conflict("RECORD_CHANGED", "Một tờ khai vừa được chi cục khác lưu cùng lúc (cùng 11 chữ số đầu); chưa dòng "
+                                   "nào được lưu. Hãy thử lại.");
+}
+
 StoredRecord stored_from(store::RecordRow row, std::optional<UnixSeconds> limit) {
   StoredRecord s;
   if (!decode_cells(row.cells, s.record))
@@ -121,13 +134,16 @@ class ImportSink : public RecordSink {
       ++result.skipped;
       return;
     }
-    if (!options_.skip_invalid && result.bad_cell_count > 0) return;  // the import fails anyway: only list
+    // Rows are batched even when the import already fails, so that flush() names every key held by another
+    // branch; they are not stored then.
     batch_.push_back(store::make_row(r, username_, now_));
     if (batch_.size() >= kBatch) flush();
   }
 
   void flush() {
-    store::upsert_records(sql_, study_.id, batch_);
+    drop_held_elsewhere();
+    if (!options_.skip_invalid && result.bad_cell_count > 0) return batch_.clear();  // fails anyway: only list
+    if (store::upsert_records(sql_, study_.id, batch_, filter_) != batch_.size()) taken_meanwhile();
     result.stored += batch_.size();
     batch_.clear();
   }
@@ -155,6 +171,23 @@ class ImportSink : public RecordSink {
     add_problem({r.meta.line, column, value, "Dòng " + std::to_string(r.meta.line) + ", cột " + column + ": " + why,
                  r.declaration_no, ""});
     return why;
+  }
+
+  // Rows whose key is stored under a branch the caller may not edit are bad cells (one query per batch).
+  void drop_held_elsewhere() {
+    if (!filter_ || batch_.empty()) return;
+    std::vector<std::int64_t> keys;
+    for (const auto& row : batch_) keys.push_back(row.key);
+    const auto stored = store::branches_of_keys(sql_, study_.id, keys);
+    std::erase_if(batch_, [&](const store::RecordRow& row) {
+      const auto it = stored.find(row.key);
+      if (it == stored.end() || in_scope(filter_, it->second)) return false;
+      ++result.skipped;
+      add_problem({static_cast<std::size_t>(row.line), "declaration_no", row.declaration_no,
+                   "Dòng " + std::to_string(row.line) + ", cột declaration_no: " + held_elsewhere(row.declaration_no),
+                   row.declaration_no, ""});
+      return true;
+    });
   }
 
   void add_problem(CellProblem p) {
@@ -279,10 +312,20 @@ StoredRecord visible_record(soci::session& sql, const core::Principal& caller, c
 FormDecode decode_for(soci::session& sql, const core::Principal& caller, const store::Study& study,
                       const std::map<std::string, std::string>& cells) {
   FormDecode form = decode_form(cells);
-  if (!form.record.branch_code.empty() &&
-      std::none_of(form.problems.begin(), form.problems.end(), [](const CellProblem& p) { return p.column == "branch_code"; })) {
-    const std::string why = branch_problem(study, scope(sql, &caller, study), form.record);
+  const auto filter = scope(sql, &caller, study);
+  const auto has_problem = [&](const char* column) {
+    return std::any_of(form.problems.begin(), form.problems.end(), [&](const CellProblem& p) { return p.column == column; });
+  };
+  if (!form.record.branch_code.empty() && !has_problem("branch_code")) {
+    const std::string why = branch_problem(study, filter, form.record);
     if (!why.empty()) form.problems.push_back({0, "branch_code", form.record.branch_code, why, form.record.declaration_no, ""});
+  }
+  const auto key = declaration_identity(form.record.declaration_no);
+  if (key && filter && !has_problem("declaration_no")) {
+    const auto held = store::find_record(sql, study.id, static_cast<std::int64_t>(*key));
+    if (held && !in_scope(filter, held->branch_code))
+      form.problems.push_back({0, "declaration_no", form.record.declaration_no, held_elsewhere(form.record.declaration_no),
+                               form.record.declaration_no, ""});
   }
   return form;
 }
@@ -315,7 +358,7 @@ EntryResult StudyService::create_record(const core::Principal& caller, std::int6
       core::conflict("RECORD_EXISTS", "Tờ khai " + form.record.declaration_no +
                                           " đã có trong cuộc đo (cùng 11 chữ số đầu); hãy mở tờ khai đó để sửa.",
                      {{"field", "declaration_no"}});
-    store::upsert_records(sql, id, {row});
+    if (store::upsert_records(sql, id, {row}, scope(sql, &caller, study)) != 1) taken_meanwhile();
     history::append(sql, caller, {"trs.record.create", "trs_record", record_entity(id, row.key),
                                   "Nhập tờ khai " + form.record.declaration_no + " (chi cục " + form.record.branch_code + ")"});
     const auto limit = limit_of(sql, study);
@@ -346,7 +389,7 @@ EntryResult StudyService::update_record(const core::Principal& caller, std::int6
       result.stored = std::move(before);
     } else {
       auto row = store::make_row(form.record, caller.username, core::now());
-      store::upsert_records(sql, id, {row});
+      if (store::upsert_records(sql, id, {row}, scope(sql, &caller, study)) != 1) taken_meanwhile();
       history::append(sql, caller, {"trs.record.update", "trs_record", record_entity(id, row.key),
                                     "Sửa tờ khai " + form.record.declaration_no + ": " + result.changes});
       result.stored = stored_from(std::move(row), limit);
@@ -371,6 +414,7 @@ ImportResult StudyService::import_records(const core::Principal* caller, std::in
     const auto before = store::count_records(sql, id);
     ImportSink sink(sql, study, filter, options, caller ? caller->username : "system");
     read(sink);
+    sink.flush();  // the last batch: checked (and stored unless the import fails) before the verdict
     ImportResult& result = sink.result;
     if (result.rows == 0) core::bad_input("EMPTY_IMPORT", "Tệp không có dòng dữ liệu nào sau dòng tiêu đề.");
     if (result.bad_cell_count > 0 && !options.skip_invalid) {
@@ -383,7 +427,6 @@ ImportResult StudyService::import_records(const core::Principal* caller, std::in
                    {"bad_rows", result.skipped},
                    {"rows", result.rows}});
     }
-    sink.flush();
     if (result.stored == 0)
       core::bad_input("NOTHING_IMPORTED", "Không dòng nào hợp lệ để nhập (" + std::to_string(result.skipped) + " dòng lỗi).",
                       {{"bad_cells", problems_json(result.bad_cells)}, {"bad_cell_count", result.bad_cell_count}});

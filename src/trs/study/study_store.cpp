@@ -178,18 +178,25 @@ namespace {
 constexpr const char* kUpsertColumns =
     "study_id, declaration_key, declaration_no, flow, branch_code, channel, registered_at, released_at, line, cells, "
     "updated_by, updated_at";
-constexpr const char* kOnConflictUpdate =
-    " ON CONFLICT (study_id, declaration_key) DO UPDATE SET declaration_no = excluded.declaration_no, "
-    "flow = excluded.flow, branch_code = excluded.branch_code, channel = excluded.channel, "
-    "registered_at = excluded.registered_at, released_at = excluded.released_at, line = excluded.line, "
-    "cells_format = excluded.cells_format, cells = excluded.cells, updated_by = excluded.updated_by, "
-    "updated_at = excluded.updated_at";
+// Replaces a stored record only when its current branch is one the writer may edit (`editable`); a row whose
+// key is held by another branch is left alone and not counted, so the caller sees the shortfall.
+std::string on_conflict_update(const BranchFilter& editable) {
+  std::string guard = branch_clause(editable);  // "", " AND branch_code IN (…)" or " AND 1 = 0"
+  if (guard.rfind(" AND branch_code", 0) == 0) guard = " WHERE trs_records." + guard.substr(5);
+  else if (!guard.empty()) guard = " WHERE 1 = 0";
+  return " ON CONFLICT (study_id, declaration_key) DO UPDATE SET declaration_no = excluded.declaration_no, "
+         "flow = excluded.flow, branch_code = excluded.branch_code, channel = excluded.channel, "
+         "registered_at = excluded.registered_at, released_at = excluded.released_at, line = excluded.line, "
+         "cells_format = excluded.cells_format, cells = excluded.cells, updated_by = excluded.updated_by, "
+         "updated_at = excluded.updated_at" + guard;
+}
 
 bool is_postgresql(soci::session& sql) { return sql.get_backend_name() == "postgresql"; }
 
 // PostgreSQL: the rows are streamed with COPY into a temporary table (dropped at commit), then upserted by
 // one statement — a round trip per batch instead of per row.
-void upsert_by_copy(soci::session& sql, std::int64_t study_id, const std::vector<RecordRow>& rows) {
+std::size_t upsert_by_copy(soci::session& sql, std::int64_t study_id, const std::vector<RecordRow>& rows,
+                           const BranchFilter& editable) {
   sql << "CREATE TEMP TABLE IF NOT EXISTS trs_records_incoming (study_id bigint, declaration_key bigint, "
          "declaration_no text, flow text, branch_code text, channel text, registered_at bigint, released_at bigint, "
          "line bigint, cells text, updated_by text, updated_at bigint) ON COMMIT DROP";
@@ -205,16 +212,22 @@ void upsert_by_copy(soci::session& sql, std::int64_t study_id, const std::vector
   }
   copy.finish();
   // One row per key (a file may repeat a declaration: the last one wins, as with row-by-row upserts).
-  sql << std::string("INSERT INTO trs_records (") + kUpsertColumns + ") SELECT DISTINCT ON (declaration_key) " +
-             kUpsertColumns + " FROM trs_records_incoming ORDER BY declaration_key, line DESC" + kOnConflictUpdate;
+  soci::statement merge = (sql.prepare << std::string("INSERT INTO trs_records (") + kUpsertColumns +
+                                               ") SELECT DISTINCT ON (declaration_key) " + kUpsertColumns +
+                                               " FROM trs_records_incoming ORDER BY declaration_key, line DESC" +
+                                               on_conflict_update(editable));
+  merge.execute(true);
+  const auto written = static_cast<std::size_t>(merge.get_affected_rows());
   sql << "TRUNCATE trs_records_incoming";
+  return written;
 }
 
 }  // namespace
 
-void upsert_records(soci::session& sql, std::int64_t study_id, const std::vector<RecordRow>& rows) {
-  if (rows.empty()) return;
-  if (is_postgresql(sql)) return upsert_by_copy(sql, study_id, rows);
+std::size_t upsert_records(soci::session& sql, std::int64_t study_id, const std::vector<RecordRow>& rows,
+                           const BranchFilter& editable) {
+  if (rows.empty()) return 0;
+  if (is_postgresql(sql)) return upsert_by_copy(sql, study_id, rows, editable);
   const std::size_t n = rows.size();
   std::vector<long long> keys(n), lines(n), registered(n), released(n), updated_at(n);
   std::vector<soci::indicator> reg_ind(n), rel_ind(n);
@@ -236,11 +249,28 @@ void upsert_records(soci::session& sql, std::int64_t study_id, const std::vector
     updated_at[i] = r.updated_at;
   }
   std::vector<long long> study(n, study_id);
-  sql << std::string("INSERT INTO trs_records (") + kUpsertColumns +
-             ") VALUES (:s, :k, :no, :flow, :branch, :channel, :reg, :rel, :line, :cells, :by, :at)" + kOnConflictUpdate,
-      soci::use(study), soci::use(keys), soci::use(numbers), soci::use(flows), soci::use(branches), soci::use(channels),
-      soci::use(registered, reg_ind), soci::use(released, rel_ind), soci::use(lines), soci::use(cells),
-      soci::use(updated_by), soci::use(updated_at);
+  soci::statement st =
+      (sql.prepare << std::string("INSERT INTO trs_records (") + kUpsertColumns +
+                          ") VALUES (:s, :k, :no, :flow, :branch, :channel, :reg, :rel, :line, :cells, :by, :at)" +
+                          on_conflict_update(editable),
+       soci::use(study), soci::use(keys), soci::use(numbers), soci::use(flows), soci::use(branches), soci::use(channels),
+       soci::use(registered, reg_ind), soci::use(released, rel_ind), soci::use(lines), soci::use(cells),
+       soci::use(updated_by), soci::use(updated_at));
+  st.execute(true);
+  return static_cast<std::size_t>(st.get_affected_rows());
+}
+
+std::map<std::int64_t, std::string> branches_of_keys(soci::session& sql, std::int64_t study_id,
+                                                     const std::vector<std::int64_t>& keys) {
+  std::map<std::int64_t, std::string> out;
+  if (keys.empty()) return out;
+  std::string list;  // integers: safe as literals, and one statement per batch instead of one per key
+  for (const auto key : keys) list += (list.empty() ? "" : ",") + std::to_string(key);
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT declaration_key, branch_code FROM trs_records "
+                                                 "WHERE study_id = :s AND declaration_key IN (" + list + ")",
+                                  soci::use(study_id));
+  for (const auto& row : rows) out[db::int_at(row, "declaration_key")] = db::text_at(row, "branch_code");
+  return out;
 }
 
 std::int64_t count_records(soci::session& sql, std::int64_t study_id) {

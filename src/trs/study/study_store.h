@@ -40,12 +40,19 @@ struct RecordRow {
 RecordRow make_row(const Record& r, const std::string& username, std::int64_t now);
 
 std::optional<RecordRow> find_record(soci::session& sql, std::int64_t study_id, std::int64_t key);
-// Inserts or replaces (same study and key) every row, in batches.
-void upsert_records(soci::session& sql, std::int64_t study_id, const std::vector<RecordRow>& rows);
-std::int64_t count_records(soci::session& sql, std::int64_t study_id);
 
 // Branch filter: nullopt = every branch; otherwise only these codes (validated branch codes).
 using BranchFilter = std::optional<std::vector<std::string>>;
+
+// Inserts or replaces (same study and key) every row (rows have distinct keys). A stored record is replaced
+// only while its branch is in `editable`; returns the rows written, so fewer than given means a key is held
+// by a branch the writer may not edit.
+std::size_t upsert_records(soci::session& sql, std::int64_t study_id, const std::vector<RecordRow>& rows,
+                           const BranchFilter& editable);
+// The branch of each of these keys that is stored in the study.
+std::map<std::int64_t, std::string> branches_of_keys(soci::session& sql, std::int64_t study_id,
+                                                     const std::vector<std::int64_t>& keys);
+std::int64_t count_records(soci::session& sql, std::int64_t study_id);
 
 struct RecordQuery {
   BranchFilter branches;
