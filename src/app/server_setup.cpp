@@ -34,7 +34,7 @@ namespace {
 
 // The history of a module's records is read with the rights of the records: each check calls the module's own
 // getter, which answers 404 (or 403) outside the caller's scope. Types not registered here or by a module
-// (audit_feedback, audit_report, …) are for platform administrators only.
+// are for platform administrators only.
 void register_history_access(ServerParts& p) {
   using history::entity_number;
   identity::register_history_access(p.history, p.identity);
@@ -49,14 +49,11 @@ void register_history_access(ServerParts& p) {
       return true;
     };
   };
-  p.history.register_entity_type(
-      "audit_proposal", by_number([&p](const core::Principal& c, std::int64_t id) { p.audit.proposal(c, id); }));
-  p.history.register_entity_type(
-      "audit_collection", by_number([&p](const core::Principal& c, std::int64_t id) { p.audit.collection(c, id); }));
-  p.history.register_entity_type("audit_enterprise", [&p](const core::Principal& caller, const std::string& tax_code) {
-    p.audit.record(caller, tax_code);
-    return true;
-  });
+  // Audit answers for its own types with the scope of the records themselves (rules.h: may_read_unit).
+  for (const char* type : {"audit_proposal", "audit_collection", "audit_enterprise", "audit_report", "audit_feedback"})
+    p.history.register_entity_type(type, [&p, type](const core::Principal& caller, const std::string& id) {
+      return p.audit.may_read_entity(caller, type, id);
+    });
   p.history.register_entity_type(
       "trs_study", by_number([&p](const core::Principal& c, std::int64_t id) { p.trs.study(c, id); }));
   // "<study>/<first 11 digits of the declaration>"
