@@ -9,6 +9,9 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "identity/routes.h"
+#include "monitor/demo.h"
+#include "monitor/due_timer.h"
+#include "monitor/routes.h"
 #include "platform/calendar_routes.h"
 #include "platform/history_routes.h"
 #include "trs/demo.h"
@@ -17,11 +20,14 @@
 namespace hq::app {
 
 struct ServerParts {
-  explicit ServerParts(db::Database& db) : identity(db), calendar(db), audit(db), trs(db), static_files("") {}
+  explicit ServerParts(db::Database& db)
+      : identity(db), calendar(db), audit(db), trs(db), monitor(db), static_files("") {}
   identity::IdentityService identity;
   platform::CalendarService calendar;
   audit::AuditService audit;
   trs::StudyService trs;
+  monitor::MonitorService monitor;
+  monitor::DueTimer due_timer{monitor};
   http::StaticFiles static_files;
   http::Router router;
 };
@@ -30,12 +36,13 @@ Server::Server(db::Database& db, const Options& options) : parts_(std::make_uniq
   auto& p = *parts_;
   p.static_files = http::StaticFiles(options.web_root);
   p.router.set_authenticator(std::make_shared<identity::SessionAuthenticator>(p.identity));
-  identity::add_identity_routes(p.router, p.identity, {options.secure_cookies, {"platform", "audit", "trs"}});
+  identity::add_identity_routes(p.router, p.identity, {options.secure_cookies, {"platform", "audit", "trs", "monitor"}});
   platform::add_calendar_routes(p.router, p.calendar);
   platform::add_history_routes(p.router, db);
   platform::add_health_routes(p.router, db);
   audit::add_audit_routes(p.router, p.audit);
   trs::add_trs_routes(p.router, p.trs);
+  monitor::add_monitor_routes(p.router, p.monitor);
   p.router.set_fallback([&p](http::Request& request) { return p.static_files.serve(request); });
   p.router.set_access_log(options.access_log);
 }
@@ -44,7 +51,10 @@ Server::~Server() = default;
 
 http::Router& Server::router() { return parts_->router; }
 
-void Server::warm_up() { parts_->audit.warm_up(); }
+void Server::warm_up() {
+  parts_->due_timer.start();
+  parts_->audit.warm_up();
+}
 
 int serve_http(db::Database& db, const Options& options) {
   Server server(db, options);
@@ -67,6 +77,7 @@ int serve_http(db::Database& db, const Options& options) {
 void add_module_demo_data(db::Database& db) {
   audit::add_demo_data(db);
   trs::add_demo_data(db);
+  monitor::add_demo_data(db);
 }
 
 }  // namespace hq::app
