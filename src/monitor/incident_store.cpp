@@ -67,11 +67,11 @@ std::int64_t insert_incident(soci::session& sql, const Incident& i, const std::s
   long long id = 0, at = i.opened_at;
   sql << "INSERT INTO monitor_incidents (kind, system, unit_code, unit_path, peer_unit_code, peer_path, owner, "
          "occurrences, open_causes, status, opened_at, last_at, open_key) VALUES (:k, :s, :u, :up, :p, :pp, :o, 0, 0, "
-         "'OPEN', :a, :l, :key) RETURNING id",
+         "'OPEN', :a, :l, :key) ON CONFLICT (open_key) DO NOTHING RETURNING id",
       soci::use(i.kind), soci::use(i.system), soci::use(i.unit_code), soci::use(i.unit_path),
       soci::use(i.peer_unit_code), soci::use(i.peer_path), soci::use(i.owner), soci::use(at), soci::use(at),
       soci::use(key), soci::into(id);
-  return id;
+  return sql.got_data() ? id : 0;
 }
 
 void add_link(soci::session& sql, const Link& link, UnixSeconds now) {

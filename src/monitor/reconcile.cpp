@@ -37,6 +37,7 @@ store::Incident open_or_create(Context& ctx, store::Incident wanted) {
   wanted.owner = owner_of(wanted.system);
   wanted.opened_at = ctx.now;
   wanted.id = store::insert_incident(ctx.sql, wanted, key);
+  if (wanted.id == 0) return *store::open_incident_by_key(ctx.sql, key);  // opened concurrently
   history::append_system(ctx.sql, {"monitor.incident.open", "monitor_incident", std::to_string(wanted.id),
                                    "Mở " + incident_summary(wanted)});
   return wanted;

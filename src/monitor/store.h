@@ -83,6 +83,7 @@ std::optional<Incident> find_incident(soci::session& sql, std::int64_t id);
 std::optional<Incident> open_incident_by_key(soci::session& sql, const std::string& key);
 // The open SERVICE_STOPPED / SERVICE_SILENT incident of a unit's system, if any.
 std::optional<Incident> open_inhibitor(soci::session& sql, const std::string& system, const std::string& unit_code);
+// 0 when another transaction opened the same group meanwhile (read it with open_incident_by_key).
 std::int64_t insert_incident(soci::session& sql, const Incident& i, const std::string& key);
 struct Link {
   std::int64_t id = 0, incident_id = 0, subject_id = 0;

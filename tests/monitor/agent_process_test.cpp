@@ -82,6 +82,9 @@ class AgentProcess : public ::testing::Test {
                "'/1/2000/', 0 FROM units WHERE code = '00'";
         sql << "INSERT INTO units (code, name, level, parent_id, path, created_at) SELECT '02CI', 'Chi cục 02CI', "
                "'CHI_CUC', id, '/1/2000/2001/', 0 FROM units WHERE code = '02'";
+        // Files are due at the receiving Cục within 10 s, so the server's timer has something to do.
+        sql << "INSERT INTO monitor_settings (system, receive_within_seconds, update_within_seconds, "
+               "service_interval_seconds, updated_by, updated_at) VALUES ('VICUM', 10, 10, 300, 'test', 0)";
         sql << "INSERT INTO monitor_agents (unit_id, name, token_hash, created_by, created_at) SELECT id, 'test', '" +
                    hq::identity::token_hash(token) + "', 'test', 0 FROM units WHERE code = '02CI'";
       });
@@ -120,6 +123,14 @@ class AgentProcess : public ::testing::Test {
     });
     return n;
   }
+  std::int64_t open_incidents() {
+    hq::db::Database db(db_url_, 1);
+    long long n = 0;
+    db.read([&](soci::session& sql) {
+      sql << "SELECT COUNT(*) FROM monitor_incidents WHERE kind = 'FILE_NOT_RECEIVED' AND status = 'OPEN'", soci::into(n);
+    });
+    return n;
+  }
   std::int64_t buffered() {
     if (!fs::exists(dir_ / "buffer.db")) return 0;
     hq::db::Database db("sqlite:" + (dir_ / "buffer.db").string(), 1);
@@ -150,6 +161,9 @@ TEST_F(AgentProcess, BuffersAcrossAnOutageAndSurvivesKillMinus9WithoutDoubleCoun
   start_agent();
   for (int n = 1; n <= 3; ++n) write_file(n);
   ASSERT_TRUE(wait_for([&] { return count("EXPORT") == 3; })) << count("EXPORT");
+  // Nobody posts now: the incident for the files 02 did not receive comes from the server's own timer.
+  EXPECT_EQ(open_incidents(), 0);
+  ASSERT_TRUE(wait_for([&] { return open_incidents() == 1; }, 20s));
 
   stop(server_, SIGTERM);
   for (int n = 4; n <= 6; ++n) write_file(n);

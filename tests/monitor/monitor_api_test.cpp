@@ -329,20 +329,32 @@ TEST_P(MonitorApi, VisibilityMatrixOnEveryList) {
   }
   // Services: a Chi cục its own, a Cục its own and its Chi cục's.
   auto chi_cuc = logged_in("02ci.giamsat");
-  for (const auto& s : chi_cuc.get("/api/v1/monitor/services?page_size=200").body["items"])
-    EXPECT_EQ(s["unit_code"], "02CI");
+  const auto chi_cuc_services = chi_cuc.get("/api/v1/monitor/services?page_size=200");
+  ASSERT_FALSE(chi_cuc_services.body["items"].empty());
+  for (const auto& s : chi_cuc_services.body["items"]) EXPECT_EQ(s["unit_code"], "02CI");
   auto cuc = logged_in("02.giamsat");
   std::set<std::string> units;
   const auto cuc_services = cuc.get("/api/v1/monitor/services?page_size=200");
   for (const auto& s : cuc_services.body["items"]) units.insert(s["unit_code"]);
   EXPECT_EQ(units, (std::set<std::string>{"02", "02CI", "02B1"})) << cuc_services.raw;
   // Incidents: the demo's lost SLXNK file of 03CC is not Cục 02's; its stopped 02B1 service is.
-  for (const auto& i : cuc.get("/api/v1/monitor/incidents?page_size=200").body["items"])
+  const auto cuc_incidents = cuc.get("/api/v1/monitor/incidents?page_size=200");
+  ASSERT_FALSE(cuc_incidents.body["items"].empty());
+  for (const auto& i : cuc_incidents.body["items"])
     EXPECT_TRUE(i["unit_code"] == "02" || i["unit_code"] == "02CI" || i["unit_code"] == "02B1" ||
                 i["peer_unit_code"] == "02CI" || i["peer_unit_code"] == "02B1" || i["peer_unit_code"] == "02")
         << i;
   EXPECT_EQ(cuc.get("/api/v1/monitor/incidents?kind=SERVICE_STOPPED&unit=02B1").body["total"], 1);
   EXPECT_EQ(chi_cuc.get("/api/v1/monitor/incidents?kind=SERVICE_STOPPED&unit=02B1").body["total"], 0);
+  // Transfers: a Chi cục sees its SLXNK batches' export figures, not what the Cục received.
+  const auto transfers = chi_cuc.get("/api/v1/monitor/transfers?system=SLXNK&page_size=50");
+  ASSERT_FALSE(transfers.body["items"].empty()) << transfers.raw;
+  for (const auto& t : transfers.body["items"]) {
+    EXPECT_EQ(t["sender_unit_code"], "02CI");
+    EXPECT_FALSE(t["exported_files"].is_null());
+    EXPECT_TRUE(t["received_files"].is_null());
+    EXPECT_TRUE(t["files_not_received"].is_null());
+  }
   // Without a monitoring role: 403.
   EXPECT_EQ(logged_in("02ci.trs").get("/api/v1/monitor/operations").status, 403);
 }
