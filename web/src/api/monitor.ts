@@ -97,6 +97,17 @@ export interface SummaryRow {
 }
 
 const base = '/monitor';
+
+/** Every row of a list up to `limit` (pages of 200), for exports. */
+export async function allRows<T>(list: (q: Query) => Promise<Paged<T>>, q: Query, limit = 5000): Promise<T[]> {
+  const rows: T[] = [];
+  for (let page = 1; rows.length < limit; page++) {
+    const p = await list({ ...q, page, page_size: 200 });
+    rows.push(...p.items);
+    if (p.items.length < 200 || rows.length >= p.total) break;
+  }
+  return rows;
+}
 export const monitor = {
   board: () => http.get<Board>(`${base}/board`),
   operations: (q: Query) => http.get<Paged<Operation>>(`${base}/operations`, q),

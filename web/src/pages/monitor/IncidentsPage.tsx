@@ -3,7 +3,9 @@
 import { useState } from 'react';
 import { App, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
-import { monitor, STATE_COLOR, SYSTEMS, type Incident, type IncidentLink } from '../../api/monitor';
+import { allRows, monitor, STATE_COLOR, SYSTEMS, type Incident, type IncidentLink } from '../../api/monitor';
+import { DownloadOutlined } from '@ant-design/icons';
+import { downloadXlsx } from '../../utils/xlsx';
 import { errorMessage } from '../../api/errors';
 import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../i18n';
@@ -53,6 +55,12 @@ export default function IncidentsPage() {
       message.error(errorMessage(e));
     }
   };
+  const exportXlsx = async () => {
+    const rows = await allRows(monitor.incidents, { status, system, unit });
+    downloadXlsx('su-co.xlsx', t('menu.monitor.incidents'),
+      [t('monitor.kind'), t('monitor.system'), t('monitor.unit'), t('monitor.peer'), t('monitor.owner'), t('monitor.count'), t('monitor.openedAt'), t('monitor.closedAt'), t('monitor.status'), t('monitor.closeNote')],
+      rows.map((i) => [i.kind, i.system, i.unit_code, i.peer_unit_code, i.owner, i.count, fmtDateTime(i.opened_at, lang), fmtDateTime(i.closed_at, lang), i.status, i.note]));
+  };
   return (
     <>
       <Typography.Title level={3}>{t('menu.monitor.incidents')}</Typography.Title>
@@ -63,6 +71,7 @@ export default function IncidentsPage() {
         <Select allowClear style={{ width: 140 }} value={system} onChange={(v) => (setSystem(v), setPage(1))}
           options={SYSTEMS.map((s) => ({ value: s, label: s }))} placeholder={t('monitor.system')} />
         {unit && <Tag>{unit}</Tag>}
+        <Button icon={<DownloadOutlined />} onClick={() => exportXlsx().catch((e) => message.error(errorMessage(e)))}>{t('monitor.export')}</Button>
       </Space>
       <Table<Incident>
         rowKey="id"

@@ -1,9 +1,12 @@
 // Operations history search and the batches reconciled across both ends, at the caller's scope.
 import { useState } from 'react';
-import { DatePicker, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
-import { monitor, OPS, SYSTEMS, type Operation, type Transfer } from '../../api/monitor';
+import { allRows, monitor, OPS, SYSTEMS, type Operation, type Transfer } from '../../api/monitor';
+import { downloadXlsx } from '../../utils/xlsx';
+import { errorMessage } from '../../api/errors';
 import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../i18n';
 import { fmtDateTime, toApiDate } from '../../utils/format';
@@ -11,6 +14,7 @@ import { LoadError } from '../trs/common';
 
 export default function OperationsPage() {
   const { t, lang } = useI18n();
+  const { message } = App.useApp();
   const [params] = useSearchParams();
   const [page, setPage] = useState(1);
   const [system, setSystem] = useState(params.get('system') ?? undefined);
@@ -30,6 +34,15 @@ export default function OperationsPage() {
   const key = JSON.stringify(query);
   const operations = useAsync(() => monitor.operations({ ...query, op }), [key, op]);
   const transfers = useAsync(() => monitor.transfers(query), [key]);
+  const exportXlsx = async () => {
+    const [ops, batches] = await Promise.all([allRows(monitor.operations, { ...query, op }), allRows(monitor.transfers, query)]);
+    downloadXlsx('thao-tac.xlsx', t('monitor.operations'),
+      [t('monitor.at'), t('monitor.system'), t('monitor.op'), t('monitor.unit'), t('monitor.peer'), t('monitor.batch'), t('monitor.file'), t('monitor.size'), 'SHA-256', t('monitor.error')],
+      ops.map((o) => [fmtDateTime(o.at, lang), o.system, o.op, o.unit_code, o.peer_unit_code, o.batch_id, o.file_name, o.size, o.sha256, o.error]));
+    downloadXlsx('doi-soat-lo.xlsx', t('monitor.transfers'),
+      [t('monitor.at'), t('monitor.system'), t('monitor.batch'), t('monitor.unit'), t('monitor.peer'), t('monitor.exported'), t('monitor.received'), t('monitor.updated'), t('monitor.notReceived'), t('monitor.error')],
+      batches.map((b) => [fmtDateTime(b.started_at, lang), b.system, b.batch_id, b.sender_unit_code, b.receiver_unit_code, b.exported_files, b.received_files, b.updated_files, b.files_not_received, b.update_errors]));
+  };
   const pagination = (total?: number) => ({ current: page, pageSize: 20, total, onChange: setPage, showSizeChanger: false });
   return (
     <>
@@ -42,6 +55,7 @@ export default function OperationsPage() {
           onSearch={(v) => (setUnit(v.trim().toUpperCase()), setPage(1))} />
         <Input.Search allowClear style={{ width: 180 }} placeholder={t('monitor.batch')} onSearch={(v) => (setBatch(v.trim()), setPage(1))} />
         <DatePicker.RangePicker value={range} onChange={(v) => (setRange(v), setPage(1))} placeholder={[t('monitor.from'), t('monitor.to')]} />
+        <Button icon={<DownloadOutlined />} onClick={() => exportXlsx().catch((e) => message.error(errorMessage(e)))}>{t('monitor.export')}</Button>
       </Space>
       <Tabs
         items={[
