@@ -22,6 +22,9 @@ constexpr DemoUnit kUnits[] = {
     {"03", "Cục Hải quan TP. Hải Phòng", "CUC", "00"},
     {"03CC", "Chi cục Hải quan cửa khẩu cảng Hải Phòng khu vực I", "CHI_CUC", "03"},
     {"KTSTQ", "Cục Kiểm tra sau thông quan", "CUC", "00"},
+    {"CNTT", "Cục Công nghệ thông tin và Thống kê hải quan", "CUC", "00"},
+    {"TXNK", "Cục Thuế xuất nhập khẩu", "CUC", "00"},
+    {"DTCBL", "Cục Điều tra chống buôn lậu", "CUC", "00"},
 };
 
 struct DemoAccount {
@@ -47,6 +50,10 @@ void add_demo_data(db::Database& db) {
       {"02ci.lanhdao", "Võ Thị Lan", "02CI", {"audit.leader"}},
       {"trs.phantich", "Đặng Hoàng Nam", "00", {"trs.analyst"}},
       {"02ci.trs", "Huỳnh Thanh Tùng", "02CI", {"trs.officer"}},
+      {"02ci.giamsat", "Trương Văn Giám", "02CI", {"monitor.viewer"}},
+      {"02.giamsat", "Lý Thị Sát", "02", {"monitor.viewer"}},
+      {"tc.giamsat", "Phan Minh Tổng", "00", {"monitor.viewer"}},
+      {"cntt.vanhanh", "Đỗ Quang Vận", "CNTT", {"monitor.owner"}},
   };
   for (const auto& a : accounts) {
     const bool exists = db.read([&](soci::session& sql) { return identity::store::find_account(sql, a.username).has_value(); });

@@ -1,7 +1,9 @@
+#include <csignal>
 #include <iostream>
 
 #include "app/commands.h"
 #include "app/trs_commands.h"
+#include "monitor/agent.h"
 #include "trs/engine/cli.h"
 
 namespace hq::app {
@@ -13,6 +15,16 @@ CLI::App* trs_report = nullptr;
 CLI::App* trs_create_study = nullptr;
 trs::AnalyzeOptions analyze_options;
 std::string compare_with, events;
+CLI::App* agent = nullptr;
+std::string agent_config;
+std::atomic<bool> agent_stop{false};
+
+int run_agent() {
+  const auto config = monitor::agent::load_config(agent_config);
+  std::signal(SIGTERM, [](int) { agent_stop = true; });
+  std::signal(SIGINT, [](int) { agent_stop = true; });
+  return monitor::agent::run(config, agent_stop);
+}
 }  // namespace
 
 void add_module_commands(CLI::App& cli, Options& options) {
@@ -41,9 +53,12 @@ void add_module_commands(CLI::App& cli, Options& options) {
   trs_report->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
   trs_create_study = add_trs_create_study(*trs, options);
   trs_create_study->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
+  agent = cli.add_subcommand("agent", "Monitoring agent: watch folders and services, report to the server");
+  agent->add_option("--config", agent_config, "The agent's JSON configuration (docs/operations.md)")->required();
 }
 
 int run_module_command(CLI::App&, const Options& options) {
+  if (agent && *agent) return run_agent();
   if (trs_import && *trs_import) return run_trs_import(options);
   if (trs_report && *trs_report) return run_trs_report(options);
   if (trs_create_study && *trs_create_study) return run_trs_create_study(options);

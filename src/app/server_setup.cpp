@@ -11,6 +11,9 @@
 #include "history/history_service.h"
 #include "identity/history_access.h"
 #include "identity/routes.h"
+#include "monitor/demo.h"
+#include "monitor/due_timer.h"
+#include "monitor/routes.h"
 #include "platform/calendar_routes.h"
 #include "platform/history_routes.h"
 #include "trs/study/demo.h"
@@ -20,12 +23,14 @@ namespace hq::app {
 
 struct ServerParts {
   explicit ServerParts(db::Database& db)
-      : identity(db), history(db), calendar(db), audit(db), trs(db), static_files("") {}
+      : identity(db), history(db), calendar(db), audit(db), trs(db), monitor(db), static_files("") {}
   identity::IdentityService identity;
   history::HistoryService history;
   platform::CalendarService calendar;
   audit::AuditService audit;
   trs::StudyService trs;
+  monitor::MonitorService monitor;
+  monitor::DueTimer due_timer{monitor};
   http::StaticFiles static_files;
   http::Router router;
 };
@@ -55,6 +60,8 @@ void register_history_access(ServerParts& p) {
       return p.audit.may_read_entity(caller, type, id);
     });
   p.history.register_entity_type(
+      "monitor_incident", by_number([&p](const core::Principal& c, std::int64_t id) { p.monitor.incident(c, id); }));
+  p.history.register_entity_type(
       "trs_study", by_number([&p](const core::Principal& c, std::int64_t id) { p.trs.study(c, id); }));
   // "<study>/<first 11 digits of the declaration>"
   p.history.register_entity_type("trs_record", [&p](const core::Principal& caller, const std::string& id) {
@@ -75,13 +82,14 @@ Server::Server(db::Database& db, const Options& options) : parts_(std::make_uniq
   auto& p = *parts_;
   p.static_files = http::StaticFiles(options.web_root);
   p.router.set_authenticator(std::make_shared<identity::SessionAuthenticator>(p.identity, !options.insecure_cookies));
-  identity::add_identity_routes(p.router, p.identity, {!options.insecure_cookies, {"platform", "audit", "trs"}});
+  identity::add_identity_routes(p.router, p.identity, {!options.insecure_cookies, {"platform", "audit", "trs", "monitor"}});
   platform::add_calendar_routes(p.router, p.calendar);
   register_history_access(p);
   platform::add_history_routes(p.router, p.history);
   platform::add_health_routes(p.router, db);
   audit::add_audit_routes(p.router, p.audit);
   trs::add_trs_routes(p.router, p.trs);
+  monitor::add_monitor_routes(p.router, p.monitor);
   p.router.set_fallback([&p](http::Request& request) { return p.static_files.serve(request); });
   p.router.set_access_log(options.access_log);
 }
@@ -90,7 +98,10 @@ Server::~Server() = default;
 
 http::Router& Server::router() { return parts_->router; }
 
-void Server::warm_up() { parts_->audit.warm_up(); }
+void Server::warm_up() {
+  parts_->due_timer.start();
+  parts_->audit.warm_up();
+}
 
 int serve_http(db::Database& db, const Options& options) {
   Server server(db, options);
@@ -113,6 +124,7 @@ int serve_http(db::Database& db, const Options& options) {
 void add_module_demo_data(db::Database& db) {
   audit::add_demo_data(db);
   trs::add_demo_data(db);
+  monitor::add_demo_data(db);
 }
 
 }  // namespace hq::app

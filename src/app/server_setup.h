@@ -12,7 +12,8 @@ class Server {
   Server(db::Database& db, const Options& options);
   ~Server();
   http::Router& router();
-  // Work worth doing before the first requests (loading in-memory indexes); runs while the server serves.
+  // Work worth doing before the first requests (loading in-memory indexes) and the background timers (the
+  // monitor's due-time processing); runs while the server serves. API tests do not call it.
   void warm_up();
 
  private:

@@ -21,6 +21,10 @@ import {
   HomeOutlined,
   SettingOutlined,
   TeamOutlined,
+  AlertOutlined,
+  DashboardOutlined,
+  CloudServerOutlined,
+  SwapOutlined,
 } from '@ant-design/icons';
 import type { DictKey } from './i18n';
 import type { Me } from './api/types';
@@ -48,6 +52,7 @@ export interface ModuleDef {
 
 export const ADMIN_ROLES = ['platform.admin', 'unit.admin'] as const;
 export const TRS_ROLES = ['trs.analyst', 'trs.officer', 'platform.admin'] as const;
+export const MONITOR_ROLES = ['monitor.viewer', 'monitor.owner', 'platform.admin'] as const;
 
 export const MODULES: ModuleDef[] = [
   {
@@ -128,6 +133,17 @@ export const MODULES: ModuleDef[] = [
       { path: 'trs/studies/:id/import', labelKey: 'menu.trs.import', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/ImportPage')) },
       { path: 'trs/studies/:id/followup', labelKey: 'menu.trs.followup', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/FollowUpPage')) },
       { path: 'trs/studies/:id/report', labelKey: 'menu.trs.report', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/ReportPage')) },
+    ],
+  },
+  {
+    key: 'monitor',
+    labelKey: 'menu.monitor',
+    icon: <DashboardOutlined />,
+    pages: [
+      { path: 'monitor/board', labelKey: 'menu.monitor.board', icon: <DashboardOutlined />, roles: MONITOR_ROLES, component: lazy(() => import('./pages/monitor/BoardPage')) },
+      { path: 'monitor/incidents', labelKey: 'menu.monitor.incidents', icon: <AlertOutlined />, roles: MONITOR_ROLES, component: lazy(() => import('./pages/monitor/IncidentsPage')) },
+      { path: 'monitor/operations', labelKey: 'menu.monitor.operations', icon: <SwapOutlined />, roles: MONITOR_ROLES, component: lazy(() => import('./pages/monitor/OperationsPage')) },
+      { path: 'monitor/services', labelKey: 'menu.monitor.services', icon: <CloudServerOutlined />, roles: MONITOR_ROLES, component: lazy(() => import('./pages/monitor/ServicesPage')) },
     ],
   },
 ];

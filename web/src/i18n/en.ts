@@ -1,6 +1,7 @@
 import type { Dict } from './vi';
 import { auditEn } from '../pages/audit/i18n';
 import { trsEn } from '../pages/trs/i18n';
+import { monitorEn } from '../pages/monitor/i18n';
 
 export const en: Dict = {
   'app.name': 'Customs Business Information System',
@@ -268,4 +269,5 @@ export const en: Dict = {
   'weekday.6': 'Saturday',
   ...auditEn,
   ...trsEn,
+  ...monitorEn,
 };

@@ -1,6 +1,7 @@
 // Vietnamese dictionary: the reference language. Every key here must exist in en.ts (the type checks it).
 import { auditVi } from '../pages/audit/i18n';
 import { trsVi } from '../pages/trs/i18n';
+import { monitorVi } from '../pages/monitor/i18n';
 
 export const vi = {
   'app.name': 'Hệ thống thông tin nghiệp vụ Hải quan',
@@ -268,6 +269,7 @@ export const vi = {
   'weekday.6': 'Thứ Bảy',
   ...auditVi,
   ...trsVi,
+  ...monitorVi,
 };
 
 export type DictKey = keyof typeof vi;

@@ -1,0 +1,132 @@
+#include "monitor/routes.h"
+
+#include "core/error.h"
+#include "http/json_input.h"
+
+namespace hq::monitor {
+
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+namespace {
+
+std::string route(const std::string& tail) { return "/api/v1/monitor" + tail; }
+
+ListQuery list_query(const Request& request) {
+  const auto paging = http::paging(request);
+  ListQuery q;
+  q.system = request.query_text("system");
+  q.unit = request.query_text("unit");
+  q.op = request.query_text("op");
+  q.status = request.query_text("status");
+  q.kind = request.query_text("kind");
+  q.batch = request.query_text("batch", "");
+  q.from = request.query_text("from");
+  q.to = request.query_text("to");
+  q.offset = paging.offset();
+  q.limit = paging.page_size;
+  return q;
+}
+
+Response page(const Request& request, const Page& p) {
+  return Response::ok(http::page_json(p.items, p.total, http::paging(request)));
+}
+
+Response ingest_answer(const IngestResult& r) {
+  return Response::ok({{"accepted", r.accepted}, {"duplicates", r.duplicates}});
+}
+
+void add_agent_routes(http::Router& router, MonitorService& service) {
+  router.add("POST", route("/agents"), [&service](Request& request) {
+    const auto body = request.json_body();
+    const auto created = service.create_agent(request.principal, http::required_text(body, "unit_code", 6),
+                                              http::required_text(body, "name", 200));
+    return Response::created({{"id", created.id}, {"token", created.token}});
+  });
+  router.add("GET", route("/agents"), [&service](Request& request) {
+    const auto paging = http::paging(request);
+    return page(request, service.agents(request.principal, paging.offset(), paging.page_size));
+  });
+  router.add("POST", route("/agents/{id}/revoke"), [&service](Request& request) {
+    service.revoke_agent(request.principal, request.id_param());
+    return Response::ok({{"id", request.id_param()}, {"status", "REVOKED"}});
+  });
+  // Agents: a bearer token, no session (Access::Public skips the session chain; the service checks the token).
+  router.add("POST", route("/events"), [&service](Request& request) {
+    const auto agent = service.authenticate_agent(request.header("authorization"));
+    return ingest_answer(service.ingest_events(agent, request.json_body(), request.client_address));
+  }, http::Access::Public);
+  router.add("POST", route("/services"), [&service](Request& request) {
+    const auto agent = service.authenticate_agent(request.header("authorization"));
+    return ingest_answer(service.ingest_service_reports(agent, request.json_body(), request.client_address));
+  }, http::Access::Public);
+}
+
+void add_settings_routes(http::Router& router, MonitorService& service) {
+  router.add("GET", route("/settings"), [&service](Request& request) {
+    return Response::ok({{"items", service.settings(request.principal)}});
+  });
+  router.add("PUT", route("/settings/{system}"), [&service](Request& request) {
+    const auto body = request.json_body();
+    const Settings s{http::required_int(body, "receive_within_seconds", kMinWindow, kMaxWindow),
+                     http::required_int(body, "update_within_seconds", kMinWindow, kMaxWindow),
+                     http::required_int(body, "service_interval_seconds", kMinWindow, kMaxWindow)};
+    service.update_settings(request.principal, request.param("system"), s);
+    return Response::ok({{"system", request.param("system")},
+                         {"receive_within_seconds", s.receive_within},
+                         {"update_within_seconds", s.update_within},
+                         {"service_interval_seconds", s.service_interval}});
+  });
+}
+
+void add_list_routes(http::Router& router, MonitorService& service) {
+  router.add("GET", route("/operations"), [&service](Request& request) {
+    return page(request, service.operations(request.principal, list_query(request)));
+  });
+  router.add("GET", route("/transfers"), [&service](Request& request) {
+    return page(request, service.transfers(request.principal, list_query(request)));
+  });
+  router.add("GET", route("/incidents"), [&service](Request& request) {
+    return page(request, service.incidents(request.principal, list_query(request)));
+  });
+  router.add("GET", route("/incidents/{id}"), [&service](Request& request) {
+    return Response::ok(service.incident(request.principal, request.id_param()));
+  });
+  router.add("POST", route("/incidents/{id}/close"), [&service](Request& request) {
+    const auto body = request.json_body();
+    service.close_incident(request.principal, request.id_param(), http::required_text(body, "note", 2000));
+    return Response::ok(service.incident(request.principal, request.id_param()));
+  });
+  router.add("GET", route("/services"), [&service](Request& request) {
+    return page(request, service.services(request.principal, list_query(request)));
+  });
+  router.add("GET", route("/services/{id}/history"), [&service](Request& request) {
+    const auto paging = http::paging(request);
+    return page(request, service.service_history(request.principal, request.id_param(), paging.offset(),
+                                                 paging.page_size));
+  });
+  router.add("GET", route("/summary"), [&service](Request& request) {
+    return Response::ok(service.summary(request.principal, request.query_text("date")));
+  });
+  router.add("GET", route("/board"), [&service](Request& request) {
+    return Response::ok(service.board(request.principal));
+  });
+}
+
+}  // namespace
+
+void add_monitor_routes(http::Router& router, MonitorService& service) {
+  add_agent_routes(router, service);
+  add_settings_routes(router, service);
+  add_list_routes(router, service);
+  router.metrics().add_gauge_source([&service] {
+    try {
+      return service.metrics_text();
+    } catch (const std::exception&) {  // the database is down: /metrics still answers with the rest
+      return std::string();
+    }
+  });
+}
+
+}  // namespace hq::monitor

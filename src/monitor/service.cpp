@@ -1,0 +1,262 @@
+// Agents, settings and ingest. Lists and incidents are in queries.cpp; reconciliation in reconcile.cpp.
+#include "monitor/service.h"
+
+#include "core/error.h"
+#include "core/validation.h"
+#include "history/history_store.h"
+#include "identity/crypto.h"
+#include "monitor/reconcile.h"
+#include "monitor/viewer.h"
+
+namespace hq::monitor {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::int64_t kDueBatch = 500;
+constexpr const char* kTokenPrefix = "hqa_";
+
+bool manages_agents(const core::Principal& p) {
+  return p.is_platform_admin() || (p.has_role("monitor.owner") && p.unit_code == "CNTT");
+}
+
+void require_agent_manager(const core::Principal& p) {
+  if (!manages_agents(p))
+    core::forbidden("Chỉ quản trị hệ thống hoặc Cục Công nghệ thông tin (vai trò monitor.owner) được cấp và thu hồi "
+                    "mã truy cập của máy trạm giám sát.");
+}
+
+json agent_json(const store::Agent& a) {
+  auto instant = [](const std::optional<UnixSeconds>& t) { return t ? json(core::format_iso8601(*t)) : json(nullptr); };
+  return {{"id", a.id},
+          {"unit_code", a.unit_code},
+          {"name", a.name},
+          {"created_by", a.created_by},
+          {"created_at", core::format_iso8601(a.created_at)},
+          {"last_seen_at", instant(a.last_seen_at)},
+          {"revoked_at", instant(a.revoked_at)},
+          {"status", a.revoked_at ? "REVOKED" : "ACTIVE"}};
+}
+
+// The agent acting as a caller in the processing history.
+core::Principal agent_principal(const store::Agent& agent, const std::string& client) {
+  core::Principal p;
+  p.username = "agent:" + std::to_string(agent.id);
+  p.unit_id = agent.unit_id;
+  p.unit_code = agent.unit_code;
+  p.unit_path = agent.unit_path;
+  p.client_address = client;
+  return p;
+}
+
+[[noreturn]] void wrong_unit(std::size_t index, const std::string& unit, const store::Agent& agent) {
+  throw core::Error(core::ErrorKind::Forbidden, "AGENT_UNIT_MISMATCH",
+                    "Mục thứ " + std::to_string(index + 1) + " báo cáo cho đơn vị " + unit + ", nhưng máy trạm này " +
+                        "chỉ được báo cáo cho đơn vị " + agent.unit_code + ". Không lưu mục nào của yêu cầu này.",
+                    {{"index", index}, {"field", "unit_code"}});
+}
+
+}  // namespace
+
+NewAgent MonitorService::create_agent(const core::Principal& caller, const std::string& unit_code,
+                                      const std::string& name) {
+  require_agent_manager(caller);
+  if (name.empty() || name.size() > 200)
+    core::bad_input("INVALID_FIELD", "Tên máy trạm phải có từ 1 đến 200 byte.", {{"field", "name"}});
+  NewAgent result;
+  result.token = kTokenPrefix + identity::new_token();
+  result.id = db_.transaction([&](soci::session& sql) {
+    const auto unit = store::find_unit(sql, unit_code);
+    if (!unit)
+      throw core::Error(core::ErrorKind::Unprocessable, "UNKNOWN_UNIT", "Không có đơn vị mã «" + unit_code + "».",
+                        {{"field", "unit_code"}});
+    const auto id = store::insert_agent(sql, unit->id, name, identity::token_hash(result.token), caller.username,
+                                        core::now());
+    history::append(sql, caller, {"monitor.agent.create", "monitor_agent", std::to_string(id),
+                                  "Cấp mã truy cập cho máy trạm giám sát \"" + name + "\" của đơn vị " + unit->code});
+    return id;
+  });
+  return result;
+}
+
+Page MonitorService::agents(const core::Principal& caller, std::int64_t offset, std::int64_t limit) {
+  require_agent_manager(caller);
+  Page page;
+  db_.read([&](soci::session& sql) {
+    for (const auto& a : store::list_agents(sql, offset, limit, page.total)) page.items.push_back(agent_json(a));
+  });
+  return page;
+}
+
+void MonitorService::revoke_agent(const core::Principal& caller, std::int64_t id) {
+  require_agent_manager(caller);
+  db_.transaction([&](soci::session& sql) {
+    const auto agent = store::find_agent(sql, id);
+    if (!agent) core::not_found("Không có máy trạm giám sát số " + std::to_string(id) + ".");
+    if (!store::revoke_agent(sql, id, core::now()))
+      core::conflict("AGENT_REVOKED", "Mã truy cập của máy trạm số " + std::to_string(id) + " đã bị thu hồi trước đó.");
+    history::append(sql, caller, {"monitor.agent.revoke", "monitor_agent", std::to_string(id),
+                                  "Thu hồi mã truy cập của máy trạm \"" + agent->name + "\" (" + agent->unit_code + ")"});
+  });
+}
+
+store::Agent MonitorService::authenticate_agent(const std::string* authorization) {
+  auto refuse = [](const std::string& message) -> store::Agent {
+    throw core::Error(core::ErrorKind::Unauthenticated, "AGENT_UNAUTHENTICATED", message);
+  };
+  const std::string bearer = "Bearer ";
+  if (!authorization || authorization->compare(0, bearer.size(), bearer) != 0)
+    return refuse("Thiếu mã truy cập của máy trạm (tiêu đề Authorization: Bearer <mã>).");
+  const std::string token = authorization->substr(bearer.size());
+  if (token.rfind(kTokenPrefix, 0) != 0 || token.size() > 200) return refuse("Mã truy cập của máy trạm không hợp lệ.");
+  const auto agent =
+      db_.read([&](soci::session& sql) { return store::agent_by_token(sql, identity::token_hash(token)); });
+  if (!agent) return refuse("Mã truy cập của máy trạm không hợp lệ.");
+  if (agent->revoked_at) return refuse("Mã truy cập của máy trạm này đã bị thu hồi.");
+  return *agent;
+}
+
+json MonitorService::settings(const core::Principal& caller) {
+  require_viewer(caller);
+  const auto stored = db_.read([](soci::session& sql) { return store::load_settings(sql); });
+  json items = json::array();
+  for (const auto& system : systems()) {
+    const auto it = stored.find(system);
+    const Settings s = it == stored.end() ? Settings{} : it->second;
+    items.push_back({{"system", system},
+                     {"owner", owner_of(system)},
+                     {"receive_within_seconds", s.receive_within},
+                     {"update_within_seconds", s.update_within},
+                     {"service_interval_seconds", s.service_interval}});
+  }
+  return items;
+}
+
+void MonitorService::update_settings(const core::Principal& caller, const std::string& system, const Settings& s) {
+  if (!caller.is_platform_admin()) core::forbidden("Chỉ quản trị hệ thống được thay đổi thời hạn giám sát.");
+  if (!is_system(system)) core::not_found("Không có hệ thống được giám sát mã «" + system + "».");
+  db_.transaction([&](soci::session& sql) {
+    store::save_settings(sql, system, s, caller.username, core::now());
+    history::append(sql, caller, {"monitor.settings", "monitor_settings", system,
+                                  "Thời hạn giám sát " + system + ": nhận trong " + std::to_string(s.receive_within) +
+                                      " giây, cập nhật trong " + std::to_string(s.update_within) +
+                                      " giây, báo cáo dịch vụ mỗi " + std::to_string(s.service_interval) + " giây"});
+  });
+}
+
+IngestResult MonitorService::ingest_events(const store::Agent& agent, const json& body, const std::string& client) {
+  const auto now = core::now();
+  const auto& items = item_list(body, "events");
+  std::vector<Event> events;
+  events.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    events.push_back(parse_event(items[i], i, now));
+    if (events.back().unit_code != agent.unit_code) wrong_unit(i, events.back().unit_code, agent);
+  }
+  const auto result = record_events(agent, events, now, client);
+  process_due(now);
+  return result;
+}
+
+IngestResult MonitorService::record_events(const store::Agent& agent, const std::vector<Event>& events,
+                                           UnixSeconds now, const std::string& client) {
+  return db_.transaction([&](soci::session& sql) {
+    IngestResult r;
+    auto ctx = reconcile::context(sql, now);
+    const auto own = store::unit_by_id(sql, agent.unit_id);
+    std::map<std::string, store::UnitRef> peers;
+    std::map<store::CounterKey, std::pair<std::int64_t, std::int64_t>> counters;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      const auto& e = events[i];
+      auto peer = peers.find(e.peer_unit_code);
+      if (peer == peers.end()) {
+        const auto found = store::find_unit(sql, e.peer_unit_code);
+        if (!found)
+          throw core::Error(core::ErrorKind::Unprocessable, "INVALID_EVENT",
+                            "Sự kiện thứ " + std::to_string(i + 1) + " (chỉ số " + std::to_string(i) +
+                                "), trường «peer_unit_code»: không có đơn vị mã «" + e.peer_unit_code +
+                                "». Không lưu sự kiện nào của yêu cầu này.",
+                            {{"index", i}, {"field", "peer_unit_code"}});
+        peer = peers.emplace(e.peer_unit_code, *found).first;
+      }
+      if (!store::insert_operation(sql, e, *own, agent.id, now)) {
+        ++r.duplicates;
+        continue;
+      }
+      ++r.accepted;
+      const bool sending = at_sender(e.op);
+      auto file = store::apply_to_file(sql, e, sending ? *own : peer->second, sending ? peer->second : *own);
+      reconcile::on_event(ctx, e, file);
+      auto& counter = counters[{e.system, e.unit_code, e.op}];
+      ++counter.first;
+      counter.second += e.size;
+    }
+    store::add_counters(sql, counters);
+    store::touch_agent(sql, agent.id, now);
+    history::append(sql, agent_principal(agent, client),
+                    {"monitor.events", "monitor_agent", std::to_string(agent.id),
+                     "Máy trạm \"" + agent.name + "\" báo " + std::to_string(r.accepted) + " thao tác mới, " +
+                         std::to_string(r.duplicates) + " thao tác đã nhận trước đó"});
+    return r;
+  });
+}
+
+IngestResult MonitorService::ingest_service_reports(const store::Agent& agent, const json& body,
+                                                    const std::string& client) {
+  const auto now = core::now();
+  const auto& items = item_list(body, "reports");
+  std::vector<ServiceReport> reports;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    reports.push_back(parse_service_report(items[i], i, now));
+    if (reports.back().unit_code != agent.unit_code) wrong_unit(i, reports.back().unit_code, agent);
+  }
+  const auto result = record_reports(agent, reports, now, client);
+  process_due(now);
+  return result;
+}
+
+IngestResult MonitorService::record_reports(const store::Agent& agent, const std::vector<ServiceReport>& reports,
+                                            UnixSeconds now, const std::string& client) {
+  return db_.transaction([&](soci::session& sql) {
+    auto ctx = reconcile::context(sql, now);
+    const auto own = store::unit_by_id(sql, agent.unit_id);
+    for (const auto& r : reports) reconcile::on_report(ctx, *own, r);
+    store::touch_agent(sql, agent.id, now);
+    history::append(sql, agent_principal(agent, client),
+                    {"monitor.services", "monitor_agent", std::to_string(agent.id),
+                     "Máy trạm \"" + agent.name + "\" báo trạng thái " + std::to_string(reports.size()) +
+                         " mô-đun dịch vụ"});
+    return IngestResult{static_cast<std::int64_t>(reports.size()), 0};
+  });
+}
+
+store::Agent MonitorService::ensure_agent_as_system(const std::string& unit_code, const std::string& name,
+                                                    const std::string& token) {
+  return db_.transaction([&](soci::session& sql) {
+    const auto hash = identity::token_hash(token);
+    if (auto existing = store::agent_by_token(sql, hash)) return *existing;
+    const auto unit = store::find_unit(sql, unit_code);
+    if (!unit) core::not_found("Không có đơn vị mã «" + unit_code + "».");
+    const auto id = store::insert_agent(sql, unit->id, name, hash, "system", core::now());
+    history::append_system(sql, {"monitor.agent.create", "monitor_agent", std::to_string(id),
+                                 "Cấp mã truy cập cho máy trạm giám sát \"" + name + "\" của đơn vị " + unit_code});
+    return *store::find_agent(sql, id);
+  });
+}
+
+std::size_t MonitorService::process_due(UnixSeconds now) {
+  std::size_t total = 0;
+  for (;;) {
+    const auto handled = db_.transaction([&](soci::session& sql) {
+      auto ctx = reconcile::context(sql, now);
+      const auto due = store::take_due(sql, now, kDueBatch);
+      for (const auto& d : due) reconcile::on_due(ctx, d);
+      return due.size();
+    });
+    total += handled;
+    if (handled < static_cast<std::size_t>(kDueBatch)) return total;
+  }
+}
+
+}  // namespace hq::monitor
