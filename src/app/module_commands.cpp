@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "app/eservices_commands.h"
 #include "app/trs_commands.h"
 #include "trs/cli.h"
 
@@ -13,6 +14,7 @@ CLI::App* trs_report = nullptr;
 CLI::App* trs_create_study = nullptr;
 trs::AnalyzeOptions analyze_options;
 std::string compare_with, events;
+CLI::App* eservices_sign = nullptr;
 }  // namespace
 
 void add_module_commands(CLI::App& cli, Options& options) {
@@ -41,9 +43,13 @@ void add_module_commands(CLI::App& cli, Options& options) {
   trs_report->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
   trs_create_study = add_trs_create_study(*trs, options);
   trs_create_study->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
+  auto* eservices = cli.add_subcommand("eservices", "Online public services (dịch vụ công trực tuyến)");
+  eservices->require_subcommand(1);
+  eservices_sign = add_eservices_sign(*eservices, options);
 }
 
 int run_module_command(CLI::App&, const Options& options) {
+  if (eservices_sign && *eservices_sign) return run_eservices_sign(options);
   if (trs_import && *trs_import) return run_trs_import(options);
   if (trs_report && *trs_report) return run_trs_report(options);
   if (trs_create_study && *trs_create_study) return run_trs_create_study(options);

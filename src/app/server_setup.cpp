@@ -5,7 +5,10 @@
 #include <exception>
 #include <thread>
 
+#include "app/demo.h"
 #include "audit/routes.h"
+#include "eservices/demo.h"
+#include "eservices/routes.h"
 #include "http/server.h"
 #include "http/static_files.h"
 #include "identity/routes.h"
@@ -17,11 +20,12 @@
 namespace hq::app {
 
 struct ServerParts {
-  explicit ServerParts(db::Database& db) : identity(db), calendar(db), audit(db), trs(db), static_files("") {}
+  explicit ServerParts(db::Database& db) : identity(db), calendar(db), audit(db), trs(db), eservices(db), static_files("") {}
   identity::IdentityService identity;
   platform::CalendarService calendar;
   audit::AuditService audit;
   trs::StudyService trs;
+  eservices::EServicesService eservices;
   http::StaticFiles static_files;
   http::Router router;
 };
@@ -30,12 +34,13 @@ Server::Server(db::Database& db, const Options& options) : parts_(std::make_uniq
   auto& p = *parts_;
   p.static_files = http::StaticFiles(options.web_root);
   p.router.set_authenticator(std::make_shared<identity::SessionAuthenticator>(p.identity));
-  identity::add_identity_routes(p.router, p.identity, {options.secure_cookies, {"platform", "audit", "trs"}});
+  identity::add_identity_routes(p.router, p.identity, {options.secure_cookies, {"platform", "audit", "trs", "eservices"}});
   platform::add_calendar_routes(p.router, p.calendar);
   platform::add_history_routes(p.router, db);
   platform::add_health_routes(p.router, db);
   audit::add_audit_routes(p.router, p.audit);
   trs::add_trs_routes(p.router, p.trs);
+  eservices::add_eservices_routes(p.router, p.eservices);
   p.router.set_fallback([&p](http::Request& request) { return p.static_files.serve(request); });
   p.router.set_access_log(options.access_log);
 }
@@ -67,6 +72,7 @@ int serve_http(db::Database& db, const Options& options) {
 void add_module_demo_data(db::Database& db) {
   audit::add_demo_data(db);
   trs::add_demo_data(db);
+  eservices::add_demo_data(db, kDemoPassword);
 }
 
 }  // namespace hq::app

@@ -41,6 +41,10 @@ const std::vector<RoleInfo>& all_roles() {
       {"audit.leader", "Lãnh đạo KTSTQ (phê duyệt)", "Audit leader"},
       {"trs.analyst", "Chuyên viên phân tích đo thời gian", "Time release analyst"},
       {"trs.officer", "Công chức nhập phiếu đo thời gian", "Time release officer"},
+      {"eservices.officer", "Công chức xử lý hồ sơ dịch vụ công", "Public services officer"},
+      {"eservices.dept_leader", "Lãnh đạo bộ phận (Đội/Phòng) dịch vụ công", "Public services department leader"},
+      {"eservices.unit_leader", "Lãnh đạo đơn vị (Chi cục/Cục) dịch vụ công", "Public services unit leader"},
+      {"eservices.helpdesk", "Bộ phận hỗ trợ dịch vụ công", "Public services helpdesk"},
   };
   return roles;
 }

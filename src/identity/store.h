@@ -43,6 +43,8 @@ void set_roles(soci::session& sql, std::int64_t account_id, const std::vector<st
 void set_status(soci::session& sql, std::int64_t account_id, const std::string& status, std::int64_t now);
 void set_password(soci::session& sql, std::int64_t account_id, const std::string& hash, bool temporary, std::int64_t now);
 void set_login_state(soci::session& sql, std::int64_t account_id, const LoginState& state);
+// Applicant accounts of public services: ENTERPRISE (with its tax code) or CITIZEN.
+void set_kind(soci::session& sql, std::int64_t account_id, const std::string& kind, const std::string& tax_code);
 
 struct AccountQuery {
   std::string unit_path;  // subtree
