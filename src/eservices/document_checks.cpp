@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "eservices/signatures.h"
+#include "eservices/xml_signature.h"
 
 namespace hq::eservices {
 
@@ -114,6 +115,8 @@ std::vector<CheckedDocument> check_documents(soci::session& sql, const store::Ap
     if (d.signature) checked.row.signature_base64 = base64_encode(*d.signature);
     if (enterprise && d.signature) {
       check_signature(sql, applicant, *trust, d, check_detached_cms(d.bytes, *d.signature), now, checked.row);
+    } else if (enterprise && has_xml_signature(d.bytes)) {
+      check_signature(sql, applicant, *trust, d, check_enveloped_xml(d.bytes), now, checked.row);
     } else if (enterprise && needs_signature(settings, d.name)) {
       refuse("SIGNATURE_MISSING", d.name, "Chứng từ của doanh nghiệp phải được ký số (Điều 7.1.a.1)");
     }

@@ -105,3 +105,27 @@ TEST(Cms, OpensslCommandLineSignatureVerifies) {
 
 }  // namespace
 }  // namespace hq::eservices
+
+#include "eservices/xml_signature.h"
+
+namespace hq::eservices {
+namespace {
+
+TEST(XmlSignature, EnvelopedSignatureOverTheDocument) {
+  Pki pki;
+  const std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ToKhai><SoHieu>01/2026</SoHieu><Ten>Đơn đề nghị</Ten></ToKhai>\n";
+  EXPECT_FALSE(has_xml_signature(xml));
+  EXPECT_FALSE(has_xml_signature("%PDF-1.4 not xml"));
+  const auto signed_xml = sign_enveloped_xml(xml, pki.leaf);
+  ASSERT_TRUE(has_xml_signature(signed_xml));
+  const auto check = check_enveloped_xml(signed_xml);
+  ASSERT_TRUE(check.valid);
+  EXPECT_EQ(check.signer->tax_code, "0300123450");
+  std::string altered = signed_xml;
+  altered.replace(altered.find("01/2026"), 7, "02/2026");
+  EXPECT_TRUE(has_xml_signature(altered));
+  EXPECT_FALSE(check_enveloped_xml(altered).valid);
+}
+
+}  // namespace
+}  // namespace hq::eservices

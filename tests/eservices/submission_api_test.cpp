@@ -1,3 +1,4 @@
+#include "eservices/xml_signature.h"
 #include "tests/eservices/eservices_fixture.h"
 
 namespace hq::test {
@@ -155,6 +156,27 @@ TEST_P(EServicesSubmission, EveryRefusalCodeNamesTheDocumentAndStoresNothing) {
   EXPECT_EQ(r.error_code(), "CERTIFICATE_REVOKED");
   EXPECT_EQ(r.body["error"]["details"]["document"], "Đơn đề nghị");
   EXPECT_EQ(count(), before);
+}
+
+TEST_P(EServicesSubmission, XmlDocumentsMayCarryAnEnvelopedSignature) {
+  install_ca();
+  configure();
+  auto e = ready_enterprise("dn.anphat", "0300123450", 41);
+  const std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DonDeNghi><So>7</So></DonDeNghi>\n";
+  const std::string signed_xml = eservices::sign_enveloped_xml(xml, e.key);
+  json doc = {{"name", "Đơn đề nghị"}, {"content_base64", base64_encode(signed_xml)}};
+  auto r = e.client.post(url("/dossiers"), {{"procedure_code", "I.01"}, {"unit_code", "02CI"},
+                                            {"documents", {doc, document("Phụ lục", "y")}}});
+  ASSERT_EQ(r.status, 201) << r.raw;
+  EXPECT_EQ(r.body["documents"][0]["signature"]["valid"], true);
+  EXPECT_EQ(r.body["documents"][0]["signature"]["signer_tax_code"], "0300123450");
+  std::string altered = signed_xml;
+  altered.replace(altered.find("<So>7</So>"), 10, "<So>8</So>");
+  doc["content_base64"] = base64_encode(altered);
+  r = e.client.post(url("/dossiers"), {{"procedure_code", "I.01"}, {"unit_code", "02CI"},
+                                       {"documents", {doc, document("Phụ lục", "y")}}});
+  EXPECT_EQ(r.error_code(), "SIGNATURE_INVALID");
+  EXPECT_EQ(r.body["error"]["details"]["document"], "Đơn đề nghị");
 }
 
 TEST_P(EServicesSubmission, CitizensDocumentsAreNotChecked) {
