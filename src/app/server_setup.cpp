@@ -8,6 +8,7 @@
 #include "app/demo.h"
 #include "audit/routes.h"
 #include "eservices/demo.h"
+#include "eservices/helpdesk_routes.h"
 #include "eservices/routes.h"
 #include "http/server.h"
 #include "http/static_files.h"
@@ -20,12 +21,13 @@
 namespace hq::app {
 
 struct ServerParts {
-  explicit ServerParts(db::Database& db) : identity(db), calendar(db), audit(db), trs(db), eservices(db), static_files("") {}
+  explicit ServerParts(db::Database& db) : identity(db), calendar(db), audit(db), trs(db), eservices(db), helpdesk(db), static_files("") {}
   identity::IdentityService identity;
   platform::CalendarService calendar;
   audit::AuditService audit;
   trs::StudyService trs;
   eservices::EServicesService eservices;
+  eservices::HelpdeskService helpdesk;
   http::StaticFiles static_files;
   http::Router router;
 };
@@ -41,6 +43,7 @@ Server::Server(db::Database& db, const Options& options) : parts_(std::make_uniq
   audit::add_audit_routes(p.router, p.audit);
   trs::add_trs_routes(p.router, p.trs);
   eservices::add_eservices_routes(p.router, p.eservices);
+  eservices::add_helpdesk_routes(p.router, p.helpdesk);
   p.router.set_fallback([&p](http::Request& request) { return p.static_files.serve(request); });
   p.router.set_access_log(options.access_log);
 }

@@ -149,6 +149,7 @@ CREATE TABLE eservices_signing_keys (
 CREATE TABLE eservices_helpdesk (
   id @ID@,
   account_id bigint NOT NULL REFERENCES accounts(id),
+  unit_id bigint NOT NULL REFERENCES units(id),
   unit_path text NOT NULL,
   scope text NOT NULL,
   subject text NOT NULL,
@@ -159,3 +160,4 @@ CREATE TABLE eservices_helpdesk (
   created_at bigint NOT NULL,
   updated_at bigint NOT NULL
 );
+CREATE INDEX eservices_helpdesk_unit ON eservices_helpdesk(unit_path, status);
