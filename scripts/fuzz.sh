@@ -13,6 +13,9 @@ declare -A targets=(
   [validators_fuzz]="$root/fuzz/validators_fuzz.cpp $core"
   [request_framing_fuzz]="$root/fuzz/request_framing_fuzz.cpp $root/src/http/request_framing.cpp"
 )
+if [ -f "$root/fuzz/eservices_document_fuzz.cpp" ]; then
+  targets[eservices_document_fuzz]="$root/fuzz/eservices_document_fuzz.cpp $root/src/eservices/signatures.cpp $core -lcrypto"
+fi
 if [ -f "$root/fuzz/trs_csv_fuzz.cpp" ]; then
   targets[trs_csv_fuzz]="$(pkg-config --cflags minizip expat) $root/fuzz/trs_csv_fuzz.cpp $root/src/sheets/*.cpp $root/src/trs/engine/*.cpp $core $(pkg-config --libs xlsxwriter minizip expat 2>/dev/null) -lspdlog -lfmt"
 fi

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "app/eservices_commands.h"
 #include "app/trs_commands.h"
 #include "monitor/agent.h"
 #include "trs/engine/cli.h"
@@ -25,6 +26,7 @@ int run_agent() {
   std::signal(SIGINT, [](int) { agent_stop = true; });
   return monitor::agent::run(config, agent_stop);
 }
+CLI::App* eservices_sign = nullptr;
 }  // namespace
 
 void add_module_commands(CLI::App& cli, Options& options) {
@@ -55,10 +57,15 @@ void add_module_commands(CLI::App& cli, Options& options) {
   trs_create_study->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
   agent = cli.add_subcommand("agent", "Monitoring agent: watch folders and services, report to the server");
   agent->add_option("--config", agent_config, "The agent's JSON configuration (docs/operations.md)")->required();
+
+  auto* eservices = cli.add_subcommand("eservices", "Online public services (dịch vụ công trực tuyến)");
+  eservices->require_subcommand(1);
+  eservices_sign = add_eservices_sign(*eservices, options);
 }
 
 int run_module_command(CLI::App&, const Options& options) {
   if (agent && *agent) return run_agent();
+  if (eservices_sign && *eservices_sign) return run_eservices_sign(options);
   if (trs_import && *trs_import) return run_trs_import(options);
   if (trs_report && *trs_report) return run_trs_report(options);
   if (trs_create_study && *trs_create_study) return run_trs_create_study(options);

@@ -5,7 +5,11 @@
 #include <exception>
 #include <thread>
 
+#include "app/demo.h"
 #include "audit/routes.h"
+#include "eservices/demo.h"
+#include "eservices/helpdesk_routes.h"
+#include "eservices/routes.h"
 #include "http/server.h"
 #include "http/static_files.h"
 #include "history/history_service.h"
@@ -23,12 +27,15 @@ namespace hq::app {
 
 struct ServerParts {
   explicit ServerParts(db::Database& db)
-      : identity(db), history(db), calendar(db), audit(db), trs(db), monitor(db), static_files("") {}
+      : identity(db), history(db), calendar(db), audit(db), trs(db), eservices(db), helpdesk(db), monitor(db),
+        static_files("") {}
   identity::IdentityService identity;
   history::HistoryService history;
   platform::CalendarService calendar;
   audit::AuditService audit;
   trs::StudyService trs;
+  eservices::EServicesService eservices;
+  eservices::HelpdeskService helpdesk;
   monitor::MonitorService monitor;
   monitor::DueTimer due_timer{monitor};
   http::StaticFiles static_files;
@@ -82,13 +89,15 @@ Server::Server(db::Database& db, const Options& options) : parts_(std::make_uniq
   auto& p = *parts_;
   p.static_files = http::StaticFiles(options.web_root);
   p.router.set_authenticator(std::make_shared<identity::SessionAuthenticator>(p.identity, !options.insecure_cookies));
-  identity::add_identity_routes(p.router, p.identity, {!options.insecure_cookies, {"platform", "audit", "trs", "monitor"}});
+  identity::add_identity_routes(p.router, p.identity, {!options.insecure_cookies, {"platform", "audit", "trs", "eservices", "monitor"}});
   platform::add_calendar_routes(p.router, p.calendar);
   register_history_access(p);
   platform::add_history_routes(p.router, p.history);
   platform::add_health_routes(p.router, db);
   audit::add_audit_routes(p.router, p.audit);
   trs::add_trs_routes(p.router, p.trs);
+  eservices::add_eservices_routes(p.router, p.eservices);
+  eservices::add_helpdesk_routes(p.router, p.helpdesk);
   monitor::add_monitor_routes(p.router, p.monitor);
   p.router.set_fallback([&p](http::Request& request) { return p.static_files.serve(request); });
   p.router.set_access_log(options.access_log);
@@ -124,6 +133,7 @@ int serve_http(db::Database& db, const Options& options) {
 void add_module_demo_data(db::Database& db) {
   audit::add_demo_data(db);
   trs::add_demo_data(db);
+  eservices::add_demo_data(db, kDemoPassword);
   monitor::add_demo_data(db);
 }
 

@@ -43,6 +43,10 @@ const std::vector<RoleInfo>& all_roles() {
       {"trs.officer", "Công chức nhập phiếu đo thời gian", "Time release officer"},
       {"monitor.viewer", "Giám sát truyền nhận (tài khoản giám sát của đơn vị)", "Transmission monitoring viewer"},
       {"monitor.owner", "Đơn vị chủ quản hệ thống (xử lý sự cố truyền nhận)", "Monitoring owner department"},
+      {"eservices.officer", "Công chức xử lý hồ sơ dịch vụ công", "Public services officer"},
+      {"eservices.dept_leader", "Lãnh đạo bộ phận (Đội/Phòng) dịch vụ công", "Public services department leader"},
+      {"eservices.unit_leader", "Lãnh đạo đơn vị (Chi cục/Cục) dịch vụ công", "Public services unit leader"},
+      {"eservices.helpdesk", "Bộ phận hỗ trợ dịch vụ công", "Public services helpdesk"},
   };
   return roles;
 }

@@ -244,6 +244,22 @@ void IdentityService::create_account_with_password(const AccountInput& input, co
   });
 }
 
+std::int64_t IdentityService::create_applicant_account(soci::session& sql, const AccountInput& input,
+                                                      const std::string& password, const std::string& kind,
+                                                      const std::string& tax_code) {
+  if (!input.roles.empty()) invalid("roles", "Tài khoản người làm thủ tục không có vai trò công chức.");
+  store::Unit unit;
+  check_account_input(sql, nullptr, input, unit);
+  if (const std::string problem = password_problem(input.username, password); !problem.empty())
+    invalid("password", problem);
+  insert_new_account(sql, input, unit.id, password, false);
+  const auto account = store::find_account(sql, input.username);
+  store::set_kind(sql, account->id, kind, tax_code);
+  history::append_system(sql, change("account.register", "account", input.username,
+                                     "Người làm thủ tục tự đăng ký tài khoản " + input.username + " (" + kind + ")"));
+  return account->id;
+}
+
 namespace {
 
 void check_unit_input(const UnitInput& input) {

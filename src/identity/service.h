@@ -90,6 +90,11 @@ class IdentityService {
   void bootstrap(const std::string& admin_password);
   void create_account_with_password(const AccountInput& input, const std::string& password, bool must_change);
   void create_unit_as_system(const UnitInput& input);
+  // Public services (eservices): a self-registered applicant account (kind ENTERPRISE or CITIZEN) in the root
+  // unit, without roles, written inside the caller's transaction so the applicant's own record goes with it.
+  // Checks the username, names, contacts and password like any account; returns the account id.
+  std::int64_t create_applicant_account(soci::session& sql, const AccountInput& input, const std::string& password,
+                                        const std::string& kind, const std::string& tax_code);
 
  private:
   store::Unit visible_unit(soci::session& sql, const core::Principal& caller, const std::string& code);

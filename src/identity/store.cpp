@@ -351,4 +351,11 @@ std::vector<AccountRequest> list_requests(soci::session& sql, const std::string&
   return requests;
 }
 
+void set_kind(soci::session& sql, std::int64_t account_id, const std::string& kind, const std::string& tax_code) {
+  const long long id = account_id;
+  soci::indicator ind = tax_code.empty() ? soci::i_null : soci::i_ok;
+  sql << "UPDATE accounts SET kind = :k, tax_code = :t WHERE id = :id", soci::use(kind), soci::use(tax_code, ind),
+      soci::use(id);
+}
+
 }  // namespace hq::identity::store

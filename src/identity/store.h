@@ -48,6 +48,8 @@ void set_password_hash(soci::session& sql, std::int64_t account_id, const std::s
 std::int64_t count_failed_login(soci::session& sql, std::int64_t account_id, std::int64_t now);
 void lock_account(soci::session& sql, std::int64_t account_id, std::int64_t until);
 void clear_failed_logins(soci::session& sql, std::int64_t account_id);
+// Applicant accounts of public services: ENTERPRISE (with its tax code) or CITIZEN.
+void set_kind(soci::session& sql, std::int64_t account_id, const std::string& kind, const std::string& tax_code);
 
 struct AccountQuery {
   std::string unit_path;  // subtree

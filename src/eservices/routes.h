@@ -1,0 +1,21 @@
+#pragma once
+// HTTP routes of the online public services under /api/v1/eservices (contract in shared/spec/eservices.md).
+#include "eservices/service.h"
+#include "http/router.h"
+
+namespace hq::eservices {
+
+void add_eservices_routes(http::Router& router, EServicesService& service);
+
+// JSON shapes shared by the route files (routes_json.cpp).
+nlohmann::json procedure_json(const ProcedureView& v);
+nlohmann::json dossier_json(const DossierView& v);
+nlohmann::json certificate_json(const store::Certificate& c);
+// Documents of a request body: [{"name","content_base64","signature_base64"?}] (400 naming the field).
+std::vector<IncomingDocument> documents_from(const nlohmann::json& body);
+std::string xlsx_stats(const std::vector<StatLine>& lines, const std::string& title);
+
+void add_catalogue_routes(http::Router& router, EServicesService& service);
+void add_dossier_routes(http::Router& router, EServicesService& service);
+
+}  // namespace hq::eservices

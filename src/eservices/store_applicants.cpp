@@ -1,0 +1,132 @@
+#include "db/row.h"
+#include "eservices/store.h"
+
+namespace hq::eservices::store {
+
+void insert_applicant(soci::session& sql, const Applicant& a, std::int64_t now) {
+  const long long id = a.account_id, at = now;
+  soci::indicator tax = a.tax_code.empty() ? soci::i_null : soci::i_ok;
+  soci::indicator idn = a.id_number.empty() ? soci::i_null : soci::i_ok;
+  sql << "INSERT INTO eservices_applicants (account_id, kind, tax_code, id_number, name, created_at) "
+         "VALUES (:a, :k, :t, :i, :n, :at)",
+      soci::use(id), soci::use(a.kind), soci::use(a.tax_code, tax), soci::use(a.id_number, idn), soci::use(a.name),
+      soci::use(at);
+}
+
+std::optional<Applicant> find_applicant(soci::session& sql, std::int64_t account_id) {
+  const long long id = account_id;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT p.*, a.username FROM eservices_applicants p JOIN accounts a ON a.id = p.account_id "
+                      "WHERE p.account_id = :a",
+       soci::use(id));
+  for (const auto& row : rows) {
+    Applicant a;
+    a.account_id = db::int_at(row, "account_id");
+    a.username = db::text_at(row, "username");
+    a.kind = db::text_at(row, "kind");
+    a.tax_code = db::text_at(row, "tax_code");
+    a.id_number = db::text_at(row, "id_number");
+    a.name = db::text_at(row, "name");
+    return a;
+  }
+  return std::nullopt;
+}
+
+bool tax_code_taken(soci::session& sql, const std::string& tax_code) {
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM eservices_applicants WHERE tax_code = :t", soci::use(tax_code), soci::into(n);
+  return n > 0;
+}
+
+void insert_anchor(soci::session& sql, const std::string& fingerprint, const std::string& subject,
+                   const std::string& pem, const std::string& by, std::int64_t now) {
+  const long long at = now;
+  sql << "INSERT INTO eservices_trust_anchors (fingerprint, subject, pem, created_by, created_at) "
+         "VALUES (:f, :s, :p, :by, :at)",
+      soci::use(fingerprint), soci::use(subject), soci::use(pem), soci::use(by), soci::use(at);
+}
+
+bool anchor_exists(soci::session& sql, const std::string& fingerprint) {
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM eservices_trust_anchors WHERE fingerprint = :f", soci::use(fingerprint), soci::into(n);
+  return n > 0;
+}
+
+namespace {
+std::vector<std::string> pems(soci::session& sql, const std::string& table) {
+  std::vector<std::string> out;
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT pem FROM " + table + " ORDER BY id");
+  for (const auto& row : rows) out.push_back(db::text_at(row, "pem"));
+  return out;
+}
+}  // namespace
+
+std::vector<std::string> anchor_pems(soci::session& sql) { return pems(sql, "eservices_trust_anchors"); }
+
+void insert_crl(soci::session& sql, const std::string& issuer, std::int64_t this_update, std::int64_t revoked,
+                const std::string& pem, std::int64_t now) {
+  const long long tu = this_update, n = revoked, at = now;
+  sql << "INSERT INTO eservices_crls (issuer, this_update, revoked, pem, created_at) VALUES (:i, :t, :n, :p, :at)",
+      soci::use(issuer), soci::use(tu), soci::use(n), soci::use(pem), soci::use(at);
+}
+
+std::vector<std::string> crl_pems(soci::session& sql) { return pems(sql, "eservices_crls"); }
+
+namespace {
+Certificate certificate_from(const soci::row& row) {
+  Certificate c;
+  c.id = db::int_at(row, "id");
+  c.account_id = db::int_at(row, "account_id");
+  c.fingerprint = db::text_at(row, "fingerprint");
+  c.serial = db::text_at(row, "serial");
+  c.subject = db::text_at(row, "subject");
+  c.issuer = db::text_at(row, "issuer");
+  c.tax_code = db::text_at(row, "tax_code");
+  c.pem = db::text_at(row, "pem");
+  c.status = db::text_at(row, "status");
+  c.not_before = db::int_at(row, "not_before");
+  c.not_after = db::int_at(row, "not_after");
+  c.created_at = db::int_at(row, "created_at");
+  return c;
+}
+}  // namespace
+
+void insert_certificate(soci::session& sql, const Certificate& c) {
+  const long long account = c.account_id, nb = c.not_before, na = c.not_after, at = c.created_at;
+  sql << "INSERT INTO eservices_certificates (account_id, fingerprint, serial, subject, issuer, tax_code, not_before, "
+         "not_after, pem, status, created_at) VALUES (:a, :f, :s, :sub, :iss, :t, :nb, :na, :p, :st, :at)",
+      soci::use(account), soci::use(c.fingerprint), soci::use(c.serial), soci::use(c.subject), soci::use(c.issuer),
+      soci::use(c.tax_code), soci::use(nb), soci::use(na), soci::use(c.pem), soci::use(c.status), soci::use(at);
+}
+
+std::optional<Certificate> find_certificate(soci::session& sql, const std::string& fingerprint) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT * FROM eservices_certificates WHERE fingerprint = :f", soci::use(fingerprint));
+  for (const auto& row : rows) return certificate_from(row);
+  return std::nullopt;
+}
+
+std::vector<Certificate> certificates_of(soci::session& sql, std::int64_t account_id) {
+  const long long id = account_id;
+  std::vector<Certificate> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT * FROM eservices_certificates WHERE account_id = :a ORDER BY id", soci::use(id));
+  for (const auto& row : rows) out.push_back(certificate_from(row));
+  return out;
+}
+
+std::optional<SigningKey> current_signing_key(soci::session& sql) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT key_pem, certificate_pem FROM eservices_signing_keys ORDER BY id DESC LIMIT 1");
+  for (const auto& row : rows) return SigningKey{db::text_at(row, "key_pem"), db::text_at(row, "certificate_pem")};
+  return std::nullopt;
+}
+
+void insert_signing_key(soci::session& sql, const SigningKey& k, const std::string& by, std::int64_t now) {
+  const long long at = now;
+  sql << "INSERT INTO eservices_signing_keys (key_pem, certificate_pem, created_by, created_at) "
+         "VALUES (:k, :c, :by, :at)",
+      soci::use(k.key_pem), soci::use(k.certificate_pem), soci::use(by), soci::use(at);
+}
+
+}  // namespace hq::eservices::store
