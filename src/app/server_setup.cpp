@@ -36,6 +36,8 @@ Server::Server(db::Database& db, const Options& options) : parts_(std::make_uniq
   platform::add_health_routes(p.router, db);
   audit::add_audit_routes(p.router, p.audit);
   trs::add_trs_routes(p.router, p.trs);
+  if (!options.metrics_token.empty() || !options.metrics_allow.empty())
+    p.router.guard("/metrics", http::metrics_guard(options.metrics_token, options.metrics_allow));
   p.router.set_fallback([&p](http::Request& request) { return p.static_files.serve(request); });
   p.router.set_access_log(options.access_log);
 }
