@@ -36,7 +36,7 @@ run: build web
 	@echo "  Tài khoản mẫu (mật khẩu Demo@2026haiquan): 02_qt, 02ci_qt, 02ci.truong, ktstq.canbo, ktstq.lanhdao,"
 	@echo "  02ci.canbo, 02ci.lanhdao, trs.phantich, 02ci.trs — xem README.md"
 	@echo
-	@./$(BUILD)/haiquan serve --db $(DB) --port $(PORT) --web web/dist
+	@./$(BUILD)/haiquan serve --db $(DB) --port $(PORT) --web web/dist --insecure-cookies
 
 test: build web
 	@bash scripts/test.sh $(BUILD)

@@ -2,16 +2,16 @@
 //
 //   trs_generate N [--seed S] [--bad-rate R] [--output FILE]      (default: stdout, seed 2015, R 0.01)
 //
-// The declarations come from trs::SampleRecords (src/trs/sample_records.h). A fraction R of the rows carries
+// The declarations come from trs::SampleRecords (src/trs/engine/sample_records.h). A fraction R of the rows carries
 // errors a real study has: swapped milestones (negative intervals), missing milestones and, for a third of
 // that share, malformed cells (bad dates, PURPLE).
 #include <fstream>
 #include <iostream>
 #include <string>
 
-#include "trs/record.h"
-#include "trs/record_writer.h"
-#include "trs/sample_records.h"
+#include "trs/engine/record.h"
+#include "trs/engine/record_writer.h"
+#include "trs/engine/sample_records.h"
 
 using hq::trs::Record;
 

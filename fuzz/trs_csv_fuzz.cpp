@@ -13,8 +13,8 @@
 #include <string_view>
 
 #include "core/error.h"
-#include "trs/csv_reader.h"
-#include "trs/report.h"
+#include "trs/engine/csv_reader.h"
+#include "trs/engine/report.h"
 
 namespace {
 

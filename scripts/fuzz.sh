@@ -14,7 +14,7 @@ declare -A targets=(
   [request_framing_fuzz]="$root/fuzz/request_framing_fuzz.cpp $root/src/http/request_framing.cpp"
 )
 if [ -f "$root/fuzz/trs_csv_fuzz.cpp" ]; then
-  targets[trs_csv_fuzz]="$(pkg-config --cflags minizip expat) $root/fuzz/trs_csv_fuzz.cpp $root/src/sheets/*.cpp $(ls $root/src/trs/*.cpp | grep -v -E '(_(store|routes|service)|/demo)\.cpp$' | tr '\n' ' ') $core $(pkg-config --libs xlsxwriter minizip expat 2>/dev/null) -lspdlog -lfmt"
+  targets[trs_csv_fuzz]="$(pkg-config --cflags minizip expat) $root/fuzz/trs_csv_fuzz.cpp $root/src/sheets/*.cpp $root/src/trs/engine/*.cpp $core $(pkg-config --libs xlsxwriter minizip expat 2>/dev/null) -lspdlog -lfmt"
 fi
 for name in "${!targets[@]}"; do
   echo "-- fuzz $name (${seconds}s)"

@@ -37,7 +37,7 @@ if [ -f web/package.json ]; then
   db="sqlite:$work/e2e.db"
   ./"$build"/haiquan init --db "$db" --admin-password 'Quan-tri-2026!' >/dev/null
   ./"$build"/haiquan demo --db "$db" >/dev/null
-  ./"$build"/haiquan serve --db "$db" --port 18080 --address 127.0.0.1 --web web/dist >"$work/server.log" 2>&1 &
+  ./"$build"/haiquan serve --db "$db" --port 18080 --address 127.0.0.1 --web web/dist --insecure-cookies >"$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 50); do curl -sf http://127.0.0.1:18080/healthz >/dev/null && break; sleep 0.2; done
   if ! (cd web && HAIQUAN_URL=http://127.0.0.1:18080 npm run e2e) | tee "$work/e2e.log"; then

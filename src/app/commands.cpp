@@ -46,8 +46,10 @@ int run_init(const Options& options) {
   db::Database db(options.db_url, 1);
   const int applied = db::apply_migrations(db);
   identity::IdentityService(db).bootstrap(options.admin_password);
-  std::cout << "Đã khởi tạo cơ sở dữ liệu " << options.db_url << " (" << applied
-            << " bản lược đồ); tài khoản quản trị: admin\n";
+  // `make run` migrates before it knows the database is new, so init often finds nothing left to apply.
+  const std::string schema = applied > 0 ? "áp dụng " + std::to_string(applied) + " bản lược đồ"
+                                         : "lược đồ đã ở phiên bản mới nhất";
+  std::cout << "Đã khởi tạo cơ sở dữ liệu " << options.db_url << " (" << schema << "); tài khoản quản trị: admin\n";
   return 0;
 }
 

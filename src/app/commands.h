@@ -12,7 +12,7 @@ struct Options {
   std::string address = "0.0.0.0";
   std::string web_root;
   std::size_t threads = 4;
-  bool secure_cookies = false;
+  bool insecure_cookies = false;  // local HTTP only: `hq_session` without Secure instead of `__Host-hq_session`
   bool trust_proxy = false;
   bool access_log = true;
   std::string metrics_token;                 // /metrics needs "Authorization: Bearer <token>" when set

@@ -45,7 +45,11 @@ int main(int argc, char** argv) {
   serve->add_option("--web", options.web_root, "Folder of the built web app (env HAIQUAN_WEB)");
   serve->add_option("--threads", options.threads, "Worker threads");
   serve->add_flag("!--no-access-log", options.access_log, "Do not log one line per request");
-  serve->add_flag("--secure-cookies", options.secure_cookies, "Mark cookies Secure (behind HTTPS)");
+  serve->add_flag("--insecure-cookies", options.insecure_cookies,
+                  "Session cookie without Secure, for local HTTP only (default: a Secure __Host- cookie)")
+      ->envname("HAIQUAN_INSECURE_COOKIES");
+  bool secure_cookies_no_op = false;  // the old flag: cookies are Secure by default now
+  serve->add_flag("--secure-cookies", secure_cookies_no_op, "Accepted for compatibility; cookies are Secure by default");
   serve->add_flag("--trust-proxy", options.trust_proxy,
                   "Take the client address from X-Forwarded-For (only behind your own reverse proxy)");
   serve->add_option("--metrics-token", options.metrics_token,

@@ -2,7 +2,7 @@
 
 #include "app/commands.h"
 #include "app/trs_commands.h"
-#include "trs/cli.h"
+#include "trs/engine/cli.h"
 
 namespace hq::app {
 

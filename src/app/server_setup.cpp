@@ -8,17 +8,21 @@
 #include "audit/routes.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "history/history_service.h"
+#include "identity/history_access.h"
 #include "identity/routes.h"
 #include "platform/calendar_routes.h"
 #include "platform/history_routes.h"
-#include "trs/demo.h"
-#include "trs/study_routes.h"
+#include "trs/study/demo.h"
+#include "trs/study/study_routes.h"
 
 namespace hq::app {
 
 struct ServerParts {
-  explicit ServerParts(db::Database& db) : identity(db), calendar(db), audit(db), trs(db), static_files("") {}
+  explicit ServerParts(db::Database& db)
+      : identity(db), history(db), calendar(db), audit(db), trs(db), static_files("") {}
   identity::IdentityService identity;
+  history::HistoryService history;
   platform::CalendarService calendar;
   audit::AuditService audit;
   trs::StudyService trs;
@@ -26,13 +30,58 @@ struct ServerParts {
   http::Router router;
 };
 
+namespace {
+
+// The history of a module's records is read with the rights of the records: each check calls the module's own
+// getter, which answers 404 (or 403) outside the caller's scope. Types not registered here or by a module
+// (audit_feedback, audit_report, …) are for platform administrators only.
+void register_history_access(ServerParts& p) {
+  using history::entity_number;
+  identity::register_history_access(p.history, p.identity);
+  for (const char* type : {"calendar", "calendar_adjustment"})  // the calendar is read by every signed-in user
+    p.history.register_entity_type(type, [](const core::Principal&, const std::string&) { return true; });
+  // A getter taking a numeric id: a non-numeric id names nothing.
+  auto by_number = [](auto open) {
+    return [open](const core::Principal& caller, const std::string& id) {
+      const auto number = entity_number(id);
+      if (!number) return false;
+      open(caller, *number);
+      return true;
+    };
+  };
+  p.history.register_entity_type(
+      "audit_proposal", by_number([&p](const core::Principal& c, std::int64_t id) { p.audit.proposal(c, id); }));
+  p.history.register_entity_type(
+      "audit_collection", by_number([&p](const core::Principal& c, std::int64_t id) { p.audit.collection(c, id); }));
+  p.history.register_entity_type("audit_enterprise", [&p](const core::Principal& caller, const std::string& tax_code) {
+    p.audit.record(caller, tax_code);
+    return true;
+  });
+  p.history.register_entity_type(
+      "trs_study", by_number([&p](const core::Principal& c, std::int64_t id) { p.trs.study(c, id); }));
+  // "<study>/<first 11 digits of the declaration>"
+  p.history.register_entity_type("trs_record", [&p](const core::Principal& caller, const std::string& id) {
+    const auto slash = id.find('/');
+    if (slash == std::string::npos) return false;
+    const auto study = entity_number(id.substr(0, slash));
+    std::string key = id.substr(slash + 1);
+    if (!study || !entity_number(key) || key.size() > 11) return false;
+    key.insert(0, 11 - key.size(), '0');
+    p.trs.record(caller, *study, key);
+    return true;
+  });
+}
+
+}  // namespace
+
 Server::Server(db::Database& db, const Options& options) : parts_(std::make_unique<ServerParts>(db)) {
   auto& p = *parts_;
   p.static_files = http::StaticFiles(options.web_root);
-  p.router.set_authenticator(std::make_shared<identity::SessionAuthenticator>(p.identity));
-  identity::add_identity_routes(p.router, p.identity, {options.secure_cookies, {"platform", "audit", "trs"}});
+  p.router.set_authenticator(std::make_shared<identity::SessionAuthenticator>(p.identity, !options.insecure_cookies));
+  identity::add_identity_routes(p.router, p.identity, {!options.insecure_cookies, {"platform", "audit", "trs"}});
   platform::add_calendar_routes(p.router, p.calendar);
-  platform::add_history_routes(p.router, db);
+  register_history_access(p);
+  platform::add_history_routes(p.router, p.history);
   platform::add_health_routes(p.router, db);
   audit::add_audit_routes(p.router, p.audit);
   trs::add_trs_routes(p.router, p.trs);

@@ -12,8 +12,8 @@
 #include "core/error.h"
 #include "db/migrate.h"
 #include "identity/crypto.h"
-#include "trs/study_service.h"
-#include "trs/xlsx_reader.h"
+#include "trs/study/study_service.h"
+#include "trs/engine/xlsx_reader.h"
 
 namespace hq::app {
 namespace {

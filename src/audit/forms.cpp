@@ -1,18 +1,14 @@
 #include "audit/forms.h"
 
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <functional>
 #include <set>
-#include <sstream>
 
 #include <xlsxwriter.h>
 
 #include "core/error.h"
+#include "sheets/xlsx_output.h"
 
 namespace hq::audit {
 
@@ -143,29 +139,6 @@ FormReport build_report(Form form, const ReportUnit& unit, const std::vector<Rep
 
 namespace {
 
-// libxlsxwriter writes to a file: a private temporary file, read back and removed.
-class TempFile {
- public:
-  TempFile() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "haiquan-form-XXXXXX").string();
-    const int fd = mkstemp(pattern.data());
-    if (fd < 0) throw std::runtime_error("cannot create a temporary file");
-    close(fd);
-    path_ = pattern;
-  }
-  ~TempFile() { std::remove(path_.c_str()); }
-  const std::string& path() const { return path_; }
-  std::string read() const {
-    std::ifstream in(path_, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-  }
-
- private:
-  std::string path_;
-};
-
 lxw_format* make_format(lxw_workbook* wb, bool bold, bool border, const char* number = nullptr) {
   lxw_format* f = workbook_add_format(wb);
   if (bold) format_set_bold(f);
@@ -176,11 +149,8 @@ lxw_format* make_format(lxw_workbook* wb, bool bold, bool border, const char* nu
   return f;
 }
 
-}  // namespace
-
-std::string report_xlsx(const FormReport& report) {
-  TempFile file;
-  lxw_workbook* wb = workbook_new(file.path().c_str());
+void write_form(const FormReport& report, const std::string& path) {
+  lxw_workbook* wb = workbook_new(path.c_str());
   lxw_worksheet* ws = workbook_add_worksheet(wb, form_code(report.form).c_str());
   lxw_format* title = make_format(wb, true, false);
   format_set_font_size(title, 13);
@@ -250,7 +220,12 @@ std::string report_xlsx(const FormReport& report) {
   worksheet_fit_to_pages(ws, 1, 0);
   if (workbook_close(wb) != LXW_NO_ERROR)
     throw core::Error(core::ErrorKind::Unavailable, "XLSX_WRITE", "Không tạo được bảng tính báo cáo.");
-  return file.read();
+}
+
+}  // namespace
+
+std::string report_xlsx(const FormReport& report) {
+  return sheets::write_to_bytes([&](const std::string& path) { write_form(report, path); });
 }
 
 }  // namespace hq::audit

@@ -1,8 +1,11 @@
 #include "db/row.h"
 
 namespace hq::db {
+namespace {
 
-std::int64_t int_at(const soci::row& row, const std::string& column, std::int64_t if_null) {
+// One body for both ways of naming a column (by label or by position).
+template <typename Key>
+std::int64_t int_value(const soci::row& row, const Key& column, std::int64_t if_null) {
   if (row.get_indicator(column) == soci::i_null) return if_null;
   switch (row.get_properties(column).get_data_type()) {
     case soci::dt_integer: return row.get<int>(column);
@@ -14,7 +17,8 @@ std::int64_t int_at(const soci::row& row, const std::string& column, std::int64_
   }
 }
 
-std::string text_at(const soci::row& row, const std::string& column) {
+template <typename Key>
+std::string text_value(const soci::row& row, const Key& column) {
   if (row.get_indicator(column) == soci::i_null) return {};
   switch (row.get_properties(column).get_data_type()) {
     case soci::dt_string: return row.get<std::string>(column);
@@ -25,7 +29,8 @@ std::string text_at(const soci::row& row, const std::string& column) {
   }
 }
 
-double real_at(const soci::row& row, const std::string& column, double if_null) {
+template <typename Key>
+double real_value(const soci::row& row, const Key& column, double if_null) {
   if (row.get_indicator(column) == soci::i_null) return if_null;
   switch (row.get_properties(column).get_data_type()) {
     case soci::dt_double: return row.get<double>(column);
@@ -34,5 +39,21 @@ double real_at(const soci::row& row, const std::string& column, double if_null) 
     default: return if_null;
   }
 }
+
+}  // namespace
+
+std::int64_t int_at(const soci::row& row, const std::string& column, std::int64_t if_null) {
+  return int_value(row, column, if_null);
+}
+std::string text_at(const soci::row& row, const std::string& column) { return text_value(row, column); }
+double real_at(const soci::row& row, const std::string& column, double if_null) {
+  return real_value(row, column, if_null);
+}
+
+std::int64_t int_at(const soci::row& row, std::size_t position, std::int64_t if_null) {
+  return int_value(row, position, if_null);
+}
+std::string text_at(const soci::row& row, std::size_t position) { return text_value(row, position); }
+double real_at(const soci::row& row, std::size_t position, double if_null) { return real_value(row, position, if_null); }
 
 }  // namespace hq::db

@@ -9,6 +9,15 @@
 
 namespace hq::history {
 
+// The hash input's format, stored per entry (column `format`):
+//  1 — the fields joined by \x1f. Ambiguous: a field holding \x1f can move text into its neighbour without
+//      changing the hash. Only entries written before migration 0002 have it; they still verify.
+//  2 — a 0x02 byte, then every field as <decimal byte length>':'<bytes>. Unambiguous, and no format-1 input
+//      can equal a format-2 one (format 1 starts with a hex digit or \x1f).
+// The verifier refuses an entry whose format is lower than an earlier entry's, so old-format entries cannot be
+// appended or substituted after the cut-over (a downgrade to the ambiguous form).
+constexpr int kEntryFormat = 2;
+
 struct Entry {
   std::int64_t id = 0;
   std::int64_t at = 0;
@@ -22,9 +31,11 @@ struct Entry {
   std::string client_address;
   std::string prev_hash;
   std::string hash;
+  int format = kEntryFormat;
 };
 
-// Hex SHA-256 over the previous hash and the entry's content (everything but `hash`).
+// Hex SHA-256 over the previous hash and the entry's content (everything but `hash`), in the entry's format;
+// empty for a format this build does not know.
 std::string entry_hash(const Entry& entry);
 
 struct ChainCheck {
@@ -45,6 +56,7 @@ class ChainVerifier {
   ChainCheck result_;
   std::string previous_hash_;
   std::int64_t previous_id_ = 0;
+  int previous_format_ = 1;
 };
 
 }  // namespace hq::history

@@ -19,13 +19,13 @@ void insert(soci::session& sql, Entry entry) {
   // Ids are assigned by us, in chain order, so the hash can include the id.
   entry.id = head_id + 1;
   entry.hash = entry_hash(entry);
-  long long id = entry.id, at = entry.at, account = entry.account_id;
+  long long id = entry.id, at = entry.at, account = entry.account_id, format = entry.format;
   sql << "INSERT INTO history (id, at, account_id, username, unit_code, action, entity_type, entity_id, summary, "
-         "client_address, prev_hash, hash) VALUES (:id, :at, :acc, :u, :unit, :action, :etype, :eid, :summary, "
-         ":client, :prev, :hash)",
+         "client_address, prev_hash, hash, format) VALUES (:id, :at, :acc, :u, :unit, :action, :etype, :eid, "
+         ":summary, :client, :prev, :hash, :format)",
       soci::use(id), soci::use(at), soci::use(account), soci::use(entry.username), soci::use(entry.unit_code),
       soci::use(entry.action), soci::use(entry.entity_type), soci::use(entry.entity_id), soci::use(entry.summary),
-      soci::use(entry.client_address), soci::use(entry.prev_hash), soci::use(entry.hash);
+      soci::use(entry.client_address), soci::use(entry.prev_hash), soci::use(entry.hash), soci::use(format);
   sql << "UPDATE history_head SET last_id = :id, last_hash = :hash WHERE id = 1", soci::use(id), soci::use(entry.hash);
 }
 
@@ -43,23 +43,25 @@ Entry from_row(const soci::row& row) {
   e.client_address = row.get<std::string>("client_address");
   e.prev_hash = row.get<std::string>("prev_hash");
   e.hash = row.get<std::string>("hash");
+  e.format = static_cast<int>(db::int_at(row, "format"));
   return e;
 }
 
 constexpr const char* kColumns =
     "id, at, account_id, username, "
-    "unit_code, action, entity_type, entity_id, summary, client_address, prev_hash, hash";
+    "unit_code, action, entity_type, entity_id, summary, client_address, prev_hash, hash, format";
 
 }  // namespace
 
 void append(soci::session& sql, const core::Principal& actor, const Change& change) {
   insert(sql, Entry{0, 0, actor.account_id, actor.username, actor.unit_code, change.action, change.entity_type,
-                    change.entity_id, change.summary, actor.client_address.empty() ? "-" : actor.client_address, "", ""});
+                    change.entity_id, change.summary, actor.client_address.empty() ? "-" : actor.client_address, "", "",
+                    kEntryFormat});
 }
 
 void append_system(soci::session& sql, const Change& change) {
   insert(sql, Entry{0, 0, 0, "system", "00", change.action, change.entity_type, change.entity_id, change.summary,
-                    "local", "", ""});
+                    "local", "", "", kEntryFormat});
 }
 
 Page list(soci::session& sql, const std::string& entity_type, const std::string& entity_id, std::int64_t offset,
@@ -79,6 +81,27 @@ Page list(soci::session& sql, const std::string& entity_type, const std::string&
        soci::use(off));
   for (const auto& row : rows) page.items.push_back(from_row(row));
   return page;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> entity_counts(soci::session& sql, const std::string& entity_type) {
+  std::vector<std::pair<std::string, std::int64_t>> counts;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT entity_id, COUNT(*) AS n FROM history WHERE entity_type = :t GROUP BY entity_id",
+       soci::use(entity_type));
+  for (const auto& row : rows) counts.emplace_back(row.get<std::string>("entity_id"), db::int_at(row, "n"));
+  return counts;
+}
+
+std::vector<Entry> entries_before(soci::session& sql, const std::string& entity_type, std::int64_t before_id,
+                                  std::int64_t limit) {
+  std::vector<Entry> entries;
+  const long long before = before_id, lim = limit;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string("SELECT ") + kColumns +
+                          " FROM history WHERE entity_type = :t AND (:b = 0 OR id < :b2) ORDER BY id DESC LIMIT :l",
+       soci::use(entity_type), soci::use(before), soci::use(before), soci::use(lim));
+  for (const auto& row : rows) entries.push_back(from_row(row));
+  return entries;
 }
 
 ChainCheck verify(soci::session& sql) {

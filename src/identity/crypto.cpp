@@ -10,12 +10,21 @@ void init_crypto() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
 }
 
-std::string hash_password(const std::string& password) {
+std::string hash_password_with(const std::string& password, unsigned long long opslimit, std::size_t memlimit) {
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), opslimit, memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
     throw std::runtime_error("out of memory while hashing a password");
   return out;
+}
+
+std::string hash_password(const std::string& password) {
+  return hash_password_with(password, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE);
+}
+
+bool password_needs_rehash(const std::string& stored_hash) {
+  // 1: other limits (or another algorithm); -1: not a hash libsodium reads. Both deserve a fresh hash.
+  return crypto_pwhash_str_needs_rehash(stored_hash.c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
 }
 
 bool verify_password(const std::string& stored_hash, const std::string& password) {

@@ -1,5 +1,6 @@
 #pragma once
 // Password hashing (Argon2id via libsodium) and opaque tokens. Only token hashes are ever stored.
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -8,6 +9,11 @@ namespace hq::identity {
 void init_crypto();  // sodium_init; call once at start
 std::string hash_password(const std::string& password);
 bool verify_password(const std::string& stored_hash, const std::string& password);
+// True when a stored hash was made with other Argon2id limits than hash_password uses today (raised since),
+// so a successful login rehashes the password it has just verified.
+bool password_needs_rehash(const std::string& stored_hash);
+// A hash with explicit limits (tests and migrations of old hashes use it to make "old" hashes).
+std::string hash_password_with(const std::string& password, unsigned long long opslimit, std::size_t memlimit);
 // 256-bit random token, URL-safe base64 without padding.
 std::string new_token();
 // Hex BLAKE2b-256 of a token: what the sessions table stores.

@@ -14,7 +14,7 @@ using http::Response;
 using nlohmann::json;
 
 bool SessionAuthenticator::authenticate(Request& request) {
-  auto principal = service_.authenticate(request.cookie(kSessionCookie));
+  auto principal = service_.authenticate(request.cookie(cookie_));
   if (!principal) return false;
   principal->client_address = request.client_address;
   request.principal = std::move(*principal);
@@ -23,7 +23,7 @@ bool SessionAuthenticator::authenticate(Request& request) {
 
 bool SessionAuthenticator::csrf_valid(const Request& request) {
   const std::string* header = request.header("x-csrf-token");
-  return header && constant_time_equal(*header, csrf_for(request.cookie(kSessionCookie)));
+  return header && constant_time_equal(*header, csrf_for(request.cookie(cookie_)));
 }
 
 namespace {
@@ -63,32 +63,44 @@ json request_json(const store::AccountRequest& r) {
 }
 
 std::string session_cookie(const std::string& token, bool secure, std::int64_t max_age) {
-  return std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+  return std::string(session_cookie_name(secure)) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
          std::to_string(max_age) + (secure ? "; Secure" : "");
 }
 
+Response too_many_logins(std::int64_t retry_after) {
+  return Response::error(429, "TOO_MANY_LOGIN_ATTEMPTS",
+                         "Đăng nhập sai quá nhiều lần từ địa chỉ này. Vui lòng thử lại sau " +
+                             std::to_string(retry_after) + " giây.",
+                         {{"retry_after", retry_after}})
+      .with_header("Retry-After", std::to_string(retry_after));
+}
+
 void add_auth_routes(http::Router& router, IdentityService& service, const IdentityRouteOptions& options) {
-  router.add("POST", "/api/v1/auth/login", [&service, options](Request& request) {
+  const std::string cookie = session_cookie_name(options.secure_cookies);
+  router.add("POST", "/api/v1/auth/login", [&service, options, cookie](Request& request) {
+    // Before the body is even read: a throttled address costs no password hashing.
+    if (const auto wait = service.login_retry_after(request.client_address); wait > 0) return too_many_logins(wait);
     const json body = request.json_body();
     const auto result = service.login(http::required_text(body, "username", 64),
-                                      http::required_text(body, "password", 256), request.client_address);
+                                      http::required_text(body, "password", 256), request.client_address,
+                                      request.cookie(cookie));
     return Response::ok({{"csrf_token", result.csrf_token}, {"password_change_required", result.password_change_required}})
         .with_header("Set-Cookie", session_cookie(result.session_token, options.secure_cookies, kSessionAbsoluteSeconds));
   }, Access::Public);
 
-  router.add("POST", "/api/v1/auth/logout", [&service, options](Request& request) {
-    service.logout(request.cookie(kSessionCookie));
+  router.add("POST", "/api/v1/auth/logout", [&service, options, cookie](Request& request) {
+    service.logout(request.cookie(cookie));
     return Response::ok({{"ok", true}}).with_header("Set-Cookie", session_cookie("", options.secure_cookies, 0));
   }, Access::PasswordChangeAllowed);
 
-  router.add("POST", "/api/v1/auth/password", [&service](Request& request) {
+  router.add("POST", "/api/v1/auth/password", [&service, cookie](Request& request) {
     const json body = request.json_body();
     service.change_password(request.principal, http::required_text(body, "old_password", 256),
-                            http::required_text(body, "new_password", 256));
+                            http::required_text(body, "new_password", 256), request.cookie(cookie));
     return Response::ok({{"ok", true}});
   }, Access::PasswordChangeAllowed);
 
-  router.add("GET", "/api/v1/me", [options](Request& request) {
+  router.add("GET", "/api/v1/me", [options, cookie](Request& request) {
     const auto& me = request.principal;
     json result = {{"username", me.username},
                    {"full_name", me.full_name},
@@ -97,7 +109,7 @@ void add_auth_routes(http::Router& router, IdentityService& service, const Ident
                    {"unit_level", me.unit_level},
                    {"roles", me.roles},
                    {"password_change_required", me.password_change_required},
-                   {"csrf_token", csrf_for(request.cookie(kSessionCookie))},
+                   {"csrf_token", csrf_for(request.cookie(cookie))},
                    {"modules", options.modules}};
     return Response::ok(result);
   }, Access::PasswordChangeAllowed);

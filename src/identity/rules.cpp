@@ -67,9 +67,23 @@ std::string unit_admin_username(const std::string& unit_code) {
   return name + "_qt";
 }
 
-bool may_administer_unit(const core::Principal& caller, const std::string& unit_path) {
+namespace {
+
+// "/1/4/9/" → "/1/4/"; the root's parent is "".
+std::string parent_path(const std::string& path) {
+  if (path.size() < 2) return "";
+  const auto slash = path.rfind('/', path.size() - 2);
+  return slash == std::string::npos ? "" : path.substr(0, slash + 1);
+}
+
+}  // namespace
+
+bool may_administer_unit(const core::Principal& caller, const std::string& unit_path, const std::string& unit_level) {
   if (caller.is_platform_admin()) return true;
-  return caller.has_role("unit.admin") && caller.sees_unit(unit_path);
+  if (!caller.has_role("unit.admin") || caller.unit_path.empty()) return false;
+  if (unit_path == caller.unit_path) return true;
+  // A Phòng/Đội has no units below it, so "its internal departments" are the DOI children of the unit.
+  return unit_level == "DOI" && parent_path(unit_path) == caller.unit_path;
 }
 
 bool may_grant_roles(const core::Principal& caller, const std::vector<std::string>& roles) {
@@ -77,25 +91,29 @@ bool may_grant_roles(const core::Principal& caller, const std::vector<std::strin
   return std::none_of(roles.begin(), roles.end(), [](const std::string& r) { return r == "platform.admin"; });
 }
 
-LoginRefusal refusal_before_password(const LoginState& state, std::int64_t now) {
-  if (state.status != "ACTIVE") return LoginRefusal::Disabled;
+bool may_touch_account(const core::Principal& caller, const std::vector<std::string>& account_roles) {
+  return caller.is_platform_admin() ||
+         std::find(account_roles.begin(), account_roles.end(), "platform.admin") == account_roles.end();
+}
+
+bool may_change_own_roles(const core::Principal& caller) { return caller.is_platform_admin(); }
+
+bool may_decide_request(const core::Principal& caller, std::int64_t proposer_account_id) {
+  if (caller.account_id == proposer_account_id) return false;
+  return caller.has_role("unit.leader") || caller.is_platform_admin();
+}
+
+LoginRefusal login_refusal(const LoginState& state, bool password_ok, std::int64_t now) {
+  if (state.status != "ACTIVE") return password_ok ? LoginRefusal::Disabled : LoginRefusal::WrongPassword;
   if (state.locked_until > now) return LoginRefusal::Locked;
+  if (!password_ok) return LoginRefusal::WrongPassword;
   if (state.password_change_required && state.temporary_password_issued_at > 0 &&
       now - state.temporary_password_issued_at > kTemporaryPasswordLifetimeSeconds)
     return LoginRefusal::TemporaryPasswordExpired;
   return LoginRefusal::None;
 }
 
-LoginState after_failure(LoginState state, std::int64_t now) {
-  // A lock that has run out starts a fresh count.
-  if (state.locked_until != 0 && state.locked_until <= now) state.failed_logins = 0;
-  ++state.failed_logins;
-  if (state.failed_logins >= kMaxFailedLogins) {
-    state.locked_until = now + kLockSeconds;
-    state.failed_logins = 0;
-  }
-  return state;
-}
+bool lock_reached(std::int64_t failed_logins) { return failed_logins >= kMaxFailedLogins; }
 
 bool session_alive(const SessionTimes& session, std::int64_t now) {
   return now < session.expires_at && now - session.last_seen_at < kSessionIdleSeconds;

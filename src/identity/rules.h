@@ -34,9 +34,17 @@ bool is_unit_level(const std::string& level);
 bool may_be_child(const std::string& parent_level, const std::string& child_level);
 std::string unit_admin_username(const std::string& unit_code);  // "<lower-case code>_qt" (seed 002 art. 5.4)
 
-// Who may create/change accounts of a unit (path) and grant these roles.
-bool may_administer_unit(const core::Principal& caller, const std::string& unit_path);
+// Who may create/change accounts of a unit and grant these roles. An administrator administers its own unit
+// and the Phòng/Đội (level DOI) directly inside it, not a subordinate Cục or Chi cục, which has its own
+// `<code>_qt` (seed 002 art. 5.2.b–d); a platform administrator administers every unit.
+bool may_administer_unit(const core::Principal& caller, const std::string& unit_path, const std::string& unit_level);
 bool may_grant_roles(const core::Principal& caller, const std::vector<std::string>& roles);
+// Nobody below a platform administrator changes an account that holds platform.admin.
+bool may_touch_account(const core::Principal& caller, const std::vector<std::string>& account_roles);
+// Only a platform administrator changes its own roles (a unit administrator cannot promote itself).
+bool may_change_own_roles(const core::Principal& caller);
+// The proposer of an account request never decides it (form 01: two people).
+bool may_decide_request(const core::Principal& caller, std::int64_t proposer_account_id);
 
 struct LoginState {
   std::string status;  // ACTIVE | DISABLED
@@ -45,10 +53,13 @@ struct LoginState {
   bool password_change_required = false;
   std::int64_t temporary_password_issued_at = 0;
 };
-enum class LoginRefusal { None, Disabled, Locked, TemporaryPasswordExpired };
-LoginRefusal refusal_before_password(const LoginState& state, std::int64_t now);
-// After a wrong password: the new failure count and lock time.
-LoginState after_failure(LoginState state, std::int64_t now);
+enum class LoginRefusal { None, WrongPassword, Disabled, Locked, TemporaryPasswordExpired };
+// Decided only after the password was checked, so a wrong password on a disabled account answers like any
+// wrong password (no enumeration). A running lock answers "locked" whatever the password: telling a right
+// password from a wrong one during the lock would let guessing go on through it.
+LoginRefusal login_refusal(const LoginState& state, bool password_ok, std::int64_t now);
+// After the failure count was incremented (atomically, in the database): whether the account locks now.
+bool lock_reached(std::int64_t failed_logins);
 
 struct SessionTimes {
   std::int64_t last_seen_at = 0;

@@ -7,53 +7,60 @@
 #include "history/history_store.h"
 #include "identity/crypto.h"
 #include "identity/rules.h"
+#include "identity/service_support.h"
 
 namespace hq::identity {
 
 using core::Error;
 using core::ErrorKind;
+using namespace support;
 
 namespace {
-
-[[noreturn]] void invalid(const std::string& field, const std::string& message) {
-  core::bad_input("INVALID_FIELD", message, {{"field", field}});
-}
-
-std::string roles_text(const std::vector<std::string>& roles) {
-  return roles.empty() ? "(không)" : core::join(roles, ", ");
-}
-
-void check_roles(const core::Principal* caller, const std::vector<std::string>& roles) {
-  for (const auto& role : roles)
-    if (!is_known_role(role)) invalid("roles", "Vai trò «" + role + "» không tồn tại.");
-  if (caller && !may_grant_roles(*caller, roles))
-    core::forbidden("Chỉ quản trị hệ thống mới được cấp vai trò platform.admin.");
-}
 
 void check_password(const std::string& username, const std::string& password) {
   const std::string problem = password_problem(username, password);
   if (!problem.empty()) core::bad_input("WEAK_PASSWORD", problem, {{"field", "new_password"}});
 }
 
-history::Change change(std::string action, std::string type, std::string id, std::string summary) {
-  return history::Change{std::move(action), std::move(type), std::move(id), std::move(summary)};
-}
-
 }  // namespace
 
+std::int64_t IdentityService::login_retry_after(const std::string& client_address) {
+  return throttle_.retry_after(client_address, core::now());
+}
+
 LoginResult IdentityService::login(const std::string& username, const std::string& password,
-                                   const std::string& client_address) {
+                                   const std::string& client_address, const std::string& previous_session_token) {
   const auto account = db_.read([&](soci::session& sql) { return store::find_account(sql, username); });
+  const std::int64_t now = core::now();
   const Error invalid_credentials(ErrorKind::Unauthenticated, "INVALID_CREDENTIALS",
                                   "Tên đăng nhập hoặc mật khẩu không đúng.");
   if (!account) {
     hash_password(password);  // same cost as a real check, so timing does not reveal which names exist
+    throttle_.record_failure(client_address, now);
     throw invalid_credentials;
   }
-  const std::int64_t now = core::now();
-  LoginState state{account->status, account->failed_logins, account->locked_until, account->password_change_required,
-                   account->temporary_password_issued_at};
-  switch (refusal_before_password(state, now)) {
+  // The password is always checked first: what comes back must not depend on the account's state unless the
+  // caller knows its password (a running lock excepted, see login_refusal).
+  const bool password_ok = verify_password(account->password_hash, password);
+  const LoginState state{account->status, account->failed_logins, account->locked_until,
+                         account->password_change_required, account->temporary_password_issued_at};
+  const LoginRefusal refusal = login_refusal(state, password_ok, now);
+  if (refusal != LoginRefusal::None) throttle_.record_failure(client_address, now);
+  switch (refusal) {
+    case LoginRefusal::WrongPassword: {
+      if (account->status != "ACTIVE") throw invalid_credentials;
+      const std::int64_t until = now + kLockSeconds;
+      const bool locked = db_.transaction([&](soci::session& sql) {
+        if (!lock_reached(store::count_failed_login(sql, account->id, now))) return false;
+        store::lock_account(sql, account->id, until);
+        return true;
+      });
+      if (locked)
+        throw Error(ErrorKind::Forbidden, "ACCOUNT_LOCKED",
+                    "Đăng nhập sai " + std::to_string(kMaxFailedLogins) + " lần liên tiếp: tài khoản bị tạm khóa 15 phút.",
+                    {{"until", core::format_iso8601(until)}});
+      throw invalid_credentials;
+    }
     case LoginRefusal::Disabled:
       throw Error(ErrorKind::Forbidden, "ACCOUNT_DISABLED", "Tài khoản đã bị khóa bởi quản trị viên.");
     case LoginRefusal::Locked:
@@ -67,19 +74,15 @@ LoginResult IdentityService::login(const std::string& username, const std::strin
                   "Liên hệ quản trị đơn vị để cấp lại.");
     case LoginRefusal::None: break;
   }
-  if (!verify_password(account->password_hash, password)) {
-    const LoginState after = after_failure(state, now);
-    db_.transaction([&](soci::session& sql) { store::set_login_state(sql, account->id, after); });
-    if (after.locked_until > now)
-      throw Error(ErrorKind::Forbidden, "ACCOUNT_LOCKED",
-                  "Đăng nhập sai " + std::to_string(kMaxFailedLogins) + " lần liên tiếp: tài khoản bị tạm khóa 15 phút.",
-                  {{"until", core::format_iso8601(after.locked_until)}});
-    throw invalid_credentials;
-  }
+  // Argon2id limits raised since this hash was made: store a fresh hash of the password just verified.
+  const std::string rehashed = password_needs_rehash(account->password_hash) ? hash_password(password) : "";
   LoginResult result{new_token(), "", account->password_change_required};
   result.csrf_token = csrf_for(result.session_token);
   db_.transaction([&](soci::session& sql) {
-    store::set_login_state(sql, account->id, LoginState{});
+    store::clear_failed_logins(sql, account->id);
+    if (!rehashed.empty()) store::set_password_hash(sql, account->id, rehashed);
+    // The browser's previous session (its cookie came with this login) ends: one browser, one session.
+    if (!previous_session_token.empty()) store::delete_session(sql, token_hash(previous_session_token));
     store::insert_session(sql, token_hash(result.session_token), account->id, now);
     core::Principal actor;
     actor.account_id = account->id;
@@ -88,6 +91,7 @@ LoginResult IdentityService::login(const std::string& username, const std::strin
     actor.client_address = client_address;
     history::append(sql, actor, change("auth.login", "account", account->username, "Đăng nhập"));
   });
+  if (!previous_session_token.empty()) forget_cached_sessions();
   return result;
 }
 
@@ -129,7 +133,7 @@ void IdentityService::forget_cached_sessions() {
 }
 
 void IdentityService::change_password(const core::Principal& caller, const std::string& old_password,
-                                      const std::string& new_password) {
+                                      const std::string& new_password, const std::string& session_token) {
   const auto account = db_.read([&](soci::session& sql) { return store::find_account(sql, caller.username); });
   if (!account || !verify_password(account->password_hash, old_password))
     core::bad_input("INVALID_CREDENTIALS", "Mật khẩu hiện tại không đúng.", {{"field", "old_password"}});
@@ -139,8 +143,11 @@ void IdentityService::change_password(const core::Principal& caller, const std::
   const std::string hash = hash_password(new_password);
   db_.transaction([&](soci::session& sql) {
     store::set_password(sql, account->id, hash, false, core::now());
+    // Whoever else holds a session of this account (a stolen cookie, a forgotten browser) is signed out.
+    store::delete_other_sessions(sql, account->id, token_hash(session_token));
     forget_cached_sessions();
-    history::append(sql, caller, change("account.password_change", "account", caller.username, "Đổi mật khẩu"));
+    history::append(sql, caller, change("account.password_change", "account", caller.username,
+                                        "Đổi mật khẩu; các phiên đăng nhập khác đã kết thúc"));
   });
 }
 
@@ -164,8 +171,10 @@ store::Account IdentityService::administered_account(soci::session& sql, const c
   // without the administrator role is refused (403).
   if (!account || !caller.sees_unit(account->unit_path))
     throw Error(ErrorKind::NotFound, "ACCOUNT_NOT_FOUND", "Không tìm thấy tài khoản «" + username + "».");
-  if (!may_administer_unit(caller, account->unit_path))
+  if (!may_administer_unit(caller, account->unit_path, account->unit_level))
     core::forbidden("Tài khoản «" + username + "» không thuộc đơn vị bạn quản trị.");
+  if (!may_touch_account(caller, account->roles))
+    core::forbidden("Chỉ quản trị hệ thống được thay đổi tài khoản «" + username + "» (có vai trò platform.admin).");
   return *account;
 }
 
@@ -203,7 +212,7 @@ void IdentityService::check_account_input(soci::session& sql, const core::Princi
   check_roles(caller, input.roles);
   auto found = store::find_unit(sql, input.unit_code);
   if (!found) invalid("unit_code", "Không tìm thấy đơn vị có mã «" + input.unit_code + "».");
-  if (caller && !may_administer_unit(*caller, found->path))
+  if (caller && !may_administer_unit(*caller, found->path, found->level))
     core::forbidden("Đơn vị «" + input.unit_code + "» nằm ngoài phạm vi bạn được quản trị.");
   if (store::find_account(sql, input.username))
     core::conflict("USERNAME_TAKEN", "Tên tài khoản «" + input.username + "» đã tồn tại.", {{"field", "username"}});
@@ -257,7 +266,8 @@ CreatedUnit IdentityService::create_unit(const core::Principal& caller, const Un
   CreatedUnit created{input.code, unit_admin_username(input.code), admin_password};
   db_.transaction([&](soci::session& sql) {
     const store::Unit parent = visible_unit(sql, caller, input.parent_code);
-    if (!may_administer_unit(caller, parent.path)) core::forbidden("Bạn không có quyền tạo đơn vị con tại đây.");
+    if (!may_administer_unit(caller, parent.path, parent.level))
+      core::forbidden("Bạn không có quyền tạo đơn vị con tại đơn vị «" + parent.code + "».");
     if (!may_be_child(parent.level, input.level))
       invalid("level", "Đơn vị cấp " + input.level + " không thể trực thuộc đơn vị cấp " + parent.level + ".");
     if (store::find_unit(sql, input.code))
@@ -292,6 +302,10 @@ void IdentityService::create_unit_as_system(const UnitInput& input) {
   });
 }
 
+store::Unit IdentityService::unit(const core::Principal& caller, const std::string& code) {
+  return db_.read([&](soci::session& sql) { return visible_unit(sql, caller, code); });
+}
+
 std::vector<store::Unit> IdentityService::units(const core::Principal& caller) {
   return db_.read([&](soci::session& sql) {
     return store::units_under(sql, caller.visible_root());
@@ -303,7 +317,8 @@ store::Unit IdentityService::update_unit(const core::Principal& caller, const st
                                          const std::optional<std::string>& valid_to) {
   return db_.transaction([&](soci::session& sql) {
     store::Unit unit = visible_unit(sql, caller, code);
-    if (!may_administer_unit(caller, unit.path)) core::forbidden();
+    if (!may_administer_unit(caller, unit.path, unit.level))
+      core::forbidden("Đơn vị «" + code + "» có quản trị riêng; bạn không quản trị đơn vị này.");
     if (name) {
       if (name->empty() || name->size() > 300) invalid("name", "Tên đơn vị là bắt buộc (tối đa 300 byte).");
       unit.name = *name;
@@ -360,6 +375,8 @@ store::Account IdentityService::update_account(const core::Principal& caller, co
     if (!account.phone.empty() && !core::is_phone(account.phone)) invalid("phone", "Số điện thoại không hợp lệ.");
     store::update_profile(sql, account, core::now());
     if (patch.roles && *patch.roles != account.roles) {
+      if (username == caller.username && !may_change_own_roles(caller))
+        core::forbidden("Bạn không thể tự thay đổi vai trò của chính mình.");
       check_roles(&caller, *patch.roles);
       if (!may_grant_roles(caller, account.roles)) core::forbidden("Không thể thay đổi vai trò của quản trị hệ thống.");
       summary += std::string(summary.empty() ? "" : "; ") + "vai trò: " + roles_text(account.roles) + " → " +
@@ -409,7 +426,7 @@ store::Account IdentityService::transfer(const core::Principal& caller, const st
     // Seed 002 art. 6.5 has the receiving unit's administrator move the account; we require the caller to
     // administer both ends (a common ancestor's administrator or a platform administrator) so nobody can
     // pull accounts out of a unit they do not manage.
-    if (!may_administer_unit(caller, target->path))
+    if (!may_administer_unit(caller, target->path, target->level))
       core::forbidden("Đơn vị «" + unit_code + "» nằm ngoài phạm vi bạn được quản trị.");
     const std::string from = account.unit_code;
     account.unit_id = target->id;
@@ -421,90 +438,6 @@ store::Account IdentityService::transfer(const core::Principal& caller, const st
     history::append(sql, caller, change("account.transfer", "account", username,
                                         "Chuyển tài khoản từ đơn vị " + from + " sang " + target->code));
     return account;
-  });
-}
-
-store::AccountRequest IdentityService::propose_request(const core::Principal& caller, store::AccountRequest request) {
-  if (request.kind != "NEW" && request.kind != "REVOKE" && request.kind != "CHANGE")
-    invalid("kind", "Loại đề nghị phải là NEW, REVOKE hoặc CHANGE.");
-  if (!core::is_username(request.username)) invalid("username", "Tên tài khoản không hợp lệ.");
-  if (request.reason.empty()) invalid("reason", "Lý do là bắt buộc.");
-  if (request.kind == "NEW" && request.full_name.empty()) invalid("full_name", "Đề nghị cấp mới cần họ và tên.");
-  check_roles(&caller, request.roles);
-  return db_.transaction([&](soci::session& sql) {
-    const store::Unit unit = visible_unit(sql, caller, request.unit_code);
-    if (!may_administer_unit(caller, unit.path)) core::forbidden("Chỉ quản trị đơn vị được lập đề nghị tài khoản.");
-    const bool exists = store::find_account(sql, request.username).has_value();
-    if (request.kind == "NEW" && exists)
-      core::conflict("USERNAME_TAKEN", "Tên tài khoản «" + request.username + "» đã tồn tại.", {{"field", "username"}});
-    if (request.kind != "NEW" && !exists) invalid("username", "Không tìm thấy tài khoản «" + request.username + "».");
-    request.unit_id = unit.id;
-    const auto id = store::insert_request(sql, request, caller.account_id, core::now());
-    history::append(sql, caller, change("account_request.propose", "account_request", std::to_string(id),
-                                        "Đề nghị " + request.kind + " tài khoản " + request.username + ": " + request.reason));
-    return *store::find_request(sql, id);
-  });
-}
-
-store::AccountRequest IdentityService::decide_request(const core::Principal& caller, std::int64_t id, bool approve,
-                                                      const std::string& comment) {
-  return db_.transaction([&](soci::session& sql) {
-    auto request = store::find_request(sql, id);
-    if (!request || !caller.sees_unit(request->unit_path))
-      throw Error(ErrorKind::NotFound, "REQUEST_NOT_FOUND", "Không tìm thấy đề nghị số " + std::to_string(id) + ".");
-    if (!caller.has_role("unit.leader") && !caller.is_platform_admin())
-      core::forbidden("Chỉ lãnh đạo đơn vị được phê duyệt đề nghị tài khoản.");
-    if (request->status != "PROPOSED")
-      core::conflict("INVALID_STATE", "Đề nghị đang ở trạng thái " + request->status + ", không thể phê duyệt.");
-    const std::string status = approve ? "APPROVED" : "REJECTED";
-    store::decide_request(sql, id, status, caller.account_id, comment, core::now());
-    history::append(sql, caller, change(approve ? "account_request.approve" : "account_request.reject",
-                                        "account_request", std::to_string(id),
-                                        (approve ? "Phê duyệt" : "Từ chối") + std::string(" đề nghị. ") + comment));
-    return *store::find_request(sql, id);
-  });
-}
-
-std::pair<store::AccountRequest, std::string> IdentityService::apply_request(const core::Principal& caller,
-                                                                             std::int64_t id) {
-  const std::string password = new_temporary_password();
-  return db_.transaction([&](soci::session& sql) {
-    auto request = store::find_request(sql, id);
-    if (!request || !caller.sees_unit(request->unit_path))
-      throw Error(ErrorKind::NotFound, "REQUEST_NOT_FOUND", "Không tìm thấy đề nghị số " + std::to_string(id) + ".");
-    if (!may_administer_unit(caller, request->unit_path)) core::forbidden("Chỉ quản trị đơn vị được thực hiện đề nghị.");
-    if (request->status != "APPROVED")
-      core::conflict("INVALID_STATE", "Chỉ thực hiện được đề nghị đã được phê duyệt (hiện: " + request->status + ").");
-    std::string issued;
-    if (request->kind == "NEW") {
-      AccountInput input{request->username, request->full_name, request->unit_code, "", "", "", "", request->roles};
-      insert_new_account(sql, input, request->unit_id, password, true);
-      issued = password;
-    } else {
-      auto account = store::find_account(sql, request->username);
-      if (!account) invalid("username", "Tài khoản «" + request->username + "» không còn tồn tại.");
-      if (request->kind == "REVOKE") {
-        store::set_status(sql, account->id, "DISABLED", core::now());
-        store::delete_sessions_of(sql, account->id);
-      } else {
-        store::set_roles(sql, account->id, request->roles);
-      }
-    }
-    store::decide_request(sql, id, "APPLIED", caller.account_id, "", core::now());
-    forget_cached_sessions();
-    history::append(sql, caller, change("account_request.apply", "account_request", std::to_string(id),
-                                        "Thực hiện đề nghị " + request->kind + " cho tài khoản " + request->username));
-    return std::make_pair(*store::find_request(sql, id), issued);
-  });
-}
-
-std::vector<store::AccountRequest> IdentityService::list_requests(const core::Principal& caller,
-                                                                  const std::string& unit_code,
-                                                                  const std::string& status, std::int64_t offset,
-                                                                  std::int64_t limit, std::int64_t& total) {
-  return db_.read([&](soci::session& sql) {
-    const std::string path = scope_path(sql, caller, unit_code);
-    return store::list_requests(sql, path, status, offset, limit, total);
   });
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/principal.h"
 #include "db/database.h"
+#include "identity/login_throttle.h"
 #include "identity/store.h"
 
 namespace hq::identity {
@@ -48,14 +49,22 @@ class IdentityService {
  public:
   explicit IdentityService(db::Database& db) : db_(db) {}
 
-  LoginResult login(const std::string& username, const std::string& password, const std::string& client_address);
+  // `previous_session_token`: the session cookie the browser sent with the login, ended by it.
+  LoginResult login(const std::string& username, const std::string& password, const std::string& client_address,
+                    const std::string& previous_session_token = "");
+  // Seconds this client address must wait after too many failed logins; 0 when it may try.
+  std::int64_t login_retry_after(const std::string& client_address);
   void logout(const std::string& session_token);
-  void change_password(const core::Principal& caller, const std::string& old_password, const std::string& new_password);
+  // Ends every other session of the account; the one with `session_token` stays.
+  void change_password(const core::Principal& caller, const std::string& old_password, const std::string& new_password,
+                       const std::string& session_token);
   // The principal behind a session token, or nothing when the session is unknown, idle or expired.
   std::optional<core::Principal> authenticate(const std::string& session_token);
 
   CreatedUnit create_unit(const core::Principal& caller, const UnitInput& input);
   std::vector<store::Unit> units(const core::Principal& caller);
+  // One unit the caller sees (404 when unknown, 403 when outside its subtree).
+  store::Unit unit(const core::Principal& caller, const std::string& code);
   store::Unit update_unit(const core::Principal& caller, const std::string& code, const std::optional<std::string>& name,
                           const std::optional<std::string>& valid_to);
 
@@ -67,6 +76,7 @@ class IdentityService {
   std::string reset_password(const core::Principal& caller, const std::string& username);
   store::Account transfer(const core::Principal& caller, const std::string& username, const std::string& unit_code);
 
+  store::AccountRequest request(const core::Principal& caller, std::int64_t id);  // 404 outside the subtree
   store::AccountRequest propose_request(const core::Principal& caller, store::AccountRequest request);
   store::AccountRequest decide_request(const core::Principal& caller, std::int64_t id, bool approve,
                                        const std::string& comment);
@@ -101,6 +111,7 @@ class IdentityService {
     SessionTimes times;
     std::int64_t checked_at = 0;
   };
+  LoginThrottle throttle_;
   std::mutex cache_mutex_;
   std::unordered_map<std::string, CachedSession> session_cache_;
 };

@@ -45,7 +45,7 @@ constexpr const char* kUnitSelect =
 
 constexpr const char* kAccountSelect =
     "SELECT a.id, a.username, a.full_name, a.officer_number, a.position, a.phone, a.email, a.unit_id, "
-    "u.code AS unit_code, u.name AS unit_name, u.path AS unit_path, a.status, a.password_change_required, "
+    "u.code AS unit_code, u.name AS unit_name, u.path AS unit_path, u.level AS unit_level, a.status, a.password_change_required, "
     "a.failed_logins, a.locked_until, a.temporary_password_issued_at, a.password_hash "
     "FROM accounts a JOIN units u ON u.id = a.unit_id ";
 
@@ -62,6 +62,7 @@ Account account_from(const soci::row& row) {
   a.unit_code = text_at(row, "unit_code");
   a.unit_name = text_at(row, "unit_name");
   a.unit_path = text_at(row, "unit_path");
+  a.unit_level = text_at(row, "unit_level");
   a.status = text_at(row, "status");
   a.password_change_required = int_at(row, "password_change_required") != 0;
   a.failed_logins = int_at(row, "failed_logins");
@@ -167,10 +168,32 @@ void set_password(soci::session& sql, std::int64_t account_id, const std::string
       soci::use(hash), soci::use(change), soci::use(issued), soci::use(at), soci::use(id);
 }
 
-void set_login_state(soci::session& sql, std::int64_t account_id, const LoginState& state) {
-  const long long id = account_id, failed = state.failed_logins, until = state.locked_until;
-  sql << "UPDATE accounts SET failed_logins = :f, locked_until = :l WHERE id = :id", soci::use(failed),
-      soci::use(until), soci::use(id);
+void set_password_hash(soci::session& sql, std::int64_t account_id, const std::string& hash) {
+  const long long id = account_id;
+  sql << "UPDATE accounts SET password_hash = :h WHERE id = :id", soci::use(hash), soci::use(id);
+}
+
+std::int64_t count_failed_login(soci::session& sql, std::int64_t account_id, std::int64_t now) {
+  const long long id = account_id, at = now;
+  long long count = 0;
+  sql << "UPDATE accounts SET "
+         "failed_logins = CASE WHEN locked_until <> 0 AND locked_until <= :n1 THEN 1 ELSE failed_logins + 1 END, "
+         "locked_until = CASE WHEN locked_until <> 0 AND locked_until <= :n2 THEN 0 ELSE locked_until END "
+         "WHERE id = :id RETURNING failed_logins",
+      soci::use(at), soci::use(at), soci::use(id), soci::into(count);
+  return count;
+}
+
+void lock_account(soci::session& sql, std::int64_t account_id, std::int64_t until) {
+  const long long id = account_id, at = until;
+  sql << "UPDATE accounts SET failed_logins = 0, locked_until = :l WHERE id = :id", soci::use(at), soci::use(id);
+}
+
+void clear_failed_logins(soci::session& sql, std::int64_t account_id) {
+  const long long id = account_id;
+  sql << "UPDATE accounts SET failed_logins = 0, locked_until = 0 WHERE id = :id AND (failed_logins <> 0 OR "
+         "locked_until <> 0)",
+      soci::use(id);
 }
 
 std::vector<Account> list_accounts(soci::session& sql, const AccountQuery& q, std::int64_t& total) {
@@ -247,11 +270,16 @@ void delete_sessions_of(soci::session& sql, std::int64_t account_id) {
   sql << "DELETE FROM sessions WHERE account_id = :a", soci::use(id);
 }
 
+void delete_other_sessions(soci::session& sql, std::int64_t account_id, const std::string& kept_token_hash) {
+  const long long id = account_id;
+  sql << "DELETE FROM sessions WHERE account_id = :a AND token_hash <> :t", soci::use(id), soci::use(kept_token_hash);
+}
+
 namespace {
 
 constexpr const char* kRequestSelect =
-    "SELECT r.id, r.kind, r.unit_id, u.code AS unit_code, u.path AS unit_path, r.username, r.full_name, r.roles, "
-    "r.reason, r.status, p.username AS proposed_by, d.username AS decided_by, r.decision_comment, r.created_at "
+    "SELECT r.id, r.kind, r.unit_id, u.code AS unit_code, u.path AS unit_path, u.level AS unit_level, r.username, r.full_name, r.roles, "
+    "r.reason, r.status, r.proposed_by AS proposed_by_id, p.username AS proposed_by, d.username AS decided_by, r.decision_comment, r.created_at "
     "FROM account_requests r JOIN units u ON u.id = r.unit_id JOIN accounts p ON p.id = r.proposed_by "
     "LEFT JOIN accounts d ON d.id = r.decided_by ";
 
@@ -262,6 +290,8 @@ AccountRequest request_from(const soci::row& row) {
   r.unit_id = int_at(row, "unit_id");
   r.unit_code = text_at(row, "unit_code");
   r.unit_path = text_at(row, "unit_path");
+  r.unit_level = text_at(row, "unit_level");
+  r.proposed_by_id = int_at(row, "proposed_by_id");
   r.username = text_at(row, "username");
   r.full_name = text_at(row, "full_name");
   r.roles = split_roles(text_at(row, "roles"));
@@ -294,12 +324,16 @@ std::optional<AccountRequest> find_request(soci::session& sql, std::int64_t id) 
   return std::nullopt;
 }
 
-void decide_request(soci::session& sql, std::int64_t id, const std::string& status, std::int64_t decider,
-                    const std::string& comment, std::int64_t now) {
+bool transition_request(soci::session& sql, std::int64_t id, const std::string& from, const std::string& to,
+                        std::int64_t decider, const std::string& comment, std::int64_t now) {
   const long long key = id, by = decider, at = now;
-  sql << "UPDATE account_requests SET status = :s, decided_by = COALESCE(decided_by, :by), "
-         "decision_comment = COALESCE(:c, decision_comment), updated_at = :m WHERE id = :id",
-      soci::use(status), soci::use(by), soci::use(comment), soci::use(at), soci::use(key);
+  soci::statement update =
+      (sql.prepare << "UPDATE account_requests SET status = :s, decided_by = COALESCE(decided_by, :by), "
+                      "decision_comment = COALESCE(NULLIF(:c, ''), decision_comment), updated_at = :m "
+                      "WHERE id = :id AND status = :from",
+       soci::use(to), soci::use(by), soci::use(comment), soci::use(at), soci::use(key), soci::use(from));
+  update.execute(true);
+  return update.get_affected_rows() == 1;
 }
 
 std::vector<AccountRequest> list_requests(soci::session& sql, const std::string& unit_path, const std::string& status,

@@ -28,7 +28,7 @@ struct Account {
   std::int64_t id = 0;
   std::string username, full_name, officer_number, position, phone, email;
   std::int64_t unit_id = 0;
-  std::string unit_code, unit_name, unit_path;
+  std::string unit_code, unit_name, unit_path, unit_level;
   std::vector<std::string> roles;
   std::string status = "ACTIVE";
   bool password_change_required = true;
@@ -42,7 +42,12 @@ void update_profile(soci::session& sql, const Account& account, std::int64_t now
 void set_roles(soci::session& sql, std::int64_t account_id, const std::vector<std::string>& roles);
 void set_status(soci::session& sql, std::int64_t account_id, const std::string& status, std::int64_t now);
 void set_password(soci::session& sql, std::int64_t account_id, const std::string& hash, bool temporary, std::int64_t now);
-void set_login_state(soci::session& sql, std::int64_t account_id, const LoginState& state);
+void set_password_hash(soci::session& sql, std::int64_t account_id, const std::string& hash);  // rehash only
+// One more failed login, counted by the database itself (concurrent failures cannot overwrite each other);
+// a lock that has run out starts a fresh count. Returns the new count.
+std::int64_t count_failed_login(soci::session& sql, std::int64_t account_id, std::int64_t now);
+void lock_account(soci::session& sql, std::int64_t account_id, std::int64_t until);
+void clear_failed_logins(soci::session& sql, std::int64_t account_id);
 
 struct AccountQuery {
   std::string unit_path;  // subtree
@@ -66,19 +71,23 @@ std::optional<SessionRow> find_session(soci::session& sql, const std::string& to
 void touch_session(soci::session& sql, const std::string& token_hash, std::int64_t now);
 void delete_session(soci::session& sql, const std::string& token_hash);
 void delete_sessions_of(soci::session& sql, std::int64_t account_id);
+// Every session of the account but the one whose hash is kept (password change: the others end).
+void delete_other_sessions(soci::session& sql, std::int64_t account_id, const std::string& kept_token_hash);
 
 // Account requests (form 01 of seed 002)
 struct AccountRequest {
   std::int64_t id = 0;
-  std::string kind, unit_code, unit_path, username, full_name;
+  std::string kind, unit_code, unit_path, unit_level, username, full_name;
   std::vector<std::string> roles;
   std::string reason, status, proposed_by, decided_by, decision_comment;
-  std::int64_t unit_id = 0, created_at = 0;
+  std::int64_t unit_id = 0, created_at = 0, proposed_by_id = 0;
 };
 std::int64_t insert_request(soci::session& sql, const AccountRequest& request, std::int64_t proposer, std::int64_t now);
 std::optional<AccountRequest> find_request(soci::session& sql, std::int64_t id);
-void decide_request(soci::session& sql, std::int64_t id, const std::string& status, std::int64_t decider,
-                    const std::string& comment, std::int64_t now);
+// Moves a request from one status to another only if it is still in `from` (the row's current state decides,
+// not what was read earlier): false when another transaction got there first.
+bool transition_request(soci::session& sql, std::int64_t id, const std::string& from, const std::string& to,
+                        std::int64_t decider, const std::string& comment, std::int64_t now);
 std::vector<AccountRequest> list_requests(soci::session& sql, const std::string& unit_path, const std::string& status,
                                           std::int64_t offset, std::int64_t limit, std::int64_t& total);
 

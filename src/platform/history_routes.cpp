@@ -2,7 +2,7 @@
 
 #include "core/error.h"
 #include "core/time.h"
-#include "history/history_store.h"
+#include "history/history_service.h"
 
 namespace hq::platform {
 
@@ -10,18 +10,11 @@ using http::Request;
 using http::Response;
 using nlohmann::json;
 
-void add_history_routes(http::Router& router, db::Database& db) {
-  router.add("GET", "/api/v1/history", [&db](Request& request) {
-    const auto entity_type = request.query_text("entity_type");
-    const auto entity_id = request.query_text("entity_id");
-    // The whole history (no entity named) is for platform administrators; an entity's history is for anyone
-    // who can see it: modules check visibility before linking here, and entries hold no secrets.
-    if (entity_type.empty() && !request.principal.is_platform_admin())
-      core::bad_input("INVALID_PARAMETER", "Cần chỉ rõ «entity_type» để xem lịch sử xử lý.", {{"parameter", "entity_type"}});
+void add_history_routes(http::Router& router, history::HistoryService& service) {
+  router.add("GET", "/api/v1/history", [&service](Request& request) {
     const auto page = request.query_int("page", 1, 1, 1'000'000), size = request.query_int("page_size", 20, 1, 200);
-    const auto result = db.read([&](soci::session& sql) {
-      return history::list(sql, entity_type, entity_id, (page - 1) * size, size);
-    });
+    const auto result = service.list(request.principal, request.query_text("entity_type"),
+                                     request.query_text("entity_id"), (page - 1) * size, size);
     json items = json::array();
     for (const auto& e : result.items)
       items.push_back({{"id", e.id}, {"at", core::format_iso8601(e.at)}, {"username", e.username},
@@ -29,9 +22,8 @@ void add_history_routes(http::Router& router, db::Database& db) {
                        {"entity_id", e.entity_id}, {"summary", e.summary}, {"client_address", e.client_address}});
     return Response::ok({{"items", items}, {"total", result.total}, {"page", page}, {"page_size", size}});
   });
-  router.add("GET", "/api/v1/history/verify", [&db](Request& request) {
-    if (!request.principal.is_platform_admin()) core::forbidden();
-    const auto check = db.read([](soci::session& sql) { return history::verify(sql); });
+  router.add("GET", "/api/v1/history/verify", [&service](Request& request) {
+    const auto check = service.verify(request.principal);
     return Response::ok({{"ok", check.ok}, {"checked", check.checked},
                          {"first_bad_id", check.first_bad_id ? json(*check.first_bad_id) : json(nullptr)},
                          {"problem", check.problem}});

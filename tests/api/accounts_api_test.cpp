@@ -8,7 +8,9 @@ using nlohmann::json;
 class AccountsApi : public ApiTest {};
 HAIQUAN_API_TEST_SUITE(AccountsApi);
 
-TEST_P(AccountsApi, UnitAdminSeesAndManagesOnlyItsSubtree) {
+// Reads cover the subtree; administration only the administrator's own unit and its Phòng/Đội (seed 002 art.
+// 5.2: a subordinate Chi cục has its own administrator).
+TEST_P(AccountsApi, UnitAdminSeesItsSubtreeAndAdministersOnlyItsOwnUnit) {
   ApiClient c = logged_in("02_qt");
   auto units = c.get("/api/v1/units");
   ASSERT_EQ(units.status, 200);
@@ -19,7 +21,9 @@ TEST_P(AccountsApi, UnitAdminSeesAndManagesOnlyItsSubtree) {
   EXPECT_EQ(c.get("/api/v1/accounts?unit=01").error_code(), "FORBIDDEN");
   auto outside = c.post("/api/v1/accounts", {{"username", "hn.a"}, {"full_name", "A"}, {"unit_code", "01B1"}});
   EXPECT_EQ(outside.status, 403);
-  auto inside = c.post("/api/v1/accounts", {{"username", "hcm.b"}, {"full_name", "Bùi Thị B"}, {"unit_code", "02B1"},
+  auto chi_cuc = c.post("/api/v1/accounts", {{"username", "hcm.a"}, {"full_name", "A"}, {"unit_code", "02B1"}});
+  EXPECT_EQ(chi_cuc.status, 403);
+  auto inside = c.post("/api/v1/accounts", {{"username", "hcm.b"}, {"full_name", "Bùi Thị B"}, {"unit_code", "02"},
                                             {"roles", {"trs.officer"}}});
   ASSERT_EQ(inside.status, 201) << inside.raw;
   EXPECT_EQ(inside.body["username"], "hcm.b");
@@ -69,7 +73,7 @@ TEST_P(AccountsApi, CreateValidatesEveryField) {
 }
 
 TEST_P(AccountsApi, DisableResetTransferAndHistory) {
-  ApiClient admin = logged_in("02_qt");
+  ApiClient admin = logged_in("02ci_qt");
   ASSERT_EQ(admin.post("/api/v1/accounts/02ci.canbo/disable").status, 200);
   EXPECT_EQ(client().login("02ci.canbo", kDemoPassword).error_code(), "ACCOUNT_DISABLED");
   ASSERT_EQ(admin.post("/api/v1/accounts/02ci.canbo/enable").status, 200);
@@ -77,9 +81,10 @@ TEST_P(AccountsApi, DisableResetTransferAndHistory) {
   ASSERT_EQ(reset.status, 200);
   auto login = client().login("02ci.canbo", reset.body["temporary_password"].get<std::string>());
   EXPECT_TRUE(login.body["password_change_required"].get<bool>());
-  auto moved = admin.post("/api/v1/accounts/02ci.canbo/transfer", {{"unit_code", "02B1"}});
+  auto moved = admin.post("/api/v1/accounts/02ci.canbo/transfer", {{"unit_code", "02CI01"}});
   ASSERT_EQ(moved.status, 200);
-  EXPECT_EQ(moved.body["unit_code"], "02B1");
+  EXPECT_EQ(moved.body["unit_code"], "02CI01");
+  EXPECT_EQ(admin.post("/api/v1/accounts/02ci.canbo/transfer", {{"unit_code", "02B1"}}).status, 403);
   EXPECT_EQ(admin.post("/api/v1/accounts/02ci.canbo/transfer", {{"unit_code", "01B1"}}).status, 403);
   auto patched = admin.patch("/api/v1/accounts/02ci.canbo", {{"position", "Kiểm tra viên"}, {"roles", {"audit.leader"}}});
   ASSERT_EQ(patched.status, 200) << patched.raw;
@@ -90,7 +95,7 @@ TEST_P(AccountsApi, DisableResetTransferAndHistory) {
   for (const auto& e : history.body["items"]) actions.push_back(e["action"]);
   for (const char* expected : {"account.update", "account.transfer", "account.reset_password", "account.enable", "account.disable"})
     EXPECT_NE(std::find(actions.begin(), actions.end(), expected), actions.end()) << expected;
-  EXPECT_EQ(history.body["items"][0]["username"], "02_qt");
+  EXPECT_EQ(history.body["items"][0]["username"], "02ci_qt");
 }
 
 TEST_P(AccountsApi, CreatingAUnitCreatesItsAdministrator) {

@@ -185,7 +185,7 @@ TEST_P(AuditApi, ProposalRulesAndRights) {
   EXPECT_EQ(ktstq_leader.post("/api/v1/audit/proposals/" + second_id + "/resume").body["status"], "SUBMITTED");
   EXPECT_EQ(ktstq_leader.post("/api/v1/audit/proposals/" + second_id + "/reject", {{"reason", "Trùng"}}).body["status"], "REJECTED");
   EXPECT_EQ(ktstq_leader.post("/api/v1/audit/proposals/" + second_id + "/cancel").status, 409);
-  auto history = a.get("/api/v1/history?entity_type=audit_proposal&entity_id=" + second_id);
+  auto history = b.get("/api/v1/history?entity_type=audit_proposal&entity_id=" + second_id);  // b's unit, not a's
   EXPECT_EQ(history.body["total"], 4);  // created, paused, resumed, rejected
   // Bad input: wrong order of dates, unknown place.
   auto p = proposal(tax_code(11), "");

@@ -13,9 +13,9 @@
 
 #include "core/time.h"
 #include "tests/api/api_fixture.h"
-#include "trs/cli.h"
-#include "trs/csv_reader.h"
-#include "trs/record_writer.h"
+#include "trs/engine/cli.h"
+#include "trs/engine/csv_reader.h"
+#include "trs/engine/record_writer.h"
 
 namespace hq::test {
 namespace {

@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "printers.h"
+#include "tests/support/errors.h"
 #include "core/lunar.h"
 
 using namespace hq::core;
@@ -15,15 +16,6 @@ namespace {
 UnixSeconds at(const Date& d, int hour, int minute = 0, int second = 0) { return from_local({d, hour, minute, second}); }
 std::string local(UnixSeconds t) { return format_local_datetime(to_local(t)); }
 
-std::string error_code(const auto& call) {
-  try {
-    call();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.kind(), ErrorKind::BadInput);
-    return e.code();
-  }
-  return "";
-}
 
 constexpr std::int64_t kHour = 3600;
 constexpr std::int64_t kWorkingDay = 8 * kHour;
@@ -267,26 +259,26 @@ TEST(Calendar, CustomWorkingHours) {
 }
 
 TEST(Calendar, InvalidWorkingHoursAreRejected) {
-  EXPECT_EQ(error_code([] { WorkingCalendar({}, {}); }), "INVALID_WORKING_HOURS");
-  EXPECT_EQ(error_code([] { WorkingCalendar({}, {{600, 600}}); }), "INVALID_WORKING_HOURS");
-  EXPECT_EQ(error_code([] { WorkingCalendar({}, {{700, 600}}); }), "INVALID_WORKING_HOURS");
-  EXPECT_EQ(error_code([] { WorkingCalendar({}, {{-1, 600}}); }), "INVALID_WORKING_HOURS");
-  EXPECT_EQ(error_code([] { WorkingCalendar({}, {{600, 1441}}); }), "INVALID_WORKING_HOURS");
-  EXPECT_EQ(error_code([] { WorkingCalendar({}, {{480, 720}, {700, 1000}}); }), "INVALID_WORKING_HOURS");
-  EXPECT_EQ(error_code([] { WorkingCalendar({}, {{480, 720}, {720, 1000}}); }), "");  // touching is fine
-  EXPECT_EQ(error_code([] { WorkingCalendar({{{2025, 2, 30}, true, ""}}); }), "INVALID_CALENDAR_ADJUSTMENT");
-  EXPECT_EQ(error_code([] { WorkingCalendar({{{2200, 1, 3}, true, ""}}); }), "INVALID_CALENDAR_ADJUSTMENT");
+  EXPECT_EQ(hq::test::bad_input_code([] { WorkingCalendar({}, {}); }), "INVALID_WORKING_HOURS");
+  EXPECT_EQ(hq::test::bad_input_code([] { WorkingCalendar({}, {{600, 600}}); }), "INVALID_WORKING_HOURS");
+  EXPECT_EQ(hq::test::bad_input_code([] { WorkingCalendar({}, {{700, 600}}); }), "INVALID_WORKING_HOURS");
+  EXPECT_EQ(hq::test::bad_input_code([] { WorkingCalendar({}, {{-1, 600}}); }), "INVALID_WORKING_HOURS");
+  EXPECT_EQ(hq::test::bad_input_code([] { WorkingCalendar({}, {{600, 1441}}); }), "INVALID_WORKING_HOURS");
+  EXPECT_EQ(hq::test::bad_input_code([] { WorkingCalendar({}, {{480, 720}, {700, 1000}}); }), "INVALID_WORKING_HOURS");
+  EXPECT_EQ(hq::test::bad_input_code([] { WorkingCalendar({}, {{480, 720}, {720, 1000}}); }), "");  // touching is fine
+  EXPECT_EQ(hq::test::bad_input_code([] { WorkingCalendar({{{2025, 2, 30}, true, ""}}); }), "INVALID_CALENDAR_ADJUSTMENT");
+  EXPECT_EQ(hq::test::bad_input_code([] { WorkingCalendar({{{2200, 1, 3}, true, ""}}); }), "INVALID_CALENDAR_ADJUSTMENT");
 }
 
 TEST(Calendar, OutOfRangeYearsThrow) {
   const WorkingCalendar cal;
-  EXPECT_EQ(error_code([] { statutory_holidays(1899); }), "CALENDAR_OUT_OF_RANGE");
-  EXPECT_EQ(error_code([] { statutory_holidays(2200); }), "CALENDAR_OUT_OF_RANGE");
-  EXPECT_EQ(error_code([&] { cal.is_working_day({2200, 1, 5}); }), "CALENDAR_OUT_OF_RANGE");  // a Sunday
-  EXPECT_EQ(error_code([&] { cal.is_working_day({1899, 12, 29}); }), "CALENDAR_OUT_OF_RANGE");
-  EXPECT_EQ(error_code([&] { cal.next_working_moment(at({2199, 12, 31}, 18)); }), "CALENDAR_OUT_OF_RANGE");
-  EXPECT_EQ(error_code([&] { cal.add_working_days(Date{2199, 12, 30}, 5); }), "CALENDAR_OUT_OF_RANGE");
-  EXPECT_EQ(error_code([&] { cal.holidays(3000); }), "CALENDAR_OUT_OF_RANGE");
+  EXPECT_EQ(hq::test::bad_input_code([] { statutory_holidays(1899); }), "CALENDAR_OUT_OF_RANGE");
+  EXPECT_EQ(hq::test::bad_input_code([] { statutory_holidays(2200); }), "CALENDAR_OUT_OF_RANGE");
+  EXPECT_EQ(hq::test::bad_input_code([&] { cal.is_working_day({2200, 1, 5}); }), "CALENDAR_OUT_OF_RANGE");  // a Sunday
+  EXPECT_EQ(hq::test::bad_input_code([&] { cal.is_working_day({1899, 12, 29}); }), "CALENDAR_OUT_OF_RANGE");
+  EXPECT_EQ(hq::test::bad_input_code([&] { cal.next_working_moment(at({2199, 12, 31}, 18)); }), "CALENDAR_OUT_OF_RANGE");
+  EXPECT_EQ(hq::test::bad_input_code([&] { cal.add_working_days(Date{2199, 12, 30}, 5); }), "CALENDAR_OUT_OF_RANGE");
+  EXPECT_EQ(hq::test::bad_input_code([&] { cal.holidays(3000); }), "CALENDAR_OUT_OF_RANGE");
 }
 
 // Invariants over random days and instants across the whole supported range.

@@ -4,20 +4,12 @@
 
 #include "core/error.h"
 #include "printers.h"
+#include "tests/support/errors.h"
 
 using namespace hq::core;
 
 namespace {
 
-std::string code_of(const auto& call) {
-  try {
-    call();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.kind(), ErrorKind::BadInput);
-    return e.code();
-  }
-  return "";
-}
 
 }  // namespace
 
@@ -94,20 +86,20 @@ TEST(Lunar, LeapMonths) {
 }
 
 TEST(Lunar, NonexistentDatesThrow) {
-  EXPECT_EQ(code_of([] { lunar_to_solar({1, 3, 2025, true}); }), "INVALID_LUNAR_DATE");   // 2025 leaps month 6
-  EXPECT_EQ(code_of([] { lunar_to_solar({1, 1, 2024, true}); }), "INVALID_LUNAR_DATE");   // no leap month at all
-  EXPECT_EQ(code_of([] { lunar_to_solar({30, 12, 2024, false}); }), "INVALID_LUNAR_DATE");  // 29-day month
-  EXPECT_EQ(code_of([] { lunar_to_solar({31, 1, 2025, false}); }), "INVALID_LUNAR_DATE");
-  EXPECT_EQ(code_of([] { lunar_to_solar({0, 1, 2025, false}); }), "INVALID_LUNAR_DATE");
-  EXPECT_EQ(code_of([] { lunar_to_solar({1, 13, 2025, false}); }), "INVALID_LUNAR_DATE");
-  EXPECT_EQ(code_of([] { lunar_to_solar({1, 0, 2025, false}); }), "INVALID_LUNAR_DATE");
-  EXPECT_EQ(code_of([] { lunar_to_solar({1, 1, 2300, false}); }), "INVALID_LUNAR_DATE");
-  EXPECT_EQ(code_of([] { lunar_to_solar({1, 11, 1898, false}); }), "INVALID_LUNAR_DATE");
-  EXPECT_EQ(code_of([] { lunar_month_length(2024, 12, true); }), "INVALID_LUNAR_DATE");
-  EXPECT_EQ(code_of([] { lunar_leap_month(3000); }), "INVALID_LUNAR_DATE");
-  EXPECT_EQ(code_of([] { solar_to_lunar({1899, 12, 31}); }), "LUNAR_OUT_OF_RANGE");
-  EXPECT_EQ(code_of([] { solar_to_lunar({2200, 1, 1}); }), "LUNAR_OUT_OF_RANGE");
-  EXPECT_EQ(code_of([] { solar_to_lunar({2025, 2, 30}); }), "LUNAR_OUT_OF_RANGE");
+  EXPECT_EQ(hq::test::bad_input_code([] { lunar_to_solar({1, 3, 2025, true}); }), "INVALID_LUNAR_DATE");   // 2025 leaps month 6
+  EXPECT_EQ(hq::test::bad_input_code([] { lunar_to_solar({1, 1, 2024, true}); }), "INVALID_LUNAR_DATE");   // no leap month at all
+  EXPECT_EQ(hq::test::bad_input_code([] { lunar_to_solar({30, 12, 2024, false}); }), "INVALID_LUNAR_DATE");  // 29-day month
+  EXPECT_EQ(hq::test::bad_input_code([] { lunar_to_solar({31, 1, 2025, false}); }), "INVALID_LUNAR_DATE");
+  EXPECT_EQ(hq::test::bad_input_code([] { lunar_to_solar({0, 1, 2025, false}); }), "INVALID_LUNAR_DATE");
+  EXPECT_EQ(hq::test::bad_input_code([] { lunar_to_solar({1, 13, 2025, false}); }), "INVALID_LUNAR_DATE");
+  EXPECT_EQ(hq::test::bad_input_code([] { lunar_to_solar({1, 0, 2025, false}); }), "INVALID_LUNAR_DATE");
+  EXPECT_EQ(hq::test::bad_input_code([] { lunar_to_solar({1, 1, 2300, false}); }), "INVALID_LUNAR_DATE");
+  EXPECT_EQ(hq::test::bad_input_code([] { lunar_to_solar({1, 11, 1898, false}); }), "INVALID_LUNAR_DATE");
+  EXPECT_EQ(hq::test::bad_input_code([] { lunar_month_length(2024, 12, true); }), "INVALID_LUNAR_DATE");
+  EXPECT_EQ(hq::test::bad_input_code([] { lunar_leap_month(3000); }), "INVALID_LUNAR_DATE");
+  EXPECT_EQ(hq::test::bad_input_code([] { solar_to_lunar({1899, 12, 31}); }), "LUNAR_OUT_OF_RANGE");
+  EXPECT_EQ(hq::test::bad_input_code([] { solar_to_lunar({2200, 1, 1}); }), "LUNAR_OUT_OF_RANGE");
+  EXPECT_EQ(hq::test::bad_input_code([] { solar_to_lunar({2025, 2, 30}); }), "LUNAR_OUT_OF_RANGE");
 }
 
 TEST(Lunar, EdgesOfTheSupportedRange) {

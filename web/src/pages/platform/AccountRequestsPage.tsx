@@ -263,7 +263,7 @@ export default function AccountRequestsPage() {
       fixed: 'right',
       render: (_, r) => (
         <Space size={0} wrap>
-          {r.status === 'PROPOSED' && canDecide && (
+          {r.status === 'PROPOSED' && canDecide && r.proposed_by !== me?.username && (
             <>
               <Tooltip title={t('requests.approve')}>
                 <Button type="text" icon={<CheckOutlined style={{ color: '#389e0d' }} />} aria-label={t('requests.approve')} onClick={() => setDeciding({ req: r, approve: true })} />

@@ -276,7 +276,11 @@ export default function UnitsPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Unit | null>(null);
   const [secret, setSecret] = useState<Secret | null>(null);
-  const canAdmin = hasAnyRole(me, ADMIN_ROLES);
+  // Seed 002 art. 5.2: an administrator administers its own unit and the Phòng/Đội directly inside it, not a
+  // subordinate Cục or Chi cục (which has its own administrator). The server decides; this only hides buttons.
+  const administers = (unit: Unit) =>
+    hasAnyRole(me, ['platform.admin']) ||
+    (hasAnyRole(me, ADMIN_ROLES) && (unit.code === me?.unit_code || (unit.level === 'DOI' && unit.parent_code === me?.unit_code)));
 
   const selectedCode = search.get('unit') ?? units[0]?.code ?? null;
   const selected = units.find((u) => u.code === selectedCode) ?? null;
@@ -339,7 +343,7 @@ export default function UnitsPage() {
         </Col>
         <Col xs={24} lg={13} xl={14}>
           {selected ? (
-            <UnitDetails unit={selected} units={units} canAdmin={canAdmin} onCreateChild={() => setCreating(true)} onEdit={() => setEditing(selected)} />
+            <UnitDetails unit={selected} units={units} canAdmin={administers(selected)} onCreateChild={() => setCreating(true)} onEdit={() => setEditing(selected)} />
           ) : (
             <Card>
               <Empty description={t('units.select')} />

@@ -1,0 +1,172 @@
+#pragma once
+// The RFC 4180 splitter of the trs readers, and how a large input is cut into chunks of whole records that
+// can be split independently (on several threads) with exactly the same result. Internal to src/trs.
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstring>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "trs/engine/csv_reader.h"
+
+namespace hq::trs::detail {
+
+// RFC 4180 splitter over a block buffer. Fields are views into the buffer, valid until the next call.
+// A record is parsed only once it is complete in the buffer, so quoted fields can be unescaped in place.
+class CsvParser {
+ public:
+  // The buffer starts small (cheap for small inputs) and doubles up to `max_block` while input keeps coming.
+  // `first_line`: the line number of the source's first byte (a chunk of a larger input starts later).
+  explicit CsvParser(ByteSource& src, std::size_t first_line = 1, std::size_t max_block = std::size_t{1} << 22)
+      : src_(&src), buf_(std::size_t{1} << 16), data_(buf_.data()), max_block_(max_block), line_(first_line) {
+    while (!eof_ && end_ < 4096) fill();  // enough for sniffing the encoding and the separator
+  }
+  // Parses `text` in place (quoted fields are unescaped into it): a chunk of a larger input, no copy.
+  CsvParser(std::span<char> text, std::size_t first_line)
+      : data_(text.data()), end_(text.size()), eof_(true), line_(first_line) {}
+
+  std::string_view prefix() const { return {data_ + begin_, end_ - begin_}; }
+  void skip(std::size_t n) { begin_ += n; }
+  // What was read from the source and not parsed yet (the caller then reads the source itself), and the
+  // line it starts on.
+  std::string take_buffered() {
+    std::string rest(prefix());
+    begin_ = end_;
+    return rest;
+  }
+  std::size_t line() const { return line_; }
+  bool at_eof() const { return eof_; }
+
+  // Next record (including blank ones); false at the end of input.
+  bool next(std::vector<std::string_view>& fields) {
+    for (;;) {
+      if (begin_ == end_ && eof_) return false;
+      std::size_t newlines = 0;
+      char* p = nullptr;
+      if (parse(fields, p, newlines)) {
+        begin_ = static_cast<std::size_t>(p - data_);
+        record_line_ = line_;
+        line_ += newlines;
+        for (const std::size_t i : quoted_) fields[i] = unescape(const_cast<char*>(fields[i].data()), fields[i].size());
+        return true;
+      }
+      fill();
+    }
+  }
+  std::size_t record_line() const { return record_line_; }
+  bool unterminated() const { return unterminated_; }
+
+ private:
+  static constexpr std::array<bool, 256> kDelimiter = [] {
+    std::array<bool, 256> t{};
+    t[','] = t['\n'] = t['\r'] = true;
+    return t;
+  }();
+
+  void fill() {
+    if (begin_ > 0) {
+      std::memmove(data_, data_ + begin_, end_ - begin_);
+      end_ -= begin_;
+      begin_ = 0;
+    }
+    if (end_ == buf_.size() || (end_ > buf_.size() / 2 && buf_.size() < max_block_)) {
+      buf_.resize(buf_.size() * 2);  // a record longer than the buffer, or a large input
+      data_ = buf_.data();
+    }
+    const std::size_t got = src_->read(data_ + end_, buf_.size() - end_);
+    if (got == 0) eof_ = true;
+    end_ += got;
+  }
+
+  // Parses one record at begin_; false when it is not complete in the buffer yet.
+  bool parse(std::vector<std::string_view>& fields, char*& p, std::size_t& newlines) {
+    fields.clear();
+    quoted_.clear();
+    unterminated_ = false;
+    p = data_ + begin_;
+    char* const end = data_ + end_;
+    for (;;) {
+      char* const start = p;
+      const bool quoted = p < end && *p == '"';
+      if (quoted) {
+        char* q = p + 1;
+        for (;;) {
+          char* found = static_cast<char*>(std::memchr(q, '"', static_cast<std::size_t>(end - q)));
+          if (!found) {
+            if (!eof_) return false;
+            newlines += static_cast<std::size_t>(std::count(q, end, '\n'));
+            unterminated_ = true;
+            p = end;
+            break;
+          }
+          newlines += static_cast<std::size_t>(std::count(q, found, '\n'));
+          if (found + 1 == end && !eof_) return false;  // cannot tell "" from a closing quote yet
+          if (found + 1 < end && found[1] == '"') {
+            q = found + 2;
+            continue;
+          }
+          p = found + 1;
+          break;
+        }
+      }
+      while (p < end && !kDelimiter[static_cast<unsigned char>(*p)]) ++p;  // text (or junk after a quote)
+      if (p == end && !eof_) return false;
+      fields.emplace_back(start, static_cast<std::size_t>(p - start));
+      if (quoted) quoted_.push_back(fields.size() - 1);
+      if (p == end) return true;
+      if (*p == ',') {
+        ++p;
+        continue;
+      }
+      if (*p == '\r') {
+        if (p + 1 == end && !eof_) return false;
+        ++p;
+        if (p < end && *p == '\n') ++p;
+      } else {
+        ++p;
+      }
+      ++newlines;
+      return true;
+    }
+  }
+
+  // Removes the enclosing quotes and turns "" into " (in place; the result is never longer).
+  static std::string_view unescape(char* s, std::size_t n) {
+    char* out = s;
+    bool in_quotes = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (s[i] != '"') {
+        *out++ = s[i];
+      } else if (in_quotes && i + 1 < n && s[i + 1] == '"') {
+        *out++ = '"';
+        ++i;
+      } else {
+        in_quotes = !in_quotes;
+      }
+    }
+    return {s, static_cast<std::size_t>(out - s)};
+  }
+
+  ByteSource* src_ = nullptr;  // null when parsing a text in place
+  std::vector<char> buf_;  // the block buffer when reading from a source
+  char* data_;             // buf_.data(), or the text parsed in place
+  std::size_t max_block_ = 0;
+  std::size_t begin_ = 0, end_ = 0;
+  bool eof_ = false;
+  std::size_t line_, record_line_ = 0;
+  bool unterminated_ = false;
+  std::vector<std::size_t> quoted_;  // indexes of the quoted fields of the record
+};
+
+// Where a chunk of `text` (which starts at a record start) may end so that splitting it alone yields the
+// same records as splitting the whole input: just past the last '\n' outside quoted fields (0: none yet);
+// at the end of input, the whole text. `lines` is the number of lines CsvParser counts in text[0, end).
+struct ChunkEnd {
+  std::size_t end = 0, lines = 0;
+};
+ChunkEnd find_chunk_end(std::string_view text, bool at_eof);
+
+}  // namespace hq::trs::detail

@@ -1,0 +1,667 @@
+#include "trs/engine/report.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <functional>
+#include <stdexcept>
+#include <iterator>
+#include <numeric>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/parallel_for.h"
+#include "trs/engine/identity_set.h"
+#include "trs/engine/intervals.h"
+
+namespace hq::trs {
+namespace {
+
+// The groups a record belongs to, one bit field per grouping dimension (`by`), packed so that a sort key
+// can carry them: statistics split sorted values by group without looking records up. Enum fields hold the
+// enum value or, when not recorded, their all-ones value; the branch field holds the interned branch id,
+// 0 when not recorded. Bits 0–16: the enum dimensions; from bit 17: the branch.
+using GroupCode = std::uint64_t;
+
+struct ByDim {
+  std::string_view name;
+  unsigned shift = 0;
+  GroupCode mask = 0;  // 0: "all" (one group)
+  std::span<const std::string_view> names;  // enum dimensions: names by value
+  bool branch = false;
+};
+constexpr unsigned kBranchShift = 17;
+constexpr std::string_view kAllName[] = {"all"};
+constexpr ByDim kDims[] = {
+    {"all", 0, 0, kAllName},
+    {"channel", 0, 3, kChannelNames},
+    {"route", 2, 3, kRouteNames},
+    {"branch", kBranchShift, 0xFFFFFFFF, {}, true},
+    {"aeo", 4, 3, kYesNoNames},
+    {"pre_arrival", 6, 3, kYesNoNames},
+    {"nsw", 8, 3, kYesNoNames},
+    {"sci", 10, 3, kYesNoNames},
+    {"shipment_mode", 12, 7, kShipmentModeNames},
+    {"declarant_kind", 15, 3, kDeclarantKindNames},
+};
+constexpr const ByDim& dim_named(std::string_view name) {
+  for (const ByDim& d : kDims)
+    if (d.name == name) return d;
+  throw std::logic_error("unknown dimension");
+}
+static_assert(std::size(kShipmentModeNames) < 7 && std::size(kChannelNames) < 3 + 1);
+
+template <class E>
+GroupCode field_code(const ByDim& dim, const std::optional<E>& v) {
+  return (v ? static_cast<GroupCode>(*v) : dim.mask) << dim.shift;
+}
+
+// What the statistics need of an analysed record.
+struct Keys {
+  GroupCode groups;
+  std::uint8_t flow;
+  std::uint8_t world_bank;  // 1 = NK HS 8708 from JP at the port, 2 = XK HS 85 to JP from the port
+  CodeSet delay_reasons;
+};
+
+constexpr std::string_view kUnknownGroup = "UNKNOWN";
+
+struct WorldBankDef {
+  std::string_view id, description_vi, interval;
+  Flow flow;
+};
+constexpr WorldBankDef kWorldBank[] = {
+    {"WB_6_1", "HS 8708 nhập khẩu từ Nhật Bản, cảng TP. Hồ Chí Minh: từ khi hàng đến đến khi rời khu vực giám sát",
+     "T1", Flow::NK},
+    {"WB_6_2", "HS 8708 nhập khẩu từ Nhật Bản, cảng TP. Hồ Chí Minh: từ đăng ký tờ khai đến thông quan", "T2",
+     Flow::NK},
+    {"WB_6_3", "HS 85 xuất khẩu sang Nhật Bản từ cảng TP. Hồ Chí Minh: từ đăng ký tờ khai đến thông quan", "T2",
+     Flow::XK},
+    {"WB_6_4", "HS 8708 nhập khẩu từ Nhật Bản: KTCN từ đăng ký đến cấp giấy chứng nhận", "T4_1a", Flow::NK},
+    {"WB_6_4", "HS 8708 nhập khẩu từ Nhật Bản: KTCN từ cấp giấy đến trả doanh nghiệp", "T4_1b", Flow::NK},
+    {"WB_6_4", "HS 8708 nhập khẩu từ Nhật Bản: KTCN từ trả doanh nghiệp đến hải quan nhận", "T4_1c", Flow::NK},
+    {"WB_6_4", "HS 85 xuất khẩu sang Nhật Bản: KTCN từ đăng ký đến cấp giấy chứng nhận", "T4_1a", Flow::XK},
+    {"WB_6_4", "HS 85 xuất khẩu sang Nhật Bản: KTCN từ cấp giấy đến trả doanh nghiệp", "T4_1b", Flow::XK},
+    {"WB_6_4", "HS 85 xuất khẩu sang Nhật Bản: KTCN từ trả doanh nghiệp đến hải quan nhận", "T4_1c", Flow::XK},
+};
+
+// Attribution is computed for these intervals (whole-journey ones).
+constexpr std::string_view kAttributed[] = {"T1", "T2"};
+constexpr std::string_view kCurves[] = {"T1", "T2"};
+
+struct AttributionSum {
+  std::size_t n = 0;
+  double total = 0, customs = 0, agencies = 0;
+};
+
+// Sorts observations packed as (seconds << 32 | record) by seconds, keeping record order among equal ones
+// (the records of a series are in increasing order). LSD radix sort on 11-bit digits of the seconds: the
+// 2,048-bucket histogram stays in the L1 cache, and two passes cover 24 days.
+void radix_sort_packed(std::vector<std::uint64_t>& v) {
+  if (v.size() < 4096) {
+    std::sort(v.begin(), v.end());
+    return;
+  }
+  std::uint64_t max = 0;
+  for (std::uint64_t x : v) max = std::max(max, x);
+  constexpr unsigned kBits = 11;
+  constexpr std::size_t kBuckets = std::size_t{1} << kBits;
+  std::vector<std::uint64_t> tmp(v.size());
+  std::array<std::size_t, kBuckets> count;
+  for (unsigned shift = 32; shift < 64 && (max >> shift) != 0; shift += kBits) {
+    count.fill(0);
+    for (std::uint64_t x : v) ++count[(x >> shift) & (kBuckets - 1)];
+    std::size_t sum = 0;
+    for (std::size_t& c : count) sum += std::exchange(c, sum);
+    for (std::uint64_t x : v) tmp[count[(x >> shift) & (kBuckets - 1)]++] = x;
+    v.swap(tmp);
+  }
+}
+
+// Stable counting scatter: values[k] goes to group slot_of(k) (0 … slots-1); group g ends up in
+// out[begin[g], begin[g + 1]), in input order. The input is read as four interleaved quarters with their own
+// counters: with one counter per group every increment waits for the previous one to the same counter
+// (store-to-load forwarding), which made this loop the largest part of the statistics.
+template <class SlotOf>
+void scatter_by_slot(std::span<const std::int64_t> values, std::size_t slots, SlotOf slot_of,
+                     std::vector<std::int64_t>& out, std::vector<std::size_t>& begin) {
+  constexpr std::size_t kLanes = 4;
+  const std::size_t n = values.size(), quarter = n / kLanes;
+  // Lane l reads [l·quarter, (l+1)·quarter); the last lane also the remainder. Counters: next[slot·kLanes + l].
+  thread_local std::vector<std::size_t> next;
+  next.assign(slots * kLanes, 0);
+  for (std::size_t k = 0; k < quarter; ++k)
+    for (std::size_t l = 0; l < kLanes; ++l) ++next[slot_of(l * quarter + k) * kLanes + l];
+  for (std::size_t k = kLanes * quarter; k < n; ++k) ++next[slot_of(k) * kLanes + kLanes - 1];
+  begin.assign(slots + 1, 0);
+  std::size_t pos = 0;
+  for (std::size_t s = 0; s < slots; ++s) {
+    begin[s] = pos;
+    for (std::size_t l = 0; l < kLanes; ++l) pos += std::exchange(next[s * kLanes + l], pos);
+  }
+  begin[slots] = pos;
+  out.resize(n);
+  for (std::size_t k = 0; k < quarter; ++k)
+    for (std::size_t l = 0; l < kLanes; ++l) {
+      const std::size_t i = l * quarter + k;
+      out[next[slot_of(i) * kLanes + l]++] = values[i];
+    }
+  for (std::size_t k = kLanes * quarter; k < n; ++k) out[next[slot_of(k) * kLanes + kLanes - 1]++] = values[k];
+}
+
+std::uint64_t mix(std::uint64_t seed, std::string_view a, std::string_view b, std::string_view c) {
+  std::uint64_t h = seed ^ 0x9E3779B97F4A7C15ull;
+  for (std::string_view s : {a, b, c})
+    for (char ch : s) h = (h ^ static_cast<unsigned char>(ch)) * 0x100000001B3ull;
+  return h;
+}
+
+}  // namespace
+
+UnixSeconds default_follow_up_limit(const core::Date& week_start, int working_days) {
+  core::Date d = core::add_days(week_start, 5);  // the week's Saturday
+  while (working_days > 0) {
+    d = core::add_days(d, 1);
+    const int wd = core::weekday(d);
+    if (wd != 0 && wd != 6) --working_days;
+  }
+  return core::from_local({core::add_days(d, 1)});  // 24:00 of the last working day
+}
+
+// What Analyzer::prepare finds in one record.
+struct Analyzer::Prepared : PreparingSink::Prepared {
+  struct Observed {
+    std::uint8_t interval;
+    std::int64_t seconds;  // never negative (those are issues)
+    std::int32_t working;  // in working hours, when settings.working_week is set
+  };
+  struct Attributed {
+    std::size_t k;  // index into kAttributed
+    std::int64_t seconds;
+    Responsibility who;
+  };
+  std::size_t RecordCounts::*excluded = nullptr;  // why the record is out of the sample (before duplicates)
+  std::optional<std::uint64_t> identity;           // for the repeated-declaration rule
+  bool incomplete = false;
+  std::uint8_t world_bank = 0;
+  std::vector<Issue> issues;  // in the order they are reported
+  std::vector<Observed> observations;
+  std::vector<Attributed> attributions;
+};
+
+struct Analyzer::Impl {
+  AnalysisSettings settings;
+  Report report;
+  std::vector<Keys> keys;
+  // Observations per interval and flow, in record order.
+  struct Entry {
+    std::int64_t seconds;
+    std::uint32_t record;  // index of the record's Keys
+    std::int32_t working;  // working-hours seconds, when settings.working_week is set
+  };
+  using Series = std::vector<Entry>;
+  std::vector<std::array<Series, 2>> series = std::vector<std::array<Series, 2>>(intervals().size());
+  std::unordered_map<std::string, std::uint32_t> branch_ids;
+  std::vector<std::string> branch_names;
+  detail::IdentitySet seen_declarations;
+  std::unordered_set<std::string> study_branches, excluded_types, wb_branches;
+  std::array<bool, 2> flow_present{};
+  // attribution[interval k][flow][group 0 = all, 1 + channel]
+  std::array<std::array<std::array<AttributionSum, 4>, 2>, std::size(kAttributed)> attribution{};
+  std::array<int, std::size(kAttributed)> attributed_index{};
+  std::optional<UnixSeconds> week_begin, week_end;
+
+  explicit Impl(AnalysisSettings s) : settings(std::move(s)) {
+    report.settings = settings;
+    wb_branches.insert(settings.world_bank_branches.begin(), settings.world_bank_branches.end());
+    for (std::size_t k = 0; k < std::size(kAttributed); ++k) attributed_index[k] = interval_index(kAttributed[k]);
+    if (const auto& st = settings.study) {
+      study_branches.insert(st->branches.begin(), st->branches.end());
+      excluded_types.insert(st->excluded_type_codes.begin(), st->excluded_type_codes.end());
+      week_begin = core::from_local({st->week_start});
+      week_end = core::from_local({core::add_days(st->week_start, 6)});
+    }
+  }
+
+  void add_issue(Issue i) {
+    ++report.issue_counts[i.code];
+    if (settings.max_issues == 0 || report.issues.size() < settings.max_issues)
+      report.issues.push_back(std::move(i));
+    else
+      ++report.issues_omitted;
+  }
+
+  // Which exclusion counter applies to `r` (nullptr: in the sample) — every rule but the repeated
+  // declaration, which depends on the rows before it.
+  std::size_t RecordCounts::*exclusion(const Record& r) const {
+    if (r.meta.rejected) return &RecordCounts::rejected_rows;
+    if (settings.skip_invalid && r.meta.invalid_cells > 0) return &RecordCounts::invalid_rows;
+    if (!r.flow) return &RecordCounts::no_flow;
+    if (const auto& st = settings.study) {
+      if (!r.registered_at || *r.registered_at < *week_begin || *r.registered_at >= *week_end)
+        return &RecordCounts::outside_week;
+      if (excluded_types.count(r.type_code)) return &RecordCounts::excluded_type;
+      if (!st->branches.empty() && !study_branches.count(r.branch_code)) return &RecordCounts::other_branch;
+    }
+    return nullptr;
+  }
+
+  // With a study: milestones after the follow-up limit are cleared (one issue lists them).
+  void apply_follow_up(Record& r, std::vector<Issue>& issues) const {
+    const auto& limit = settings.study->follow_up_limit;
+    std::string late;
+    for (const ColumnDef& c : columns()) {
+      if (c.kind != ColumnKind::Time) continue;
+      Time& t = c.time(r);
+      if (!t || *t <= *limit) continue;
+      late += (late.empty() ? "" : ", ") + std::string(c.name);
+      t.reset();
+    }
+    if (late.empty()) return;
+    Issue i;
+    i.line = r.meta.line;
+    i.declaration_no = r.declaration_no;
+    i.code = kAfterFollowUp;
+    i.column = late;
+    i.message = "Dòng " + std::to_string(r.meta.line) + ": " + late + " sau hạn theo dõi (" +
+                format_local_time(*limit) + ") nên được coi là chưa ghi nhận.";
+    issues.push_back(std::move(i));
+  }
+
+  // 0 = not recorded, else 1 + index into branch_names.
+  std::uint32_t branch_id(const std::string& code) {
+    if (code.empty()) return 0;
+    if (branch_names.size() <= 64)  // a study has a few dozen branches: a scan beats hashing the code
+      for (std::size_t i = 0; i < branch_names.size(); ++i)
+        if (branch_names[i] == code) return static_cast<std::uint32_t>(i + 1);
+    const auto [it, added] = branch_ids.emplace(code, static_cast<std::uint32_t>(branch_names.size() + 1));
+    if (added) branch_names.push_back(code);
+    return it->second;
+  }
+
+  std::uint8_t world_bank_key(const Record& r) const {
+    if (r.country != "JP" || !wb_branches.count(r.branch_code)) return 0;
+    if (r.flow == Flow::NK && r.hs_code.starts_with("8708")) return 1;
+    if (r.flow == Flow::XK && r.hs_code.starts_with("85")) return 2;
+    return 0;
+  }
+
+  // Everything about one record that does not depend on the others (runs on the decoding threads).
+  void prepare(const Record& original, Prepared& p) const {
+    p.issues.clear();
+    p.observations.clear();
+    p.attributions.clear();
+    p.excluded = exclusion(original);
+    if (p.excluded) return;
+    p.identity = declaration_identity(original.declaration_no);
+    std::optional<Record> adjusted;
+    if (settings.study && settings.study->follow_up_limit) {
+      adjusted = original;
+      apply_follow_up(*adjusted, p.issues);
+    }
+    const Record& r = adjusted ? *adjusted : original;
+    p.world_bank = world_bank_key(r);
+    p.incomplete = is_incomplete(r);
+    check_order(r, p.issues);
+    check_missing(r, p.issues);
+    thread_local std::vector<Observation> observations;
+    observations.clear();
+    observe(r, observations);
+    for (const Observation& o : observations) {
+      if (o.seconds < 0) {
+        p.issues.push_back(negative_interval_issue(r, o));
+        continue;
+      }
+      const auto working = settings.working_week ? working_seconds(o.from, o.from + o.seconds, *settings.working_week) : 0;
+      p.observations.push_back({o.interval, o.seconds, static_cast<std::int32_t>(working)});
+      for (std::size_t k = 0; k < std::size(kAttributed); ++k)
+        if (attributed_index[k] == o.interval)
+          p.attributions.push_back({k, o.seconds, attribute(r, o.from, o.from + o.seconds)});
+    }
+  }
+
+  // Adds a prepared record to the sample, in file order.
+  void add(const Record& r, Prepared& p) {
+    RecordCounts& counts = report.records;
+    ++counts.total;
+    if (p.excluded) {
+      ++(counts.*p.excluded);
+      ++counts.excluded;
+      return;
+    }
+    if (p.identity && !seen_declarations.insert(*p.identity)) {
+      add_duplicate_issue(r);
+      ++counts.duplicates;
+      ++counts.excluded;
+      return;
+    }
+    ++counts.analysed;
+    const auto rec = static_cast<std::uint32_t>(keys.size());
+    const auto flow = static_cast<std::size_t>(*r.flow);
+    flow_present[flow] = true;
+    const GroupCode groups =
+        field_code(dim_named("channel"), r.channel) | field_code(dim_named("route"), r.route) |
+        field_code(dim_named("aeo"), r.aeo) | field_code(dim_named("pre_arrival"), r.pre_arrival) |
+        field_code(dim_named("nsw"), r.nsw) | field_code(dim_named("sci"), std::optional<bool>(r.sci_kinds != 0)) |
+        field_code(dim_named("shipment_mode"), r.shipment_mode) |
+        field_code(dim_named("declarant_kind"), r.declarant_kind) | GroupCode{branch_id(r.branch_code)} << kBranchShift;
+    keys.push_back({groups, static_cast<std::uint8_t>(*r.flow), p.world_bank, r.delay_reasons});
+    if (p.incomplete) ++counts.incomplete;
+    for (const Prepared::Observed& o : p.observations) series[o.interval][flow].push_back({o.seconds, rec, o.working});
+    const std::size_t channel_group = r.channel ? 1 + static_cast<std::size_t>(*r.channel) : 0;
+    for (const Prepared::Attributed& a : p.attributions)
+      for (std::size_t g : {std::size_t{0}, channel_group}) {
+        AttributionSum& sum = attribution[a.k][flow][g];
+        ++sum.n;
+        sum.total += static_cast<double>(a.seconds);
+        sum.customs += a.who.customs;
+        sum.agencies += a.who.agencies;
+        if (channel_group == 0) break;  // no channel: "all" only
+      }
+    for (Issue& i : p.issues) add_issue(std::move(i));
+  }
+
+  void add_duplicate_issue(const Record& r) {
+    Issue i;
+    i.line = r.meta.line;
+    i.declaration_no = r.declaration_no;
+    i.code = kDuplicateDeclaration;
+    i.column = "declaration_no";
+    i.message = "Dòng " + std::to_string(r.meta.line) + ": tờ khai " + r.declaration_no +
+                " đã xuất hiện ở dòng trước (trùng 11 chữ số đầu); dòng này không được tính.";
+    add_issue(std::move(i));
+  }
+
+  // ------------------------------------------------------------------------------------------ finishing
+
+  std::string_view group_name(const ByDim& dim, GroupCode key) const {
+    if (!dim.mask) return "all";
+    if (dim.branch) return key == 0 ? kUnknownGroup : std::string_view(branch_names[key - 1]);
+    return key == dim.mask ? kUnknownGroup : dim.names[key];
+  }
+  // Output order of a dimension's groups: enum order (branches alphabetically), UNKNOWN last.
+  std::vector<GroupCode> group_order(const ByDim& dim) const {
+    std::vector<GroupCode> order;
+    if (!dim.mask) return {0};
+    if (dim.branch) {
+      for (GroupCode id = 1; id <= branch_names.size(); ++id) order.push_back(id);
+      std::sort(order.begin(), order.end(),
+                [&](GroupCode a, GroupCode b) { return branch_names[a - 1] < branch_names[b - 1]; });
+      order.push_back(0);
+    } else {
+      for (GroupCode i = 0; i < dim.names.size(); ++i) order.push_back(i);
+      order.push_back(dim.mask);
+    }
+    return order;
+  }
+
+  // Values of one interval and flow sorted ascending, with the groups of each.
+  struct Sorted {
+    std::vector<std::int64_t> seconds;
+    std::vector<GroupCode> groups;
+  };
+  Sorted sorted_values(std::size_t i, std::uint8_t f, bool working = false) const {
+    const Series& s = series[i][f];
+    const auto value = [&](const Entry& e) { return working ? std::int64_t{e.working} : e.seconds; };
+    Sorted out;
+    out.seconds.reserve(s.size());
+    out.groups.reserve(s.size());
+    // Fast path: (seconds << 32 | groups) in 64 bits, radix-sorted — seconds below 2^32 (136 years: only an
+    // absurd date exceeds it) and fewer than 2^15 branches. Ties may change order: equal values, same result.
+    std::vector<std::uint64_t> packed;
+    packed.reserve(s.size());
+    bool fits = branch_names.size() < (std::size_t{1} << (32 - kBranchShift)) - 1;
+    for (const Entry& e : s) {
+      const auto v = static_cast<std::uint64_t>(value(e));
+      fits &= v <= 0xFFFFFFFF;
+      packed.push_back(v << 32 | (keys[e.record].groups & 0xFFFFFFFF));
+    }
+    if (fits) {
+      radix_sort_packed(packed);
+      for (std::uint64_t x : packed) out.seconds.push_back(static_cast<std::int64_t>(x >> 32)), out.groups.push_back(x & 0xFFFFFFFF);
+      return out;
+    }
+    std::vector<std::pair<std::int64_t, GroupCode>> pairs;
+    for (const Entry& e : s) pairs.emplace_back(value(e), keys[e.record].groups);
+    std::sort(pairs.begin(), pairs.end());
+    for (const auto& [v, g] : pairs) out.seconds.push_back(v), out.groups.push_back(g);
+    return out;
+  }
+
+  // Sorted values split by the groups of `dim` (a stable counting scatter keeps every group sorted), as
+  // views into `storage`; groups in output order, empty ones included. Buffers are reused across calls.
+  struct Grouped {
+    std::vector<std::pair<GroupCode, std::span<const std::int64_t>>> groups;
+    std::vector<std::int64_t> storage;
+    std::vector<std::size_t> slot;
+    std::vector<std::size_t> begin;  // where each group begins in storage, then the end
+  };
+  void split(const Sorted& v, const ByDim& dim, Grouped& out) const {
+    out.groups.clear();
+    const auto order = group_order(dim);
+    if (order.size() == 1) {  // "all"
+      out.groups.emplace_back(0, v.seconds);
+      return;
+    }
+    // Dense slot table: group keys are small (enum values up to the mask, branch ids up to their count).
+    out.slot.assign(std::max<std::size_t>(dim.branch ? 0 : dim.mask + 1, branch_names.size() + 1), 0);
+    for (std::size_t k = 0; k < order.size(); ++k) out.slot[order[k]] = k;
+    const auto slot_of = [&](GroupCode code) { return out.slot[(code >> dim.shift) & dim.mask]; };
+    scatter_by_slot(v.seconds, order.size(), [&](std::size_t k) { return slot_of(v.groups[k]); }, out.storage,
+                    out.begin);
+    for (std::size_t k = 0; k < order.size(); ++k)
+      out.groups.emplace_back(order[k], std::span<const std::int64_t>(out.storage)
+                                            .subspan(out.begin[k], out.begin[k + 1] - out.begin[k]));
+  }
+
+  // What one interval and flow contributes to the report. Parts are built in parallel and appended in
+  // (interval, flow) order, so the report is the same whatever the number of threads.
+  struct Part {
+    std::vector<StatRow> rows, working_rows;
+    std::vector<MedianCiRow> median_ci;
+    std::vector<CumulativeRow> cumulative;
+  };
+
+  // Every table of the report. The (interval, flow) parts run largest first, beside the World Bank and
+  // delay-reason tables, so the threads finish together.
+  void build_statistics() {
+    std::vector<std::pair<std::size_t, std::uint8_t>> tasks;
+    for (std::size_t i = 0; i < intervals().size(); ++i)
+      for (std::uint8_t f = 0; f < 2; ++f) {
+        const auto& only = intervals()[i].only_flow;
+        if (flow_present[f] && (!only || static_cast<std::uint8_t>(*only) == f)) tasks.emplace_back(i, f);
+      }
+    std::vector<std::size_t> largest_first(tasks.size());
+    std::iota(largest_first.begin(), largest_first.end(), std::size_t{0});
+    const auto size = [&](std::size_t t) { return series[tasks[t].first][tasks[t].second].size(); };
+    std::stable_sort(largest_first.begin(), largest_first.end(), [&](auto a, auto b) { return size(a) > size(b); });
+    std::vector<Part> parts(tasks.size());
+    const std::function<void()> side_tables[] = {[this] { build_world_bank(); }, [this] { build_delay_reasons(); }};
+    core::parallel_for(tasks.size() + std::size(side_tables), settings.threads, [&](std::size_t t) {
+      if (t < std::size(side_tables)) return side_tables[t]();
+      const std::size_t k = largest_first[t - std::size(side_tables)];
+      parts[k] = build_part(tasks[k].first, tasks[k].second);
+    });
+    for (Part& p : parts) {
+      std::move(p.rows.begin(), p.rows.end(), std::back_inserter(report.rows));
+      std::move(p.working_rows.begin(), p.working_rows.end(), std::back_inserter(report.working_rows));
+      std::move(p.median_ci.begin(), p.median_ci.end(), std::back_inserter(report.median_ci));
+      std::move(p.cumulative.begin(), p.cumulative.end(), std::back_inserter(report.cumulative));
+    }
+  }
+
+  Part build_part(std::size_t i, std::uint8_t f) const {
+    Part part;
+    const IntervalDef& def = intervals()[i];
+    const std::string flow(kFlowNames[f]);
+    const Sorted values = sorted_values(i, f);
+    Grouped grouped;
+    for (const ByDim& dim : kDims) {
+      split(values, dim, grouped);
+      for (const auto& [g, group_values] : grouped.groups) {
+        if (group_values.empty() && dim.name != "all") continue;
+        const std::string group(group_name(dim, g));
+        const Summary stats = summarize_sorted(group_values);
+        if (dim.name == "all" || dim.name == "channel") add_extras(part, def, flow, dim.name, group, group_values, stats);
+        part.rows.push_back({std::string(def.id), flow, std::string(dim.name), group, stats});
+      }
+    }
+    if (settings.working_week) build_working(part, def, i, f, flow);
+    return part;
+  }
+
+  void build_working(Part& part, const IntervalDef& def, std::size_t i, std::uint8_t f, const std::string& flow) const {
+    const Sorted values = sorted_values(i, f, true);
+    Grouped grouped;
+    for (const ByDim& dim : {kDims[0], kDims[1]}) {  // all, channel
+      split(values, dim, grouped);
+      for (const auto& [g, group_values] : grouped.groups) {
+        if (group_values.empty() && dim.name != "all") continue;
+        part.working_rows.push_back(
+            {std::string(def.id), flow, std::string(dim.name), std::string(group_name(dim, g)), summarize_sorted(group_values)});
+      }
+    }
+  }
+
+  // Median CI and cumulative curve of one group.
+  void add_extras(Part& part, const IntervalDef& def, const std::string& flow, std::string_view by,
+                  const std::string& group, std::span<const std::int64_t> values, const Summary& stats) const {
+    if (!values.empty()) {
+      MedianCiRow row{std::string(def.id), flow, std::string(by), group, values.size(), stats.median_hours,
+                      median_ci(values, mix(settings.seed, def.id, flow, group), settings.bootstrap_resamples,
+                                settings.bootstrap_max_n)};
+      part.median_ci.push_back(std::move(row));
+    }
+    if (std::find(std::begin(kCurves), std::end(kCurves), def.id) == std::end(kCurves)) return;
+    CumulativeRow curve{std::string(def.id), flow, group, values.size(), {}};
+    const auto shares = cumulative_shares(values, kCurveHours);
+    for (std::size_t k = 0; k < shares.size(); ++k) curve.points.emplace_back(kCurveHours[k], shares[k]);
+    part.cumulative.push_back(std::move(curve));
+  }
+
+  void build_world_bank() {
+    for (const WorldBankDef& wb : kWorldBank) {
+      const auto i = static_cast<std::size_t>(interval_index(wb.interval));
+      const std::uint8_t want = wb.flow == Flow::NK ? 1 : 2;
+      std::vector<std::int64_t> values;
+      for (const Entry& o : series[i][static_cast<std::size_t>(wb.flow)])
+        if (keys[o.record].world_bank == want) values.push_back(o.seconds);
+      report.world_bank.push_back({std::string(wb.id), std::string(wb.description_vi), std::string(wb.interval),
+                                   std::string(to_string(wb.flow)), summarize(values)});
+    }
+  }
+
+  void build_attribution() {
+    for (std::size_t k = 0; k < std::size(kAttributed); ++k)
+      for (std::size_t f = 0; f < 2; ++f)
+        for (std::size_t g = 0; g < 4; ++g) {
+          const AttributionSum& s = attribution[k][f][g];
+          if (s.n == 0) continue;
+          AttributionRow row;
+          row.interval = std::string(kAttributed[k]);
+          row.flow = std::string(kFlowNames[f]);
+          row.group = g == 0 ? std::string("all") : std::string(kChannelNames[g - 1]);
+          row.n = s.n;
+          const double n = static_cast<double>(s.n) * 3600.0;
+          row.mean_hours = s.total / n;
+          row.customs_hours = s.customs / n;
+          row.agencies_hours = s.agencies / n;
+          row.declarant_hours = (s.total - s.customs - s.agencies) / n;
+          if (s.total > 0) {
+            row.customs_share = s.customs / s.total;
+            row.agencies_share = s.agencies / s.total;
+            row.declarant_share = 1.0 - row.customs_share - row.agencies_share;
+          }
+          report.attribution.push_back(std::move(row));
+        }
+  }
+
+  void build_delay_reasons() {
+    constexpr std::size_t kReasons = std::size(kDelayReasonNames);
+    const auto t2 = static_cast<std::size_t>(interval_index("T2"));
+    for (std::uint8_t f = 0; f < 2; ++f) {
+      if (!flow_present[f]) continue;
+      std::array<std::size_t, kReasons + 1> counts{};  // last = no reason
+      std::size_t records = 0;
+      for (const Keys& k : keys) {
+        if (k.flow != f) continue;
+        ++records;
+        if (k.delay_reasons == 0) ++counts[kReasons];
+        for (std::size_t b = 0; b < kReasons; ++b) counts[b] += has_code(k.delay_reasons, b);
+      }
+      std::array<std::vector<std::int64_t>, kReasons + 1> values;
+      for (const Entry& o : series[t2][f]) {
+        const CodeSet reasons = keys[o.record].delay_reasons;
+        if (reasons == 0) values[kReasons].push_back(o.seconds);
+        for (std::size_t b = 0; b < kReasons; ++b)
+          if (has_code(reasons, b)) values[b].push_back(o.seconds);
+      }
+      for (std::size_t b = 0; b <= kReasons; ++b) {
+        if (counts[b] == 0) continue;
+        DelayReasonRow row;
+        row.flow = std::string(kFlowNames[f]);
+        row.reason = b == kReasons ? std::string("NONE") : std::string(kDelayReasonNames[b]);
+        row.count = counts[b];
+        row.share = static_cast<double>(counts[b]) / static_cast<double>(records);
+        row.t2_n = values[b].size();
+        if (!values[b].empty()) row.t2_median_hours = summarize(values[b]).median_hours;
+        report.delay_reasons.push_back(std::move(row));
+      }
+    }
+  }
+};
+
+Analyzer::Analyzer(AnalysisSettings settings) : impl_(std::make_unique<Impl>(std::move(settings))) {}
+Analyzer::~Analyzer() = default;
+
+void Analyzer::on_issue(Issue issue) { impl_->add_issue(std::move(issue)); }
+
+std::unique_ptr<PreparingSink::Prepared> Analyzer::make_prepared() const { return std::make_unique<Prepared>(); }
+
+void Analyzer::prepare(const Record& r, PreparingSink::Prepared& out) const {
+  impl_->prepare(r, static_cast<Prepared&>(out));
+}
+
+void Analyzer::on_prepared(const Record& r, PreparingSink::Prepared& p) { impl_->add(r, static_cast<Prepared&>(p)); }
+
+Report Analyzer::finish() {
+  impl_->build_statistics();
+  impl_->build_attribution();
+  return std::move(impl_->report);
+}
+
+Report analyze(std::span<const Record> records, const AnalysisSettings& settings) {
+  Analyzer a(settings);
+  for (const Record& r : records) a.on_record(r);
+  return a.finish();
+}
+
+std::vector<ComparisonRow> compare(const Report& a, const Report& b) {
+  using Key = std::tuple<std::string, std::string, std::string, std::string>;
+  std::map<Key, std::pair<const StatRow*, const StatRow*>> matched;
+  std::vector<Key> order;
+  const auto note = [&](const StatRow& r, bool first) {
+    const Key k{r.interval, r.flow, r.by, r.group};
+    auto [it, added] = matched.emplace(k, std::pair<const StatRow*, const StatRow*>{nullptr, nullptr});
+    if (added) order.push_back(k);
+    (first ? it->second.first : it->second.second) = &r;
+  };
+  for (const StatRow& r : a.rows) note(r, true);
+  for (const StatRow& r : b.rows) note(r, false);
+  std::vector<ComparisonRow> out;
+  for (const Key& k : order) {
+    const auto [ra, rb] = matched.at(k);
+    ComparisonRow c;
+    std::tie(c.interval, c.flow, c.by, c.group) = k;
+    if (ra && ra->stats.n) c.n_a = ra->stats.n, c.median_a = ra->stats.median_hours, c.mean_a = ra->stats.mean_hours;
+    if (rb && rb->stats.n) c.n_b = rb->stats.n, c.median_b = rb->stats.median_hours, c.mean_b = rb->stats.mean_hours;
+    if (c.median_a && c.median_b) {
+      c.median_change_hours = *c.median_b - *c.median_a;
+      if (*c.median_a > 0) c.median_change_pct = 100.0 * *c.median_change_hours / *c.median_a;
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace hq::trs

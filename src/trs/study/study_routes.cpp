@@ -1,0 +1,354 @@
+#include "trs/study/study_routes.h"
+
+
+#include <array>
+#include <cctype>
+
+#include "core/error.h"
+#include "http/json_input.h"
+#include "sheets/xlsx_output.h"
+#include "trs/engine/intervals.h"
+
+namespace hq::trs {
+
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kBase = "/api/v1/trs";
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+std::string route(const std::string& tail) { return kBase + tail; }
+json instant(std::optional<std::int64_t> t) { return t ? json(core::format_iso8601(*t)) : json(nullptr); }
+
+std::int64_t positive_id(const std::string& text, const std::string& name) {
+  try {
+    std::size_t used = 0;
+    const auto id = std::stoll(text, &used);
+    if (used == text.size() && id > 0) return id;
+  } catch (const std::exception&) {
+  }
+  core::bad_input("INVALID_PARAMETER", "Tham số «" + name + "» phải là số nguyên dương.", {{"parameter", name}});
+}
+std::int64_t id_param(const Request& request) { return positive_id(request.param("id"), "id"); }
+
+bool flag(const Request& request, const std::string& name) {
+  const std::string v = request.query_text(name);
+  if (v.empty() || v == "false" || v == "0") return false;
+  if (v == "true" || v == "1") return true;
+  core::bad_input("INVALID_PARAMETER", "Tham số «" + name + "» chỉ nhận true hoặc false.", {{"parameter", name}});
+}
+
+// ---- JSON shapes ----
+
+json study_json(const StudyView& v) {
+  const auto& c = v.study.config;
+  json branches = json::array();
+  std::int64_t total = 0;
+  for (const auto& b : c.branches) {
+    const auto it = v.record_counts.find(b.code);
+    const auto n = it == v.record_counts.end() ? 0 : it->second;
+    total += n;
+    branches.push_back({{"code", b.code}, {"route", b.route}, {"records", n}});
+  }
+  return {{"id", v.study.id},
+          {"name", c.name},
+          {"year", c.year},
+          {"week_start", core::format_date(c.week_start)},
+          {"week_end", core::format_date(core::add_days(c.week_start, 5))},
+          {"branches", branches},
+          {"excluded_type_codes", c.excluded_type_codes},
+          {"world_bank_branches", c.world_bank_branches},
+          {"follow_up_days", c.follow_up_days},
+          {"follow_up_limit", core::format_iso8601(v.follow_up_limit)},
+          {"records", total},
+          {"can_manage", v.can_manage},
+          {"created_by", v.study.created_by},
+          {"created_at", instant(v.study.created_at)},
+          {"updated_at", instant(v.study.updated_at)}};
+}
+
+json issue_json(const Issue& i) {
+  json j = {{"code", i.code}, {"message", i.message}};
+  if (i.line) j["line"] = i.line;
+  if (!i.declaration_no.empty()) j["declaration_no"] = i.declaration_no;
+  if (!i.column.empty()) j["column"] = i.column;
+  if (!i.interval.empty()) j["interval"] = i.interval;
+  return j;
+}
+
+json issues_json(const std::vector<Issue>& issues) {
+  json out = json::array();
+  for (const auto& i : issues) out.push_back(issue_json(i));
+  return out;
+}
+
+json record_json(const StoredRecord& s) {
+  return {{"declaration_no", s.row.declaration_no},
+          {"flow", s.row.flow},
+          {"branch_code", s.row.branch_code},
+          {"channel", s.row.channel.empty() ? json(nullptr) : json(s.row.channel)},
+          {"registered_at", instant(s.record.registered_at)},
+          {"released_at", instant(s.record.released_at)},
+          {"incomplete", s.incomplete},
+          {"line", s.row.line},
+          {"updated_by", s.row.updated_by},
+          {"updated_at", instant(s.row.updated_at)},
+          {"cells", record_cells(s.record)}};
+}
+
+json entry_json(const EntryResult& e) {
+  return {{"record", record_json(e.stored)}, {"warnings", issues_json(e.warnings)}, {"changes", e.changes}};
+}
+
+// ---- inputs ----
+
+std::vector<std::string> codes(const json& body, const std::string& field) {
+  std::vector<std::string> out;
+  for (auto& code : http::text_list(body, field, 200)) {
+    for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    out.push_back(code);
+  }
+  return out;
+}
+
+// Fields present in `body` replace those of `base` (POST starts from the defaults).
+StudyConfig study_input(const json& body, StudyConfig base, bool create) {
+  if (create || body.contains("name")) base.name = http::required_text(body, "name", 300);
+  if (create || body.contains("year")) base.year = static_cast<int>(http::required_int(body, "year", 2000, 2199));
+  if (create || body.contains("week_start")) base.week_start = http::required_date(body, "week_start");
+  if (create || body.contains("branches")) {
+    const auto* list = body.contains("branches") ? &body["branches"] : nullptr;
+    if (!list || !list->is_array()) http::invalid_field("branches", "Trường «branches» phải là danh sách chi cục {code, route}.");
+    base.branches.clear();
+    for (const auto& b : *list) {
+      if (!b.is_object()) http::invalid_field("branches", "Mỗi chi cục phải có dạng {code, route}.");
+      auto code = http::required_text(b, "code", 10), r = http::required_text(b, "route", 10);
+      for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      for (auto& ch : r) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      base.branches.push_back({code, r});
+    }
+  }
+  if (body.contains("excluded_type_codes")) base.excluded_type_codes = codes(body, "excluded_type_codes");
+  if (body.contains("world_bank_branches")) base.world_bank_branches = codes(body, "world_bank_branches");
+  if (auto days = http::optional_int(body, "follow_up_days", 1, 365)) base.follow_up_days = static_cast<int>(*days);
+  return base;
+}
+
+std::map<std::string, std::string> cells_input(const json& body) {
+  const auto it = body.find("cells");
+  if (it == body.end() || !it->is_object())
+    http::invalid_field("cells", "Thân yêu cầu phải có «cells»: {tên cột: giá trị}.");
+  std::map<std::string, std::string> out;
+  for (const auto& [name, value] : it->items()) {
+    if (value.is_null()) out[name] = "";
+    else if (value.is_string() && value.get_ref<const std::string&>().size() <= 2000) out[name] = value.get<std::string>();
+    else http::invalid_field(name, "Ô «" + name + "» phải là chuỗi ký tự (tối đa 2000 byte) hoặc null.");
+  }
+  return out;
+}
+
+std::string base64_decode(const std::string& text, const std::string& field) {
+  static const auto table = [] {
+    std::array<int, 256> t{};
+    t.fill(-1);
+    const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (std::size_t i = 0; i < alphabet.size(); ++i) t[static_cast<unsigned char>(alphabet[i])] = static_cast<int>(i);
+    t['-'] = 62;
+    t['_'] = 63;
+    return t;
+  }();
+  std::string out;
+  out.reserve(text.size() * 3 / 4);
+  unsigned buffer = 0;
+  int bits = 0;
+  for (char ch : text) {
+    if (ch == '=' || ch == '\n' || ch == '\r' || ch == ' ') continue;
+    const int v = table[static_cast<unsigned char>(ch)];
+    if (v < 0) http::invalid_field(field, "Trường «" + field + "» phải là nội dung tệp mã hóa base64.");
+    buffer = (buffer << 6) | static_cast<unsigned>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((buffer >> bits) & 0xFF);
+    }
+  }
+  return out;
+}
+
+Response xlsx_response(const Report& report, const std::vector<ComparisonRow>& comparison, const std::string& name) {
+  return Response::file(kXlsxType, sheets::write_to_bytes([&](const std::string& path) {
+                          write_xlsx(path, report, comparison);
+                        }),
+                        name);
+}
+
+json columns_json() {
+  json cols = json::array();
+  for (const ColumnDef& c : columns()) {
+    static const char* kinds[] = {"text", "yes_no", "enum", "time", "list"};
+    json values = json::array();
+    for (auto v : c.values) values.push_back(std::string(v));
+    cols.push_back({{"name", std::string(c.name)},
+                    {"kind", kinds[static_cast<int>(c.kind)]},
+                    {"label_vi", std::string(c.label_vi)},
+                    {"label_en", std::string(c.label_en)},
+                    {"form_ref", std::string(c.form_ref)},
+                    {"values", values}});
+  }
+  json ivs = json::array();
+  for (const IntervalDef& d : intervals())
+    ivs.push_back({{"id", std::string(d.id)}, {"name_vi", std::string(d.name_vi)}, {"name_en", std::string(d.name_en)}});
+  return {{"columns", cols}, {"intervals", ivs}};
+}
+
+void add_study_routes(http::Router& router, StudyService& service) {
+  router.add("GET", route("/columns"), [](Request&) { return Response::ok(columns_json()); });
+
+  router.add("GET", route("/studies"), [&service](Request& request) {
+    json items = json::array();
+    for (const auto& v : service.studies(request.principal)) items.push_back(study_json(v));
+    return Response::ok({{"items", items}, {"total", items.size()}});
+  });
+  router.add("POST", route("/studies"), [&service](Request& request) {
+    StudyService::require_manager(request.principal);
+    return Response::created(study_json(service.create_study(request.principal, study_input(request.json_body(), {}, true))));
+  });
+  router.add("GET", route("/studies/{id}"), [&service](Request& request) {
+    return Response::ok(study_json(service.study(request.principal, id_param(request))));
+  });
+  router.add("PATCH", route("/studies/{id}"), [&service](Request& request) {
+    const auto id = id_param(request);
+    StudyService::require_manager(request.principal);
+    const auto current = service.study(request.principal, id);
+    const auto config = study_input(request.json_body(), current.study.config, false);
+    return Response::ok(study_json(service.update_study(request.principal, id, config)));
+  });
+}
+
+void add_record_routes(http::Router& router, StudyService& service) {
+  router.add("GET", route("/studies/{id}/records"), [&service](Request& request) {
+    store::RecordQuery q;
+    const auto page = request.query_int("page", 1, 1, 1'000'000), size = request.query_int("page_size", 20, 1, 200);
+    q.offset = (page - 1) * size;
+    q.limit = size;
+    q.branch = request.query_text("branch");
+    q.number_prefix = request.query_text("q");
+    q.flow = request.query_text("flow");
+    if (q.number_prefix.find_first_not_of("0123456789") != std::string::npos)
+      core::bad_input("INVALID_PARAMETER", "Tham số «q» là phần đầu của số tờ khai (chỉ chữ số).", {{"parameter", "q"}});
+    const auto result = service.records(request.principal, id_param(request), q);
+    json items = json::array();
+    for (const auto& r : result.items) items.push_back(record_json(r));
+    return Response::ok({{"items", items}, {"total", result.total}, {"page", page}, {"page_size", size}});
+  });
+  router.add("POST", route("/studies/{id}/records"), [&service](Request& request) {
+    return Response::created(
+        entry_json(service.create_record(request.principal, id_param(request), cells_input(request.json_body()))));
+  });
+  router.add("POST", route("/studies/{id}/records/check"), [&service](Request& request) {
+    const auto result = service.check_record(request.principal, id_param(request), cells_input(request.json_body()));
+    return Response::ok({{"problems", problems_json(result.problems)}, {"warnings", issues_json(result.warnings)}});
+  });
+  router.add("GET", route("/studies/{id}/records/{declaration_no}"), [&service](Request& request) {
+    return Response::ok(record_json(service.record(request.principal, id_param(request), request.param("declaration_no"))));
+  });
+  router.add("PATCH", route("/studies/{id}/records/{declaration_no}"), [&service](Request& request) {
+    return Response::ok(entry_json(service.update_record(request.principal, id_param(request),
+                                                         request.param("declaration_no"),
+                                                         cells_input(request.json_body()))));
+  });
+}
+
+void add_import_routes(http::Router& router, StudyService& service) {
+  // Body: the file itself (wide CSV or .xlsx); ?format=long: JSON {"header": base64, "events": base64}.
+  router.add("POST", route("/studies/{id}/import"), [&service](Request& request) {
+    const std::string format = request.query_text("format", "wide");
+    if (format != "wide" && format != "long")
+      core::bad_input("INVALID_PARAMETER", "Tham số «format» chỉ nhận wide hoặc long.", {{"parameter", "format"}});
+    ImportOptions options;
+    options.skip_invalid = flag(request, "skip_invalid");
+    std::string header, events;
+    if (format == "long") {
+      const json body = request.json_body();
+      header = base64_decode(http::required_text(body, "header", std::string::npos), "header");
+      events = base64_decode(http::required_text(body, "events", std::string::npos), "events");
+    }
+    const auto result = service.import_records(
+        &request.principal, id_param(request),
+        [&](RecordSink& sink) {
+          if (format == "long") read_records_bytes(header, std::string_view(events), sink);
+          else read_records_bytes(request.body, std::nullopt, sink);
+        },
+        options);
+    return Response::ok({{"rows", result.rows},
+                         {"stored", result.stored},
+                         {"created", result.created},
+                         {"replaced", result.replaced},
+                         {"skipped", result.skipped},
+                         {"bad_cell_count", result.bad_cell_count},
+                         {"bad_cells", problems_json(result.bad_cells)}});
+  });
+}
+
+void add_analysis_routes(http::Router& router, StudyService& service) {
+  router.add("GET", route("/studies/{id}/followup"), [&service](Request& request) {
+    const auto f = service.follow_up(request.principal, id_param(request));
+    json branches = json::array();
+    for (const auto& b : f.branches) {
+      json items = json::array();
+      for (const auto& i : b.items)
+        items.push_back({{"declaration_no", i.declaration_no}, {"flow", i.flow},
+                         {"registered_at", instant(i.registered_at)}, {"missing", i.missing}});
+      branches.push_back({{"code", b.code}, {"route", b.route}, {"records", b.records},
+                          {"incomplete", b.incomplete}, {"items", items}});
+    }
+    return Response::ok({{"follow_up_limit", core::format_iso8601(f.limit)},
+                         {"today", core::format_date(f.today)},
+                         {"days_left", f.days_left},
+                         {"branches", branches}});
+  });
+  router.add("GET", route("/studies/{id}/report"), [&service](Request& request) {
+    const auto id = id_param(request);
+    const std::string format = request.query_text("format", "json");
+    if (format != "json" && format != "xlsx")
+      core::bad_input("INVALID_PARAMETER", "Tham số «format» chỉ nhận json hoặc xlsx.", {{"parameter", "format"}});
+    const auto view = service.study_for_report(&request.principal, id);
+    const Report report = service.report(&request.principal, id);
+    if (format == "xlsx") return xlsx_response(report, {}, "do-thoi-gian-" + std::to_string(id) + ".xlsx");
+    json j = to_json(report);
+    j["study"] = study_json(view);
+    return Response(Response::ok(j));
+  });
+  router.add("GET", route("/compare"), [&service](Request& request) {
+    const auto a = positive_id(request.query_text("a"), "a"), b = positive_id(request.query_text("b"), "b");
+    const std::string format = request.query_text("format", "json");
+    if (format != "json" && format != "xlsx")
+      core::bad_input("INVALID_PARAMETER", "Tham số «format» chỉ nhận json hoặc xlsx.", {{"parameter", "format"}});
+    const auto view_a = service.study_for_report(&request.principal, a);
+    const auto view_b = service.study_for_report(&request.principal, b);
+    const Report report_a = service.report(&request.principal, a), report_b = service.report(&request.principal, b);
+    const auto rows = compare(report_a, report_b);
+    if (format == "xlsx") return xlsx_response(report_a, rows, "so-sanh-" + std::to_string(a) + "-" + std::to_string(b) + ".xlsx");
+    const auto side = [](const StudyView& v, const Report& r) {
+      json j = study_json(v);
+      j["counts"] = {{"total", r.records.total}, {"analysed", r.records.analysed},
+                     {"excluded", r.records.excluded}, {"incomplete", r.records.incomplete}};
+      return j;
+    };
+    return Response::ok({{"a", side(view_a, report_a)}, {"b", side(view_b, report_b)}, {"rows", to_json(rows)}});
+  });
+}
+
+}  // namespace
+
+void add_trs_routes(http::Router& router, StudyService& service) {
+  add_study_routes(router, service);
+  add_record_routes(router, service);
+  add_import_routes(router, service);
+  add_analysis_routes(router, service);
+}
+
+}  // namespace hq::trs

@@ -1,0 +1,340 @@
+#include "trs/study/study_store.h"
+
+#include <charconv>
+#include <stdexcept>
+
+#include "core/error.h"
+#include "db/copy.h"
+#include "db/row.h"
+
+namespace hq::trs::store {
+namespace {
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+
+std::vector<std::string> split(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+// " AND branch_code IN ('02CI','03CC')": the codes are validated branch codes (digits and capitals only),
+// so they are safe as literals; an empty list matches nothing.
+std::string branch_clause(const BranchFilter& branches) {
+  if (!branches) return {};
+  if (branches->empty()) return " AND 1 = 0";
+  std::string out = " AND branch_code IN (";
+  bool first = true;
+  for (const auto& code : *branches) {
+    if (!check_text_rule(TextRule::BranchCode, code).empty()) continue;
+    out += (first ? "'" : ",'") + code + "'";
+    first = false;
+  }
+  return first ? " AND 1 = 0" : out + ")";
+}
+
+Study study_from(const soci::row& row) {
+  Study s;
+  s.id = db::int_at(row, "id");
+  s.config.name = db::text_at(row, "name");
+  s.config.year = static_cast<int>(db::int_at(row, "year"));
+  s.config.week_start = core::parse_date(db::text_at(row, "week_start")).value_or(core::Date{});
+  s.config.excluded_type_codes = split(db::text_at(row, "excluded_type_codes"));
+  s.config.world_bank_branches = split(db::text_at(row, "world_bank_branches"));
+  s.config.follow_up_days = static_cast<int>(db::int_at(row, "follow_up_days"));
+  s.created_by = db::text_at(row, "created_by");
+  s.created_at = db::int_at(row, "created_at");
+  s.updated_at = db::int_at(row, "updated_at");
+  return s;
+}
+
+void load_branches(soci::session& sql, Study& s) {
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT branch_code, route FROM trs_study_branches "
+                                                 "WHERE study_id = :id ORDER BY branch_code",
+                                  soci::use(s.id));
+  for (const auto& row : rows) s.config.branches.push_back({db::text_at(row, "branch_code"), db::text_at(row, "route")});
+}
+
+void save_branches(soci::session& sql, std::int64_t id, const std::vector<StudyBranch>& branches) {
+  sql << "DELETE FROM trs_study_branches WHERE study_id = :id", soci::use(id);
+  for (const auto& b : branches)
+    sql << "INSERT INTO trs_study_branches (study_id, branch_code, route) VALUES (:id, :code, :route)", soci::use(id),
+        soci::use(b.code), soci::use(b.route);
+}
+
+RecordRow record_from(const soci::row& row) {
+  RecordRow r;
+  r.key = db::int_at(row, "declaration_key");
+  r.declaration_no = db::text_at(row, "declaration_no");
+  r.flow = db::text_at(row, "flow");
+  r.branch_code = db::text_at(row, "branch_code");
+  r.channel = db::text_at(row, "channel");
+  if (row.get_indicator("registered_at") != soci::i_null) r.registered_at = db::int_at(row, "registered_at");
+  if (row.get_indicator("released_at") != soci::i_null) r.released_at = db::int_at(row, "released_at");
+  r.line = db::int_at(row, "line");
+  r.cells = db::text_at(row, "cells");
+  r.updated_by = db::text_at(row, "updated_by");
+  r.updated_at = db::int_at(row, "updated_at");
+  return r;
+}
+
+constexpr const char* kRecordColumns =
+    "declaration_key, declaration_no, flow, branch_code, channel, registered_at, released_at, line, cells, "
+    "updated_by, updated_at";
+
+}  // namespace
+
+std::int64_t insert_study(soci::session& sql, const StudyConfig& c, const std::string& username, std::int64_t now) {
+  const std::string week = core::format_date(c.week_start), excluded = join(c.excluded_type_codes),
+                    world_bank = join(c.world_bank_branches);
+  const long long year = c.year, days = c.follow_up_days;
+  long long id = 0;
+  sql << "INSERT INTO trs_studies (name, year, week_start, excluded_type_codes, world_bank_branches, follow_up_days, "
+         "created_by, created_at, updated_at) VALUES (:name, :year, :week, :excluded, :wb, :days, :by, :now, :now2) "
+         "RETURNING id",
+      soci::use(c.name), soci::use(year), soci::use(week), soci::use(excluded), soci::use(world_bank), soci::use(days),
+      soci::use(username), soci::use(now), soci::use(now), soci::into(id);
+  save_branches(sql, id, c.branches);
+  return id;
+}
+
+void update_study(soci::session& sql, std::int64_t id, const StudyConfig& c, std::int64_t now) {
+  const std::string week = core::format_date(c.week_start), excluded = join(c.excluded_type_codes),
+                    world_bank = join(c.world_bank_branches);
+  const long long year = c.year, days = c.follow_up_days;
+  sql << "UPDATE trs_studies SET name = :name, year = :year, week_start = :week, excluded_type_codes = :excluded, "
+         "world_bank_branches = :wb, follow_up_days = :days, updated_at = :now WHERE id = :id",
+      soci::use(c.name), soci::use(year), soci::use(week), soci::use(excluded), soci::use(world_bank), soci::use(days),
+      soci::use(now), soci::use(id);
+  save_branches(sql, id, c.branches);
+}
+
+std::optional<Study> find_study(soci::session& sql, std::int64_t id) {
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT * FROM trs_studies WHERE id = :id", soci::use(id));
+  for (const auto& row : rows) {
+    Study s = study_from(row);
+    load_branches(sql, s);
+    return s;
+  }
+  return std::nullopt;
+}
+
+std::vector<Study> list_studies(soci::session& sql) {
+  std::vector<Study> out;
+  {
+    soci::rowset<soci::row> rows = (sql.prepare << "SELECT * FROM trs_studies ORDER BY week_start DESC, id DESC");
+    for (const auto& row : rows) out.push_back(study_from(row));
+  }
+  for (auto& s : out) load_branches(sql, s);
+  return out;
+}
+
+std::map<std::string, std::int64_t> record_counts(soci::session& sql, std::int64_t study_id) {
+  std::map<std::string, std::int64_t> out;
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT branch_code, COUNT(*) AS n FROM trs_records "
+                                                 "WHERE study_id = :id GROUP BY branch_code",
+                                  soci::use(study_id));
+  for (const auto& row : rows) out[db::text_at(row, "branch_code")] = db::int_at(row, "n");
+  return out;
+}
+
+RecordRow make_row(const Record& r, const std::string& username, std::int64_t now) {
+  RecordRow row;
+  row.key = static_cast<std::int64_t>(declaration_identity(r.declaration_no).value_or(0));
+  row.declaration_no = r.declaration_no;
+  row.flow = r.flow ? std::string(to_string(*r.flow)) : std::string();
+  row.branch_code = r.branch_code;
+  row.channel = r.channel ? std::string(to_string(*r.channel)) : std::string();
+  row.registered_at = r.registered_at;
+  row.released_at = r.released_at;
+  row.line = static_cast<std::int64_t>(r.meta.line);
+  row.cells = encode_cells(r);
+  row.updated_by = username;
+  row.updated_at = now;
+  return row;
+}
+
+std::optional<RecordRow> find_record(soci::session& sql, std::int64_t study_id, std::int64_t key) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string("SELECT ") + kRecordColumns +
+                          " FROM trs_records WHERE study_id = :s AND declaration_key = :k",
+       soci::use(study_id), soci::use(key));
+  for (const auto& row : rows) return record_from(row);
+  return std::nullopt;
+}
+
+namespace {
+
+constexpr const char* kUpsertColumns =
+    "study_id, declaration_key, declaration_no, flow, branch_code, channel, registered_at, released_at, line, cells, "
+    "updated_by, updated_at";
+constexpr const char* kOnConflictUpdate =
+    " ON CONFLICT (study_id, declaration_key) DO UPDATE SET declaration_no = excluded.declaration_no, "
+    "flow = excluded.flow, branch_code = excluded.branch_code, channel = excluded.channel, "
+    "registered_at = excluded.registered_at, released_at = excluded.released_at, line = excluded.line, "
+    "cells_format = excluded.cells_format, cells = excluded.cells, updated_by = excluded.updated_by, "
+    "updated_at = excluded.updated_at";
+
+bool is_postgresql(soci::session& sql) { return sql.get_backend_name() == "postgresql"; }
+
+// PostgreSQL: the rows are streamed with COPY into a temporary table (dropped at commit), then upserted by
+// one statement — a round trip per batch instead of per row.
+void upsert_by_copy(soci::session& sql, std::int64_t study_id, const std::vector<RecordRow>& rows) {
+  sql << "CREATE TEMP TABLE IF NOT EXISTS trs_records_incoming (study_id bigint, declaration_key bigint, "
+         "declaration_no text, flow text, branch_code text, channel text, registered_at bigint, released_at bigint, "
+         "line bigint, cells text, updated_by text, updated_at bigint) ON COMMIT DROP";
+  db::CopyIn copy(sql, std::string("COPY trs_records_incoming (") + kUpsertColumns + ") FROM STDIN");
+  const auto optional_number = [&](const std::optional<std::int64_t>& v) -> db::CopyIn& {
+    return v ? copy.number(*v) : copy.null();
+  };
+  for (const RecordRow& r : rows) {
+    copy.number(study_id).number(r.key).text(r.declaration_no).text(r.flow).text(r.branch_code).text(r.channel);
+    optional_number(r.registered_at);
+    optional_number(r.released_at);
+    copy.number(r.line).text(r.cells).text(r.updated_by).number(r.updated_at).end_row();
+  }
+  copy.finish();
+  // One row per key (a file may repeat a declaration: the last one wins, as with row-by-row upserts).
+  sql << std::string("INSERT INTO trs_records (") + kUpsertColumns + ") SELECT DISTINCT ON (declaration_key) " +
+             kUpsertColumns + " FROM trs_records_incoming ORDER BY declaration_key, line DESC" + kOnConflictUpdate;
+  sql << "TRUNCATE trs_records_incoming";
+}
+
+}  // namespace
+
+void upsert_records(soci::session& sql, std::int64_t study_id, const std::vector<RecordRow>& rows) {
+  if (rows.empty()) return;
+  if (is_postgresql(sql)) return upsert_by_copy(sql, study_id, rows);
+  const std::size_t n = rows.size();
+  std::vector<long long> keys(n), lines(n), registered(n), released(n), updated_at(n);
+  std::vector<soci::indicator> reg_ind(n), rel_ind(n);
+  std::vector<std::string> numbers(n), flows(n), branches(n), channels(n), cells(n), updated_by(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const RecordRow& r = rows[i];
+    keys[i] = r.key;
+    lines[i] = r.line;
+    registered[i] = r.registered_at.value_or(0);
+    reg_ind[i] = r.registered_at ? soci::i_ok : soci::i_null;
+    released[i] = r.released_at.value_or(0);
+    rel_ind[i] = r.released_at ? soci::i_ok : soci::i_null;
+    numbers[i] = r.declaration_no;
+    flows[i] = r.flow;
+    branches[i] = r.branch_code;
+    channels[i] = r.channel;
+    cells[i] = r.cells;
+    updated_by[i] = r.updated_by;
+    updated_at[i] = r.updated_at;
+  }
+  std::vector<long long> study(n, study_id);
+  sql << std::string("INSERT INTO trs_records (") + kUpsertColumns +
+             ") VALUES (:s, :k, :no, :flow, :branch, :channel, :reg, :rel, :line, :cells, :by, :at)" + kOnConflictUpdate,
+      soci::use(study), soci::use(keys), soci::use(numbers), soci::use(flows), soci::use(branches), soci::use(channels),
+      soci::use(registered, reg_ind), soci::use(released, rel_ind), soci::use(lines), soci::use(cells),
+      soci::use(updated_by), soci::use(updated_at);
+}
+
+std::int64_t count_records(soci::session& sql, std::int64_t study_id) {
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM trs_records WHERE study_id = :s", soci::use(study_id), soci::into(n);
+  return n;
+}
+
+std::vector<RecordRow> list_records(soci::session& sql, std::int64_t study_id, const RecordQuery& q,
+                                    std::int64_t& total) {
+  std::string where = " WHERE study_id = :s AND branch_code LIKE :branch AND declaration_no LIKE :no AND flow LIKE :flow" +
+                      branch_clause(q.branches);
+  const std::string branch = q.branch.empty() ? "%" : q.branch, number = q.number_prefix + "%",
+                    flow = q.flow.empty() ? "%" : q.flow;
+  long long count = 0;
+  sql << "SELECT COUNT(*) FROM trs_records" + where, soci::use(study_id), soci::use(branch), soci::use(number),
+      soci::use(flow), soci::into(count);
+  total = count;
+  std::vector<RecordRow> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string("SELECT ") + kRecordColumns + " FROM trs_records" + where +
+                          " ORDER BY declaration_key LIMIT :lim OFFSET :off",
+       soci::use(study_id), soci::use(branch), soci::use(number), soci::use(flow), soci::use(q.limit),
+       soci::use(q.offset));
+  for (const auto& row : rows) out.push_back(record_from(row));
+  return out;
+}
+
+void refresh_statistics(soci::session& sql) { sql << "ANALYZE trs_records"; }
+
+namespace {
+
+// PostgreSQL: the whole scan is one COPY stream. COPY takes no bind parameters, so the study and the branch
+// filter travel as session settings set by a parameterised statement.
+void scan_by_copy(soci::session& sql, std::int64_t study_id, const BranchFilter& branches,
+                  const std::function<void(const RecordRow&)>& visit) {
+  const std::string branch_list = branches ? join(*branches) : std::string();
+  const std::string study = std::to_string(study_id), filter = branches ? "1" : "0";
+  sql << "SELECT set_config('haiquan.scan_study', :s, false), set_config('haiquan.scan_filter', :f, false), "
+         "set_config('haiquan.scan_branches', :b, false)",
+      soci::use(study), soci::use(filter), soci::use(branch_list);
+  RecordRow row;
+  std::string number;
+  db::copy_out(sql,
+               "COPY (SELECT declaration_key, line, cells FROM trs_records "
+               "WHERE study_id = current_setting('haiquan.scan_study')::bigint AND "
+               "(current_setting('haiquan.scan_filter') = '0' OR "
+               "branch_code = ANY(string_to_array(current_setting('haiquan.scan_branches'), ','))) "
+               "ORDER BY declaration_key) TO STDOUT",
+               [&](std::string_view line) {
+                 const std::size_t tab1 = line.find('\t'), tab2 = line.find('\t', tab1 + 1);
+                 if (tab2 == std::string_view::npos) throw std::runtime_error("COPY row without three columns");
+                 std::from_chars(line.data(), line.data() + tab1, row.key);
+                 std::from_chars(line.data() + tab1 + 1, line.data() + tab2, row.line);
+                 db::copy_unescape(line.substr(tab2 + 1), row.cells);
+                 visit(row);
+               });
+}
+
+}  // namespace
+
+void scan_records(soci::session& sql, std::int64_t study_id, const BranchFilter& branches,
+                  const std::function<void(const RecordRow&)>& visit) {
+  if (is_postgresql(sql)) return scan_by_copy(sql, study_id, branches, visit);
+  constexpr std::size_t kBatch = 20000;
+  const std::string query = "SELECT declaration_key, line, cells FROM trs_records WHERE study_id = :s AND "
+                            "declaration_key > :k" + branch_clause(branches) +
+                            " ORDER BY declaration_key LIMIT " + std::to_string(kBatch);
+  std::vector<long long> keys, lines;
+  std::vector<std::string> cells;
+  long long last = -1;
+  RecordRow row;
+  for (;;) {
+    keys.resize(kBatch);
+    lines.resize(kBatch);
+    cells.resize(kBatch);
+    sql << query, soci::use(study_id), soci::use(last), soci::into(keys), soci::into(lines), soci::into(cells);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      row.key = keys[i];
+      row.line = lines[i];
+      row.cells.swap(cells[i]);
+      visit(row);
+    }
+    if (keys.size() < kBatch) break;
+    last = keys.back();
+  }
+}
+
+std::vector<std::string> unit_codes_under(soci::session& sql, const std::string& path_prefix) {
+  std::vector<std::string> out;
+  const std::string pattern = path_prefix + "%";
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT code FROM units WHERE path LIKE :p", soci::use(pattern));
+  for (const auto& row : rows) out.push_back(db::text_at(row, "code"));
+  return out;
+}
+
+}  // namespace hq::trs::store
