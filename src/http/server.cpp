@@ -24,10 +24,6 @@ using RestinioRequest = restinio::request_handle_t;
 
 std::string method_name(const restinio::http_method_id_t& method) { return method.c_str(); }
 
-bool is_upload_path(std::string_view path) {
-  return path.size() >= 7 && path.substr(path.size() - 7) == "/import";
-}
-
 // The path of a request target as it arrives ("/path?query").
 std::string_view path_of(std::string_view target) { return target.substr(0, target.find('?')); }
 
@@ -207,6 +203,7 @@ std::string reason_phrase(int status) {
     case 409: return "Conflict";
     case 413: return "Payload Too Large";
     case 414: return "URI Too Long";
+    case 415: return "Unsupported Media Type";
     case 422: return "Unprocessable Entity";
     case 423: return "Locked";
     case 429: return "Too Many Requests";
