@@ -30,7 +30,7 @@ pids+=($!)
 pids+=($!)
 wait_up http://127.0.0.1:18180/healthz
 wait_up http://127.0.0.1:18181/
-cookie=$(curl -s -i -X POST http://127.0.0.1:18180/api/v1/auth/login -d '{"username":"admin","password":"Quan-tri-2026!"}' \
+cookie=$(curl -s -i -X POST http://127.0.0.1:18180/api/v1/auth/login -H 'Content-Type: application/json' -d '{"username":"admin","password":"Quan-tri-2026!"}' \
   | awk -F'[ ;]' 'tolower($1)=="set-cookie:" {print $2}')
 wrk -t2 -c64 -d2s -H "Cookie: $cookie" http://127.0.0.1:18180/api/v1/me >/dev/null  # warm-up
 read -r h_rps h_p99 < <(wrk -t2 -c64 -d"${duration}s" --latency -H "Cookie: $cookie" http://127.0.0.1:18180/api/v1/me | wrk_figures)

@@ -5,6 +5,8 @@ set -euo pipefail
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+echo "== System headers of the build and their Debian packages"
+scripts/check-header-packages.sh "$build"
 # Its own cluster, so a developer's cluster on the default port is left alone.
 export HAIQUAN_PG_DIR=${HAIQUAN_PG_DIR:-/tmp/haiquan-pg-make-test} HAIQUAN_PG_PORT=${HAIQUAN_PG_PORT:-55433}
 pg_url=$(scripts/pg-test.sh start)

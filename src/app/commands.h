@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -14,6 +15,8 @@ struct Options {
   bool insecure_cookies = false;  // local HTTP only: `hq_session` without Secure instead of `__Host-hq_session`
   bool trust_proxy = false;
   bool access_log = true;
+  std::string metrics_token;                 // /metrics needs "Authorization: Bearer <token>" when set
+  std::vector<std::string> metrics_allow;    // /metrics only from these client addresses when set
   std::string admin_password;
   int year = 0;
   std::string format = "json";

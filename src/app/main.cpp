@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   options.port = static_cast<unsigned short>(std::stoi(port_text));
   options.web_root = env_or("HAIQUAN_WEB", "web/dist");
   options.address = env_or("HAIQUAN_ADDRESS", "0.0.0.0");
+  options.metrics_token = env_or("HAIQUAN_METRICS_TOKEN", "");
 
   auto add_db = [&](CLI::App* command) {
     command->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
@@ -51,6 +52,10 @@ int main(int argc, char** argv) {
   serve->add_flag("--secure-cookies", secure_cookies_no_op, "Accepted for compatibility; cookies are Secure by default");
   serve->add_flag("--trust-proxy", options.trust_proxy,
                   "Take the client address from X-Forwarded-For (only behind your own reverse proxy)");
+  serve->add_option("--metrics-token", options.metrics_token,
+                    "GET /metrics needs 'Authorization: Bearer TOKEN' (env HAIQUAN_METRICS_TOKEN, preferred)");
+  serve->add_option("--metrics-allow", options.metrics_allow, "GET /metrics only from these client addresses")
+      ->delimiter(',');
 
   auto* init = cli.add_subcommand("init", "Create the schema, the root unit and the admin account");
   add_db(init);

@@ -99,6 +99,8 @@ Server::Server(db::Database& db, const Options& options) : parts_(std::make_uniq
   eservices::add_eservices_routes(p.router, p.eservices);
   eservices::add_helpdesk_routes(p.router, p.helpdesk);
   monitor::add_monitor_routes(p.router, p.monitor);
+  if (!options.metrics_token.empty() || !options.metrics_allow.empty())
+    p.router.guard("/metrics", http::metrics_guard(options.metrics_token, options.metrics_allow));
   p.router.set_fallback([&p](http::Request& request) { return p.static_files.serve(request); });
   p.router.set_access_log(options.access_log);
 }

@@ -10,6 +10,7 @@ int http_status(ErrorKind kind) {
     case ErrorKind::NotFound: return 404;
     case ErrorKind::Conflict: return 409;
     case ErrorKind::TooLarge: return 413;
+    case ErrorKind::UnsupportedMediaType: return 415;
     case ErrorKind::Unprocessable: return 422;
     case ErrorKind::Locked: return 423;
     case ErrorKind::Unavailable: return 503;

@@ -15,6 +15,7 @@ enum class ErrorKind {
   NotFound,        // 404
   Conflict,        // 409
   TooLarge,        // 413
+  UnsupportedMediaType,  // 415
   Unprocessable,   // 422
   Locked,          // 423
   Unavailable,     // 503

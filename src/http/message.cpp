@@ -85,7 +85,54 @@ nlohmann::json page_json(nlohmann::json items, std::int64_t total, const Paging&
   return {{"items", std::move(items)}, {"total", total}, {"page", p.page}, {"page_size", p.page_size}};
 }
 
+namespace {
+
+bool is_json_media_type(const std::string* content_type) {
+  if (!content_type) return false;
+  std::string type = content_type->substr(0, content_type->find(';'));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
+  type.erase(0, type.find_first_not_of(" \t"));
+  for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type == "application/json";
+}
+
+// The deepest nesting of arrays and objects, outside strings; stops counting once over `limit`. One pass,
+// no allocation: a 10 MiB "[[[[…" costs a scan, not ten million JSON values.
+std::size_t json_depth(std::string_view text, std::size_t limit) {
+  std::size_t depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if ((deepest = std::max(deepest, ++depth)) > limit) return deepest;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+}  // namespace
+
+bool is_upload_path(std::string_view path) { return path.ends_with("/import"); }
+
 nlohmann::json Request::json_body() const {
+  if (!is_json_media_type(header("content-type")))
+    throw core::Error(core::ErrorKind::UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+                      "Nội dung yêu cầu phải là JSON, gửi kèm tiêu đề Content-Type: application/json.");
+  if (body.size() > kMaxJsonBytes && !is_upload_path(path))
+    throw core::Error(core::ErrorKind::TooLarge, "PAYLOAD_TOO_LARGE",
+                      "Nội dung JSON dài " + std::to_string(body.size() >> 10) + " KiB, vượt quá giới hạn " +
+                          std::to_string(kMaxJsonBytes >> 10) + " KiB.",
+                      {{"limit_bytes", kMaxJsonBytes}, {"size_bytes", body.size()}});
+  if (json_depth(body, kMaxJsonDepth) > kMaxJsonDepth)
+    core::bad_input("JSON_TOO_DEEP", "Nội dung JSON lồng nhau quá " + std::to_string(kMaxJsonDepth) + " cấp.",
+                    {{"limit_depth", kMaxJsonDepth}});
   nlohmann::json parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded())
     core::bad_input("MALFORMED_JSON", "Nội dung yêu cầu không phải JSON hợp lệ.");
@@ -109,7 +156,7 @@ Response Response::error(int status, const std::string& code, const std::string&
 Response Response::file(const std::string& content_type, std::string bytes, const std::string& download_name) {
   Response response;
   response.headers.emplace_back("Content-Type", content_type);
-  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + download_name + "\"");
+  response.headers.emplace_back("Content-Disposition", content_disposition(download_name));
   response.body = std::move(bytes);
   return response;
 }
@@ -117,6 +164,49 @@ Response Response::file(const std::string& content_type, std::string bytes, cons
 Response& Response::with_header(std::string name, std::string value) {
   headers.emplace_back(std::move(name), std::move(value));
   return *this;
+}
+
+}  // namespace hq::http
+
+namespace hq::http {
+
+const std::vector<std::pair<std::string, std::string>>& security_headers() {
+  static const std::vector<std::pair<std::string, std::string>> headers = {
+      {"Content-Security-Policy",
+       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+       "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+       "form-action 'self'; frame-ancestors 'none'"},
+      {"X-Content-Type-Options", "nosniff"},
+      {"Referrer-Policy", "same-origin"},
+      {"X-Frame-Options", "DENY"}};
+  return headers;
+}
+
+Response unauthenticated() {
+  return Response::error(401, "UNAUTHENTICATED", "Phiên làm việc không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập.");
+}
+
+std::string content_disposition(std::string_view file_name) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string fallback, encoded;
+  for (std::size_t i = 0; i < file_name.size(); ++i) {
+    const auto c = static_cast<unsigned char>(file_name[i]);
+    const bool attr_char = std::isalnum(c) || std::string_view("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
+    if (attr_char) {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+    // The fallback: printable ASCII except quotes, backslashes and path separators; one '_' per UTF-8
+    // character otherwise (its continuation bytes add nothing).
+    if (c >= 0x80 && (c & 0xC0) == 0x80) continue;
+    const bool plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '/' && c != ';' && c != '%';
+    fallback += plain ? static_cast<char>(c) : '_';
+  }
+  if (fallback.empty()) fallback = "download";
+  return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
 }
 
 }  // namespace hq::http

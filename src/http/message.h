@@ -32,11 +32,23 @@ struct Request {
   core::Date query_date(const std::string& name, const core::Date& fallback) const;
   // A positive integer path parameter, e.g. {id}; anything else → 400.
   std::int64_t id_param(const std::string& name = "id") const;
-  // Parses the body as a JSON object; 400 with a Vietnamese message when it is not one.
+  // Parses the body as a JSON object. Refused before parsing: a Content-Type other than application/json
+  // (415: a cross-site form cannot send it), a body over kMaxJsonBytes outside upload paths (413), nesting
+  // deeper than kMaxJsonDepth (400); then 400 with a Vietnamese message when it is not a JSON object.
   nlohmann::json json_body() const;
   // The same, but an empty body reads as {} (actions whose fields are all optional).
   nlohmann::json json_body_or_empty() const;
 };
+
+constexpr std::size_t kMaxJsonBytes = 2 * 1024 * 1024;  // upload paths (…/import): their transport limit only
+constexpr std::size_t kMaxJsonDepth = 64;
+
+// Paths that accept file uploads ("…/import"): a larger body limit, and a session checked at the head.
+bool is_upload_path(std::string_view path);
+
+// The headers every response carries (API, static files, errors, refusals at the head): a policy that fits
+// the single-page app (its own scripts only, no eval; inline styles, which Ant Design and ECharts write).
+const std::vector<std::pair<std::string, std::string>>& security_headers();
 
 // ?page=&page_size= of every list (page size at most 200) and the JSON page around its items.
 struct Paging {
@@ -56,8 +68,16 @@ struct Response {
   static Response created(const nlohmann::json& body) { return json(201, body); }
   static Response error(int status, const std::string& code, const std::string& message,
                         const nlohmann::json& details = nlohmann::json::object());
+  // A download; its name (any UTF-8) goes through content_disposition().
   static Response file(const std::string& content_type, std::string bytes, const std::string& download_name);
   Response& with_header(std::string name, std::string value);
 };
+
+// The 401 of a request without a valid session (the router's and the one refused at its head).
+Response unauthenticated();
+
+// `attachment; filename="<ASCII fallback>"; filename*=UTF-8''<percent-encoded>` (RFC 6266 / 8187): any
+// name, including quotes, semicolons, line breaks and Vietnamese, arrives intact and cannot break the header.
+std::string content_disposition(std::string_view file_name);
 
 }  // namespace hq::http

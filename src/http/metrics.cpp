@@ -1,5 +1,6 @@
 #include "http/metrics.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace hq::http {
@@ -25,6 +26,23 @@ void split_key(const std::string& key, std::string& a, std::string& b, std::stri
 }
 
 }  // namespace
+
+std::function<std::optional<Response>(const Request&)> metrics_guard(std::string token, std::vector<std::string> addresses) {
+  return [token = std::move(token), addresses = std::move(addresses)](const Request& request) -> std::optional<Response> {
+    if (!addresses.empty() && std::find(addresses.begin(), addresses.end(), request.client_address) == addresses.end())
+      return Response::error(403, "FORBIDDEN", "Địa chỉ này không được phép đọc số liệu giám sát.");
+    if (token.empty()) return std::nullopt;
+    const std::string* authorization = request.header("authorization");
+    const std::string expected = "Bearer " + token;
+    // Compared in time independent of where the first difference is.
+    unsigned char difference = authorization && authorization->size() == expected.size() ? 0 : 1;
+    if (!difference)
+      for (std::size_t i = 0; i < expected.size(); ++i) difference |= static_cast<unsigned char>((*authorization)[i] ^ expected[i]);
+    if (!difference) return std::nullopt;
+    return Response::error(401, "UNAUTHENTICATED", "Cần mã truy cập (Authorization: Bearer …) để đọc số liệu giám sát.")
+        .with_header("WWW-Authenticate", "Bearer");
+  };
+}
 
 std::string Metrics::render() const {
   std::ostringstream out;

@@ -5,7 +5,11 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <vector>
+
+#include "http/message.h"
 
 namespace hq::http {
 
@@ -32,5 +36,10 @@ class Metrics {
   std::map<std::string, Histogram> latency_;   // key: method|route
   std::vector<std::function<std::string()>> gauge_sources_;
 };
+
+// Who may read /metrics: with a token, only requests carrying `Authorization: Bearer <token>` (401
+// otherwise); with addresses, only those client addresses (403 otherwise); with both, both. Neither: anyone
+// (the default, for a server that listens on a private network only).
+std::function<std::optional<Response>(const Request&)> metrics_guard(std::string token, std::vector<std::string> addresses);
 
 }  // namespace hq::http

@@ -34,7 +34,24 @@ std::string log_safe(std::string_view text) {
 }
 
 void Router::add(const std::string& method, const std::string& pattern, Handler handler, Access access) {
-  routes_.push_back(Route{RouteInfo{method, pattern, access}, split_path(pattern), std::move(handler)});
+  routes_.push_back(Route{RouteInfo{method, pattern, access}, split_path(pattern), std::move(handler), nullptr});
+}
+
+void Router::guard(const std::string& pattern, Guard guard) {
+  for (auto& route : routes_)
+    if (route.info.pattern == pattern) route.guard = guard;
+}
+
+bool Router::has_session(std::string_view cookie_header) const {
+  if (!authenticator_ || cookie_header.empty()) return false;
+  Request request;
+  request.headers["cookie"] = std::string(cookie_header);
+  try {
+    return authenticator_->authenticate(request);
+  } catch (const std::exception& error) {
+    spdlog::error("session check at a request's head failed: {}", error.what());
+    return false;
+  }
 }
 
 std::vector<RouteInfo> Router::routes() const {
@@ -70,13 +87,15 @@ const Router::Route* Router::match(const Request& request, std::map<std::string,
 Response Router::dispatch(Request& request, const Route& route) const {
   if (route.info.access != Access::Public) {
     if (!authenticator_ || !authenticator_->authenticate(request))
-      return Response::error(401, "UNAUTHENTICATED", "Phiên làm việc không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập.");
+      return unauthenticated();
     if (request.principal.password_change_required && route.info.access != Access::PasswordChangeAllowed)
       return Response::error(403, "PASSWORD_CHANGE_REQUIRED", "Bạn phải đổi mật khẩu dùng một lần trước khi tiếp tục.");
     const bool reads_only = request.method == "GET" || request.method == "HEAD";
     if (!reads_only && !authenticator_->csrf_valid(request))
       return Response::error(403, "CSRF_TOKEN_INVALID", "Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token).");
   }
+  if (route.guard)
+    if (auto refusal = route.guard(request)) return std::move(*refusal);
   return route.handler(request);
 }
 
@@ -101,10 +120,11 @@ Response Router::handle(Request& request) const {
     }
   } catch (const core::Error& error) {
     response = Response::error(core::http_status(error.kind()), error.code(), error.what(), error.details());
-  } catch (const nlohmann::json::exception& error) {
-    response = Response::error(400, "MALFORMED_JSON", std::string("Dữ liệu JSON không hợp lệ: ") + error.what());
+  } catch (const nlohmann::json::exception& error) {  // a library's words stay in the log
+    spdlog::warn("JSON error on {} {}: {}", request.method, log_safe(request.path), error.what());
+    response = Response::error(400, "MALFORMED_JSON", "Dữ liệu JSON không hợp lệ hoặc sai kiểu giá trị.");
   } catch (const std::exception& error) {
-    spdlog::error("unhandled error on {} {}: {}", request.method, request.path, error.what());
+    spdlog::error("unhandled error on {} {}: {}", request.method, log_safe(request.path), error.what());
     response = Response::error(500, "INTERNAL_ERROR", "Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.");
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

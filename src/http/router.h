@@ -3,6 +3,7 @@
 // (session → password-change gate → CSRF) and turns every exception into the JSON error shape.
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,8 @@ enum class Access {
 };
 
 using Handler = std::function<Response(Request&)>;
+// Checked before a route's handler (after the auth chain): a response refuses the request.
+using Guard = std::function<std::optional<Response>(const Request&)>;
 
 // Log lines are JSON strings: a value with quotes, backslashes, spaces and control bytes replaced, at most
 // 200 bytes.
@@ -44,7 +47,11 @@ class Router {
  public:
   void add(const std::string& method, const std::string& pattern, Handler handler,
            Access access = Access::Authenticated);
+  // An extra check for the routes added with `pattern` (e.g. a token on /metrics).
+  void guard(const std::string& pattern, Guard guard);
   void set_authenticator(std::shared_ptr<Authenticator> authenticator) { authenticator_ = std::move(authenticator); }
+  // True when a Cookie header holds a valid session: asked at the head of an upload, before its body is read.
+  bool has_session(std::string_view cookie_header) const;
   // Called for non-API paths no route matched (the SPA's static files).
   void set_fallback(Handler handler) { fallback_ = std::move(handler); }
   // One structured (JSON) log line per request.
@@ -59,6 +66,7 @@ class Router {
     RouteInfo info;
     std::vector<std::string> segments;
     Handler handler;
+    Guard guard;
   };
   const Route* match(const Request& request, std::map<std::string, std::string>& params, bool& path_matched) const;
   Response dispatch(Request& request, const Route& route) const;

@@ -24,10 +24,6 @@ using RestinioRequest = restinio::request_handle_t;
 
 std::string method_name(const restinio::http_method_id_t& method) { return method.c_str(); }
 
-bool is_upload_path(std::string_view path) {
-  return path.size() >= 7 && path.substr(path.size() - 7) == "/import";
-}
-
 // The path of a request target as it arrives ("/path?query").
 std::string_view path_of(std::string_view target) { return target.substr(0, target.find('?')); }
 
@@ -45,15 +41,35 @@ Response payload_too_large(std::string_view path, std::uint64_t size, std::uint6
       {{"limit_bytes", limit}, {"size_bytes", size}});
 }
 
+// The answer to a request refused at its head (or, chunked, part way through its body).
+Response refusal_response(const RequestFraming::Refusal& refusal) {
+  const std::string_view path = path_of(refusal.target);
+  if (refusal.status == 401) return unauthenticated();
+  if (refusal.status == 400)
+    return Response::error(400, "INVALID_FRAMING",
+                           "Cách truyền nội dung yêu cầu không được hỗ trợ: chỉ nhận Content-Length hoặc "
+                           "Transfer-Encoding: chunked hợp lệ.");
+  if (refusal.chunked)
+    return Response::error(413, "PAYLOAD_TOO_LARGE",
+                           "Nội dung yêu cầu gửi từng phần (chunked) vượt quá giới hạn " +
+                               std::to_string(refusal.limit >> 20) + " MiB.",
+                           {{"limit_bytes", refusal.limit}});
+  return payload_too_large(path, refusal.declared, refusal.limit);
+}
+
 std::string reason_phrase(int status);
 
-// The server's options, for the sockets RESTinio constructs itself (set by serve() before it listens).
+// The server's options and router, for the sockets RESTinio constructs itself (set by serve() before it
+// listens).
 const ServerOptions* guarded_options = nullptr;
+const Router* guarded_router = nullptr;
 
-// A TCP socket that refuses a request whose declared body is over its route's limit as soon as the head
-// arrives: it writes the 413 itself, then reads and discards what the client still sends (for at most
-// 30 s), so the client reads the answer instead of a reset connection. Everything else passes through to
-// RESTinio untouched (RESTinio can only drop such a connection).
+// A TCP socket that refuses a request as soon as its head arrives when its declared body is over its
+// route's limit (413) or when it uploads a file without a valid session (401: the body is never read), and
+// a chunked body once it grows over its limit: it writes the answer itself, then reads and discards what
+// the client still sends (for at most 30 s), so the client reads the answer instead of a reset connection.
+// Everything else passes through to RESTinio untouched (RESTinio can only drop such a connection, and only
+// after buffering the body).
 class GuardedSocket : public asio::ip::tcp::socket {
  public:
   explicit GuardedSocket(asio::io_context& io) : asio::ip::tcp::socket(io) {}
@@ -62,9 +78,11 @@ class GuardedSocket : public asio::ip::tcp::socket {
   void async_read_some(const Buffers& buffers, Handler&& handler) {
     if (refusal_) return refuse(std::forward<Handler>(handler));
     if (!framing_)
-      framing_.emplace([](std::string_view target) {
-        return body_limit(*guarded_options, path_of(target));
-      });
+      framing_.emplace(
+          [](std::string_view target) { return body_limit(*guarded_options, path_of(target)); },
+          [](std::string_view target, std::string_view cookie) {
+            return !is_upload_path(path_of(target)) || guarded_router->has_session(cookie);
+          });
     auto executor = asio::get_associated_executor(handler, get_executor());
     asio::ip::tcp::socket::async_read_some(
         buffers, asio::bind_executor(executor, [this, buffers, handler = std::forward<Handler>(handler)](
@@ -84,13 +102,15 @@ class GuardedSocket : public asio::ip::tcp::socket {
   template <class Handler>
   void refuse(Handler&& handler) {
     const std::string_view target = refusal_->target;
-    const Response response = payload_too_large(path_of(target), refusal_->declared, refusal_->limit);
-    std::string bytes = "HTTP/1.1 413 " + reason_phrase(413) + "\r\n";
+    const Response response = refusal_response(*refusal_);
+    std::string bytes = "HTTP/1.1 " + std::to_string(response.status) + " " + reason_phrase(response.status) + "\r\n";
     for (const auto& [name, value] : response.headers) bytes += name + ": " + value + "\r\n";
+    for (const auto& [name, value] : security_headers()) bytes += name + ": " + value + "\r\n";
     bytes += "Content-Length: " + std::to_string(response.body.size()) + "\r\nConnection: close\r\n\r\n" + response.body;
     asio::error_code ignored;
-    spdlog::warn("request refused at its head: target={} status=413 declared_bytes={} limit_bytes={} client={}",
-                 log_safe(target), refusal_->declared, refusal_->limit, remote_endpoint(ignored).address().to_string());
+    spdlog::warn("request refused at its head: target={} status={} declared_bytes={} limit_bytes={} chunked={} client={}",
+                 log_safe(target), response.status, refusal_->declared, refusal_->limit, refusal_->chunked,
+                 remote_endpoint(ignored).address().to_string());
     asio::write(*this, asio::buffer(bytes), ignored);
     shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
     drain(std::forward<Handler>(handler), std::make_shared<std::array<char, 1 << 16>>(),
@@ -183,6 +203,7 @@ std::string reason_phrase(int status) {
     case 409: return "Conflict";
     case 413: return "Payload Too Large";
     case 414: return "URI Too Long";
+    case 415: return "Unsupported Media Type";
     case 422: return "Unprocessable Entity";
     case 423: return "Locked";
     case 429: return "Too Many Requests";
@@ -196,8 +217,7 @@ void reply(const RestinioRequest& raw, const Response& response, bool closing) {
   auto builder = raw->create_response(restinio::http_status_line_t{
       restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, reason_phrase(response.status)});
   for (const auto& [name, value] : response.headers) builder.append_header(name, value);
-  builder.append_header("X-Frame-Options", "DENY");
-  builder.append_header("Referrer-Policy", "same-origin");
+  for (const auto& [name, value] : security_headers()) builder.append_header(name, value);
   if (closing) builder.connection_close();
   if (raw->header().method() == restinio::http_method_head())
     builder.append_header("Content-Length", std::to_string(response.body.size()));
@@ -210,6 +230,7 @@ void reply(const RestinioRequest& raw, const Response& response, bool closing) {
 
 void serve(const Router& router, const ServerOptions& options) {
   guarded_options = &options;
+  guarded_router = &router;
   std::atomic<int> in_flight{0};
   std::atomic<bool> draining{false};
   asio::io_context io_context;

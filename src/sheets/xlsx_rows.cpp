@@ -28,6 +28,27 @@ constexpr double kExcelSerialEnd = 2958466;  // 10000-01-01, past Excel's last d
   bad_input("XLSX_INVALID", "Không đọc được bảng tính " + name + ": " + why + ".");
 }
 
+// Limits against zip bombs (a few KiB that inflate to gigabytes) and tables built to exhaust memory. The
+// sheet is streamed, so its limit bounds time; shared strings and a cell's text are held, so theirs bound
+// memory. Real workbooks stay far below: a 1M-row study sheet inflates to about 700 MiB at ~10:1.
+constexpr std::uint64_t kMaxSheetBytes = 1ull << 30;   // the first sheet, decompressed
+constexpr std::uint64_t kMaxPartBytes = 32ull << 20;   // workbook, relationships, styles, decompressed
+constexpr std::uint64_t kMaxSharedStringsBytes = 100ull << 20;  // the shared-strings table's text, in total
+constexpr std::size_t kMaxSharedStrings = 2'000'000;
+constexpr std::size_t kMaxCellBytes = 32767 * 4;     // Excel's 32 767 characters, in UTF-8
+constexpr std::uint64_t kMaxRatio = 200;             // decompressed : compressed, past the first kRatioFloor
+constexpr std::uint64_t kRatioFloor = 64ull << 20;
+
+[[noreturn]] void too_large(const std::string& name, const std::string& why, std::uint64_t limit) {
+  throw core::Error(core::ErrorKind::TooLarge, "XLSX_TOO_LARGE",
+                    "Không đọc được bảng tính " + name + ": " + why +
+                        ". Tệp có thể là tệp nén bất thường (\"bom nén\"); hãy lưu lại bảng tính bằng Excel hoặc "
+                        "nhập dạng CSV.",
+                    {{"limit", limit}});
+}
+
+std::string mib(std::uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+
 // ---- the zip package, from a file or from memory ----
 
 // minizip reads an in-memory archive through these callbacks; the stream is the MemoryFile itself.
@@ -78,8 +99,10 @@ class Package {
   Package& operator=(const Package&) = delete;
 
   const std::string& name() const { return name_; }
-  // Streams the entry through `handler`; false when the package has no such entry.
-  bool parse(const std::string& entry, XmlHandler& handler, const std::string& what);
+  // Streams the entry through `handler`; false when the package has no such entry. Stops with
+  // XLSX_TOO_LARGE once the entry inflates past `max_bytes` or past kMaxRatio times its compressed size.
+  bool parse(const std::string& entry, XmlHandler& handler, const std::string& what,
+             std::uint64_t max_bytes = kMaxPartBytes);
 
  private:
   void check_open() const {
@@ -154,13 +177,27 @@ class XmlHandler {
   std::exception_ptr error_;
 };
 
-bool Package::parse(const std::string& entry, XmlHandler& handler, const std::string& what) {
+bool Package::parse(const std::string& entry, XmlHandler& handler, const std::string& what, std::uint64_t max_bytes) {
   if (unzLocateFile(zip_, entry.c_str(), 2) != UNZ_OK) return false;
-  if (unzOpenCurrentFile(zip_) != UNZ_OK) invalid_workbook(name_, "không mở được " + entry);
+  unz_file_info64 info{};
+  if (unzGetCurrentFileInfo64(zip_, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK ||
+      unzOpenCurrentFile(zip_) != UNZ_OK)
+    invalid_workbook(name_, "không mở được " + entry);
+  // The declared sizes may lie: the bytes actually inflated are counted.
+  const std::uint64_t limit = std::min(max_bytes, std::max<std::uint64_t>(kRatioFloor, info.compressed_size * kMaxRatio));
+  std::uint64_t inflated = 0;
   std::vector<char> buf(1 << 18);
   for (;;) {
     const int got = unzReadCurrentFile(zip_, buf.data(), static_cast<unsigned>(buf.size()));
     if (got < 0) invalid_workbook(name_, "dữ liệu nén bị hỏng");
+    if ((inflated += static_cast<std::uint64_t>(got)) > limit) {
+      unzCloseCurrentFile(zip_);
+      too_large(name_,
+                "phần " + entry + " giải nén ra hơn " + mib(limit) +
+                    (limit < max_bytes ? " (gấp hơn " + std::to_string(kMaxRatio) + " lần kích thước nén)"
+                                       : " (giới hạn " + mib(max_bytes) + ")"),
+                limit);
+    }
     handler.feed(buf.data(), static_cast<std::size_t>(got), got == 0, what);
     if (got == 0) break;
   }
@@ -191,6 +228,9 @@ struct SharedStrings : XmlHandler {
   std::vector<std::string> strings;
   int in_t = 0, in_phonetic = 0;
   void start(std::string_view name, const char**) override {
+    if (name == "si" && strings.size() == kMaxSharedStrings)
+      too_large(package, "bảng chuỗi dùng chung (sharedStrings) có hơn " + std::to_string(kMaxSharedStrings) + " chuỗi",
+                kMaxSharedStrings);
     if (name == "si") strings.emplace_back();
     if (name == "rPh") ++in_phonetic;
     if (name == "t") ++in_t;
@@ -200,8 +240,16 @@ struct SharedStrings : XmlHandler {
     if (name == "t") --in_t;
   }
   void text(std::string_view s) override {
-    if (in_t > 0 && in_phonetic == 0 && !strings.empty()) strings.back().append(s);
+    if (in_t == 0 || in_phonetic > 0 || strings.empty()) return;
+    if (strings.back().size() + s.size() > kMaxCellBytes)
+      bad_input("XLSX_CELL_TOO_LONG", "Bảng tính có chuỗi dùng chung thứ " + std::to_string(strings.size()) +
+                                          " dài quá 32 767 ký tự (giới hạn của một ô Excel).");
+    if ((total_bytes += s.size()) > kMaxSharedStringsBytes)
+      too_large(package, "bảng chuỗi dùng chung (sharedStrings) dài hơn " + mib(kMaxSharedStringsBytes), kMaxSharedStringsBytes);
+    strings.back().append(s);
   }
+  std::string package;  // its name, for messages
+  std::uint64_t total_bytes = 0;
 };
 
 // Whether a number format shows a date or time: a d, m, y, h or s outside quoted text, [brackets]
@@ -311,7 +359,12 @@ class SheetReader : public XmlHandler {
     if (name == "row") finish_row();
   }
   void text(std::string_view s) override {
-    if (capture_) value_.append(s);
+    if (!capture_) return;
+    if (value_.size() + s.size() > kMaxCellBytes)
+      bad_input("XLSX_CELL_TOO_LONG", "Bảng tính có ô ở dòng " + std::to_string(row_) +
+                                          " dài quá 32 767 ký tự (giới hạn của một ô Excel).",
+                {{"row", row_}});
+    value_.append(s);
   }
 
  private:
@@ -367,13 +420,14 @@ std::string first_sheet_entry(Package& pkg) {
 
 std::size_t read_package(Package& pkg, const CellRowHandler& on_row) {
   SharedStrings shared;
-  pkg.parse("xl/sharedStrings.xml", shared, "sharedStrings");
+  shared.package = pkg.name();
+  pkg.parse("xl/sharedStrings.xml", shared, "sharedStrings", kMaxSharedStringsBytes * 2);
   Styles styles;
   pkg.parse("xl/styles.xml", styles, "styles");
   const std::vector<bool> date_styles = styles.date_styles();
   const std::string entry = first_sheet_entry(pkg);
   SheetReader sheet(shared.strings, date_styles, on_row);
-  if (!pkg.parse(entry, sheet, "trang tính"))
+  if (!pkg.parse(entry, sheet, "trang tính", kMaxSheetBytes))
     invalid_workbook(pkg.name(), "không tìm thấy trang tính đầu tiên (" + entry + ")");
   return sheet.rows();
 }

@@ -133,6 +133,8 @@ ApiResponse ApiClient::send(const std::string& method, const std::string& path_a
     }
   }
   request.body = body;
+  // As the web app does: JSON bodies go with their media type (the server refuses them without it).
+  if (!body.empty() && (body.front() == '{' || body.front() == '[')) request.headers["content-type"] = "application/json";
   request.client_address = address_;
   if (!cookie_.empty()) request.headers["cookie"] = cookie_;
   if (with_csrf && !csrf_.empty()) request.headers["x-csrf-token"] = csrf_;

@@ -107,7 +107,7 @@ TEST_F(ServerProcess, LimitsAnswerWithFourHundreds) {
                                            std::to_string(body.size()) + "\r\n\r\n" + body);
   EXPECT_NE(too_big.find("HTTP/1.1 413"), std::string::npos) << too_big.substr(0, 200);
   const auto bad_json = raw_http(port_, "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-                                        "Content-Length: 5\r\n\r\n{{{{{");
+                                        "Content-Type: application/json\r\nContent-Length: 5\r\n\r\n{{{{{");
   EXPECT_NE(bad_json.find("HTTP/1.1 400"), std::string::npos);
   const auto bad_cookie = get(port_, "/api/v1/me", "Cookie: hq_session=" + std::string(300, 'z') + "\r\n");
   EXPECT_NE(bad_cookie.find("HTTP/1.1 401"), std::string::npos);
@@ -154,7 +154,8 @@ TEST_F(ServerProcess, ZGracefulStopFinishesRequestsInFlight) {
   std::string response;
   std::thread caller([&] {
     const std::string body = R"({"username":"admin","password":"Quan-tri-2026!"})";
-    response = raw_http(port_, "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: " +
+    response = raw_http(port_, "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                               "Content-Type: application/json\r\nContent-Length: " +
                                    std::to_string(body.size()) + "\r\n\r\n" + body);
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(15));
