@@ -88,6 +88,6 @@ export function useAuth(): AuthValue {
 export function hasAnyRole(me: Pick<Me, 'roles'> | null, patterns: readonly string[]): boolean {
   if (!me) return false;
   return patterns.some((p) =>
-    p.startsWith('*.') ? me.roles.some((r) => r.endsWith(p.slice(1))) : me.roles.includes(p),
+    p.startsWith('*.') ? me.roles.some((r) => r.endsWith(p.slice(1))) : me.roles.some((r) => r === p),
   );
 }

@@ -18,7 +18,7 @@ export function isWeekend(date: string): boolean {
  * How a day is shown: a working weekend day is a make-up day; a day off that an adjustment created is "off";
  * other non-working weekdays are holidays; weekends are weekends.
  */
-export function classifyDay(day: CalendarDay, adjustments: Adjustment[] = []): DayKind {
+export function classifyDay(day: Pick<CalendarDay, 'date' | 'working' | 'holiday'> & { makeup?: boolean }, adjustments: Adjustment[] = []): DayKind {
   const weekend = isWeekend(day.date);
   if (day.working) return weekend || day.makeup ? 'makeup' : 'working';
   const adj = adjustments.find((a) => a.date === day.date);

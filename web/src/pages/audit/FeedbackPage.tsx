@@ -21,7 +21,7 @@ function FeedbackList({ tick }: { tick: number }) {
   const { t, tk } = useI18n();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const { data, error, loading } = useAsync(() => audit.feedback(page, pageSize), [page, pageSize, tick]);
+  const { data, error, loading } = useAsync(() => audit.feedback({ page, page_size: pageSize }), [page, pageSize, tick]);
   if (error) return <Alert type="error" showIcon title={errorMessage(error)} />;
   return (
     <Table<Feedback>

@@ -21,7 +21,7 @@ export default function KeyEnterprisesPage() {
   const year = Number(params.get('year')) || new Date().getFullYear();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const { data, error, loading, reload } = useAsync(() => audit.keyEnterprises(year, page, pageSize), [year, page, pageSize]);
+  const { data, error, loading, reload } = useAsync(() => audit.keyEnterprises({ year, page, page_size: pageSize }), [year, page, pageSize]);
   const [addOpen, setAddOpen] = useState(false);
   const [form] = Form.useForm<{ tax_code: string; reason?: string }>();
   const { busy, submit } = useFormSubmit(form, async (v) => {

@@ -48,7 +48,7 @@ function QueueList({ kind, onChanged }: { kind: Kind; onChanged(): void }) {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const { data, error, loading, reload } = useAsync<{ items: Array<ProposalWithDuplicates | CollectionWithDuplicates>; total: number }>(
-    () => (kind === 'PROPOSAL' ? audit.proposalQueue(page, PAGE_SIZE) : audit.collectionQueue(kind, page, PAGE_SIZE)),
+    () => (kind === 'PROPOSAL' ? audit.proposalQueue({ page, page_size: PAGE_SIZE }) : audit.collectionQueue(kind, { page, page_size: PAGE_SIZE })),
     [kind, page],
   );
   const [prompt, setPrompt] = useState<ReasonPrompt | null>(null);
@@ -170,7 +170,7 @@ export default function QueuePage() {
   const kind = (params.get('kind') as Kind) || 'PROPOSAL';
   const [tick, setTick] = useState(0);
   const counts = useAsync(
-    () => Promise.all([audit.proposalQueue(1, 1), audit.collectionQueue('COLLECTION', 1, 1), audit.collectionQueue('RESULT', 1, 1)]),
+    () => Promise.all([audit.proposalQueue({ page: 1, page_size: 1 }), audit.collectionQueue('COLLECTION', { page: 1, page_size: 1 }), audit.collectionQueue('RESULT', { page: 1, page_size: 1 })]),
     [tick],
   );
   const n = (i: number) => counts.data?.[i].total ?? 0;

@@ -6,7 +6,7 @@ import {
 } from 'antd';
 import { CheckOutlined, CloseOutlined, FileAddOutlined, HistoryOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { accountRequests } from '../../api/platform';
-import type { AccountRequest, AccountRequestListParams, RequestKind, RequestStatus } from '../../api/types';
+import type { AccountRequest, AccountRequestListParams, NewAccountRequest, RequestKind, RequestStatus } from '../../api/types';
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
@@ -29,14 +29,7 @@ const STATUS_COLORS: Record<RequestStatus, string> = { PROPOSED: 'gold', APPROVE
 const FLOW: RequestStatus[] = ['PROPOSED', 'APPROVED', 'APPLIED'];
 const APPROVER_ROLES = ['platform.admin', 'unit.leader'] as const;
 
-interface RequestForm {
-  kind: RequestKind;
-  unit_code: string;
-  username: string;
-  full_name?: string;
-  roles?: string[];
-  reason: string;
-}
+type RequestForm = NewAccountRequest;
 
 function NewRequestModal({ open, defaultUnit, onClose, onDone }: { open: boolean; defaultUnit: string; onClose(): void; onDone(r: AccountRequest): void }) {
   const { t } = useI18n();

@@ -8,7 +8,7 @@ import {
   EditOutlined, HistoryOutlined, KeyOutlined, LockOutlined, MoreOutlined, SwapOutlined, UnlockOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import { accounts as accountsApi } from '../../api/platform';
-import type { Account, AccountPatch, AccountStatus, AccountListParams } from '../../api/types';
+import type { Account, AccountPatch, AccountStatus, AccountListParams, RoleCode } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
@@ -30,7 +30,7 @@ interface AccountForm {
   username: string;
   full_name: string;
   unit_code: string;
-  roles: string[];
+  roles: RoleCode[];
   officer_number?: string;
   position?: string;
   phone?: string;

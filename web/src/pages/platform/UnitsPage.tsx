@@ -8,7 +8,7 @@ import type { DataNode } from 'antd/es/tree';
 import { EditOutlined, PlusOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { units as unitsApi } from '../../api/platform';
-import type { Unit, UnitLevel } from '../../api/types';
+import type { Unit, UnitLevel, UnitPatch } from '../../api/types';
 import { errorMessage } from '../../api/errors';
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
@@ -161,10 +161,11 @@ function EditUnitModal({ unit, onClose }: { unit: Unit | null; onClose(): void }
   const [form] = Form.useForm<{ name: string; valid_to?: Dayjs | null }>();
   const { busy, submit } = useFormSubmit(form, async (v: { name: string; valid_to?: Dayjs | null }) => {
     if (!unit) return;
-    const patch: { name?: string; valid_to?: string | null } = {};
+    const patch: UnitPatch = {};
     if (v.name.trim() !== unit.name) patch.name = v.name.trim();
-    const newTo = v.valid_to ? toApiDate(v.valid_to) : null;
-    if (newTo !== (unit.valid_to ?? null)) patch.valid_to = newTo;
+    // The contract clears the end date with an empty string (null would leave it unchanged).
+    const newTo = v.valid_to ? toApiDate(v.valid_to) : '';
+    if (newTo !== (unit.valid_to ?? '')) patch.valid_to = newTo;
     if (Object.keys(patch).length) await unitsApi.update(unit.code, patch);
     invalidateUnits();
     message.success(t('common.saved'));

@@ -1,10 +1,10 @@
 // Comparison of two studies: rows matched on interval, flow, grouping and group; median change in hours and %.
 import { useMemo, useState } from 'react';
-import { Button, Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
-import { FileExcelOutlined } from '@ant-design/icons';
+import { Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { trs, type ComparisonRow } from '../../api/trs';
 import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../i18n';
+import { DownloadButton } from '../../components/DownloadButton';
 import { PageHeader } from '../../components/PageHeader';
 import { hms, LoadError, TrsChart, type TrsChartOption } from './common';
 
@@ -39,9 +39,7 @@ export default function ComparePage() {
         title={t('menu.trs.compare')}
         extra={
           a && b ? (
-            <Button icon={<FileExcelOutlined />} href={trs.compareXlsxUrl(a, b)} download>
-              {t('trs.report.exportXlsx')}
-            </Button>
+            <DownloadButton download={() => trs.downloadComparison(a, b, `trs-${a}-${b}.xlsx`)}>{t('trs.report.exportXlsx')}</DownloadButton>
           ) : undefined
         }
       />

@@ -2,7 +2,8 @@
 // branch, where the time goes (customs / other agencies / declarant), delay reasons; export .xlsx and print.
 import { useMemo, useState } from 'react';
 import { Button, Card, Empty, Segmented, Select, Space, Table, Typography } from 'antd';
-import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
+import { PrinterOutlined } from '@ant-design/icons';
+import { DownloadButton } from '../../components/DownloadButton';
 import { useParams } from 'react-router-dom';
 import { trs, type Report, type StatRow } from '../../api/trs';
 import { useAsync } from '../../hooks/useAsync';
@@ -126,9 +127,9 @@ export default function ReportPage() {
         page="report"
         extra={
           <Space className="no-print">
-            <Button icon={<FileExcelOutlined />} href={trs.reportXlsxUrl(id)} download data-testid="trs-export-xlsx">
+            <DownloadButton download={() => trs.downloadReport(id, `trs-${id}.xlsx`)} data-testid="trs-export-xlsx">
               {t('trs.report.exportXlsx')}
-            </Button>
+            </DownloadButton>
             <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
               {t('trs.report.print')}
             </Button>
