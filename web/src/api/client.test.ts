@@ -84,3 +84,27 @@ describe('dispositionName', () => {
     expect(dispositionName(null, 'x.xlsx')).toBe('x.xlsx');
   });
 });
+
+describe('change notifications (the query cache invalidates on them)', () => {
+  const respond = (method: string, schemaPath: string) =>
+    apiMiddleware.onResponse!({
+      ...base,
+      schemaPath,
+      request: new Request('http://x/', { method, body: method === 'GET' ? undefined : '{}' }),
+      response: new Response('{}', { status: 200 }),
+    } as ResponseArgs);
+
+  it('follow a successful change, not a read, a login or a check while typing', async () => {
+    const { subscribeChanges } = await import('./client');
+    const seen = vi.fn();
+    const stop = subscribeChanges(seen);
+    await respond('GET', '/api/v1/accounts');
+    await respond('POST', '/api/v1/auth/login');
+    await respond('POST', '/api/v1/trs/studies/{id}/records/check');
+    expect(seen).not.toHaveBeenCalled();
+    await respond('POST', '/api/v1/accounts');
+    await respond('DELETE', '/api/v1/calendar/adjustments/{id}');
+    expect(seen).toHaveBeenCalledTimes(2);
+    stop();
+  });
+});

@@ -57,6 +57,8 @@ export function buildQuery(q?: Query): string {
 
 /** The login, password and /me calls handle 401/403 themselves: no global redirect for them. */
 const NO_REDIRECT = new Set<string>(['/api/v1/auth/login', '/api/v1/auth/password', '/api/v1/auth/logout', '/api/v1/me']);
+/** POSTs that change nothing on the server (a check while typing): no cache invalidation after them. */
+const READ_ONLY_POSTS = new Set<string>(['/api/v1/trs/studies/{id}/records/check']);
 
 const NETWORK_MESSAGE = 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.';
 
@@ -68,6 +70,16 @@ export function refusal(status: number, bodyText: string, schemaPath: string): A
     else if (status === 403 && err.code === 'PASSWORD_CHANGE_REQUIRED') handlers.onPasswordChangeRequired();
   }
   return err;
+}
+
+// Listeners told after every successful change (POST, PUT, PATCH, DELETE, upload): the query cache invalidates.
+const changeListeners = new Set<() => void>();
+function changed(): void {
+  changeListeners.forEach((l) => l());
+}
+export function subscribeChanges(l: () => void): () => void {
+  changeListeners.add(l);
+  return () => changeListeners.delete(l);
 }
 
 function isUnsafe(method: string): boolean {
@@ -88,9 +100,10 @@ export const apiMiddleware: Middleware = {
     }
     return request;
   },
-  async onResponse({ response, schemaPath }) {
+  async onResponse({ request, response, schemaPath }) {
     bump(-1);
     if (!response.ok) throw refusal(response.status, await response.text(), schemaPath);
+    if (isUnsafe(request.method) && !NO_REDIRECT.has(schemaPath) && !READ_ONLY_POSTS.has(schemaPath)) changed();
     return response;
   },
   onError() {
@@ -170,6 +183,7 @@ export function upload<T>(path: string, body: Blob | string, opts: UploadOptions
       reject(new ApiError(0, NETWORK_ERROR, 'Không gửi được tệp: mất kết nối hoặc máy chủ đóng kết nối (tệp quá lớn?).'));
     xhr.onload = () => {
       if (xhr.status < 200 || xhr.status >= 300) return reject(refusal(xhr.status, xhr.responseText, API_BASE + path));
+      changed();
       try {
         resolve(JSON.parse(xhr.responseText) as T);
       } catch {

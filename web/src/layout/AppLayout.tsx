@@ -25,7 +25,7 @@ function pagePath(p: string): string {
 
 export function AppLayout() {
   const { me, logout } = useAuth();
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
@@ -95,7 +95,7 @@ export function AppLayout() {
             <Tag color="blue" className="hq-unitcard__code">
               {me.unit_code}
             </Tag>
-            <Tag>{t(`level.${me.unit_level}` as 'level.CUC')}</Tag>
+            <Tag>{te('level', me.unit_level)}</Tag>
           </>
         )}
       </div>

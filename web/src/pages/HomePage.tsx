@@ -9,7 +9,7 @@ import type { AccountStatus, Me, UnitLevel } from '../api/types';
 import { hasAnyRole, useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n';
 import { ADMIN_ROLES, visibleModules } from '../modules';
-import { useAsync } from '../hooks/useAsync';
+import { useApiQuery } from '../hooks/query';
 import { useUnits } from '../hooks/reference';
 import { RoleTags } from '../components/RoleTags';
 import { EChart, type EChartsOption } from '../components/EChart';
@@ -24,12 +24,11 @@ function TodayCard() {
   const { t, lang } = useI18n();
   const today = vietnamToday();
   const [y, m] = today.split('-').map(Number);
-  const month = useAsync(() => calendar.month(y, m), [y, m]);
-  const hours = useAsync(() => calendar.workingHours(), []);
+  const month = useApiQuery(['platform', 'calendar', 'month', y, m], () => calendar.month(y, m));
+  const hours = useApiQuery(['platform', 'calendar', 'working-hours'], calendar.workingHours);
   // This year's and next year's, so that December still shows what comes next.
-  const holidays = useAsync(
-    () => Promise.all([calendar.holidays(y), calendar.holidays(y + 1)]).then(([a, b]) => [...a.items, ...b.items]),
-    [y],
+  const holidays = useApiQuery(['platform', 'calendar', 'holidays-from', y], () =>
+    Promise.all([calendar.holidays(y), calendar.holidays(y + 1)]).then(([a, b]) => [...a.items, ...b.items]),
   );
   const day = month.data?.days.find((d) => d.date === today);
   const upcoming = groupHolidays((holidays.data ?? []).filter((h) => h.date >= today)).slice(0, 4);
@@ -84,14 +83,14 @@ function TodayCard() {
 }
 
 function UnitsChart() {
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   const { units, loading } = useUnits();
   const option = useMemo<EChartsOption>(() => {
     const counts = LEVELS.map((l) => units.filter((u) => u.level === l && u.active).length);
     return {
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: LEVELS.map((l) => t(`level.${l}` as 'level.CUC')) },
+      xAxis: { type: 'category', data: LEVELS.map((l) => te('level', l)) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', data: counts, itemStyle: { color: '#0b4f8a', borderRadius: [4, 4, 0, 0] }, barMaxWidth: 48, label: { show: true, position: 'top' } }],
     };
@@ -104,10 +103,9 @@ function UnitsChart() {
 }
 
 function AccountsChart() {
-  const { t } = useI18n();
-  const totals = useAsync(
-    () => Promise.all(STATUSES.map((status) => accounts.list({ status, page: 1, page_size: 1 }).then((r) => r.total))),
-    [],
+  const { t, te } = useI18n();
+  const totals = useApiQuery(['platform', 'accounts', 'totals'], () =>
+    Promise.all(STATUSES.map((status) => accounts.list({ status, page: 1, page_size: 1 }).then((r) => r.total))),
   );
   const option = useMemo<EChartsOption>(
     () => ({
@@ -121,7 +119,7 @@ function AccountsChart() {
           label: { formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
           labelLine: { show: false },
           data: STATUSES.map((s, i) => ({
-            name: t(`accounts.status.${s}` as 'accounts.status.ACTIVE'),
+            name: te('accounts.status', s),
             value: totals.data?.[i] ?? 0,
             itemStyle: { color: STATUS_COLORS[s] },
           })),
@@ -139,7 +137,7 @@ function AccountsChart() {
 
 function RecentActivity() {
   const { t, lang } = useI18n();
-  const recent = useAsync(() => history.list({ page: 1, page_size: 6 }), []);
+  const recent = useApiQuery(['platform', 'history', 'recent'], () => history.list({ page: 1, page_size: 6 }));
   if (recent.error) return null;
   return (
     <Card title={t('home.recentActivity')} extra={<Link to="/history">{t('home.open')}</Link>}>
@@ -189,7 +187,7 @@ function ModuleLinks({ me }: { me: Me }) {
 
 export default function HomePage() {
   const { me } = useAuth();
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   if (!me) return null;
   const admin = hasAnyRole(me, ADMIN_ROLES);
   return (
@@ -206,7 +204,7 @@ export default function HomePage() {
                   <Typography.Text strong>{me.unit_name}</Typography.Text> <Tag color="blue">{me.unit_code}</Tag>
                 </span>
               </Descriptions.Item>
-              <Descriptions.Item label={t('home.level')}>{t(`level.${me.unit_level}` as 'level.CUC')}</Descriptions.Item>
+              <Descriptions.Item label={t('home.level')}>{te('level', me.unit_level)}</Descriptions.Item>
               <Descriptions.Item label={t('accounts.username')}>{me.username}</Descriptions.Item>
               <Descriptions.Item label={t('home.roles')}>
                 <RoleTags roles={me.roles} />

@@ -8,7 +8,7 @@ import { CheckOutlined, ClockCircleOutlined, EditOutlined, PlusOutlined, Warning
 import { Link, useSearchParams } from 'react-router-dom';
 import { audit, type Collection, type CollectionAction, type CollectionResult, type CollectionWithDuplicates, type ItemListParams, type RiskArea, type SearchResult } from '../../api/audit';
 import { errorMessage } from '../../api/errors';
-import { useAsync } from '../../hooks/useAsync';
+import { useApiQuery } from '../../hooks/query';
 import { useI18n, type DictKey } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -133,19 +133,15 @@ function dueDate(c: Collection | undefined): { label: DictKey; due: string } | n
   return null;
 }
 
-function CollectionDrawer({ id, onClose, onChanged }: { id: number | null; onClose(): void; onChanged(): void }) {
+function CollectionDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
   const { t, tk, lang } = useI18n();
   const { message } = App.useApp();
   const rights = useAuditRights();
-  const { data: c, error, loading, reload } = useAsync(() => (id ? audit.collection(id) : Promise.resolve(undefined)), [id]);
+  const { data: c, error, loading } = useApiQuery(['audit', 'collection', id], () => audit.collection(id!), { enabled: id !== null });
   const [prompt, setPrompt] = useState<ReasonPrompt | null>(null);
   const [resultsOpen, setResultsOpen] = useState(false);
   const due = dueDate(c);
   const today = vietnamToday();
-  const changed = () => {
-    reload();
-    onChanged();
-  };
   const act = (a: CollectionAction) =>
     c &&
     setPrompt(
@@ -218,8 +214,8 @@ function CollectionDrawer({ id, onClose, onChanged }: { id: number | null; onClo
               {t('audit.col.resultsApprovedAt', { time: fmtDateTime(c.result_approved_at, lang) })}
             </Typography.Paragraph>
           )}
-          <ReasonModal prompt={prompt} onClose={(done) => { setPrompt(null); if (done) changed(); }} />
-          <ResultsModal c={c} open={resultsOpen} onClose={() => setResultsOpen(false)} onDone={() => { setResultsOpen(false); changed(); }} />
+          <ReasonModal prompt={prompt} onClose={() => setPrompt(null)} />
+          <ResultsModal c={c} open={resultsOpen} onClose={() => setResultsOpen(false)} onDone={() => setResultsOpen(false)} />
         </Spin>
       )}
     </Drawer>
@@ -229,7 +225,7 @@ function CollectionDrawer({ id, onClose, onChanged }: { id: number | null; onClo
 export default function CollectionsPage() {
   const { t, tk } = useI18n();
   const [search, setSearch] = useSearchParams();
-  const table = useServerTable<Collection>((p) => {
+  const table = useServerTable<Collection>(['audit', 'collections'], (p) => {
     const q = { ...p } as Record<string, unknown>;
     delete q.open;
     delete q.new;
@@ -313,7 +309,7 @@ export default function CollectionsPage() {
       {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} style={{ marginBottom: 12 }} /> : null}
       <Table<Collection> rowKey="id" columns={columns} size="middle" {...table.tableProps} />
       <ProposeModal open={proposeOpen} initialTaxCode={initialTax} onClose={() => setProposeOpen(false)}
-        onDone={(c) => { setProposeOpen(false); setCreated(c); table.reload(); }} />
+        onDone={(c) => { setProposeOpen(false); setCreated(c); }} />
       <Modal open={!!created} footer={null} onCancel={() => setCreated(null)} width={640} destroyOnHidden>
         {created && (
           <Result
@@ -329,7 +325,7 @@ export default function CollectionsPage() {
           </Result>
         )}
       </Modal>
-      <CollectionDrawer id={openId} onClose={() => setOpen(null)} onChanged={table.reload} />
+      <CollectionDrawer id={openId} onClose={() => setOpen(null)} />
     </div>
   );
 }

@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { audit, type KeyEnterprise } from '../../api/audit';
 import { errorMessage } from '../../api/errors';
-import { useAsync } from '../../hooks/useAsync';
+import { useServerTable } from '../../hooks/useServerTable';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
@@ -17,26 +17,23 @@ export default function KeyEnterprisesPage() {
   const { message } = App.useApp();
   const rights = useAuditRights();
   const showRule = useRuleError();
-  const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year')) || new Date().getFullYear();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const { data, error, loading, reload } = useAsync(() => audit.keyEnterprises({ year, page, page_size: pageSize }), [year, page, pageSize]);
+  const table = useServerTable<KeyEnterprise>(['audit', 'key-enterprises'], (p) =>
+    audit.keyEnterprises({ ...p, year: Number(p.year) || new Date().getFullYear() }),
+  );
+  const year = Number(table.params.year) || new Date().getFullYear();
   const [addOpen, setAddOpen] = useState(false);
   const [form] = Form.useForm<{ tax_code: string; reason?: string }>();
   const { busy, submit } = useFormSubmit(form, async (v) => {
     await audit.addKeyEnterprise(v.tax_code, year, v.reason?.trim());
     message.success(t('audit.key.added', { code: v.tax_code, year }));
     setAddOpen(false);
-    reload();
   });
 
   const remove = async (k: KeyEnterprise) => {
     try {
       await audit.removeKeyEnterprise(k.year, k.tax_code);
       message.success(t('audit.key.removed', { code: k.tax_code }));
-      reload();
-    } catch (e) {
+      } catch (e) {
       showRule(e);
     }
   };
@@ -49,7 +46,7 @@ export default function KeyEnterprisesPage() {
         extra={
           <Space>
             <InputNumber<number> min={2000} max={2199} value={year} prefix={t('audit.year')} style={{ width: 150 }}
-              onChange={(v) => { if (v) { setPage(1); setParams({ year: String(v) }, { replace: true }); } }} data-testid="key-year" />
+              onChange={(v) => { if (v) table.setFilters({ year: String(v) }); }} data-testid="key-year" />
             {rights.keepsKeyList && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddOpen(true)} data-testid="key-add">{t('audit.key.add')}</Button>
             )}
@@ -57,14 +54,11 @@ export default function KeyEnterprisesPage() {
         }
       />
       {!rights.keepsKeyList && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('audit.key.readOnly')} />}
-      {error ? <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} /> : null}
+      {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} style={{ marginBottom: 12 }} /> : null}
       <Table<KeyEnterprise>
         rowKey={(k) => `${k.year}-${k.tax_code}`}
         size="middle"
-        loading={loading}
-        dataSource={data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, onChange: (p, s) => { setPage(p); setPageSize(s); }, showTotal: (total) => t('common.total', { total }) }}
+        {...table.tableProps}
         columns={[
           { title: t('audit.ent.tax_code'), dataIndex: 'tax_code', render: (v: string) => <Link to={`/audit/enterprises/${encodeURIComponent(v)}`}><Typography.Text strong>{v}</Typography.Text></Link> },
           { title: t('audit.ent.name'), dataIndex: 'name' },

@@ -17,7 +17,7 @@ export const PROPOSAL_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 
 export default function ProposalsPage() {
   const { t, tk, lang } = useI18n();
   const navigate = useNavigate();
-  const table = useServerTable<Proposal>((p) => audit.proposals(p as ItemListParams));
+  const table = useServerTable<Proposal>(['audit', 'proposals'], (p) => audit.proposals(p as ItemListParams));
   const { params, setFilters, sortOrderFor } = table;
   const [q, setQ] = useState(params.q ?? '');
 

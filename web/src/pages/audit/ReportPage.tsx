@@ -9,7 +9,7 @@ import { useSearchParams } from 'react-router-dom';
 import { DownloadButton } from '../../components/DownloadButton';
 import { audit, type FormName, type ReportColumn, type ReportRow } from '../../api/audit';
 import { errorMessage } from '../../api/errors';
-import { useAsync } from '../../hooks/useAsync';
+import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
@@ -43,7 +43,7 @@ export function ReportPage({ form }: { form: FormName }) {
   const unit = params.get('unit') || rights.me?.unit_code || '';
   const from = params.get('from') || dayjs().startOf('year').format(DAY);
   const to = params.get('to') || dayjs().format(DAY);
-  const { data, error, loading, reload } = useAsync(() => audit.report(form, { unit, from, to }), [form, unit, from, to]);
+  const { data, error, loading } = useApiQuery(['audit', 'report', form, unit, from, to], () => audit.report(form, { unit, from, to }));
   const [otherUnit, setOtherUnit] = useState('');
   const [reconciling, setReconciling] = useState<ReportRow | null>(null);
   const [note, setNote] = useState('');
@@ -63,7 +63,6 @@ export function ReportPage({ form }: { form: FormName }) {
       message.success(t('audit.report.reconciled', { unit: reconciling.unit_code }));
       setReconciling(null);
       setNote('');
-      reload();
     } catch (e) {
       showRule(e);
     } finally {

@@ -1,6 +1,7 @@
 // Pieces shared by the audit pages: rights, reference data, money, status tags, duplicates, the enterprise
 // picker, clear messages for the rule refusals (409), and a prompt for the reason of a transition.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useApiQuery } from '../../hooks/query';
 import { Alert, App, Form, Input, InputNumber, List, Modal, Select, Space, Tag, Typography, type InputNumberProps } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
@@ -32,17 +33,8 @@ export function useAuditRights() {
 
 // ---- reference data (risk areas, limits), fetched once per session ----
 
-let referencePromise: Promise<AuditReference> | undefined;
 export function useAuditReference(): AuditReference | undefined {
-  const [ref, setRef] = useState<AuditReference>();
-  useEffect(() => {
-    referencePromise ??= audit.reference().catch((e) => {
-      referencePromise = undefined;
-      throw e;
-    });
-    referencePromise.then(setRef, () => undefined);
-  }, []);
-  return ref;
+  return useApiQuery(['audit', 'reference'], audit.reference, { staleTime: Infinity }).data;
 }
 
 // ---- money (đồng) ----

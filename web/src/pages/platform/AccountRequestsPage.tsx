@@ -32,7 +32,7 @@ const APPROVER_ROLES = ['platform.admin', 'unit.leader'] as const;
 type RequestForm = NewAccountRequest;
 
 function NewRequestModal({ open, defaultUnit, onClose, onDone }: { open: boolean; defaultUnit: string; onClose(): void; onDone(r: AccountRequest): void }) {
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   const [form] = Form.useForm<RequestForm>();
   const kind = Form.useWatch('kind', form) ?? 'NEW';
   const { busy, submit } = useFormSubmit(form, async (v: RequestForm) => {
@@ -63,7 +63,7 @@ function NewRequestModal({ open, defaultUnit, onClose, onDone }: { open: boolean
     >
       <Form<RequestForm> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ kind: 'NEW', unit_code: defaultUnit, roles: [] }}>
         <Form.Item name="kind" label={t('requests.kind')}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={KINDS.map((k) => ({ value: k, label: t(`requests.kind.${k}` as 'requests.kind.NEW') }))} />
+          <Radio.Group optionType="button" buttonStyle="solid" options={KINDS.map((k) => ({ value: k, label: te('requests.kind', k) }))} />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
@@ -120,7 +120,7 @@ function NewRequestModal({ open, defaultUnit, onClose, onDone }: { open: boolean
 }
 
 function DecisionModal({ target, onClose, onDone }: { target: { req: AccountRequest; approve: boolean } | null; onClose(): void; onDone(): void }) {
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ comment?: string }>();
   const { busy, submit } = useFormSubmit(form, async (v: { comment?: string }) => {
@@ -145,7 +145,7 @@ function DecisionModal({ target, onClose, onDone }: { target: { req: AccountRequ
       {target && (
         <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
           <Typography.Paragraph>
-            <Tag color={KIND_COLORS[target.req.kind]}>{t(`requests.kind.${target.req.kind}` as 'requests.kind.NEW')}</Tag>
+            <Tag color={KIND_COLORS[target.req.kind]}>{te('requests.kind', target.req.kind)}</Tag>
             <b>{target.req.username}</b> · {target.req.unit_code} — {target.req.reason}
           </Typography.Paragraph>
           <Form.Item
@@ -163,9 +163,9 @@ function DecisionModal({ target, onClose, onDone }: { target: { req: AccountRequ
 
 export default function AccountRequestsPage() {
   const { me } = useAuth();
-  const { t, lang } = useI18n();
+  const { t, lang, te } = useI18n();
   const { modal, message } = App.useApp();
-  const table = useServerTable<AccountRequest>((p) => accountRequests.list(p as AccountRequestListParams));
+  const table = useServerTable<AccountRequest>(['platform', 'account-requests'], (p) => accountRequests.list(p as AccountRequestListParams));
   const { params, setFilters, sortOrderFor, filteredFor } = table;
   const [creating, setCreating] = useState(false);
   const [deciding, setDeciding] = useState<{ req: AccountRequest; approve: boolean } | null>(null);
@@ -187,7 +187,6 @@ export default function AccountRequestsPage() {
           if (res.temporary_password) {
             setSecret({ title: t('accounts.tempPasswordTitle'), username: r.username, password: res.temporary_password, note: t('accounts.tempPasswordNote') });
           }
-          table.reload();
         } catch (e) {
           message.error((e as Error).message);
         }
@@ -208,7 +207,7 @@ export default function AccountRequestsPage() {
       title: t('requests.kind'),
       dataIndex: 'kind',
       key: 'kind',
-      render: (k: RequestKind) => <Tag color={KIND_COLORS[k]}>{t(`requests.kind.${k}` as 'requests.kind.NEW')}</Tag>,
+      render: (k: RequestKind) => <Tag color={KIND_COLORS[k]}>{te('requests.kind', k)}</Tag>,
     },
     { title: t('accounts.unit'), dataIndex: 'unit_code', key: 'unit_code', render: (v: string) => <Tag color="blue">{v}</Tag> },
     {
@@ -228,10 +227,10 @@ export default function AccountRequestsPage() {
       title: t('requests.status'),
       dataIndex: 'status',
       key: 'status',
-      filters: STATUSES.map((s) => ({ text: t(`requests.status.${s}` as 'requests.status.PROPOSED'), value: s })),
+      filters: STATUSES.map((s) => ({ text: te('requests.status', s), value: s })),
       filterMultiple: false,
       filteredValue: filteredFor('status'),
-      render: (s: RequestStatus) => <Tag color={STATUS_COLORS[s]}>{t(`requests.status.${s}` as 'requests.status.PROPOSED')}</Tag>,
+      render: (s: RequestStatus) => <Tag color={STATUS_COLORS[s]}>{te('requests.status', s)}</Tag>,
     },
     {
       title: `${t('requests.proposedBy')} / ${t('requests.decidedBy')}`,
@@ -297,7 +296,7 @@ export default function AccountRequestsPage() {
         style={{ marginBottom: 16, maxWidth: 760 }}
         current={FLOW.indexOf(params.status as RequestStatus)}
         onChange={(i) => setFilters({ status: FLOW[i] === params.status ? '' : FLOW[i] })}
-        items={FLOW.map((s) => ({ title: t(`requests.status.${s}` as 'requests.status.PROPOSED') }))}
+        items={FLOW.map((s) => ({ title: te('requests.status', s) }))}
       />
       <Typography.Paragraph type="secondary">{t('requests.workflow')}</Typography.Paragraph>
       <div className="hq-toolbar">
@@ -310,7 +309,7 @@ export default function AccountRequestsPage() {
           placeholder={t('requests.status')}
           value={(params.status as RequestStatus) || undefined}
           onChange={(v) => setFilters({ status: v ?? '' })}
-          options={STATUSES.map((s) => ({ value: s, label: t(`requests.status.${s}` as 'requests.status.PROPOSED') }))}
+          options={STATUSES.map((s) => ({ value: s, label: te('requests.status', s) }))}
         />
       </div>
       <Table<AccountRequest> rowKey="id" columns={columns} size="middle" {...table.tableProps} />
@@ -321,10 +320,9 @@ export default function AccountRequestsPage() {
         onDone={(r) => {
           setCreating(false);
           message.success(t('requests.created', { id: r.id }));
-          table.reload();
         }}
       />
-      <DecisionModal target={deciding} onClose={() => setDeciding(null)} onDone={() => { setDeciding(null); table.reload(); }} />
+      <DecisionModal target={deciding} onClose={() => setDeciding(null)} onDone={() => { setDeciding(null); }} />
       <HistoryDrawer entityType="account_request" entityId={String(historyOf ?? '')} open={historyOf !== null} onClose={() => setHistoryOf(null)} />
       <SecretModal secret={secret} onClose={() => setSecret(null)} />
     </div>

@@ -212,9 +212,9 @@ function TransferModal({ account, onClose, onDone }: { account: Account | null; 
 
 export default function AccountsPage() {
   const { me } = useAuth();
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   const { modal, message } = App.useApp();
-  const table = useServerTable<Account>((p) => accountsApi.list(p as AccountListParams));
+  const table = useServerTable<Account>(['platform', 'accounts'], (p) => accountsApi.list(p as AccountListParams));
   const { params, setFilters, sortOrderFor, filteredFor } = table;
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<Account | null>(null);
@@ -245,7 +245,6 @@ export default function AccountsPage() {
             await (kind === 'disable' ? accountsApi.disable(a.username) : accountsApi.enable(a.username));
             message.success(t('accounts.updated', { username: a.username }));
           }
-          table.reload();
         } catch (e) {
           message.error((e as Error).message);
         }
@@ -294,12 +293,12 @@ export default function AccountsPage() {
       key: 'status',
       sorter: true,
       sortOrder: sortOrderFor('status'),
-      filters: STATUSES.map((s) => ({ text: t(`accounts.status.${s}` as 'accounts.status.ACTIVE'), value: s })),
+      filters: STATUSES.map((s) => ({ text: te('accounts.status', s), value: s })),
       filterMultiple: false,
       filteredValue: filteredFor('status'),
       render: (s: AccountStatus, a) => (
         <Space size={4} wrap>
-          <Tag color={STATUS_COLORS[s]}>{t(`accounts.status.${s}` as 'accounts.status.ACTIVE')}</Tag>
+          <Tag color={STATUS_COLORS[s]}>{te('accounts.status', s)}</Tag>
           {a.password_change_required && <Tag color="gold">{t('accounts.mustChange')}</Tag>}
         </Space>
       ),
@@ -358,7 +357,7 @@ export default function AccountsPage() {
           placeholder={t('accounts.status')}
           value={(params.status as AccountStatus) || undefined}
           onChange={(v) => setFilters({ status: v ?? '' })}
-          options={STATUSES.map((s) => ({ value: s, label: t(`accounts.status.${s}` as 'accounts.status.ACTIVE') }))}
+          options={STATUSES.map((s) => ({ value: s, label: te('accounts.status', s) }))}
         />
       </div>
       <Table<Account> rowKey="username" columns={columns} size="middle" {...table.tableProps} />
@@ -370,10 +369,9 @@ export default function AccountsPage() {
         onDone={(s) => {
           setFormOpen(false);
           if (s) setSecret(s);
-          table.reload();
         }}
       />
-      <TransferModal account={transferring} onClose={() => setTransferring(null)} onDone={() => { setTransferring(null); table.reload(); }} />
+      <TransferModal account={transferring} onClose={() => setTransferring(null)} onDone={() => { setTransferring(null); }} />
       <HistoryDrawer entityType="account" entityId={historyOf ?? ''} open={!!historyOf} onClose={() => setHistoryOf(null)} />
       <SecretModal secret={secret} onClose={() => setSecret(null)} />
     </div>

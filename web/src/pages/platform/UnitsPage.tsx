@@ -12,7 +12,7 @@ import type { Unit, UnitLevel, UnitPatch } from '../../api/types';
 import { errorMessage } from '../../api/errors';
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
-import { invalidateUnits, useUnits } from '../../hooks/reference';
+import { useUnits } from '../../hooks/reference';
 import { PageHeader } from '../../components/PageHeader';
 import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
@@ -36,8 +36,8 @@ interface UnitForm {
 }
 
 function useLevelLabel() {
-  const { t } = useI18n();
-  return (l: UnitLevel) => t(`level.${l}` as 'level.CUC');
+  const { te } = useI18n();
+  return (l: UnitLevel) => te('level', l);
 }
 
 function CreateUnitModal({ parent, open, onClose, onCreated }: { parent: Unit | null; open: boolean; onClose(): void; onCreated(s: Secret, code: string): void }) {
@@ -55,7 +55,6 @@ function CreateUnitModal({ parent, open, onClose, onCreated }: { parent: Unit | 
         valid_to: v.valid_to ? toApiDate(v.valid_to) : undefined,
       }) as Parameters<typeof unitsApi.create>[0],
     );
-    invalidateUnits();
     onCreated(
       {
         title: t('units.created', { code: r.code }),
@@ -167,7 +166,6 @@ function EditUnitModal({ unit, onClose }: { unit: Unit | null; onClose(): void }
     const newTo = v.valid_to ? toApiDate(v.valid_to) : '';
     if (newTo !== (unit.valid_to ?? '')) patch.valid_to = newTo;
     if (Object.keys(patch).length) await unitsApi.update(unit.code, patch);
-    invalidateUnits();
     message.success(t('common.saved'));
     onClose();
   });

@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { trs, type ComparisonRow } from '../../api/trs';
-import { useAsync } from '../../hooks/useAsync';
+import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
 import { DownloadButton } from '../../components/DownloadButton';
 import { PageHeader } from '../../components/PageHeader';
@@ -10,11 +10,11 @@ import { hms, LoadError, TrsChart, type TrsChartOption } from './common';
 
 export default function ComparePage() {
   const { t, tk } = useI18n();
-  const studies = useAsync(() => trs.studies(), []);
+  const studies = useApiQuery(['trs', 'studies'], trs.studies);
   const [a, setA] = useState<number>();
   const [b, setB] = useState<number>();
   const [by, setBy] = useState('channel');
-  const cmp = useAsync(() => (a && b ? trs.compare(a, b) : Promise.resolve(undefined)), [a, b]);
+  const cmp = useApiQuery(['trs', 'compare', a, b], () => trs.compare(a!, b!), { enabled: !!a && !!b });
   const rows = useMemo(() => cmp.data?.rows.filter((r) => r.by === by) ?? [], [cmp.data, by]);
   const chart = useMemo<TrsChartOption | undefined>(() => {
     const t2 = rows.filter((r) => r.interval === 'T2');
