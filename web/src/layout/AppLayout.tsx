@@ -13,6 +13,7 @@ import {
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n';
 import { visibleModules } from '../modules';
+import type { ShellContext } from '../navigation';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { ProgressBar } from '../components/ProgressBar';
 import { Emblem } from '../components/Emblem';
@@ -169,7 +170,7 @@ export function AppLayout() {
           </Sider>
         )}
         <Content className="hq-content">
-          <Outlet />
+          <Outlet context={{ modules } satisfies ShellContext} />
         </Content>
       </Layout>
     </Layout>

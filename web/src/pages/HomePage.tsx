@@ -5,20 +5,21 @@ import { Card, Col, Descriptions, Empty, List, Row, Skeleton, Tag, Typography } 
 import { ArrowRightOutlined, CalendarOutlined, ClockCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { accounts, calendar, history } from '../api/platform';
-import type { AccountStatus, Me, UnitLevel } from '../api/types';
+import type { AccountStatus, UnitLevel } from '../api/types';
 import { hasAnyRole, useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n';
-import { ADMIN_ROLES, visibleModules } from '../modules';
+import { ADMIN_ROLES } from '../auth/roles';
+import { useVisibleModules } from '../navigation';
 import { useApiQuery } from '../hooks/query';
 import { useUnits } from '../hooks/reference';
 import { RoleTags } from '../components/RoleTags';
 import { EChart, type EChartsOption } from '../components/EChart';
 import { fmtDate, fmtDateTime, vietnamToday } from '../utils/format';
 import { groupHolidays } from '../utils/calendar';
+import { statusHex } from '../components/Status';
 
 const LEVELS: UnitLevel[] = ['TONG_CUC', 'CUC', 'CHI_CUC', 'DOI'];
 const STATUSES: AccountStatus[] = ['ACTIVE', 'DISABLED', 'LOCKED'];
-const STATUS_COLORS: Record<AccountStatus, string> = { ACTIVE: '#52c41a', DISABLED: '#bfbfbf', LOCKED: '#fa8c16' };
 
 function TodayCard() {
   const { t, lang } = useI18n();
@@ -121,7 +122,7 @@ function AccountsChart() {
           data: STATUSES.map((s, i) => ({
             name: te('accounts.status', s),
             value: totals.data?.[i] ?? 0,
-            itemStyle: { color: STATUS_COLORS[s] },
+            itemStyle: { color: statusHex(s) },
           })),
         },
       ],
@@ -162,9 +163,9 @@ function RecentActivity() {
   );
 }
 
-function ModuleLinks({ me }: { me: Me }) {
+function ModuleLinks() {
   const { t } = useI18n();
-  const pages = visibleModules(me).flatMap((m) => m.pages.filter((p) => p.path !== '' && !p.hidden));
+  const pages = useVisibleModules().flatMap((m) => m.pages.filter((p) => p.path !== '' && !p.hidden));
   return (
     <Card title={t('home.modules')}>
       <Row gutter={[12, 12]}>
@@ -216,7 +217,7 @@ export default function HomePage() {
           <TodayCard />
         </Col>
         <Col xs={24}>
-          <ModuleLinks me={me} />
+          <ModuleLinks />
         </Col>
         {admin && (
           <>

@@ -2,7 +2,7 @@
 // leader's approve / reject / pause / resume / cancel, results per risk area, approval of the results, deadlines.
 import { useEffect, useState } from 'react';
 import {
-  Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, Modal, Result, Select, Space, Spin, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType,
+  Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, Modal, Result, Space, Spin, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType,
 } from 'antd';
 import { CheckOutlined, ClockCircleOutlined, EditOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -18,6 +18,7 @@ import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { fmtDate, fmtDateTime, vietnamToday } from '../../utils/format';
 import { DateTimeCell, DuplicatesAlert, EnterpriseSelect, ReasonModal, StatusTag, useAuditReference, useAuditRights, type ReasonPrompt } from './common';
 import { actionPrompt } from './ProposalPage';
+import { StatusSelect } from '../../components/Status';
 
 const STATUSES = ['SUBMITTED', 'APPROVED', 'RESULT_SUBMITTED', 'COMPLETED', 'REJECTED', 'PAUSED', 'CANCELLED'];
 
@@ -303,8 +304,7 @@ export default function CollectionsPage() {
         </div>
         <Input.Search style={{ flex: '1 1 240px', maxWidth: 360 }} allowClear placeholder={t('audit.searchItems')} value={q}
           onChange={(e) => { setQ(e.target.value); if (!e.target.value) setFilters({ q: '' }); }} onSearch={(v) => setFilters({ q: v.trim() })} />
-        <Select<string> style={{ flex: '0 1 200px' }} allowClear placeholder={t('audit.status')} value={params.status || undefined}
-          onChange={(v) => setFilters({ status: v ?? '' })} options={STATUSES.map((s) => ({ value: s, label: tk(`audit.status.${s}`, s) }))} />
+        <StatusSelect table={table} name="status" values={STATUSES} label={(s) => tk(`audit.status.${s}`, s)} placeholder={t('audit.status')} />
       </div>
       {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} style={{ marginBottom: 12 }} /> : null}
       <Table<Collection> rowKey="id" columns={columns} size="middle" {...table.tableProps} />

@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/errors';
 import { useServerTable } from '../../hooks/useServerTable';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
+import { StatusTag } from '../../components/Status';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { DateTimeCell, useAuditRights } from './common';
 
@@ -33,7 +34,7 @@ function FeedbackList() {
         { title: t('audit.fb.function'), dataIndex: 'function_name', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
         { title: t('audit.fb.proposal'), dataIndex: 'proposal', render: (v: string) => <div style={{ maxWidth: 380, whiteSpace: 'pre-wrap' }}>{v}</div> },
         { title: t('audit.fb.reason'), dataIndex: 'reason', render: (v: string) => <div style={{ maxWidth: 320, whiteSpace: 'pre-wrap' }}>{v}</div> },
-        { title: t('audit.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'NEW' ? 'gold' : 'default'}>{tk(`audit.fb.status.${s}`, s)}</Tag> },
+        { title: t('audit.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} label={tk(`audit.fb.status.${s}`, s)} /> },
       ]}
     />
   );

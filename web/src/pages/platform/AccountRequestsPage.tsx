@@ -2,7 +2,7 @@
 // approves or rejects, the administrator applies the approved request.
 import { useState } from 'react';
 import {
-  App, Button, Col, Form, Input, Modal, Radio, Row, Select, Space, Steps, Table, Tag, Tooltip, Typography, type TableColumnsType,
+  App, Button, Col, Form, Input, Modal, Radio, Row, Space, Steps, Table, Tag, Tooltip, Typography, type TableColumnsType,
 } from 'antd';
 import { CheckOutlined, CloseOutlined, FileAddOutlined, HistoryOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { accountRequests } from '../../api/platform';
@@ -19,13 +19,13 @@ import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { compact } from '../../utils/forms';
 import { fmtDateTime } from '../../utils/format';
-import { ADMIN_ROLES } from '../../modules';
+import { ADMIN_ROLES } from '../../auth/roles';
 import { USERNAME_RE } from './AccountsPage';
+import { StatusSelect, StatusTag } from '../../components/Status';
 
 const KINDS: RequestKind[] = ['NEW', 'CHANGE', 'REVOKE'];
 const STATUSES: RequestStatus[] = ['PROPOSED', 'APPROVED', 'REJECTED', 'APPLIED'];
 const KIND_COLORS: Record<RequestKind, string> = { NEW: 'blue', CHANGE: 'purple', REVOKE: 'red' };
-const STATUS_COLORS: Record<RequestStatus, string> = { PROPOSED: 'gold', APPROVED: 'green', REJECTED: 'red', APPLIED: 'default' };
 const FLOW: RequestStatus[] = ['PROPOSED', 'APPROVED', 'APPLIED'];
 const APPROVER_ROLES = ['platform.admin', 'unit.leader'] as const;
 
@@ -230,7 +230,7 @@ export default function AccountRequestsPage() {
       filters: STATUSES.map((s) => ({ text: te('requests.status', s), value: s })),
       filterMultiple: false,
       filteredValue: filteredFor('status'),
-      render: (s: RequestStatus) => <Tag color={STATUS_COLORS[s]}>{te('requests.status', s)}</Tag>,
+      render: (s: RequestStatus) => <StatusTag status={s} label={te('requests.status', s)} />,
     },
     {
       title: `${t('requests.proposedBy')} / ${t('requests.decidedBy')}`,
@@ -303,14 +303,7 @@ export default function AccountRequestsPage() {
         <div style={{ flex: '1 1 260px', maxWidth: 380 }}>
           <UnitTreeSelect placeholder={t('accounts.filterUnit')} value={params.unit || undefined} onChange={(v) => setFilters({ unit: v ?? '' })} />
         </div>
-        <Select<RequestStatus | undefined>
-          style={{ flex: '0 1 220px' }}
-          allowClear
-          placeholder={t('requests.status')}
-          value={(params.status as RequestStatus) || undefined}
-          onChange={(v) => setFilters({ status: v ?? '' })}
-          options={STATUSES.map((s) => ({ value: s, label: te('requests.status', s) }))}
-        />
+        <StatusSelect table={table} name="status" values={STATUSES} label={(s) => te('requests.status', s)} placeholder={t('requests.status')} style={{ flex: '0 1 220px' }} />
       </div>
       <Table<AccountRequest> rowKey="id" columns={columns} size="middle" {...table.tableProps} />
       <NewRequestModal

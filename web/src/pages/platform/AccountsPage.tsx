@@ -2,7 +2,7 @@
 // reset password, transfer to another unit, processing history.
 import { useState } from 'react';
 import {
-  App, Button, Col, Dropdown, Form, Input, Modal, Row, Select, Space, Table, Tag, Tooltip, Typography, type MenuProps, type TableColumnsType,
+  App, Button, Col, Dropdown, Form, Input, Modal, Row, Space, Table, Tag, Tooltip, Typography, type MenuProps, type TableColumnsType,
 } from 'antd';
 import {
   EditOutlined, HistoryOutlined, KeyOutlined, LockOutlined, MoreOutlined, SwapOutlined, UnlockOutlined, UserAddOutlined,
@@ -20,11 +20,11 @@ import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { compact } from '../../utils/forms';
+import { StatusSelect, StatusTag } from '../../components/Status';
 
 export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 const PHONE_RE = /^[0-9+() .-]{8,20}$/;
 const STATUSES: AccountStatus[] = ['ACTIVE', 'DISABLED', 'LOCKED'];
-const STATUS_COLORS: Record<AccountStatus, string> = { ACTIVE: 'green', DISABLED: 'default', LOCKED: 'orange' };
 
 interface AccountForm {
   username: string;
@@ -298,7 +298,7 @@ export default function AccountsPage() {
       filteredValue: filteredFor('status'),
       render: (s: AccountStatus, a) => (
         <Space size={4} wrap>
-          <Tag color={STATUS_COLORS[s]}>{te('accounts.status', s)}</Tag>
+          <StatusTag status={s} label={te('accounts.status', s)} />
           {a.password_change_required && <Tag color="gold">{t('accounts.mustChange')}</Tag>}
         </Space>
       ),
@@ -351,14 +351,7 @@ export default function AccountsPage() {
           onSearch={(v) => setFilters({ q: v.trim() })}
           data-testid="account-search"
         />
-        <Select<AccountStatus | undefined>
-          style={{ flex: '0 1 200px' }}
-          allowClear
-          placeholder={t('accounts.status')}
-          value={(params.status as AccountStatus) || undefined}
-          onChange={(v) => setFilters({ status: v ?? '' })}
-          options={STATUSES.map((s) => ({ value: s, label: te('accounts.status', s) }))}
-        />
+        <StatusSelect table={table} name="status" values={STATUSES} label={(s) => te('accounts.status', s)} placeholder={t('accounts.status')} />
       </div>
       <Table<Account> rowKey="username" columns={columns} size="middle" {...table.tableProps} />
       <AccountFormModal

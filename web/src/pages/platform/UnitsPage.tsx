@@ -20,7 +20,7 @@ import { buildUnitTree, childLevel, filterUnits, type UnitNode } from '../../uti
 import { fmtDate, toApiDate } from '../../utils/format';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { compact } from '../../utils/forms';
-import { ADMIN_ROLES } from '../../modules';
+import { ADMIN_ROLES } from '../../auth/roles';
 
 const LEVELS: UnitLevel[] = ['TONG_CUC', 'CUC', 'CHI_CUC', 'DOI'];
 const LEVEL_COLORS: Record<UnitLevel, string> = { TONG_CUC: 'red', CUC: 'blue', CHI_CUC: 'green', DOI: 'default' };
