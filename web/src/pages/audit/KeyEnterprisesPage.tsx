@@ -1,15 +1,15 @@
 // The key-enterprise list (danh sách doanh nghiệp trọng điểm) per year: every audit user reads it (an enterprise on
 // it cannot be proposed); leaders of the audit department and platform administrators keep it.
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Popconfirm, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { audit, type KeyEnterprise } from '../../api/audit';
 import { errorMessage } from '../../api/errors';
 import { useServerTable } from '../../hooks/useServerTable';
 import { useI18n } from '../../i18n';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
-import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { DateTimeCell, EnterpriseSelect, useAuditRights, useRuleError } from './common';
 
 export default function KeyEnterprisesPage() {
@@ -22,12 +22,11 @@ export default function KeyEnterprisesPage() {
   );
   const year = Number(table.params.year) || new Date().getFullYear();
   const [addOpen, setAddOpen] = useState(false);
-  const [form] = Form.useForm<{ tax_code: string; reason?: string }>();
-  const { busy, submit } = useFormSubmit(form, async (v) => {
+  const add = async (v: { tax_code: string; reason?: string }) => {
     await audit.addKeyEnterprise(v.tax_code, year, v.reason?.trim());
     message.success(t('audit.key.added', { code: v.tax_code, year }));
     setAddOpen(false);
-  });
+  };
 
   const remove = async (k: KeyEnterprise) => {
     try {
@@ -79,18 +78,15 @@ export default function KeyEnterprisesPage() {
             : []),
         ]}
       />
-      <Modal open={addOpen} title={t('audit.key.addTitle', { year })} onCancel={() => setAddOpen(false)} onOk={() => form.submit()} okText={t('audit.key.add')}
-        cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
-        <Form form={form} layout="vertical" preserve={false}
-          onFinish={submit}>
+      <FormModal<{ tax_code: string; reason?: string }> open={addOpen} title={t('audit.key.addTitle', { year })} onClose={() => setAddOpen(false)}
+        onSubmit={add} okText={t('audit.key.add')}>
           <Form.Item name="tax_code" label={t('audit.enterprise')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('audit.enterprise').toLowerCase() }) }]}>
             <EnterpriseSelect id="key_tax_code" />
           </Form.Item>
           <Form.Item name="reason" label={t('audit.key.reason')}>
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
-        </Form>
-      </Modal>
+      </FormModal>
     </div>
   );
 }

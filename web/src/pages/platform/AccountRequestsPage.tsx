@@ -21,6 +21,7 @@ import { compact } from '../../utils/forms';
 import { fmtDateTime } from '../../utils/format';
 import { ADMIN_ROLES } from '../../auth/roles';
 import { USERNAME_RE } from './AccountsPage';
+import { FormModal } from '../../components/FormModal';
 import { StatusSelect, StatusTag } from '../../components/Status';
 
 const KINDS: RequestKind[] = ['NEW', 'CHANGE', 'REVOKE'];
@@ -122,28 +123,24 @@ function NewRequestModal({ open, defaultUnit, onClose, onDone }: { open: boolean
 function DecisionModal({ target, onClose, onDone }: { target: { req: AccountRequest; approve: boolean } | null; onClose(): void; onDone(): void }) {
   const { t, te } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ comment?: string }>();
-  const { busy, submit } = useFormSubmit(form, async (v: { comment?: string }) => {
+  const decide = async (v: { comment?: string }) => {
     if (!target) return;
     const comment = v.comment?.trim() || undefined;
     await (target.approve ? accountRequests.approve(target.req.id, comment) : accountRequests.reject(target.req.id, comment));
     message.success(t('requests.decided', { id: target.req.id }));
     onDone();
-  });
+  };
   return (
-    <Modal
+    <FormModal<{ comment?: string }>
       open={!!target}
       title={target ? t(target.approve ? 'requests.approveTitle' : 'requests.rejectTitle', { id: target.req.id }) : ''}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      onSubmit={decide}
       okText={target?.approve ? t('requests.approve') : t('requests.reject')}
-      okButtonProps={{ danger: target ? !target.approve : false }}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
+      danger={target ? !target.approve : false}
     >
       {target && (
-        <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <>
           <Typography.Paragraph>
             <Tag color={KIND_COLORS[target.req.kind]}>{te('requests.kind', target.req.kind)}</Tag>
             <b>{target.req.username}</b> · {target.req.unit_code} — {target.req.reason}
@@ -155,9 +152,9 @@ function DecisionModal({ target, onClose, onDone }: { target: { req: AccountRequ
           >
             <Input.TextArea rows={3} maxLength={1000} />
           </Form.Item>
-        </Form>
+        </>
       )}
-    </Modal>
+    </FormModal>
   );
 }
 

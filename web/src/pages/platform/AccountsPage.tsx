@@ -12,6 +12,7 @@ import type { Account, AccountPatch, AccountStatus, AccountListParams, RoleCode 
 import { useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { RoleSelect } from '../../components/RoleSelect';
@@ -172,26 +173,22 @@ function AccountFormModal({
 function TransferModal({ account, onClose, onDone }: { account: Account | null; onClose(): void; onDone(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ unit_code: string }>();
-  const { busy, submit } = useFormSubmit(form, async (v: { unit_code: string }) => {
+  const transfer = async (v: { unit_code: string }) => {
     if (!account) return;
     await accountsApi.transfer(account.username, v.unit_code);
     message.success(t('accounts.updated', { username: account.username }));
     onDone();
-  });
+  };
   return (
-    <Modal
+    <FormModal<{ unit_code: string }>
       open={!!account}
       title={account ? t('accounts.transferTitle', { username: account.username }) : ''}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      onSubmit={transfer}
       okText={t('accounts.transfer')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
     >
       {account && (
-        <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <>
           <Form.Item label={t('accounts.unit')}>
             <Typography.Text>
               {account.unit_code} — {account.unit_name}
@@ -204,9 +201,9 @@ function TransferModal({ account, onClose, onDone }: { account: Account | null; 
           >
             <UnitTreeSelect isDisabled={(u) => !u.active || u.code === account.unit_code} />
           </Form.Item>
-        </Form>
+        </>
       )}
-    </Modal>
+    </FormModal>
   );
 }
 
