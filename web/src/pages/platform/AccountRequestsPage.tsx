@@ -2,7 +2,7 @@
 // approves or rejects, the administrator applies the approved request.
 import { useState } from 'react';
 import {
-  App, Button, Col, Form, Input, Modal, Radio, Row, Space, Steps, Table, Tag, Tooltip, Typography, type TableColumnsType,
+  App, Button, Col, Form, Input, Radio, Row, Space, Steps, Table, Tag, Tooltip, Typography, type TableColumnsType,
 } from 'antd';
 import { CheckOutlined, CloseOutlined, FileAddOutlined, HistoryOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { accountRequests } from '../../api/platform';
@@ -16,7 +16,6 @@ import { RoleSelect } from '../../components/RoleSelect';
 import { RoleTags } from '../../components/RoleTags';
 import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
-import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { compact } from '../../utils/forms';
 import { fmtDateTime } from '../../utils/format';
 import { ADMIN_ROLES } from '../../auth/roles';
@@ -36,7 +35,7 @@ function NewRequestModal({ open, defaultUnit, onClose, onDone }: { open: boolean
   const { t, te } = useI18n();
   const [form] = Form.useForm<RequestForm>();
   const kind = Form.useWatch('kind', form) ?? 'NEW';
-  const { busy, submit } = useFormSubmit(form, async (v: RequestForm) => {
+  const propose = async (v: RequestForm) => {
     const r = await accountRequests.create(
       compact({
         kind: v.kind,
@@ -49,20 +48,18 @@ function NewRequestModal({ open, defaultUnit, onClose, onDone }: { open: boolean
     );
     form.resetFields();
     onDone(r);
-  });
+  };
   return (
-    <Modal
+    <FormModal<RequestForm>
+      form={form}
       open={open}
       width={680}
       title={t('requests.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      onSubmit={propose}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
+      initialValues={{ kind: 'NEW', unit_code: defaultUnit, roles: [] }}
     >
-      <Form<RequestForm> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ kind: 'NEW', unit_code: defaultUnit, roles: [] }}>
         <Form.Item name="kind" label={t('requests.kind')}>
           <Radio.Group optionType="button" buttonStyle="solid" options={KINDS.map((k) => ({ value: k, label: te('requests.kind', k) }))} />
         </Form.Item>
@@ -115,8 +112,7 @@ function NewRequestModal({ open, defaultUnit, onClose, onDone }: { open: boolean
         >
           <Input.TextArea rows={3} showCount maxLength={1000} />
         </Form.Item>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -2,7 +2,7 @@
 // reset password, transfer to another unit, processing history.
 import { useState } from 'react';
 import {
-  App, Button, Col, Dropdown, Form, Input, Modal, Row, Space, Table, Tag, Tooltip, Typography, type MenuProps, type TableColumnsType,
+  App, Button, Col, Dropdown, Form, Input, Row, Space, Table, Tag, Tooltip, Typography, type MenuProps, type TableColumnsType,
 } from 'antd';
 import {
   EditOutlined, HistoryOutlined, KeyOutlined, LockOutlined, MoreOutlined, SwapOutlined, UnlockOutlined, UserAddOutlined,
@@ -19,7 +19,6 @@ import { RoleSelect } from '../../components/RoleSelect';
 import { RoleTags } from '../../components/RoleTags';
 import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
-import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { compact } from '../../utils/forms';
 import { StatusSelect, StatusTag } from '../../components/Status';
 
@@ -59,7 +58,7 @@ function AccountFormModal({
   const [form] = Form.useForm<AccountForm>();
   const req = (key: Parameters<typeof t>[0]) => ({ required: true, whitespace: true, message: t('common.required', { field: t(key).toLowerCase() }) });
 
-  const { busy, submit } = useFormSubmit(form, async (v: AccountForm) => {
+  const save = async (v: AccountForm) => {
     const fields = {
       full_name: v.full_name.trim(),
       roles: v.roles,
@@ -83,32 +82,24 @@ function AccountFormModal({
       });
     }
     form.resetFields();
-  });
+  };
 
   return (
-    <Modal
+    <FormModal<AccountForm>
+      form={form}
       open={open}
       width={720}
       title={editing ? t('accounts.edit', { username: editing.username }) : t('accounts.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      onSubmit={save}
       okText={editing ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'account-form-ok' } as Record<string, string>}
-      destroyOnHidden
-    >
-      <Form<AccountForm>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        preserve={false}
-        initialValues={
+      okTestId="account-form-ok"
+      initialValues={
           editing
             ? { ...editing, officer_number: editing.officer_number ?? '', position: editing.position ?? '', phone: editing.phone ?? '', email: editing.email ?? '' }
             : { unit_code: defaultUnit, roles: [] }
-        }
-      >
+      }
+    >
         <Row gutter={12}>
           <Col xs={24} sm={12}>
             <Form.Item
@@ -165,8 +156,7 @@ function AccountFormModal({
             </Form.Item>
           </Col>
         </Row>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
