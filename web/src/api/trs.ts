@@ -1,5 +1,5 @@
 // Typed client of the time release study routes (/api/v1/trs, docs/openapi.yaml section "trs").
-import { call, download, upload } from './client';
+import { apiUrl, call, upload } from './client';
 import type { Paged } from './types';
 
 export type Route = 'SEA' | 'AIR' | 'ROAD';
@@ -195,10 +195,9 @@ export const trs = {
   followUp: (id: string | number) => call<FollowUp>('GET', '/api/v1/trs/studies/{id}/followup', studyPath(id)),
   report: (id: string | number) => call<Report>('GET', '/api/v1/trs/studies/{id}/report', studyPath(id)),
   compare: (a: string | number, b: string | number) => call<Comparison>('GET', '/api/v1/trs/compare', { query: { a, b } }),
-  downloadReport: (id: string | number, fallbackName: string) =>
-    download(`/trs/studies/${id}/report`, { format: 'xlsx' }, fallbackName),
-  downloadComparison: (a: string | number, b: string | number, fallbackName: string) =>
-    download('/trs/compare', { a, b, format: 'xlsx' }, fallbackName),
+  // Plain links (the browser streams the workbook to disk); the server's refusal would show as a JSON page.
+  reportXlsxUrl: (id: string | number) => apiUrl(`/trs/studies/${id}/report`, { format: 'xlsx' }),
+  compareXlsxUrl: (a: string | number, b: string | number) => apiUrl('/trs/compare', { a, b, format: 'xlsx' }),
 };
 
 /** The server accepts uploads up to 256 MiB; larger files are refused here before sending. */

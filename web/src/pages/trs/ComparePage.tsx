@@ -1,10 +1,10 @@
 // Comparison of two studies: rows matched on interval, flow, grouping and group; median change in hours and %.
 import { useMemo, useState } from 'react';
-import { Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { trs, type ComparisonRow } from '../../api/trs';
 import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
-import { DownloadButton } from '../../components/DownloadButton';
+import { FileExcelOutlined } from '@ant-design/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { hms, LoadError, TrsChart, type TrsChartOption } from './common';
 
@@ -39,7 +39,9 @@ export default function ComparePage() {
         title={t('menu.trs.compare')}
         extra={
           a && b ? (
-            <DownloadButton download={() => trs.downloadComparison(a, b, `trs-${a}-${b}.xlsx`)}>{t('trs.report.exportXlsx')}</DownloadButton>
+            <Button icon={<FileExcelOutlined />} href={trs.compareXlsxUrl(a, b)} download>
+              {t('trs.report.exportXlsx')}
+            </Button>
           ) : undefined
         }
       />

@@ -2,8 +2,7 @@
 // branch, where the time goes (customs / other agencies / declarant), delay reasons; export .xlsx and print.
 import { useMemo, useState } from 'react';
 import { Button, Card, Empty, Segmented, Select, Space, Table, Typography } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
-import { DownloadButton } from '../../components/DownloadButton';
+import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { trs, type Report, type StatRow } from '../../api/trs';
 import { useApiQuery } from '../../hooks/query';
@@ -127,9 +126,9 @@ export default function ReportPage() {
         page="report"
         extra={
           <Space className="no-print">
-            <DownloadButton download={() => trs.downloadReport(id, `trs-${id}.xlsx`)} data-testid="trs-export-xlsx">
+            <Button icon={<FileExcelOutlined />} href={trs.reportXlsxUrl(id)} download data-testid="trs-export-xlsx">
               {t('trs.report.exportXlsx')}
-            </DownloadButton>
+            </Button>
             <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
               {t('trs.report.print')}
             </Button>
