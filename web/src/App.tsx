@@ -5,7 +5,9 @@ import viVN from 'antd/locale/vi_VN';
 import enUS from 'antd/locale/en_US';
 import { I18nProvider, useI18n } from './i18n';
 import { AuthProvider, useAuth } from './auth/AuthContext';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { setAuthHandlers } from './api/client';
+import { queryClient } from './hooks/query';
 import { MODULES, pageAllowed, moduleEnabled } from './modules';
 import { AppLayout } from './layout/AppLayout';
 import LoginPage from './pages/LoginPage';
@@ -15,16 +17,18 @@ import { theme } from './theme';
 
 export function App() {
   return (
-    <I18nProvider>
-      <Localized>
-        <AuthProvider>
-          <BrowserRouter>
-            <AuthRedirects />
-            <AppRoutes />
-          </BrowserRouter>
-        </AuthProvider>
-      </Localized>
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Localized>
+          <AuthProvider>
+            <BrowserRouter>
+              <AuthRedirects />
+              <AppRoutes />
+            </BrowserRouter>
+          </AuthProvider>
+        </Localized>
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }
 

@@ -1,7 +1,7 @@
 // The one place that lists modules, their pages (routes), menu entries and the roles they need.
 // To add a module (e.g. audit, trs): create src/pages/<module>/…, then add a ModuleDef below whose `key`
 // is the module code that GET /me lists in `modules`. Routes and the side menu follow automatically.
-import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { lazy } from 'react';
 import {
   ApartmentOutlined,
   ClockCircleOutlined,
@@ -26,33 +26,12 @@ import {
   CloudServerOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
-import type { DictKey } from './i18n';
 import type { Me } from './api/types';
 import { hasAnyRole } from './auth/AuthContext';
+import { ADMIN_ROLES, MONITOR_ROLES, TRS_ROLES } from './auth/roles';
+import type { ModuleDef, PageDef, VisibleModule } from './navigation';
 
-export interface PageDef {
-  /** Route path under the app root, without leading slash ('' for home). */
-  path: string;
-  labelKey: DictKey;
-  icon?: ReactNode;
-  component: LazyExoticComponent<ComponentType>;
-  /** Any of these roles grants access (`*.leader` matches every leader role); absent = every signed-in user. */
-  roles?: readonly string[];
-  /** Routed but not shown in the menu (detail pages). */
-  hidden?: boolean;
-}
-
-export interface ModuleDef {
-  /** Module code as listed by GET /me `modules`; 'core' is always present. */
-  key: string;
-  labelKey: DictKey;
-  icon: ReactNode;
-  pages: PageDef[];
-}
-
-export const ADMIN_ROLES = ['platform.admin', 'unit.admin'] as const;
-export const TRS_ROLES = ['trs.analyst', 'trs.officer', 'platform.admin'] as const;
-export const MONITOR_ROLES = ['monitor.viewer', 'monitor.owner', 'platform.admin'] as const;
+export type { ModuleDef, PageDef, VisibleModule } from './navigation';
 
 export const MODULES: ModuleDef[] = [
   {
@@ -157,7 +136,7 @@ export function pageAllowed(me: Me, m: ModuleDef, p: PageDef): boolean {
 }
 
 /** Modules with the pages this user may open, in menu order. */
-export function visibleModules(me: Me): Array<{ module: ModuleDef; pages: PageDef[] }> {
+export function visibleModules(me: Me): VisibleModule[] {
   return MODULES.map((module) => ({ module, pages: module.pages.filter((p) => pageAllowed(me, module, p)) })).filter(
     (x) => x.pages.length > 0,
   );

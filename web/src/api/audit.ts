@@ -1,9 +1,6 @@
 // Typed calls of the post-clearance audit API (/api/v1/audit, see docs/openapi.yaml and src/audit/routes.cpp).
-import { API_BASE, buildQuery, getCsrfToken, http, type Query } from './client';
-import { ApiError, NETWORK_ERROR, parseApiError } from './errors';
+import { call, download, upload } from './client';
 import type { Paged } from './types';
-
-const enc = encodeURIComponent;
 
 export type TaxKind = 'ENTERPRISE' | 'BRANCH' | 'PERSONAL';
 export type Place = 'PREMISES' | 'OFFICE';
@@ -379,120 +376,79 @@ export interface AuditReference {
   limits: { premises_working_days: number; office_working_days: number; extension_working_days: number };
 }
 
-export const audit = {
-  reference: () => http.get<AuditReference>('/audit/reference'),
+const proposalPath = (id: number) => ({ path: { id } });
 
-  enterprises: (p: EnterpriseListParams) => http.get<EnterprisePage>('/audit/enterprises', { ...p }),
-  createEnterprise: (e: EnterpriseFields & { tax_code: string; name: string }) => http.post<Enterprise>('/audit/enterprises', e),
-  updateEnterprise: (taxCode: string, patch: EnterpriseFields) =>
-    http.patch<Enterprise>(`/audit/enterprises/${enc(taxCode)}`, patch),
-  record: (taxCode: string) => http.get<EnterpriseRecord>(`/audit/enterprises/${enc(taxCode)}`),
+// The spec's audit section lists the paths but not their parameters and bodies yet: calls name their types.
+export const audit = {
+  reference: () => call<AuditReference>('GET', '/api/v1/audit/reference'),
+
+  enterprises: (query: EnterpriseListParams) => call<EnterprisePage>('GET', '/api/v1/audit/enterprises', { query: { ...query } }),
+  createEnterprise: (e: EnterpriseFields & { tax_code: string; name: string }) =>
+    call<Enterprise>('POST', '/api/v1/audit/enterprises', { body: e }),
+  updateEnterprise: (tax_code: string, patch: EnterpriseFields) =>
+    call<Enterprise>('PATCH', '/api/v1/audit/enterprises/{tax_code}', { path: { tax_code }, body: patch }),
+  record: (tax_code: string) => call<EnterpriseRecord>('GET', '/api/v1/audit/enterprises/{tax_code}', { path: { tax_code } }),
   /** A CSV text, or an .xlsx workbook (its first sheet) as a Blob; the same header either way. */
   importEnterprises: (file: string | Blob, onProgress?: (fraction: number) => void) =>
-    upload<{ created: number; updated: number }>(
-      '/audit/enterprises/import',
-      file,
-      typeof file === 'string' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
+    upload<{ created: number; updated: number }>('/audit/enterprises/import', file, {
+      contentType: typeof file === 'string' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
       onProgress,
-    ),
+    }),
 
-  keyEnterprises: (year: number, page = 1, page_size = 20) =>
-    http.get<Paged<KeyEnterprise>>('/audit/key-enterprises', { year, page, page_size }),
+  keyEnterprises: (query: { year: number; page?: number; page_size?: number }) =>
+    call<Paged<KeyEnterprise>>('GET', '/api/v1/audit/key-enterprises', { query }),
   addKeyEnterprise: (tax_code: string, year: number, reason?: string) =>
-    http.post<KeyEnterprise>('/audit/key-enterprises', { tax_code, year, reason }),
-  removeKeyEnterprise: (year: number, taxCode: string) =>
-    http.del<{ ok: boolean }>(`/audit/key-enterprises/${year}/${enc(taxCode)}`),
+    call<KeyEnterprise>('POST', '/api/v1/audit/key-enterprises', { body: { tax_code, year, reason } }),
+  removeKeyEnterprise: (year: number, tax_code: string) =>
+    call<{ ok: boolean }>('DELETE', '/api/v1/audit/key-enterprises/{year}/{tax_code}', { path: { year, tax_code } }),
 
-  search: (tax_code: string) => http.get<SearchResult>('/audit/search', { tax_code }),
+  search: (tax_code: string) => call<SearchResult>('GET', '/api/v1/audit/search', { query: { tax_code } }),
 
-  proposals: (p: ItemListParams) => http.get<Paged<Proposal>>('/audit/proposals', { ...p }),
-  createProposal: (p: NewProposal) => http.post<ProposalWithDuplicates>('/audit/proposals', p),
-  proposal: (id: number) => http.get<ProposalDetail>(`/audit/proposals/${id}`),
+  proposals: (query: ItemListParams) => call<Paged<Proposal>>('GET', '/api/v1/audit/proposals', { query: { ...query } }),
+  createProposal: (p: NewProposal) => call<ProposalWithDuplicates>('POST', '/api/v1/audit/proposals', { body: p }),
+  proposal: (id: number) => call<ProposalDetail>('GET', '/api/v1/audit/proposals/{id}', proposalPath(id)),
   actOnProposal: (id: number, action: ProposalAction, reason?: string) =>
-    http.post<Proposal>(`/audit/proposals/${id}/${action}`, reason ? { reason } : {}),
-  addDecision: (id: number, d: NewDecision) => http.post<Decision>(`/audit/proposals/${id}/decisions`, d),
-  addConclusion: (id: number, c: NewConclusion) => http.post<Conclusion>(`/audit/proposals/${id}/conclusion`, c),
-  approveConclusion: (id: number) => http.post<Conclusion>(`/audit/proposals/${id}/conclusion/approve`),
+    call<Proposal>('POST', `/api/v1/audit/proposals/{id}/${action}`, { ...proposalPath(id), body: reason ? { reason } : {} }),
+  addDecision: (id: number, d: NewDecision) =>
+    call<Decision>('POST', '/api/v1/audit/proposals/{id}/decisions', { ...proposalPath(id), body: d }),
+  addConclusion: (id: number, c: NewConclusion) =>
+    call<Conclusion>('POST', '/api/v1/audit/proposals/{id}/conclusion', { ...proposalPath(id), body: c }),
+  approveConclusion: (id: number) => call<Conclusion>('POST', '/api/v1/audit/proposals/{id}/conclusion/approve', proposalPath(id)),
   addPenalty: (id: number, p: { number: string; signed_on: string; violation?: string; amount: number }) =>
-    http.post<Penalty>(`/audit/proposals/${id}/penalties`, p),
+    call<Penalty>('POST', '/api/v1/audit/proposals/{id}/penalties', { ...proposalPath(id), body: p }),
   addComplaint: (id: number, c: { filed_on: string; content: string }) =>
-    http.post<Complaint>(`/audit/proposals/${id}/complaints`, c),
+    call<Complaint>('POST', '/api/v1/audit/proposals/{id}/complaints', { ...proposalPath(id), body: c }),
   decideComplaint: (complaintId: number, decided_on: string, outcome: string) =>
-    http.post<Complaint>(`/audit/complaints/${complaintId}/decide`, { decided_on, outcome }),
+    call<Complaint>('POST', '/api/v1/audit/complaints/{id}/decide', { path: { id: complaintId }, body: { decided_on, outcome } }),
 
-  proposalQueue: (page = 1, page_size = 20) =>
-    http.get<Paged<ProposalWithDuplicates>>('/audit/queue', { kind: 'PROPOSAL', page, page_size }),
-  collectionQueue: (kind: 'COLLECTION' | 'RESULT', page = 1, page_size = 20) =>
-    http.get<Paged<CollectionWithDuplicates>>('/audit/queue', { kind, page, page_size }),
+  proposalQueue: (query: { page?: number; page_size?: number }) =>
+    call<Paged<ProposalWithDuplicates>>('GET', '/api/v1/audit/queue', { query: { kind: 'PROPOSAL', ...query } }),
+  collectionQueue: (kind: 'COLLECTION' | 'RESULT', query: { page?: number; page_size?: number }) =>
+    call<Paged<CollectionWithDuplicates>>('GET', '/api/v1/audit/queue', { query: { kind, ...query } }),
 
-  collections: (p: ItemListParams) => http.get<Paged<Collection>>('/audit/collections', { ...p }),
+  collections: (query: ItemListParams) => call<Paged<Collection>>('GET', '/api/v1/audit/collections', { query: { ...query } }),
   createCollection: (c: { tax_code: string; signs: string; risk_areas: RiskArea[] }) =>
-    http.post<CollectionWithDuplicates>('/audit/collections', c),
-  collection: (id: number) => http.get<Collection>(`/audit/collections/${id}`),
+    call<CollectionWithDuplicates>('POST', '/api/v1/audit/collections', { body: c }),
+  collection: (id: number) => call<Collection>('GET', '/api/v1/audit/collections/{id}', proposalPath(id)),
   actOnCollection: (id: number, action: CollectionAction, reason?: string) =>
-    http.post<Collection>(`/audit/collections/${id}/${action}`, reason ? { reason } : {}),
+    call<Collection>('POST', `/api/v1/audit/collections/{id}/${action}`, { ...proposalPath(id), body: reason ? { reason } : {} }),
   recordResults: (id: number, results: CollectionResult[]) =>
-    http.post<Collection>(`/audit/collections/${id}/results`, { results }),
-  approveResults: (id: number) => http.post<Collection>(`/audit/collections/${id}/results/approve`),
+    call<Collection>('POST', '/api/v1/audit/collections/{id}/results', { ...proposalPath(id), body: { results } }),
+  approveResults: (id: number) => call<Collection>('POST', '/api/v1/audit/collections/{id}/results/approve', proposalPath(id)),
 
-  deadlines: (unit?: string) => http.get<DeadlineBoard>('/audit/deadlines', { unit }),
+  deadlines: (unit?: string) => call<DeadlineBoard>('GET', '/api/v1/audit/deadlines', { query: { unit } }),
 
-  report: (form: FormName, p: ReportParams) => http.get<FormReport>(`/audit/reports/${form}`, { ...p }),
-  reportXlsxUrl: (form: FormName, p: ReportParams) =>
-    `${API_BASE}/audit/reports/${form}${buildQuery({ ...p, format: 'xlsx' } as Query)}`,
+  report: (form: FormName, query: ReportParams) => call<FormReport>('GET', `/api/v1/audit/reports/${form}`, { query: { ...query } }),
+  downloadReport: (form: FormName, query: ReportParams, fallbackName: string) =>
+    download(`/audit/reports/${form}`, { ...query, format: 'xlsx' }, fallbackName),
   reconcile: (form: FormName, p: ReportParams & { note?: string }) =>
-    http.post<{ form: string; unit: string; from: string; to: string }>('/audit/reports/reconciliations', { form, ...p }),
+    call<{ form: string; unit: string; from: string; to: string }>('POST', '/api/v1/audit/reports/reconciliations', {
+      body: { form, ...p },
+    }),
 
-  sendFeedback: (f: { function_name: string; proposal: string; reason: string }) => http.post<Feedback>('/audit/feedback', f),
-  feedback: (page = 1, page_size = 20) => http.get<Paged<Feedback>>('/audit/feedback', { page, page_size }),
+  sendFeedback: (f: { function_name: string; proposal: string; reason: string }) =>
+    call<Feedback>('POST', '/api/v1/audit/feedback', { body: f }),
+  feedback: (query: { page?: number; page_size?: number }) => call<Paged<Feedback>>('GET', '/api/v1/audit/feedback', { query }),
 };
 
-/**
- * POST of a raw body with upload progress (XMLHttpRequest: fetch reports no upload progress).
- * Errors come back as the same ApiError the JSON client throws.
- */
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function upload<T>(path: string, body: string | Blob, contentType: string, onProgress?: (fraction: number) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', API_BASE + path);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Content-Type', contentType);
-    xhr.setRequestHeader('Accept', 'application/json');
-    const token = getCsrfToken();
-    if (token) xhr.setRequestHeader('X-CSRF-Token', token);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
-    };
-    xhr.onerror = () => reject(new ApiError(0, NETWORK_ERROR, 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.'));
-    xhr.onload = () => {
-      if (xhr.status < 200 || xhr.status >= 300) return reject(parseApiError(xhr.status, xhr.responseText));
-      try {
-        resolve(JSON.parse(xhr.responseText) as T);
-      } catch {
-        reject(parseApiError(xhr.status, ''));
-      }
-    };
-    xhr.send(body);
-  });
-}
-
-/** Downloads a file from a GET endpoint (cookie session), surfacing the server's JSON error if it refuses. */
-export async function downloadFile(url: string, fallbackName: string): Promise<string> {
-  const res = await fetch(url, { credentials: 'include' });
-  if (!res.ok) throw parseApiError(res.status, await res.text());
-  const blob = await res.blob();
-  const disposition = res.headers.get('Content-Disposition') ?? '';
-  const m = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
-  const name = m ? decodeURIComponent(m[1] ?? m[2]) : fallbackName;
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
-  return name;
-}

@@ -1,76 +1,78 @@
-// Typed calls of the platform API.
-import { http, setCsrfToken } from './client';
+// Typed calls of the platform API: every path, parameter and body is checked against the generated schema.
+import { api, ok, setCsrfToken } from './client';
 import type * as T from './types';
-
-const enc = encodeURIComponent;
 
 export const auth = {
   async login(username: string, password: string): Promise<T.LoginResult> {
-    const r = await http.post<T.LoginResult>('/auth/login', { username, password }, { noRedirect: true });
+    const r = await ok(api.POST('/api/v1/auth/login', { body: { username, password } }));
     setCsrfToken(r.csrf_token);
     return r;
   },
   changePassword: (old_password: string, new_password: string) =>
-    http.post<{ ok: boolean }>('/auth/password', { old_password, new_password }, { noRedirect: true }),
+    ok(api.POST('/api/v1/auth/password', { body: { old_password, new_password } })),
   async logout(): Promise<void> {
     try {
-      await http.post('/auth/logout', {}, { noRedirect: true });
+      await ok(api.POST('/api/v1/auth/logout'));
     } finally {
       setCsrfToken(null);
     }
   },
   async me(): Promise<T.Me> {
-    const me = await http.get<T.Me>('/me', undefined, { noRedirect: true });
+    const me = await ok(api.GET('/api/v1/me'));
     setCsrfToken(me.csrf_token);
     return me;
   },
 };
 
+const account = (username: string) => ({ params: { path: { username } } });
+const request = (id: number) => ({ params: { path: { id } } });
+
 export const units = {
-  list: () => http.get<{ items: T.Unit[] }>('/units'),
-  create: (u: T.NewUnit) => http.post<T.CreatedUnit>('/units', u),
-  update: (code: string, patch: { name?: string; valid_to?: string | null }) =>
-    http.patch<T.Unit>(`/units/${enc(code)}`, patch),
+  list: () => ok(api.GET('/api/v1/units')),
+  create: (u: T.NewUnit) => ok(api.POST('/api/v1/units', { body: u })),
+  update: (code: string, patch: T.UnitPatch) => ok(api.PATCH('/api/v1/units/{code}', { params: { path: { code } }, body: patch })),
 };
 
 export const roles = {
-  list: () => http.get<{ items: T.Role[] }>('/roles'),
+  list: () => ok(api.GET('/api/v1/roles')),
 };
 
 export const accounts = {
-  list: (p: T.AccountListParams) => http.get<T.Paged<T.Account>>('/accounts', { ...p }),
-  get: (username: string) => http.get<T.Account>(`/accounts/${enc(username)}`),
-  create: (a: T.NewAccount) => http.post<{ username: string; temporary_password: string }>('/accounts', a),
-  update: (username: string, patch: T.AccountPatch) => http.patch<T.Account>(`/accounts/${enc(username)}`, patch),
-  disable: (username: string) => http.post<T.Account>(`/accounts/${enc(username)}/disable`),
-  enable: (username: string) => http.post<T.Account>(`/accounts/${enc(username)}/enable`),
-  resetPassword: (username: string) =>
-    http.post<{ temporary_password: string }>(`/accounts/${enc(username)}/reset-password`),
+  list: (query: T.AccountListParams) => ok(api.GET('/api/v1/accounts', { params: { query } })),
+  get: (username: string) => ok(api.GET('/api/v1/accounts/{username}', account(username))),
+  create: (a: T.NewAccount) => ok(api.POST('/api/v1/accounts', { body: a })),
+  update: (username: string, patch: T.AccountPatch) =>
+    ok(api.PATCH('/api/v1/accounts/{username}', { ...account(username), body: patch })),
+  disable: (username: string) => ok(api.POST('/api/v1/accounts/{username}/disable', account(username))),
+  enable: (username: string) => ok(api.POST('/api/v1/accounts/{username}/enable', account(username))),
+  resetPassword: (username: string) => ok(api.POST('/api/v1/accounts/{username}/reset-password', account(username))),
   transfer: (username: string, unit_code: string) =>
-    http.post<T.Account>(`/accounts/${enc(username)}/transfer`, { unit_code }),
+    ok(api.POST('/api/v1/accounts/{username}/transfer', { ...account(username), body: { unit_code } })),
 };
 
 export const accountRequests = {
-  list: (p: T.AccountRequestListParams) => http.get<T.Paged<T.AccountRequest>>('/account-requests', { ...p }),
-  create: (r: T.NewAccountRequest) => http.post<T.AccountRequest>('/account-requests', r),
-  approve: (id: number, comment?: string) => http.post<T.AccountRequest>(`/account-requests/${id}/approve`, { comment }),
-  reject: (id: number, comment?: string) => http.post<T.AccountRequest>(`/account-requests/${id}/reject`, { comment }),
-  apply: (id: number) => http.post<T.AppliedRequest>(`/account-requests/${id}/apply`),
+  list: (query: T.AccountRequestListParams) => ok(api.GET('/api/v1/account-requests', { params: { query } })),
+  create: (r: T.NewAccountRequest) => ok(api.POST('/api/v1/account-requests', { body: r })),
+  approve: (id: number, comment?: string) =>
+    ok(api.POST('/api/v1/account-requests/{id}/approve', { ...request(id), body: { comment } })),
+  reject: (id: number, comment?: string) =>
+    ok(api.POST('/api/v1/account-requests/{id}/reject', { ...request(id), body: { comment } })),
+  apply: (id: number) => ok(api.POST('/api/v1/account-requests/{id}/apply', request(id))),
 };
 
 export const calendar = {
-  holidays: (year: number) => http.get<{ items: T.Holiday[] }>('/calendar/holidays', { year }),
-  adjustments: (year: number) => http.get<{ items: T.Adjustment[] }>('/calendar/adjustments', { year }),
-  addAdjustment: (a: Omit<T.Adjustment, 'id'>) => http.post<T.Adjustment>('/calendar/adjustments', a),
-  deleteAdjustment: (id: number) => http.del<unknown>(`/calendar/adjustments/${id}`),
-  workingHours: () => http.get<T.WorkingHours>('/calendar/working-hours'),
-  setWorkingHours: (h: T.WorkingHours) => http.put<T.WorkingHours>('/calendar/working-hours', h),
-  month: (year: number, month: number) => http.get<{ days: T.CalendarDay[] }>('/calendar/month', { year, month }),
+  holidays: (year: number) => ok(api.GET('/api/v1/calendar/holidays', { params: { query: { year } } })),
+  adjustments: (year: number) => ok(api.GET('/api/v1/calendar/adjustments', { params: { query: { year } } })),
+  addAdjustment: (a: T.NewAdjustment) => ok(api.POST('/api/v1/calendar/adjustments', { body: a })),
+  deleteAdjustment: (id: number) => ok(api.DELETE('/api/v1/calendar/adjustments/{id}', { params: { path: { id } } })),
+  workingHours: () => ok(api.GET('/api/v1/calendar/working-hours')),
+  setWorkingHours: (h: T.WorkingHours) => ok(api.PUT('/api/v1/calendar/working-hours', { body: h })),
+  month: (year: number, month: number) => ok(api.GET('/api/v1/calendar/month', { params: { query: { year, month } } })),
   addWorkingDays: (from: string, days: number) =>
-    http.get<{ result: string }>('/calendar/add-working-days', { from, days }),
+    ok(api.GET('/api/v1/calendar/add-working-days', { params: { query: { from, days } } })),
 };
 
 export const history = {
-  list: (p: T.HistoryListParams) => http.get<T.Paged<T.HistoryEntry>>('/history', { ...p }),
-  verify: () => http.get<T.HistoryVerify>('/history/verify'),
+  list: (query: T.HistoryListParams) => ok(api.GET('/api/v1/history', { params: { query } })),
+  verify: () => ok(api.GET('/api/v1/history/verify')),
 };

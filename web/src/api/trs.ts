@@ -1,6 +1,6 @@
 // Typed client of the time release study routes (/api/v1/trs, docs/openapi.yaml section "trs").
-import { API_BASE, getCsrfToken, http } from './client';
-import { ApiError, parseApiError } from './errors';
+import { apiUrl, call, upload } from './client';
+import type { Paged } from './types';
 
 export type Route = 'SEA' | 'AIR' | 'ROAD';
 export interface StudyBranch {
@@ -168,65 +168,51 @@ export interface Comparison {
   rows: ComparisonRow[];
 }
 
-const base = '/trs';
+const studyPath = (id: string | number) => ({ path: { id } });
+const recordPath = (id: string | number, declaration_no: string) => ({ path: { id, declaration_no } });
+
+// The spec's trs section has no parameter or response schemas yet: calls name their types (see call()).
 export const trs = {
-  columns: () => http.get<{ columns: ColumnDef[]; intervals: IntervalDef[] }>(`${base}/columns`),
-  studies: () => http.get<{ items: Study[]; total: number }>(`${base}/studies`),
-  study: (id: string | number) => http.get<Study>(`${base}/studies/${id}`),
-  createStudy: (input: StudyInput) => http.post<Study>(`${base}/studies`, input),
-  updateStudy: (id: string | number, input: Partial<StudyInput>) => http.patch<Study>(`${base}/studies/${id}`, input),
+  columns: () => call<{ columns: ColumnDef[]; intervals: IntervalDef[] }>('GET', '/api/v1/trs/columns'),
+  studies: () => call<{ items: Study[]; total: number }>('GET', '/api/v1/trs/studies'),
+  study: (id: string | number) => call<Study>('GET', '/api/v1/trs/studies/{id}', studyPath(id)),
+  createStudy: (input: StudyInput) => call<Study>('POST', '/api/v1/trs/studies', { body: input }),
+  updateStudy: (id: string | number, input: Partial<StudyInput>) =>
+    call<Study>('PATCH', '/api/v1/trs/studies/{id}', { ...studyPath(id), body: input }),
   records: (id: string | number, query: { page?: number; page_size?: number; branch?: string; q?: string; flow?: string }) =>
-    http.get<{ items: StoredRecord[]; total: number }>(`${base}/studies/${id}/records`, query),
-  record: (id: string | number, no: string) => http.get<StoredRecord>(`${base}/studies/${id}/records/${no}`),
-  createRecord: (id: string | number, cells: Cells) => http.post<EntryResult>(`${base}/studies/${id}/records`, { cells }),
+    call<Paged<StoredRecord>>('GET', '/api/v1/trs/studies/{id}/records', { ...studyPath(id), query }),
+  record: (id: string | number, no: string) =>
+    call<StoredRecord>('GET', '/api/v1/trs/studies/{id}/records/{declaration_no}', recordPath(id, no)),
+  createRecord: (id: string | number, cells: Cells) =>
+    call<EntryResult>('POST', '/api/v1/trs/studies/{id}/records', { ...studyPath(id), body: { cells } }),
   updateRecord: (id: string | number, no: string, cells: Record<string, string | null>) =>
-    http.patch<EntryResult>(`${base}/studies/${id}/records/${no}`, { cells }),
+    call<EntryResult>('PATCH', '/api/v1/trs/studies/{id}/records/{declaration_no}', { ...recordPath(id, no), body: { cells } }),
   check: (id: string | number, cells: Cells) =>
-    http.post<{ problems: CellProblem[]; warnings: Issue[] }>(`${base}/studies/${id}/records/check`, { cells }),
-  followUp: (id: string | number) => http.get<FollowUp>(`${base}/studies/${id}/followup`),
-  report: (id: string | number) => http.get<Report>(`${base}/studies/${id}/report`),
-  compare: (a: string | number, b: string | number) => http.get<Comparison>(`${base}/compare`, { a, b }),
-  reportXlsxUrl: (id: string | number) => `${API_BASE}${base}/studies/${id}/report?format=xlsx`,
-  compareXlsxUrl: (a: string | number, b: string | number) => `${API_BASE}${base}/compare?a=${a}&b=${b}&format=xlsx`,
+    call<{ problems: CellProblem[]; warnings: Issue[] }>('POST', '/api/v1/trs/studies/{id}/records/check', {
+      ...studyPath(id),
+      body: { cells },
+    }),
+  followUp: (id: string | number) => call<FollowUp>('GET', '/api/v1/trs/studies/{id}/followup', studyPath(id)),
+  report: (id: string | number) => call<Report>('GET', '/api/v1/trs/studies/{id}/report', studyPath(id)),
+  compare: (a: string | number, b: string | number) => call<Comparison>('GET', '/api/v1/trs/compare', { query: { a, b } }),
+  // Plain links (the browser streams the workbook to disk); the server's refusal would show as a JSON page.
+  reportXlsxUrl: (id: string | number) => apiUrl(`/trs/studies/${id}/report`, { format: 'xlsx' }),
+  compareXlsxUrl: (a: string | number, b: string | number) => apiUrl('/trs/compare', { a, b, format: 'xlsx' }),
 };
 
 /** The server accepts uploads up to 256 MiB; larger files are refused here before sending. */
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 
-/**
- * Uploads a file to POST …/import with XMLHttpRequest so the page can show upload progress (fetch cannot).
- * `onProgress` gets 0…1 while the body is sent; the promise settles with the server's answer.
- */
+/** Uploads a wide file (raw bytes) or a long one (JSON) to POST …/import, with upload progress. */
 export function uploadImport(
   studyId: string | number,
   body: Blob | string,
   options: { skipInvalid: boolean; format: 'wide' | 'long'; onProgress(share: number): void },
 ): Promise<ImportResult> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    const q = new URLSearchParams({ format: options.format, skip_invalid: String(options.skipInvalid) });
-    xhr.open('POST', `${API_BASE}${base}/studies/${studyId}/import?${q}`);
-    xhr.withCredentials = true;
-    const token = getCsrfToken();
-    if (token) xhr.setRequestHeader('X-CSRF-Token', token);
-    xhr.setRequestHeader('Content-Type', options.format === 'long' ? 'application/json' : 'application/octet-stream');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) options.onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        try {
-          resolve(JSON.parse(xhr.responseText) as ImportResult);
-        } catch {
-          reject(new ApiError(xhr.status, 'BAD_RESPONSE', 'Máy chủ trả lời không đúng định dạng.'));
-        }
-      } else {
-        reject(parseApiError(xhr.status, xhr.responseText));
-      }
-    };
-    xhr.onerror = () =>
-      reject(new ApiError(0, 'NETWORK_ERROR', 'Không gửi được tệp: mất kết nối hoặc máy chủ đóng kết nối (tệp quá lớn?).'));
-    xhr.send(body);
+  return upload<ImportResult>(`/trs/studies/${studyId}/import`, body, {
+    query: { format: options.format, skip_invalid: String(options.skipInvalid) },
+    contentType: options.format === 'long' ? 'application/json' : 'application/octet-stream',
+    onProgress: options.onProgress,
   });
 }
 

@@ -4,7 +4,7 @@ import { auth } from '../api/platform';
 import { setCsrfToken } from '../api/client';
 import { ApiError } from '../api/errors';
 import type { LoginResult, Me } from '../api/types';
-import { clearReferenceCaches } from '../hooks/reference';
+import { clearServerState } from '../hooks/query';
 
 interface AuthValue {
   me: Me | null;
@@ -48,7 +48,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (username: string, password: string) => {
-      clearReferenceCaches();
+      clearServerState();
       const r = await auth.login(username, password);
       await refresh();
       return r;
@@ -58,7 +58,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const forget = useCallback(() => {
     setCsrfToken(null);
-    clearReferenceCaches();
+    clearServerState();
     setMe(null);
   }, []);
 
@@ -88,6 +88,6 @@ export function useAuth(): AuthValue {
 export function hasAnyRole(me: Pick<Me, 'roles'> | null, patterns: readonly string[]): boolean {
   if (!me) return false;
   return patterns.some((p) =>
-    p.startsWith('*.') ? me.roles.some((r) => r.endsWith(p.slice(1))) : me.roles.includes(p),
+    p.startsWith('*.') ? me.roles.some((r) => r.endsWith(p.slice(1))) : me.roles.some((r) => r === p),
   );
 }

@@ -6,7 +6,7 @@ import { Alert, Button, Drawer, Empty, Pagination, Space, Spin, Tag, Timeline, T
 import { HistoryOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { history } from '../api/platform';
 import { errorMessage } from '../api/errors';
-import { useAsync } from '../hooks/useAsync';
+import { useApiQuery } from '../hooks/query';
 import { useI18n } from '../i18n';
 import { fmtDateTime } from '../utils/format';
 
@@ -30,9 +30,10 @@ export function entityTypeLabel(tk: (k: string, f?: string) => string, type: str
 function HistoryList({ entityType, entityId }: { entityType: string; entityId: string }) {
   const { lang, t } = useI18n();
   const [page, setPage] = useState(1);
-  const { data, loading, error } = useAsync(
+  const { data, loading, error } = useApiQuery(
+    ['platform', 'history', entityType, entityId, page],
     () => history.list({ entity_type: entityType, entity_id: entityId, page, page_size: PAGE_SIZE }),
-    [entityType, entityId, page],
+    { keepPrevious: true },
   );
   if (error) return <Alert type="error" showIcon title={errorMessage(error)} />;
   if (!data && loading) return <Spin style={{ display: 'block', margin: '48px auto' }} />;

@@ -1,10 +1,11 @@
 import { Select, type SelectProps } from 'antd';
+import type { RoleCode } from '../api/types';
 import { useRoles } from '../hooks/reference';
 
-export function RoleSelect(props: SelectProps<string[]>) {
+export function RoleSelect(props: SelectProps<RoleCode[]>) {
   const { roles, loading, roleName } = useRoles();
   return (
-    <Select<string[]>
+    <Select<RoleCode[]>
       mode="multiple"
       allowClear
       loading={loading}

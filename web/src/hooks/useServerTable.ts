@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { TablePaginationConfig, TableProps } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { Paged } from '../api/types';
-import { useAsync } from './useAsync';
+import { useApiQuery } from './query';
 import { useI18n } from '../i18n';
 
 export type Params = Record<string, string>;
@@ -26,25 +26,26 @@ function useParamsState(inUrl: boolean): [Params, (p: Params) => void] {
   return inUrl ? [fromUrl, setUrl] : [local, setLocal];
 }
 
-export function useServerTable<T>(
-  fetcher: (params: Record<string, string | number>) => Promise<Paged<T>>,
+/**
+ * A paged list through the query cache: `key` names it (e.g. ['audit', 'proposals']); the page, sort and
+ * filters are added to the key, and the previous page stays on screen while the next one loads.
+ */
+export function useServerTable<T, P extends Paged<T> = Paged<T>>(
+  key: readonly unknown[],
+  fetcher: (params: Record<string, string | number>) => Promise<P>,
   opts: ServerTableOptions = {},
 ) {
   const { t } = useI18n();
   const [params, setParams] = useParamsState(opts.inUrl ?? true);
   const page = Math.max(1, Number(params.page) || 1);
   const pageSize = Math.max(1, Number(params.page_size) || opts.pageSize || 20);
-  const key = JSON.stringify({ ...params, ...opts.fixed });
 
-  const state = useAsync(
-    () => {
-      const query: Params = { ...params, ...opts.fixed };
-      delete query.page;
-      delete query.page_size;
-      return fetcher({ ...query, page, page_size: pageSize });
-    },
-    [key, page, pageSize],
-  );
+  const query: Params = { ...params, ...opts.fixed };
+  delete query.page;
+  delete query.page_size;
+  const state = useApiQuery([...key, query, page, pageSize], () => fetcher({ ...query, page, page_size: pageSize }), {
+    keepPrevious: true,
+  });
 
   /** Sets or clears filters (empty string clears); resets to page 1. */
   const setFilters = useCallback(
@@ -101,5 +102,5 @@ export function useServerTable<T>(
     scroll: { x: 'max-content' },
   };
 
-  return { tableProps, params, setFilters, sortOrderFor, filteredFor, reload: state.reload, error: state.error };
+  return { tableProps, data: state.data, params, setFilters, sortOrderFor, filteredFor, refetch: state.refetch, error: state.error };
 }

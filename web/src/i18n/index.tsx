@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
 import type { DictKey } from './vi';
-import { parseLang, translate, type Lang, type Vars } from './translate';
+import { enumKey, parseLang, translate, type EnumValue, type Lang, type Vars } from './translate';
 
 export type { Lang } from './translate';
 export type { DictKey } from './vi';
@@ -17,6 +17,8 @@ interface I18nValue {
   lang: Lang;
   setLang(l: Lang): void;
   t: TFunction;
+  /** The label of an enum value (status, level, weekday…): `te('accounts.status', a.status)`; checked by type. */
+  te<P extends string>(prefix: P, value: EnumValue<P>): string;
   /** Translate a key built at run time (role codes, statuses); unknown keys fall back to `fallback`. */
   tk(key: string, fallback?: string, vars?: Vars): string;
 }
@@ -52,6 +54,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       lang,
       setLang,
       t: (key, vars) => translate(lang, key, vars),
+      te: (prefix, value) => translate(lang, enumKey(prefix, value)),
       tk: (key, fallback, vars) => {
         const s = translate(lang, key, vars);
         return s === key && fallback !== undefined ? fallback : s;

@@ -23,6 +23,20 @@ export function translate(lang: Lang, key: DictKey | string, vars?: Vars): strin
   return interpolate(text, vars);
 }
 
+/** What follows `prefix.` in the dictionary's keys: `KeySuffix<'accounts.status'>` = 'ACTIVE' | 'DISABLED' | 'LOCKED'. */
+export type KeySuffix<P extends string, K = DictKey> = K extends `${P}.${infer S}` ? S : never;
+type NumberOf<S> = S extends `${infer N extends number}` ? N : never;
+/** An enum value with a dictionary entry under `prefix` (numbers too, for `weekday.0` … `weekday.6`). */
+export type EnumValue<P extends string> = KeySuffix<P> | NumberOf<KeySuffix<P>>;
+
+/**
+ * The key of an enum value, checked: `enumKey('accounts.status', s)` compiles only when every value `s` can take
+ * has a `accounts.status.<s>` entry. The one place a key is built from a value.
+ */
+export function enumKey<P extends string>(prefix: P, value: EnumValue<P>): DictKey {
+  return `${prefix}.${value}` as DictKey;
+}
+
 export function hasKey(key: string): key is DictKey {
   return key in vi;
 }

@@ -13,6 +13,7 @@ import {
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n';
 import { visibleModules } from '../modules';
+import type { ShellContext } from '../navigation';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { ProgressBar } from '../components/ProgressBar';
 import { Emblem } from '../components/Emblem';
@@ -25,7 +26,7 @@ function pagePath(p: string): string {
 
 export function AppLayout() {
   const { me, logout } = useAuth();
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
@@ -95,7 +96,7 @@ export function AppLayout() {
             <Tag color="blue" className="hq-unitcard__code">
               {me.unit_code}
             </Tag>
-            <Tag>{t(`level.${me.unit_level}` as 'level.CUC')}</Tag>
+            <Tag>{te('level', me.unit_level)}</Tag>
           </>
         )}
       </div>
@@ -169,7 +170,7 @@ export function AppLayout() {
           </Sider>
         )}
         <Content className="hq-content">
-          <Outlet />
+          <Outlet context={{ modules } satisfies ShellContext} />
         </Content>
       </Layout>
     </Layout>

@@ -5,31 +5,31 @@ import { Card, Col, Descriptions, Empty, List, Row, Skeleton, Tag, Typography } 
 import { ArrowRightOutlined, CalendarOutlined, ClockCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { accounts, calendar, history } from '../api/platform';
-import type { AccountStatus, Me, UnitLevel } from '../api/types';
+import type { AccountStatus, UnitLevel } from '../api/types';
 import { hasAnyRole, useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n';
-import { ADMIN_ROLES, visibleModules } from '../modules';
-import { useAsync } from '../hooks/useAsync';
+import { ADMIN_ROLES } from '../auth/roles';
+import { useVisibleModules } from '../navigation';
+import { useApiQuery } from '../hooks/query';
 import { useUnits } from '../hooks/reference';
 import { RoleTags } from '../components/RoleTags';
 import { EChart, type EChartsOption } from '../components/EChart';
 import { fmtDate, fmtDateTime, vietnamToday } from '../utils/format';
 import { groupHolidays } from '../utils/calendar';
+import { statusHex } from '../components/Status';
 
 const LEVELS: UnitLevel[] = ['TONG_CUC', 'CUC', 'CHI_CUC', 'DOI'];
 const STATUSES: AccountStatus[] = ['ACTIVE', 'DISABLED', 'LOCKED'];
-const STATUS_COLORS: Record<AccountStatus, string> = { ACTIVE: '#52c41a', DISABLED: '#bfbfbf', LOCKED: '#fa8c16' };
 
 function TodayCard() {
   const { t, lang } = useI18n();
   const today = vietnamToday();
   const [y, m] = today.split('-').map(Number);
-  const month = useAsync(() => calendar.month(y, m), [y, m]);
-  const hours = useAsync(() => calendar.workingHours(), []);
+  const month = useApiQuery(['platform', 'calendar', 'month', y, m], () => calendar.month(y, m));
+  const hours = useApiQuery(['platform', 'calendar', 'working-hours'], calendar.workingHours);
   // This year's and next year's, so that December still shows what comes next.
-  const holidays = useAsync(
-    () => Promise.all([calendar.holidays(y), calendar.holidays(y + 1)]).then(([a, b]) => [...a.items, ...b.items]),
-    [y],
+  const holidays = useApiQuery(['platform', 'calendar', 'holidays-from', y], () =>
+    Promise.all([calendar.holidays(y), calendar.holidays(y + 1)]).then(([a, b]) => [...a.items, ...b.items]),
   );
   const day = month.data?.days.find((d) => d.date === today);
   const upcoming = groupHolidays((holidays.data ?? []).filter((h) => h.date >= today)).slice(0, 4);
@@ -84,14 +84,14 @@ function TodayCard() {
 }
 
 function UnitsChart() {
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   const { units, loading } = useUnits();
   const option = useMemo<EChartsOption>(() => {
     const counts = LEVELS.map((l) => units.filter((u) => u.level === l && u.active).length);
     return {
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: LEVELS.map((l) => t(`level.${l}` as 'level.CUC')) },
+      xAxis: { type: 'category', data: LEVELS.map((l) => te('level', l)) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', data: counts, itemStyle: { color: '#0b4f8a', borderRadius: [4, 4, 0, 0] }, barMaxWidth: 48, label: { show: true, position: 'top' } }],
     };
@@ -104,10 +104,9 @@ function UnitsChart() {
 }
 
 function AccountsChart() {
-  const { t } = useI18n();
-  const totals = useAsync(
-    () => Promise.all(STATUSES.map((status) => accounts.list({ status, page: 1, page_size: 1 }).then((r) => r.total))),
-    [],
+  const { t, te } = useI18n();
+  const totals = useApiQuery(['platform', 'accounts', 'totals'], () =>
+    Promise.all(STATUSES.map((status) => accounts.list({ status, page: 1, page_size: 1 }).then((r) => r.total))),
   );
   const option = useMemo<EChartsOption>(
     () => ({
@@ -121,9 +120,9 @@ function AccountsChart() {
           label: { formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
           labelLine: { show: false },
           data: STATUSES.map((s, i) => ({
-            name: t(`accounts.status.${s}` as 'accounts.status.ACTIVE'),
+            name: te('accounts.status', s),
             value: totals.data?.[i] ?? 0,
-            itemStyle: { color: STATUS_COLORS[s] },
+            itemStyle: { color: statusHex(s) },
           })),
         },
       ],
@@ -139,7 +138,7 @@ function AccountsChart() {
 
 function RecentActivity() {
   const { t, lang } = useI18n();
-  const recent = useAsync(() => history.list({ page: 1, page_size: 6 }), []);
+  const recent = useApiQuery(['platform', 'history', 'recent'], () => history.list({ page: 1, page_size: 6 }));
   if (recent.error) return null;
   return (
     <Card title={t('home.recentActivity')} extra={<Link to="/history">{t('home.open')}</Link>}>
@@ -164,9 +163,9 @@ function RecentActivity() {
   );
 }
 
-function ModuleLinks({ me }: { me: Me }) {
+function ModuleLinks() {
   const { t } = useI18n();
-  const pages = visibleModules(me).flatMap((m) => m.pages.filter((p) => p.path !== '' && !p.hidden));
+  const pages = useVisibleModules().flatMap((m) => m.pages.filter((p) => p.path !== '' && !p.hidden));
   return (
     <Card title={t('home.modules')}>
       <Row gutter={[12, 12]}>
@@ -189,7 +188,7 @@ function ModuleLinks({ me }: { me: Me }) {
 
 export default function HomePage() {
   const { me } = useAuth();
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   if (!me) return null;
   const admin = hasAnyRole(me, ADMIN_ROLES);
   return (
@@ -206,7 +205,7 @@ export default function HomePage() {
                   <Typography.Text strong>{me.unit_name}</Typography.Text> <Tag color="blue">{me.unit_code}</Tag>
                 </span>
               </Descriptions.Item>
-              <Descriptions.Item label={t('home.level')}>{t(`level.${me.unit_level}` as 'level.CUC')}</Descriptions.Item>
+              <Descriptions.Item label={t('home.level')}>{te('level', me.unit_level)}</Descriptions.Item>
               <Descriptions.Item label={t('accounts.username')}>{me.username}</Descriptions.Item>
               <Descriptions.Item label={t('home.roles')}>
                 <RoleTags roles={me.roles} />
@@ -218,7 +217,7 @@ export default function HomePage() {
           <TodayCard />
         </Col>
         <Col xs={24}>
-          <ModuleLinks me={me} />
+          <ModuleLinks />
         </Col>
         {admin && (
           <>

@@ -3,10 +3,14 @@ import type { Adjustment, CalendarDay } from '../api/types';
 
 export type DayKind = 'working' | 'weekend' | 'holiday' | 'makeup' | 'off';
 
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+/** Monday first, as the month grids show them. */
+export const WEEK: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 0];
+
 /** Day of week of a YYYY-MM-DD date (0 = Sunday), independent of the browser's time zone. */
-export function weekday(date: string): number {
+export function weekday(date: string): Weekday {
   const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay() as Weekday;
 }
 
 export function isWeekend(date: string): boolean {
@@ -18,7 +22,7 @@ export function isWeekend(date: string): boolean {
  * How a day is shown: a working weekend day is a make-up day; a day off that an adjustment created is "off";
  * other non-working weekdays are holidays; weekends are weekends.
  */
-export function classifyDay(day: CalendarDay, adjustments: Adjustment[] = []): DayKind {
+export function classifyDay(day: Pick<CalendarDay, 'date' | 'working' | 'holiday'> & { makeup?: boolean }, adjustments: Adjustment[] = []): DayKind {
   const weekend = isWeekend(day.date);
   if (day.working) return weekend || day.makeup ? 'makeup' : 'working';
   const adj = adjustments.find((a) => a.date === day.date);

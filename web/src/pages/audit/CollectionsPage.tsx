@@ -2,13 +2,13 @@
 // leader's approve / reject / pause / resume / cancel, results per risk area, approval of the results, deadlines.
 import { useEffect, useState } from 'react';
 import {
-  Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, Modal, Result, Select, Space, Spin, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType,
+  Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, Modal, Result, Space, Spin, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType,
 } from 'antd';
 import { CheckOutlined, ClockCircleOutlined, EditOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { audit, type Collection, type CollectionAction, type CollectionResult, type CollectionWithDuplicates, type ItemListParams, type RiskArea, type SearchResult } from '../../api/audit';
 import { errorMessage } from '../../api/errors';
-import { useAsync } from '../../hooks/useAsync';
+import { useApiQuery } from '../../hooks/query';
 import { useI18n, type DictKey } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -18,6 +18,7 @@ import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { fmtDate, fmtDateTime, vietnamToday } from '../../utils/format';
 import { DateTimeCell, DuplicatesAlert, EnterpriseSelect, ReasonModal, StatusTag, useAuditReference, useAuditRights, type ReasonPrompt } from './common';
 import { actionPrompt } from './ProposalPage';
+import { StatusSelect } from '../../components/Status';
 
 const STATUSES = ['SUBMITTED', 'APPROVED', 'RESULT_SUBMITTED', 'COMPLETED', 'REJECTED', 'PAUSED', 'CANCELLED'];
 
@@ -133,19 +134,15 @@ function dueDate(c: Collection | undefined): { label: DictKey; due: string } | n
   return null;
 }
 
-function CollectionDrawer({ id, onClose, onChanged }: { id: number | null; onClose(): void; onChanged(): void }) {
+function CollectionDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
   const { t, tk, lang } = useI18n();
   const { message } = App.useApp();
   const rights = useAuditRights();
-  const { data: c, error, loading, reload } = useAsync(() => (id ? audit.collection(id) : Promise.resolve(undefined)), [id]);
+  const { data: c, error, loading } = useApiQuery(['audit', 'collection', id], () => audit.collection(id!), { enabled: id !== null });
   const [prompt, setPrompt] = useState<ReasonPrompt | null>(null);
   const [resultsOpen, setResultsOpen] = useState(false);
   const due = dueDate(c);
   const today = vietnamToday();
-  const changed = () => {
-    reload();
-    onChanged();
-  };
   const act = (a: CollectionAction) =>
     c &&
     setPrompt(
@@ -218,8 +215,8 @@ function CollectionDrawer({ id, onClose, onChanged }: { id: number | null; onClo
               {t('audit.col.resultsApprovedAt', { time: fmtDateTime(c.result_approved_at, lang) })}
             </Typography.Paragraph>
           )}
-          <ReasonModal prompt={prompt} onClose={(done) => { setPrompt(null); if (done) changed(); }} />
-          <ResultsModal c={c} open={resultsOpen} onClose={() => setResultsOpen(false)} onDone={() => { setResultsOpen(false); changed(); }} />
+          <ReasonModal prompt={prompt} onClose={() => setPrompt(null)} />
+          <ResultsModal c={c} open={resultsOpen} onClose={() => setResultsOpen(false)} onDone={() => setResultsOpen(false)} />
         </Spin>
       )}
     </Drawer>
@@ -229,7 +226,7 @@ function CollectionDrawer({ id, onClose, onChanged }: { id: number | null; onClo
 export default function CollectionsPage() {
   const { t, tk } = useI18n();
   const [search, setSearch] = useSearchParams();
-  const table = useServerTable<Collection>((p) => {
+  const table = useServerTable<Collection>(['audit', 'collections'], (p) => {
     const q = { ...p } as Record<string, unknown>;
     delete q.open;
     delete q.new;
@@ -307,13 +304,12 @@ export default function CollectionsPage() {
         </div>
         <Input.Search style={{ flex: '1 1 240px', maxWidth: 360 }} allowClear placeholder={t('audit.searchItems')} value={q}
           onChange={(e) => { setQ(e.target.value); if (!e.target.value) setFilters({ q: '' }); }} onSearch={(v) => setFilters({ q: v.trim() })} />
-        <Select<string> style={{ flex: '0 1 200px' }} allowClear placeholder={t('audit.status')} value={params.status || undefined}
-          onChange={(v) => setFilters({ status: v ?? '' })} options={STATUSES.map((s) => ({ value: s, label: tk(`audit.status.${s}`, s) }))} />
+        <StatusSelect table={table} name="status" values={STATUSES} label={(s) => tk(`audit.status.${s}`, s)} placeholder={t('audit.status')} />
       </div>
       {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} style={{ marginBottom: 12 }} /> : null}
       <Table<Collection> rowKey="id" columns={columns} size="middle" {...table.tableProps} />
       <ProposeModal open={proposeOpen} initialTaxCode={initialTax} onClose={() => setProposeOpen(false)}
-        onDone={(c) => { setProposeOpen(false); setCreated(c); table.reload(); }} />
+        onDone={(c) => { setProposeOpen(false); setCreated(c); }} />
       <Modal open={!!created} footer={null} onCancel={() => setCreated(null)} width={640} destroyOnHidden>
         {created && (
           <Result
@@ -329,7 +325,7 @@ export default function CollectionsPage() {
           </Result>
         )}
       </Modal>
-      <CollectionDrawer id={openId} onClose={() => setOpen(null)} onChanged={table.reload} />
+      <CollectionDrawer id={openId} onClose={() => setOpen(null)} />
     </div>
   );
 }

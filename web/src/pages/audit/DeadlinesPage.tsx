@@ -8,7 +8,7 @@ import { GaugeChart } from 'echarts/charts';
 import { Link, useSearchParams } from 'react-router-dom';
 import { audit, type Deadline } from '../../api/audit';
 import { errorMessage } from '../../api/errors';
-import { useAsync } from '../../hooks/useAsync';
+import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
@@ -66,7 +66,7 @@ export default function DeadlinesPage() {
   const rights = useAuditRights();
   const [params, setParams] = useSearchParams();
   const unit = params.get('unit') ?? '';
-  const { data, error, loading } = useAsync(() => audit.deadlines(unit || undefined), [unit]);
+  const { data, error, loading } = useApiQuery(['audit', 'deadlines', unit], () => audit.deadlines(unit || undefined));
 
   const gauge = useMemo<EChartsOption>(() => {
     const rate = Math.round((data?.on_time_rate ?? 1) * 1000) / 10;

@@ -6,7 +6,7 @@ import { AuditOutlined, EditOutlined, FileSearchOutlined, StarFilled } from '@an
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { audit, type Collection, type Complaint, type Decision, type EnterpriseChange, type Penalty, type ProfileValue, type ProposalDetail } from '../../api/audit';
 import { errorMessage, isApiError } from '../../api/errors';
-import { useAsync } from '../../hooks/useAsync';
+import { useApiQuery } from '../../hooks/query';
 import { useI18n, type DictKey } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
@@ -74,7 +74,7 @@ export default function EnterprisePage() {
   const { taxCode = '' } = useParams();
   const { t, tk, lang } = useI18n();
   const navigate = useNavigate();
-  const { data, error, loading, reload } = useAsync(() => audit.record(taxCode), [taxCode]);
+  const { data, error, loading } = useApiQuery(['audit', 'enterprise', taxCode], () => audit.record(taxCode));
   const [editOpen, setEditOpen] = useState(false);
 
   const proposals = data?.proposals ?? [];
@@ -277,7 +277,6 @@ export default function EnterprisePage() {
         onClose={() => setEditOpen(false)}
         onDone={() => {
           setEditOpen(false);
-          reload();
         }}
       />
     </Spin>

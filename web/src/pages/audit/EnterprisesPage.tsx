@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Input, Modal, Progress, Space, Table, Tag, Tooltip, Typography, Upload, type TableColumnsType } from 'antd';
 import { EditOutlined, FileSearchOutlined, HistoryOutlined, InboxOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { audit, type Enterprise, type EnterpriseListParams } from '../../api/audit';
+import { audit, type Enterprise, type EnterpriseListParams, type EnterprisePage } from '../../api/audit';
 import { ApiError, errorMessage } from '../../api/errors';
 import { useI18n, type DictKey } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
@@ -25,7 +25,7 @@ interface ImportProblem {
   message: string;
 }
 
-function ImportModal({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(): void }) {
+function ImportModal({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useI18n();
   // A CSV is sent as text (its rows counted here); an .xlsx as it is (the server reads its first sheet).
   const [file, setFile] = useState<{ name: string; body: string | Blob; rows: number | null } | null>(null);
@@ -42,7 +42,6 @@ function ImportModal({ open, onClose, onDone }: { open: boolean; onClose(): void
     setError(null);
   };
   const close = () => {
-    if (phase === 'done') onDone();
     reset();
     onClose();
   };
@@ -158,12 +157,8 @@ export default function EnterprisesPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [exact, setExact] = useState(true);
-  const table = useServerTable<Enterprise>(async (p) => {
-    const r = await audit.enterprises(p as EnterpriseListParams);
-    setExact(r.total_exact !== false);
-    return r;
-  });
+  const table = useServerTable<Enterprise, EnterprisePage>(['audit', 'enterprises'], (p) => audit.enterprises(p as EnterpriseListParams));
+  const exact = table.data?.total_exact !== false;
   const { params, setFilters, sortOrderFor } = table;
   const [q, setQ] = useState(params.q ?? '');
   const [formOpen, setFormOpen] = useState(false);
@@ -284,10 +279,10 @@ export default function EnterprisesPage() {
           if (!editing) {
             message.info(t('audit.ent.openRecord'));
             navigate(`/audit/enterprises/${encodeURIComponent(e.tax_code)}`);
-          } else table.reload();
+          }
         }}
       />
-      <ImportModal open={importOpen} onClose={() => setImportOpen(false)} onDone={table.reload} />
+      <ImportModal open={importOpen} onClose={() => setImportOpen(false)}  />
       <HistoryDrawer entityType="audit_enterprise" entityId={historyOf ?? ''} open={!!historyOf} onClose={() => setHistoryOf(null)} />
     </div>
   );

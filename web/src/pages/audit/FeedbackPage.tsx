@@ -1,13 +1,13 @@
 // Feedback on functions (annex of letter 7301/TCHQ-KTSTQ): any audit user proposes to change or add a function
 // (function name, proposal, reason); administrators see the list.
-import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, Row, Table, Tag, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { audit, type Feedback } from '../../api/audit';
 import { errorMessage } from '../../api/errors';
-import { useAsync } from '../../hooks/useAsync';
+import { useServerTable } from '../../hooks/useServerTable';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
+import { StatusTag } from '../../components/Status';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { DateTimeCell, useAuditRights } from './common';
 
@@ -17,21 +17,16 @@ interface FeedbackForm {
   reason: string;
 }
 
-function FeedbackList({ tick }: { tick: number }) {
+function FeedbackList() {
   const { t, tk } = useI18n();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const { data, error, loading } = useAsync(() => audit.feedback(page, pageSize), [page, pageSize, tick]);
-  if (error) return <Alert type="error" showIcon title={errorMessage(error)} />;
+  const table = useServerTable<Feedback>(['audit', 'feedback'], audit.feedback, { inUrl: false });
+  if (table.error) return <Alert type="error" showIcon title={errorMessage(table.error)} />;
   return (
     <Table<Feedback>
       rowKey="id"
       size="middle"
-      loading={loading}
-      dataSource={data?.items ?? []}
-      scroll={{ x: 'max-content' }}
       data-testid="feedback-list"
-      pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, onChange: (p, s) => { setPage(p); setPageSize(s); }, showTotal: (total) => t('common.total', { total }) }}
+      {...table.tableProps}
       columns={[
         { title: '#', dataIndex: 'id', width: 60 },
         { title: t('audit.fb.at'), dataIndex: 'created_at', render: (v: string) => <DateTimeCell value={v} /> },
@@ -39,7 +34,7 @@ function FeedbackList({ tick }: { tick: number }) {
         { title: t('audit.fb.function'), dataIndex: 'function_name', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
         { title: t('audit.fb.proposal'), dataIndex: 'proposal', render: (v: string) => <div style={{ maxWidth: 380, whiteSpace: 'pre-wrap' }}>{v}</div> },
         { title: t('audit.fb.reason'), dataIndex: 'reason', render: (v: string) => <div style={{ maxWidth: 320, whiteSpace: 'pre-wrap' }}>{v}</div> },
-        { title: t('audit.status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'NEW' ? 'gold' : 'default'}>{tk(`audit.fb.status.${s}`, s)}</Tag> },
+        { title: t('audit.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} label={tk(`audit.fb.status.${s}`, s)} /> },
       ]}
     />
   );
@@ -50,12 +45,10 @@ export default function FeedbackPage() {
   const { message } = App.useApp();
   const rights = useAuditRights();
   const [form] = Form.useForm<FeedbackForm>();
-  const [tick, setTick] = useState(0);
   const { busy, submit } = useFormSubmit(form, async (v: FeedbackForm) => {
     const f = await audit.sendFeedback({ function_name: v.function_name.trim(), proposal: v.proposal.trim(), reason: v.reason.trim() });
     message.success(t('audit.fb.sent', { id: f.id }));
     form.resetFields();
-    setTick((x) => x + 1);
   });
   const req = (label: string) => ({ required: true, whitespace: true, message: t('common.required', { field: label.toLowerCase() }) });
   return (
@@ -81,7 +74,7 @@ export default function FeedbackPage() {
         {rights.seesFeedback && (
           <Col xs={24} xl={16}>
             <Card size="small" title={t('audit.fb.list')}>
-              <FeedbackList tick={tick} />
+              <FeedbackList />
             </Card>
           </Col>
         )}

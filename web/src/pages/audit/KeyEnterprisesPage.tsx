@@ -1,15 +1,15 @@
 // The key-enterprise list (danh sách doanh nghiệp trọng điểm) per year: every audit user reads it (an enterprise on
 // it cannot be proposed); leaders of the audit department and platform administrators keep it.
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Popconfirm, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { audit, type KeyEnterprise } from '../../api/audit';
 import { errorMessage } from '../../api/errors';
-import { useAsync } from '../../hooks/useAsync';
+import { useServerTable } from '../../hooks/useServerTable';
 import { useI18n } from '../../i18n';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
-import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { DateTimeCell, EnterpriseSelect, useAuditRights, useRuleError } from './common';
 
 export default function KeyEnterprisesPage() {
@@ -17,26 +17,22 @@ export default function KeyEnterprisesPage() {
   const { message } = App.useApp();
   const rights = useAuditRights();
   const showRule = useRuleError();
-  const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year')) || new Date().getFullYear();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const { data, error, loading, reload } = useAsync(() => audit.keyEnterprises(year, page, pageSize), [year, page, pageSize]);
+  const table = useServerTable<KeyEnterprise>(['audit', 'key-enterprises'], (p) =>
+    audit.keyEnterprises({ ...p, year: Number(p.year) || new Date().getFullYear() }),
+  );
+  const year = Number(table.params.year) || new Date().getFullYear();
   const [addOpen, setAddOpen] = useState(false);
-  const [form] = Form.useForm<{ tax_code: string; reason?: string }>();
-  const { busy, submit } = useFormSubmit(form, async (v) => {
+  const add = async (v: { tax_code: string; reason?: string }) => {
     await audit.addKeyEnterprise(v.tax_code, year, v.reason?.trim());
     message.success(t('audit.key.added', { code: v.tax_code, year }));
     setAddOpen(false);
-    reload();
-  });
+  };
 
   const remove = async (k: KeyEnterprise) => {
     try {
       await audit.removeKeyEnterprise(k.year, k.tax_code);
       message.success(t('audit.key.removed', { code: k.tax_code }));
-      reload();
-    } catch (e) {
+      } catch (e) {
       showRule(e);
     }
   };
@@ -49,7 +45,7 @@ export default function KeyEnterprisesPage() {
         extra={
           <Space>
             <InputNumber<number> min={2000} max={2199} value={year} prefix={t('audit.year')} style={{ width: 150 }}
-              onChange={(v) => { if (v) { setPage(1); setParams({ year: String(v) }, { replace: true }); } }} data-testid="key-year" />
+              onChange={(v) => { if (v) table.setFilters({ year: String(v) }); }} data-testid="key-year" />
             {rights.keepsKeyList && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddOpen(true)} data-testid="key-add">{t('audit.key.add')}</Button>
             )}
@@ -57,14 +53,11 @@ export default function KeyEnterprisesPage() {
         }
       />
       {!rights.keepsKeyList && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('audit.key.readOnly')} />}
-      {error ? <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} /> : null}
+      {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} style={{ marginBottom: 12 }} /> : null}
       <Table<KeyEnterprise>
         rowKey={(k) => `${k.year}-${k.tax_code}`}
         size="middle"
-        loading={loading}
-        dataSource={data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, onChange: (p, s) => { setPage(p); setPageSize(s); }, showTotal: (total) => t('common.total', { total }) }}
+        {...table.tableProps}
         columns={[
           { title: t('audit.ent.tax_code'), dataIndex: 'tax_code', render: (v: string) => <Link to={`/audit/enterprises/${encodeURIComponent(v)}`}><Typography.Text strong>{v}</Typography.Text></Link> },
           { title: t('audit.ent.name'), dataIndex: 'name' },
@@ -85,18 +78,15 @@ export default function KeyEnterprisesPage() {
             : []),
         ]}
       />
-      <Modal open={addOpen} title={t('audit.key.addTitle', { year })} onCancel={() => setAddOpen(false)} onOk={() => form.submit()} okText={t('audit.key.add')}
-        cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
-        <Form form={form} layout="vertical" preserve={false}
-          onFinish={submit}>
+      <FormModal<{ tax_code: string; reason?: string }> open={addOpen} title={t('audit.key.addTitle', { year })} onClose={() => setAddOpen(false)}
+        onSubmit={add} okText={t('audit.key.add')}>
           <Form.Item name="tax_code" label={t('audit.enterprise')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('audit.enterprise').toLowerCase() }) }]}>
             <EnterpriseSelect id="key_tax_code" />
           </Form.Item>
           <Form.Item name="reason" label={t('audit.key.reason')}>
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
-        </Form>
-      </Modal>
+      </FormModal>
     </div>
   );
 }

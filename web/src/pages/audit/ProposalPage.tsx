@@ -13,7 +13,7 @@ import {
   AMOUNT_KEYS, audit, TAX_KEYS, type AmountKey, type Complaint, type Conclusion, type Decision, type DecisionKind, type Penalty, type ProposalAction, type ProposalDetail,
 } from '../../api/audit';
 import { errorMessage, isApiError } from '../../api/errors';
-import { useAsync } from '../../hooks/useAsync';
+import { useApiQuery } from '../../hooks/query';
 import { useI18n, type DictKey } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
@@ -320,7 +320,7 @@ export default function ProposalPage() {
   const navigate = useNavigate();
   const rights = useAuditRights();
   const showRule = useRuleError();
-  const { data: p, error, loading, reload } = useAsync(() => audit.proposal(pid), [pid]);
+  const { data: p, error, loading } = useApiQuery(['audit', 'proposal', pid], () => audit.proposal(pid));
   const [prompt, setPrompt] = useState<ReasonPrompt | null>(null);
   const [modal, setModal] = useState<'decision' | 'conclusion' | 'penalty' | 'complaint' | null>(null);
   const [deciding, setDeciding] = useState<Complaint | null>(null);
@@ -348,15 +348,13 @@ export default function ProposalPage() {
     try {
       await audit.approveConclusion(p.id);
       message.success(t('audit.con.approved'));
-      reload();
     } catch (e) {
       showRule(e);
     }
   };
-  const closeModal = (changed: boolean) => {
+  const closeModal = () => {
     setModal(null);
     setDeciding(null);
-    if (changed) reload();
   };
 
   return (
@@ -511,15 +509,15 @@ export default function ProposalPage() {
           </Card>
         </Col>
       </Row>
-      <ReasonModal prompt={prompt} onClose={(done) => { setPrompt(null); if (done) reload(); }} />
-      <DecisionModal p={p} open={modal === 'decision'} onClose={() => closeModal(false)}
+      <ReasonModal prompt={prompt} onClose={() => setPrompt(null)} />
+      <DecisionModal p={p} open={modal === 'decision'} onClose={() => closeModal()}
         onDone={(d) => {
           message[d.late ? 'warning' : 'success'](d.late ? t('audit.dec.savedLate', { end: fmtDate(d.end_on, lang), due: fmtDate(d.due_on, lang) }) : t('audit.dec.saved', { end: fmtDate(d.end_on, lang) }));
-          closeModal(true);
+          closeModal();
         }} />
-      <ConclusionModal p={p} open={modal === 'conclusion'} onClose={() => closeModal(false)} onDone={() => { message.success(t('audit.con.saved')); closeModal(true); }} />
-      <PenaltyModal p={p} open={modal === 'penalty'} onClose={() => closeModal(false)} onDone={() => closeModal(true)} />
-      <ComplaintModal p={p} deciding={deciding} open={modal === 'complaint'} onClose={() => closeModal(false)} onDone={() => closeModal(true)} />
+      <ConclusionModal p={p} open={modal === 'conclusion'} onClose={() => closeModal()} onDone={() => { message.success(t('audit.con.saved')); closeModal(); }} />
+      <PenaltyModal p={p} open={modal === 'penalty'} onClose={() => closeModal()} onDone={() => closeModal()} />
+      <ComplaintModal p={p} deciding={deciding} open={modal === 'complaint'} onClose={() => closeModal()} onDone={() => closeModal()} />
     </Spin>
   );
 }

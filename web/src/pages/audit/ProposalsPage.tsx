@@ -1,6 +1,6 @@
 // Audit proposals of the caller's unit tree: server paging, sorting and filters (unit, status, place, year, text).
 import { useState } from 'react';
-import { Alert, Button, Input, InputNumber, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Input, InputNumber, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { audit, type ItemListParams, type Proposal } from '../../api/audit';
@@ -11,13 +11,15 @@ import { PageHeader } from '../../components/PageHeader';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDate } from '../../utils/format';
 import { DateTimeCell, groundsLabel, PlaceTag, StatusTag } from './common';
+import { StatusSelect } from '../../components/Status';
 
 export const PROPOSAL_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'PAUSED', 'CANCELLED'];
+export const PLACES = ['PREMISES', 'OFFICE'] as const;
 
 export default function ProposalsPage() {
   const { t, tk, lang } = useI18n();
   const navigate = useNavigate();
-  const table = useServerTable<Proposal>((p) => audit.proposals(p as ItemListParams));
+  const table = useServerTable<Proposal>(['audit', 'proposals'], (p) => audit.proposals(p as ItemListParams));
   const { params, setFilters, sortOrderFor } = table;
   const [q, setQ] = useState(params.q ?? '');
 
@@ -97,22 +99,8 @@ export default function ProposalsPage() {
           }}
           onSearch={(v) => setFilters({ q: v.trim() })}
         />
-        <Select<string>
-          style={{ flex: '0 1 180px' }}
-          allowClear
-          placeholder={t('audit.status')}
-          value={params.status || undefined}
-          onChange={(v) => setFilters({ status: v ?? '' })}
-          options={PROPOSAL_STATUSES.map((s) => ({ value: s, label: tk(`audit.status.${s}`, s) }))}
-        />
-        <Select<string>
-          style={{ flex: '0 1 200px' }}
-          allowClear
-          placeholder={t('audit.prop.place')}
-          value={params.place || undefined}
-          onChange={(v) => setFilters({ place: v ?? '' })}
-          options={['PREMISES', 'OFFICE'].map((s) => ({ value: s, label: tk(`audit.place.${s}`, s) }))}
-        />
+        <StatusSelect table={table} name="status" values={PROPOSAL_STATUSES} label={(s) => tk(`audit.status.${s}`, s)} placeholder={t('audit.status')} style={{ flex: '0 1 180px' }} />
+        <StatusSelect table={table} name="place" values={PLACES} label={(s) => tk(`audit.place.${s}`, s)} placeholder={t('audit.prop.place')} />
         <InputNumber<number>
           style={{ width: 120 }}
           placeholder={t('audit.year')}

@@ -6,7 +6,7 @@ import { CheckOutlined, CloseOutlined, PauseCircleOutlined, StopOutlined } from 
 import { Link, useSearchParams } from 'react-router-dom';
 import { audit, type CollectionWithDuplicates, type Duplicate, type ProposalWithDuplicates } from '../../api/audit';
 import { errorMessage } from '../../api/errors';
-import { useAsync } from '../../hooks/useAsync';
+import { useApiQuery } from '../../hooks/query';
 import { useI18n, type DictKey } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { fmtDate, fmtDateTime } from '../../utils/format';
@@ -43,13 +43,14 @@ function Duplicates({ list }: { list: Duplicate[] }) {
   );
 }
 
-function QueueList({ kind, onChanged }: { kind: Kind; onChanged(): void }) {
+function QueueList({ kind }: { kind: Kind }) {
   const { t, tk, lang } = useI18n();
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
-  const { data, error, loading, reload } = useAsync<{ items: Array<ProposalWithDuplicates | CollectionWithDuplicates>; total: number }>(
-    () => (kind === 'PROPOSAL' ? audit.proposalQueue(page, PAGE_SIZE) : audit.collectionQueue(kind, page, PAGE_SIZE)),
-    [kind, page],
+  const { data, error, loading } = useApiQuery<{ items: Array<ProposalWithDuplicates | CollectionWithDuplicates>; total: number }>(
+    ['audit', 'queue', kind, page],
+    () => (kind === 'PROPOSAL' ? audit.proposalQueue({ page, page_size: PAGE_SIZE }) : audit.collectionQueue(kind, { page, page_size: PAGE_SIZE })),
+    { keepPrevious: true },
   );
   const [prompt, setPrompt] = useState<ReasonPrompt | null>(null);
 
@@ -152,13 +153,7 @@ function QueueList({ kind, onChanged }: { kind: Kind; onChanged(): void }) {
       )}
       <ReasonModal
         prompt={prompt}
-        onClose={(done) => {
-          setPrompt(null);
-          if (done) {
-            reload();
-            onChanged();
-          }
-        }}
+        onClose={() => setPrompt(null)}
       />
     </Spin>
   );
@@ -168,10 +163,8 @@ export default function QueuePage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const kind = (params.get('kind') as Kind) || 'PROPOSAL';
-  const [tick, setTick] = useState(0);
-  const counts = useAsync(
-    () => Promise.all([audit.proposalQueue(1, 1), audit.collectionQueue('COLLECTION', 1, 1), audit.collectionQueue('RESULT', 1, 1)]),
-    [tick],
+  const counts = useApiQuery(['audit', 'queue', 'counts'], () =>
+    Promise.all([audit.proposalQueue({ page: 1, page_size: 1 }), audit.collectionQueue('COLLECTION', { page: 1, page_size: 1 }), audit.collectionQueue('RESULT', { page: 1, page_size: 1 })]),
   );
   const n = (i: number) => counts.data?.[i].total ?? 0;
   const label = (key: DictKey, i: number) => (
@@ -189,7 +182,7 @@ export default function QueuePage() {
           { key: 'PROPOSAL', label: label('audit.queue.proposals', 0) },
           { key: 'COLLECTION', label: label('audit.queue.collections', 1) },
           { key: 'RESULT', label: label('audit.queue.results', 2) },
-        ].map((x) => ({ ...x, children: x.key === kind ? <QueueList kind={kind} onChanged={() => setTick((v) => v + 1)} /> : null }))}
+        ].map((x) => ({ ...x, children: x.key === kind ? <QueueList kind={kind} /> : null }))}
       />
     </div>
   );

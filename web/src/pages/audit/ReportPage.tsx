@@ -3,12 +3,13 @@
 // (the server's own workbook) and printing (audit.css hides the shell).
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Input, Modal, Space, Spin, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { CheckCircleOutlined, ExclamationCircleOutlined, FileExcelOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, ExclamationCircleOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
-import { audit, downloadFile, type FormName, type ReportColumn, type ReportRow } from '../../api/audit';
+import { DownloadButton } from '../../components/DownloadButton';
+import { audit, type FormName, type ReportColumn, type ReportRow } from '../../api/audit';
 import { errorMessage } from '../../api/errors';
-import { useAsync } from '../../hooks/useAsync';
+import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
@@ -42,8 +43,7 @@ export function ReportPage({ form }: { form: FormName }) {
   const unit = params.get('unit') || rights.me?.unit_code || '';
   const from = params.get('from') || dayjs().startOf('year').format(DAY);
   const to = params.get('to') || dayjs().format(DAY);
-  const { data, error, loading, reload } = useAsync(() => audit.report(form, { unit, from, to }), [form, unit, from, to]);
-  const [exporting, setExporting] = useState(false);
+  const { data, error, loading } = useApiQuery(['audit', 'report', form, unit, from, to], () => audit.report(form, { unit, from, to }));
   const [otherUnit, setOtherUnit] = useState('');
   const [reconciling, setReconciling] = useState<ReportRow | null>(null);
   const [note, setNote] = useState('');
@@ -55,18 +55,6 @@ export function ReportPage({ form }: { form: FormName }) {
     setParams(next, { replace: true });
   };
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      const name = await downloadFile(audit.reportXlsxUrl(form, { unit, from, to }), `mau${form.slice(4)}_${unit}_${from}_${to}.xlsx`);
-      message.success(t('audit.report.exported', { name }));
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  };
-
   const reconcile = async () => {
     if (!reconciling) return;
     setBusy(true);
@@ -75,7 +63,6 @@ export function ReportPage({ form }: { form: FormName }) {
       message.success(t('audit.report.reconciled', { unit: reconciling.unit_code }));
       setReconciling(null);
       setNote('');
-      reload();
     } catch (e) {
       showRule(e);
     } finally {
@@ -177,7 +164,15 @@ export function ReportPage({ form }: { form: FormName }) {
           <span className="hq-no-print">
             <Space wrap>
               <Button icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!data} data-testid="report-print">{t('audit.report.print')}</Button>
-              <Button type="primary" icon={<FileExcelOutlined />} loading={exporting} onClick={exportXlsx} disabled={!data} data-testid="report-xlsx">{t('audit.report.xlsx')}</Button>
+              <DownloadButton
+                type="primary"
+                disabled={!data}
+                data-testid="report-xlsx"
+                download={() => audit.downloadReport(form, { unit, from, to }, `mau${form.slice(4)}_${unit}_${from}_${to}.xlsx`)}
+                onDownloaded={(name) => message.success(t('audit.report.exported', { name }))}
+              >
+                {t('audit.report.xlsx')}
+              </DownloadButton>
             </Space>
           </span>
         }

@@ -1,6 +1,8 @@
 // Pieces shared by the audit pages: rights, reference data, money, status tags, duplicates, the enterprise
 // picker, clear messages for the rule refusals (409), and a prompt for the reason of a transition.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useApiQuery } from '../../hooks/query';
+import { StatusTag as SharedStatusTag } from '../../components/Status';
 import { Alert, App, Form, Input, InputNumber, List, Modal, Select, Space, Tag, Typography, type InputNumberProps } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
@@ -32,17 +34,8 @@ export function useAuditRights() {
 
 // ---- reference data (risk areas, limits), fetched once per session ----
 
-let referencePromise: Promise<AuditReference> | undefined;
 export function useAuditReference(): AuditReference | undefined {
-  const [ref, setRef] = useState<AuditReference>();
-  useEffect(() => {
-    referencePromise ??= audit.reference().catch((e) => {
-      referencePromise = undefined;
-      throw e;
-    });
-    referencePromise.then(setRef, () => undefined);
-  }, []);
-  return ref;
+  return useApiQuery(['audit', 'reference'], audit.reference, { staleTime: Infinity }).data;
 }
 
 // ---- money (đồng) ----
@@ -82,28 +75,10 @@ export function MoneyInput(props: InputNumberProps<number>) {
 
 // ---- statuses ----
 
-const STATUS_COLORS: Record<string, string> = {
-  DRAFT: 'default',
-  SUBMITTED: 'gold',
-  PROPOSED: 'gold',
-  APPROVED: 'green',
-  REJECTED: 'red',
-  PAUSED: 'orange',
-  CANCELLED: 'default',
-  RESULT_SUBMITTED: 'purple',
-  COMPLETED: 'blue',
-  ENTERED: 'gold',
-  FILED: 'gold',
-  DECIDED: 'green',
-};
-
+/** An audit item's status (its label from the audit dictionary, the code itself when unknown). */
 export function StatusTag({ status }: { status: string }) {
   const { tk } = useI18n();
-  return (
-    <Tag color={STATUS_COLORS[status] ?? 'default'} data-status={status}>
-      {tk(`audit.status.${status}`, status)}
-    </Tag>
-  );
+  return <SharedStatusTag status={status} label={tk(`audit.status.${status}`, status)} />;
 }
 
 export function PlaceTag({ place }: { place: string | null | undefined }) {

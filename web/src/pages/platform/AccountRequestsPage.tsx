@@ -2,11 +2,11 @@
 // approves or rejects, the administrator applies the approved request.
 import { useState } from 'react';
 import {
-  App, Button, Col, Form, Input, Modal, Radio, Row, Select, Space, Steps, Table, Tag, Tooltip, Typography, type TableColumnsType,
+  App, Button, Col, Form, Input, Radio, Row, Space, Steps, Table, Tag, Tooltip, Typography, type TableColumnsType,
 } from 'antd';
 import { CheckOutlined, CloseOutlined, FileAddOutlined, HistoryOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { accountRequests } from '../../api/platform';
-import type { AccountRequest, AccountRequestListParams, RequestKind, RequestStatus } from '../../api/types';
+import type { AccountRequest, AccountRequestListParams, NewAccountRequest, RequestKind, RequestStatus } from '../../api/types';
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
@@ -16,33 +16,26 @@ import { RoleSelect } from '../../components/RoleSelect';
 import { RoleTags } from '../../components/RoleTags';
 import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
-import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { compact } from '../../utils/forms';
 import { fmtDateTime } from '../../utils/format';
-import { ADMIN_ROLES } from '../../modules';
+import { ADMIN_ROLES } from '../../auth/roles';
 import { USERNAME_RE } from './AccountsPage';
+import { FormModal } from '../../components/FormModal';
+import { StatusSelect, StatusTag } from '../../components/Status';
 
 const KINDS: RequestKind[] = ['NEW', 'CHANGE', 'REVOKE'];
 const STATUSES: RequestStatus[] = ['PROPOSED', 'APPROVED', 'REJECTED', 'APPLIED'];
 const KIND_COLORS: Record<RequestKind, string> = { NEW: 'blue', CHANGE: 'purple', REVOKE: 'red' };
-const STATUS_COLORS: Record<RequestStatus, string> = { PROPOSED: 'gold', APPROVED: 'green', REJECTED: 'red', APPLIED: 'default' };
 const FLOW: RequestStatus[] = ['PROPOSED', 'APPROVED', 'APPLIED'];
 const APPROVER_ROLES = ['platform.admin', 'unit.leader'] as const;
 
-interface RequestForm {
-  kind: RequestKind;
-  unit_code: string;
-  username: string;
-  full_name?: string;
-  roles?: string[];
-  reason: string;
-}
+type RequestForm = NewAccountRequest;
 
 function NewRequestModal({ open, defaultUnit, onClose, onDone }: { open: boolean; defaultUnit: string; onClose(): void; onDone(r: AccountRequest): void }) {
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   const [form] = Form.useForm<RequestForm>();
   const kind = Form.useWatch('kind', form) ?? 'NEW';
-  const { busy, submit } = useFormSubmit(form, async (v: RequestForm) => {
+  const propose = async (v: RequestForm) => {
     const r = await accountRequests.create(
       compact({
         kind: v.kind,
@@ -55,22 +48,20 @@ function NewRequestModal({ open, defaultUnit, onClose, onDone }: { open: boolean
     );
     form.resetFields();
     onDone(r);
-  });
+  };
   return (
-    <Modal
+    <FormModal<RequestForm>
+      form={form}
       open={open}
       width={680}
       title={t('requests.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      onSubmit={propose}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
+      initialValues={{ kind: 'NEW', unit_code: defaultUnit, roles: [] }}
     >
-      <Form<RequestForm> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ kind: 'NEW', unit_code: defaultUnit, roles: [] }}>
         <Form.Item name="kind" label={t('requests.kind')}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={KINDS.map((k) => ({ value: k, label: t(`requests.kind.${k}` as 'requests.kind.NEW') }))} />
+          <Radio.Group optionType="button" buttonStyle="solid" options={KINDS.map((k) => ({ value: k, label: te('requests.kind', k) }))} />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
@@ -121,38 +112,33 @@ function NewRequestModal({ open, defaultUnit, onClose, onDone }: { open: boolean
         >
           <Input.TextArea rows={3} showCount maxLength={1000} />
         </Form.Item>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
 function DecisionModal({ target, onClose, onDone }: { target: { req: AccountRequest; approve: boolean } | null; onClose(): void; onDone(): void }) {
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ comment?: string }>();
-  const { busy, submit } = useFormSubmit(form, async (v: { comment?: string }) => {
+  const decide = async (v: { comment?: string }) => {
     if (!target) return;
     const comment = v.comment?.trim() || undefined;
     await (target.approve ? accountRequests.approve(target.req.id, comment) : accountRequests.reject(target.req.id, comment));
     message.success(t('requests.decided', { id: target.req.id }));
     onDone();
-  });
+  };
   return (
-    <Modal
+    <FormModal<{ comment?: string }>
       open={!!target}
       title={target ? t(target.approve ? 'requests.approveTitle' : 'requests.rejectTitle', { id: target.req.id }) : ''}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      onSubmit={decide}
       okText={target?.approve ? t('requests.approve') : t('requests.reject')}
-      okButtonProps={{ danger: target ? !target.approve : false }}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
+      danger={target ? !target.approve : false}
     >
       {target && (
-        <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <>
           <Typography.Paragraph>
-            <Tag color={KIND_COLORS[target.req.kind]}>{t(`requests.kind.${target.req.kind}` as 'requests.kind.NEW')}</Tag>
+            <Tag color={KIND_COLORS[target.req.kind]}>{te('requests.kind', target.req.kind)}</Tag>
             <b>{target.req.username}</b> · {target.req.unit_code} — {target.req.reason}
           </Typography.Paragraph>
           <Form.Item
@@ -162,17 +148,17 @@ function DecisionModal({ target, onClose, onDone }: { target: { req: AccountRequ
           >
             <Input.TextArea rows={3} maxLength={1000} />
           </Form.Item>
-        </Form>
+        </>
       )}
-    </Modal>
+    </FormModal>
   );
 }
 
 export default function AccountRequestsPage() {
   const { me } = useAuth();
-  const { t, lang } = useI18n();
+  const { t, lang, te } = useI18n();
   const { modal, message } = App.useApp();
-  const table = useServerTable<AccountRequest>((p) => accountRequests.list(p as AccountRequestListParams));
+  const table = useServerTable<AccountRequest>(['platform', 'account-requests'], (p) => accountRequests.list(p as AccountRequestListParams));
   const { params, setFilters, sortOrderFor, filteredFor } = table;
   const [creating, setCreating] = useState(false);
   const [deciding, setDeciding] = useState<{ req: AccountRequest; approve: boolean } | null>(null);
@@ -194,7 +180,6 @@ export default function AccountRequestsPage() {
           if (res.temporary_password) {
             setSecret({ title: t('accounts.tempPasswordTitle'), username: r.username, password: res.temporary_password, note: t('accounts.tempPasswordNote') });
           }
-          table.reload();
         } catch (e) {
           message.error((e as Error).message);
         }
@@ -215,7 +200,7 @@ export default function AccountRequestsPage() {
       title: t('requests.kind'),
       dataIndex: 'kind',
       key: 'kind',
-      render: (k: RequestKind) => <Tag color={KIND_COLORS[k]}>{t(`requests.kind.${k}` as 'requests.kind.NEW')}</Tag>,
+      render: (k: RequestKind) => <Tag color={KIND_COLORS[k]}>{te('requests.kind', k)}</Tag>,
     },
     { title: t('accounts.unit'), dataIndex: 'unit_code', key: 'unit_code', render: (v: string) => <Tag color="blue">{v}</Tag> },
     {
@@ -235,10 +220,10 @@ export default function AccountRequestsPage() {
       title: t('requests.status'),
       dataIndex: 'status',
       key: 'status',
-      filters: STATUSES.map((s) => ({ text: t(`requests.status.${s}` as 'requests.status.PROPOSED'), value: s })),
+      filters: STATUSES.map((s) => ({ text: te('requests.status', s), value: s })),
       filterMultiple: false,
       filteredValue: filteredFor('status'),
-      render: (s: RequestStatus) => <Tag color={STATUS_COLORS[s]}>{t(`requests.status.${s}` as 'requests.status.PROPOSED')}</Tag>,
+      render: (s: RequestStatus) => <StatusTag status={s} label={te('requests.status', s)} />,
     },
     {
       title: `${t('requests.proposedBy')} / ${t('requests.decidedBy')}`,
@@ -304,21 +289,14 @@ export default function AccountRequestsPage() {
         style={{ marginBottom: 16, maxWidth: 760 }}
         current={FLOW.indexOf(params.status as RequestStatus)}
         onChange={(i) => setFilters({ status: FLOW[i] === params.status ? '' : FLOW[i] })}
-        items={FLOW.map((s) => ({ title: t(`requests.status.${s}` as 'requests.status.PROPOSED') }))}
+        items={FLOW.map((s) => ({ title: te('requests.status', s) }))}
       />
       <Typography.Paragraph type="secondary">{t('requests.workflow')}</Typography.Paragraph>
       <div className="hq-toolbar">
         <div style={{ flex: '1 1 260px', maxWidth: 380 }}>
           <UnitTreeSelect placeholder={t('accounts.filterUnit')} value={params.unit || undefined} onChange={(v) => setFilters({ unit: v ?? '' })} />
         </div>
-        <Select<RequestStatus | undefined>
-          style={{ flex: '0 1 220px' }}
-          allowClear
-          placeholder={t('requests.status')}
-          value={(params.status as RequestStatus) || undefined}
-          onChange={(v) => setFilters({ status: v ?? '' })}
-          options={STATUSES.map((s) => ({ value: s, label: t(`requests.status.${s}` as 'requests.status.PROPOSED') }))}
-        />
+        <StatusSelect table={table} name="status" values={STATUSES} label={(s) => te('requests.status', s)} placeholder={t('requests.status')} style={{ flex: '0 1 220px' }} />
       </div>
       <Table<AccountRequest> rowKey="id" columns={columns} size="middle" {...table.tableProps} />
       <NewRequestModal
@@ -328,10 +306,9 @@ export default function AccountRequestsPage() {
         onDone={(r) => {
           setCreating(false);
           message.success(t('requests.created', { id: r.id }));
-          table.reload();
         }}
       />
-      <DecisionModal target={deciding} onClose={() => setDeciding(null)} onDone={() => { setDeciding(null); table.reload(); }} />
+      <DecisionModal target={deciding} onClose={() => setDeciding(null)} onDone={() => { setDeciding(null); }} />
       <HistoryDrawer entityType="account_request" entityId={String(historyOf ?? '')} open={historyOf !== null} onClose={() => setHistoryOf(null)} />
       <SecretModal secret={secret} onClose={() => setSecret(null)} />
     </div>

@@ -2,35 +2,35 @@
 // reset password, transfer to another unit, processing history.
 import { useState } from 'react';
 import {
-  App, Button, Col, Dropdown, Form, Input, Modal, Row, Select, Space, Table, Tag, Tooltip, Typography, type MenuProps, type TableColumnsType,
+  App, Button, Col, Dropdown, Form, Input, Row, Space, Table, Tag, Tooltip, Typography, type MenuProps, type TableColumnsType,
 } from 'antd';
 import {
   EditOutlined, HistoryOutlined, KeyOutlined, LockOutlined, MoreOutlined, SwapOutlined, UnlockOutlined, UserAddOutlined,
 } from '@ant-design/icons';
 import { accounts as accountsApi } from '../../api/platform';
-import type { Account, AccountPatch, AccountStatus, AccountListParams } from '../../api/types';
+import type { Account, AccountPatch, AccountStatus, AccountListParams, RoleCode } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { RoleSelect } from '../../components/RoleSelect';
 import { RoleTags } from '../../components/RoleTags';
 import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
-import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { compact } from '../../utils/forms';
+import { StatusSelect, StatusTag } from '../../components/Status';
 
 export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 const PHONE_RE = /^[0-9+() .-]{8,20}$/;
 const STATUSES: AccountStatus[] = ['ACTIVE', 'DISABLED', 'LOCKED'];
-const STATUS_COLORS: Record<AccountStatus, string> = { ACTIVE: 'green', DISABLED: 'default', LOCKED: 'orange' };
 
 interface AccountForm {
   username: string;
   full_name: string;
   unit_code: string;
-  roles: string[];
+  roles: RoleCode[];
   officer_number?: string;
   position?: string;
   phone?: string;
@@ -58,7 +58,7 @@ function AccountFormModal({
   const [form] = Form.useForm<AccountForm>();
   const req = (key: Parameters<typeof t>[0]) => ({ required: true, whitespace: true, message: t('common.required', { field: t(key).toLowerCase() }) });
 
-  const { busy, submit } = useFormSubmit(form, async (v: AccountForm) => {
+  const save = async (v: AccountForm) => {
     const fields = {
       full_name: v.full_name.trim(),
       roles: v.roles,
@@ -82,32 +82,24 @@ function AccountFormModal({
       });
     }
     form.resetFields();
-  });
+  };
 
   return (
-    <Modal
+    <FormModal<AccountForm>
+      form={form}
       open={open}
       width={720}
       title={editing ? t('accounts.edit', { username: editing.username }) : t('accounts.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      onSubmit={save}
       okText={editing ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'account-form-ok' } as Record<string, string>}
-      destroyOnHidden
-    >
-      <Form<AccountForm>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        preserve={false}
-        initialValues={
+      okTestId="account-form-ok"
+      initialValues={
           editing
             ? { ...editing, officer_number: editing.officer_number ?? '', position: editing.position ?? '', phone: editing.phone ?? '', email: editing.email ?? '' }
             : { unit_code: defaultUnit, roles: [] }
-        }
-      >
+      }
+    >
         <Row gutter={12}>
           <Col xs={24} sm={12}>
             <Form.Item
@@ -164,34 +156,29 @@ function AccountFormModal({
             </Form.Item>
           </Col>
         </Row>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
 function TransferModal({ account, onClose, onDone }: { account: Account | null; onClose(): void; onDone(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ unit_code: string }>();
-  const { busy, submit } = useFormSubmit(form, async (v: { unit_code: string }) => {
+  const transfer = async (v: { unit_code: string }) => {
     if (!account) return;
     await accountsApi.transfer(account.username, v.unit_code);
     message.success(t('accounts.updated', { username: account.username }));
     onDone();
-  });
+  };
   return (
-    <Modal
+    <FormModal<{ unit_code: string }>
       open={!!account}
       title={account ? t('accounts.transferTitle', { username: account.username }) : ''}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      onSubmit={transfer}
       okText={t('accounts.transfer')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
     >
       {account && (
-        <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <>
           <Form.Item label={t('accounts.unit')}>
             <Typography.Text>
               {account.unit_code} — {account.unit_name}
@@ -204,17 +191,17 @@ function TransferModal({ account, onClose, onDone }: { account: Account | null; 
           >
             <UnitTreeSelect isDisabled={(u) => !u.active || u.code === account.unit_code} />
           </Form.Item>
-        </Form>
+        </>
       )}
-    </Modal>
+    </FormModal>
   );
 }
 
 export default function AccountsPage() {
   const { me } = useAuth();
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   const { modal, message } = App.useApp();
-  const table = useServerTable<Account>((p) => accountsApi.list(p as AccountListParams));
+  const table = useServerTable<Account>(['platform', 'accounts'], (p) => accountsApi.list(p as AccountListParams));
   const { params, setFilters, sortOrderFor, filteredFor } = table;
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<Account | null>(null);
@@ -245,7 +232,6 @@ export default function AccountsPage() {
             await (kind === 'disable' ? accountsApi.disable(a.username) : accountsApi.enable(a.username));
             message.success(t('accounts.updated', { username: a.username }));
           }
-          table.reload();
         } catch (e) {
           message.error((e as Error).message);
         }
@@ -294,12 +280,12 @@ export default function AccountsPage() {
       key: 'status',
       sorter: true,
       sortOrder: sortOrderFor('status'),
-      filters: STATUSES.map((s) => ({ text: t(`accounts.status.${s}` as 'accounts.status.ACTIVE'), value: s })),
+      filters: STATUSES.map((s) => ({ text: te('accounts.status', s), value: s })),
       filterMultiple: false,
       filteredValue: filteredFor('status'),
       render: (s: AccountStatus, a) => (
         <Space size={4} wrap>
-          <Tag color={STATUS_COLORS[s]}>{t(`accounts.status.${s}` as 'accounts.status.ACTIVE')}</Tag>
+          <StatusTag status={s} label={te('accounts.status', s)} />
           {a.password_change_required && <Tag color="gold">{t('accounts.mustChange')}</Tag>}
         </Space>
       ),
@@ -352,14 +338,7 @@ export default function AccountsPage() {
           onSearch={(v) => setFilters({ q: v.trim() })}
           data-testid="account-search"
         />
-        <Select<AccountStatus | undefined>
-          style={{ flex: '0 1 200px' }}
-          allowClear
-          placeholder={t('accounts.status')}
-          value={(params.status as AccountStatus) || undefined}
-          onChange={(v) => setFilters({ status: v ?? '' })}
-          options={STATUSES.map((s) => ({ value: s, label: t(`accounts.status.${s}` as 'accounts.status.ACTIVE') }))}
-        />
+        <StatusSelect table={table} name="status" values={STATUSES} label={(s) => te('accounts.status', s)} placeholder={t('accounts.status')} />
       </div>
       <Table<Account> rowKey="username" columns={columns} size="middle" {...table.tableProps} />
       <AccountFormModal
@@ -370,10 +349,9 @@ export default function AccountsPage() {
         onDone={(s) => {
           setFormOpen(false);
           if (s) setSecret(s);
-          table.reload();
         }}
       />
-      <TransferModal account={transferring} onClose={() => setTransferring(null)} onDone={() => { setTransferring(null); table.reload(); }} />
+      <TransferModal account={transferring} onClose={() => setTransferring(null)} onDone={() => { setTransferring(null); }} />
       <HistoryDrawer entityType="account" entityId={historyOf ?? ''} open={!!historyOf} onClose={() => setHistoryOf(null)} />
       <SecretModal secret={secret} onClose={() => setSecret(null)} />
     </div>

@@ -13,9 +13,9 @@ import type { Adjustment, CalendarDay, Holiday } from '../../api/types';
 import { errorMessage } from '../../api/errors';
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { useI18n, type TFunction } from '../../i18n';
-import { useAsync } from '../../hooks/useAsync';
+import { useApiQuery } from '../../hooks/query';
 import { PageHeader } from '../../components/PageHeader';
-import { classifyDay, monthGrid, periodProblems, weekday, type DayKind } from '../../utils/calendar';
+import { classifyDay, monthGrid, periodProblems, WEEK, weekday, type DayKind } from '../../utils/calendar';
 import { fmtDate, toApiDate, toApiDateTime, vietnamToday } from '../../utils/format';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 
@@ -42,10 +42,10 @@ function Legend() {
 }
 
 function MiniMonth({ year, month, days, adjustments, onOpen }: { year: number; month: number; days: CalendarDay[]; adjustments: Adjustment[]; onOpen(): void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, te } = useI18n();
   const byDate = useMemo(() => new Map(days.map((d) => [d.date, d])), [days]);
   const today = vietnamToday();
-  const heads = [1, 2, 3, 4, 5, 6, 0].map((w) => t(`weekday.${w}` as 'weekday.1'));
+  const heads = WEEK.map((w) => te('weekday', w));
   const short = (s: string) => (lang === 'vi' ? (s.startsWith('Chủ') ? 'CN' : 'T' + (heads.indexOf(s) + 2)) : s.slice(0, 2));
   return (
     <div className="hq-mini" data-testid={`mini-month-${month}`}>
@@ -83,7 +83,9 @@ function MiniMonth({ year, month, days, adjustments, onOpen }: { year: number; m
 }
 
 function YearView({ year, adjustments, onOpenMonth }: { year: number; adjustments: Adjustment[]; onOpenMonth(m: number): void }) {
-  const months = useAsync(() => Promise.all(Array.from({ length: 12 }, (_, i) => calendar.month(year, i + 1).then((r) => r.days))), [year]);
+  const months = useApiQuery(['platform', 'calendar', 'year', year], () =>
+    Promise.all(Array.from({ length: 12 }, (_, i) => calendar.month(year, i + 1).then((r) => r.days))),
+  );
   if (months.error) return <Alert type="error" showIcon title={errorMessage(months.error)} />;
   return (
     <Spin spinning={months.loading}>
@@ -100,7 +102,7 @@ function MonthView({ value, onChange, adjustments }: { value: Dayjs; onChange(d:
   const { t, lang } = useI18n();
   const y = value.year();
   const m = value.month() + 1;
-  const month = useAsync(() => calendar.month(y, m), [y, m]);
+  const month = useApiQuery(['platform', 'calendar', 'month', y, m], () => calendar.month(y, m));
   const byDate = useMemo(() => new Map((month.data?.days ?? []).map((d) => [d.date, d])), [month.data]);
   return (
     <Spin spinning={month.loading}>
@@ -143,7 +145,7 @@ function MonthView({ value, onChange, adjustments }: { value: Dayjs; onChange(d:
 }
 
 function HolidayList({ year, holidays, loading }: { year: number; holidays: Holiday[]; loading: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, lang, te } = useI18n();
   return (
     <Card title={t('calendar.holidays', { year })} style={{ height: '100%' }}>
       <Table<Holiday>
@@ -157,12 +159,12 @@ function HolidayList({ year, holidays, loading }: { year: number; holidays: Holi
         scroll={{ x: 'max-content' }}
         columns={[
           { title: t('calendar.date'), dataIndex: 'date', render: (d: string) => fmtDate(d, lang) },
-          { title: t('calendar.weekday'), dataIndex: 'date', key: 'wd', render: (d: string) => t(`weekday.${weekday(d)}` as 'weekday.1') },
+          { title: t('calendar.weekday'), dataIndex: 'date', key: 'wd', render: (d: string) => te('weekday', weekday(d)) },
           { title: t('calendar.name'), dataIndex: 'name' },
           {
             title: t('calendar.source'),
             dataIndex: 'source',
-            render: (s: Holiday['source']) => <Tag color={s === 'STATUTORY' ? 'red' : 'orange'}>{t(`calendar.source.${s}` as 'calendar.source.STATUTORY')}</Tag>,
+            render: (s: Holiday['source']) => <Tag color={s === 'STATUTORY' ? 'red' : 'orange'}>{te('calendar.source', s)}</Tag>,
           },
         ]}
       />
@@ -171,7 +173,7 @@ function HolidayList({ year, holidays, loading }: { year: number; holidays: Holi
 }
 
 function Adjustments({ year, items, loading, admin, onChanged }: { year: number; items: Adjustment[]; loading: boolean; admin: boolean; onChanged(): void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, te } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ date: Dayjs; working: boolean; name: string }>();
   const { busy, submit: add } = useFormSubmit(form, async (v: { date: Dayjs; working: boolean; name: string }) => {
@@ -200,7 +202,7 @@ function Adjustments({ year, items, loading, admin, onChanged }: { year: number;
         locale={{ emptyText: t('calendar.noAdjustments') }}
         scroll={{ x: 'max-content' }}
         columns={[
-          { title: t('calendar.date'), dataIndex: 'date', render: (d: string) => `${fmtDate(d, lang)} (${t(`weekday.${weekday(d)}` as 'weekday.1')})` },
+          { title: t('calendar.date'), dataIndex: 'date', render: (d: string) => `${fmtDate(d, lang)} (${te('weekday', weekday(d))})` },
           {
             title: t('calendar.adjWorking'),
             dataIndex: 'working',
@@ -262,7 +264,7 @@ interface HoursForm {
 function WorkingHours({ admin }: { admin: boolean }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const hours = useAsync(() => calendar.workingHours(), []);
+  const hours = useApiQuery(['platform', 'calendar', 'working-hours'], calendar.workingHours);
   const [form] = Form.useForm<HoursForm>();
   const [editing, setEditing] = useState(false);
   const toForm = () => ({ periods: (hours.data?.periods ?? []).map((p) => ({ start: dayjs(p.start, 'HH:mm'), end: dayjs(p.end, 'HH:mm') })) });
@@ -270,7 +272,6 @@ function WorkingHours({ admin }: { admin: boolean }) {
     await calendar.setWorkingHours({ periods: v.periods.map((p) => ({ start: p.start.format('HH:mm'), end: p.end.format('HH:mm') })) });
     message.success(t('common.saved'));
     setEditing(false);
-    hours.reload();
   });
   const validatePeriods = async (_: unknown, periods: HoursForm['periods'] | undefined) => {
     const ps = (periods ?? []).filter((p) => p?.start && p?.end).map((p) => ({ start: p.start.format('HH:mm'), end: p.end.format('HH:mm') }));
@@ -398,8 +399,8 @@ export default function CalendarPage() {
   const view: View = search.get('view') === 'month' ? 'month' : 'year';
   const month = Math.min(12, Math.max(1, Number(search.get('month')) || (year === currentYear ? Number(vietnamToday().slice(5, 7)) : 1)));
   const admin = hasAnyRole(me, ['platform.admin']);
-  const holidays = useAsync(() => calendar.holidays(year), [year]);
-  const adjustments = useAsync(() => calendar.adjustments(year), [year]);
+  const holidays = useApiQuery(['platform', 'calendar', 'holidays', year], () => calendar.holidays(year));
+  const adjustments = useApiQuery(['platform', 'calendar', 'adjustments', year], () => calendar.adjustments(year));
   const [rev, setRev] = useState(0);
 
   const go = (p: { year?: number; view?: View; month?: number }) =>
@@ -408,8 +409,6 @@ export default function CalendarPage() {
   const years = Array.from({ length: 11 }, (_, i) => currentYear - 5 + i);
   const adjItems = adjustments.data?.items ?? [];
   const changed = () => {
-    holidays.reload();
-    adjustments.reload();
     setRev((r) => r + 1);
   };
 

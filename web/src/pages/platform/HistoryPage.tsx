@@ -17,7 +17,7 @@ const KNOWN_TYPES = ['unit', 'account', 'account_request', 'calendar_adjustment'
 export default function HistoryPage() {
   const { me } = useAuth();
   const { t, tk, lang } = useI18n();
-  const table = useServerTable<HistoryEntry>((p) => history.list(p as HistoryListParams));
+  const table = useServerTable<HistoryEntry>(['platform', 'history'], (p) => history.list(p as HistoryListParams));
   const { params, setFilters } = table;
   const [type, setType] = useState(params.entity_type ?? '');
   const [id, setId] = useState(params.entity_id ?? '');

@@ -8,11 +8,11 @@ import type { DataNode } from 'antd/es/tree';
 import { EditOutlined, PlusOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { units as unitsApi } from '../../api/platform';
-import type { Unit, UnitLevel } from '../../api/types';
+import type { Unit, UnitLevel, UnitPatch } from '../../api/types';
 import { errorMessage } from '../../api/errors';
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
-import { invalidateUnits, useUnits } from '../../hooks/reference';
+import { useUnits } from '../../hooks/reference';
 import { PageHeader } from '../../components/PageHeader';
 import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
@@ -20,7 +20,7 @@ import { buildUnitTree, childLevel, filterUnits, type UnitNode } from '../../uti
 import { fmtDate, toApiDate } from '../../utils/format';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { compact } from '../../utils/forms';
-import { ADMIN_ROLES } from '../../modules';
+import { ADMIN_ROLES } from '../../auth/roles';
 
 const LEVELS: UnitLevel[] = ['TONG_CUC', 'CUC', 'CHI_CUC', 'DOI'];
 const LEVEL_COLORS: Record<UnitLevel, string> = { TONG_CUC: 'red', CUC: 'blue', CHI_CUC: 'green', DOI: 'default' };
@@ -36,8 +36,8 @@ interface UnitForm {
 }
 
 function useLevelLabel() {
-  const { t } = useI18n();
-  return (l: UnitLevel) => t(`level.${l}` as 'level.CUC');
+  const { te } = useI18n();
+  return (l: UnitLevel) => te('level', l);
 }
 
 function CreateUnitModal({ parent, open, onClose, onCreated }: { parent: Unit | null; open: boolean; onClose(): void; onCreated(s: Secret, code: string): void }) {
@@ -55,7 +55,6 @@ function CreateUnitModal({ parent, open, onClose, onCreated }: { parent: Unit | 
         valid_to: v.valid_to ? toApiDate(v.valid_to) : undefined,
       }) as Parameters<typeof unitsApi.create>[0],
     );
-    invalidateUnits();
     onCreated(
       {
         title: t('units.created', { code: r.code }),
@@ -161,12 +160,12 @@ function EditUnitModal({ unit, onClose }: { unit: Unit | null; onClose(): void }
   const [form] = Form.useForm<{ name: string; valid_to?: Dayjs | null }>();
   const { busy, submit } = useFormSubmit(form, async (v: { name: string; valid_to?: Dayjs | null }) => {
     if (!unit) return;
-    const patch: { name?: string; valid_to?: string | null } = {};
+    const patch: UnitPatch = {};
     if (v.name.trim() !== unit.name) patch.name = v.name.trim();
-    const newTo = v.valid_to ? toApiDate(v.valid_to) : null;
-    if (newTo !== (unit.valid_to ?? null)) patch.valid_to = newTo;
+    // The contract clears the end date with an empty string (null would leave it unchanged).
+    const newTo = v.valid_to ? toApiDate(v.valid_to) : '';
+    if (newTo !== (unit.valid_to ?? '')) patch.valid_to = newTo;
     if (Object.keys(patch).length) await unitsApi.update(unit.code, patch);
-    invalidateUnits();
     message.success(t('common.saved'));
     onClose();
   });

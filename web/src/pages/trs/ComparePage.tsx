@@ -1,20 +1,20 @@
 // Comparison of two studies: rows matched on interval, flow, grouping and group; median change in hours and %.
 import { useMemo, useState } from 'react';
 import { Button, Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
-import { FileExcelOutlined } from '@ant-design/icons';
 import { trs, type ComparisonRow } from '../../api/trs';
-import { useAsync } from '../../hooks/useAsync';
+import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
+import { FileExcelOutlined } from '@ant-design/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { hms, LoadError, TrsChart, type TrsChartOption } from './common';
 
 export default function ComparePage() {
   const { t, tk } = useI18n();
-  const studies = useAsync(() => trs.studies(), []);
+  const studies = useApiQuery(['trs', 'studies'], trs.studies);
   const [a, setA] = useState<number>();
   const [b, setB] = useState<number>();
   const [by, setBy] = useState('channel');
-  const cmp = useAsync(() => (a && b ? trs.compare(a, b) : Promise.resolve(undefined)), [a, b]);
+  const cmp = useApiQuery(['trs', 'compare', a, b], () => trs.compare(a!, b!), { enabled: !!a && !!b });
   const rows = useMemo(() => cmp.data?.rows.filter((r) => r.by === by) ?? [], [cmp.data, by]);
   const chart = useMemo<TrsChartOption | undefined>(() => {
     const t2 = rows.filter((r) => r.interval === 'T2');

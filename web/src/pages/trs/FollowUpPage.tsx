@@ -2,7 +2,7 @@
 import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { trs } from '../../api/trs';
-import { useAsync } from '../../hooks/useAsync';
+import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
 import { fmtDateTime } from '../../utils/format';
 import { LoadError, StudyHeader, useColumnLabel, useStudy } from './common';
@@ -11,7 +11,7 @@ export default function FollowUpPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
   const study = useStudy(id);
-  const f = useAsync(() => trs.followUp(id), [id]);
+  const f = useApiQuery(['trs', 'followup', id], () => trs.followUp(id));
   const columnLabel = useColumnLabel();
   const d = f.data;
   return (

@@ -49,7 +49,6 @@ export default function ImportPage() {
       setResult(r);
       setBadCells(r.bad_cells);
       setBadCount(r.bad_cell_count);
-      study.reload();
     } catch (e) {
       setError(errorMessage(e));
       if (isApiError(e) && Array.isArray(e.details.bad_cells)) {

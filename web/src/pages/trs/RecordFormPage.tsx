@@ -6,10 +6,10 @@ import { useNavigate, useParams } from 'react-router-dom';
 import dayjs from 'dayjs';
 import { trs, type CellProblem, type Cells, type ColumnDef, type Issue } from '../../api/trs';
 import { errorMessage, isApiError } from '../../api/errors';
-import { useAsync } from '../../hooks/useAsync';
+import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
-import { columnsFor, LoadError, REQUIRED, SECTIONS, sectionOf, StudyHeader, useStudy } from './common';
+import { columnsFor, LoadError, REQUIRED, SECTIONS, sectionOf, StudyHeader, useStudy, useTrsColumns } from './common';
 
 const CELL_TIME = 'YYYY-MM-DD HH:mm:ss';
 
@@ -93,8 +93,8 @@ export default function RecordFormPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const study = useStudy(id);
-  const meta = useAsync(() => trs.columns(), []);
-  const existing = useAsync(() => (no ? trs.record(id, no) : Promise.resolve(undefined)), [id, no]);
+  const meta = useTrsColumns();
+  const existing = useApiQuery(['trs', 'record', id, no], () => trs.record(id, no!), { enabled: !!no });
   const [form] = Form.useForm();
   const flow = (Form.useWatch('flow', form) as string | undefined) ?? 'NK';
   const [problems, setProblems] = useState<CellProblem[]>([]);
@@ -104,13 +104,16 @@ export default function RecordFormPage() {
   const initialCells = useRef<Cells>({});
 
   const columns = useMemo(() => (meta.data ? columnsFor(meta.data.columns, flow) : []), [meta.data, flow]);
+  // Filled once per record (and again when the stored record changes), not each time the study is refetched:
+  // a save elsewhere refetches the study (its record counts) while this form is being typed.
+  const onlyBranch = study.data?.branches.length === 1 ? study.data.branches[0].code : '';
   useEffect(() => {
     if (!meta.data) return;
-    const cells = existing.data?.cells ?? { flow: 'NK', branch_code: study.data?.branches.length === 1 ? study.data.branches[0].code : '' };
+    const cells = existing.data?.cells ?? { flow: 'NK', branch_code: onlyBranch };
     initialCells.current = existing.data?.cells ?? {};
     form.resetFields();
     form.setFieldsValue(fromCells(meta.data.columns, cells));
-  }, [meta.data, existing.data, study.data, form]);
+  }, [meta.data, existing.data, onlyBranch, form]);
 
   // Checks as you type: the same validation as a save, without saving.
   const check = () => {

@@ -5,9 +5,9 @@ import { Button, Card, Empty, Segmented, Select, Space, Table, Typography } from
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { trs, type Report, type StatRow } from '../../api/trs';
-import { useAsync } from '../../hooks/useAsync';
+import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
-import { hms, LoadError, percent, StudyHeader, TrsChart, useStudy, type TrsChartOption } from './common';
+import { hms, LoadError, percent, StudyHeader, TrsChart, useStudy, useTrsColumns, type TrsChartOption } from './common';
 
 const CHANNEL_COLORS: Record<string, string> = { GREEN: '#3f9b4b', YELLOW: '#e0a800', RED: '#cf1322', all: '#1d4f91', UNKNOWN: '#999' };
 const BY = ['all', 'channel', 'route', 'branch', 'aeo', 'pre_arrival', 'nsw', 'sci', 'shipment_mode', 'declarant_kind'];
@@ -100,8 +100,8 @@ export default function ReportPage() {
   const { id = '' } = useParams();
   const { t, tk, lang } = useI18n();
   const study = useStudy(id);
-  const report = useAsync(() => trs.report(id), [id]);
-  const meta = useAsync(() => trs.columns(), []);
+  const report = useApiQuery(['trs', 'report', id], () => trs.report(id));
+  const meta = useTrsColumns();
   const [interval, setInterval] = useState('T2');
   const [flow, setFlow] = useState('NK');
   const [by, setBy] = useState('channel');

@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import dayjs from 'dayjs';
 import { trs, type Study, type StudyInput } from '../../api/trs';
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
-import { useAsync } from '../../hooks/useAsync';
+import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
@@ -103,7 +103,7 @@ export default function StudiesPage() {
   const { t, lang } = useI18n();
   const { me } = useAuth();
   const { message } = App.useApp();
-  const studies = useAsync(() => trs.studies(), []);
+  const studies = useApiQuery(['trs', 'studies'], trs.studies);
   const [editing, setEditing] = useState<Study | null | undefined>(undefined);
   const canManage = hasAnyRole(me, ['platform.admin']) || (hasAnyRole(me, ['trs.analyst']) && me?.unit_level === 'TONG_CUC');
   return (
@@ -151,7 +151,6 @@ export default function StudiesPage() {
         onSaved={() => {
           setEditing(undefined);
           message.success(t('common.save'));
-          studies.reload();
         }}
       />
     </>

@@ -5,7 +5,7 @@ import * as echarts from 'echarts/core';
 import { BoxplotChart, LineChart } from 'echarts/charts';
 import { trs, type ColumnDef, type Study } from '../../api/trs';
 import { errorMessage } from '../../api/errors';
-import { useAsync } from '../../hooks/useAsync';
+import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { EChart, type EChartsOption } from '../../components/EChart';
@@ -41,7 +41,7 @@ type StudyPage = (typeof PAGES)[number];
 /** The heading of a form column in the current language (its code until the column table has loaded). */
 export function useColumnLabel(): (name: string) => string {
   const { lang } = useI18n();
-  const meta = useAsync(() => trs.columns(), []);
+  const meta = useTrsColumns();
   return (name: string) => {
     const c = meta.data?.columns.find((x) => x.name === name);
     return c ? (lang === 'vi' ? c.label_vi : c.label_en) : name;
@@ -49,11 +49,16 @@ export function useColumnLabel(): (name: string) => string {
 }
 
 export function useStudy(id: string) {
-  return useAsync(() => trs.study(id), [id]);
+  return useApiQuery(['trs', 'study', id], () => trs.study(id));
+}
+
+/** The form's column table and intervals: fixed for a server's life. */
+export function useTrsColumns() {
+  return useApiQuery(['trs', 'columns'], trs.columns, { staleTime: Infinity });
 }
 
 export function StudyHeader({ study, page, extra }: { study?: Study; page: StudyPage; extra?: React.ReactNode }) {
-  const { t, lang } = useI18n();
+  const { te, lang } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
   if (!study) return <Skeleton active paragraph={{ rows: 1 }} />;
@@ -74,7 +79,7 @@ export function StudyHeader({ study, page, extra }: { study?: Study; page: Study
           const target = path(v as StudyPage);
           if (target !== location.pathname) navigate(target);
         }}
-        options={PAGES.map((p) => ({ value: p, label: t(`menu.trs.${p}` as 'menu.trs.records') }))}
+        options={PAGES.map((p) => ({ value: p, label: te('menu.trs', p) }))}
       />
     </>
   );

@@ -1,0 +1,4 @@
+// Role groups that pages and the module registry both check (pages import these, never modules.tsx).
+export const ADMIN_ROLES = ['platform.admin', 'unit.admin'] as const;
+export const TRS_ROLES = ['trs.analyst', 'trs.officer', 'platform.admin'] as const;
+export const MONITOR_ROLES = ['monitor.viewer', 'monitor.owner', 'platform.admin'] as const;
