@@ -15,9 +15,11 @@ export interface paths {
         put?: never;
         /**
          * Đăng nhập / Log in
-         * @description Mở phiên làm việc: đặt cookie `hq_session` và trả về mã chống giả mạo (CSRF).
-         *     Opens a session: sets the `hq_session` cookie and returns the CSRF token to send in `X-CSRF-Token`.
-         *     Public (no session, no CSRF token). Five wrong passwords in a row lock the account for 15 minutes.
+         * @description Mở phiên làm việc: đặt cookie `__Host-hq_session` và trả về mã chống giả mạo (CSRF).
+         *     Opens a session: sets the `__Host-hq_session` cookie (`hq_session` without Secure when the server runs
+         *     with `--insecure-cookies`) and returns the CSRF token to send in `X-CSRF-Token`; the session whose cookie
+         *     came with the request ends. Public (no session, no CSRF token). Five wrong passwords in a row lock the
+         *     account for 15 minutes; ten failures from one client address within a minute are answered 429.
          *     A one-time password not changed within 30 days locks the account until an administrator issues a new one.
          */
         post: operations["login"];
@@ -511,8 +513,10 @@ export interface paths {
         /**
          * Lịch sử xử lý / Processing history
          * @description Lịch sử xử lý của một đối tượng (hoặc toàn bộ, với quản trị hệ thống), mới nhất trước.
-         *     An entity's processing history, newest first. Without `entity_type` (the whole history) only
-         *     platform administrators are answered.
+         *     An entity's processing history, newest first, read with the rights of the entity: whoever may not open
+         *     it gets 404 for its history, and a list by `entity_type` alone holds only entities the caller may open.
+         *     Without `entity_type` (the whole history), and for entity types no module registered, only platform
+         *     administrators are answered.
          */
         get: operations["listHistory"];
         put?: never;
@@ -711,7 +715,8 @@ export interface paths {
          *     without time columns) and the event log `declaration_no,event,at[,actor]`. Up to 256 MiB (a larger body
          *     answers 413). One transaction; a re-import replaces records with the same first 11 digits. Default all or
          *     nothing: any bad cell (invalid value, missing flow/declaration_no/branch_code, a branch not in the study
-         *     or not the caller's, a repeated declaration, an unsplittable row, an unknown event declaration) → 422
+         *     or not the caller's, a declaration already stored under a branch the caller may not edit, a repeated
+         *     declaration, an unsplittable row, an unknown event declaration) → 422
          *     `IMPORT_INVALID` listing every bad cell and nothing stored. `skip_invalid=true` stores the good rows and
          *     lists the skipped ones. One history entry.
          */
@@ -909,7 +914,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description `IMPORT_INVALID (details.problems)` */
+                /** @description `IMPORT_INVALID` (details.problems: the first 1000 bad cells `{line, column, message}`; details.problem_count: all) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -941,7 +946,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description OK. Items of units the caller may not read come with `restricted: true`: number, unit, state, place and period only (no grounds, signs, decisions, conclusion, penalties, complaints, results). */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1135,7 +1140,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description OK. Items of units the caller may not read come with `restricted: true` (as in the enterprise record). */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2744,10 +2749,1418 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitor/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Máy trạm giám sát / Agents */
+        get: operations["listMonitorAgents"];
+        put?: never;
+        /**
+         * Cấp mã truy cập máy trạm giám sát / Issue an agent token
+         * @description Body `{unit_code, name}`. platform.admin, or monitor.owner at the IT department (unit `CNTT`). The token
+         *     (`hqa_…`) is shown once; only its BLAKE2b hash is stored. One history entry.
+         */
+        post: operations["createMonitorAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitor/agents/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thu hồi mã truy cập / Revoke an agent token */
+        post: operations["revokeMonitorAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitor/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thời hạn giám sát theo hệ thống / Settings per system */
+        get: operations["listMonitorSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitor/settings/{system}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                system: "SLXNK" | "GTT22" | "QLRR" | "VICUM" | "KT559" | "EDATA";
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Đặt thời hạn / Set a system's expected times
+         * @description platform.admin. Body `{receive_within_seconds, update_within_seconds, service_interval_seconds}`, each
+         *     10–604800 (defaults 1800, 1800, 300). A service is SERVICE_SILENT after twice its interval. Deadlines
+         *     already scheduled keep their time; new operations use the new values.
+         */
+        put: operations["updateMonitorSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitor/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Báo cáo thao tác (máy trạm) / Report operations (agent)
+         * @description `Authorization: Bearer <agent token>` (no session, no CSRF). Body `{"events":[{id, system, op
+         *     EXPORT|TRANSMIT|RECEIVE|UPDATE, unit_code, peer_unit_code, batch_id, file_name, size, sha256?, version?,
+         *     at, auto?, error?}]}`, 1–10,000 events. `unit_code` is where the operation happened and must be the
+         *     agent's unit; `peer_unit_code` the other end (the receiver for EXPORT/TRANSMIT, the sender for
+         *     RECEIVE/UPDATE). All or nothing, in one transaction; idempotent by (agent's unit, event id).
+         *     Reconciliation runs before the answer for whatever fell due.
+         */
+        post: operations["postMonitorEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitor/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trạng thái mô-đun dịch vụ / Latest state of each service module */
+        get: operations["listMonitorServices"];
+        put?: never;
+        /**
+         * Báo cáo trạng thái mô-đun dịch vụ (máy trạm) / Report service states (agent)
+         * @description `Authorization: Bearer <agent token>`. Body `{"reports":[{unit_code, ip, service, system SLXNK|GTT22|
+         *     VICUM|KT559|EDATA, status RUNNING|STOPPED|ERROR, at, message?}]}`. STOPPED/ERROR open SERVICE_STOPPED /
+         *     SERVICE_ERROR when the status turns so; RUNNING closes them; any report ends SERVICE_SILENT.
+         */
+        post: operations["postMonitorServices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitor/services/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        /** Lịch sử trạng thái mô-đun / A service module's states and errors */
+        get: operations["monitorServiceHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitor/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tra cứu lịch sử thao tác / Operations history
+         * @description At the caller's scope (the per-system, per-level matrix of arts. 7–11). `from`/`to`: a local date
+         *     (inclusive) or an ISO-8601 instant. Newest first.
+         */
+        get: operations["listMonitorOperations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitor/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Đối soát theo lô / Batches with both ends' figures
+         * @description One item per (system, sender, receiver, batch): exported (auto / conditional), received and updated
+         *     files and bytes, update errors and the differences. Figures of an end outside the caller's scope are null.
+         */
+        get: operations["listMonitorTransfers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitor/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sự cố / Incidents
+         * @description Grouped: one incident per kind, system and pair of units while open, with `count`. `unit_code` is where
+         *     the failing operation should have happened (the receiver), `peer_unit_code` the sender (null for
+         *     services). Open first, newest first.
+         */
+        get: operations["listMonitorIncidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitor/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        /** Một sự cố và các tệp/dịch vụ liên quan / An incident with what it counts */
+        get: operations["getMonitorIncident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitor/incidents/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đóng sự cố / Close an incident by hand
+         * @description Body `{note}` (1–2000 bytes). The owning department (monitor.owner) or platform.admin. One history entry.
+         */
+        post: operations["closeMonitorIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitor/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tổng hợp ngày theo đơn vị / Daily summary per unit */
+        get: operations["monitorDailySummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitor/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bảng giám sát / Live board (units × systems) */
+        get: operations["monitorBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Danh mục thủ tục / Procedure catalogue
+         * @description The annex of letter 1309/CNTT-CTTĐT as published: list I (42 rows: 41 procedures, number 21 printed twice)
+         *     and list II (42). Without filters `total` is 84. `q` folds accents and case. Public.
+         */
+        get: operations["listEservicesProcedures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/procedures/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example I.01 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        /** Một thủ tục / One procedure */
+        get: operations["getEservicesProcedure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/procedures/{code}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Cấu hình thủ tục / Procedure settings
+         * @description Required documents (name, signed copy required), fee in đồng, legal processing time in working days, form of
+         *     result. platform.admin (General Department). One history entry.
+         */
+        put: operations["setEservicesProcedureSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/assignment/{unit_code}/{procedure_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit_code: string;
+                procedure_code: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Cấu hình phân công / Assignment configuration
+         * @description Default mode 5 (officers claim from the pool).
+         */
+        get: operations["getEservicesAssignment"];
+        /**
+         * Đặt cấu hình phân công / Set assignment (art. 8)
+         * @description Mode 1 system → unit leader → dept leader → officer; 2 unit leader → officer; 3 dept leader → officer;
+         *     4 round robin over `officers` (fewest open first); 5 claim from the pool. The unit's administrator only
+         *     (a Cục's administrator administers the Cục and its Phòng, not its Chi cục — art. 5.2.c).
+         */
+        put: operations["setEservicesAssignment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đăng ký người làm thủ tục / Applicant registration
+         * @description An enterprise (tax code, checked) or a citizen (identity number) creates its account; it then logs in at
+         *     /api/v1/auth/login. Public.
+         */
+        post: operations["registerEservicesApplicant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hồ sơ người làm thủ tục / The applicant
+         * @description The caller as an applicant, with its certificates. 403 for officers.
+         */
+        get: operations["getEservicesApplicant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/trust-anchors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cài chứng thư gốc / Install a trust anchor
+         * @description A CA certificate (PEM) enterprise certificates must chain to. platform.admin.
+         */
+        post: operations["addEservicesTrustAnchor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/crls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cài CRL / Install a CRL
+         * @description A certificate revocation list (PEM). No request ever fetches one over the network. platform.admin.
+         */
+        post: operations["addEservicesCrl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chứng thư số đã đăng ký / Registered certificates */
+        get: operations["listEservicesCertificates"];
+        put?: never;
+        /**
+         * Đăng ký chứng thư số / Register a certificate
+         * @description Enterprise only. The subject's `UID=MST:` must be the enterprise's tax code and the certificate must chain to
+         *     an installed anchor, be valid now and not be revoked by an installed CRL.
+         */
+        post: operations["registerEservicesCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Danh sách hồ sơ / Dossiers
+         * @description Applicants: their own. Officers: dossiers of units in their scope. Sorted by due date. `overdue=true`: open,
+         *     not paused, past due.
+         */
+        get: operations["listEservicesDossiers"];
+        put?: never;
+        /**
+         * Nộp hồ sơ / Submit a dossier
+         * @description Applicants only. Enterprise documents carry a detached CMS signature (DER, base64) over the file's bytes,
+         *     checked on receipt; citizens' documents are not checked. Reception time per art. 7.5 (within working hours →
+         *     that moment, else the next working hour), due date = reception + the procedure's working days. Documents
+         *     stored byte for byte with SHA-256, once per hash. Nothing of a refused dossier is stored.
+         */
+        post: operations["submitEservicesDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Một hồ sơ / One dossier
+         * @description With documents (signature status each), `remaining_seconds` (working time, negative when overdue, frozen while
+         *     paused) and the timeline.
+         */
+        get: operations["getEservicesDossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/documents/{document_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Tải chứng từ / Download a document
+         * @description The stored bytes; header `X-Content-SHA256`. 503 `DOCUMENT_CORRUPTED` if they no longer match the hash.
+         */
+        get: operations["getEservicesDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Phân công / Assign
+         * @description The holder at this step (or the unit leader reassigning) sends the dossier down one level (art. 8);
+         *     leaders assign pool dossiers and reassign processing ones.
+         */
+        post: operations["assignEservicesDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhận hồ sơ / Claim from the pool
+         * @description eservices.officer; mode 5. Of parallel claims exactly one wins, the others get 409 WRONG_STATE.
+         */
+        post: operations["claimEservicesDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chuyển đúng đơn vị / Return to the right unit's pool
+         * @description A dossier sent to the wrong unit goes to the pool of `unit_code`.
+         */
+        post: operations["transferEservicesDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/request-supplement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Yêu cầu bổ sung / Request a supplement
+         * @description The assigned officer lists what is missing; the clock stops until the applicant supplements (art. 9.2).
+         */
+        post: operations["requestEservicesSupplement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/supplement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bổ sung hồ sơ / Supplement
+         * @description The applicant sends the documents (same checks as a submission); the clock runs on and the due date moves by the paused working time.
+         */
+        post: operations["supplementEservicesDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Từ chối / Refuse
+         * @description Not the unit's competence: a direct notice with the reason (art. 9.1.b).
+         */
+        post: operations["refuseEservicesDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trình duyệt / Propose
+         * @description The officer submits the draft result to the department leader (mode 2: the unit leader).
+         */
+        post: operations["proposeEservicesDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đồng ý / Approve
+         * @description Department leader at PENDING_DEPT → PENDING_UNIT; unit leader at PENDING_UNIT → APPROVED (art. 10).
+         */
+        post: operations["approveEservicesDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trả lại / Return with instructions
+         * @description The leader at this step sends it back to the officer (art. 10.1.b, 10.2.b).
+         */
+        post: operations["returnEservicesDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Thu hồi / Recall
+         * @description The author of the last step (assign, propose, approve) pulls it back while nobody has acted on it.
+         */
+        post: operations["recallEservicesDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/apology": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Thư xin lỗi, hẹn lại / Apology with a new date
+         * @description For an overdue dossier (Decree 61/2018): the letter and the new due date; 409 NOT_OVERDUE otherwise.
+         */
+        post: operations["apologizeEservicesDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/fee-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Thông báo phí / Fee notice
+         * @description Amount and payment instructions (art. 11.1.b.1).
+         */
+        post: operations["feeNoticeEservicesDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/record-payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận nộp phí / Record a payment at the office */
+        post: operations["recordEservicesPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/issue-result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trả kết quả / Issue the result
+         * @description Signed by the server with the customs authority's key (CMS, detached). Only after payment when a fee is due;
+         *     the answer adds `result_number`.
+         */
+        post: operations["issueEservicesResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Tải kết quả / Download the result
+         * @description The result, its detached CMS signature and the signing certificate.
+         */
+        get: operations["getEservicesResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Thanh toán trực tuyến / Pay online
+         * @description Level-4 procedures, FEE_DUE: an order and the signed redirect to the payment gateway (here the SANDBOX
+         *     gateway, for demo and tests).
+         */
+        post: operations["startEservicesPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/payments/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cổng thanh toán báo kết quả / Gateway callback
+         * @description The gateway's server callback, HMAC-SHA256 signed over order, amount, transaction and status. Idempotent:
+         *     a repeated callback changes nothing. Public (authenticated by its signature).
+         */
+        post: operations["eservicesPaymentCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/sandbox-gateway/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cổng thanh toán thử nghiệm / SANDBOX gateway
+         * @description SANDBOX ONLY (no money moves): checks the merchant's signed redirect, then sends the signed callback as a
+         *     real gateway would.
+         */
+        post: operations["eservicesSandboxPay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/results/{number}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example KQ-2026-000001 */
+                number: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Xác thực kết quả / Verify a result
+         * @description Public: the stored result still matches its hash and the server's signature.
+         */
+        get: operations["verifyEservicesResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/results/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xác thực tệp kết quả / Verify an uploaded result
+         * @description Public: is this file a result issued by customs (by its SHA-256), and is its signature valid.
+         */
+        post: operations["verifyEservicesResultUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thống kê / Statistics
+         * @description Per unit and procedure for a period: received, carried over, settled on time / late, returned for supplement,
+         *     refused, in progress on time / overdue. `format=xlsx` answers an Excel file.
+         */
+        get: operations["getEservicesStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/helpdesk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vướng mắc / Helpdesk requests
+         * @description Requesters see their own; eservices.helpdesk sees the requests addressed to units in its scope (art. 12).
+         */
+        get: operations["listEservicesHelpRequests"];
+        put?: never;
+        /**
+         * Gửi vướng mắc / Ask the helpdesk
+         * @description Applicants and officers; `unit_code` (default 00, the General Department) is where it goes, `scope` one of
+         *     SYSTEM, PROCEDURE, DOSSIER, ACCOUNT. One history entry.
+         */
+        post: operations["askEservicesHelpdesk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/helpdesk/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trả lời vướng mắc / Answer
+         * @description eservices.helpdesk of a unit in scope (or platform.admin); closes the request.
+         */
+        post: operations["answerEservicesHelpRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/helpdesk/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Chuyển vướng mắc / Forward to the competent unit
+         * @description eservices.helpdesk of a unit in scope; e.g. a Cục forwards to the General Department (00).
+         */
+        post: operations["forwardEservicesHelpRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        EservicesProcedure: {
+            /**
+             * @description "<list>.<number>"; the second row printed under a number already used gets "-2" (I.21-2)
+             * @example I.01
+             */
+            code: string;
+            /** @enum {string} */
+            list: "I" | "II";
+            /** @description As printed in the annex */
+            number: number;
+            name: string;
+            level: number;
+            /** @enum {string} */
+            executing_level: "CHI_CUC" | "CUC" | "TONG_CUC";
+            /** @description Level 3 or 4 (accepts online dossiers) */
+            online: boolean;
+            /** @enum {string} */
+            decree42_form: "FULL" | "PARTIAL" | "INFORMATION";
+            number_repeated: boolean;
+            same_name_as: string[];
+            configured: boolean;
+            processing_days: number | null;
+            /** Format: int64 */
+            fee: number | null;
+            /** @enum {string|null} */
+            result_form: "ELECTRONIC" | "PAPER" | null;
+            documents: components["schemas"]["EservicesRequiredDocument"][];
+        };
+        EservicesRequiredDocument: {
+            name: string;
+            signed: boolean;
+        };
+        EservicesProcedurePage: {
+            items: components["schemas"]["EservicesProcedure"][];
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        EservicesSettingsInput: {
+            processing_days: number;
+            /** Format: int64 */
+            fee: number;
+            /** @enum {string} */
+            result_form?: "ELECTRONIC" | "PAPER";
+            documents: components["schemas"]["EservicesRequiredDocument"][];
+        };
+        EservicesAssignment: {
+            unit_code: string;
+            procedure_code: string;
+            mode: number;
+            officers: string[];
+        };
+        EservicesAssignmentInput: {
+            mode: number;
+            officers?: string[];
+        };
+        EservicesRegistration: {
+            /** @enum {string} */
+            kind: "ENTERPRISE" | "CITIZEN";
+            /** @description Enterprises */
+            tax_code?: string;
+            /** @description Citizens (12-digit CCCD or 9-digit CMND) */
+            id_number?: string;
+            name: string;
+            username: string;
+            /** Format: password */
+            password: string;
+            email: string;
+            phone?: string;
+        };
+        EservicesApplicant: {
+            username: string;
+            /** @enum {string} */
+            kind: "ENTERPRISE" | "CITIZEN";
+            tax_code: string | null;
+            id_number: string | null;
+            name: string;
+            certificates?: components["schemas"]["EservicesCertificate"][];
+        };
+        EservicesPem: {
+            pem: string;
+        };
+        EservicesCertificate: {
+            serial: string;
+            subject: string;
+            issuer: string;
+            tax_code: string;
+            /** Format: date-time */
+            not_before: string;
+            /** Format: date-time */
+            not_after: string;
+            status: string;
+        };
+        EservicesIncomingDocument: {
+            name: string;
+            /** Format: byte */
+            content_base64: string;
+            /**
+             * Format: byte
+             * @description Detached CMS (PKCS#7) signature
+             */
+            signature_base64?: string;
+        };
+        EservicesSubmission: {
+            procedure_code: string;
+            unit_code: string;
+            documents: components["schemas"]["EservicesIncomingDocument"][];
+        };
+        EservicesDocument: {
+            id: number;
+            name: string;
+            sha256: string;
+            size: number;
+            /** @description 1 = submission */
+            round: number;
+            signature: {
+                valid?: boolean;
+                signer_tax_code?: string;
+                serial?: string;
+            } | null;
+        };
+        EservicesStep: {
+            /** Format: date-time */
+            at: string;
+            username: string;
+            action: string;
+            from_status: string;
+            to_status: string;
+            comment: string;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        EservicesDossier: {
+            id: number;
+            /** @example 02CI-2026-000001 */
+            number: string;
+            procedure_code: string;
+            procedure_name?: string;
+            level?: number;
+            unit_code?: string;
+            unit_name?: string;
+            applicant?: {
+                username?: string;
+                name?: string;
+            };
+            /** @enum {string} */
+            status: "RECEIVED" | "PROCESSING" | "SUPPLEMENT_REQUESTED" | "PENDING_DEPT" | "PENDING_UNIT" | "APPROVED" | "FEE_DUE" | "PAID" | "DONE" | "REFUSED";
+            status_label?: string;
+            mode?: number;
+            /** @enum {string} */
+            holder?: "UNIT_LEADER" | "DEPT_LEADER" | "OFFICER";
+            assignee?: string | null;
+            officer?: string | null;
+            /** Format: date-time */
+            submitted_at?: string;
+            /** Format: date-time */
+            received_at: string;
+            /** Format: date-time */
+            due_at: string;
+            /**
+             * Format: int64
+             * @description Working seconds; negative when overdue
+             */
+            remaining_seconds: number;
+            /** @example còn 2 ngày 3 giờ */
+            remaining_label?: string;
+            overdue?: boolean;
+            paused: boolean;
+            /** Format: date-time */
+            paused_at?: string | null;
+            missing?: string[];
+            /** Format: int64 */
+            fee?: number;
+            /** Format: date-time */
+            paid_at?: string | null;
+            receipt_no?: string | null;
+            result_number?: string | null;
+            /** Format: date-time */
+            closed_at?: string | null;
+            documents?: components["schemas"]["EservicesDocument"][];
+            timeline?: components["schemas"]["EservicesStep"][];
+        };
+        EservicesDossierPage: {
+            items: components["schemas"]["EservicesDossier"][];
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        EservicesAssignInput: {
+            to: string;
+        };
+        EservicesTransferInput: {
+            unit_code: string;
+            reason?: string;
+        };
+        EservicesSupplementRequest: {
+            missing: string[];
+            note?: string;
+        };
+        EservicesSupplement: {
+            documents: components["schemas"]["EservicesIncomingDocument"][];
+            note?: string;
+        };
+        EservicesReasonInput: {
+            reason: string;
+        };
+        EservicesCommentInput: {
+            comment?: string;
+        };
+        EservicesApologyInput: {
+            /** Format: date-time */
+            new_due_at: string;
+            letter: string;
+        };
+        EservicesAmountInput: {
+            /** Format: int64 */
+            amount: number;
+        };
+        EservicesReceiptInput: {
+            receipt_no: string;
+        };
+        EservicesResultInput: {
+            /**
+             * Format: byte
+             * @description The result document; default a generated text
+             */
+            document_base64?: string;
+        };
+        EservicesResultFile: {
+            result_number: string;
+            dossier_number: string;
+            /** Format: date-time */
+            issued_at: string;
+            sha256: string;
+            /** Format: byte */
+            content_base64: string;
+            /** Format: byte */
+            signature_base64: string;
+            certificate_pem: string;
+        };
+        EservicesPaymentStart: {
+            order_id: string;
+            /** Format: int64 */
+            amount: number;
+            redirect_url: string;
+            /** @enum {string} */
+            gateway: "SANDBOX";
+        };
+        EservicesPaymentCallback: {
+            order_id: string;
+            /** Format: int64 */
+            amount: number;
+            transaction_id: string;
+            /** @enum {string} */
+            status: "SUCCESS" | "FAILED";
+            /** @description hex HMAC-SHA256 of "callback|order_id|amount|transaction_id|status" */
+            signature: string;
+        };
+        EservicesSandboxPay: {
+            order_id: string;
+            /** Format: int64 */
+            amount: number;
+            signature: string;
+        };
+        EservicesVerification: {
+            valid: boolean;
+            result_number?: string;
+            dossier_number?: string;
+            /** Format: date-time */
+            issued_at?: string;
+            sha256?: string;
+            signer?: string;
+            reason?: string;
+        };
+        EservicesVerifyUpload: {
+            /** Format: byte */
+            document_base64: string;
+            /** Format: byte */
+            signature_base64?: string;
+        };
+        EservicesStatLine: {
+            unit_code?: string;
+            procedure_code?: string;
+            received?: number;
+            carried_over?: number;
+            on_time?: number;
+            late?: number;
+            supplement?: number;
+            refused?: number;
+            in_progress_on_time?: number;
+            in_progress_overdue?: number;
+        };
+        EservicesStats: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            items: components["schemas"]["EservicesStatLine"][];
+        };
+        EservicesHelpAsk: {
+            unit_code?: string;
+            /** @enum {string} */
+            scope: "SYSTEM" | "PROCEDURE" | "DOSSIER" | "ACCOUNT";
+            subject: string;
+            body: string;
+        };
+        EservicesHelpRequest: {
+            id: number;
+            username: string;
+            unit_code: string;
+            scope: string;
+            subject: string;
+            body: string;
+            /** @enum {string} */
+            status: "OPEN" | "ANSWERED";
+            answer?: string | null;
+            answered_by?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
         Error: {
             error: {
                 /**
@@ -3232,7 +4645,7 @@ export interface operations {
             /** @description Đăng nhập thành công / Logged in */
             200: {
                 headers: {
-                    /** @description `hq_session=<token>; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200[; Secure]` */
+                    /** @description `__Host-hq_session=<token>; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200; Secure` */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -3259,11 +4672,20 @@ export interface operations {
                 };
             };
             /**
-             * @description `ACCOUNT_DISABLED` — disabled by an administrator;
+             * @description `ACCOUNT_DISABLED` — disabled by an administrator (only with the right password);
              *     `ACCOUNT_LOCKED` — locked after 5 failures (`details.until`, ISO-8601) or because the one-time
              *     password is older than 30 days (no `details.until`).
              */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `TOO_MANY_LOGIN_ATTEMPTS` — too many failures from this client address (`details.retry_after`, seconds; header `Retry-After`) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4395,6 +5817,15 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["PasswordChangeRequired"];
+            /** @description `HISTORY_NOT_FOUND` — the entity is unknown or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     verifyHistory: {
@@ -4647,14 +6078,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `RECORD_EXISTS` (same first 11 digits) */
+            /** @description `RECORD_EXISTS` (same first 11 digits); `RECORD_CHANGED` (another branch stored the same declaration at the same moment) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description `INVALID_CELLS` — details.cells [{column, value, message}] */
+            /** @description `INVALID_CELLS` — details.cells [{column, value, message}] (also a declaration stored under a branch the caller may not edit) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4978,6 +6409,2201 @@ export interface operations {
                      */
                     "text/plain": string;
                 };
+            };
+        };
+    };
+    listMonitorAgents: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{items: [{id, unit_code, name, created_by, created_at, last_seen_at, revoked_at, status ACTIVE|REVOKED}], total, page, page_size}` (never the token) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createMonitorAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{id, token}` */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `UNKNOWN_UNIT` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    revokeMonitorAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{id, status: REVOKED}`; the agent's next request answers 401 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such agent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `AGENT_REVOKED` (already revoked) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMonitorSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{items: [{system, owner, receive_within_seconds, update_within_seconds, service_interval_seconds}]}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateMonitorSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                system: "SLXNK" | "GTT22" | "QLRR" | "VICUM" | "KT559" | "EDATA";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postMonitorEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{accepted, duplicates}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `AGENT_UNAUTHENTICATED` (missing, unknown or revoked token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `AGENT_UNIT_MISMATCH` (details.index, details.field = unit_code) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `TOO_MANY_ITEMS` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `INVALID_EVENT` (details.index: the first bad event, details.field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMonitorServices: {
+        parameters: {
+            query?: {
+                unit?: string;
+                system?: string;
+                status?: "RUNNING" | "STOPPED" | "ERROR";
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{items: [{id, unit_code, system, service, ip, status, silent, state, message, reported_at, changed_at}], total, page, page_size}` at the caller's scope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postMonitorServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{accepted, duplicates: 0}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `AGENT_UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `AGENT_UNIT_MISMATCH` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `INVALID_REPORT` (details.index, details.field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    monitorServiceHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{items: [{id, status (RUNNING|STOPPED|ERROR|SILENT), message, at}], total, page, page_size}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not at the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMonitorOperations: {
+        parameters: {
+            query?: {
+                system?: string;
+                unit?: string;
+                op?: "EXPORT" | "TRANSMIT" | "RECEIVE" | "UPDATE";
+                batch?: string;
+                from?: string;
+                to?: string;
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{items: [{id, system, op, unit_code, peer_unit_code, batch_id, file_name, size, sha256, version, at, auto, error}], total, page, page_size}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `FORBIDDEN` (no monitor.viewer / monitor.owner) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMonitorTransfers: {
+        parameters: {
+            query?: {
+                system?: string;
+                /** @description Sender or receiver */
+                unit?: string;
+                batch?: string;
+                from?: string;
+                to?: string;
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{items: [{system, sender_unit_code, receiver_unit_code, batch_id, started_at, exported_files, auto_files, conditional_files, exported_bytes, received_files, received_bytes, last_received_at, updated_files, updated_bytes, update_errors, files_not_received, bytes_not_received, files_not_updated, bytes_not_updated}], total, page, page_size}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMonitorIncidents: {
+        parameters: {
+            query?: {
+                status?: "OPEN" | "CLOSED";
+                system?: string;
+                kind?: string;
+                /** @description Either end */
+                unit?: string;
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{items: [{id, kind, system, unit_code, peer_unit_code, owner, count, opened_at, last_at, closed_at, closed_by, note, status}], total, page, page_size}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMonitorIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The incident and `links` [{subject_type FILE|SERVICE, reason, active, joined, linked_at, cleared_at, file or service fields}] */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not at the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    closeMonitorIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["RequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The closed incident */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `FORBIDDEN` (not the owning department) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `INCIDENT_CLOSED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    monitorDailySummary: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{date, items: [{unit_code, unit_name, services {RUNNING, STOPPED, ERROR, SILENT}, service_changes, service_problems, operations {EXPORT: {files, bytes}, …}, incidents_opened}]}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    monitorBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{systems, units: [{unit_code, unit_name, cells: {SYSTEM: {state GREEN|YELLOW|RED, open_incidents, files_today, services}}}], at}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listEservicesProcedures: {
+        parameters: {
+            query?: {
+                list?: "I" | "II";
+                q?: string;
+                level?: number;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{items: [EservicesProcedure], total, page, page_size}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesProcedurePage"];
+                };
+            };
+            /** @description `INVALID_PARAMETER` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getEservicesProcedure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example I.01 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The procedure */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesProcedure"];
+                };
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    setEservicesProcedureSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description The procedure */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesProcedure"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getEservicesAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit_code: string;
+                procedure_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesAssignment"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    setEservicesAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit_code: string;
+                procedure_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesAssignmentInput"];
+            };
+        };
+        responses: {
+            /** @description The configuration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesAssignment"];
+                };
+            };
+            /** @description `INVALID_FIELD` (mode, officers) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    registerEservicesApplicant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesRegistration"];
+            };
+        };
+        responses: {
+            /** @description The applicant */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesApplicant"];
+                };
+            };
+            /** @description `INVALID_FIELD` (tax_code, id_number, username, password, email, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `TAX_CODE_TAKEN`, `USERNAME_TAKEN` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getEservicesApplicant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The applicant */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesApplicant"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addEservicesTrustAnchor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesPem"];
+            };
+        };
+        responses: {
+            /** @description `{subject}` */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `INVALID_CERTIFICATE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `ANCHOR_EXISTS` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addEservicesCrl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesPem"];
+            };
+        };
+        responses: {
+            /** @description `{issuer}` */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `INVALID_CRL` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listEservicesCertificates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{items: [EservicesCertificate]}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    registerEservicesCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesPem"];
+            };
+        };
+        responses: {
+            /** @description The certificate */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesCertificate"];
+                };
+            };
+            /** @description `INVALID_CERTIFICATE` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `CERTIFICATE_EXISTS` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `TAX_CODE_MISMATCH`, `CERTIFICATE_UNTRUSTED`, `CERTIFICATE_REVOKED`, `CERTIFICATE_EXPIRED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listEservicesDossiers: {
+        parameters: {
+            query?: {
+                status?: string;
+                procedure_code?: string;
+                assignee?: string;
+                overdue?: boolean;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{items: [EservicesDossier without documents/timeline], total, page, page_size}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossierPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    submitEservicesDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesSubmission"];
+            };
+        };
+        responses: {
+            /** @description The dossier */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `PROCEDURE_NOT_ONLINE` (level < 3), `PROCEDURE_NOT_CONFIGURED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `DOCUMENT_TOO_LARGE`, `DOSSIER_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `MISSING_DOCUMENTS` (details.missing), `SIGNATURE_MISSING`, `SIGNATURE_INVALID`, `CERTIFICATE_NOT_REGISTERED`, `CERTIFICATE_REVOKED`, `CERTIFICATE_EXPIRED`, `CERTIFICATE_UNTRUSTED`, `TAX_CODE_MISMATCH` (details.document) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getEservicesDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dossier */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` (also another applicant's dossier) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getEservicesDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    assignEservicesDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesAssignInput"];
+            };
+        };
+        responses: {
+            /** @description The dossier as GET /dossiers/{id} shows it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` (a wrong step, or changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    claimEservicesDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dossier as GET /dossiers/{id} shows it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` (a wrong step, or changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    transferEservicesDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesTransferInput"];
+            };
+        };
+        responses: {
+            /** @description The dossier as GET /dossiers/{id} shows it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` (a wrong step, or changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    requestEservicesSupplement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesSupplementRequest"];
+            };
+        };
+        responses: {
+            /** @description The dossier as GET /dossiers/{id} shows it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` (a wrong step, or changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    supplementEservicesDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesSupplement"];
+            };
+        };
+        responses: {
+            /** @description The dossier as GET /dossiers/{id} shows it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` (a wrong step, or changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the refusal codes of a submission */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    refuseEservicesDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesReasonInput"];
+            };
+        };
+        responses: {
+            /** @description The dossier as GET /dossiers/{id} shows it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` (a wrong step, or changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    proposeEservicesDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EservicesCommentInput"];
+            };
+        };
+        responses: {
+            /** @description The dossier as GET /dossiers/{id} shows it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` (a wrong step, or changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    approveEservicesDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EservicesCommentInput"];
+            };
+        };
+        responses: {
+            /** @description The dossier as GET /dossiers/{id} shows it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` (a wrong step, or changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    returnEservicesDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesCommentInput"];
+            };
+        };
+        responses: {
+            /** @description The dossier as GET /dossiers/{id} shows it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` (a wrong step, or changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    recallEservicesDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EservicesCommentInput"];
+            };
+        };
+        responses: {
+            /** @description The dossier as GET /dossiers/{id} shows it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` (a wrong step, or changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    apologizeEservicesDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesApologyInput"];
+            };
+        };
+        responses: {
+            /** @description The dossier as GET /dossiers/{id} shows it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` (a wrong step, or changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    feeNoticeEservicesDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesAmountInput"];
+            };
+        };
+        responses: {
+            /** @description The dossier as GET /dossiers/{id} shows it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` (a wrong step, or changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    recordEservicesPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesReceiptInput"];
+            };
+        };
+        responses: {
+            /** @description The dossier as GET /dossiers/{id} shows it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` (a wrong step, or changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    issueEservicesResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EservicesResultInput"];
+            };
+        };
+        responses: {
+            /** @description The dossier as GET /dossiers/{id} shows it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` (a wrong step, or changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getEservicesResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesResultFile"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    startEservicesPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{order_id, amount, redirect_url, gateway}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesPaymentStart"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE`, `ONLINE_PAYMENT_NOT_AVAILABLE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eservicesPaymentCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesPaymentCallback"];
+            };
+        };
+        responses: {
+            /** @description `{received, dossier_id}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `FORBIDDEN` (bad signature) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `AMOUNT_MISMATCH` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eservicesSandboxPay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesSandboxPay"];
+            };
+        };
+        responses: {
+            /** @description `{sandbox: true, status, transaction_id, dossier_id, return_url}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `FORBIDDEN` (bad redirect signature) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    verifyEservicesResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example KQ-2026-000001 */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{valid, result_number, dossier_number, issued_at, sha256, signer}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesVerification"];
+                };
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    verifyEservicesResultUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesVerifyUpload"];
+            };
+        };
+        responses: {
+            /** @description `{valid, …}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesVerification"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getEservicesStats: {
+        parameters: {
+            query?: {
+                unit?: string;
+                from?: string;
+                to?: string;
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{from, to, items: [EservicesStatLine]}` or .xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesStats"];
+                };
+            };
+            /** @description `INVALID_PARAMETER` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (applicant on an officer route, officer on an applicant route, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listEservicesHelpRequests: {
+        parameters: {
+            query?: {
+                status?: "OPEN" | "ANSWERED";
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{items: [EservicesHelpRequest], total, page, page_size}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    askEservicesHelpdesk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesHelpAsk"];
+            };
+        };
+        responses: {
+            /** @description The request */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesHelpRequest"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+        };
+    };
+    answerEservicesHelpRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answer: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesHelpRequest"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` (already answered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    forwardEservicesHelpRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    unit_code: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesHelpRequest"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
