@@ -25,6 +25,9 @@ import {
   DashboardOutlined,
   CloudServerOutlined,
   SwapOutlined,
+  CloudUploadOutlined,
+  SafetyCertificateOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { Me } from './api/types';
 import { hasAnyRole } from './auth/AuthContext';
@@ -123,6 +126,16 @@ export const MODULES: ModuleDef[] = [
       { path: 'monitor/incidents', labelKey: 'menu.monitor.incidents', icon: <AlertOutlined />, roles: MONITOR_ROLES, component: lazy(() => import('./pages/monitor/IncidentsPage')) },
       { path: 'monitor/operations', labelKey: 'menu.monitor.operations', icon: <SwapOutlined />, roles: MONITOR_ROLES, component: lazy(() => import('./pages/monitor/OperationsPage')) },
       { path: 'monitor/services', labelKey: 'menu.monitor.services', icon: <CloudServerOutlined />, roles: MONITOR_ROLES, component: lazy(() => import('./pages/monitor/ServicesPage')) },
+    ],
+  },
+  {
+    key: 'eservices',
+    labelKey: 'menu.eservices',
+    icon: <CloudUploadOutlined />,
+    pages: [
+      { path: 'eservices/procedures', labelKey: 'menu.eservices.catalogue', icon: <UnorderedListOutlined />, component: lazy(() => import('./pages/eservices/CataloguePage')) },
+      { path: 'eservices/procedures/:code', labelKey: 'menu.eservices.procedure', hidden: true, component: lazy(() => import('./pages/eservices/ProcedurePage')) },
+      { path: 'eservices/verify', labelKey: 'menu.eservices.verify', icon: <SafetyCertificateOutlined />, component: lazy(() => import('./pages/eservices/VerifyPage')) },
     ],
   },
 ];
