@@ -26,6 +26,9 @@ import {
   CloudServerOutlined,
   SwapOutlined,
   CloudUploadOutlined,
+  FolderOpenOutlined,
+  KeyOutlined,
+  FormOutlined,
   SafetyCertificateOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -135,6 +138,10 @@ export const MODULES: ModuleDef[] = [
     pages: [
       { path: 'eservices/procedures', labelKey: 'menu.eservices.catalogue', icon: <UnorderedListOutlined />, component: lazy(() => import('./pages/eservices/CataloguePage')) },
       { path: 'eservices/procedures/:code', labelKey: 'menu.eservices.procedure', hidden: true, component: lazy(() => import('./pages/eservices/ProcedurePage')) },
+      { path: 'eservices/dossiers', labelKey: 'menu.eservices.mine', icon: <FolderOpenOutlined />, component: lazy(() => import('./pages/eservices/MyDossiersPage')) },
+      { path: 'eservices/submit', labelKey: 'menu.eservices.submit', icon: <FormOutlined />, component: lazy(() => import('./pages/eservices/SubmitPage')) },
+      { path: 'eservices/dossiers/:id', labelKey: 'menu.eservices.dossier', hidden: true, component: lazy(() => import('./pages/eservices/DossierPage')) },
+      { path: 'eservices/certificates', labelKey: 'menu.eservices.certificates', icon: <KeyOutlined />, component: lazy(() => import('./pages/eservices/CertificatesPage')) },
       { path: 'eservices/verify', labelKey: 'menu.eservices.verify', icon: <SafetyCertificateOutlined />, component: lazy(() => import('./pages/eservices/VerifyPage')) },
     ],
   },
