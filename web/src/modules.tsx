@@ -29,12 +29,13 @@ import {
   FolderOpenOutlined,
   KeyOutlined,
   FormOutlined,
+  InboxOutlined,
   SafetyCertificateOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { Me } from './api/types';
 import { hasAnyRole } from './auth/AuthContext';
-import { ADMIN_ROLES, MONITOR_ROLES, TRS_ROLES } from './auth/roles';
+import { ADMIN_ROLES, ESERVICES_OFFICER_ROLES, MONITOR_ROLES, TRS_ROLES } from './auth/roles';
 import type { ModuleDef, PageDef, VisibleModule } from './navigation';
 
 export type { ModuleDef, PageDef, VisibleModule } from './navigation';
@@ -142,6 +143,8 @@ export const MODULES: ModuleDef[] = [
       { path: 'eservices/submit', labelKey: 'menu.eservices.submit', icon: <FormOutlined />, component: lazy(() => import('./pages/eservices/SubmitPage')) },
       { path: 'eservices/dossiers/:id', labelKey: 'menu.eservices.dossier', hidden: true, component: lazy(() => import('./pages/eservices/DossierPage')) },
       { path: 'eservices/certificates', labelKey: 'menu.eservices.certificates', icon: <KeyOutlined />, component: lazy(() => import('./pages/eservices/CertificatesPage')) },
+      { path: 'eservices/inbox', labelKey: 'menu.eservices.inbox', icon: <InboxOutlined />, roles: ESERVICES_OFFICER_ROLES, component: lazy(() => import('./pages/eservices/InboxPage')) },
+      { path: 'eservices/stats', labelKey: 'menu.eservices.stats', icon: <BarChartOutlined />, roles: ESERVICES_OFFICER_ROLES, component: lazy(() => import('./pages/eservices/StatsPage')) },
       { path: 'eservices/verify', labelKey: 'menu.eservices.verify', icon: <SafetyCertificateOutlined />, component: lazy(() => import('./pages/eservices/VerifyPage')) },
     ],
   },
