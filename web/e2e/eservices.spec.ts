@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, login } from './helpers';
+
+// haiquan demo: the enterprise dn.thepvietsai has dossiers at 02CI01, where 02ci.dvc.canbo processes them.
+
+test('an enterprise sees the catalogue, a procedure and its own dossiers', async ({ page }) => {
+  await login(page, 'dn.thepvietsai', DEMO_PASSWORD);
+  await page.goto('/eservices/procedures');
+  await expect(page.getByTestId('procedures').getByRole('link', { name: 'I.01', exact: true })).toBeVisible();
+  await page.getByTestId('procedures').getByRole('link', { name: 'I.01', exact: true }).click();
+  await expect(page.getByText('Thành phần hồ sơ')).toBeVisible();
+  await page.goto('/eservices/dossiers');
+  const rows = page.getByTestId('my-dossiers').locator('tbody tr.ant-table-row');
+  await expect(rows.first()).toBeVisible();
+  await rows.first().getByRole('link').first().click();
+  await expect(page.getByText('Quá trình xử lý')).toBeVisible();
+});
+
+test('an officer sees the inbox with the remaining time', async ({ page }) => {
+  await login(page, '02ci.dvc.canbo', DEMO_PASSWORD);
+  await page.goto('/eservices/inbox');
+  const rows = page.getByTestId('inbox').locator('tbody tr.ant-table-row');
+  await expect(rows.first()).toBeVisible();
+  await expect(page.getByTestId('inbox').getByText(/còn \d+ ngày \d+ giờ/).first()).toBeVisible();
+  await page.getByTestId('overdue-only').click();
+  await expect(page).toHaveURL(/overdue=true/);
+});
+
+test('the registration and verification pages open without signing in', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByTestId('eservices-register-link').click();
+  await expect(page).toHaveURL(/\/dvc\/register/);
+  await expect(page.getByText('Mã số thuế')).toBeVisible();
+  await page.goto('/dvc/verify?number=KQ-0000-000000');
+  await expect(page.getByTestId('verify-number')).toBeVisible();
+});
