@@ -150,7 +150,7 @@ export default function DossierPage() {
   const { id: idText = '' } = useParams();
   const id = Number(idText);
   const { me } = useAuth();
-  const { t, te, lang } = useI18n();
+  const { t, te, tk, lang } = useI18n();
   const { message } = App.useApp();
   const staff = hasAnyRole(me, ESERVICES_STAFF_ROLES);
   const [action, setAction] = useState<Action | null>(null);
@@ -221,7 +221,7 @@ export default function DossierPage() {
                 key: `${s.at}-${s.action}`,
                 children: (
                   <>
-                    <b>{fmtDateTime(s.at, lang)}</b> · {s.username} · {s.action}
+                    <b>{fmtDateTime(s.at, lang)}</b> · {s.username} · {tk(`es.action.${s.action}`, s.action)}
                     {s.to_status && <> → <DossierStatus status={s.to_status as Dossier['status']} /></>}
                     {s.comment && <div>{s.comment}</div>}
                   </>

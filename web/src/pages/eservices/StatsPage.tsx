@@ -7,6 +7,7 @@ import { eservices, type StatLine } from '../../api/eservices';
 import { DownloadButton } from '../../components/DownloadButton';
 import { EChart, type EChartsOption } from '../../components/EChart';
 import { PageHeader } from '../../components/PageHeader';
+import { statusHex } from '../../components/Status';
 import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
 import { toApiDate } from '../../utils/format';
@@ -14,6 +15,10 @@ import { LoadError } from './common';
 
 const MEASURES = ['received', 'carried_over', 'on_time', 'late', 'supplement', 'refused', 'in_progress_on_time', 'in_progress_overdue'] as const;
 const CHARTED = ['on_time', 'late', 'in_progress_on_time', 'in_progress_overdue', 'refused'] as const;
+/** Bars in the status colours (components/Status.tsx). */
+const BAR_STATUS: Record<(typeof CHARTED)[number], string> = {
+  on_time: 'DONE', late: 'FEE_DUE', in_progress_on_time: 'PROCESSING', in_progress_overdue: 'REFUSED', refused: 'CANCELLED',
+};
 
 export default function StatsPage() {
   const { t, te } = useI18n();
@@ -34,7 +39,7 @@ export default function StatsPage() {
       grid: { left: 40, right: 16, bottom: 60, containLabel: true },
       xAxis: { type: 'category', data: items.map(label), axisLabel: { rotate: 30 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: CHARTED.map((m) => ({ type: 'bar', stack: 'all', name: te('es.stat', m), data: items.map((l) => l[m] ?? 0) })),
+      series: CHARTED.map((m) => ({ type: 'bar', stack: 'all', name: te('es.stat', m), itemStyle: { color: statusHex(BAR_STATUS[m]) }, data: items.map((l) => l[m] ?? 0) })),
     };
   }, [items, te]);
   const columns: TableColumnsType<StatLine> = [

@@ -62,6 +62,7 @@ export default function SubmitPage() {
         <Form.Item label={t('es.unit')} required>
           <AutoComplete
             value={unit}
+            placeholder={t('es.unitHint')}
             onChange={setUnit}
             options={units.map((u) => ({ value: u.code, label: `${u.code} — ${u.name}` }))}
             filterOption={(input, o) => String(o?.label ?? '').toLowerCase().includes(input.toLowerCase())}
