@@ -34,3 +34,28 @@ test('the registration and verification pages open without signing in', async ({
   await page.goto('/dvc/verify?number=KQ-0000-000000');
   await expect(page.getByTestId('verify-number')).toBeVisible();
 });
+
+test('a citizen submits a dossier with a file per required document and lands on it', async ({ page }) => {
+  await login(page, 'cd.nguyenvanan', DEMO_PASSWORD);
+  await page.goto('/eservices/submit?procedure=I.01');
+  await page.getByTestId('submit-unit').locator('input').fill('02CI');
+  const docs = page.locator('[data-testid^="document-"]');
+  await expect(docs.first()).toBeVisible();
+  for (let i = 0; i < (await docs.count()); i++) {
+    await docs.nth(i).locator('input[type=file]').first().setInputFiles({ name: `tep-${i}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`Nội dung ${i}`) });
+  }
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  await expect(page).toHaveURL(/\/eservices\/dossiers\/\d+$/);
+  await expect(page.getByText('Đã tiếp nhận').first()).toBeVisible();
+  await expect(page.getByText(/còn \d+ ngày \d+ giờ/)).toBeVisible();
+});
+
+test('an officer claims a received dossier from its page', async ({ page }) => {
+  await login(page, '02ci.dvc.canbo', DEMO_PASSWORD);
+  await page.goto('/eservices/inbox?status=RECEIVED');
+  await page.getByTestId('inbox').locator('tbody tr.ant-table-row').first().getByRole('link').first().click();
+  await page.getByTestId('action-claim').click();
+  await page.getByTestId('action-ok').click();
+  await expect(page.getByText('Đang xử lý').first()).toBeVisible();
+  await expect(page.getByTestId('action-propose')).toBeVisible();
+});
