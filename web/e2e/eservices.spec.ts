@@ -6,9 +6,11 @@ import { DEMO_PASSWORD, login } from './helpers';
 test('an enterprise sees the catalogue, a procedure and its own dossiers', async ({ page }) => {
   await login(page, 'dn.thepvietsai', DEMO_PASSWORD);
   await page.goto('/eservices/procedures');
-  await expect(page.getByTestId('procedures').getByRole('link', { name: 'I.01', exact: true })).toBeVisible();
-  await page.getByTestId('procedures').getByRole('link', { name: 'I.01', exact: true }).click();
-  await expect(page.getByText('Thành phần hồ sơ')).toBeVisible();
+  const first = page.getByTestId('procedures').getByRole('link', { name: 'I.01', exact: true });
+  await expect(first).toBeVisible({ timeout: 20_000 }); // the first lazy page of a cold server
+  await first.click();
+  await expect(page).toHaveURL(/\/eservices\/procedures\/I\.01$/);
+  await expect(page.getByText('Thành phần hồ sơ')).toBeVisible({ timeout: 20_000 });
   await page.goto('/eservices/dossiers');
   const rows = page.getByTestId('my-dossiers').locator('tbody tr.ant-table-row');
   await expect(rows.first()).toBeVisible();
