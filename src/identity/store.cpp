@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "core/time.h"
 #include "db/row.h"
+#include "db/row_mapping.h"
 
 namespace hq::identity::store {
 
@@ -33,44 +34,51 @@ std::vector<std::string> roles_of(soci::session& sql, std::int64_t account_id) {
   return roles;
 }
 
-Unit unit_from(const soci::row& row) {
-  return Unit{int_at(row, "id"),          text_at(row, "code"),       text_at(row, "name"),
-              text_at(row, "level"),      int_at(row, "parent_id"),   text_at(row, "parent_code"),
-              text_at(row, "path"),       text_at(row, "valid_from"), text_at(row, "valid_to")};
+// One field table per type: the SELECT list and the mapping come from the same lines.
+const db::RowMapping<Unit>& unit_mapping() {
+  static const auto mapping = db::RowMapping<Unit>()
+                                  .field("u.id", &Unit::id)
+                                  .field("u.code", &Unit::code)
+                                  .field("u.name", &Unit::name)
+                                  .field("u.level", &Unit::level)
+                                  .field("u.parent_id", &Unit::parent_id)
+                                  .field("p.code", &Unit::parent_code, "parent_code")
+                                  .field("u.path", &Unit::path)
+                                  .field("u.valid_from", &Unit::valid_from)
+                                  .field("u.valid_to", &Unit::valid_to);
+  return mapping;
 }
 
-constexpr const char* kUnitSelect =
-    "SELECT u.id, u.code, u.name, u.level, u.parent_id, p.code AS parent_code, u.path, u.valid_from, u.valid_to "
-    "FROM units u LEFT JOIN units p ON p.id = u.parent_id ";
-
-constexpr const char* kAccountSelect =
-    "SELECT a.id, a.username, a.full_name, a.officer_number, a.position, a.phone, a.email, a.unit_id, "
-    "u.code AS unit_code, u.name AS unit_name, u.path AS unit_path, u.level AS unit_level, a.status, a.password_change_required, "
-    "a.failed_logins, a.locked_until, a.temporary_password_issued_at, a.password_hash "
-    "FROM accounts a JOIN units u ON u.id = a.unit_id ";
-
-Account account_from(const soci::row& row) {
-  Account a;
-  a.id = int_at(row, "id");
-  a.username = text_at(row, "username");
-  a.full_name = text_at(row, "full_name");
-  a.officer_number = text_at(row, "officer_number");
-  a.position = text_at(row, "position");
-  a.phone = text_at(row, "phone");
-  a.email = text_at(row, "email");
-  a.unit_id = int_at(row, "unit_id");
-  a.unit_code = text_at(row, "unit_code");
-  a.unit_name = text_at(row, "unit_name");
-  a.unit_path = text_at(row, "unit_path");
-  a.unit_level = text_at(row, "unit_level");
-  a.status = text_at(row, "status");
-  a.password_change_required = int_at(row, "password_change_required") != 0;
-  a.failed_logins = int_at(row, "failed_logins");
-  a.locked_until = int_at(row, "locked_until");
-  a.temporary_password_issued_at = int_at(row, "temporary_password_issued_at");
-  a.password_hash = text_at(row, "password_hash");
-  return a;
+const db::RowMapping<Account>& account_mapping() {
+  static const auto mapping = db::RowMapping<Account>()
+                                  .field("a.id", &Account::id)
+                                  .field("a.username", &Account::username)
+                                  .field("a.full_name", &Account::full_name)
+                                  .field("a.officer_number", &Account::officer_number)
+                                  .field("a.position", &Account::position)
+                                  .field("a.phone", &Account::phone)
+                                  .field("a.email", &Account::email)
+                                  .field("a.unit_id", &Account::unit_id)
+                                  .field("u.code", &Account::unit_code, "unit_code")
+                                  .field("u.name", &Account::unit_name, "unit_name")
+                                  .field("u.path", &Account::unit_path, "unit_path")
+                                  .field("u.level", &Account::unit_level, "unit_level")
+                                  .field("a.status", &Account::status)
+                                  .field("a.password_change_required", &Account::password_change_required)
+                                  .field("a.failed_logins", &Account::failed_logins)
+                                  .field("a.locked_until", &Account::locked_until)
+                                  .field("a.temporary_password_issued_at", &Account::temporary_password_issued_at)
+                                  .field("a.password_hash", &Account::password_hash);
+  return mapping;
 }
+
+Unit unit_from(const soci::row& row) { return unit_mapping().read(row); }
+Account account_from(const soci::row& row) { return account_mapping().read(row); }
+
+const std::string kUnitSelect =
+    "SELECT " + unit_mapping().select_list() + " FROM units u LEFT JOIN units p ON p.id = u.parent_id ";
+const std::string kAccountSelect =
+    "SELECT " + account_mapping().select_list() + " FROM accounts a JOIN units u ON u.id = a.unit_id ";
 
 std::string search_text(const Account& account) {
   return core::fold(account.username + " " + account.full_name + " " + account.officer_number + " " + account.email);
@@ -79,7 +87,7 @@ std::string search_text(const Account& account) {
 }  // namespace
 
 std::optional<Unit> find_unit(soci::session& sql, const std::string& code) {
-  soci::rowset<soci::row> rows = (sql.prepare << std::string(kUnitSelect) + "WHERE u.code = :code", soci::use(code));
+  soci::rowset<soci::row> rows = (sql.prepare << kUnitSelect + "WHERE u.code = :code", soci::use(code));
   for (const auto& row : rows) return unit_from(row);
   return std::nullopt;
 }
@@ -106,7 +114,7 @@ std::vector<Unit> units_under(soci::session& sql, const std::string& path_prefix
   std::vector<Unit> units;
   const std::string pattern = path_prefix + "%";
   soci::rowset<soci::row> rows =
-      (sql.prepare << std::string(kUnitSelect) + "WHERE u.path LIKE :p ORDER BY length(u.path), u.code",
+      (sql.prepare << kUnitSelect + "WHERE u.path LIKE :p ORDER BY length(u.path), u.code",
        soci::use(pattern));
   for (const auto& row : rows) units.push_back(unit_from(row));
   return units;
@@ -114,7 +122,7 @@ std::vector<Unit> units_under(soci::session& sql, const std::string& path_prefix
 
 std::optional<Account> find_account(soci::session& sql, const std::string& username) {
   soci::rowset<soci::row> rows =
-      (sql.prepare << std::string(kAccountSelect) + "WHERE a.username = :u", soci::use(username));
+      (sql.prepare << kAccountSelect + "WHERE a.username = :u", soci::use(username));
   for (const auto& row : rows) {
     Account account = account_from(row);
     account.roles = roles_of(sql, account.id);
@@ -212,7 +220,7 @@ std::vector<Account> list_accounts(soci::session& sql, const AccountQuery& q, st
       soci::use(q.status), soci::into(total);
   std::vector<Account> accounts;
   soci::rowset<soci::row> rows =
-      (sql.prepare << std::string(kAccountSelect) + where + "ORDER BY " + sort + (q.descending ? " DESC" : " ASC") +
+      (sql.prepare << kAccountSelect + where + "ORDER BY " + sort + (q.descending ? " DESC" : " ASC") +
                           ", a.id LIMIT :limit OFFSET :offset",
        soci::use(path), soci::use(text), soci::use(text), soci::use(q.status), soci::use(q.status), soci::use(now),
        soci::use(q.status), soci::use(q.status), soci::use(limit), soci::use(offset));

@@ -12,15 +12,15 @@ using nlohmann::json;
 
 void add_history_routes(http::Router& router, history::HistoryService& service) {
   router.add("GET", "/api/v1/history", [&service](Request& request) {
-    const auto page = request.query_int("page", 1, 1, 1'000'000), size = request.query_int("page_size", 20, 1, 200);
+    const auto paging = http::paging(request);
     const auto result = service.list(request.principal, request.query_text("entity_type"),
-                                     request.query_text("entity_id"), (page - 1) * size, size);
+                                     request.query_text("entity_id"), paging.offset(), paging.page_size);
     json items = json::array();
     for (const auto& e : result.items)
       items.push_back({{"id", e.id}, {"at", core::format_iso8601(e.at)}, {"username", e.username},
                        {"unit_code", e.unit_code}, {"action", e.action}, {"entity_type", e.entity_type},
                        {"entity_id", e.entity_id}, {"summary", e.summary}, {"client_address", e.client_address}});
-    return Response::ok({{"items", items}, {"total", result.total}, {"page", page}, {"page_size", size}});
+    return Response::ok(http::page_json(std::move(items), result.total, paging));
   });
   router.add("GET", "/api/v1/history/verify", [&service](Request& request) {
     const auto check = service.verify(request.principal);

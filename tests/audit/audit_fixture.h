@@ -14,6 +14,7 @@
 #include "db/migrate.h"
 #include "identity/service.h"
 #include "identity/store.h"
+#include "tests/support/errors.h"
 
 namespace hq::audit::testing {
 
@@ -33,15 +34,7 @@ inline std::string tax_code(long long n) {
   }
 }
 
-template <typename F>
-std::string error_code(F&& f) {
-  try {
-    f();
-  } catch (const core::Error& e) {
-    return e.code();
-  }
-  return "";
-}
+using test::error_code;  // tests/support/errors.h
 
 class AuditFixture : public ::testing::Test {
  protected:

@@ -4,6 +4,7 @@
 
 #include "audit/forms.h"
 #include "core/error.h"
+#include "tests/support/errors.h"
 
 namespace hq::audit {
 namespace {
@@ -19,15 +20,7 @@ core::Principal principal(const std::string& path, std::vector<std::string> role
   return p;
 }
 
-template <typename F>
-std::string error_code(F&& f) {
-  try {
-    f();
-  } catch (const core::Error& e) {
-    return e.code();
-  }
-  return "";
-}
+using test::error_code;  // tests/support/errors.h
 
 TEST(AuditRights, LeadersApproveInTheirSubtreeOnly) {
   const auto chi_cuc_leader = principal("/1/3/4/", {"audit.leader"});

@@ -23,7 +23,7 @@ test('the IT department closes an incident of its system with a note and exports
   const row = page.getByRole('row', { name: /SIZE_MISMATCH/ });
   await row.getByRole('button', { name: 'Đóng sự cố' }).click();
   await page.getByPlaceholder('Ghi chú khi đóng').fill('Đã truyền lại tệp, dung lượng khớp');
-  await page.getByRole('dialog').getByRole('button', { name: /OK|Đồng ý/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Đóng sự cố' }).click();
   await expect(page.getByRole('row', { name: /SIZE_MISMATCH/ })).toHaveCount(0);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Xuất Excel' }).click();

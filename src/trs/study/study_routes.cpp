@@ -231,9 +231,9 @@ void add_study_routes(http::Router& router, StudyService& service) {
 void add_record_routes(http::Router& router, StudyService& service) {
   router.add("GET", route("/studies/{id}/records"), [&service](Request& request) {
     store::RecordQuery q;
-    const auto page = request.query_int("page", 1, 1, 1'000'000), size = request.query_int("page_size", 20, 1, 200);
-    q.offset = (page - 1) * size;
-    q.limit = size;
+    const auto paging = http::paging(request);
+    q.offset = paging.offset();
+    q.limit = paging.page_size;
     q.branch = request.query_text("branch");
     q.number_prefix = request.query_text("q");
     q.flow = request.query_text("flow");
@@ -242,7 +242,7 @@ void add_record_routes(http::Router& router, StudyService& service) {
     const auto result = service.records(request.principal, id_param(request), q);
     json items = json::array();
     for (const auto& r : result.items) items.push_back(record_json(r));
-    return Response::ok({{"items", items}, {"total", result.total}, {"page", page}, {"page_size", size}});
+    return Response::ok(http::page_json(std::move(items), result.total, paging));
   });
   router.add("POST", route("/studies/{id}/records"), [&service](Request& request) {
     return Response::created(

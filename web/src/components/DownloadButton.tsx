@@ -17,7 +17,9 @@ export function DownloadButton({ download, onDownloaded, icon = <FileExcelOutlin
   const run = async () => {
     setBusy(true);
     try {
-      onDownloaded?.(await download());
+      // Not `onDownloaded?.(await download())`: without onDownloaded that skips the download itself.
+      const name = await download();
+      onDownloaded?.(name);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {

@@ -34,6 +34,16 @@ export const STATUS_COLORS: Readonly<Record<string, string>> = {
   PAID: 'blue',
   DONE: 'green',
   REFUSED: 'red',
+  // monitor: board cells, service modules, incidents
+  GREEN: 'green',
+  YELLOW: 'gold',
+  RED: 'red',
+  RUNNING: 'green',
+  STOPPED: 'gold',
+  ERROR: 'red',
+  SILENT: 'red',
+  OPEN: 'red',
+  CLOSED: 'default',
 };
 
 /** The same colours as hex, for charts. */

@@ -25,6 +25,8 @@ export interface ApiQueryOptions {
   keepPrevious?: boolean;
   /** Reference data that changes rarely: served from the cache for this long (ms) before refetching. */
   staleTime?: number;
+  /** Live data (the monitor board): fetched again every this many ms while shown. */
+  refetchInterval?: number;
 }
 
 export interface ApiQuery<T> {
@@ -44,6 +46,7 @@ export function useApiQuery<T>(key: QueryKey, fn: () => Promise<T>, opts: ApiQue
     enabled: opts.enabled ?? true,
     placeholderData: opts.keepPrevious ? keepPreviousData : undefined,
     staleTime: opts.staleTime,
+    refetchInterval: opts.refetchInterval,
   });
   return {
     data: q.data,

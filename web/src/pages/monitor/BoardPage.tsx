@@ -1,24 +1,20 @@
 // The live board: units × systems at the caller's scope, green/yellow/red, refreshed every 30 s; a cell leads
 // to that unit's operations of the system, a red cell to its incidents.
-import { useEffect } from 'react';
-import { Card, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Table, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { monitor, STATE_COLOR, SYSTEMS, type Board } from '../../api/monitor';
+import { monitor, SYSTEMS, type Board } from '../../api/monitor';
 import { EChart } from '../../components/EChart';
-import { useAsync } from '../../hooks/useAsync';
+import { LoadError } from '../../components/LoadError';
+import { StatusTag } from '../../components/Status';
+import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
 import { fmtDateTime } from '../../utils/format';
-import { LoadError } from '../trs/common';
 
 type Row = Board['units'][number];
 
 export default function BoardPage() {
   const { t, lang } = useI18n();
-  const board = useAsync(() => monitor.board(), []);
-  useEffect(() => {
-    const timer = setInterval(board.reload, 30000);
-    return () => clearInterval(timer);
-  }, [board.reload]);
+  const board = useApiQuery(['monitor', 'board'], monitor.board, { refetchInterval: 30_000 });
   const totals = SYSTEMS.map((s) => (board.data?.units ?? []).reduce((n, u) => n + (u.cells[s]?.files_today ?? 0), 0));
   return (
     <>
@@ -54,10 +50,10 @@ export default function BoardPage() {
                   : `/monitor/operations?system=${system}&unit=${row.unit_code}`;
               return (
                 <Link to={to} data-testid={`cell-${row.unit_code}-${system}`}>
-                  <Tag color={STATE_COLOR[cell.state]}>
-                    {cell.files_today}
-                    {cell.open_incidents > 0 ? ` · ${cell.open_incidents}!` : ''}
-                  </Tag>
+                  <StatusTag
+                    status={cell.state}
+                    label={`${cell.files_today}${cell.open_incidents > 0 ? ` · ${cell.open_incidents}!` : ''}`}
+                  />
                 </Link>
               );
             },

@@ -1,61 +1,73 @@
-// Operations history search and the batches reconciled across both ends, at the caller's scope.
-import { useState } from 'react';
-import { App, Button, DatePicker, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
-import { useSearchParams } from 'react-router-dom';
-import { allRows, monitor, OPS, SYSTEMS, type Operation, type Transfer } from '../../api/monitor';
-import { downloadXlsx } from '../../utils/xlsx';
-import { errorMessage } from '../../api/errors';
-import { useAsync } from '../../hooks/useAsync';
+// Operations history search and the batches reconciled across both ends, at the caller's scope. The filters
+// (system, unit, batch, dates; the operation for the history only) live in the URL and apply to both tabs.
+import { DatePicker, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import {
+  allRows, monitor, OPS, SYSTEMS, type Operation, type OperationListParams, type Transfer, type TransferListParams,
+} from '../../api/monitor';
+import { DownloadButton } from '../../components/DownloadButton';
+import { LoadError } from '../../components/LoadError';
+import { StatusSelect } from '../../components/Status';
+import { useServerTable } from '../../hooks/useServerTable';
 import { useI18n } from '../../i18n';
 import { fmtDateTime, toApiDate } from '../../utils/format';
-import { LoadError } from '../trs/common';
+import { downloadXlsx } from '../../utils/xlsx';
+
+/** The filters both lists take (the operation `op` is the history's only). */
+const SHARED = ['system', 'unit', 'batch', 'from', 'to'] as const;
 
 export default function OperationsPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
-  const [params] = useSearchParams();
-  const [page, setPage] = useState(1);
-  const [system, setSystem] = useState(params.get('system') ?? undefined);
-  const [unit, setUnit] = useState(params.get('unit') ?? '');
-  const [op, setOp] = useState<string>();
-  const [batch, setBatch] = useState('');
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const query = {
-    page,
-    page_size: 20,
-    system,
-    unit: unit || undefined,
-    batch: batch || undefined,
-    from: range?.[0] ? toApiDate(range[0]) : undefined,
-    to: range?.[1] ? toApiDate(range[1]) : undefined,
+  const operations = useServerTable<Operation>(['monitor', 'operations'], (p) => monitor.operations(p as OperationListParams));
+  const { params } = operations;
+  const shared: Record<string, string> = {};
+  for (const k of SHARED) if (params[k]) shared[k] = params[k];
+  // The batches follow the same filters; their page is their own (not in the URL).
+  const transfers = useServerTable<Transfer>(['monitor', 'transfers'], (p) => monitor.transfers(p as TransferListParams), {
+    inUrl: false,
+    fixed: shared,
+  });
+
+  /** Changes shared filters: both lists go back to their first page. */
+  const setShared = (changes: Record<string, string>) => {
+    operations.setFilters(changes);
+    transfers.setFilters({});
   };
-  const key = JSON.stringify(query);
-  const operations = useAsync(() => monitor.operations({ ...query, op }), [key, op]);
-  const transfers = useAsync(() => monitor.transfers(query), [key]);
+
   const exportXlsx = async () => {
-    const [ops, batches] = await Promise.all([allRows(monitor.operations, { ...query, op }), allRows(monitor.transfers, query)]);
+    const [ops, batches] = await Promise.all([
+      allRows(monitor.operations, { ...shared, op: params.op as OperationListParams['op'] }),
+      allRows(monitor.transfers, shared),
+    ]);
     downloadXlsx('thao-tac.xlsx', t('monitor.operations'),
       [t('monitor.at'), t('monitor.system'), t('monitor.op'), t('monitor.unit'), t('monitor.peer'), t('monitor.batch'), t('monitor.file'), t('monitor.size'), 'SHA-256', t('monitor.error')],
       ops.map((o) => [fmtDateTime(o.at, lang), o.system, o.op, o.unit_code, o.peer_unit_code, o.batch_id, o.file_name, o.size, o.sha256, o.error]));
     downloadXlsx('doi-soat-lo.xlsx', t('monitor.transfers'),
       [t('monitor.at'), t('monitor.system'), t('monitor.batch'), t('monitor.unit'), t('monitor.peer'), t('monitor.exported'), t('monitor.received'), t('monitor.updated'), t('monitor.notReceived'), t('monitor.error')],
       batches.map((b) => [fmtDateTime(b.started_at, lang), b.system, b.batch_id, b.sender_unit_code, b.receiver_unit_code, b.exported_files, b.received_files, b.updated_files, b.files_not_received, b.update_errors]));
+    return 'thao-tac.xlsx';
   };
-  const pagination = (total?: number) => ({ current: page, pageSize: 20, total, onChange: setPage, showSizeChanger: false });
+
+  const range: [dayjs.Dayjs | null, dayjs.Dayjs | null] | null =
+    params.from || params.to ? [params.from ? dayjs(params.from) : null, params.to ? dayjs(params.to) : null] : null;
+  const sharedTable = { params, setFilters: setShared };
+
   return (
     <>
       <Typography.Title level={3}>{t('menu.monitor.operations')}</Typography.Title>
       <LoadError error={operations.error ?? transfers.error} />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear style={{ width: 130 }} value={system} placeholder={t('monitor.system')}
-          onChange={(v) => (setSystem(v), setPage(1))} options={SYSTEMS.map((s) => ({ value: s, label: s }))} />
-        <Input.Search allowClear style={{ width: 140 }} defaultValue={unit} placeholder={t('monitor.unit')}
-          onSearch={(v) => (setUnit(v.trim().toUpperCase()), setPage(1))} />
-        <Input.Search allowClear style={{ width: 180 }} placeholder={t('monitor.batch')} onSearch={(v) => (setBatch(v.trim()), setPage(1))} />
-        <DatePicker.RangePicker value={range} onChange={(v) => (setRange(v), setPage(1))} placeholder={[t('monitor.from'), t('monitor.to')]} />
-        <Button icon={<DownloadOutlined />} onClick={() => exportXlsx().catch((e) => message.error(errorMessage(e)))}>{t('monitor.export')}</Button>
+        <StatusSelect table={sharedTable} name="system" values={SYSTEMS} label={(s) => s} placeholder={t('monitor.system')} style={{ width: 130 }} />
+        <Input.Search allowClear style={{ width: 140 }} defaultValue={params.unit} placeholder={t('monitor.unit')}
+          onSearch={(v) => setShared({ unit: v.trim().toUpperCase() })} />
+        <Input.Search allowClear style={{ width: 180 }} defaultValue={params.batch} placeholder={t('monitor.batch')}
+          onSearch={(v) => setShared({ batch: v.trim() })} />
+        <DatePicker.RangePicker
+          value={range}
+          onChange={(v) => setShared({ from: v?.[0] ? toApiDate(v[0]) : '', to: v?.[1] ? toApiDate(v[1]) : '' })}
+          placeholder={[t('monitor.from'), t('monitor.to')]}
+        />
+        <DownloadButton download={exportXlsx}>{t('monitor.export')}</DownloadButton>
       </Space>
       <Tabs
         items={[
@@ -64,25 +76,22 @@ export default function OperationsPage() {
             label: t('monitor.operations'),
             children: (
               <>
-                <Select allowClear style={{ width: 150, marginBottom: 12 }} value={op} placeholder={t('monitor.op')}
-                  onChange={(v) => (setOp(v), setPage(1))} options={OPS.map((o) => ({ value: o, label: o }))} />
+                <StatusSelect table={operations} name="op" values={OPS} label={(o) => o} placeholder={t('monitor.op')} style={{ width: 150, marginBottom: 12 }} />
                 <Table<Operation>
                   rowKey="id"
                   size="small"
-                  loading={operations.loading}
-                  dataSource={operations.data?.items}
+                  {...operations.tableProps}
                   scroll={{ x: 1100 }}
-                  pagination={pagination(operations.data?.total)}
                   columns={[
-                    { title: t('monitor.at'), dataIndex: 'at', render: (v) => fmtDateTime(v, lang) },
+                    { title: t('monitor.at'), dataIndex: 'at', render: (v: string) => fmtDateTime(v, lang) },
                     { title: t('monitor.system'), dataIndex: 'system' },
-                    { title: t('monitor.op'), dataIndex: 'op', render: (v) => <Tag>{v}</Tag> },
+                    { title: t('monitor.op'), dataIndex: 'op', render: (v: string) => <Tag>{v}</Tag> },
                     { title: t('monitor.unit'), dataIndex: 'unit_code' },
                     { title: t('monitor.peer'), dataIndex: 'peer_unit_code' },
                     { title: t('monitor.batch'), dataIndex: 'batch_id' },
                     { title: t('monitor.file'), dataIndex: 'file_name' },
                     { title: t('monitor.size'), dataIndex: 'size', align: 'right' },
-                    { title: t('monitor.error'), dataIndex: 'error', render: (v) => v && <Tag color="red">{v}</Tag> },
+                    { title: t('monitor.error'), dataIndex: 'error', render: (v: string | null) => v && <Tag color="red">{v}</Tag> },
                   ]}
                 />
               </>
@@ -95,12 +104,10 @@ export default function OperationsPage() {
               <Table<Transfer>
                 rowKey={(r) => `${r.system}|${r.sender_unit_code}|${r.receiver_unit_code}|${r.batch_id}`}
                 size="small"
-                loading={transfers.loading}
-                dataSource={transfers.data?.items}
+                {...transfers.tableProps}
                 scroll={{ x: 1100 }}
-                pagination={pagination(transfers.data?.total)}
                 columns={[
-                  { title: t('monitor.at'), dataIndex: 'started_at', render: (v) => fmtDateTime(v, lang) },
+                  { title: t('monitor.at'), dataIndex: 'started_at', render: (v: string | null) => fmtDateTime(v, lang) },
                   { title: t('monitor.system'), dataIndex: 'system' },
                   { title: t('monitor.batch'), dataIndex: 'batch_id' },
                   { title: t('monitor.unit'), render: (_, r) => `${r.sender_unit_code} → ${r.receiver_unit_code}` },

@@ -1,20 +1,27 @@
-// Service modules (annex II): the latest state of each at the caller's scope, and the daily summary per unit.
+// Service modules (annex II): the latest state of each at the caller's scope (paged, the system filter in the
+// URL), and the daily summary per unit.
 import { useState } from 'react';
-import { Card, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, DatePicker, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { monitor, STATE_COLOR, SYSTEMS, type ServiceState, type SummaryRow } from '../../api/monitor';
-import { useAsync } from '../../hooks/useAsync';
+import { monitor, SERVICE_STATES, SYSTEMS, type ServiceListParams, type ServiceState, type SummaryRow } from '../../api/monitor';
+import { LoadError } from '../../components/LoadError';
+import { StatusSelect, StatusTag } from '../../components/Status';
+import { useApiQuery } from '../../hooks/query';
+import { useServerTable } from '../../hooks/useServerTable';
 import { useI18n } from '../../i18n';
 import { fmtDateTime, toApiDate } from '../../utils/format';
-import { LoadError } from '../trs/common';
+
+/** QLRR has no service modules. */
+const SERVICE_SYSTEMS = SYSTEMS.filter((s) => s !== 'QLRR');
 
 export default function ServicesPage() {
-  const { t, lang } = useI18n();
-  const [page, setPage] = useState(1);
-  const [system, setSystem] = useState<string>();
+  const { t, te, lang } = useI18n();
   const [day, setDay] = useState<Dayjs | null>(null);
-  const services = useAsync(() => monitor.services({ page, page_size: 50, system }), [page, system]);
-  const summary = useAsync(() => monitor.summary(day ? toApiDate(day) : undefined), [day]);
+  const date = day ? toApiDate(day) : undefined;
+  const services = useServerTable<ServiceState>(['monitor', 'services'], (p) => monitor.services(p as ServiceListParams), {
+    pageSize: 50,
+  });
+  const summary = useApiQuery(['monitor', 'summary', date], () => monitor.summary(date));
   return (
     <>
       <Typography.Title level={3}>{t('menu.monitor.services')}</Typography.Title>
@@ -32,13 +39,13 @@ export default function ServicesPage() {
           dataSource={summary.data?.items}
           pagination={false}
           columns={[
-            { title: t('monitor.unit'), dataIndex: 'unit_code', render: (v, r) => <span title={r.unit_name}>{v}</span> },
+            { title: t('monitor.unit'), dataIndex: 'unit_code', render: (v: string, r) => <span title={r.unit_name}>{v}</span> },
             {
               title: t('monitor.status'),
               render: (_, r) => (
                 <Space size={2}>
-                  {(['RUNNING', 'STOPPED', 'ERROR', 'SILENT'] as const).map((s) =>
-                    r.services[s] ? <Tag key={s} color={STATE_COLOR[s]}>{`${s} ${r.services[s]}`}</Tag> : null,
+                  {SERVICE_STATES.map((s) =>
+                    r.services[s] ? <StatusTag key={s} status={s} label={`${te('monitor.serviceState', s)} ${r.services[s]}`} /> : null,
                   )}
                 </Space>
               ),
@@ -51,23 +58,26 @@ export default function ServicesPage() {
           ]}
         />
       </Card>
-      <Select allowClear style={{ width: 140, marginBottom: 12 }} value={system} placeholder={t('monitor.system')}
-        onChange={(v) => (setSystem(v), setPage(1))} options={SYSTEMS.filter((s) => s !== 'QLRR').map((s) => ({ value: s, label: s }))} />
+      <div style={{ marginBottom: 12 }}>
+        <StatusSelect table={services} name="system" values={SERVICE_SYSTEMS} label={(s) => s} placeholder={t('monitor.system')} style={{ width: 140 }} />
+      </div>
       <Table<ServiceState>
         rowKey="id"
         size="small"
-        loading={services.loading}
-        dataSource={services.data?.items}
+        {...services.tableProps}
         scroll={{ x: 900 }}
-        pagination={{ current: page, pageSize: 50, total: services.data?.total, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('monitor.unit'), dataIndex: 'unit_code' },
           { title: t('monitor.system'), dataIndex: 'system' },
           { title: t('monitor.service'), dataIndex: 'service' },
           { title: t('monitor.ip'), dataIndex: 'ip' },
-          { title: t('monitor.status'), dataIndex: 'state', render: (v) => <Tag color={STATE_COLOR[v]}>{v}</Tag> },
+          {
+            title: t('monitor.status'),
+            dataIndex: 'state',
+            render: (v: ServiceState['state']) => <StatusTag status={v} label={te('monitor.serviceState', v)} />,
+          },
           { title: t('monitor.message'), dataIndex: 'message' },
-          { title: t('monitor.reportedAt'), dataIndex: 'reported_at', render: (v) => fmtDateTime(v, lang) },
+          { title: t('monitor.reportedAt'), dataIndex: 'reported_at', render: (v: string) => fmtDateTime(v, lang) },
         ]}
       />
     </>

@@ -46,6 +46,14 @@ export const monitorVi = {
   'monitor.export': 'Xuất Excel',
   'monitor.chartTitle': 'Số tệp hôm nay theo hệ thống',
   'monitor.files': 'Các tệp liên quan',
+  'monitor.incidentStatus.OPEN': 'Đang mở',
+  'monitor.incidentStatus.CLOSED': 'Đã đóng',
+  'monitor.serviceState.RUNNING': 'Đang chạy',
+  'monitor.serviceState.STOPPED': 'Đã dừng',
+  'monitor.serviceState.ERROR': 'Lỗi',
+  'monitor.serviceState.SILENT': 'Không báo cáo',
+  'monitor.link.active': 'Chưa khắc phục',
+  'monitor.link.cleared': 'Đã khắc phục',
 };
 
 export const monitorEn: Record<keyof typeof monitorVi, string> = {
@@ -95,4 +103,12 @@ export const monitorEn: Record<keyof typeof monitorVi, string> = {
   'monitor.export': 'Export to Excel',
   'monitor.chartTitle': 'Files today per system',
   'monitor.files': 'Files behind it',
+  'monitor.incidentStatus.OPEN': 'Open',
+  'monitor.incidentStatus.CLOSED': 'Closed',
+  'monitor.serviceState.RUNNING': 'Running',
+  'monitor.serviceState.STOPPED': 'Stopped',
+  'monitor.serviceState.ERROR': 'Error',
+  'monitor.serviceState.SILENT': 'Silent',
+  'monitor.link.active': 'Active',
+  'monitor.link.cleared': 'Cleared',
 };

@@ -1,10 +1,9 @@
 // Pieces shared by the trs pages: the study header with its page links, charts, h:mm:ss, form sections.
-import { Alert, Segmented, Skeleton } from 'antd';
+import { Segmented, Skeleton } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import * as echarts from 'echarts/core';
 import { BoxplotChart, LineChart } from 'echarts/charts';
 import { trs, type ColumnDef, type Study } from '../../api/trs';
-import { errorMessage } from '../../api/errors';
 import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
@@ -85,9 +84,8 @@ export function StudyHeader({ study, page, extra }: { study?: Study; page: Study
   );
 }
 
-export function LoadError({ error }: { error: unknown }) {
-  return error ? <Alert type="error" showIcon message={errorMessage(error)} style={{ marginBottom: 16 }} /> : null;
-}
+/** Moved to components/LoadError (shared by every module); re-exported for the trs pages. */
+export { LoadError } from '../../components/LoadError';
 
 // ---- form sections of 01-NK / 01-XK ----
 
