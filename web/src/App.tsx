@@ -13,6 +13,8 @@ import { AppLayout } from './layout/AppLayout';
 import LoginPage from './pages/LoginPage';
 import ChangePasswordPage from './pages/ChangePasswordPage';
 import NotFoundPage from './pages/NotFoundPage';
+import RegisterPage from './pages/eservices/RegisterPage';
+import { PublicVerifyPage } from './pages/eservices/VerifyPage';
 import { theme } from './theme';
 
 export function App() {
@@ -101,6 +103,9 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* public pages of the online services (no session needed) */}
+      <Route path="/dvc/register" element={<RegisterPage />} />
+      <Route path="/dvc/verify" element={<PublicVerifyPage />} />
       <Route
         path="/password"
         element={

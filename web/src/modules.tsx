@@ -25,10 +25,17 @@ import {
   DashboardOutlined,
   CloudServerOutlined,
   SwapOutlined,
+  CloudUploadOutlined,
+  FolderOpenOutlined,
+  KeyOutlined,
+  FormOutlined,
+  InboxOutlined,
+  SafetyCertificateOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { Me } from './api/types';
 import { hasAnyRole } from './auth/AuthContext';
-import { ADMIN_ROLES, MONITOR_ROLES, TRS_ROLES } from './auth/roles';
+import { ADMIN_ROLES, ESERVICES_OFFICER_ROLES, MONITOR_ROLES, TRS_ROLES } from './auth/roles';
 import type { ModuleDef, PageDef, VisibleModule } from './navigation';
 
 export type { ModuleDef, PageDef, VisibleModule } from './navigation';
@@ -123,6 +130,22 @@ export const MODULES: ModuleDef[] = [
       { path: 'monitor/incidents', labelKey: 'menu.monitor.incidents', icon: <AlertOutlined />, roles: MONITOR_ROLES, component: lazy(() => import('./pages/monitor/IncidentsPage')) },
       { path: 'monitor/operations', labelKey: 'menu.monitor.operations', icon: <SwapOutlined />, roles: MONITOR_ROLES, component: lazy(() => import('./pages/monitor/OperationsPage')) },
       { path: 'monitor/services', labelKey: 'menu.monitor.services', icon: <CloudServerOutlined />, roles: MONITOR_ROLES, component: lazy(() => import('./pages/monitor/ServicesPage')) },
+    ],
+  },
+  {
+    key: 'eservices',
+    labelKey: 'menu.eservices',
+    icon: <CloudUploadOutlined />,
+    pages: [
+      { path: 'eservices/procedures', labelKey: 'menu.eservices.catalogue', icon: <UnorderedListOutlined />, component: lazy(() => import('./pages/eservices/CataloguePage')) },
+      { path: 'eservices/procedures/:code', labelKey: 'menu.eservices.procedure', hidden: true, component: lazy(() => import('./pages/eservices/ProcedurePage')) },
+      { path: 'eservices/dossiers', labelKey: 'menu.eservices.mine', icon: <FolderOpenOutlined />, component: lazy(() => import('./pages/eservices/MyDossiersPage')) },
+      { path: 'eservices/submit', labelKey: 'menu.eservices.submit', icon: <FormOutlined />, component: lazy(() => import('./pages/eservices/SubmitPage')) },
+      { path: 'eservices/dossiers/:id', labelKey: 'menu.eservices.dossier', hidden: true, component: lazy(() => import('./pages/eservices/DossierPage')) },
+      { path: 'eservices/certificates', labelKey: 'menu.eservices.certificates', icon: <KeyOutlined />, component: lazy(() => import('./pages/eservices/CertificatesPage')) },
+      { path: 'eservices/inbox', labelKey: 'menu.eservices.inbox', icon: <InboxOutlined />, roles: ESERVICES_OFFICER_ROLES, component: lazy(() => import('./pages/eservices/InboxPage')) },
+      { path: 'eservices/stats', labelKey: 'menu.eservices.stats', icon: <BarChartOutlined />, roles: ESERVICES_OFFICER_ROLES, component: lazy(() => import('./pages/eservices/StatsPage')) },
+      { path: 'eservices/verify', labelKey: 'menu.eservices.verify', icon: <SafetyCertificateOutlined />, component: lazy(() => import('./pages/eservices/VerifyPage')) },
     ],
   },
 ];

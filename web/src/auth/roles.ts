@@ -2,3 +2,5 @@
 export const ADMIN_ROLES = ['platform.admin', 'unit.admin'] as const;
 export const TRS_ROLES = ['trs.analyst', 'trs.officer', 'platform.admin'] as const;
 export const MONITOR_ROLES = ['monitor.viewer', 'monitor.owner', 'platform.admin'] as const;
+export const ESERVICES_STAFF_ROLES = ['eservices.officer', 'eservices.dept_leader', 'eservices.unit_leader', 'eservices.helpdesk', 'platform.admin'] as const;
+export const ESERVICES_OFFICER_ROLES = ['eservices.officer', 'eservices.dept_leader', 'eservices.unit_leader', 'platform.admin'] as const;

@@ -24,6 +24,16 @@ export const STATUS_COLORS: Readonly<Record<string, string>> = {
   APPLIED: 'default',
   RESULT_SUBMITTED: 'purple',
   COMPLETED: 'blue',
+  // e-services dossiers (APPROVED above)
+  RECEIVED: 'gold',
+  PROCESSING: 'blue',
+  SUPPLEMENT_REQUESTED: 'orange',
+  PENDING_DEPT: 'purple',
+  PENDING_UNIT: 'purple',
+  FEE_DUE: 'orange',
+  PAID: 'blue',
+  DONE: 'green',
+  REFUSED: 'red',
   // monitor: board cells, service modules, incidents
   GREEN: 'green',
   YELLOW: 'gold',

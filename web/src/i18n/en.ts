@@ -2,6 +2,7 @@ import type { Dict } from './vi';
 import { auditEn } from '../pages/audit/i18n';
 import { trsEn } from '../pages/trs/i18n';
 import { monitorEn } from '../pages/monitor/i18n';
+import { eservicesEn } from '../pages/eservices/i18n';
 
 export const en: Dict = {
   'app.name': 'Customs Business Information System',
@@ -270,4 +271,5 @@ export const en: Dict = {
   ...auditEn,
   ...trsEn,
   ...monitorEn,
+  ...eservicesEn,
 };

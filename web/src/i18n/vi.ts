@@ -2,6 +2,7 @@
 import { auditVi } from '../pages/audit/i18n';
 import { trsVi } from '../pages/trs/i18n';
 import { monitorVi } from '../pages/monitor/i18n';
+import { eservicesVi } from '../pages/eservices/i18n';
 
 export const vi = {
   'app.name': 'Hệ thống thông tin nghiệp vụ Hải quan',
@@ -270,6 +271,7 @@ export const vi = {
   ...auditVi,
   ...trsVi,
   ...monitorVi,
+  ...eservicesVi,
 };
 
 export type DictKey = keyof typeof vi;

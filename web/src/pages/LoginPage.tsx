@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthContext';
@@ -91,6 +91,10 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <div style={{ marginTop: 16, display: 'flex', flexWrap: 'wrap', gap: 12, justifyContent: 'space-between' }}>
+          <Link to="/dvc/register" data-testid="eservices-register-link">{t('es.register')}</Link>
+          <Link to="/dvc/verify">{t('menu.eservices.verify')}</Link>
+        </div>
       </Card>
       <div className="hq-login__footer">{t('login.footer')}</div>
     </div>

@@ -1,0 +1,237 @@
+// One dossier: its data, documents (signature status each), timeline; the applicant supplements and downloads
+// the result, officers act on it with the contract's actions (each via a FormModal where input is needed).
+import { useState } from 'react';
+import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Progress, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useParams } from 'react-router-dom';
+import { errorMessage } from '../../api/errors';
+import { ACTIONS, eservices, type Action, type Dossier, type DossierDocument } from '../../api/eservices';
+import { hasAnyRole, useAuth } from '../../auth/AuthContext';
+import { ESERVICES_STAFF_ROLES } from '../../auth/roles';
+import { FormModal } from '../../components/FormModal';
+import { PageHeader } from '../../components/PageHeader';
+import { useApiQuery } from '../../hooks/query';
+import { useI18n } from '../../i18n';
+import { fmtDateTime } from '../../utils/format';
+import { DocumentInputs, readDocuments, type Picked } from './DocumentInputs';
+import { DossierStatus, LoadError, RemainingTag } from './common';
+
+/** Which officer actions make sense in a status (the server decides; this only hides the obviously wrong). */
+const ACTIONS_BY_STATUS: Partial<Record<Dossier['status'], Action[]>> = {
+  RECEIVED: ['claim', 'assign', 'request-supplement', 'refuse'],
+  PROCESSING: ['assign', 'request-supplement', 'refuse', 'propose'],
+  PENDING_DEPT: ['approve', 'return', 'assign'],
+  PENDING_UNIT: ['approve', 'return', 'assign'],
+  APPROVED: ['fee-notice', 'issue-result'],
+  FEE_DUE: ['record-payment'],
+  PAID: ['issue-result'],
+};
+
+interface ActionForm {
+  to?: string;
+  missing?: string[];
+  note?: string;
+  reason?: string;
+  comment?: string;
+  amount?: number;
+  receipt_no?: string;
+}
+
+function run(d: Dossier, action: Action, v: ActionForm): Promise<unknown> {
+  switch (action) {
+    case 'claim': return eservices.claim(d.id);
+    case 'assign': return eservices.assign(d.id, v.to!.trim());
+    case 'request-supplement': return eservices.requestSupplement(d.id, v.missing ?? [], v.note?.trim() || undefined);
+    case 'refuse': return eservices.refuse(d.id, v.reason!.trim());
+    case 'propose': return eservices.propose(d.id, v.comment?.trim() || undefined);
+    case 'approve': return eservices.approve(d.id, v.comment?.trim() || undefined);
+    case 'return': return eservices.return(d.id, v.reason!.trim());
+    case 'fee-notice': return eservices.feeNotice(d.id, v.amount ?? 0);
+    case 'record-payment': return eservices.recordPayment(d.id, v.receipt_no!.trim());
+    case 'issue-result': return eservices.issueResult(d.id);
+  }
+}
+
+function ActionModal({ d, action, onClose }: { d: Dossier; action: Action | null; onClose(): void }) {
+  const { t, te } = useI18n();
+  const { message } = App.useApp();
+  const required = (key: Parameters<typeof t>[0]) => [{ required: true, whitespace: true, message: t('common.required', { field: t(key).toLowerCase() }) }];
+  const names = Array.from(new Set((d.documents ?? []).map((x) => x.name)));
+  return (
+    <FormModal<ActionForm>
+      open={!!action}
+      title={action ? `${te('es.action', action)} — ${d.number}` : ''}
+      okText={action ? te('es.action', action) : undefined}
+      danger={action === 'refuse' || action === 'return'}
+      onClose={onClose}
+      initialValues={{ amount: d.fee }}
+      okTestId="action-ok"
+      onSubmit={async (v) => {
+        if (!action) return;
+        await run(d, action, v);
+        message.success(t('es.done', { action: te('es.action', action) }));
+        onClose();
+      }}
+    >
+      {action === 'claim' && <Typography.Paragraph>{t('es.confirmClaim', { number: d.number })}</Typography.Paragraph>}
+      {action === 'issue-result' && <Typography.Paragraph>{te('es.action', action)}: {d.number}</Typography.Paragraph>}
+      {action === 'assign' && <Form.Item name="to" label={t('es.assignTo')} rules={required('es.assignTo')}><Input autoComplete="off" /></Form.Item>}
+      {action === 'request-supplement' && (
+        <>
+          <Form.Item name="missing" label={t('es.missing')} rules={[{ required: true, type: 'array', min: 1, message: t('common.requiredSelect', { field: t('es.missing').toLowerCase() }) }]}>
+            <Select mode="tags" options={names.map((n) => ({ value: n, label: n }))} />
+          </Form.Item>
+          <Form.Item name="note" label={t('es.note')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+        </>
+      )}
+      {(action === 'refuse' || action === 'return') && (
+        <Form.Item name="reason" label={t('es.reason')} rules={required('es.reason')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+      )}
+      {(action === 'propose' || action === 'approve') && (
+        <Form.Item name="comment" label={t('es.comment')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+      )}
+      {action === 'fee-notice' && (
+        <Form.Item name="amount" label={t('es.amount')} rules={[{ required: true, message: t('common.required', { field: t('es.amount').toLowerCase() }) }]}>
+          <InputNumber min={0} step={1000} style={{ width: '100%' }} />
+        </Form.Item>
+      )}
+      {action === 'record-payment' && <Form.Item name="receipt_no" label={t('es.receipt')} rules={required('es.receipt')}><Input /></Form.Item>}
+    </FormModal>
+  );
+}
+
+function saveBase64(name: string, base64: string, type = 'application/octet-stream') {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const href = URL.createObjectURL(new Blob([bytes], { type }));
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
+function Supplement({ d }: { d: Dossier }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const names = d.missing ?? [];
+  const [picked, setPicked] = useState<Record<string, Picked>>({});
+  const [note, setNote] = useState('');
+  const [progress, setProgress] = useState<number>();
+  const [error, setError] = useState<string>();
+  const send = async () => {
+    setError(undefined);
+    const { documents, missing } = await readDocuments(names, picked);
+    if (missing.length) return setError(t('es.missingFile', { name: missing.join('; ') }));
+    setProgress(0);
+    try {
+      await eservices.supplement(d.id, documents, note.trim() || undefined, (s) => setProgress(Math.round(s * 100)));
+      message.success(t('es.done', { action: t('es.supplement') }));
+      setPicked({});
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setProgress(undefined);
+    }
+  };
+  return (
+    <Card title={t('es.supplement')} size="small" style={{ marginBottom: 16 }}>
+      <DocumentInputs names={names} value={picked} onChange={setPicked} />
+      <Input.TextArea rows={2} placeholder={t('es.note')} value={note} onChange={(e) => setNote(e.target.value)} style={{ margin: '12px 0' }} />
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {progress !== undefined && <Progress percent={progress} status="active" />}
+      <Button type="primary" onClick={() => void send()} loading={progress !== undefined}>{t('es.supplement')}</Button>
+    </Card>
+  );
+}
+
+export default function DossierPage() {
+  const { id: idText = '' } = useParams();
+  const id = Number(idText);
+  const { me } = useAuth();
+  const { t, te, tk, lang } = useI18n();
+  const { message } = App.useApp();
+  const staff = hasAnyRole(me, ESERVICES_STAFF_ROLES);
+  const [action, setAction] = useState<Action | null>(null);
+  const q = useApiQuery(['eservices', 'dossier', id], () => eservices.dossier(id));
+  const d = q.data;
+  const downloadResult = async () => {
+    try {
+      const r = await eservices.result(id);
+      saveBase64(`${r.result_number}.txt`, r.content_base64);
+      saveBase64(`${r.result_number}.p7s`, r.signature_base64, 'application/pkcs7-signature');
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+  const docColumns = [
+    { title: t('es.file'), dataIndex: 'name', render: (n: string, doc: DossierDocument) => (
+      <a onClick={() => void eservices.downloadDocument(id, doc.id, n).catch((e) => message.error(errorMessage(e)))}>{n}</a>
+    ) },
+    { title: t('es.round'), dataIndex: 'round', width: 90 },
+    { title: t('es.signature'), key: 'sig', render: (_: unknown, doc: DossierDocument) =>
+      !doc.signature ? <Tag>{t('es.signature.none')}</Tag>
+        : doc.signature.valid ? <Tag color="green">{t('es.signature.valid')} {doc.signature.signer_tax_code}</Tag>
+        : <Tag color="red">{t('es.signature.invalid')}</Tag> },
+    { title: t('es.size'), dataIndex: 'size', responsive: ['md' as const] },
+  ];
+  const actions = d && staff ? (ACTIONS_BY_STATUS[d.status] ?? []).filter((a) => ACTIONS.includes(a)) : [];
+  return (
+    <>
+      <PageHeader
+        title={d ? `${t('menu.eservices.dossier')} ${d.number}` : t('menu.eservices.dossier')}
+        subtitle={d && <Space wrap><DossierStatus status={d.status} /><RemainingTag d={d} /></Space>}
+        extra={
+          d && (
+            <Space wrap>
+              {actions.map((a) => (
+                <Button key={a} danger={a === 'refuse'} type={a === 'approve' || a === 'claim' ? 'primary' : 'default'} onClick={() => setAction(a)} data-testid={`action-${a}`}>
+                  {te('es.action', a)}
+                </Button>
+              ))}
+              {d.result_number && <Button icon={<DownloadOutlined />} onClick={() => void downloadResult()}>{t('es.result')}</Button>}
+            </Space>
+          )
+        }
+      />
+      <LoadError error={q.error} />
+      {q.loading && <Spin />}
+      {d && (
+        <>
+          <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2 }} style={{ marginBottom: 16 }}>
+            <Descriptions.Item label={t('es.procedure')}>{d.procedure_code} — {d.procedure_name}</Descriptions.Item>
+            <Descriptions.Item label={t('es.unit')}>{d.unit_code} {d.unit_name}</Descriptions.Item>
+            <Descriptions.Item label={t('es.applicant')}>{d.applicant?.name} ({d.applicant?.username})</Descriptions.Item>
+            <Descriptions.Item label={t('es.assignee')}>{d.assignee ?? t('common.none')}</Descriptions.Item>
+            <Descriptions.Item label={t('es.receivedAt')}>{fmtDateTime(d.received_at, lang)}</Descriptions.Item>
+            <Descriptions.Item label={t('es.dueAt')}>{fmtDateTime(d.due_at, lang)}</Descriptions.Item>
+            {d.fee != null && <Descriptions.Item label={t('es.fee')}>{d.fee.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US')}</Descriptions.Item>}
+            {d.receipt_no && <Descriptions.Item label={t('es.receipt')}>{d.receipt_no}</Descriptions.Item>}
+            {d.result_number && <Descriptions.Item label={t('es.resultNumber')}>{d.result_number}</Descriptions.Item>}
+            {!!d.missing?.length && <Descriptions.Item label={t('es.missing')}>{d.missing.join('; ')}</Descriptions.Item>}
+          </Descriptions>
+          {!staff && d.status === 'SUPPLEMENT_REQUESTED' && <Supplement d={d} />}
+          <Card title={t('es.documents')} size="small" style={{ marginBottom: 16 }}>
+            <Table<DossierDocument> rowKey="id" size="small" pagination={false} dataSource={d.documents} columns={docColumns} scroll={{ x: true }} />
+          </Card>
+          <Card title={t('es.timeline')} size="small">
+            <Timeline
+              items={(d.timeline ?? []).map((s) => ({
+                key: `${s.at}-${s.action}`,
+                children: (
+                  <>
+                    <b>{fmtDateTime(s.at, lang)}</b> · {s.username} · {tk(`es.action.${s.action}`, s.action)}
+                    {s.to_status && <> → <DossierStatus status={s.to_status as Dossier['status']} /></>}
+                    {s.comment && <div>{s.comment}</div>}
+                  </>
+                ),
+              }))}
+            />
+          </Card>
+          <ActionModal d={d} action={action} onClose={() => setAction(null)} />
+        </>
+      )}
+    </>
+  );
+}
