@@ -16,6 +16,7 @@
 #include "db/database.h"
 #include "platform/calendar_store.h"
 #include "tests/api/api_fixture.h"
+#include "tests/support/tax_codes.h"
 
 namespace hq::test {
 namespace {
@@ -25,19 +26,7 @@ using nlohmann::json;
 class AuditApi : public ApiTest {
  protected:
   // A valid 10-digit tax code from n (digits 3–9 not all zero; the check digit computed).
-  static std::string tax_code(long long n) {
-    static constexpr int kWeights[9] = {31, 29, 23, 19, 17, 13, 7, 5, 3};
-    for (;; ++n) {
-      char digits[16];
-      std::snprintf(digits, sizeof digits, "04%07lld", 1000000 + n % 1000000);
-      int sum = 0;
-      for (int i = 0; i < 9; ++i) sum += (digits[i] - '0') * kWeights[i];
-      if (sum % 11 == 0) continue;
-      digits[9] = static_cast<char>('0' + (10 - sum % 11) % 10);
-      digits[10] = 0;
-      return digits;
-    }
-  }
+  static std::string tax_code(long long n) { return test::tax_code("04", n); }
   static std::string search_id(ApiClient& c, const std::string& code) {
     auto r = c.get("/api/v1/audit/search?tax_code=" + code);
     EXPECT_EQ(r.status, 200) << r.raw;

@@ -11,6 +11,7 @@
 
 #include "identity/service.h"
 #include "tests/api/api_fixture.h"
+#include "tests/support/tax_codes.h"
 
 namespace hq::test {
 namespace {
@@ -32,19 +33,7 @@ class RecordsAttack : public ApiTest {
   bool postgres() const { return GetParam() == "postgresql"; }
 
   static std::string today() { return core::format_date(core::to_local(core::now()).date); }
-  static std::string tax_code(long long n) {  // a valid 10-digit tax code (check digit computed)
-    static constexpr int kWeights[9] = {31, 29, 23, 19, 17, 13, 7, 5, 3};
-    for (;; ++n) {
-      char digits[16];
-      std::snprintf(digits, sizeof digits, "05%07lld", 1000000 + n % 1000000);
-      int sum = 0;
-      for (int i = 0; i < 9; ++i) sum += (digits[i] - '0') * kWeights[i];
-      if (sum % 11 == 0) continue;
-      digits[9] = static_cast<char>('0' + (10 - sum % 11) % 10);
-      digits[10] = 0;
-      return digits;
-    }
-  }
+  static std::string tax_code(long long n) { return test::tax_code("05", n); }
   // An approved premises proposal of 02CI for a fresh enterprise; returns its id.
   std::string approved_proposal(ApiClient& officer, ApiClient& leader, long long n) {
     const std::string code = tax_code(n);
