@@ -1,6 +1,7 @@
 // Criteria sets, runs, candidates, the audit facts a run reads, and proposals made from candidates.
 #include "audit/risk/store.h"
 
+#include "db/copy.h"
 #include "db/row.h"
 #include "db/row_mapping.h"
 
@@ -241,40 +242,46 @@ std::int64_t insert_run(soci::session& sql, const RunRow& r) {
 }
 
 void insert_candidates(soci::session& sql, std::int64_t run_id, const std::vector<Candidate>& list) {
-  // One statement prepared once, executed over vectors of up to 1000 rows (SOCI bulk binding).
-  std::vector<long long> runs, ranks;
-  std::vector<std::string> taxes, names, classes, excluded, homes, reasons;
-  std::vector<double> scores;
-  soci::statement st = (sql.prepare << "INSERT INTO audit_risk_candidates (run_id, rank, tax_code, name, score, class, "
-                                       "excluded_reason, home_office, reasons) VALUES (:r, :k, :t, :n, :s, :c, :x, :h, :j)",
-                        soci::use(runs), soci::use(ranks), soci::use(taxes), soci::use(names), soci::use(scores),
-                        soci::use(classes), soci::use(excluded), soci::use(homes), soci::use(reasons));
-  const auto flush = [&] {
-    if (runs.empty()) return;
-    st.execute(true);
-    runs.clear(), ranks.clear(), taxes.clear(), names.clear(), scores.clear(), classes.clear(), excluded.clear();
-    homes.clear(), reasons.clear();
-  };
-  for (const auto& c : list) {
+  const auto reasons_json = [](const Candidate& c) {
     std::string json = "[";
     for (const auto& r : c.reasons) {
       if (json.size() > 1) json += ',';
       char buffer[256];
       if (r.peer)
-        std::snprintf(buffer, sizeof buffer, "{\"code\":\"%s\",\"value\":%.6f,\"peer\":%.6f,\"points\":%.6f}", r.code.c_str(),
-                      r.value, *r.peer, r.points);
+        std::snprintf(buffer, sizeof buffer, "{\"code\":\"%s\",\"value\":%.6f,\"peer\":%.6f,\"points\":%.6f}",
+                      r.code.c_str(), r.value, *r.peer, r.points);
       else
-        std::snprintf(buffer, sizeof buffer, "{\"code\":\"%s\",\"value\":%.6f,\"points\":%.6f}", r.code.c_str(), r.value,
-                      r.points);
+        std::snprintf(buffer, sizeof buffer, "{\"code\":\"%s\",\"value\":%.6f,\"points\":%.6f}", r.code.c_str(),
+                      r.value, r.points);
       json += buffer;
     }
-    json += ']';
-    runs.push_back(run_id), ranks.push_back(c.rank), taxes.push_back(c.tax_code), names.push_back(c.name);
-    scores.push_back(c.score), classes.push_back(c.klass), excluded.push_back(c.excluded_reason);
-    homes.push_back(c.home_office), reasons.push_back(std::move(json));
-    if (runs.size() == 1000) flush();
+    return json + ']';
+  };
+  if (is_postgresql(sql)) {  // one COPY stream
+    db::CopyIn copy(sql, "COPY audit_risk_candidates (run_id, rank, tax_code, name, score, class, excluded_reason, "
+                         "home_office, reasons) FROM STDIN");
+    char score[32];
+    for (const auto& c : list) {
+      std::snprintf(score, sizeof score, "%.6f", c.score);
+      copy.number(run_id).number(c.rank).text(c.tax_code).text(c.name).text(score).text(c.klass);
+      copy.text(c.excluded_reason).text(c.home_office).text(reasons_json(c)).end_row();
+    }
+    copy.finish();
+    return;
   }
-  flush();
+  // SQLite: one statement prepared once, executed per row.
+  long long run = run_id, rank = 0;
+  std::string tax, name, klass, excluded, home, reasons;
+  double score = 0;
+  soci::statement st = (sql.prepare << "INSERT INTO audit_risk_candidates (run_id, rank, tax_code, name, score, class, "
+                                       "excluded_reason, home_office, reasons) VALUES (:r, :k, :t, :n, :s, :c, :x, :h, :j)",
+                        soci::use(run), soci::use(rank), soci::use(tax), soci::use(name), soci::use(score),
+                        soci::use(klass), soci::use(excluded), soci::use(home), soci::use(reasons));
+  for (const auto& c : list) {
+    rank = c.rank, tax = c.tax_code, name = c.name, score = c.score, klass = c.klass, excluded = c.excluded_reason;
+    home = c.home_office, reasons = reasons_json(c);
+    st.execute(true);
+  }
 }
 
 std::optional<RunRow> find_run(soci::session& sql, std::int64_t id) {

@@ -274,13 +274,14 @@ std::unordered_map<std::string, std::vector<double>> heading_rates(soci::session
     // hs_code is compared as text: the heading's codes lie in [h, h + ":") ("0000" … "9999" are digits).
     const std::string end = h + ":";
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT sum(duty), sum(customs_value) FROM audit_declaration_lines WHERE flow = 0 AND "
+        (sql.prepare << "SELECT CAST(sum(duty) AS bigint), CAST(sum(customs_value) AS bigint) FROM audit_declaration_lines "
+                        "WHERE flow = 0 AND "
                         "hs_code >= :h AND hs_code < :e AND registered_at >= :f AND registered_at < :u "
                         "GROUP BY tax_code",
          soci::use(h), soci::use(end), soci::use(from_at), soci::use(to_at));
     auto& list = out[h];
     for (const auto& r : rows) {
-      const double duty = db::real_at(r, std::size_t{0}), value = db::real_at(r, 1);
+      const auto duty = static_cast<double>(db::int_at(r, std::size_t{0})), value = static_cast<double>(db::int_at(r, 1));
       if (value > 0) list.push_back(duty / value);
     }
   }
