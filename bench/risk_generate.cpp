@@ -11,6 +11,8 @@
 
 namespace {
 
+constexpr unsigned kPow10[4] = {1, 10, 100, 1000};
+
 std::uint64_t state = 88172645463325252ULL;
 std::uint64_t next() {  // xorshift64
   state ^= state << 13, state ^= state >> 7, state ^= state << 17;
@@ -47,7 +49,10 @@ void civil(long long z, char* out) {
   const unsigned mp = (5 * doy + 2) / 153;
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  std::snprintf(out, 11, "%04lld-%02u-%02u", y + (m <= 2), m, d);
+  const auto year = static_cast<unsigned>((y + (m <= 2)) % 10000);
+  out[0] = char('0' + year / 1000), out[1] = char('0' + year / 100 % 10), out[2] = char('0' + year / 10 % 10);
+  out[3] = char('0' + year % 10), out[4] = '-', out[5] = char('0' + m / 10), out[6] = char('0' + m % 10), out[7] = '-';
+  out[8] = char('0' + d / 10), out[9] = char('0' + d % 10), out[10] = 0;
 }
 long long days_from_civil(int y, unsigned m, unsigned d) {
   y -= m <= 2;
@@ -125,7 +130,8 @@ int main(int argc, char** argv) {
       std::memcpy(p, office, 4), p += 4;
       *p++ = ',';
       char hs[9];
-      std::snprintf(hs, sizeof hs, "%04u%04u", heading, static_cast<unsigned>(below(10000)));
+      const auto tail = static_cast<unsigned>(below(10000));
+      for (int k = 0; k < 4; ++k) hs[3 - k] = char('0' + (heading / kPow10[k]) % 10), hs[7 - k] = char('0' + (tail / kPow10[k]) % 10);
       std::memcpy(p, hs, 8), p += 8;
       *p++ = ',';
       std::memcpy(p, kOrigins[below(10)], 2), p += 2;
