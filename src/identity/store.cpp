@@ -6,6 +6,7 @@
 #include "core/time.h"
 #include "db/row.h"
 #include "db/row_mapping.h"
+#include "identity/units.h"
 
 namespace hq::identity::store {
 
@@ -35,20 +36,6 @@ std::vector<std::string> roles_of(soci::session& sql, std::int64_t account_id) {
 }
 
 // One field table per type: the SELECT list and the mapping come from the same lines.
-const db::RowMapping<Unit>& unit_mapping() {
-  static const auto mapping = db::RowMapping<Unit>()
-                                  .field("u.id", &Unit::id)
-                                  .field("u.code", &Unit::code)
-                                  .field("u.name", &Unit::name)
-                                  .field("u.level", &Unit::level)
-                                  .field("u.parent_id", &Unit::parent_id)
-                                  .field("p.code", &Unit::parent_code, "parent_code")
-                                  .field("u.path", &Unit::path)
-                                  .field("u.valid_from", &Unit::valid_from)
-                                  .field("u.valid_to", &Unit::valid_to);
-  return mapping;
-}
-
 const db::RowMapping<Account>& account_mapping() {
   static const auto mapping = db::RowMapping<Account>()
                                   .field("a.id", &Account::id)
@@ -72,11 +59,8 @@ const db::RowMapping<Account>& account_mapping() {
   return mapping;
 }
 
-Unit unit_from(const soci::row& row) { return unit_mapping().read(row); }
 Account account_from(const soci::row& row) { return account_mapping().read(row); }
 
-const std::string kUnitSelect =
-    "SELECT " + unit_mapping().select_list() + " FROM units u LEFT JOIN units p ON p.id = u.parent_id ";
 const std::string kAccountSelect =
     "SELECT " + account_mapping().select_list() + " FROM accounts a JOIN units u ON u.id = a.unit_id ";
 
@@ -86,9 +70,15 @@ std::string search_text(const Account& account) {
 
 }  // namespace
 
+// Units are read through the platform's one read API (identity/units.h); this store keeps the writes.
+namespace {
+Unit from_read_api(const identity::Unit& u) {
+  return {u.id, u.code, u.name, u.level, u.parent_id, u.parent_code, u.path, u.valid_from, u.valid_to};
+}
+}  // namespace
+
 std::optional<Unit> find_unit(soci::session& sql, const std::string& code) {
-  soci::rowset<soci::row> rows = (sql.prepare << kUnitSelect + "WHERE u.code = :code", soci::use(code));
-  for (const auto& row : rows) return unit_from(row);
+  if (auto unit = identity::find_unit(sql, code)) return from_read_api(*unit);
   return std::nullopt;
 }
 
@@ -112,11 +102,7 @@ void update_unit(soci::session& sql, const Unit& unit) {
 
 std::vector<Unit> units_under(soci::session& sql, const std::string& path_prefix) {
   std::vector<Unit> units;
-  const std::string pattern = path_prefix + "%";
-  soci::rowset<soci::row> rows =
-      (sql.prepare << kUnitSelect + "WHERE u.path LIKE :p ORDER BY length(u.path), u.code",
-       soci::use(pattern));
-  for (const auto& row : rows) units.push_back(unit_from(row));
+  for (const auto& unit : identity::units_under(sql, path_prefix)) units.push_back(from_read_api(unit));
   return units;
 }
 
