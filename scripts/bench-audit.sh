@@ -4,7 +4,9 @@
 #   - name search without diacritics: GET /api/v1/audit/enterprises?q=… with varied fragments (p99 < 50 ms);
 #   - duplicate check at proposal creation: POST /api/v1/audit/proposals with prepared search ids (p99 < 20 ms);
 #   - the search-first step, GET /api/v1/audit/search?tax_code=… (no target; shown for context);
-#   - national form 19 for the last full year, sequential requests (< 1 s).
+#   - national form 19 for the last full year, sequential requests (< 1 s);
+#   - on the demo database alone (5 proposals), requests per second of the proposals list, the deadline board
+#     and form 19 beside GET /api/v1/me: the work every request does that does not depend on the data.
 # The wrk figures are taken twice: with one client sending requests back to back (the latency one user sees;
 # the targets apply to it) and with AUDIT_CONNECTIONS clients at once (the server under load).
 # Prints a Markdown table (copy into docs/performance.md, section "Audit (STQ02)").
@@ -12,7 +14,7 @@
 #   BUILD_DIR=build-bench WORK_DIR=$(mktemp -d) bash scripts/bench-audit.sh
 # Knobs: AUDIT_ENTERPRISES (1000000), AUDIT_PROPOSALS (200000), AUDIT_SECONDS (wrk run, 10),
 #        AUDIT_CONNECTIONS (clients of the load run, 4), AUDIT_FORM19_RUNS (10), AUDIT_BACKENDS ("sqlite postgresql"),
-#        AUDIT_PG_PORT (55461).
+#        AUDIT_PG_PORT (55461), AUDIT_DEMO_ONLY (1: the demo-database rates only, no generated data).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -25,6 +27,7 @@ connections=${AUDIT_CONNECTIONS:-4}
 form19_runs=${AUDIT_FORM19_RUNS:-10}
 backends=${AUDIT_BACKENDS:-sqlite postgresql}
 pg_port=${AUDIT_PG_PORT:-55461}
+demo_only=${AUDIT_DEMO_ONLY:-0}
 # Outside WORK_DIR: as root the cluster belongs to the 'postgres' user, who must be able to reach it.
 pg_dir=/tmp/haiquan-audit-bench-pg-$$
 password='Demo@2026haiquan'  # the demo accounts' (src/app/demo.h)
@@ -83,12 +86,36 @@ measure() {
   echo "$p99 ms$verdict_text (p50 $p50 ms$(errors "$bad")); $connections clients: $l99 ms (p50 $l50 ms, $lrps req/s$(errors "$lbad"))"
 }
 
+# rate BASE PATH COOKIE → requests per second with $connections clients (wrk, no script).
+rate() {
+  wrk -t2 -c"$connections" -d"${seconds}s" -H "Cookie: $3" "$1$2" |
+    awk '/Requests\/sec/ {rps=$2} /Non-2xx/ {bad=$5} END {printf "%.0f%s\n", rps, (bad ? " (" bad " non-2xx)" : "")}'
+}
+
 declare -A cell
+# The demo database (5 proposals): per-request work that does not depend on the data.
+demo_rates() {
+  local backend=$1 db=$2 port=$3 dir=$4
+  "$build/haiquan" serve --db "$db" --port "$port" --address 127.0.0.1 --threads 4 --web "$dir" >"$dir/server-demo.log" 2>&1 &
+  server_pid=$!
+  local base=http://127.0.0.1:$port officer
+  wait_up "$base/healthz"
+  read -r officer _ < <(login "$base" 02ci.canbo)
+  rate "$base" /api/v1/me "$officer" >/dev/null  # warm-up
+  cell[$backend,demo_me]=$(rate "$base" /api/v1/me "$officer")
+  cell[$backend,demo_proposals]=$(rate "$base" /api/v1/audit/proposals "$officer")
+  cell[$backend,demo_deadlines]=$(rate "$base" /api/v1/audit/deadlines "$officer")
+  cell[$backend,demo_form19]=$(rate "$base" /api/v1/audit/reports/form19 "$officer")
+  stop_server
+}
+
 run_backend() {
   local backend=$1 db=$2 port=$3 dir="$work/$1"
   mkdir -p "$dir"
   "$build/haiquan" init --db "$db" --admin-password 'Quan-tri-2026!' >"$dir/init.log" 2>&1
   "$build/haiquan" demo --db "$db" >>"$dir/init.log" 2>&1
+  demo_rates "$backend" "$db" "$port" "$dir"
+  [ "$demo_only" = 1 ] && return 0
   local started=$SECONDS
   "$build/bench/audit_generate" --db "$db" --enterprises "$enterprises" --proposals "$proposals" --out "$dir" \
     2>"$dir/generate.log" || { cat "$dir/generate.log" >&2; return 1; }
@@ -147,6 +174,10 @@ row names "name search without diacritics, \`GET /audit/enterprises?q=cong+ty+th
 row propose "duplicate check at proposal creation, \`POST /audit/proposals\` (prepared search ids): p99" "< 20 ms"
 row search "search first, \`GET /audit/search?tax_code=…\` (records the search): p99" "—"
 row form19 "national form 19 for $year (\`unit=00\`), $form19_runs sequential requests: median / max" "< 1 s"
+row demo_me "demo database (5 proposals), $connections clients: \`GET /me\` (req/s; the reference)" "—"
+row demo_proposals "demo database: \`GET /audit/proposals\` (req/s)" "—"
+row demo_deadlines "demo database: \`GET /audit/deadlines\` (req/s)" "—"
+row demo_form19 "demo database: \`GET /audit/reports/form19\` (req/s)" "—"
 echo
 echo "Command: \`make bench\` (scripts/bench-audit.sh): wrk -c1 and -c$connections, -d${seconds}s --latency, with"
 echo "bench/audit_wrk.lua; haiquan serve --threads 4 (Release, access log on); $(nproc) cores, $(date -u +%Y-%m-%d)."

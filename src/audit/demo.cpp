@@ -6,6 +6,7 @@
 #include "audit/routes.h"
 #include "audit/service.h"
 #include "core/time.h"
+#include "identity/units.h"
 
 namespace hq::audit {
 
@@ -31,7 +32,7 @@ constexpr DemoEnterprise kEnterprises[] = {
 
 core::Principal acting_as(soci::session& sql, const std::string& username, const std::string& unit_code,
                           std::vector<std::string> roles) {
-  const auto unit = store::find_unit(sql, unit_code);
+  const auto unit = identity::find_unit(sql, unit_code);
   core::Principal p;
   p.account_id = store::account_id(sql, username);
   p.username = username;
@@ -47,8 +48,8 @@ core::Principal acting_as(soci::session& sql, const std::string& username, const
 
 void add_demo_data(db::Database& db) {
   const bool ready = db.read([](soci::session& sql) {
-    return store::find_enterprise(sql, kEnterprises[0].tax_code).has_value() || !store::find_unit(sql, "02CI") ||
-           !store::find_unit(sql, kAuditDepartmentCode);
+    return store::find_enterprise(sql, kEnterprises[0].tax_code).has_value() || !identity::find_unit(sql, "02CI") ||
+           !identity::find_unit(sql, kAuditDepartmentCode);
   });
   if (ready) return;
   AuditService service(db);

@@ -80,6 +80,8 @@ std::string action_code(Action action) {
     case Action::Pause: return "pause";
     case Action::Resume: return "resume";
     case Action::Cancel: return "cancel";
+    case Action::SendResults: return "results";
+    case Action::ApproveResults: return "approve_results";
   }
   return {};
 }
@@ -88,28 +90,18 @@ bool is_open_status(const std::string& status) {
   return status != "REJECTED" && status != "CANCELLED" && status != "COMPLETED";
 }
 
-std::optional<std::string> next_status(const std::string& status, const std::string& paused_from, Action action) {
-  switch (action) {
-    case Action::Submit:
-      if (status == "DRAFT") return "SUBMITTED";
-      break;
-    case Action::Approve:
-      if (status == "SUBMITTED") return "APPROVED";
-      break;
-    case Action::Reject:
-      if (status == "SUBMITTED") return "REJECTED";
-      break;
-    case Action::Pause:
-      if (status == "SUBMITTED" || status == "APPROVED") return "PAUSED";
-      break;
-    case Action::Resume:
-      if (status == "PAUSED") return paused_from.empty() ? "SUBMITTED" : paused_from;
-      break;
-    case Action::Cancel:
-      if (is_open_status(status)) return "CANCELLED";
-      break;
+std::optional<std::string> next_status(Machine machine, const std::string& status, const std::string& paused_from,
+                                       Action action) {
+  for (const auto& t : kTransitions) {
+    if (t.action != action || status != t.from || (t.machines & static_cast<unsigned>(machine)) == 0) continue;
+    if (t.to[0] == '\0') return paused_from.empty() ? "SUBMITTED" : paused_from;
+    return std::string(t.to);
   }
   return std::nullopt;
+}
+
+std::optional<std::string> next_status(const std::string& status, const std::string& paused_from, Action action) {
+  return next_status(Machine::Proposal, status, paused_from, action);
 }
 
 bool holds_approval(const ProposalFacts& p) {

@@ -49,12 +49,44 @@ inline constexpr std::array<const char*, 3> kGroundKinds = {"SIGNS_OF_VIOLATION"
 // A code from kGroundKinds, or OTHER for free text.
 std::string grounds_kind(const std::string& grounds);
 
-enum class Action { Submit, Approve, Reject, Pause, Resume, Cancel };
-std::optional<Action> parse_action(const std::string& text);
-std::string action_code(Action action);
-// DRAFT → SUBMITTED → APPROVED | REJECTED; SUBMITTED/APPROVED → PAUSED → (back where it was); any open
-// state → CANCELLED. Returns the new status, or nullopt when the move is not allowed. `paused_from` is the
-// status a paused item returns to. Collections use the same machine (PROPOSED plays SUBMITTED's part).
+enum class Action { Submit, Approve, Reject, Pause, Resume, Cancel, SendResults, ApproveResults };
+std::optional<Action> parse_action(const std::string& text);  // the six actions a route names: submit … cancel
+std::string action_code(Action action);                       // as written in the history: submit … approve_results
+
+// Every state transition of the module in one table. Proposals: DRAFT → SUBMITTED → APPROVED | REJECTED;
+// SUBMITTED/APPROVED → PAUSED → (back where it was); any open state → CANCELLED. Collections (information
+// collection, seed 000 §2.1) use the same rows (proposed = SUBMITTED) and add their results:
+// APPROVED → RESULT_SUBMITTED → COMPLETED. The service writes each move as UPDATE … WHERE status = from.
+enum class Machine : unsigned { Proposal = 1, Collection = 2 };
+struct Transition {
+  Action action;
+  const char* from;
+  const char* to;     // kBackFromPause: the status the item was paused from
+  unsigned machines;  // bit set of Machine
+};
+inline constexpr const char* kBackFromPause = "";
+inline constexpr unsigned kProposals = static_cast<unsigned>(Machine::Proposal);
+inline constexpr unsigned kCollections = static_cast<unsigned>(Machine::Collection);
+inline constexpr Transition kTransitions[] = {
+    {Action::Submit, "DRAFT", "SUBMITTED", kProposals},
+    {Action::Approve, "SUBMITTED", "APPROVED", kProposals | kCollections},
+    {Action::Reject, "SUBMITTED", "REJECTED", kProposals | kCollections},
+    {Action::Pause, "SUBMITTED", "PAUSED", kProposals | kCollections},
+    {Action::Pause, "APPROVED", "PAUSED", kProposals | kCollections},
+    {Action::Resume, "PAUSED", kBackFromPause, kProposals | kCollections},
+    {Action::Cancel, "DRAFT", "CANCELLED", kProposals},
+    {Action::Cancel, "SUBMITTED", "CANCELLED", kProposals | kCollections},
+    {Action::Cancel, "APPROVED", "CANCELLED", kProposals | kCollections},
+    {Action::Cancel, "PAUSED", "CANCELLED", kProposals | kCollections},
+    {Action::Cancel, "RESULT_SUBMITTED", "CANCELLED", kCollections},
+    {Action::SendResults, "APPROVED", "RESULT_SUBMITTED", kCollections},
+    {Action::ApproveResults, "RESULT_SUBMITTED", "COMPLETED", kCollections},
+};
+// The new status, or nullopt when the table has no such move. `paused_from` is the status a paused item
+// returns to (SUBMITTED when unknown).
+std::optional<std::string> next_status(Machine machine, const std::string& status, const std::string& paused_from,
+                                       Action action);
+// A proposal's move (Machine::Proposal).
 std::optional<std::string> next_status(const std::string& status, const std::string& paused_from, Action action);
 bool is_open_status(const std::string& status);
 

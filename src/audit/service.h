@@ -1,8 +1,12 @@
 #pragma once
 // Audit use cases. Each change runs in one transaction, applies the pure rules, calls the store and writes
 // one processing-history entry. Rights: see rules.h (unit tree; the audit department reads nationwide).
+// One class, one source per aggregate: service_enterprises (+ service_enterprise_import), service_proposals,
+// service_decisions (decisions, conclusions, penalties, complaints), service_collections, service_reports
+// (deadlines, forms 19/20, feedback); service.cpp holds what they share.
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +19,7 @@
 #include "audit/store.h"
 #include "core/principal.h"
 #include "db/database.h"
+#include "identity/units.h"
 
 namespace hq::audit {
 
@@ -114,7 +119,7 @@ class AuditService {
   // Tests move time; the server uses the real clock.
   void set_clock(std::function<std::int64_t()> clock) { clock_ = std::move(clock); }
 
-  // Enterprise directory. `fields` holds the form 01/KTSTQ fields by name (see kEnterpriseFields in service.cpp).
+  // Enterprise directory. `fields` holds the form 01/KTSTQ fields by name (see kEnterpriseFields in enterprise_rules.h).
   store::Enterprise create_enterprise(const core::Principal& caller, const nlohmann::json& fields,
                                       const std::string& source = "STQ02");
   store::Enterprise update_enterprise(const core::Principal& caller, const std::string& tax_code,
@@ -188,6 +193,11 @@ class AuditService {
  private:
   std::int64_t now() const { return clock_(); }
   core::Date today() const;
+  // The audit department's unit path, read once: a unit's path never changes ("" while it does not exist).
+  std::string department(soci::session& sql);
+  identity::Unit unit_named(soci::session& sql, const std::string& unit_code);  // 404 UNIT_NOT_FOUND
+  identity::Unit readable_unit(soci::session& sql, const core::Principal& caller, const std::string& unit_code);
+  // The path prefix of a list's scope: the unit named (if the caller may read it) or all the caller may read.
   std::string visible_path(soci::session& sql, const core::Principal& caller, const std::string& unit_code);
   store::Proposal proposal_for(soci::session& sql, std::int64_t id);
   store::Collection collection_for(soci::session& sql, std::int64_t id);
@@ -199,6 +209,8 @@ class AuditService {
 
   db::Database& db_;
   std::unique_ptr<NameSearch> names_;  // the name search's in-process index
+  std::mutex department_mutex_;
+  std::string department_path_;
   std::function<std::int64_t()> clock_ = [] { return core::now(); };
 };
 

@@ -1,5 +1,8 @@
 #pragma once
-// SQL for the audit module. No rules here: the service decides, the store reads and writes.
+// SQL for the audit module. No rules here: the service decides, the store reads and writes. One header, one
+// source per aggregate: store_enterprises (+ store_enterprise_search), store_proposals (with decisions,
+// conclusions, penalties, complaints), store_collections, store_reports (deadlines, forms 19/20, feedback).
+// Rows map to structs through db::RowMapping field tables (one per type).
 // Instants are UTC seconds (0 = not yet); dates are YYYY-MM-DD text; money is bigint đồng.
 #include <cstdint>
 #include <functional>
@@ -9,22 +12,14 @@
 
 #include <soci/soci.h>
 
+#include "audit/enterprise_rules.h"
 #include "audit/forms.h"
 #include "audit/rules.h"
 
 namespace hq::audit::store {
 
-// ---- enterprises ----
-struct Enterprise {
-  std::int64_t id = 0;
-  std::string tax_code, tax_kind, name, foreign_name, address, legal_representative, phone, email, established_on;
-  std::int64_t charter_capital = 0;
-  std::string ownership, aeo_status;
-  std::int64_t compliance_level = 0;
-  std::string profile = "{}";  // the other form 01/KTSTQ fields, as a JSON object
-  std::string source;
-  std::int64_t created_at = 0, updated_at = 0;
-};
+// ---- enterprises (store_enterprises.cpp, store_enterprise_search.cpp) ----
+using Enterprise = audit::Enterprise;  // enterprise_rules.h
 std::optional<Enterprise> find_enterprise(soci::session& sql, const std::string& tax_code);
 std::optional<Enterprise> find_enterprise(soci::session& sql, std::int64_t id);
 std::int64_t insert_enterprise(soci::session& sql, const Enterprise& e, std::int64_t by, std::int64_t now);
@@ -94,17 +89,11 @@ bool search_valid(soci::session& sql, const std::string& token, std::int64_t acc
 // Next number of a yearly sequence (proposal and collection numbers are unique within the year).
 std::int64_t next_in_sequence(soci::session& sql, const std::string& name, std::int64_t year);
 
-// ---- units ----
-struct Unit {
-  std::int64_t id = 0, parent_id = 0;
-  std::string code, name, level, path;
-};
-std::optional<Unit> find_unit(soci::session& sql, const std::string& code);
-std::vector<Unit> units_under(soci::session& sql, const std::string& path);
+// Units are read through identity/units.h (the platform's one read API for units).
 // The id of an account (0 when unknown): demo data acts as the platform's demo accounts.
 std::int64_t account_id(soci::session& sql, const std::string& username);
 
-// ---- proposals ----
+// ---- proposals (store_proposals.cpp) ----
 struct Proposal {
   std::int64_t id = 0, year = 0, enterprise_id = 0, unit_id = 0;
   std::string number, tax_code, enterprise_name, unit_code, unit_name, unit_path;
@@ -134,7 +123,7 @@ struct ListQuery {
 };
 std::vector<Proposal> list_proposals(soci::session& sql, const ListQuery& query, std::int64_t& total);
 
-// ---- information collections ----
+// ---- information collections (store_collections.cpp) ----
 struct CollectionResult {
   std::string risk_area, finding;
   bool has_violation = false;
@@ -197,7 +186,7 @@ std::optional<Complaint> find_complaint(soci::session& sql, std::int64_t id);
 bool decide_complaint(soci::session& sql, const Complaint& c);
 std::vector<Complaint> complaints_of(soci::session& sql, std::int64_t proposal_id);
 
-// ---- deadlines ----
+// ---- deadlines (store_reports.cpp) ----
 struct Deadline {
   std::int64_t id = 0, unit_id = 0, entity_id = 0, done_at = 0;
   std::string kind, entity_type, label, due_on, unit_code;

@@ -12,10 +12,14 @@
 //   Unit unit = unit_mapping().read(row);
 //
 // Columns are read by position, so extra expressions may follow the list (a count, a rank) and are read
-// by the caller from position `size()` on.
+// by the caller from position `size()` on. A NULL integer reads as std::nullopt into an optional member;
+// a column stored in another shape (a comma-separated role list) is read by `field_with` and a converter.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -28,12 +32,20 @@ namespace hq::db {
 template <typename T>
 class RowMapping {
  public:
-  using Member = std::variant<std::string T::*, std::int64_t T::*, bool T::*, double T::*>;
+  using Converter = std::function<void(T&, const soci::row&, std::size_t)>;
+  using Member = std::variant<std::string T::*, std::int64_t T::*, int T::*, bool T::*, double T::*,
+                              std::optional<std::int64_t> T::*, Converter>;
 
   // `expression` as written in the SELECT list ("a.username", "u.code", "count(*)"); it gets the alias
   // `alias` when given (a label the ORDER BY or a wrapping query can name).
   RowMapping& field(std::string expression, Member member, std::string alias = "") {
     fields_.push_back({std::move(expression), std::move(alias), member});
+    return *this;
+  }
+
+  // A member filled by `convert(value, row, position)`, for columns that need more than a plain read.
+  RowMapping& field_with(std::string expression, Converter convert, std::string alias = "") {
+    fields_.push_back({std::move(expression), std::move(alias), Member(std::move(convert))});
     return *this;
   }
 
@@ -54,12 +66,20 @@ class RowMapping {
     T value{};
     for (std::size_t i = 0; i < fields_.size(); ++i) {
       std::visit(
-          [&](auto member) {
-            using Field = std::remove_reference_t<decltype(value.*member)>;
-            if constexpr (std::is_same_v<Field, std::string>) value.*member = text_at(row, i);
-            else if constexpr (std::is_same_v<Field, bool>) value.*member = int_at(row, i) != 0;
-            else if constexpr (std::is_same_v<Field, double>) value.*member = real_at(row, i);
-            else value.*member = int_at(row, i);
+          [&](const auto& member) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(member)>, Converter>) {
+              member(value, row, i);
+            } else {
+              using Field = std::remove_reference_t<decltype(value.*member)>;
+              if constexpr (std::is_same_v<Field, std::string>) value.*member = text_at(row, i);
+              else if constexpr (std::is_same_v<Field, bool>) value.*member = int_at(row, i) != 0;
+              else if constexpr (std::is_same_v<Field, double>) value.*member = real_at(row, i);
+              else if constexpr (std::is_same_v<Field, int>) value.*member = static_cast<int>(int_at(row, i));
+              else if constexpr (std::is_same_v<Field, std::optional<std::int64_t>>) {
+                if (row.get_indicator(i) == soci::i_null) value.*member = std::nullopt;
+                else value.*member = int_at(row, i);
+              } else value.*member = int_at(row, i);
+            }
           },
           fields_[i].member);
     }

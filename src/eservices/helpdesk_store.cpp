@@ -1,4 +1,5 @@
 #include "db/row.h"
+#include "db/row_mapping.h"
 #include "eservices/helpdesk.h"
 
 namespace hq::eservices {
@@ -6,26 +7,29 @@ namespace hq::eservices {
 namespace store {
 
 namespace {
-constexpr const char* kSelect =
-    "SELECT h.*, a.username, u.code AS unit_code FROM eservices_helpdesk h JOIN accounts a ON a.id = h.account_id "
-    "JOIN units u ON u.id = h.unit_id ";
-HelpRequest request_from(const soci::row& row) {
-  HelpRequest r;
-  r.id = db::int_at(row, "id");
-  r.account_id = db::int_at(row, "account_id");
-  r.unit_id = db::int_at(row, "unit_id");
-  r.username = db::text_at(row, "username");
-  r.unit_code = db::text_at(row, "unit_code");
-  r.unit_path = db::text_at(row, "unit_path");
-  r.scope = db::text_at(row, "scope");
-  r.subject = db::text_at(row, "subject");
-  r.body = db::text_at(row, "body");
-  r.status = db::text_at(row, "status");
-  r.answer = db::text_at(row, "answer");
-  r.answered_by = db::text_at(row, "answered_by");
-  r.created_at = db::int_at(row, "created_at");
-  r.updated_at = db::int_at(row, "updated_at");
-  return r;
+const db::RowMapping<HelpRequest>& request_mapping() {
+  static const auto mapping = db::RowMapping<HelpRequest>()
+                                  .field("h.id", &HelpRequest::id)
+                                  .field("h.account_id", &HelpRequest::account_id)
+                                  .field("h.unit_id", &HelpRequest::unit_id)
+                                  .field("a.username", &HelpRequest::username)
+                                  .field("u.code", &HelpRequest::unit_code)
+                                  .field("h.unit_path", &HelpRequest::unit_path)
+                                  .field("h.scope", &HelpRequest::scope)
+                                  .field("h.subject", &HelpRequest::subject)
+                                  .field("h.body", &HelpRequest::body)
+                                  .field("h.status", &HelpRequest::status)
+                                  .field("h.answer", &HelpRequest::answer)
+                                  .field("h.answered_by", &HelpRequest::answered_by)
+                                  .field("h.created_at", &HelpRequest::created_at)
+                                  .field("h.updated_at", &HelpRequest::updated_at);
+  return mapping;
+}
+const std::string& request_select() {
+  static const std::string select = "SELECT " + request_mapping().select_list() +
+                                    " FROM eservices_helpdesk h JOIN accounts a ON a.id = h.account_id "
+                                    "JOIN units u ON u.id = h.unit_id ";
+  return select;
 }
 }  // namespace
 
@@ -41,8 +45,8 @@ std::int64_t insert_help_request(soci::session& sql, const HelpRequest& r) {
 
 std::optional<HelpRequest> find_help_request(soci::session& sql, std::int64_t id) {
   const long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << std::string(kSelect) + "WHERE h.id = :id", soci::use(key));
-  for (const auto& row : rows) return request_from(row);
+  soci::rowset<soci::row> rows = (sql.prepare << request_select() + "WHERE h.id = :id", soci::use(key));
+  for (const auto& row : rows) return request_mapping().read(row);
   return std::nullopt;
 }
 
@@ -58,10 +62,10 @@ std::vector<HelpRequest> list_help_requests(soci::session& sql, std::optional<st
       soci::use(status), soci::use(status), soci::into(count);
   total = count;
   std::vector<HelpRequest> out;
-  soci::rowset<soci::row> rows = (sql.prepare << std::string(kSelect) + where + "ORDER BY h.id DESC LIMIT :l OFFSET :o",
+  soci::rowset<soci::row> rows = (sql.prepare << request_select() + where + "ORDER BY h.id DESC LIMIT :l OFFSET :o",
                                   soci::use(account), soci::use(prefix), soci::use(status), soci::use(status),
                                   soci::use(lim), soci::use(off));
-  for (const auto& row : rows) out.push_back(request_from(row));
+  for (const auto& row : rows) out.push_back(request_mapping().read(row));
   return out;
 }
 

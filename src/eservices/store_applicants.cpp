@@ -1,4 +1,5 @@
 #include "db/row.h"
+#include "db/row_mapping.h"
 #include "eservices/store.h"
 
 namespace hq::eservices::store {
@@ -73,21 +74,21 @@ void insert_crl(soci::session& sql, const std::string& issuer, std::int64_t this
 std::vector<std::string> crl_pems(soci::session& sql) { return pems(sql, "eservices_crls"); }
 
 namespace {
-Certificate certificate_from(const soci::row& row) {
-  Certificate c;
-  c.id = db::int_at(row, "id");
-  c.account_id = db::int_at(row, "account_id");
-  c.fingerprint = db::text_at(row, "fingerprint");
-  c.serial = db::text_at(row, "serial");
-  c.subject = db::text_at(row, "subject");
-  c.issuer = db::text_at(row, "issuer");
-  c.tax_code = db::text_at(row, "tax_code");
-  c.pem = db::text_at(row, "pem");
-  c.status = db::text_at(row, "status");
-  c.not_before = db::int_at(row, "not_before");
-  c.not_after = db::int_at(row, "not_after");
-  c.created_at = db::int_at(row, "created_at");
-  return c;
+const db::RowMapping<Certificate>& certificate_mapping() {
+  static const auto mapping = db::RowMapping<Certificate>()
+                                  .field("id", &Certificate::id)
+                                  .field("account_id", &Certificate::account_id)
+                                  .field("fingerprint", &Certificate::fingerprint)
+                                  .field("serial", &Certificate::serial)
+                                  .field("subject", &Certificate::subject)
+                                  .field("issuer", &Certificate::issuer)
+                                  .field("tax_code", &Certificate::tax_code)
+                                  .field("pem", &Certificate::pem)
+                                  .field("status", &Certificate::status)
+                                  .field("not_before", &Certificate::not_before)
+                                  .field("not_after", &Certificate::not_after)
+                                  .field("created_at", &Certificate::created_at);
+  return mapping;
 }
 }  // namespace
 
@@ -101,8 +102,8 @@ void insert_certificate(soci::session& sql, const Certificate& c) {
 
 std::optional<Certificate> find_certificate(soci::session& sql, const std::string& fingerprint) {
   soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT * FROM eservices_certificates WHERE fingerprint = :f", soci::use(fingerprint));
-  for (const auto& row : rows) return certificate_from(row);
+      (sql.prepare << "SELECT " + certificate_mapping().select_list() + " FROM eservices_certificates WHERE fingerprint = :f", soci::use(fingerprint));
+  for (const auto& row : rows) return certificate_mapping().read(row);
   return std::nullopt;
 }
 
@@ -110,8 +111,8 @@ std::vector<Certificate> certificates_of(soci::session& sql, std::int64_t accoun
   const long long id = account_id;
   std::vector<Certificate> out;
   soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT * FROM eservices_certificates WHERE account_id = :a ORDER BY id", soci::use(id));
-  for (const auto& row : rows) out.push_back(certificate_from(row));
+      (sql.prepare << "SELECT " + certificate_mapping().select_list() + " FROM eservices_certificates WHERE account_id = :a ORDER BY id", soci::use(id));
+  for (const auto& row : rows) out.push_back(certificate_mapping().read(row));
   return out;
 }
 

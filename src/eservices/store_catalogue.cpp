@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "db/row.h"
+#include "db/row_mapping.h"
 #include "eservices/store.h"
 
 namespace hq::eservices::store {
@@ -9,30 +10,34 @@ using nlohmann::json;
 
 namespace {
 
-ProcedureSettings settings_from(const soci::row& row) {
-  ProcedureSettings s;
-  s.processing_days = db::int_at(row, "processing_days");
-  s.fee = db::int_at(row, "fee");
-  s.result_form = db::text_at(row, "result_form");
-  s.updated_at = db::int_at(row, "updated_at");
-  for (const auto& d : json::parse(db::text_at(row, "documents"), nullptr, false))
-    if (d.is_object()) s.documents.push_back({d.value("name", ""), d.value("signed", true)});
-  return s;
+// The procedure code comes last, after the mapped fields, for the map of all settings.
+const db::RowMapping<ProcedureSettings>& settings_mapping() {
+  static const auto mapping =
+      db::RowMapping<ProcedureSettings>()
+          .field("processing_days", &ProcedureSettings::processing_days)
+          .field("fee", &ProcedureSettings::fee)
+          .field("result_form", &ProcedureSettings::result_form)
+          .field("updated_at", &ProcedureSettings::updated_at)
+          .field_with("documents", [](ProcedureSettings& s, const soci::row& row, std::size_t i) {
+            for (const auto& d : json::parse(db::text_at(row, i), nullptr, false))
+              if (d.is_object()) s.documents.push_back({d.value("name", ""), d.value("signed", true)});
+          });
+  return mapping;
 }
 
 }  // namespace
 
 std::map<std::string, ProcedureSettings> all_settings(soci::session& sql) {
   std::map<std::string, ProcedureSettings> out;
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT * FROM eservices_procedure_settings");
-  for (const auto& row : rows) out[db::text_at(row, "code")] = settings_from(row);
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT " + settings_mapping().select_list() + ", code FROM eservices_procedure_settings");
+  for (const auto& row : rows) out[db::text_at(row, settings_mapping().size())] = settings_mapping().read(row);
   return out;
 }
 
 std::optional<ProcedureSettings> find_settings(soci::session& sql, const std::string& code) {
   soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT * FROM eservices_procedure_settings WHERE code = :c", soci::use(code));
-  for (const auto& row : rows) return settings_from(row);
+      (sql.prepare << "SELECT " + settings_mapping().select_list() + " FROM eservices_procedure_settings WHERE code = :c", soci::use(code));
+  for (const auto& row : rows) return settings_mapping().read(row);
   return std::nullopt;
 }
 

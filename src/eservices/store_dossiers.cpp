@@ -1,51 +1,83 @@
 #include "db/row.h"
+#include "db/row_mapping.h"
 #include "eservices/store.h"
 
 namespace hq::eservices::store {
 
 namespace {
 
-std::optional<std::int64_t> optional_int(const soci::row& row, const std::string& column) {
-  if (row.get_indicator(column) == soci::i_null) return std::nullopt;
-  return db::int_at(row, column);
+const db::RowMapping<Dossier>& dossier_mapping() {
+  static const auto mapping = db::RowMapping<Dossier>()
+                                  .field("d.id", &Dossier::id)
+                                  .field("d.number", &Dossier::number)
+                                  .field("d.procedure_code", &Dossier::procedure_code)
+                                  .field("d.unit_id", &Dossier::unit_id)
+                                  .field("u.code", &Dossier::unit_code)
+                                  .field("u.name", &Dossier::unit_name)
+                                  .field("d.unit_path", &Dossier::unit_path)
+                                  .field("d.applicant_id", &Dossier::applicant_id)
+                                  .field("a.username", &Dossier::applicant_username)
+                                  .field("p.name", &Dossier::applicant_name)
+                                  .field("d.status", &Dossier::status)
+                                  .field("d.mode", &Dossier::mode)
+                                  .field("d.holder", &Dossier::holder)
+                                  .field("d.assignee", &Dossier::assignee)
+                                  .field("d.officer", &Dossier::officer)
+                                  .field("d.submitted_at", &Dossier::submitted_at)
+                                  .field("d.received_at", &Dossier::received_at)
+                                  .field("d.due_at", &Dossier::due_at)
+                                  .field("d.paused_at", &Dossier::paused_at)
+                                  .field("d.missing", &Dossier::missing)
+                                  .field("d.fee", &Dossier::fee)
+                                  .field("d.paid_at", &Dossier::paid_at)
+                                  .field("d.closed_at", &Dossier::closed_at)
+                                  .field("d.receipt_no", &Dossier::receipt_no)
+                                  .field("d.result_number", &Dossier::result_number)
+                                  .field("d.version", &Dossier::version)
+                                  .field("d.created_at", &Dossier::created_at)
+                                  .field("d.updated_at", &Dossier::updated_at);
+  return mapping;
 }
 
-constexpr const char* kDossierSelect =
-    "SELECT d.*, u.code AS unit_code, u.name AS unit_name, a.username AS applicant_username, "
-    "p.name AS applicant_name FROM eservices_dossiers d JOIN units u ON u.id = d.unit_id "
-    "JOIN accounts a ON a.id = d.applicant_id LEFT JOIN eservices_applicants p ON p.account_id = d.applicant_id ";
+const std::string& dossier_select() {
+  static const std::string select =
+      "SELECT " + dossier_mapping().select_list() +
+      " FROM eservices_dossiers d JOIN units u ON u.id = d.unit_id JOIN accounts a ON a.id = d.applicant_id "
+      "LEFT JOIN eservices_applicants p ON p.account_id = d.applicant_id ";
+  return select;
+}
 
-Dossier dossier_from(const soci::row& row) {
-  Dossier d;
-  d.id = db::int_at(row, "id");
-  d.number = db::text_at(row, "number");
-  d.procedure_code = db::text_at(row, "procedure_code");
-  d.unit_id = db::int_at(row, "unit_id");
-  d.unit_code = db::text_at(row, "unit_code");
-  d.unit_name = db::text_at(row, "unit_name");
-  d.unit_path = db::text_at(row, "unit_path");
-  d.applicant_id = db::int_at(row, "applicant_id");
-  d.applicant_username = db::text_at(row, "applicant_username");
-  d.applicant_name = db::text_at(row, "applicant_name");
-  d.status = db::text_at(row, "status");
-  d.mode = static_cast<int>(db::int_at(row, "mode"));
-  d.holder = db::text_at(row, "holder");
-  d.assignee = db::text_at(row, "assignee");
-  d.officer = db::text_at(row, "officer");
-  d.submitted_at = db::int_at(row, "submitted_at");
-  d.received_at = db::int_at(row, "received_at");
-  d.due_at = db::int_at(row, "due_at");
-  d.paused_at = optional_int(row, "paused_at");
-  d.missing = db::text_at(row, "missing");
-  d.fee = db::int_at(row, "fee");
-  d.paid_at = optional_int(row, "paid_at");
-  d.closed_at = optional_int(row, "closed_at");
-  d.receipt_no = db::text_at(row, "receipt_no");
-  d.result_number = db::text_at(row, "result_number");
-  d.version = db::int_at(row, "version");
-  d.created_at = db::int_at(row, "created_at");
-  d.updated_at = db::int_at(row, "updated_at");
-  return d;
+const db::RowMapping<Document>& document_mapping() {
+  static const auto mapping =
+      db::RowMapping<Document>()
+          .field("id", &Document::id)
+          .field("dossier_id", &Document::dossier_id)
+          .field("round", &Document::round)
+          .field("size", &Document::size)
+          .field("name", &Document::name)
+          .field("sha256", &Document::sha256)
+          .field("signature_base64", &Document::signature_base64)
+          .field_with("signature_valid",  // NULL: not checked (a citizen's document)
+                      [](Document& d, const soci::row& row, std::size_t i) {
+                        if (row.get_indicator(i) != soci::i_null) d.signature_valid = db::int_at(row, i) != 0;
+                      })
+          .field("signer_tax_code", &Document::signer_tax_code)
+          .field("signer_serial", &Document::signer_serial);
+  return mapping;
+}
+
+const db::RowMapping<Step>& step_mapping() {
+  static const auto mapping = db::RowMapping<Step>()
+                                  .field("id", &Step::id)
+                                  .field("dossier_id", &Step::dossier_id)
+                                  .field("at", &Step::at)
+                                  .field("username", &Step::username)
+                                  .field("action", &Step::action)
+                                  .field("from_status", &Step::from_status)
+                                  .field("to_status", &Step::to_status)
+                                  .field("comment", &Step::comment)
+                                  .field("details", &Step::details);
+  return mapping;
 }
 
 // A nullable text or integer bound with its indicator (SOCI binds references: keep these alive).
@@ -99,8 +131,8 @@ void set_number(soci::session& sql, std::int64_t id, const std::string& number) 
 
 std::optional<Dossier> find_dossier(soci::session& sql, std::int64_t id) {
   const long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << std::string(kDossierSelect) + "WHERE d.id = :id", soci::use(key));
-  for (const auto& row : rows) return dossier_from(row);
+  soci::rowset<soci::row> rows = (sql.prepare << dossier_select() + "WHERE d.id = :id", soci::use(key));
+  for (const auto& row : rows) return dossier_mapping().read(row);
   return std::nullopt;
 }
 
@@ -141,11 +173,11 @@ std::vector<Dossier> list_dossiers(soci::session& sql, const DossierQuery& q, st
   total = count;
   std::vector<Dossier> out;
   soci::rowset<soci::row> rows =
-      (sql.prepare << std::string(kDossierSelect) + where + " ORDER BY d.due_at, d.id LIMIT :l OFFSET :o",
+      (sql.prepare << dossier_select() + where + " ORDER BY d.due_at, d.id LIMIT :l OFFSET :o",
        soci::use(applicant), soci::use(prefix), soci::use(q.status), soci::use(q.status), soci::use(q.procedure_code),
        soci::use(q.procedure_code), soci::use(q.assignee), soci::use(q.assignee), soci::use(due), soci::use(limit),
        soci::use(offset));
-  for (const auto& row : rows) out.push_back(dossier_from(row));
+  for (const auto& row : rows) out.push_back(dossier_mapping().read(row));
   return out;
 }
 
@@ -164,21 +196,8 @@ std::vector<Document> documents_of(soci::session& sql, std::int64_t dossier_id) 
   const long long id = dossier_id;
   std::vector<Document> out;
   soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT * FROM eservices_documents WHERE dossier_id = :d ORDER BY id", soci::use(id));
-  for (const auto& row : rows) {
-    Document d;
-    d.id = db::int_at(row, "id");
-    d.dossier_id = db::int_at(row, "dossier_id");
-    d.round = db::int_at(row, "round");
-    d.size = db::int_at(row, "size");
-    d.name = db::text_at(row, "name");
-    d.sha256 = db::text_at(row, "sha256");
-    d.signature_base64 = db::text_at(row, "signature_base64");
-    if (const auto v = optional_int(row, "signature_valid")) d.signature_valid = *v != 0;
-    d.signer_tax_code = db::text_at(row, "signer_tax_code");
-    d.signer_serial = db::text_at(row, "signer_serial");
-    out.push_back(std::move(d));
-  }
+      (sql.prepare << "SELECT " + document_mapping().select_list() + " FROM eservices_documents WHERE dossier_id = :d ORDER BY id", soci::use(id));
+  for (const auto& row : rows) out.push_back(document_mapping().read(row));
   return out;
 }
 
@@ -194,20 +213,8 @@ std::vector<Step> steps_of(soci::session& sql, std::int64_t dossier_id) {
   const long long id = dossier_id;
   std::vector<Step> out;
   soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT * FROM eservices_steps WHERE dossier_id = :d ORDER BY id", soci::use(id));
-  for (const auto& row : rows) {
-    Step s;
-    s.id = db::int_at(row, "id");
-    s.dossier_id = db::int_at(row, "dossier_id");
-    s.at = db::int_at(row, "at");
-    s.username = db::text_at(row, "username");
-    s.action = db::text_at(row, "action");
-    s.from_status = db::text_at(row, "from_status");
-    s.to_status = db::text_at(row, "to_status");
-    s.comment = db::text_at(row, "comment");
-    s.details = db::text_at(row, "details");
-    out.push_back(std::move(s));
-  }
+      (sql.prepare << "SELECT " + step_mapping().select_list() + " FROM eservices_steps WHERE dossier_id = :d ORDER BY id", soci::use(id));
+  for (const auto& row : rows) out.push_back(step_mapping().read(row));
   return out;
 }
 

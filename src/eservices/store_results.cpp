@@ -1,7 +1,22 @@
 #include "db/row.h"
+#include "db/row_mapping.h"
 #include "eservices/store.h"
 
 namespace hq::eservices::store {
+
+namespace {
+const db::RowMapping<Payment>& payment_mapping() {
+  static const auto mapping = db::RowMapping<Payment>()
+                                  .field("order_id", &Payment::order_id)
+                                  .field("dossier_id", &Payment::dossier_id)
+                                  .field("amount", &Payment::amount)
+                                  .field("status", &Payment::status)
+                                  .field("transaction_id", &Payment::transaction_id)
+                                  .field("created_at", &Payment::created_at)
+                                  .field("paid_at", &Payment::paid_at);
+  return mapping;
+}
+}  // namespace
 
 void insert_payment(soci::session& sql, const Payment& p) {
   const long long dossier = p.dossier_id, amount = p.amount, at = p.created_at;
@@ -12,18 +27,8 @@ void insert_payment(soci::session& sql, const Payment& p) {
 
 std::optional<Payment> find_payment(soci::session& sql, const std::string& order_id) {
   soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT * FROM eservices_payments WHERE order_id = :o", soci::use(order_id));
-  for (const auto& row : rows) {
-    Payment p;
-    p.order_id = db::text_at(row, "order_id");
-    p.dossier_id = db::int_at(row, "dossier_id");
-    p.amount = db::int_at(row, "amount");
-    p.status = db::text_at(row, "status");
-    p.transaction_id = db::text_at(row, "transaction_id");
-    p.created_at = db::int_at(row, "created_at");
-    if (row.get_indicator("paid_at") != soci::i_null) p.paid_at = db::int_at(row, "paid_at");
-    return p;
-  }
+      (sql.prepare << "SELECT " + payment_mapping().select_list() + " FROM eservices_payments WHERE order_id = :o", soci::use(order_id));
+  for (const auto& row : rows) return payment_mapping().read(row);
   return std::nullopt;
 }
 
@@ -38,21 +43,24 @@ bool mark_paid(soci::session& sql, const std::string& order_id, const std::strin
 }
 
 namespace {
-Result result_from(const soci::row& row) {
-  Result r;
-  r.number = db::text_at(row, "number");
-  r.dossier_id = db::int_at(row, "dossier_id");
-  r.issued_at = db::int_at(row, "issued_at");
-  r.issued_by = db::text_at(row, "issued_by");
-  r.sha256 = db::text_at(row, "sha256");
-  r.content_base64 = db::text_at(row, "content_base64");
-  r.signature_base64 = db::text_at(row, "signature_base64");
-  r.certificate_pem = db::text_at(row, "certificate_pem");
-  r.dossier_number = db::text_at(row, "dossier_number");
-  return r;
+const db::RowMapping<Result>& result_mapping() {
+  static const auto mapping = db::RowMapping<Result>()
+                                  .field("r.number", &Result::number)
+                                  .field("r.dossier_id", &Result::dossier_id)
+                                  .field("r.issued_at", &Result::issued_at)
+                                  .field("r.issued_by", &Result::issued_by)
+                                  .field("r.sha256", &Result::sha256)
+                                  .field("r.content_base64", &Result::content_base64)
+                                  .field("r.signature_base64", &Result::signature_base64)
+                                  .field("r.certificate_pem", &Result::certificate_pem)
+                                  .field("d.number", &Result::dossier_number);
+  return mapping;
 }
-constexpr const char* kResultSelect =
-    "SELECT r.*, d.number AS dossier_number FROM eservices_results r JOIN eservices_dossiers d ON d.id = r.dossier_id ";
+const std::string& result_select() {
+  static const std::string select = "SELECT " + result_mapping().select_list() +
+                                    " FROM eservices_results r JOIN eservices_dossiers d ON d.id = r.dossier_id ";
+  return select;
+}
 }  // namespace
 
 void insert_result(soci::session& sql, const Result& r) {
@@ -64,21 +72,21 @@ void insert_result(soci::session& sql, const Result& r) {
 }
 
 std::optional<Result> find_result(soci::session& sql, const std::string& number) {
-  soci::rowset<soci::row> rows = (sql.prepare << std::string(kResultSelect) + "WHERE r.number = :n", soci::use(number));
-  for (const auto& row : rows) return result_from(row);
+  soci::rowset<soci::row> rows = (sql.prepare << result_select() + "WHERE r.number = :n", soci::use(number));
+  for (const auto& row : rows) return result_mapping().read(row);
   return std::nullopt;
 }
 
 std::optional<Result> result_of(soci::session& sql, std::int64_t dossier_id) {
   const long long id = dossier_id;
-  soci::rowset<soci::row> rows = (sql.prepare << std::string(kResultSelect) + "WHERE r.dossier_id = :d", soci::use(id));
-  for (const auto& row : rows) return result_from(row);
+  soci::rowset<soci::row> rows = (sql.prepare << result_select() + "WHERE r.dossier_id = :d", soci::use(id));
+  for (const auto& row : rows) return result_mapping().read(row);
   return std::nullopt;
 }
 
 std::optional<Result> find_result_by_sha256(soci::session& sql, const std::string& sha256) {
-  soci::rowset<soci::row> rows = (sql.prepare << std::string(kResultSelect) + "WHERE r.sha256 = :h", soci::use(sha256));
-  for (const auto& row : rows) return result_from(row);
+  soci::rowset<soci::row> rows = (sql.prepare << result_select() + "WHERE r.sha256 = :h", soci::use(sha256));
+  for (const auto& row : rows) return result_mapping().read(row);
   return std::nullopt;
 }
 

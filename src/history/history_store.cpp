@@ -2,6 +2,7 @@
 
 #include "core/time.h"
 #include "db/row.h"
+#include "db/row_mapping.h"
 
 namespace hq::history {
 
@@ -29,27 +30,23 @@ void insert(soci::session& sql, Entry entry) {
   sql << "UPDATE history_head SET last_id = :id, last_hash = :hash WHERE id = 1", soci::use(id), soci::use(entry.hash);
 }
 
-Entry from_row(const soci::row& row) {
-  Entry e;
-  e.id = db::int_at(row, "id");
-  e.at = db::int_at(row, "at");
-  e.account_id = db::int_at(row, "account_id");
-  e.username = row.get<std::string>("username");
-  e.unit_code = row.get<std::string>("unit_code");
-  e.action = row.get<std::string>("action");
-  e.entity_type = row.get<std::string>("entity_type");
-  e.entity_id = row.get<std::string>("entity_id");
-  e.summary = row.get<std::string>("summary");
-  e.client_address = row.get<std::string>("client_address");
-  e.prev_hash = row.get<std::string>("prev_hash");
-  e.hash = row.get<std::string>("hash");
-  e.format = static_cast<int>(db::int_at(row, "format"));
-  return e;
+const db::RowMapping<Entry>& entry_mapping() {
+  static const auto mapping = db::RowMapping<Entry>()
+                                  .field("id", &Entry::id)
+                                  .field("at", &Entry::at)
+                                  .field("account_id", &Entry::account_id)
+                                  .field("username", &Entry::username)
+                                  .field("unit_code", &Entry::unit_code)
+                                  .field("action", &Entry::action)
+                                  .field("entity_type", &Entry::entity_type)
+                                  .field("entity_id", &Entry::entity_id)
+                                  .field("summary", &Entry::summary)
+                                  .field("client_address", &Entry::client_address)
+                                  .field("prev_hash", &Entry::prev_hash)
+                                  .field("hash", &Entry::hash)
+                                  .field("format", &Entry::format);
+  return mapping;
 }
-
-constexpr const char* kColumns =
-    "id, at, account_id, username, "
-    "unit_code, action, entity_type, entity_id, summary, client_address, prev_hash, hash, format";
 
 }  // namespace
 
@@ -75,11 +72,11 @@ Page list(soci::session& sql, const std::string& entity_type, const std::string&
   page.total = total;
   long long off = offset, lim = limit;
   soci::rowset<soci::row> rows =
-      (sql.prepare << std::string("SELECT ") + kColumns + " FROM history" + filter +
+      (sql.prepare << "SELECT " + entry_mapping().select_list() + " FROM history" + filter +
                           " ORDER BY id DESC LIMIT :lim OFFSET :off",
        soci::use(entity_type), soci::use(entity_type), soci::use(entity_id), soci::use(entity_id), soci::use(lim),
        soci::use(off));
-  for (const auto& row : rows) page.items.push_back(from_row(row));
+  for (const auto& row : rows) page.items.push_back(entry_mapping().read(row));
   return page;
 }
 
@@ -97,10 +94,10 @@ std::vector<Entry> entries_before(soci::session& sql, const std::string& entity_
   std::vector<Entry> entries;
   const long long before = before_id, lim = limit;
   soci::rowset<soci::row> rows =
-      (sql.prepare << std::string("SELECT ") + kColumns +
+      (sql.prepare << "SELECT " + entry_mapping().select_list() +
                           " FROM history WHERE entity_type = :t AND (:b = 0 OR id < :b2) ORDER BY id DESC LIMIT :l",
        soci::use(entity_type), soci::use(before), soci::use(before), soci::use(lim));
-  for (const auto& row : rows) entries.push_back(from_row(row));
+  for (const auto& row : rows) entries.push_back(entry_mapping().read(row));
   return entries;
 }
 
@@ -109,13 +106,13 @@ ChainCheck verify(soci::session& sql) {
   long long last_seen = 0;
   // Read in batches so a long history does not sit in memory at once.
   for (;;) {
-    soci::rowset<soci::row> rows = (sql.prepare << std::string("SELECT ") + kColumns +
+    soci::rowset<soci::row> rows = (sql.prepare << "SELECT " + entry_mapping().select_list() +
                                                        " FROM history WHERE id > :after ORDER BY id LIMIT 5000",
                                     soci::use(last_seen));
     std::size_t count = 0;
     for (const auto& row : rows) {
       ++count;
-      const Entry entry = from_row(row);
+      const Entry entry = entry_mapping().read(row);
       last_seen = entry.id;
       if (!verifier.feed(entry)) return verifier.finish(0, "");
     }

@@ -6,6 +6,7 @@
 #include "core/time.h"
 #include "db/row.h"
 #include "db/row_mapping.h"
+#include "identity/units.h"
 
 namespace hq::identity::store {
 
@@ -35,20 +36,6 @@ std::vector<std::string> roles_of(soci::session& sql, std::int64_t account_id) {
 }
 
 // One field table per type: the SELECT list and the mapping come from the same lines.
-const db::RowMapping<Unit>& unit_mapping() {
-  static const auto mapping = db::RowMapping<Unit>()
-                                  .field("u.id", &Unit::id)
-                                  .field("u.code", &Unit::code)
-                                  .field("u.name", &Unit::name)
-                                  .field("u.level", &Unit::level)
-                                  .field("u.parent_id", &Unit::parent_id)
-                                  .field("p.code", &Unit::parent_code, "parent_code")
-                                  .field("u.path", &Unit::path)
-                                  .field("u.valid_from", &Unit::valid_from)
-                                  .field("u.valid_to", &Unit::valid_to);
-  return mapping;
-}
-
 const db::RowMapping<Account>& account_mapping() {
   static const auto mapping = db::RowMapping<Account>()
                                   .field("a.id", &Account::id)
@@ -72,11 +59,8 @@ const db::RowMapping<Account>& account_mapping() {
   return mapping;
 }
 
-Unit unit_from(const soci::row& row) { return unit_mapping().read(row); }
 Account account_from(const soci::row& row) { return account_mapping().read(row); }
 
-const std::string kUnitSelect =
-    "SELECT " + unit_mapping().select_list() + " FROM units u LEFT JOIN units p ON p.id = u.parent_id ";
 const std::string kAccountSelect =
     "SELECT " + account_mapping().select_list() + " FROM accounts a JOIN units u ON u.id = a.unit_id ";
 
@@ -86,9 +70,15 @@ std::string search_text(const Account& account) {
 
 }  // namespace
 
+// Units are read through the platform's one read API (identity/units.h); this store keeps the writes.
+namespace {
+Unit from_read_api(const identity::Unit& u) {
+  return {u.id, u.code, u.name, u.level, u.parent_id, u.parent_code, u.path, u.valid_from, u.valid_to};
+}
+}  // namespace
+
 std::optional<Unit> find_unit(soci::session& sql, const std::string& code) {
-  soci::rowset<soci::row> rows = (sql.prepare << kUnitSelect + "WHERE u.code = :code", soci::use(code));
-  for (const auto& row : rows) return unit_from(row);
+  if (auto unit = identity::find_unit(sql, code)) return from_read_api(*unit);
   return std::nullopt;
 }
 
@@ -112,11 +102,7 @@ void update_unit(soci::session& sql, const Unit& unit) {
 
 std::vector<Unit> units_under(soci::session& sql, const std::string& path_prefix) {
   std::vector<Unit> units;
-  const std::string pattern = path_prefix + "%";
-  soci::rowset<soci::row> rows =
-      (sql.prepare << kUnitSelect + "WHERE u.path LIKE :p ORDER BY length(u.path), u.code",
-       soci::use(pattern));
-  for (const auto& row : rows) units.push_back(unit_from(row));
+  for (const auto& unit : identity::units_under(sql, path_prefix)) units.push_back(from_read_api(unit));
   return units;
 }
 
@@ -285,31 +271,35 @@ void delete_other_sessions(soci::session& sql, std::int64_t account_id, const st
 
 namespace {
 
-constexpr const char* kRequestSelect =
-    "SELECT r.id, r.kind, r.unit_id, u.code AS unit_code, u.path AS unit_path, u.level AS unit_level, r.username, r.full_name, r.roles, "
-    "r.reason, r.status, r.proposed_by AS proposed_by_id, p.username AS proposed_by, d.username AS decided_by, r.decision_comment, r.created_at "
-    "FROM account_requests r JOIN units u ON u.id = r.unit_id JOIN accounts p ON p.id = r.proposed_by "
-    "LEFT JOIN accounts d ON d.id = r.decided_by ";
+const db::RowMapping<AccountRequest>& request_mapping() {
+  static const auto mapping =
+      db::RowMapping<AccountRequest>()
+          .field("r.id", &AccountRequest::id)
+          .field("r.kind", &AccountRequest::kind)
+          .field("r.unit_id", &AccountRequest::unit_id)
+          .field("u.code", &AccountRequest::unit_code)
+          .field("u.path", &AccountRequest::unit_path)
+          .field("u.level", &AccountRequest::unit_level)
+          .field("r.username", &AccountRequest::username)
+          .field("r.full_name", &AccountRequest::full_name)
+          .field_with("r.roles",  // stored comma-separated
+                      [](AccountRequest& r, const soci::row& row, std::size_t i) { r.roles = split_roles(text_at(row, i)); })
+          .field("r.reason", &AccountRequest::reason)
+          .field("r.status", &AccountRequest::status)
+          .field("r.proposed_by", &AccountRequest::proposed_by_id)
+          .field("p.username", &AccountRequest::proposed_by)
+          .field("d.username", &AccountRequest::decided_by)
+          .field("r.decision_comment", &AccountRequest::decision_comment)
+          .field("r.created_at", &AccountRequest::created_at);
+  return mapping;
+}
 
-AccountRequest request_from(const soci::row& row) {
-  AccountRequest r;
-  r.id = int_at(row, "id");
-  r.kind = text_at(row, "kind");
-  r.unit_id = int_at(row, "unit_id");
-  r.unit_code = text_at(row, "unit_code");
-  r.unit_path = text_at(row, "unit_path");
-  r.unit_level = text_at(row, "unit_level");
-  r.proposed_by_id = int_at(row, "proposed_by_id");
-  r.username = text_at(row, "username");
-  r.full_name = text_at(row, "full_name");
-  r.roles = split_roles(text_at(row, "roles"));
-  r.reason = text_at(row, "reason");
-  r.status = text_at(row, "status");
-  r.proposed_by = text_at(row, "proposed_by");
-  r.decided_by = text_at(row, "decided_by");
-  r.decision_comment = text_at(row, "decision_comment");
-  r.created_at = int_at(row, "created_at");
-  return r;
+const std::string& request_select() {
+  static const std::string select =
+      "SELECT " + request_mapping().select_list() +
+      " FROM account_requests r JOIN units u ON u.id = r.unit_id JOIN accounts p ON p.id = r.proposed_by "
+      "LEFT JOIN accounts d ON d.id = r.decided_by ";
+  return select;
 }
 
 }  // namespace
@@ -327,8 +317,8 @@ std::int64_t insert_request(soci::session& sql, const AccountRequest& r, std::in
 
 std::optional<AccountRequest> find_request(soci::session& sql, std::int64_t id) {
   const long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << std::string(kRequestSelect) + "WHERE r.id = :id", soci::use(key));
-  for (const auto& row : rows) return request_from(row);
+  soci::rowset<soci::row> rows = (sql.prepare << request_select() + "WHERE r.id = :id", soci::use(key));
+  for (const auto& row : rows) return request_mapping().read(row);
   return std::nullopt;
 }
 
@@ -353,9 +343,9 @@ std::vector<AccountRequest> list_requests(soci::session& sql, const std::string&
       soci::use(status), soci::use(status), soci::into(total);
   std::vector<AccountRequest> requests;
   soci::rowset<soci::row> rows =
-      (sql.prepare << std::string(kRequestSelect) + where + "ORDER BY r.id DESC LIMIT :l OFFSET :o", soci::use(path),
+      (sql.prepare << request_select() + where + "ORDER BY r.id DESC LIMIT :l OFFSET :o", soci::use(path),
        soci::use(status), soci::use(status), soci::use(lim), soci::use(off));
-  for (const auto& row : rows) requests.push_back(request_from(row));
+  for (const auto& row : rows) requests.push_back(request_mapping().read(row));
   return requests;
 }
 

@@ -1,5 +1,9 @@
 #include "platform/calendar_store.h"
 
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
 #include "core/text.h"
 #include "db/row.h"
 
@@ -49,10 +53,40 @@ std::vector<core::WorkingPeriod> load_working_hours(soci::session& sql) {
   return periods.empty() ? core::default_working_hours() : periods;
 }
 
-core::WorkingCalendar load_calendar(soci::session& sql) {
+namespace {
+
+core::WorkingCalendar read_calendar(soci::session& sql) {
   std::vector<core::CalendarAdjustment> adjustments;
   for (auto& stored : load_adjustments(sql)) adjustments.push_back(stored.adjustment);
   return core::WorkingCalendar(std::move(adjustments), load_working_hours(sql));
+}
+
+// The calendars this process has read, by the stamp their database had then (a few databases: the tests).
+std::mutex cache_mutex;
+std::unordered_map<long long, std::shared_ptr<const core::WorkingCalendar>> cache;
+constexpr std::size_t kCachedCalendars = 64;
+
+}  // namespace
+
+// Kept per server process and checked against calendar_stamp (migration 0204), which triggers redraw on any
+// write to the adjustments or the working hours: every process on one PostgreSQL sees a change on its next
+// use, at the cost of one primary-key read. The stamp is read first, so a calendar cached under a stamp is
+// never older than that stamp (a write in between only costs one more read).
+core::WorkingCalendar load_calendar(soci::session& sql) {
+  long long stamp = 0;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT stamp FROM calendar_stamp WHERE id = 1", soci::into(stamp, ind);
+  if (!sql.got_data() || ind != soci::i_ok) return read_calendar(sql);
+  {
+    const std::lock_guard lock(cache_mutex);
+    const auto it = cache.find(stamp);
+    if (it != cache.end()) return *it->second;
+  }
+  auto calendar = std::make_shared<const core::WorkingCalendar>(read_calendar(sql));
+  const std::lock_guard lock(cache_mutex);
+  if (cache.size() >= kCachedCalendars) cache.clear();
+  cache.emplace(stamp, calendar);
+  return *calendar;
 }
 
 std::int64_t insert_adjustment(soci::session& sql, const core::CalendarAdjustment& a) {

@@ -1,45 +1,19 @@
 // Runs the real binary over TCP: limits, the SPA's static files, and the graceful stop on SIGTERM.
-#include <arpa/inet.h>
-#include <csignal>
 #include <filesystem>
 #include <fstream>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 #include <gtest/gtest.h>
+
+#include "tests/support/raw_http.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string raw_http(int port, const std::string& request) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-    close(fd);
-    return "";
-  }
-  std::size_t sent = 0;
-  while (sent < request.size()) {
-    const auto n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;
-    sent += static_cast<std::size_t>(n);
-  }
-  std::string response;
-  char buffer[8192];
-  for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;) response.append(buffer, static_cast<std::size_t>(n));
-  close(fd);
-  return response;
-}
+using hq::test::raw_http;
 
 std::string get(int port, const std::string& target, const std::string& extra = "") {
-  return raw_http(port, "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + extra + "\r\n");
+  return hq::test::http_get(port, target, extra);
 }
 
 class ServerProcess : public ::testing::Test {
@@ -53,20 +27,10 @@ class ServerProcess : public ::testing::Test {
     const std::string db = "sqlite:" + (dir_ / "h.db").string();
     ASSERT_EQ(std::system((std::string(HAIQUAN_BINARY) + " init --db " + db + " --admin-password 'Quan-tri-2026!' >/dev/null").c_str()), 0);
     port_ = 20000 + getpid() % 20000;
-    pid_ = fork();
-    if (pid_ == 0) {
-      const std::string port = std::to_string(port_), web = (dir_ / "web").string();
-      execl(HAIQUAN_BINARY, "haiquan", "serve", "--db", db.c_str(), "--port", port.c_str(), "--address", "127.0.0.1",
-            "--web", web.c_str(), static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    for (int i = 0; i < 100 && get(port_, "/healthz").empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    pid_ = hq::test::start_server(HAIQUAN_BINARY, db, port_, (dir_ / "web").string());
   }
   static void TearDownTestSuite() {
-    if (pid_ > 0) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
+    hq::test::stop_server(pid_);
     fs::remove_all(dir_);
   }
   static inline fs::path dir_;
@@ -117,12 +81,8 @@ TEST_F(ServerProcess, LimitsAnswerWithFourHundreds) {
 TEST_F(ServerProcess, AnUploadOverTheLimitGetsA413AtItsHead) {
   // A 2 GiB upload: refused as soon as the head arrives (never buffered); the client keeps sending for a
   // while, as a browser would, and still reads the answer instead of a reset connection.
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port_));
-  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  const int fd = hq::test::connect_to(port_);
+  ASSERT_GE(fd, 0);
   const std::string head = "POST /api/v1/trs/studies/1/import HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\n"
                            "Content-Length: 2147483648\r\n\r\n";
   ASSERT_EQ(send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
@@ -130,10 +90,7 @@ TEST_F(ServerProcess, AnUploadOverTheLimitGetsA413AtItsHead) {
   for (int i = 0; i < 64; ++i)
     if (send(fd, chunk.data(), chunk.size(), MSG_NOSIGNAL) <= 0) break;
   shutdown(fd, SHUT_WR);
-  std::string response;
-  char buffer[8192];
-  for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;) response.append(buffer, static_cast<std::size_t>(n));
-  close(fd);
+  const std::string response = hq::test::receive_all(fd);
   EXPECT_EQ(response.rfind("HTTP/1.1 413", 0), 0u) << response.substr(0, 300);
   EXPECT_NE(response.find("PAYLOAD_TOO_LARGE"), std::string::npos);
   EXPECT_NE(response.find("Tệp tải lên dài 2048 MiB, vượt quá giới hạn 256 MiB"), std::string::npos) << response;

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -21,6 +22,9 @@ struct Sample {
   bool active = false;
   double share = 0;
   std::string parent_code;
+  std::optional<std::int64_t> parent;
+  int small = 0;
+  std::string code_twice;
 };
 
 const RowMapping<Sample>& sample_mapping() {
@@ -29,13 +33,19 @@ const RowMapping<Sample>& sample_mapping() {
                                   .field("s.code", &Sample::code)
                                   .field("s.active", &Sample::active)
                                   .field("s.share", &Sample::share)
-                                  .field("p.code", &Sample::parent_code, "parent_code");
+                                  .field("p.code", &Sample::parent_code, "parent_code")
+                                  .field("s.parent", &Sample::parent)
+                                  .field("s.active + 40", &Sample::small)
+                                  .field_with("s.code", [](Sample& s, const soci::row& row, std::size_t i) {
+                                    s.code_twice = text_at(row, i) + text_at(row, i);
+                                  });
   return mapping;
 }
 
 TEST(RowMapping, TheSelectListNamesEachExpressionOnceInOrder) {
-  EXPECT_EQ(sample_mapping().select_list(), "s.id, s.code, s.active, s.share, p.code AS parent_code");
-  EXPECT_EQ(sample_mapping().size(), 5u);
+  EXPECT_EQ(sample_mapping().select_list(),
+            "s.id, s.code, s.active, s.share, p.code AS parent_code, s.parent, s.active + 40, s.code");
+  EXPECT_EQ(sample_mapping().size(), 8u);
 }
 
 class RowMappingOnBackends : public ::testing::TestWithParam<std::string> {};
@@ -79,10 +89,15 @@ TEST_P(RowMappingOnBackends, ReadsEveryKindAndNullAndLeavesTrailingColumnsToTheC
     EXPECT_TRUE(read[0].active);
     EXPECT_DOUBLE_EQ(read[0].share, 0.25);
     EXPECT_EQ(read[0].parent_code, "");  // NULL
+    EXPECT_FALSE(read[0].parent.has_value());  // NULL into an optional
+    EXPECT_EQ(read[0].small, 41);
+    EXPECT_EQ(read[0].code_twice, "AA");
     EXPECT_EQ(read[1].code, "B");
     EXPECT_FALSE(read[1].active);
     EXPECT_DOUBLE_EQ(read[1].share, 0);
     EXPECT_EQ(read[1].parent_code, "A");
+    EXPECT_EQ(read[1].parent, std::optional<std::int64_t>(5000000000));
+    EXPECT_EQ(read[1].small, 40);
     EXPECT_EQ(extra[0], 10000000000);
   }
   std::filesystem::remove(sqlite_path);

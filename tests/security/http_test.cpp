@@ -3,79 +3,31 @@
 // SQLite locks, so a command-line import next to it removed the WAL under it), bodies read before the
 // session is known, JSON built to exhaust the parser, login by a cross-site form, /metrics without its
 // token, and the security headers on every kind of response.
-#include <arpa/inet.h>
-#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/raw_http.h"
+
 namespace {
 
 namespace fs = std::filesystem;
-
-int connect_to(int port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  timeval timeout{20, 0};  // a server that waits for a body it should have refused fails the test, not hangs it
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-    close(fd);
-    return -1;
-  }
-  return fd;
-}
-
-bool send_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const auto n = send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
-    if (n <= 0) return false;
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
-std::string receive_all(int fd) {
-  std::string response;
-  char buffer[8192];
-  for (ssize_t n; (n = recv(fd, buffer, sizeof buffer, 0)) > 0;) response.append(buffer, static_cast<std::size_t>(n));
-  close(fd);
-  return response;
-}
-
-std::string raw_http(int port, const std::string& request) {
-  const int fd = connect_to(port);
-  if (fd < 0) return "";
-  send_all(fd, request);
-  return receive_all(fd);
-}
+using hq::test::body_of;
+using hq::test::connect_to;
+using hq::test::raw_http;
+using hq::test::receive_all;
+using hq::test::send_all;
+using hq::test::status_of;
 
 std::string get(int port, const std::string& target, const std::string& extra = "") {
-  return raw_http(port, "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + extra + "\r\n");
+  return hq::test::http_get(port, target, extra);
 }
-
 std::string post(int port, const std::string& target, const std::string& body, const std::string& extra) {
-  return raw_http(port, "POST " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + extra +
-                            "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
-}
-
-int status_of(const std::string& response) {
-  return response.rfind("HTTP/1.1 ", 0) == 0 ? std::atoi(response.c_str() + 9) : 0;
-}
-
-std::string body_of(const std::string& response) {
-  const auto at = response.find("\r\n\r\n");
-  return at == std::string::npos ? "" : response.substr(at + 4);
+  return hq::test::http_post(port, target, body, extra);
 }
 
 constexpr const char* kPassword = "Quan-tri-2026!";
@@ -98,22 +50,11 @@ class SecurityHttp : public ::testing::Test {
     ASSERT_EQ(std::system((binary + " init --db " + db_ + " --admin-password '" + kPassword + "' >/dev/null").c_str()), 0);
     ASSERT_EQ(std::system((binary + " demo --db " + db_ + " >/dev/null").c_str()), 0);
     port_ = 20000 + (getpid() + 7919) % 20000;
-    pid_ = fork();
-    if (pid_ == 0) {
-      setenv("HAIQUAN_METRICS_TOKEN", kMetricsToken, 1);
-      const std::string port = std::to_string(port_), web = (dir_ / "web").string(), log = (dir_ / "server.log").string();
-      freopen(log.c_str(), "w", stdout);
-      execl(HAIQUAN_BINARY, "haiquan", "serve", "--db", db_.c_str(), "--port", port.c_str(), "--address", "127.0.0.1",
-            "--web", web.c_str(), static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    for (int i = 0; i < 200 && get(port_, "/healthz").empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    pid_ = hq::test::start_server(HAIQUAN_BINARY, db_, port_, (dir_ / "web").string(), (dir_ / "server.log").string(),
+                                  {{"HAIQUAN_METRICS_TOKEN", kMetricsToken}});
   }
   static void TearDownTestSuite() {
-    if (pid_ > 0) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
+    hq::test::stop_server(pid_);
     fs::remove_all(dir_);
   }
 

@@ -109,3 +109,22 @@ test('an unknown page shows the 404 page; a signed-out visit goes to the login p
   await page.goto('/khong-co-trang-nay');
   await expect(page.getByText('Không tìm thấy trang')).toBeVisible();
 });
+
+test('the user guide opens from the login page and from the header of every page, in Vietnamese then English', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByTestId('guide-link').click();
+  await expect(page).toHaveURL(/\/guide$/);
+  await expect(page.getByRole('heading', { name: 'Hướng dẫn sử dụng' })).toBeVisible();
+  await expect(page.locator('#guide-audit')).toContainText('Kiểm tra sau thông quan (STQ02)');
+  await page.getByTestId('lang-switch').getByText('EN').click();
+  await expect(page.getByRole('heading', { name: 'User guide' })).toBeVisible();
+  await expect(page.locator('#guide-eservices')).toContainText('Online public services (HQ36a)');
+  await page.getByTestId('lang-switch').getByText('VI').click();
+
+  await login(page, '02ci.canbo', DEMO_PASSWORD);
+  await page.goto('/audit/enterprises');
+  await page.locator('.hq-header').getByTestId('guide-link').click();
+  await expect(page.getByRole('heading', { name: 'Hướng dẫn sử dụng' })).toBeVisible();
+  await page.locator('#guide-audit').getByRole('link', { name: 'Mở trang' }).click();
+  await expect(page).toHaveURL(/\/audit\/enterprises/);
+});

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import viVN from 'antd/locale/vi_VN';
@@ -16,6 +16,8 @@ import NotFoundPage from './pages/NotFoundPage';
 import RegisterPage from './pages/eservices/RegisterPage';
 import { PublicVerifyPage } from './pages/eservices/VerifyPage';
 import { theme } from './theme';
+
+const GuidePage = lazy(() => import('./pages/GuidePage'));
 
 export function App() {
   return (
@@ -106,6 +108,14 @@ function AppRoutes() {
       {/* public pages of the online services (no session needed) */}
       <Route path="/dvc/register" element={<RegisterPage />} />
       <Route path="/dvc/verify" element={<PublicVerifyPage />} />
+      <Route
+        path="/guide"
+        element={
+          <Suspense fallback={<Spin />}>
+            <GuidePage />
+          </Suspense>
+        }
+      />
       <Route
         path="/password"
         element={

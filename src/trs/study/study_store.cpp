@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "db/copy.h"
 #include "db/row.h"
+#include "identity/units.h"
 
 namespace hq::trs::store {
 namespace {
@@ -360,11 +361,7 @@ void scan_records(soci::session& sql, std::int64_t study_id, const BranchFilter&
 }
 
 std::vector<std::string> unit_codes_under(soci::session& sql, const std::string& path_prefix) {
-  std::vector<std::string> out;
-  const std::string pattern = path_prefix + "%";
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT code FROM units WHERE path LIKE :p", soci::use(pattern));
-  for (const auto& row : rows) out.push_back(db::text_at(row, "code"));
-  return out;
+  return identity::unit_codes_under(sql, path_prefix);  // the platform's one read API for units
 }
 
 }  // namespace hq::trs::store

@@ -52,6 +52,11 @@ export const en: Dict = {
   'menu.trs': 'Time release study',
   'menu.password': 'Change password',
   'menu.logout': 'Log out',
+  'guide.title': 'User guide',
+  'guide.intro': 'The usual tasks, module by module. Each section links to its page; an account sees only the pages of its roles.',
+  'guide.print': 'Print the guide',
+  'guide.open': 'Open the page',
+  'menu.guide': 'User guide',
   'menu.profile': 'My account',
 
   'login.title': 'Sign in',

@@ -52,6 +52,11 @@ export const vi = {
   'menu.trs': 'Đo thời gian giải phóng hàng',
   'menu.password': 'Đổi mật khẩu',
   'menu.logout': 'Đăng xuất',
+  'guide.title': 'Hướng dẫn sử dụng',
+  'guide.intro': 'Các việc thường làm trên hệ thống, theo từng phân hệ. Mỗi mục có đường dẫn tới trang tương ứng; tài khoản chỉ thấy các trang thuộc vai trò của mình.',
+  'guide.print': 'In hướng dẫn',
+  'guide.open': 'Mở trang',
+  'menu.guide': 'Hướng dẫn sử dụng',
   'menu.profile': 'Tài khoản của tôi',
 
   'login.title': 'Đăng nhập hệ thống',

@@ -8,6 +8,7 @@ import {
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
+  QuestionCircleOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthContext';
@@ -142,6 +143,11 @@ export function AppLayout() {
           </span>
         </Link>
         <div className="hq-header__right">
+          <Tooltip title={t('menu.guide')}>
+            <Link to="/guide" className="hq-header__guide" aria-label={t('menu.guide')} data-testid="guide-link">
+              <QuestionCircleOutlined />
+            </Link>
+          </Tooltip>
           <LanguageSwitch dark />
           <Dropdown menu={{ items: userMenu }} trigger={['click']} placement="bottomRight">
             <Button type="text" className="hq-header__user" data-testid="user-menu">

@@ -229,9 +229,12 @@ export default function HomePage() {
             </Col>
           </>
         )}
-        <Col xs={24}>
-          <RecentActivity />
-        </Col>
+        {/* The whole history is for platform administrators; others read an entity's history from its page. */}
+        {hasAnyRole(me, ['platform.admin']) && (
+          <Col xs={24}>
+            <RecentActivity />
+          </Col>
+        )}
       </Row>
     </div>
   );

@@ -94,6 +94,7 @@ export default function LoginPage() {
         <div style={{ marginTop: 16, display: 'flex', flexWrap: 'wrap', gap: 12, justifyContent: 'space-between' }}>
           <Link to="/dvc/register" data-testid="eservices-register-link">{t('es.register')}</Link>
           <Link to="/dvc/verify">{t('menu.eservices.verify')}</Link>
+          <Link to="/guide" data-testid="guide-link">{t('menu.guide')}</Link>
         </div>
       </Card>
       <div className="hq-login__footer">{t('login.footer')}</div>

@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
-  Alert, App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Modal, Row, Select, Space, Spin, Tag, Tree, Typography,
+  Alert, App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Row, Select, Space, Spin, Tag, Tree, Typography,
 } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { EditOutlined, PlusOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
@@ -18,7 +18,7 @@ import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { buildUnitTree, childLevel, filterUnits, type UnitNode } from '../../utils/tree';
 import { fmtDate, toApiDate } from '../../utils/format';
-import { useFormSubmit } from '../../hooks/useFormSubmit';
+import { FormModal } from '../../components/FormModal';
 import { compact } from '../../utils/forms';
 import { ADMIN_ROLES } from '../../auth/roles';
 
@@ -43,8 +43,7 @@ function useLevelLabel() {
 function CreateUnitModal({ parent, open, onClose, onCreated }: { parent: Unit | null; open: boolean; onClose(): void; onCreated(s: Secret, code: string): void }) {
   const { t } = useI18n();
   const levelLabel = useLevelLabel();
-  const [form] = Form.useForm<UnitForm>();
-  const { busy, submit } = useFormSubmit(form, async (v: UnitForm) => {
+  const create = async (v: UnitForm) => {
     const r = await unitsApi.create(
       compact({
         code: v.code.trim(),
@@ -68,28 +67,18 @@ function CreateUnitModal({ parent, open, onClose, onCreated }: { parent: Unit | 
       },
       r.code,
     );
-    form.resetFields();
-  });
+  };
   return (
-    <Modal
-      open={open}
+    <FormModal<UnitForm>
+      open={open && !!parent}
       title={t('units.createChild')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
-      forceRender
+      onClose={onClose}
+      onSubmit={create}
+      initialValues={parent ? { parent_code: parent.code, level: childLevel(parent.level), valid_from: dayjs() } : undefined}
     >
       {parent && (
-        <Form<UnitForm>
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          preserve={false}
-          initialValues={{ parent_code: parent.code, level: childLevel(parent.level), valid_from: dayjs() }}
-        >
+        <>
           <Form.Item label={t('units.parent')} name="parent_code">
             <Select disabled options={[{ value: parent.code, label: `${parent.code} — ${parent.name}` }]} />
           </Form.Item>
@@ -148,17 +137,16 @@ function CreateUnitModal({ parent, open, onClose, onCreated }: { parent: Unit | 
               </Form.Item>
             </Col>
           </Row>
-        </Form>
+        </>
       )}
-    </Modal>
+    </FormModal>
   );
 }
 
 function EditUnitModal({ unit, onClose }: { unit: Unit | null; onClose(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ name: string; valid_to?: Dayjs | null }>();
-  const { busy, submit } = useFormSubmit(form, async (v: { name: string; valid_to?: Dayjs | null }) => {
+  const save = async (v: { name: string; valid_to?: Dayjs | null }) => {
     if (!unit) return;
     const patch: UnitPatch = {};
     if (v.name.trim() !== unit.name) patch.name = v.name.trim();
@@ -168,35 +156,26 @@ function EditUnitModal({ unit, onClose }: { unit: Unit | null; onClose(): void }
     if (Object.keys(patch).length) await unitsApi.update(unit.code, patch);
     message.success(t('common.saved'));
     onClose();
-  });
+  };
   return (
-    <Modal
+    <FormModal<{ name: string; valid_to?: Dayjs | null }>
       open={!!unit}
       title={`${t('units.edit')} ${unit?.code ?? ''}`}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
+      onClose={onClose}
+      onSubmit={save}
+      initialValues={unit ? { name: unit.name, valid_to: unit.valid_to ? dayjs(unit.valid_to) : null } : undefined}
     >
       {unit && (
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          preserve={false}
-          initialValues={{ name: unit.name, valid_to: unit.valid_to ? dayjs(unit.valid_to) : null }}
-        >
+        <>
           <Form.Item name="name" label={t('units.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('units.name').toLowerCase() }) }]}>
             <Input />
           </Form.Item>
           <Form.Item name="valid_to" label={t('units.validTo')}>
             <DatePicker style={{ width: '100%' }} format="DD/MM/YYYY" />
           </Form.Item>
-        </Form>
+        </>
       )}
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,0 +1,60 @@
+#include "audit/routes_json.h"
+
+#include <algorithm>
+
+#include "core/error.h"
+#include "core/text.h"
+#include "core/time.h"
+#include "http/json_input.h"
+
+namespace hq::audit::routes {
+
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+void add_collection_routes(http::Router& router, AuditService& service) {
+  router.add("GET", route("/collections"), [&service](Request& request) {
+    const http::Paging p = http::paging(request);
+    const auto page = service.list_collections(request.principal, request.query_text("unit"), list_query(request, p));
+    json items = json::array();
+    for (const auto& x : page.items) items.push_back(collection_json(x));
+    return Response::ok(http::page_json(items, page.total, p));
+  });
+  router.add("POST", route("/collections"), [&service](Request& request) {
+    const json body = request.json_body();
+    const auto created = service.create_collection(
+        request.principal, {http::required_text(body, "tax_code", 32), http::required_text(body, "signs", 4000),
+                            http::text_list(body, "risk_areas", 7)});
+    json result = collection_json(created.collection);
+    result["duplicates"] = duplicates_json(created.duplicates);
+    return Response::created(result);
+  });
+  router.add("GET", route("/collections/{id}"), [&service](Request& request) {
+    return Response::ok(collection_json(service.collection(request.principal, request.id_param())));
+  });
+  for (const char* name : {"approve", "reject", "pause", "resume", "cancel"}) {
+    const Action action = *parse_action(name);
+    router.add("POST", route("/collections/{id}/") + name, [&service, action](Request& request) {
+      const json body = request.json_body_or_empty();
+      return Response::ok(collection_json(service.act_on_collection(
+          request.principal, request.id_param(), action, http::optional_text(body, "reason", 2000).value_or(""))));
+    });
+  }
+  router.add("POST", route("/collections/{id}/results"), [&service](Request& request) {
+    const json body = request.json_body();
+    const auto list = body.find("results");
+    if (list == body.end() || !list->is_array() || list->size() > 20)
+      http::invalid_field("results", "Trường «results» phải là danh sách kết quả theo lĩnh vực rủi ro.");
+    std::vector<store::CollectionResult> results;
+    for (const auto& item : *list)
+      results.push_back({http::required_text(item, "risk_area", 32), http::required_text(item, "finding", 8000),
+                         http::optional_bool(item, "has_violation").value_or(false)});
+    return Response::ok(collection_json(service.record_collection_results(request.principal, request.id_param(), results)));
+  });
+  router.add("POST", route("/collections/{id}/results/approve"), [&service](Request& request) {
+    return Response::ok(collection_json(service.approve_collection_results(request.principal, request.id_param())));
+  });
+}
+
+}  // namespace hq::audit::routes

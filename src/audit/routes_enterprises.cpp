@@ -1,0 +1,93 @@
+#include "audit/routes_json.h"
+
+#include <algorithm>
+
+#include "core/error.h"
+#include "core/text.h"
+#include "core/time.h"
+#include "http/json_input.h"
+
+namespace hq::audit::routes {
+
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+void add_enterprise_routes(http::Router& router, AuditService& service) {
+  router.add("GET", route("/enterprises"), [&service](Request& request) {
+    const http::Paging p = http::paging(request);
+    const auto page = service.find_enterprises(request.principal, request.query_text("q"),
+                                               request.query_text("sort", "name"),
+                                               request.query_text("order", "asc") == "desc", p.offset(), p.page_size);
+    json items = json::array();
+    for (const auto& e : page.items) items.push_back(enterprise_json(e));
+    json result = http::page_json(items, page.total, p);
+    result["total_exact"] = page.total_exact;
+    return Response::ok(result);
+  });
+  router.add("POST", route("/enterprises"), [&service](Request& request) {
+    return Response::created(enterprise_json(service.create_enterprise(request.principal, request.json_body())));
+  });
+  router.add("POST", route("/enterprises/import"), [&service](Request& request) {
+    const auto result = service.import_enterprises(request.principal, request.body);
+    return Response::ok({{"created", result.created}, {"updated", result.updated}});
+  });
+  router.add("GET", route("/enterprises/{tax_code}"), [&service](Request& request) {
+    const auto r = service.record(request.principal, request.param("tax_code"));
+    json changes = json::array();
+    for (const auto& c : r.changes)
+      changes.push_back({{"at", instant(c.at)}, {"username", c.username}, {"unit_code", c.unit_code},
+                         {"source", c.source}, {"changes", json::parse(c.changes, nullptr, false)}});
+    json proposals = json::array(), collections = json::array();
+    for (const auto& p : r.proposals) proposals.push_back(detail_json(p));
+    for (const auto& c : r.collections) collections.push_back(collection_json(c));
+    return Response::ok({{"enterprise", enterprise_json(r.enterprise)}, {"key_years", r.key_years},
+                         {"changes", changes}, {"proposals", proposals}, {"collections", collections}});
+  });
+  router.add("PATCH", route("/enterprises/{tax_code}"), [&service](Request& request) {
+    return Response::ok(enterprise_json(
+        service.update_enterprise(request.principal, request.param("tax_code"), request.json_body())));
+  });
+
+  router.add("GET", route("/key-enterprises"), [&service](Request& request) {
+    const http::Paging p = http::paging(request);
+    const auto year = request.query_int("year", core::to_local(core::now()).date.year, 2000, 2199);
+    const auto page = service.key_enterprises(request.principal, year, p.offset(), p.page_size);
+    json items = json::array();
+    for (const auto& k : page.items)
+      items.push_back({{"tax_code", k.tax_code}, {"name", k.name}, {"year", k.year}, {"reason", k.reason},
+                       {"added_by", k.added_by}, {"added_at", instant(k.added_at)}});
+    return Response::ok(http::page_json(items, page.total, p));
+  });
+  router.add("POST", route("/key-enterprises"), [&service](Request& request) {
+    const json body = request.json_body();
+    const auto k = service.add_key_enterprise(request.principal, http::required_text(body, "tax_code", 32),
+                                              http::required_int(body, "year", 0, 9999),
+                                              http::optional_text(body, "reason").value_or(""));
+    return Response::created({{"tax_code", k.tax_code}, {"name", k.name}, {"year", k.year}, {"reason", k.reason},
+                              {"added_by", k.added_by}, {"added_at", instant(k.added_at)}});
+  });
+  router.add("DELETE", route("/key-enterprises/{year}/{tax_code}"), [&service](Request& request) {
+    const std::string& year = request.param("year");
+    if (year.size() != 4 || !std::all_of(year.begin(), year.end(), ::isdigit))
+      core::bad_input("INVALID_PARAMETER", "Năm trong đường dẫn phải gồm 4 chữ số.");
+    service.remove_key_enterprise(request.principal, request.param("tax_code"), std::stoll(year));
+    return Response::ok({{"ok", true}});
+  });
+
+  router.add("GET", route("/search"), [&service](Request& request) {
+    const auto r = service.search(request.principal, request.query_text("tax_code"));
+    json proposals = json::array(), collections = json::array();
+    for (const auto& p : r.proposals) proposals.push_back(proposal_json(p));
+    for (const auto& c : r.collections) collections.push_back(collection_json(c));
+    return Response::ok({{"search_id", r.search_id},
+                         {"tax_code", r.tax_code},
+                         {"expires_at", instant(r.expires_at)},
+                         {"enterprise", r.enterprise ? enterprise_json(*r.enterprise) : json(nullptr)},
+                         {"key_enterprise", r.key_enterprise},
+                         {"proposals", proposals},
+                         {"collections", collections}});
+  });
+}
+
+}  // namespace hq::audit::routes

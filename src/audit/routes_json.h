@@ -1,0 +1,40 @@
+#pragma once
+// The audit routes' shared pieces (not a public header): JSON shapes of the module's records, the list
+// query every list reads, and the registration of each aggregate's routes.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "audit/service.h"
+#include "http/message.h"
+#include "http/router.h"
+
+namespace hq::audit::routes {
+
+inline std::string route(const std::string& tail) { return "/api/v1/audit" + tail; }
+
+nlohmann::json instant(std::int64_t t);
+nlohmann::json text_or_null(const std::string& s);
+nlohmann::json enterprise_json(const store::Enterprise& e);
+nlohmann::json duplicate_json(const Duplicate& d);
+nlohmann::json duplicates_json(const std::vector<Duplicate>& list);
+nlohmann::json proposal_json(const store::Proposal& p);
+nlohmann::json amounts_json(const Amounts& a);
+nlohmann::json decision_json(const store::Decision& d);
+nlohmann::json conclusion_json(const store::Conclusion& c);
+nlohmann::json penalty_json(const store::Penalty& p);
+nlohmann::json complaint_json(const store::Complaint& c);
+nlohmann::json detail_json(const ProposalDetail& d);
+nlohmann::json collection_json(const store::Collection& c);
+nlohmann::json deadline_json(const store::Deadline& d);
+nlohmann::json report_json(const FormReport& r);
+// status, place, year, q (a tax-code prefix or words of a name), sort, order and the page.
+store::ListQuery list_query(const http::Request& request, const http::Paging& p);
+
+void add_enterprise_routes(http::Router& router, AuditService& service);   // routes_enterprises.cpp
+void add_proposal_routes(http::Router& router, AuditService& service);     // routes_proposals.cpp
+void add_collection_routes(http::Router& router, AuditService& service);   // routes_collections.cpp
+void add_report_routes(http::Router& router, AuditService& service);       // routes_reports.cpp
+
+}  // namespace hq::audit::routes

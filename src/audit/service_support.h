@@ -1,0 +1,41 @@
+#pragma once
+// Shared by the audit service's sources (not a public header): access checks, names of states and actions
+// for messages, history entries, duplicates, due dates, what a restricted item hides.
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "audit/service.h"
+#include "core/calendar.h"
+#include "core/principal.h"
+#include "history/history_store.h"
+
+namespace hq::audit::detail {
+
+std::string random_token();
+std::string status_name(const std::string& status);  // Vietnamese
+std::string action_name(Action action);               // Vietnamese verb
+// The audit department's path ("" when the unit does not exist).
+std::string department_path(soci::session& sql);
+void require_audit_user(const core::Principal& caller);
+ProposalFacts facts_of(const store::Proposal& p);
+history::Change change(std::string action, std::string type, std::int64_t id, std::string summary);
+inline std::string date_text(const core::Date& d) { return core::format_date(d); }
+// Open items for the same enterprise: the same kind from any unit, the other kind from other units only
+// (a unit's own collection is the normal prelude to its proposal, not a duplicate of it).
+std::vector<Duplicate> duplicates_for(soci::session& sql, std::int64_t enterprise_id, const std::string& self_kind,
+                                      std::int64_t self_id, std::int64_t self_unit);
+// The due dates a collection shows, on the working-day calendar (see store::Collection).
+void set_due_dates(const core::WorkingCalendar& calendar, store::Collection& c);
+std::vector<store::Collection> with_due_dates(soci::session& sql, std::vector<store::Collection> list);
+// What every audit user may know of an item of a unit it may not read: that it exists, whose it is, its state
+// and period — what the duplicate rules (seed 000 §2.1, §2.2 rule 3) need. Grounds, signs, findings, amounts,
+// penalties and complaints stay with those who may read the unit (rules.h: may_read_unit).
+void restrict_proposal(store::Proposal& p);
+void restrict_collection(store::Collection& c);
+// The loser of two concurrent transitions of one item: its UPDATE … WHERE status = :from changed no row.
+[[noreturn]] void changed_meanwhile(const std::string& what);
+void check_amounts(const Amounts& amounts);
+
+}  // namespace hq::audit::detail

@@ -1,0 +1,157 @@
+#include <map>
+
+#include "audit/store.h"
+#include "audit/store_support.h"
+#include "db/row.h"
+
+namespace hq::audit::store {
+
+using db::int_at;
+using db::text_at;
+using namespace detail;
+
+namespace {
+
+const db::RowMapping<Collection>& collection_mapping() {
+  static const auto mapping = db::RowMapping<Collection>()
+                                  .field("c.id", &Collection::id)
+                                  .field("c.number", &Collection::number)
+                                  .field("c.year", &Collection::year)
+                                  .field("c.enterprise_id", &Collection::enterprise_id)
+                                  .field("e.tax_code", &Collection::tax_code)
+                                  .field("e.name", &Collection::enterprise_name, "enterprise_name")
+                                  .field("c.unit_id", &Collection::unit_id)
+                                  .field("u.code", &Collection::unit_code, "unit_code")
+                                  .field("u.name", &Collection::unit_name, "unit_name")
+                                  .field("u.path", &Collection::unit_path, "unit_path")
+                                  .field("c.signs", &Collection::signs)
+                                  .field("c.risk_areas", &Collection::risk_areas)
+                                  .field("c.status", &Collection::status)
+                                  .field("c.paused_from", &Collection::paused_from)
+                                  .field("c.reason", &Collection::reason)
+                                  .field("c.duplicate_count", &Collection::duplicate_count)
+                                  .field("c.has_findings", &Collection::has_findings)
+                                  .field("c.proposed_by", &Collection::proposed_by)
+                                  .field("c.decided_by", &Collection::decided_by)
+                                  .field("c.proposed_at", &Collection::proposed_at)
+                                  .field("c.approved_at", &Collection::approved_at)
+                                  .field("c.rejected_at", &Collection::rejected_at)
+                                  .field("c.cancelled_at", &Collection::cancelled_at)
+                                  .field("c.result_submitted_at", &Collection::result_submitted_at)
+                                  .field("c.result_approved_at", &Collection::result_approved_at)
+                                  .field("c.updated_at", &Collection::updated_at);
+  return mapping;
+}
+
+const std::string& collection_select() {
+  static const std::string select =
+      "SELECT " + collection_mapping().select_list() +
+      " FROM audit_collections c JOIN audit_enterprises e ON e.id = c.enterprise_id JOIN units u ON u.id = c.unit_id ";
+  return select;
+}
+
+const db::RowMapping<CollectionResult>& result_mapping() {
+  static const auto mapping = db::RowMapping<CollectionResult>()
+                                  .field("risk_area", &CollectionResult::risk_area)
+                                  .field("finding", &CollectionResult::finding)
+                                  .field("has_violation", &CollectionResult::has_violation);
+  return mapping;
+}
+
+std::vector<CollectionResult> results_of(soci::session& sql, std::int64_t id) {
+  const long long key = id;
+  std::vector<CollectionResult> list;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT " + result_mapping().select_list() +
+                          " FROM audit_collection_results WHERE collection_id = :c ORDER BY id",
+       soci::use(key));
+  for (const auto& r : rows) list.push_back(result_mapping().read(r));
+  return list;
+}
+
+}  // namespace
+
+std::int64_t insert_collection(soci::session& sql, const Collection& c) {
+  long long id = 0;
+  const long long year = c.year, e = c.enterprise_id, unit = c.unit_id, dups = c.duplicate_count, at = c.proposed_at;
+  sql << "INSERT INTO audit_collections (number, year, enterprise_id, unit_id, signs, risk_areas, status, "
+         "duplicate_count, proposed_by, proposed_at, updated_at) VALUES (:n, :y, :e, :u, :s, :ra, :st, :d, :by, :at, :m) "
+         "RETURNING id",
+      soci::use(c.number), soci::use(year), soci::use(e), soci::use(unit), soci::use(c.signs), soci::use(c.risk_areas),
+      soci::use(c.status), soci::use(dups), soci::use(c.proposed_by), soci::use(at), soci::use(at), soci::into(id);
+  return id;
+}
+
+std::optional<Collection> find_collection(soci::session& sql, std::int64_t id) {
+  const long long key = id;
+  soci::rowset<soci::row> rows = (sql.prepare << collection_select() + "WHERE c.id = :id", soci::use(key));
+  for (const auto& r : rows) {
+    Collection c = collection_mapping().read(r);
+    c.results = results_of(sql, c.id);
+    return c;
+  }
+  return std::nullopt;
+}
+
+bool update_collection_state(soci::session& sql, const Collection& c, const std::string& from) {
+  const long long id = c.id, findings = c.has_findings ? 1 : 0, a = c.approved_at, r = c.rejected_at,
+                  x = c.cancelled_at, rs = c.result_submitted_at, ra = c.result_approved_at, m = c.updated_at;
+  soci::statement st =
+      (sql.prepare << "UPDATE audit_collections SET status = :st, paused_from = :pf, reason = :r, decided_by = :by, "
+                      "has_findings = :f, approved_at = :a, rejected_at = :rj, cancelled_at = :x, "
+                      "result_submitted_at = :rs, result_approved_at = :ra, updated_at = :m "
+                      "WHERE id = :id AND status = :from",
+       soci::use(c.status), soci::use(c.paused_from), soci::use(c.reason), soci::use(c.decided_by), soci::use(findings),
+       soci::use(a), soci::use(r), soci::use(x), soci::use(rs), soci::use(ra), soci::use(m), soci::use(id),
+       soci::use(from));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+void replace_collection_results(soci::session& sql, std::int64_t id, const std::vector<CollectionResult>& results) {
+  const long long key = id;
+  sql << "DELETE FROM audit_collection_results WHERE collection_id = :c", soci::use(key);
+  for (const auto& r : results) {
+    const long long violation = r.has_violation ? 1 : 0;
+    sql << "INSERT INTO audit_collection_results (collection_id, risk_area, finding, has_violation) "
+           "VALUES (:c, :ra, :f, :v)",
+        soci::use(key), soci::use(r.risk_area), soci::use(r.finding), soci::use(violation);
+  }
+}
+
+std::vector<Collection> collections_of_enterprise(soci::session& sql, std::int64_t enterprise_id) {
+  const long long key = enterprise_id;
+  std::vector<Collection> list;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << collection_select() + "WHERE c.enterprise_id = :e ORDER BY c.id", soci::use(key));
+  for (const auto& r : rows) list.push_back(collection_mapping().read(r));
+  for (auto& c : list) c.results = results_of(sql, c.id);
+  return list;
+}
+
+std::vector<Collection> list_collections(soci::session& sql, const ListQuery& q, std::int64_t& total) {
+  static const std::map<std::string, std::string> kSort = {
+      {"created_at", "c.proposed_at"}, {"proposed_at", "c.proposed_at"}, {"number", "c.year"},
+      {"status", "c.status"},          {"unit_code", "u.code"},          {"enterprise", "e.name_folded"},
+      {"tax_code", "e.tax_code"}};
+  ListQuery query = q;
+  if (q.oldest_submitted_first) {
+    query.sort = "proposed_at";
+    query.descending = false;
+  }
+  const ListFilter f = list_filter(query, "c", false);
+  const std::string from = "FROM audit_collections c JOIN audit_enterprises e ON e.id = c.enterprise_id "
+                           "JOIN units u ON u.id = c.unit_id ";
+  long long n = 0;
+  sql << "SELECT COUNT(*) " + from + f.where, soci::use(f.path), soci::use(f.status), soci::use(f.status),
+      soci::use(f.year), soci::use(f.year), soci::into(n);
+  total = n;
+  std::vector<Collection> list;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << collection_select() + f.where + order_by(query, kSort, "c.proposed_at", "c"),
+       soci::use(f.path), soci::use(f.status), soci::use(f.status), soci::use(f.year), soci::use(f.year));
+  for (const auto& r : rows) list.push_back(collection_mapping().read(r));
+  return list;
+}
+
+}  // namespace hq::audit::store

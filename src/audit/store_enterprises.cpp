@@ -1,0 +1,321 @@
+#include <algorithm>
+#include <stdexcept>
+
+#include "audit/store.h"
+#include "audit/store_support.h"
+#include "core/text.h"
+#include "db/row.h"
+
+namespace hq::audit::store {
+
+using db::int_at;
+using db::text_at;
+using namespace detail;
+
+namespace detail {
+
+std::string word_filter(const std::vector<std::string>& words, const std::string& column) {
+  std::string where;
+  for (const auto& w : words) {
+    for (const char c : w)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) throw std::invalid_argument("unsafe search word");
+    where += " AND " + column + " LIKE '% " + w + "%'";
+  }
+  return where;
+}
+
+std::string id_list(const std::vector<std::int64_t>& ids) {
+  std::string list;
+  for (const auto id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+  return list;
+}
+
+std::int64_t count_capped(soci::session& sql, const std::string& inner, std::int64_t cap) {
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM (" + inner + " LIMIT " + std::to_string(cap + 1) + ") c", soci::into(n);
+  return n;
+}
+
+const db::RowMapping<Enterprise>& enterprise_mapping() {
+  static const auto mapping = db::RowMapping<Enterprise>()
+                                  .field("e.id", &Enterprise::id)
+                                  .field("e.tax_code", &Enterprise::tax_code)
+                                  .field("e.tax_kind", &Enterprise::tax_kind)
+                                  .field("e.name", &Enterprise::name)
+                                  .field("e.foreign_name", &Enterprise::foreign_name)
+                                  .field("e.address", &Enterprise::address)
+                                  .field("e.legal_representative", &Enterprise::legal_representative)
+                                  .field("e.phone", &Enterprise::phone)
+                                  .field("e.email", &Enterprise::email)
+                                  .field("e.established_on", &Enterprise::established_on)
+                                  .field("e.charter_capital", &Enterprise::charter_capital)
+                                  .field("e.ownership", &Enterprise::ownership)
+                                  .field("e.aeo_status", &Enterprise::aeo_status)
+                                  .field("e.compliance_level", &Enterprise::compliance_level)
+                                  .field("e.profile", &Enterprise::profile)
+                                  .field("e.source", &Enterprise::source)
+                                  .field("e.created_at", &Enterprise::created_at)
+                                  .field("e.updated_at", &Enterprise::updated_at);
+  return mapping;
+}
+
+std::vector<Enterprise> enterprises_where(soci::session& sql, const std::string& tail) {
+  std::vector<Enterprise> list;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT " + enterprise_mapping().select_list() + " FROM audit_enterprises e " + tail);
+  for (const auto& r : rows) list.push_back(enterprise_mapping().read(r));
+  return list;
+}
+
+}  // namespace detail
+
+namespace {
+
+std::vector<std::string> words_of(const Enterprise& e) { return search_words(core::fold(e.name + " " + e.foreign_name)); }
+
+void write_words(soci::session& sql, std::int64_t id, const std::vector<std::string>& words) {
+  const long long key = id;
+  sql << "DELETE FROM audit_enterprise_words WHERE enterprise_id = :id", soci::use(key);
+  for (const auto& w : words)
+    sql << "INSERT INTO audit_enterprise_words (word, enterprise_id) VALUES (:w, :id)", soci::use(w), soci::use(key);
+}
+
+constexpr const char* kNamesCounter = "enterprise_names";
+
+// Taken first, before any enterprise row: every writer of names then locks the counter before the rows
+// (PostgreSQL), so an import and a single update cannot wait for each other.
+long long next_names_version(soci::session& sql) { return next_in_sequence(sql, kNamesCounter, 0); }
+
+std::optional<Enterprise> first_enterprise(soci::session& sql, const std::string& where, const auto& key) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT " + enterprise_mapping().select_list() + " FROM audit_enterprises e " + where,
+       soci::use(key));
+  for (const auto& r : rows) return enterprise_mapping().read(r);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Enterprise> find_enterprise(soci::session& sql, const std::string& tax_code) {
+  return first_enterprise(sql, "WHERE e.tax_code = :t", tax_code);
+}
+
+std::optional<Enterprise> find_enterprise(soci::session& sql, std::int64_t id) {
+  const long long key = id;
+  return first_enterprise(sql, "WHERE e.id = :id", key);
+}
+
+std::int64_t insert_enterprise(soci::session& sql, const Enterprise& e, std::int64_t by, std::int64_t now) {
+  long long id = 0;
+  const long long capital = e.charter_capital, level = e.compliance_level, creator = by, at = now;
+  const long long version = next_names_version(sql);
+  const auto words = words_of(e);
+  const std::string folded = core::fold(e.name), joined = joined_words(words);
+  sql << "INSERT INTO audit_enterprises (tax_code, tax_kind, name, foreign_name, name_folded, search_words, address, "
+         "legal_representative, phone, email, established_on, charter_capital, ownership, aeo_status, compliance_level, "
+         "profile, source, created_by, created_at, updated_at, name_version) VALUES (:tc, :tk, :n, :fn, :nf, :sw, :a, "
+         ":lr, :ph, :em, :est, :cap, :own, :aeo, :lvl, :prof, :src, :by, :c, :m, :v) RETURNING id",
+      soci::use(e.tax_code), soci::use(e.tax_kind), soci::use(e.name), soci::use(e.foreign_name), soci::use(folded),
+      soci::use(joined), soci::use(e.address), soci::use(e.legal_representative), soci::use(e.phone), soci::use(e.email),
+      soci::use(e.established_on), soci::use(capital), soci::use(e.ownership), soci::use(e.aeo_status), soci::use(level),
+      soci::use(e.profile), soci::use(e.source), soci::use(creator), soci::use(at), soci::use(at), soci::use(version),
+      soci::into(id);
+  write_words(sql, id, words);
+  return id;
+}
+
+void update_enterprise(soci::session& sql, const Enterprise& e, std::int64_t now) {
+  const long long capital = e.charter_capital, level = e.compliance_level, at = now, id = e.id;
+  const long long version = next_names_version(sql);
+  const auto words = words_of(e);
+  const std::string folded = core::fold(e.name), joined = joined_words(words);
+  sql << "UPDATE audit_enterprises SET name = :n, foreign_name = :fn, name_folded = :nf, search_words = :sw, "
+         "address = :a, legal_representative = :lr, phone = :ph, email = :em, established_on = :est, "
+         "charter_capital = :cap, ownership = :own, aeo_status = :aeo, compliance_level = :lvl, profile = :prof, "
+         "updated_at = :m, name_version = :v WHERE id = :id",
+      soci::use(e.name), soci::use(e.foreign_name), soci::use(folded), soci::use(joined), soci::use(e.address),
+      soci::use(e.legal_representative), soci::use(e.phone), soci::use(e.email), soci::use(e.established_on),
+      soci::use(capital), soci::use(e.ownership), soci::use(e.aeo_status), soci::use(level), soci::use(e.profile),
+      soci::use(at), soci::use(version), soci::use(id);
+  write_words(sql, e.id, words);
+}
+
+void lock_enterprise(soci::session& sql, std::int64_t id) {
+  const long long key = id;
+  sql << "UPDATE audit_enterprises SET lock_version = lock_version + 1 WHERE id = :id", soci::use(key);
+}
+
+void insert_enterprise_change(soci::session& sql, std::int64_t enterprise_id, const EnterpriseChange& c) {
+  const long long id = enterprise_id, at = c.at;
+  sql << "INSERT INTO audit_enterprise_changes (enterprise_id, at, username, unit_code, source, changes) "
+         "VALUES (:e, :at, :u, :unit, :src, :ch)",
+      soci::use(id), soci::use(at), soci::use(c.username), soci::use(c.unit_code), soci::use(c.source),
+      soci::use(c.changes);
+}
+
+std::vector<EnterpriseChange> enterprise_changes(soci::session& sql, std::int64_t enterprise_id, std::int64_t limit) {
+  const long long id = enterprise_id, lim = limit;
+  std::vector<EnterpriseChange> list;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT at, username, unit_code, source, changes FROM audit_enterprise_changes "
+                      "WHERE enterprise_id = :e ORDER BY id DESC LIMIT :l",
+       soci::use(id), soci::use(lim));
+  for (const auto& r : rows)
+    list.push_back({int_at(r, "at"), text_at(r, "username"), text_at(r, "unit_code"), text_at(r, "source"),
+                    text_at(r, "changes")});
+  return list;
+}
+
+std::vector<Enterprise> enterprises_by_tax_codes(soci::session& sql, const std::vector<std::string>& tax_codes) {
+  std::string list;  // canonical codes: digits and one hyphen, safe as literals (anything else is left out)
+  for (const auto& code : tax_codes)
+    if (!code.empty() && code.find_first_not_of("0123456789-") == std::string::npos)
+      list += (list.empty() ? "'" : ",'") + code + "'";
+  if (list.empty()) return {};
+  return enterprises_where(sql, "WHERE e.tax_code IN (" + list + ")");
+}
+
+std::vector<Enterprise> enterprises_by_ids(soci::session& sql, const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  auto found = enterprises_where(sql, "WHERE e.id IN (" + id_list(ids) + ")");
+  std::vector<Enterprise> list;
+  for (const auto id : ids) {
+    const auto it = std::find_if(found.begin(), found.end(), [&](const Enterprise& e) { return e.id == id; });
+    if (it != found.end()) list.push_back(std::move(*it));
+  }
+  return list;
+}
+
+std::int64_t enterprise_names_version(soci::session& sql) {
+  const std::string counter = kNamesCounter;
+  long long version = 0;
+  sql << "SELECT COALESCE(MAX(value), 0) FROM audit_counters WHERE name = :n AND year = 0", soci::use(counter),
+      soci::into(version);
+  return version;
+}
+
+void each_enterprise_name(soci::session& sql, const std::function<void(std::int64_t, const std::string&, const std::string&,
+                                                                       const std::string&)>& visit) {
+  constexpr std::size_t kBatch = 20000;  // bounded memory on both backends (libpq reads a result whole)
+  long long last = 0;
+  std::vector<long long> ids(kBatch);
+  std::vector<std::string> names(kBatch), taxes(kBatch), words(kBatch);
+  soci::statement st = (sql.prepare << "SELECT id, name_folded, tax_code, search_words FROM audit_enterprises "
+                                       "WHERE id > :last ORDER BY id LIMIT " + std::to_string(kBatch),
+                        soci::use(last), soci::into(ids), soci::into(names), soci::into(taxes), soci::into(words));
+  for (;;) {
+    for (auto* v : {&names, &taxes, &words}) v->resize(kBatch);
+    ids.resize(kBatch);
+    if (!st.execute(true) || ids.empty()) return;
+    for (std::size_t i = 0; i < ids.size(); ++i) visit(ids[i], names[i], taxes[i], words[i]);
+    if (ids.size() < kBatch) return;
+    last = ids.back();
+  }
+}
+
+std::optional<std::vector<EnterpriseName>> enterprise_names_since(soci::session& sql, std::int64_t version,
+                                                                  std::int64_t limit) {
+  const long long after = version, most = limit + 1;
+  std::vector<EnterpriseName> changed;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT id, name_folded, tax_code, search_words FROM audit_enterprises WHERE name_version > :v "
+                      "LIMIT :l",
+       soci::use(after), soci::use(most));
+  for (const auto& r : rows)
+    changed.push_back({int_at(r, "id"), text_at(r, "name_folded"), text_at(r, "tax_code"), text_at(r, "search_words")});
+  if (static_cast<std::int64_t>(changed.size()) > limit) return std::nullopt;
+  return changed;
+}
+
+bool is_key_enterprise(soci::session& sql, std::int64_t enterprise_id, std::int64_t year) {
+  const long long id = enterprise_id, y = year;
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM audit_key_enterprises WHERE enterprise_id = :e AND year = :y", soci::use(id),
+      soci::use(y), soci::into(n);
+  return n > 0;
+}
+
+std::vector<std::int64_t> key_years(soci::session& sql, std::int64_t enterprise_id) {
+  const long long id = enterprise_id;
+  std::vector<std::int64_t> years;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT year FROM audit_key_enterprises WHERE enterprise_id = :e ORDER BY year DESC", soci::use(id));
+  for (const auto& r : rows) years.push_back(int_at(r, "year"));
+  return years;
+}
+
+std::int64_t insert_key_enterprise(soci::session& sql, const KeyEnterprise& k) {
+  long long id = 0;
+  const long long e = k.enterprise_id, y = k.year, at = k.added_at;
+  sql << "INSERT INTO audit_key_enterprises (enterprise_id, year, reason, added_by, added_at) "
+         "VALUES (:e, :y, :r, :by, :at) RETURNING id",
+      soci::use(e), soci::use(y), soci::use(k.reason), soci::use(k.added_by), soci::use(at), soci::into(id);
+  return id;
+}
+
+bool delete_key_enterprise(soci::session& sql, std::int64_t enterprise_id, std::int64_t year) {
+  if (!is_key_enterprise(sql, enterprise_id, year)) return false;
+  const long long e = enterprise_id, y = year;
+  sql << "DELETE FROM audit_key_enterprises WHERE enterprise_id = :e AND year = :y", soci::use(e), soci::use(y);
+  return true;
+}
+
+std::vector<KeyEnterprise> list_key_enterprises(soci::session& sql, std::int64_t year, std::int64_t offset,
+                                                std::int64_t limit, std::int64_t& total) {
+  const long long y = year, off = offset, lim = limit;
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM audit_key_enterprises WHERE year = :y", soci::use(y), soci::into(n);
+  total = n;
+  std::vector<KeyEnterprise> list;
+  static const auto mapping = db::RowMapping<KeyEnterprise>()
+                                  .field("k.id", &KeyEnterprise::id)
+                                  .field("k.enterprise_id", &KeyEnterprise::enterprise_id)
+                                  .field("k.year", &KeyEnterprise::year)
+                                  .field("k.added_at", &KeyEnterprise::added_at)
+                                  .field("e.tax_code", &KeyEnterprise::tax_code)
+                                  .field("e.name", &KeyEnterprise::name)
+                                  .field("k.reason", &KeyEnterprise::reason)
+                                  .field("k.added_by", &KeyEnterprise::added_by);
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT " + mapping.select_list() +
+                          " FROM audit_key_enterprises k JOIN audit_enterprises e ON e.id = k.enterprise_id "
+                          "WHERE k.year = :y ORDER BY e.name_folded, e.id LIMIT :l OFFSET :o",
+       soci::use(y), soci::use(lim), soci::use(off));
+  for (const auto& r : rows) list.push_back(mapping.read(r));
+  return list;
+}
+
+void insert_search(soci::session& sql, const std::string& token, std::int64_t account_id, const std::string& tax_code,
+                   std::int64_t now) {
+  const long long account = account_id, at = now;
+  sql << "INSERT INTO audit_searches (token, account_id, tax_code, created_at) VALUES (:t, :a, :tc, :at)",
+      soci::use(token), soci::use(account), soci::use(tax_code), soci::use(at);
+}
+
+bool search_valid(soci::session& sql, const std::string& token, std::int64_t account_id, const std::string& tax_code,
+                  std::int64_t not_before) {
+  const long long account = account_id, since = not_before;
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM audit_searches WHERE token = :t AND account_id = :a AND tax_code = :tc AND "
+         "created_at >= :since",
+      soci::use(token), soci::use(account), soci::use(tax_code), soci::use(since), soci::into(n);
+  return n > 0;
+}
+
+std::int64_t next_in_sequence(soci::session& sql, const std::string& name, std::int64_t year) {
+  const long long y = year;
+  long long value = 0;
+  sql << "INSERT INTO audit_counters (name, year, value) VALUES (:n, :y, 1) "
+         "ON CONFLICT (name, year) DO UPDATE SET value = audit_counters.value + 1 RETURNING value",
+      soci::use(name), soci::use(y), soci::into(value);
+  return value;
+}
+
+std::int64_t account_id(soci::session& sql, const std::string& username) {
+  long long id = 0;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT id FROM accounts WHERE username = :u", soci::use(username), soci::into(id, ind);
+  return sql.got_data() && ind == soci::i_ok ? id : 0;
+}
+
+}  // namespace hq::audit::store

@@ -1,0 +1,342 @@
+#include <array>
+#include <map>
+#include <stdexcept>
+
+#include "audit/store.h"
+#include "audit/store_support.h"
+#include "db/row.h"
+
+namespace hq::audit::store {
+
+using db::int_at;
+using db::text_at;
+using namespace detail;
+
+namespace detail {
+
+ListFilter list_filter(const ListQuery& q, const std::string& t, bool with_place) {
+  ListFilter f{"WHERE u.path LIKE :path AND (:s = '' OR " + t + ".status = :s2) AND (:y = 0 OR " + t + ".year = :y2) ",
+               like_prefix(q.unit_path), q.status, q.place, q.year};
+  if (with_place) f.where += "AND (:pl = '' OR " + t + ".place = :pl2) ";
+  if (!q.q_tax_prefix.empty()) {
+    for (const char c : q.q_tax_prefix)
+      if (!((c >= '0' && c <= '9') || c == '-')) throw std::invalid_argument("unsafe tax prefix");
+    f.where += "AND e.tax_code >= '" + q.q_tax_prefix + "' AND e.tax_code < '" + prefix_end(q.q_tax_prefix) + "' ";
+  }
+  f.where += word_filter(search_words(q.q_folded), "e.search_words") + " ";
+  return f;
+}
+
+std::string order_by(const ListQuery& q, const std::map<std::string, std::string>& columns, const std::string& fallback,
+                     const std::string& t) {
+  const auto it = columns.find(q.sort);
+  const std::string dir = q.descending ? " DESC" : " ASC";
+  return "ORDER BY " + (it == columns.end() ? fallback : it->second) + dir + ", " + t + ".id" + dir +
+         " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
+}
+
+}  // namespace detail
+
+namespace {
+
+const db::RowMapping<Proposal>& proposal_mapping() {
+  static const auto mapping = db::RowMapping<Proposal>()
+                                  .field("p.id", &Proposal::id)
+                                  .field("p.number", &Proposal::number)
+                                  .field("p.year", &Proposal::year)
+                                  .field("p.enterprise_id", &Proposal::enterprise_id)
+                                  .field("e.tax_code", &Proposal::tax_code)
+                                  .field("e.name", &Proposal::enterprise_name, "enterprise_name")
+                                  .field("p.unit_id", &Proposal::unit_id)
+                                  .field("u.code", &Proposal::unit_code, "unit_code")
+                                  .field("u.name", &Proposal::unit_name, "unit_name")
+                                  .field("u.path", &Proposal::unit_path, "unit_path")
+                                  .field("p.place", &Proposal::place)
+                                  .field("p.grounds_kind", &Proposal::grounds_kind)
+                                  .field("p.grounds", &Proposal::grounds)
+                                  .field("p.period_from", &Proposal::period_from)
+                                  .field("p.period_to", &Proposal::period_to)
+                                  .field("p.status", &Proposal::status)
+                                  .field("p.paused_from", &Proposal::paused_from)
+                                  .field("p.reason", &Proposal::reason)
+                                  .field("p.duplicate_count", &Proposal::duplicate_count)
+                                  .field("p.source", &Proposal::source)
+                                  .field("p.proposed_by", &Proposal::proposed_by)
+                                  .field("p.decided_by", &Proposal::decided_by)
+                                  .field("p.created_at", &Proposal::created_at)
+                                  .field("p.submitted_at", &Proposal::submitted_at)
+                                  .field("p.approved_at", &Proposal::approved_at)
+                                  .field("p.rejected_at", &Proposal::rejected_at)
+                                  .field("p.paused_at", &Proposal::paused_at)
+                                  .field("p.cancelled_at", &Proposal::cancelled_at)
+                                  .field("p.updated_at", &Proposal::updated_at);
+  return mapping;
+}
+
+const std::string& proposal_select() {
+  static const std::string select =
+      "SELECT " + proposal_mapping().select_list() +
+      " FROM audit_proposals p JOIN audit_enterprises e ON e.id = p.enterprise_id JOIN units u ON u.id = p.unit_id ";
+  return select;
+}
+
+const db::RowMapping<Decision>& decision_mapping() {
+  static const auto mapping = db::RowMapping<Decision>()
+                                  .field("id", &Decision::id)
+                                  .field("proposal_id", &Decision::proposal_id)
+                                  .field("kind", &Decision::kind)
+                                  .field("number", &Decision::number)
+                                  .field("signed_on", &Decision::signed_on)
+                                  .field("signer", &Decision::signer)
+                                  .field("team", &Decision::team)
+                                  .field("start_on", &Decision::start_on)
+                                  .field("working_days", &Decision::working_days)
+                                  .field("end_on", &Decision::end_on)
+                                  .field("due_on", &Decision::due_on)
+                                  .field("late", &Decision::late)
+                                  .field("entered_by", &Decision::entered_by)
+                                  .field("entered_at", &Decision::entered_at);
+  return mapping;
+}
+
+// The amounts (kAmountKeys) follow the mapped columns and are read by position.
+const db::RowMapping<Conclusion>& conclusion_mapping() {
+  static const auto mapping = db::RowMapping<Conclusion>()
+                                  .field("id", &Conclusion::id)
+                                  .field("proposal_id", &Conclusion::proposal_id)
+                                  .field("number", &Conclusion::number)
+                                  .field("signed_on", &Conclusion::signed_on)
+                                  .field("findings", &Conclusion::findings)
+                                  .field("declarations", &Conclusion::declarations)
+                                  .field("has_violation", &Conclusion::has_violation)
+                                  .field("status", &Conclusion::status)
+                                  .field("due_on", &Conclusion::due_on)
+                                  .field("late", &Conclusion::late)
+                                  .field("entered_by", &Conclusion::entered_by)
+                                  .field("entered_at", &Conclusion::entered_at)
+                                  .field("approved_by", &Conclusion::approved_by)
+                                  .field("approved_at", &Conclusion::approved_at);
+  return mapping;
+}
+
+std::string amount_columns() {
+  std::string list;
+  for (const char* key : kAmountKeys) list += std::string(", ") + key;
+  return list;
+}
+
+Conclusion conclusion_from(const soci::row& r) {
+  Conclusion c = conclusion_mapping().read(r);
+  for (std::size_t i = 0; i < kAmountKeys.size(); ++i) c.amounts.values[i] = int_at(r, conclusion_mapping().size() + i);
+  return c;
+}
+
+const db::RowMapping<Penalty>& penalty_mapping() {
+  static const auto mapping = db::RowMapping<Penalty>()
+                                  .field("id", &Penalty::id)
+                                  .field("proposal_id", &Penalty::proposal_id)
+                                  .field("amount", &Penalty::amount)
+                                  .field("entered_at", &Penalty::entered_at)
+                                  .field("number", &Penalty::number)
+                                  .field("signed_on", &Penalty::signed_on)
+                                  .field("violation", &Penalty::violation)
+                                  .field("entered_by", &Penalty::entered_by);
+  return mapping;
+}
+
+const db::RowMapping<Complaint>& complaint_mapping() {
+  static const auto mapping = db::RowMapping<Complaint>()
+                                  .field("id", &Complaint::id)
+                                  .field("proposal_id", &Complaint::proposal_id)
+                                  .field("entered_at", &Complaint::entered_at)
+                                  .field("filed_on", &Complaint::filed_on)
+                                  .field("content", &Complaint::content)
+                                  .field("status", &Complaint::status)
+                                  .field("decided_on", &Complaint::decided_on)
+                                  .field("outcome", &Complaint::outcome)
+                                  .field("entered_by", &Complaint::entered_by);
+  return mapping;
+}
+
+// All rows of `table` WHERE <where> mapped by `mapping`.
+template <typename T>
+std::vector<T> rows_of(soci::session& sql, const db::RowMapping<T>& mapping, const std::string& table,
+                       const std::string& where, std::int64_t key) {
+  const long long k = key;
+  std::vector<T> list;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT " + mapping.select_list() + " FROM " + table + " WHERE " + where, soci::use(k));
+  for (const auto& r : rows) list.push_back(mapping.read(r));
+  return list;
+}
+
+}  // namespace
+
+std::int64_t insert_proposal(soci::session& sql, const Proposal& p) {
+  long long id = 0;
+  const long long year = p.year, e = p.enterprise_id, unit = p.unit_id, dups = p.duplicate_count, c = p.created_at,
+                  s = p.submitted_at;
+  sql << "INSERT INTO audit_proposals (number, year, enterprise_id, unit_id, place, grounds_kind, grounds, period_from, "
+         "period_to, status, duplicate_count, source, proposed_by, created_at, submitted_at, updated_at) VALUES (:n, :y, "
+         ":e, :u, :pl, :gk, :g, :pf, :pt, :st, :d, :src, :by, :c, :s, :m) RETURNING id",
+      soci::use(p.number), soci::use(year), soci::use(e), soci::use(unit), soci::use(p.place), soci::use(p.grounds_kind),
+      soci::use(p.grounds), soci::use(p.period_from), soci::use(p.period_to), soci::use(p.status), soci::use(dups),
+      soci::use(p.source), soci::use(p.proposed_by), soci::use(c), soci::use(s), soci::use(c), soci::into(id);
+  return id;
+}
+
+std::optional<Proposal> find_proposal(soci::session& sql, std::int64_t id) {
+  const long long key = id;
+  soci::rowset<soci::row> rows = (sql.prepare << proposal_select() + "WHERE p.id = :id", soci::use(key));
+  for (const auto& r : rows) return proposal_mapping().read(r);
+  return std::nullopt;
+}
+
+bool update_proposal_state(soci::session& sql, const Proposal& p, bool counts_approved, const std::string& from) {
+  const long long id = p.id, counts = counts_approved ? 1 : 0, s = p.submitted_at, a = p.approved_at, r = p.rejected_at,
+                  pa = p.paused_at, c = p.cancelled_at, m = p.updated_at;
+  soci::statement st =
+      (sql.prepare << "UPDATE audit_proposals SET status = :st, paused_from = :pf, reason = :r, decided_by = :by, "
+                      "counts_approved = :ca, submitted_at = :s, approved_at = :a, rejected_at = :rj, paused_at = :pa, "
+                      "cancelled_at = :c, updated_at = :m WHERE id = :id AND status = :from",
+       soci::use(p.status), soci::use(p.paused_from), soci::use(p.reason), soci::use(p.decided_by), soci::use(counts),
+       soci::use(s), soci::use(a), soci::use(r), soci::use(pa), soci::use(c), soci::use(m), soci::use(id),
+       soci::use(from));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+std::vector<Proposal> proposals_of_enterprise(soci::session& sql, std::int64_t enterprise_id) {
+  const long long key = enterprise_id;
+  std::vector<Proposal> list;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << proposal_select() + "WHERE p.enterprise_id = :e ORDER BY p.id", soci::use(key));
+  for (const auto& r : rows) list.push_back(proposal_mapping().read(r));
+  return list;
+}
+
+std::vector<Proposal> list_proposals(soci::session& sql, const ListQuery& q, std::int64_t& total) {
+  static const std::map<std::string, std::string> kSort = {
+      {"created_at", "p.created_at"}, {"submitted_at", "p.submitted_at"}, {"number", "p.year"},
+      {"status", "p.status"},         {"unit_code", "u.code"},            {"enterprise", "e.name_folded"},
+      {"tax_code", "e.tax_code"},     {"place", "p.place"}};
+  ListQuery query = q;
+  if (q.oldest_submitted_first) {
+    query.sort = "submitted_at";
+    query.descending = false;
+  }
+  const ListFilter f = list_filter(query, "p", true);
+  const std::string from = "FROM audit_proposals p JOIN audit_enterprises e ON e.id = p.enterprise_id "
+                           "JOIN units u ON u.id = p.unit_id ";
+  long long n = 0;
+  sql << "SELECT COUNT(*) " + from + f.where, soci::use(f.path), soci::use(f.status), soci::use(f.status),
+      soci::use(f.year), soci::use(f.year), soci::use(f.place), soci::use(f.place), soci::into(n);
+  total = n;
+  std::vector<Proposal> list;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << proposal_select() + f.where + order_by(query, kSort, "p.created_at", "p"),
+       soci::use(f.path), soci::use(f.status), soci::use(f.status), soci::use(f.year), soci::use(f.year),
+       soci::use(f.place), soci::use(f.place));
+  for (const auto& r : rows) list.push_back(proposal_mapping().read(r));
+  return list;
+}
+
+// ---- decisions, conclusions, penalties, complaints ----
+
+std::int64_t insert_decision(soci::session& sql, const Decision& d) {
+  long long id = 0;
+  const long long p = d.proposal_id, days = d.working_days, late = d.late ? 1 : 0, at = d.entered_at;
+  sql << "INSERT INTO audit_decisions (proposal_id, kind, number, signed_on, signer, team, start_on, working_days, "
+         "end_on, due_on, late, entered_by, entered_at) VALUES (:p, :k, :n, :s, :sg, :t, :st, :wd, :e, :due, :late, "
+         ":by, :at) RETURNING id",
+      soci::use(p), soci::use(d.kind), soci::use(d.number), soci::use(d.signed_on), soci::use(d.signer),
+      soci::use(d.team), soci::use(d.start_on), soci::use(days), soci::use(d.end_on), soci::use(d.due_on),
+      soci::use(late), soci::use(d.entered_by), soci::use(at), soci::into(id);
+  return id;
+}
+
+std::vector<Decision> decisions_of(soci::session& sql, std::int64_t proposal_id) {
+  return rows_of(sql, decision_mapping(), "audit_decisions", "proposal_id = :p ORDER BY id", proposal_id);
+}
+
+std::int64_t insert_conclusion(soci::session& sql, const Conclusion& c) {
+  long long id = 0;
+  const long long p = c.proposal_id, decl = c.declarations, violation = c.has_violation ? 1 : 0, late = c.late ? 1 : 0,
+                  at = c.entered_at;
+  std::array<long long, kAmountKeys.size()> a{};
+  for (std::size_t i = 0; i < a.size(); ++i) a[i] = c.amounts.values[i];
+  sql << "INSERT INTO audit_conclusions (proposal_id, number, signed_on, findings, declarations, has_violation, "
+         "import_tax, export_tax, vat, excise, environment, trade_remedy, late_interest, penalty, collected, status, "
+         "due_on, late, entered_by, entered_at) VALUES (:p, :n, :s, :f, :d, :v, :a0, :a1, :a2, :a3, :a4, :a5, :a6, :a7, "
+         ":a8, :st, :due, :late, :by, :at) RETURNING id",
+      soci::use(p), soci::use(c.number), soci::use(c.signed_on), soci::use(c.findings), soci::use(decl),
+      soci::use(violation), soci::use(a[0]), soci::use(a[1]), soci::use(a[2]), soci::use(a[3]), soci::use(a[4]),
+      soci::use(a[5]), soci::use(a[6]), soci::use(a[7]), soci::use(a[8]), soci::use(c.status), soci::use(c.due_on),
+      soci::use(late), soci::use(c.entered_by), soci::use(at), soci::into(id);
+  return id;
+}
+
+std::optional<Conclusion> conclusion_of(soci::session& sql, std::int64_t proposal_id) {
+  const long long key = proposal_id;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT " + conclusion_mapping().select_list() + amount_columns() +
+                          " FROM audit_conclusions WHERE proposal_id = :p",
+       soci::use(key));
+  for (const auto& r : rows) return conclusion_from(r);
+  return std::nullopt;
+}
+
+
+bool approve_conclusion(soci::session& sql, std::int64_t id, const std::string& by, std::int64_t now) {
+  const long long key = id, at = now;
+  soci::statement st = (sql.prepare << "UPDATE audit_conclusions SET status = 'APPROVED', approved_by = :by, "
+                                       "approved_at = :at WHERE id = :id AND status = 'ENTERED'",
+                        soci::use(by), soci::use(at), soci::use(key));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+std::int64_t insert_penalty(soci::session& sql, const Penalty& p) {
+  long long id = 0;
+  const long long proposal = p.proposal_id, amount = p.amount, at = p.entered_at;
+  sql << "INSERT INTO audit_penalties (proposal_id, number, signed_on, violation, amount, entered_by, entered_at) "
+         "VALUES (:p, :n, :s, :v, :a, :by, :at) RETURNING id",
+      soci::use(proposal), soci::use(p.number), soci::use(p.signed_on), soci::use(p.violation), soci::use(amount),
+      soci::use(p.entered_by), soci::use(at), soci::into(id);
+  return id;
+}
+
+
+std::vector<Penalty> penalties_of(soci::session& sql, std::int64_t proposal_id) {
+  return rows_of(sql, penalty_mapping(), "audit_penalties", "proposal_id = :p ORDER BY id", proposal_id);
+}
+
+std::int64_t insert_complaint(soci::session& sql, const Complaint& c) {
+  long long id = 0;
+  const long long proposal = c.proposal_id, at = c.entered_at;
+  sql << "INSERT INTO audit_complaints (proposal_id, filed_on, content, status, entered_by, entered_at) "
+         "VALUES (:p, :f, :c, :s, :by, :at) RETURNING id",
+      soci::use(proposal), soci::use(c.filed_on), soci::use(c.content), soci::use(c.status), soci::use(c.entered_by),
+      soci::use(at), soci::into(id);
+  return id;
+}
+
+std::optional<Complaint> find_complaint(soci::session& sql, std::int64_t id) {
+  for (auto& c : rows_of(sql, complaint_mapping(), "audit_complaints", "id = :id", id)) return c;
+  return std::nullopt;
+}
+
+bool decide_complaint(soci::session& sql, const Complaint& c) {
+  const long long key = c.id;
+  soci::statement st = (sql.prepare << "UPDATE audit_complaints SET status = :s, decided_on = :d, outcome = :o "
+                                       "WHERE id = :id AND status = 'FILED'",
+                        soci::use(c.status), soci::use(c.decided_on), soci::use(c.outcome), soci::use(key));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+std::vector<Complaint> complaints_of(soci::session& sql, std::int64_t proposal_id) {
+  return rows_of(sql, complaint_mapping(), "audit_complaints", "proposal_id = :p ORDER BY id", proposal_id);
+}
+
+}  // namespace hq::audit::store
