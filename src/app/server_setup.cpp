@@ -68,6 +68,11 @@ void register_history_access(ServerParts& p) {
     p.history.register_entity_type(type, [&p, type](const core::Principal& caller, const std::string& id) {
       return p.audit.may_read_entity(caller, type, id);
     });
+  // Risk selection: a run with the run's scope, a criteria set for every audit user.
+  p.history.register_entity_type(
+      "audit_risk_run", by_number([&p](const core::Principal& c, std::int64_t id) { p.risk.run(c, id); }));
+  p.history.register_entity_type(
+      "audit_risk_criteria_set", by_number([&p](const core::Principal& c, std::int64_t id) { p.risk.criteria_set(c, id); }));
   p.history.register_entity_type(
       "monitor_incident", by_number([&p](const core::Principal& c, std::int64_t id) { p.monitor.incident(c, id); }));
   p.history.register_entity_type(

@@ -343,3 +343,62 @@ TEST_P(RiskApi, ScopeByHomeOffice) {
 
 }  // namespace
 }  // namespace hq::test
+
+namespace hq::test {
+namespace {
+
+// A proposal from a run's candidate (no fresh search; grounds = risk management; run and score recorded, and
+// counted in the hit-rate feedback), and no overlapping audit periods across units and years.
+TEST_P(RiskApi, ProposalFromCandidateAndPeriodOverlap) {
+  load_dataset();
+  const auto set = criteria(json::array({{{"code", "RED_SHARE"}, {"weight", 1}, {"threshold", 1}}}));
+  const auto id = run(set, "02ci.lanhdao", "02");
+  ApiClient officer = logged_in("02ci.canbo");
+  json body = {{"tax_code", code(7)}, {"place", "PREMISES"}, {"period_from", day(700)}, {"period_to", day(400)},
+               {"risk_run_id", id}};
+  auto created = officer.post("/api/v1/audit/proposals", body);
+  ASSERT_EQ(created.status, 201) << created.raw;
+  EXPECT_EQ(created.body["grounds_kind"], "RISK_MANAGEMENT");
+  EXPECT_NE(created.body["grounds"].get<std::string>().find("đợt phân tích số " + std::to_string(id)), std::string::npos);
+  // Not a candidate of that run (code(8) lives in Hải Phòng), or a run outside the caller's area: 404.
+  body["tax_code"] = code(8);
+  EXPECT_EQ(officer.post("/api/v1/audit/proposals", body).status, 404);
+  add_account("03cc.kiemtra", "03CC", "audit.officer");
+  body["tax_code"] = code(7);
+  EXPECT_EQ(logged_in("03cc.kiemtra").post("/api/v1/audit/proposals", body).status, 404);
+  // Approved, concluded with amounts: the set's feedback counts a hit in the top band.
+  const auto proposal = created.body["id"].get<std::int64_t>();
+  ApiClient leader = logged_in("02ci.lanhdao");
+  ASSERT_EQ(leader.post("/api/v1/audit/proposals/" + std::to_string(proposal) + "/approve").status, 200);
+  auto fb = officer.get("/api/v1/audit/risk/criteria-sets/" + std::to_string(set) + "/feedback");
+  ASSERT_EQ(fb.status, 200) << fb.raw;
+  EXPECT_EQ(fb.body["bands"][4]["proposals"], 1);
+  EXPECT_EQ(fb.body["bands"][4]["concluded"], 0);
+
+  // That approval now dates from last year (as if approved then); another unit's proposal for an overlapping
+  // period is refused naming it, a later period is fine.
+  db().transaction([&](soci::session& sql) {
+    sql << "UPDATE audit_proposals SET year = year - 1 WHERE id = :id", soci::use(proposal);
+  });
+  ApiClient ktstq = logged_in("ktstq.canbo");
+  const auto search = ktstq.get("/api/v1/audit/search?tax_code=" + code(7));
+  json overlapping = {{"tax_code", code(7)}, {"place", "OFFICE"}, {"grounds", "SIGNS_OF_VIOLATION"},
+                      {"period_from", day(500)}, {"period_to", day(100)}, {"search_id", search.body["search_id"]}};
+  auto second = ktstq.post("/api/v1/audit/proposals", overlapping);
+  ASSERT_EQ(second.status, 201) << second.raw;
+  auto refused = logged_in("ktstq.lanhdao").post("/api/v1/audit/proposals/" + second.body["id"].dump() + "/approve");
+  EXPECT_EQ(refused.status, 409) << refused.raw;
+  EXPECT_EQ(refused.error_code(), "PERIOD_OVERLAP");
+  EXPECT_EQ(refused.body["error"]["details"]["other_number"], created.body["number"]);
+  EXPECT_NE(refused.body["error"]["message"].get<std::string>().find(created.body["number"].get<std::string>()),
+            std::string::npos);
+  overlapping["period_from"] = day(399);
+  overlapping["period_to"] = day(10);
+  auto third = ktstq.post("/api/v1/audit/proposals", overlapping);
+  ASSERT_EQ(third.status, 201) << third.raw;
+  ASSERT_EQ(logged_in("ktstq.lanhdao").post("/api/v1/audit/proposals/" + second.body["id"].dump() + "/cancel").status, 200);
+  EXPECT_EQ(logged_in("ktstq.lanhdao").post("/api/v1/audit/proposals/" + third.body["id"].dump() + "/approve").status, 200);
+}
+
+}  // namespace
+}  // namespace hq::test

@@ -1198,7 +1198,12 @@ export interface paths {
             };
         };
         put?: never;
-        /** Lập đề xuất KTSTQ {tax_code, place, grounds, period_from, period_to, search_id, draft?} → {id, number, status, duplicates} */
+        /**
+         * Lập đề xuất KTSTQ {tax_code, place, grounds, period_from, period_to, search_id, draft?, risk_run_id?} → {id, number, status, duplicates}
+         * @description With `risk_run_id` the `tax_code` must be a candidate of that run (in the caller's scope, else 404): no
+         *     search is needed, `grounds` may be left out, the grounds become risk management naming the run and the
+         *     candidate's score, and the link is recorded for the criteria set's hit-rate feedback.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1387,7 +1392,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description `INVALID_TRANSITION, EARLIER_PROPOSAL_PENDING, ALREADY_APPROVED_THIS_YEAR, KEY_ENTERPRISE` */
+                /** @description `INVALID_TRANSITION, EARLIER_PROPOSAL_PENDING, ALREADY_APPROVED_THIS_YEAR, KEY_ENTERPRISE, PERIOD_OVERLAP` (an audit approved in an earlier year, any unit, whose period overlaps: details.other_number, other_unit_code) */
                 409: {
                     headers: {
                         [name: string]: unknown;

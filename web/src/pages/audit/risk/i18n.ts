@@ -4,6 +4,9 @@ export const riskVi = {
   'menu.audit.riskRun': 'Kết quả phân tích rủi ro',
   'menu.audit.criteria': 'Bộ tiêu chí rủi ro',
   'menu.audit.activity': 'Hồ sơ hoạt động XNK',
+  'history.entity.audit_risk_run': 'Đợt phân tích rủi ro',
+  'history.entity.audit_risk_criteria_set': 'Bộ tiêu chí rủi ro',
+  'history.entity.audit_declarations': 'Dữ liệu tờ khai (QLRR)',
 
   'risk.indicator.LOW_DUTY_RATE': 'Thuế suất thực tế thấp hơn doanh nghiệp cùng nhóm hàng',
   'risk.indicator.RED_SHARE': 'Tỷ lệ tờ khai luồng đỏ',
@@ -113,6 +116,9 @@ export const riskEn: Record<keyof typeof riskVi, string> = {
   'menu.audit.riskRun': 'Risk run results',
   'menu.audit.criteria': 'Risk criteria sets',
   'menu.audit.activity': 'Import-export activity profile',
+  'history.entity.audit_risk_run': 'Risk run',
+  'history.entity.audit_risk_criteria_set': 'Risk criteria set',
+  'history.entity.audit_declarations': 'Declarations extract (risk)',
 
   'risk.indicator.LOW_DUTY_RATE': 'Effective duty rate below peers of the same headings',
   'risk.indicator.RED_SHARE': 'Share of red-channel declarations',
