@@ -1,6 +1,7 @@
 #include <csignal>
 #include <iostream>
 
+#include "app/audit_commands.h"
 #include "app/commands.h"
 #include "app/eservices_commands.h"
 #include "app/trs_commands.h"
@@ -27,6 +28,7 @@ int run_agent() {
   return monitor::agent::run(config, agent_stop);
 }
 CLI::App* eservices_sign = nullptr;
+CLI::App* audit_import_declarations = nullptr;
 }  // namespace
 
 void add_module_commands(CLI::App& cli, Options& options) {
@@ -61,11 +63,13 @@ void add_module_commands(CLI::App& cli, Options& options) {
   auto* eservices = cli.add_subcommand("eservices", "Online public services (dịch vụ công trực tuyến)");
   eservices->require_subcommand(1);
   eservices_sign = add_eservices_sign(*eservices, options);
+  audit_import_declarations = add_audit_import_declarations(cli, options);
 }
 
 int run_module_command(CLI::App&, const Options& options) {
   if (agent && *agent) return run_agent();
   if (eservices_sign && *eservices_sign) return run_eservices_sign(options);
+  if (audit_import_declarations && *audit_import_declarations) return run_audit_import_declarations(options);
   if (trs_import && *trs_import) return run_trs_import(options);
   if (trs_report && *trs_report) return run_trs_report(options);
   if (trs_create_study && *trs_create_study) return run_trs_create_study(options);

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "app/demo.h"
+#include "audit/risk/routes.h"
 #include "audit/routes.h"
 #include "eservices/demo.h"
 #include "eservices/helpdesk_routes.h"
@@ -27,12 +28,13 @@ namespace hq::app {
 
 struct ServerParts {
   explicit ServerParts(db::Database& db)
-      : identity(db), history(db), calendar(db), audit(db), trs(db), eservices(db), helpdesk(db), monitor(db),
+      : identity(db), history(db), calendar(db), audit(db), risk(db), trs(db), eservices(db), helpdesk(db), monitor(db),
         static_files("") {}
   identity::IdentityService identity;
   history::HistoryService history;
   platform::CalendarService calendar;
   audit::AuditService audit;
+  audit::risk::RiskService risk;
   trs::StudyService trs;
   eservices::EServicesService eservices;
   eservices::HelpdeskService helpdesk;
@@ -66,6 +68,11 @@ void register_history_access(ServerParts& p) {
     p.history.register_entity_type(type, [&p, type](const core::Principal& caller, const std::string& id) {
       return p.audit.may_read_entity(caller, type, id);
     });
+  // Risk selection: a run with the run's scope, a criteria set for every audit user.
+  p.history.register_entity_type(
+      "audit_risk_run", by_number([&p](const core::Principal& c, std::int64_t id) { p.risk.run(c, id); }));
+  p.history.register_entity_type(
+      "audit_risk_criteria_set", by_number([&p](const core::Principal& c, std::int64_t id) { p.risk.criteria_set(c, id); }));
   p.history.register_entity_type(
       "monitor_incident", by_number([&p](const core::Principal& c, std::int64_t id) { p.monitor.incident(c, id); }));
   p.history.register_entity_type(
@@ -95,6 +102,7 @@ Server::Server(db::Database& db, const Options& options) : parts_(std::make_uniq
   platform::add_history_routes(p.router, p.history);
   platform::add_health_routes(p.router, db);
   audit::add_audit_routes(p.router, p.audit);
+  audit::risk::add_risk_routes(p.router, p.risk);
   trs::add_trs_routes(p.router, p.trs);
   eservices::add_eservices_routes(p.router, p.eservices);
   eservices::add_helpdesk_routes(p.router, p.helpdesk);
@@ -134,6 +142,7 @@ int serve_http(db::Database& db, const Options& options) {
 
 void add_module_demo_data(db::Database& db) {
   audit::add_demo_data(db);
+  audit::risk::add_demo_data(db);
   trs::add_demo_data(db);
   eservices::add_demo_data(db, kDemoPassword);
   monitor::add_demo_data(db);

@@ -40,13 +40,15 @@ void add_proposal_routes(http::Router& router, AuditService& service) {
   });
   router.add("POST", route("/proposals"), [&service](Request& request) {
     const json body = request.json_body();
+    const auto risk_run_id = http::optional_int(body, "risk_run_id", 1, INT64_MAX).value_or(0);
     ProposalInput input{http::required_text(body, "tax_code", 32),
                         http::required_text(body, "place", 16),
-                        grounds_text(body),
+                        risk_run_id && !body.contains("grounds") ? std::string() : grounds_text(body),
                         http::optional_text(body, "search_id", 128).value_or(""),
                         http::required_date(body, "period_from"),
                         http::required_date(body, "period_to"),
                         http::optional_bool(body, "draft").value_or(false)};
+    input.risk_run_id = risk_run_id;
     const auto created = service.create_proposal(request.principal, input);
     json result = proposal_json(created.proposal);
     result["duplicates"] = duplicates_json(created.duplicates);

@@ -44,6 +44,8 @@ struct ProposalInput {
   std::string tax_code, place, grounds, search_id;
   core::Date period_from, period_to;
   bool draft = false;
+  // A candidate of this risk run in place of a fresh search (grounds: risk management; run and score recorded).
+  std::int64_t risk_run_id = 0;
 };
 struct CreatedProposal {
   store::Proposal proposal;

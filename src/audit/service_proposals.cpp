@@ -1,7 +1,10 @@
 #include "audit/service.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <optional>
 
+#include "audit/risk/proposal_link.h"
 #include "audit/service_support.h"
 #include "core/error.h"
 #include "core/text.h"
@@ -24,8 +27,8 @@ CreatedProposal AuditService::create_proposal(const core::Principal& caller, con
   const core::TaxCode code = parse_tax(input.tax_code);
   const auto place = parse_place(input.place);
   if (!place) invalid("place", "Nơi kiểm tra phải là PREMISES (trụ sở người khai hải quan) hoặc OFFICE (trụ sở cơ quan hải quan).");
-  const std::string grounds = core::trim(input.grounds);
-  if (grounds.empty()) invalid("grounds", "Cần nêu căn cứ kiểm tra (Điều 78 Luật Hải quan).");
+  std::string grounds = core::trim(input.grounds);
+  if (grounds.empty() && !input.risk_run_id) invalid("grounds", "Cần nêu căn cứ kiểm tra (Điều 78 Luật Hải quan).");
   const core::Date day = today();
   if (const Problem problem = period_problem(input.period_from, input.period_to, day)) {
     if (problem.code == "INVALID_PERIOD") core::bad_input(problem.code, problem.message, {{"field", "period_to"}});
@@ -33,7 +36,14 @@ CreatedProposal AuditService::create_proposal(const core::Principal& caller, con
   }
   return db_.transaction([&](soci::session& sql) {
     const std::int64_t at = now();
-    if (input.search_id.empty() ||
+    std::optional<risk::store::CandidateLink> candidate;
+    if (input.risk_run_id) {  // a run's candidate stands in for the search
+      candidate = risk::store::candidate_link(sql, input.risk_run_id, code.canonical);
+      const bool nationwide = caller.is_platform_admin() || in_audit_department(caller, department_path(sql));
+      if (!candidate || !risk::may_use_run(caller, candidate->run_unit_path, nationwide))
+        core::not_found("Doanh nghiệp " + code.canonical + " không có trong danh sách đối tượng của đợt phân tích rủi ro số " +
+                        std::to_string(input.risk_run_id) + " thuộc phạm vi của bạn.");
+    } else if (input.search_id.empty() ||
         !store::search_valid(sql, input.search_id, caller.account_id, code.canonical, at - kSearchLifetimeSeconds))
       core::conflict("SEARCH_REQUIRED",
                      "Phải tra cứu doanh nghiệp " + code.canonical + " (GET /audit/search) và xem kết quả trước khi lập "
@@ -51,6 +61,13 @@ CreatedProposal AuditService::create_proposal(const core::Principal& caller, con
     p.place = place_code(*place);
     p.grounds_kind = grounds_kind(grounds);
     p.grounds = grounds;
+    if (candidate) {
+      char score[32];
+      std::snprintf(score, sizeof score, "%.2f", candidate->score);
+      p.grounds_kind = "RISK_MANAGEMENT";
+      p.grounds = "Quản lý rủi ro: đợt phân tích số " + std::to_string(candidate->run_id) + ", điểm " + score +
+                  (grounds.empty() || grounds == "RISK_MANAGEMENT" ? "" : "; " + grounds);
+    }
     p.period_from = date_text(input.period_from);
     p.period_to = date_text(input.period_to);
     p.status = input.draft ? "DRAFT" : "SUBMITTED";
@@ -63,6 +80,7 @@ CreatedProposal AuditService::create_proposal(const core::Principal& caller, con
     p.number = std::to_string(store::next_in_sequence(sql, "proposal", p.year)) + "/" + std::to_string(p.year) +
                "/ĐXKT-" + caller.unit_code;
     p.id = store::insert_proposal(sql, p);
+    if (candidate) risk::store::link_proposal(sql, p.id, *candidate, at);
     std::string summary = "Lập đề xuất kiểm tra " + p.number + " doanh nghiệp " + e.tax_code + " tại " +
                           (p.place == "PREMISES" ? "trụ sở người khai hải quan" : "trụ sở cơ quan hải quan");
     if (!duplicates.empty()) summary += "; cảnh báo trùng với " + std::to_string(duplicates.size()) + " đề xuất khác";
@@ -84,7 +102,7 @@ void check_approval(soci::session& sql, const store::Proposal& p) {
                                           : json{{"other_id", other->id}, {"other_number", other->number},
                                                  {"other_unit_code", other->unit_code}};
   switch (block) {
-    case ApprovalBlock::None: return;
+    case ApprovalBlock::None: break;
     case ApprovalBlock::KeyEnterprise:
       core::conflict("KEY_ENTERPRISE", "Doanh nghiệp " + p.tax_code + " thuộc danh sách doanh nghiệp trọng điểm năm " +
                                            std::to_string(p.year) + ": không được phê duyệt đề xuất kiểm tra.");
@@ -100,6 +118,20 @@ void check_approval(soci::session& sql, const store::Proposal& p) {
                          "đề xuất này chưa thể phê duyệt.",
                      details);
   }
+  // No two units audit one enterprise for overlapping periods (seed 001): an audit approved in an earlier year,
+  // in any unit, whose period overlaps this one's.
+  std::vector<risk::AuditPeriod> periods;
+  for (const auto& o : all)
+    periods.push_back({o.id, o.year, o.number, o.unit_code, o.period_from, o.period_to, holds_approval(facts_of(o))});
+  if (const auto* o = risk::overlapping_audit({p.id, p.year, p.number, p.unit_code, p.period_from, p.period_to, false},
+                                              periods))
+    core::conflict("PERIOD_OVERLAP",
+                   "Kỳ kiểm tra " + p.period_from + " – " + p.period_to + " chồng lấn cuộc kiểm tra theo đề xuất " +
+                       o->number + " của đơn vị " + o->unit_code + " (kỳ " + o->period_from + " – " + o->period_to +
+                       ", phê duyệt năm " + std::to_string(o->year) + "): không được kiểm tra một doanh nghiệp hai lần "
+                       "cho cùng một thời kỳ.",
+                   {{"other_id", o->id}, {"other_number", o->number}, {"other_unit_code", o->unit_code},
+                    {"other_period_from", o->period_from}, {"other_period_to", o->period_to}});
 }
 
 }  // namespace

@@ -277,6 +277,8 @@ export interface NewProposal {
   period_to: string;
   search_id: string;
   draft?: boolean;
+  /** A candidate of this risk run: grounds become risk management, the run and score are recorded. */
+  risk_run_id?: number;
 }
 
 export interface ItemListParams {

@@ -1198,7 +1198,12 @@ export interface paths {
             };
         };
         put?: never;
-        /** Lập đề xuất KTSTQ {tax_code, place, grounds, period_from, period_to, search_id, draft?} → {id, number, status, duplicates} */
+        /**
+         * Lập đề xuất KTSTQ {tax_code, place, grounds, period_from, period_to, search_id, draft?, risk_run_id?} → {id, number, status, duplicates}
+         * @description With `risk_run_id` the `tax_code` must be a candidate of that run (in the caller's scope, else 404): no
+         *     search is needed, `grounds` may be left out, the grounds become risk management naming the run and the
+         *     candidate's score, and the link is recorded for the criteria set's hit-rate feedback.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1387,7 +1392,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description `INVALID_TRANSITION, EARLIER_PROPOSAL_PENDING, ALREADY_APPROVED_THIS_YEAR, KEY_ENTERPRISE` */
+                /** @description `INVALID_TRANSITION, EARLIER_PROPOSAL_PENDING, ALREADY_APPROVED_THIS_YEAR, KEY_ENTERPRISE, PERIOD_OVERLAP` (an audit approved in an earlier year, any unit, whose period overlaps: details.other_number, other_unit_code) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2691,6 +2696,635 @@ export interface paths {
             responses: {
                 /** @description OK */
                 200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/declarations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập trích xuất tờ khai (CSV, .xlsx hoặc multipart) / Import the declarations extract
+         * @description One row per declaration line: `declaration_no` (12 digits), `line`, `registered_at`, `tax_code`, `flow`
+         *     (NK/XK), `type_code`, `office_code`, `hs_code`, `origin_country`, `customs_value_vnd`, `duty_vnd`, `vat_vnd`,
+         *     `preferential` (Y/N), `channel` (GREEN/YELLOW/RED), `amendments`. The body is the file itself (CSV or an
+         *     .xlsx workbook, recognised by its zip signature) or a multipart/form-data upload (the part with a file
+         *     name). Streamed; idempotent by (declaration_no, line): a line already stored is replaced. All or nothing
+         *     unless `skip_invalid=true`. Audit users of Cục KTSTQ and platform administrators. Up to 256 MiB; larger
+         *     extracts go through `haiquan audit import-declarations FILE`.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    skip_invalid?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Imported */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeclarationImportResult"];
+                    };
+                };
+                /** @description `EMPTY_IMPORT, INVALID_HEADER, NOTHING_IMPORTED, INVALID_MULTIPART, XLSX_INVALID, INVALID_PARAMETER` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `FORBIDDEN` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `IMPORT_INVALID`: details.issues lists the first 1000 bad cells `{row, column, value, message}`; details.issue_count counts all; nothing stored */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/enterprises/{tax_code}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hồ sơ hoạt động XNK của doanh nghiệp (bức tranh tổng thể) / Activity profile
+         * @description Figures of the period from the declarations extract and the audit tables. Outside Cục KTSTQ, only
+         *     enterprises whose home office (most declarations in the period) lies in the caller's Cục. `format=xlsx`
+         *     downloads the same figures.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default 364 days before `to`. */
+                    from?: string;
+                    /** @description Default today. */
+                    to?: string;
+                    format?: "json" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    tax_code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The profile */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityProfile"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description `INVALID_TAX_CODE, INVALID_PERIOD, PERIOD_TOO_LONG, INVALID_PARAMETER` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `NOT_FOUND` (unknown, or outside the caller's area) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/risk/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các chỉ tiêu rủi ro có sẵn / The built-in indicators */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: components["schemas"]["RiskIndicatorCode"];
+                                name_vi: string;
+                                name_en: string;
+                                has_peer: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/risk/criteria-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các bộ tiêu chí (mọi phiên bản) / Criteria sets, every version */
+        get: {
+            parameters: {
+                query?: {
+                    page?: components["parameters"]["Page"];
+                    page_size?: components["parameters"]["PageSize"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CriteriaSet"][];
+                            total: number;
+                            page: number;
+                            page_size: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ban hành bộ tiêu chí (lãnh đạo Cục KTSTQ); cùng tên → phiên bản mới, không sửa tại chỗ / Issue a criteria set */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CriteriaSetInput"];
+                };
+            };
+            responses: {
+                /** @description Created (`id`, `version` and the whole set) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CriteriaSet"];
+                    };
+                };
+                /** @description `INVALID_FIELD` (details.field names it) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `FORBIDDEN` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/risk/criteria-sets/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xem trước số doanh nghiệp mỗi ngưỡng chọn / How many enterprises each cut-off selects */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CriteriaSetInput"] & {
+                        /** Format: date */
+                        from?: string;
+                        /** Format: date */
+                        to?: string;
+                        unit_code?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Counts and a histogram of scores (ten bands of the maximum score) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evaluated: number;
+                            audit: number;
+                            monitor: number;
+                            excluded: number;
+                            histogram: number[];
+                            max_score: number;
+                        };
+                    };
+                };
+                /** @description `INVALID_FIELD, INVALID_PERIOD` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/risk/criteria-sets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một phiên bản bộ tiêu chí / One criteria set version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CriteriaSet"];
+                    };
+                };
+                /** @description `NOT_FOUND` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/risk/criteria-sets/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tỷ lệ phát hiện theo dải điểm / Hit rate by score band
+         * @description Of the proposals made from this set's candidates and concluded, the share with amounts > 0 and the amounts per audit, in five equal bands of the maximum score.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: int64 */
+                            criteria_set_id: number;
+                            bands: components["schemas"]["FeedbackBand"][];
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/risk/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các đợt phân tích rủi ro trong phạm vi / Runs in the caller's scope */
+        get: {
+            parameters: {
+                query?: {
+                    page?: components["parameters"]["Page"];
+                    page_size?: components["parameters"]["PageSize"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RiskRun"][];
+                            total: number;
+                            page: number;
+                            page_size: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Chạy phân tích: toàn quốc (Cục KTSTQ) hoặc một Cục theo chi cục chính của doanh nghiệp / Run a selection */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: int64 */
+                        criteria_set_id: number;
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        /** @description A Cục; absent: the whole country */
+                        unit_code?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Stored with its candidates (`id`, `candidates`: their number) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskRun"];
+                    };
+                };
+                /** @description `INVALID_FIELD, INVALID_PERIOD, PERIOD_TOO_LONG` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `FORBIDDEN` (national runs: Cục KTSTQ; a Cục: its own users) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `NOT_FOUND` (criteria set) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/risk/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một đợt phân tích / One run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskRun"];
+                    };
+                };
+                /** @description `NOT_FOUND` (unknown or outside the caller's scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/risk/runs/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đối tượng được chọn, xếp hạng, kèm lý do / Ranked candidates with their reasons */
+        get: {
+            parameters: {
+                query?: {
+                    class?: "AUDIT" | "MONITOR";
+                    format?: "json" | "xlsx";
+                    page?: components["parameters"]["Page"];
+                    page_size?: components["parameters"]["PageSize"];
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RiskCandidate"][];
+                            total: number;
+                            page: number;
+                            page_size: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description `INVALID_PARAMETER` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `NOT_FOUND` */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4496,6 +5130,238 @@ export interface components {
             status: "ok" | "degraded";
             /** @enum {string} */
             db: "ok" | "unavailable";
+        };
+        DeclarationImportResult: {
+            /** @description Lines stored by this import (new and replacing) */
+            imported: number;
+            /** @description Of those, lines that replaced a stored one (same declaration and line) */
+            replaced: number;
+            rows: number;
+            /** @description Rows left out (skip_invalid) */
+            skipped: number;
+            issue_count: number;
+            issues: components["schemas"]["CellIssue"][];
+        };
+        CellIssue: {
+            /** @description File row (the header is row 1) */
+            row: number;
+            column: string;
+            value: string;
+            /** @description Vietnamese */
+            message: string;
+        };
+        ActivitySlice: {
+            key: string;
+            declarations: number;
+            lines: number;
+            /** Format: int64 */
+            value: number;
+            /** Format: int64 */
+            duty: number;
+        };
+        PastAudit: {
+            /** Format: int64 */
+            id: number;
+            number: string;
+            year: number;
+            unit_code: string;
+            unit_name: string;
+            status: string;
+            place: string;
+            period_from: string;
+            period_to: string;
+            conclusion_number?: string | null;
+            conclusion_signed_on?: string | null;
+            conclusion_status?: string | null;
+            /** @description Another unit's audit: figures withheld */
+            restricted: boolean;
+            /** Format: int64 */
+            amount: number;
+            /** Format: int64 */
+            collected: number;
+            penalties: number;
+            /** Format: int64 */
+            penalty_amount: number;
+            complaints: number;
+        };
+        ActivityProfile: {
+            tax_code: string;
+            name: string | null;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            home_office: string | null;
+            compliance_level: number;
+            key_years: number[];
+            totals: {
+                declarations: number;
+                lines: number;
+                import_declarations: number;
+                export_declarations: number;
+                /** Format: int64 */
+                import_value: number;
+                /** Format: int64 */
+                export_value: number;
+                /** Format: int64 */
+                import_duty: number;
+                /** Format: int64 */
+                export_duty: number;
+                /** Format: int64 */
+                vat: number;
+            };
+            months: {
+                /** @description YYYY-MM */
+                month: string;
+                /** @enum {string} */
+                flow: "NK" | "XK";
+                declarations: number;
+                lines: number;
+                /** Format: int64 */
+                value: number;
+                /** Format: int64 */
+                duty: number;
+            }[];
+            /** @description Top 10 four-digit headings by value */
+            hs_headings: components["schemas"]["ActivitySlice"][];
+            /** @description Top 10 origin countries of imports by value */
+            origins: components["schemas"]["ActivitySlice"][];
+            channels: {
+                [key: string]: {
+                    declarations: number;
+                    share: number;
+                };
+            };
+            offices: components["schemas"]["ActivitySlice"][];
+            types: components["schemas"]["ActivitySlice"][];
+            amendments: {
+                total: number;
+                amended_declarations: number;
+                per_declaration: number;
+            };
+            preferential: {
+                /** Format: int64 */
+                value: number;
+                share: number;
+            };
+            duty_rate: {
+                /** @description Import duty / import value */
+                own: number;
+                /** @description Median rate of the importers of the same 4-digit headings, weighted by the enterprise's own value mix */
+                peer: number;
+            };
+            audits: components["schemas"]["PastAudit"][];
+            audit_totals: {
+                audits: number;
+                /** Format: int64 */
+                amount: number;
+                /** Format: int64 */
+                collected: number;
+                penalties: number;
+                complaints: number;
+            };
+        };
+        /** @enum {string} */
+        RiskIndicatorCode: "LOW_DUTY_RATE" | "RED_SHARE" | "AMENDMENT_RATE" | "PREFERENTIAL_SHARE" | "VALUE_GROWTH" | "PAST_FINDINGS" | "NEVER_AUDITED";
+        CriteriaSetInput: {
+            name: string;
+            /** @default 1 */
+            min_declarations: number;
+            /**
+             * Format: int64
+             * @default 0
+             */
+            material_value: number;
+            cutoffs: {
+                audit: number;
+                monitor: number;
+            };
+            indicators: {
+                code: components["schemas"]["RiskIndicatorCode"];
+                weight: number;
+                threshold: number;
+            }[];
+        };
+        CriteriaSet: {
+            /** Format: int64 */
+            id: number;
+            version: number;
+            name: string;
+            min_declarations: number;
+            /** Format: int64 */
+            material_value: number;
+            cutoffs: {
+                audit: number;
+                monitor: number;
+            };
+            max_score: number;
+            indicators: {
+                code: components["schemas"]["RiskIndicatorCode"];
+                weight: number;
+                threshold: number;
+                name_vi: string;
+                name_en: string;
+            }[];
+            created_by: string;
+            /** Format: date-time */
+            created_at: string | null;
+        };
+        RiskRun: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            criteria_set_id: number;
+            criteria_set_name: string;
+            criteria_set_version: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description The Cục; null: national */
+            unit_code: string | null;
+            /** @description The year whose key list and approvals exclude */
+            year: number;
+            /** @description Enterprises with at least min_declarations in the scope */
+            evaluated: number;
+            candidates: number;
+            audit: number;
+            monitor: number;
+            /** @description Hash of the ranked list: equal for the same set on the same data */
+            fingerprint: string;
+            elapsed_ms: number;
+            created_by: string;
+            /** Format: date-time */
+            created_at: string | null;
+        };
+        RiskReason: {
+            code: components["schemas"]["RiskIndicatorCode"];
+            value: number;
+            /** @description LOW_DUTY_RATE: the peer rate */
+            peer?: number;
+            points: number;
+        };
+        RiskCandidate: {
+            rank: number;
+            tax_code: string;
+            name: string;
+            score: number;
+            /** @enum {string} */
+            class: "AUDIT" | "MONITOR";
+            /** @enum {string} */
+            excluded_reason?: "KEY_ENTERPRISE" | "AUDITED_THIS_YEAR" | "HIGHEST_COMPLIANCE";
+            home_office: string | null;
+            reasons: components["schemas"]["RiskReason"][];
+        };
+        FeedbackBand: {
+            from: number;
+            to: number;
+            proposals: number;
+            concluded: number;
+            with_findings: number;
+            /** Format: int64 */
+            amount: number;
+            hit_rate: number;
+            amount_per_audit: number;
         };
     };
     responses: {

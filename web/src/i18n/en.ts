@@ -1,5 +1,6 @@
 import type { Dict } from './vi';
 import { auditEn } from '../pages/audit/i18n';
+import { riskEn } from '../pages/audit/risk/i18n';
 import { trsEn } from '../pages/trs/i18n';
 import { monitorEn } from '../pages/monitor/i18n';
 import { eservicesEn } from '../pages/eservices/i18n';
@@ -274,6 +275,7 @@ export const en: Dict = {
   'weekday.5': 'Friday',
   'weekday.6': 'Saturday',
   ...auditEn,
+  ...riskEn,
   ...trsEn,
   ...monitorEn,
   ...eservicesEn,

@@ -1,5 +1,6 @@
 // Vietnamese dictionary: the reference language. Every key here must exist in en.ts (the type checks it).
 import { auditVi } from '../pages/audit/i18n';
+import { riskVi } from '../pages/audit/risk/i18n';
 import { trsVi } from '../pages/trs/i18n';
 import { monitorVi } from '../pages/monitor/i18n';
 import { eservicesVi } from '../pages/eservices/i18n';
@@ -274,6 +275,7 @@ export const vi = {
   'weekday.5': 'Thứ Sáu',
   'weekday.6': 'Thứ Bảy',
   ...auditVi,
+  ...riskVi,
   ...trsVi,
   ...monitorVi,
   ...eservicesVi,

@@ -113,6 +113,8 @@ export default function NewProposalPage() {
         period_from: v.period[0].format('YYYY-MM-DD'),
         period_to: v.period[1].format('YYYY-MM-DD'),
         search_id: result.search_id,
+        // From a risk run's candidate (/audit/risk/runs/:id): the run and score go with the proposal.
+        risk_run_id: Number(params.get('risk_run_id')) || undefined,
       });
       setCreated(p);
     } catch (e) {

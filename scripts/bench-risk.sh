@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# make bench, audit risk selection (QLRR): a generated declarations extract (bench/risk_generate) imported with
+# `haiquan audit import-declarations`, then a national run with the seven indicators computed in C++ over
+# columns loaded once (bench/risk_run: load, compute, store the candidates) side by side with PostgreSQL
+# computing the same indicators in SQL only (the same list is checked). SQLite and PostgreSQL.
+# Prints a Markdown table (copy into docs/performance.md, section "Audit risk selection").
+# Called by scripts/bench.sh with BUILD_DIR (Release build with bench targets) and WORK_DIR; alone:
+#   BUILD_DIR=build-bench WORK_DIR=$(mktemp -d) bash scripts/bench-risk.sh
+# Knobs: RISK_LINES (2000000; the issue's full size is 20000000), RISK_ENTERPRISES (100000; full 1000000),
+#        RISK_SHAPES ("skewed uniform"), RISK_BACKENDS ("sqlite postgresql"), RISK_PG_PORT (55462).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+build=${BUILD_DIR:?BUILD_DIR: a Release build with bench targets}
+work=${WORK_DIR:?WORK_DIR: a scratch directory}/risk
+lines=${RISK_LINES:-2000000}
+enterprises=${RISK_ENTERPRISES:-100000}
+shapes=${RISK_SHAPES:-skewed uniform}
+backends=${RISK_BACKENDS:-sqlite postgresql}
+pg_port=${RISK_PG_PORT:-55462}
+pg_dir=/tmp/haiquan-risk-bench-pg-$$
+mkdir -p "$work"
+cleanup() { HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh stop >/dev/null 2>&1 || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+to=$(date -u +%Y-%m-%d)
+from=$(date -u -d "$to - 364 days" +%Y-%m-%d)
+pg_url=""
+if [[ " $backends " == *" postgresql "* ]]; then
+  pg_url=$(HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh start | tail -1)
+fi
+
+echo "## Audit risk selection (QLRR): import and national run"
+echo
+echo "| shape | backend | lines | import (s) | lines/s | run C++: load + compute (s) | store candidates (s) | SQL reference (s) | C++ / SQL | enterprises | candidates | same list | peak RSS (MiB) |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"
+for shape in $shapes; do
+  extract="$work/extract-$shape.csv"
+  ./$build/bench/risk_generate --lines "$lines" --enterprises "$enterprises" --to "$to" --shape "$shape" > "$extract"
+  for backend in $backends; do
+    if [ "$backend" = sqlite ]; then
+      db="sqlite:$work/risk-$shape.db"
+      rm -f "$work/risk-$shape.db"
+    else
+      name="risk_${shape}_$$"
+      psql "$pg_url" -qc "CREATE DATABASE $name" >/dev/null
+      db="${pg_url%/*}/$name"
+    fi
+    ./$build/haiquan init --db "$db" --admin-password 'Quan-tri-2026!' >/dev/null
+    start=$(date +%s.%N)
+    ./$build/haiquan audit import-declarations "$extract" --db "$db" >/dev/null 2>&1
+    end=$(date +%s.%N)
+    import_s=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.1f", b-a}')
+    rate=$(awk -v n="$lines" -v s="$import_s" 'BEGIN {printf "%.0f", n/s}')
+    reference=""
+    [ "$backend" = postgresql ] && reference=--reference
+    out=$(./$build/bench/risk_run --db "$db" --from "$from" --to "$to" $reference)
+    get() { echo "$out" | tr ' ' '\n' | awk -F= -v k="$1" '$1==k {print $2}'; }
+    cpp=$(get cpp_seconds); store=$(get store_seconds); sql=$(get sql_seconds)
+    ratio="–"; [ -n "$sql" ] && ratio=$(awk -v a="$sql" -v b="$cpp" -v c="$store" 'BEGIN {printf "%.1f×", a/(b+c)}')
+    echo "| $shape | $backend | $lines | $import_s | $rate | $cpp | $store | ${sql:-–} | $ratio | $(get enterprises) | $(get candidates) | $(get same) | $(get max_rss_mib) |"
+    [ "$backend" = sqlite ] && rm -f "$work/risk-$shape.db"*
+    [ "$backend" = postgresql ] && psql "$pg_url" -qc "DROP DATABASE $name" >/dev/null
+  done
+  rm -f "$extract"
+done
+echo
+echo "Extract: $lines lines over $enterprises enterprises and two years; run: $from … $to, national, seven indicators."
+echo "Commands: \`RISK_LINES=$lines RISK_ENTERPRISES=$enterprises BUILD_DIR=… WORK_DIR=… bash scripts/bench-risk.sh\` on $(nproc) cores, $(date -u +%Y-%m-%d)."

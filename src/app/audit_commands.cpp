@@ -1,0 +1,113 @@
+#include "app/audit_commands.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "audit/risk/service.h"
+#include "core/error.h"
+#include "db/migrate.h"
+
+namespace hq::app {
+
+namespace {
+
+// The file mapped read-only: the import streams over it without a copy in memory.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path) {
+    fd_ = ::open(path.c_str(), O_RDONLY);
+    if (fd_ < 0) throw core::Error(core::ErrorKind::BadInput, "FILE_UNREADABLE", "Không mở được tệp " + path + ".");
+    struct stat st {};
+    ::fstat(fd_, &st);
+    size_ = static_cast<std::size_t>(st.st_size);
+    if (size_ > 0) {
+      data_ = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd_, 0);
+      if (data_ == MAP_FAILED) throw core::Error(core::ErrorKind::BadInput, "FILE_UNREADABLE", "Không đọc được tệp " + path + ".");
+      ::madvise(data_, size_, MADV_SEQUENTIAL);
+    }
+  }
+  ~MappedFile() {
+    if (data_ && data_ != MAP_FAILED) ::munmap(data_, size_);
+    if (fd_ >= 0) ::close(fd_);
+  }
+  std::string_view bytes() const { return data_ ? std::string_view(static_cast<const char*>(data_), size_) : std::string_view(); }
+
+ private:
+  int fd_ = -1;
+  void* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+void draw(std::size_t done, std::size_t total, bool final) {
+  static auto last = std::chrono::steady_clock::time_point{};
+  const auto now = std::chrono::steady_clock::now();
+  if (!final && now - last < std::chrono::milliseconds(100)) return;
+  last = now;
+  const double share = total ? std::min(1.0, static_cast<double>(done) / static_cast<double>(total)) : 0;
+  const int filled = static_cast<int>(share * 30);
+  std::string bar(static_cast<std::size_t>(filled), '#');
+  bar += std::string(static_cast<std::size_t>(30 - filled), '.');
+  std::fprintf(stderr, "\r[%s] %3d %%  %zu MiB", bar.c_str(), static_cast<int>(share * 100 + 0.5), done >> 20);
+  if (final) std::fprintf(stderr, "\n");
+  std::fflush(stderr);
+}
+
+}  // namespace
+
+CLI::App* add_audit_import_declarations(CLI::App& cli, Options& options) {
+  auto* audit = cli.add_subcommand("audit", "Post-clearance audit (kiểm tra sau thông quan)");
+  audit->require_subcommand(1);
+  auto* cmd = audit->add_subcommand("import-declarations",
+                                    "Import a declarations extract (CSV or .xlsx; all or nothing unless --skip-invalid)");
+  cmd->add_option("file", options.input, "The extract: declaration_no,line,registered_at,tax_code,flow,…")->required();
+  cmd->add_flag("--skip-invalid", options.skip_invalid, "Store the good lines and list the bad ones");
+  cmd->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
+  return cmd;
+}
+
+int run_audit_import_declarations(const Options& options) {
+  const bool tty = ::isatty(STDERR_FILENO);
+  try {
+    db::Database db(options.db_url, 2);
+    if (!db::pending_migrations(db).empty())
+      throw core::Error(core::ErrorKind::Unavailable, "MIGRATIONS_PENDING",
+                        "Cơ sở dữ liệu chưa được cập nhật lược đồ. Chạy: haiquan migrate --db " + options.db_url);
+    MappedFile file(options.input);
+    audit::risk::RiskService service(db);
+    audit::risk::ImportOptions import_options;
+    import_options.skip_invalid = options.skip_invalid;
+    if (tty) import_options.progress = [](std::size_t done, std::size_t total) { draw(done, total, false); };
+    const auto started = std::chrono::steady_clock::now();
+    const auto result = service.import_declarations(nullptr, file.bytes(), import_options);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (tty) draw(file.bytes().size(), file.bytes().size(), true);
+    std::cout << "Đã nhập " << result.imported << " dòng hàng (" << result.replaced << " thay thế, " << result.skipped
+              << " dòng lỗi bỏ qua) trong " << seconds << " giây.\n";
+    for (const auto& issue : result.issues) std::cerr << "  " << issue.message << '\n';
+    return 0;
+  } catch (const core::Error& e) {
+    if (tty) std::cerr << '\n';
+    std::cerr << "Lỗi [" << e.code() << "]: " << e.what() << '\n';
+    if (e.details().contains("issues")) {
+      std::size_t shown = 0;
+      for (const auto& i : e.details()["issues"]) {
+        if (++shown > 50) {
+          std::cerr << "  … (tổng " << e.details().value("issue_count", 0) << " ô lỗi)\n";
+          break;
+        }
+        std::cerr << "  " << i.value("message", "") << '\n';
+      }
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "Lỗi: " << e.what() << '\n';
+  }
+  return 1;
+}
+
+}  // namespace hq::app
