@@ -1,6 +1,7 @@
 // The operations ledger, the per-file rows both ends write into, the due-time index and the counters.
 #include <algorithm>
 #include <deque>
+#include <memory>
 
 #include "db/row.h"
 #include "db/row_mapping.h"
@@ -43,89 +44,137 @@ FileRow read_file(const soci::row& row) {
   return f;
 }
 
-// One statement over many rows of bound values (a multi-row VALUES): prepared once for the whole chunk. SOCI
-// binds by reference, so integers are kept here (a deque never moves them) until the statement ran; strings
-// are bound where they live (the caller's events outlive the statement).
-class Bulk {
- public:
-  explicit Bulk(soci::session& sql) : postgres_(sql.get_backend_name() == "postgresql"), st_(sql) {}
-  // "(?, ?, …)" with the values bound in order. Positional placeholders: with thousands of named ones (":p1")
-  // SQLite's parser searches the names for each one, quadratic in the statement's size.
-  // Strings are bound where they live: pass only values that outlive the statement.
-  template <typename... Values>
-  std::string tuple(const Values&... values) {
-    std::string out = "(";
-    bool first = true;
-    ((out += (first ? "" : ", ") + bind(values), first = false), ...);
-    return out + ")";
-  }
-  void run(const std::string& query) {
-    st_.alloc();
-    st_.prepare(query);
-    st_.define_and_bind();
-    st_.execute(true);
-  }
-  // Runs a query with RETURNING (or a SELECT) and hands each row to `fn`.
-  void each(const std::string& query, const std::function<void(const soci::row&)>& fn) {
-    st_.exchange(soci::into(row_));
-    st_.alloc();
-    st_.prepare(query);
-    st_.define_and_bind();
-    if (!st_.execute(true)) return;
-    do fn(row_);
-    while (st_.fetch());
-  }
+// Rows per PostgreSQL statement: 17 values a row stays well under its 65,535 parameters.
+constexpr std::size_t kChunk = 500;
 
-  // One value, bound at the next placeholder (call in the order the placeholders appear in the query).
-  std::string bind(const std::string& value) {
-    st_.exchange(soci::use(value));
+// Values a statement binds by reference: kept here, at addresses that do not move (deques), until it ran.
+class Slots {
+ public:
+  explicit Slots(bool postgres) : postgres_(postgres) {}
+  // Binds a copy of the value to `st` and returns its placeholder ("?" on SQLite, "$n" on PostgreSQL: SOCI's
+  // named ":p1" makes SQLite's parser search the names for each one, quadratic in a statement's size).
+  std::string bind(soci::statement& st, const std::string& value) {
+    texts_.push_back(value);
+    st.exchange(soci::use(texts_.back()));
     return placeholder();
   }
-  std::string bind(std::int64_t value) {
+  std::string bind(soci::statement& st, std::int64_t value) {
     ints_.push_back(value);
-    st_.exchange(soci::use(ints_.back()));
+    st.exchange(soci::use(ints_.back()));
     return placeholder();
   }
+  // The same slot again, for a statement that is re-executed with new values (SQLite).
+  std::string& text(std::size_t i) { return texts_[i]; }
+  long long& integer(std::size_t i) { return ints_[i]; }
 
  private:
   std::string placeholder() { return postgres_ ? "$" + std::to_string(++n_) : "?"; }
-
   bool postgres_;
-  soci::row row_;  // declared before the statement that points at it
-  soci::statement st_;
+  std::deque<std::string> texts_;
   std::deque<long long> ints_;
   std::size_t n_ = 0;
 };
 
-// Rows per statement: 17 values a row stays well under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
-constexpr std::size_t kChunk = 500;
+// Writes many rows with one statement text `head` "(v, …)" `tail` ("INSERT INTO t (a, b) VALUES " and
+// " ON CONFLICT … RETURNING …"), prepared once per request instead of once per row:
+//  - SQLite (in-process): the one-row statement is prepared once and executed for each row with new values;
+//  - PostgreSQL (a round trip per statement): multi-row VALUES of up to kChunk rows.
+// `on_row` receives what RETURNING gives. Rows are written in the order they are added; finish() ends.
+class RowWriter {
+ public:
+  using RowFn = std::function<void(const soci::row&)>;
+  RowWriter(soci::session& sql, std::string head, std::string tail, RowFn on_row = nullptr)
+      : sql_(sql), postgres_(sql.get_backend_name() == "postgresql"), head_(std::move(head)), tail_(std::move(tail)),
+        on_row_(std::move(on_row)) {}
 
-template <typename Item, typename Fn>
-void in_chunks(const std::vector<Item>& items, Fn&& fn) {
-  for (std::size_t start = 0; start < items.size(); start += kChunk)
-    fn(start, std::min(items.size(), start + kChunk));
-}
+  template <typename... Values>
+  void add(const Values&... values) {
+    if (postgres_) {
+      if (!st_) begin();
+      std::string tuple = "(";
+      bool first = true;
+      ((tuple += (first ? "" : ", ") + slots_->bind(*st_, as_bound(values)), first = false), ...);
+      values_ += (rows_ ? ", " : "") + tuple + ")";
+      if (++rows_ == kChunk) finish();
+      return;
+    }
+    if (!st_) {
+      begin();
+      std::string tuple = "(";
+      bool first = true;
+      ((tuple += (first ? "" : ", ") + slots_->bind(*st_, as_bound(values)), first = false), ...);
+      prepare(head_ + tuple + ")" + tail_);
+    }
+    std::size_t t = 0, i = 0;
+    ((assign(as_bound(values), t, i)), ...);
+    if (st_->execute(true) && on_row_) on_row_(*row_);
+  }
+
+  // Runs what is pending (PostgreSQL): call it after the last add().
+  void finish() {
+    if (postgres_ && st_ && rows_) {
+      prepare(head_ + values_ + tail_);
+      if (st_->execute(true) && on_row_) {
+        do on_row_(*row_);
+        while (st_->fetch());
+      }
+    }
+    if (postgres_) {
+      st_.reset();
+      row_.reset();
+      slots_.reset();
+      values_.clear();
+      rows_ = 0;
+    }
+  }
+
+ private:
+  static const std::string& as_bound(const std::string& v) { return v; }
+  static std::int64_t as_bound(std::int64_t v) { return v; }
+  static std::int64_t as_bound(int v) { return v; }
+  static std::int64_t as_bound(bool v) { return v ? 1 : 0; }
+
+  void assign(const std::string& v, std::size_t& t, std::size_t&) { slots_->text(t++) = v; }
+  void assign(std::int64_t v, std::size_t&, std::size_t& i) { slots_->integer(i++) = v; }
+
+  void begin() {
+    slots_ = std::make_unique<Slots>(postgres_);
+    row_ = std::make_unique<soci::row>();
+    st_ = std::make_unique<soci::statement>(sql_);
+  }
+  void prepare(const std::string& query) {
+    if (on_row_) st_->exchange(soci::into(*row_));
+    st_->alloc();
+    st_->prepare(query);
+    st_->define_and_bind();
+  }
+
+  soci::session& sql_;
+  bool postgres_;
+  std::string head_, tail_;
+  RowFn on_row_;
+  std::unique_ptr<soci::row> row_;  // declared before the statement that points at it
+  std::unique_ptr<Slots> slots_;
+  std::unique_ptr<soci::statement> st_;
+  std::string values_;
+  std::size_t rows_ = 0;
+};
 
 }  // namespace
 
 std::set<std::string> insert_operations(soci::session& sql, const std::vector<const Event*>& events,
                                         const UnitRef& unit, std::int64_t agent_id, UnixSeconds now) {
   std::set<std::string> inserted;
-  in_chunks(events, [&](std::size_t from, std::size_t to) {
-    Bulk bulk(sql);
-    std::string values;
-    for (std::size_t i = from; i < to; ++i) {
-      const Event& e = *events[i];
-      const std::int64_t automatic = e.automatic ? 1 : 0;
-      values += (i == from ? "" : ", ") +
-                bulk.tuple(unit.id, e.id, e.system, e.op, unit.code, unit.path, e.peer_unit_code, e.batch_id,
-                           e.file_name, e.size, e.sha256, e.version, e.at, automatic, e.error, agent_id, now);
-    }
-    bulk.each("INSERT INTO monitor_operations (unit_id, event_id, system, op, unit_code, unit_path, peer_unit_code, "
-              "batch_id, file_name, size, sha256, version, at, automatic, error, agent_id, received_at) VALUES " +
-                  values + " ON CONFLICT (unit_id, event_id) DO NOTHING RETURNING event_id",
-              [&](const soci::row& row) { inserted.insert(db::text_at(row, 0)); });
-  });
+  RowWriter writer(sql,
+                   "INSERT INTO monitor_operations (unit_id, event_id, system, op, unit_code, unit_path, "
+                   "peer_unit_code, batch_id, file_name, size, sha256, version, at, automatic, error, agent_id, "
+                   "received_at) VALUES ",
+                   " ON CONFLICT (unit_id, event_id) DO NOTHING RETURNING event_id",
+                   [&](const soci::row& row) { inserted.insert(db::text_at(row, 0)); });
+  for (const Event* e : events)
+    writer.add(unit.id, e->id, e->system, e->op, unit.code, unit.path, e->peer_unit_code, e->batch_id, e->file_name,
+               e->size, e->sha256, e->version, e->at, e->automatic, e->error, agent_id, now);
+  writer.finish();
   return inserted;
 }
 
@@ -143,34 +192,28 @@ std::vector<FileRow> apply_to_files(soci::session& sql, const std::string& op, c
   }
   std::vector<FileRow> out;
   out.reserve(writes.size());
-  in_chunks(writes, [&](std::size_t from, std::size_t to) {
-    Bulk bulk(sql);
-    std::string values;
-    for (std::size_t i = from; i < to; ++i) {
-      const auto& w = writes[i];
-      const Event& e = *w.event;
-      const std::int64_t automatic = e.automatic ? 1 : 0;
-      const auto& s = *w.sender;
-      const auto& r = *w.receiver;
-      if (op == "EXPORT")
-        values += bulk.tuple(e.system, s.code, s.path, r.code, r.path, r.level, e.batch_id, e.file_name, e.at, e.size,
-                             e.sha256, e.version, automatic);
-      else if (op == "RECEIVE")
-        values += bulk.tuple(e.system, s.code, s.path, r.code, r.path, r.level, e.batch_id, e.file_name, e.at, e.size,
-                             e.sha256, e.version);
-      else if (op == "UPDATE")
-        values += bulk.tuple(e.system, s.code, s.path, r.code, r.path, r.level, e.batch_id, e.file_name, e.at, e.size,
-                             e.error);
-      else
-        values += bulk.tuple(e.system, s.code, s.path, r.code, r.path, r.level, e.batch_id, e.file_name, e.at);
-      if (i + 1 < to) values += ", ";
-    }
-    bulk.each("INSERT INTO monitor_files (system, sender_code, sender_path, receiver_code, receiver_path, "
-              "receiver_level, batch_id, file_name" + column_list + ") VALUES " + values +
-                  " ON CONFLICT (system, sender_code, receiver_code, batch_id, file_name) DO UPDATE SET " + updates +
-                  " RETURNING " + file_mapping().select_list(),
-              [&](const soci::row& row) { out.push_back(read_file(row)); });
-  });
+  RowWriter writer(sql,
+                   "INSERT INTO monitor_files (system, sender_code, sender_path, receiver_code, receiver_path, "
+                   "receiver_level, batch_id, file_name" + column_list + ") VALUES ",
+                   " ON CONFLICT (system, sender_code, receiver_code, batch_id, file_name) DO UPDATE SET " + updates +
+                       " RETURNING " + file_mapping().select_list(),
+                   [&](const soci::row& row) { out.push_back(read_file(row)); });
+  for (const auto& w : writes) {
+    const Event& e = *w.event;
+    const auto& s = *w.sender;
+    const auto& r = *w.receiver;
+    if (op == "EXPORT")
+      writer.add(e.system, s.code, s.path, r.code, r.path, r.level, e.batch_id, e.file_name, e.at, e.size, e.sha256,
+                 e.version, e.automatic);
+    else if (op == "RECEIVE")
+      writer.add(e.system, s.code, s.path, r.code, r.path, r.level, e.batch_id, e.file_name, e.at, e.size, e.sha256,
+                 e.version);
+    else if (op == "UPDATE")
+      writer.add(e.system, s.code, s.path, r.code, r.path, r.level, e.batch_id, e.file_name, e.at, e.size, e.error);
+    else
+      writer.add(e.system, s.code, s.path, r.code, r.path, r.level, e.batch_id, e.file_name, e.at);
+  }
+  writer.finish();
   return out;
 }
 
@@ -199,28 +242,30 @@ void add_counters(soci::session& sql, const std::map<CounterKey, std::pair<std::
 }
 
 void schedule(soci::session& sql, const std::vector<Due>& entries) {
-  in_chunks(entries, [&](std::size_t from, std::size_t to) {
-    Bulk bulk(sql);
-    std::string values;
-    for (std::size_t i = from; i < to; ++i)
-      values += (i == from ? "" : ", ") + bulk.tuple(entries[i].kind, entries[i].subject_id, entries[i].due_at);
-    bulk.run("INSERT INTO monitor_due (kind, subject_id, due_at) VALUES " + values +
-             " ON CONFLICT (kind, subject_id) DO UPDATE SET due_at = excluded.due_at");
-  });
+  RowWriter writer(sql, "INSERT INTO monitor_due (kind, subject_id, due_at) VALUES ",
+                   " ON CONFLICT (kind, subject_id) DO UPDATE SET due_at = excluded.due_at");
+  for (const auto& d : entries) writer.add(d.kind, d.subject_id, d.due_at);
+  writer.finish();
 }
 
 void cancel(soci::session& sql, const std::vector<Due>& entries) {
-  // One statement per kind: DELETE … WHERE kind = ? AND subject_id IN (…).
+  // Per kind: DELETE … WHERE subject_id IN (…) AND kind = ?, up to kChunk subjects a statement.
   std::map<std::string, std::vector<std::int64_t>> by_kind;
   for (const auto& d : entries) by_kind[d.kind].push_back(d.subject_id);
+  const bool postgres = sql.get_backend_name() == "postgresql";
   for (const auto& [kind, ids] : by_kind)
-    in_chunks(ids, [&](std::size_t from, std::size_t to) {
-      Bulk bulk(sql);
+    for (std::size_t from = 0; from < ids.size(); from += kChunk) {
+      const auto to = std::min(ids.size(), from + kChunk);
+      Slots slots(postgres);
+      soci::statement st(sql);
       std::string list;
-      for (std::size_t i = from; i < to; ++i) list += (i == from ? "" : ", ") + bulk.bind(ids[i]);
-      const auto k = bulk.bind(kind);
-      bulk.run("DELETE FROM monitor_due WHERE subject_id IN (" + list + ") AND kind = " + k);
-    });
+      for (std::size_t i = from; i < to; ++i) list += (i == from ? "" : ", ") + slots.bind(st, ids[i]);
+      const auto k = slots.bind(st, kind);
+      st.alloc();
+      st.prepare("DELETE FROM monitor_due WHERE subject_id IN (" + list + ") AND kind = " + k);
+      st.define_and_bind();
+      st.execute(true);
+    }
 }
 
 std::vector<Due> take_due(soci::session& sql, UnixSeconds now, std::int64_t limit) {
