@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <deque>
 #include <memory>
+#include <tuple>
 
 #include "db/row.h"
 #include "db/row_mapping.h"
@@ -232,13 +233,23 @@ void set_file_raised(soci::session& sql, std::int64_t id, const std::set<std::st
 }
 
 void add_counters(soci::session& sql, const std::map<CounterKey, std::pair<std::int64_t, std::int64_t>>& deltas) {
+  std::map<std::tuple<std::string, std::string, std::string>, std::pair<std::int64_t, std::int64_t>> totals;
+  RowWriter daily(sql, "INSERT INTO monitor_daily_counters (day, system, unit_code, unit_path, op, files, bytes) VALUES ",
+                  " ON CONFLICT (day, system, unit_code, op) DO UPDATE SET files = monitor_daily_counters.files + "
+                  "excluded.files, bytes = monitor_daily_counters.bytes + excluded.bytes");
   for (const auto& [key, delta] : deltas) {
-    long long files = delta.first, bytes = delta.second;
-    sql << "INSERT INTO monitor_counters (system, unit_code, op, files, bytes) VALUES (:s, :u, :o, :f, :b) "
-           "ON CONFLICT (system, unit_code, op) DO UPDATE SET files = monitor_counters.files + excluded.files, "
-           "bytes = monitor_counters.bytes + excluded.bytes",
-        soci::use(key.system), soci::use(key.unit_code), soci::use(key.op), soci::use(files), soci::use(bytes);
+    daily.add(key.day, key.system, key.unit_code, key.unit_path, key.op, delta.first, delta.second);
+    auto& total = totals[{key.system, key.unit_code, key.op}];
+    total.first += delta.first;
+    total.second += delta.second;
   }
+  daily.finish();
+  RowWriter running(sql, "INSERT INTO monitor_counters (system, unit_code, op, files, bytes) VALUES ",
+                    " ON CONFLICT (system, unit_code, op) DO UPDATE SET files = monitor_counters.files + "
+                    "excluded.files, bytes = monitor_counters.bytes + excluded.bytes");
+  for (const auto& [key, delta] : totals)
+    running.add(std::get<0>(key), std::get<1>(key), std::get<2>(key), delta.first, delta.second);
+  running.finish();
 }
 
 void schedule(soci::session& sql, const std::vector<Due>& entries) {

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "core/error.h"
+#include "core/time.h"
 #include "core/validation.h"
 #include "history/history_store.h"
 #include "identity/crypto.h"
@@ -206,7 +207,8 @@ IngestResult MonitorService::record_events(const store::Agent& agent, const std:
           slot[e->op].emplace(FileKey{e->system, w.sender->code, w.receiver->code, e->batch_id, e->file_name}, list.size());
       if (fresh) list.push_back(w);
       else list[it->second] = w;
-      auto& counter = counters[{e->system, e->unit_code, e->op}];
+      auto& counter = counters[{core::from_local({core::to_local(e->at).date, 0, 0}), e->system, e->unit_code,
+                                own->path, e->op}];
       ++counter.first;
       counter.second += e->size;
     }

@@ -64,8 +64,11 @@ struct FileWrite {
 std::vector<FileRow> apply_to_files(soci::session& sql, const std::string& op, const std::vector<FileWrite>& writes);
 std::optional<FileRow> find_file(soci::session& sql, std::int64_t id);
 void set_file_raised(soci::session& sql, std::int64_t id, const std::set<std::string>& raised);
+// Files and bytes per local day (its first second), system, reporting unit and operation: written to the day's
+// row (monitor_daily_counters, the board and the summary) and to the running totals (monitor_counters, /metrics).
 struct CounterKey {
-  std::string system, unit_code, op;
+  UnixSeconds day = 0;
+  std::string system, unit_code, unit_path, op;
   auto operator<=>(const CounterKey&) const = default;
 };
 void add_counters(soci::session& sql, const std::map<CounterKey, std::pair<std::int64_t, std::int64_t>>& deltas);
