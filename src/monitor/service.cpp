@@ -33,7 +33,7 @@ void require_agent_manager(const core::Principal& p) {
 }
 
 json agent_json(const store::Agent& a) {
-  auto instant = [](const std::optional<UnixSeconds>& t) { return t ? json(core::format_iso8601(*t)) : json(nullptr); };
+  auto instant = [](UnixSeconds t) { return t ? json(core::format_iso8601(t)) : json(nullptr); };
   return {{"id", a.id},
           {"unit_code", a.unit_code},
           {"name", a.name},

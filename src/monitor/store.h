@@ -28,7 +28,7 @@ struct Agent {
   std::int64_t id = 0, unit_id = 0;
   std::string unit_code, unit_path, name, created_by;
   UnixSeconds created_at = 0;
-  std::optional<UnixSeconds> last_seen_at, revoked_at;
+  UnixSeconds last_seen_at = 0, revoked_at = 0;  // 0: never seen / not revoked
 };
 std::int64_t insert_agent(soci::session& sql, std::int64_t unit_id, const std::string& name,
                           const std::string& token_hash, const std::string& created_by, UnixSeconds now);
@@ -91,7 +91,7 @@ struct Incident {
   std::int64_t id = 0, occurrences = 0, open_causes = 0;
   std::string kind, system, unit_code, unit_path, peer_unit_code, peer_path, owner, status, closed_by, note;
   UnixSeconds opened_at = 0, last_at = 0;
-  std::optional<UnixSeconds> closed_at;
+  UnixSeconds closed_at = 0;  // 0 while open
 };
 std::optional<Incident> find_incident(soci::session& sql, std::int64_t id);
 std::optional<Incident> open_incident_by_key(soci::session& sql, const std::string& key);
@@ -118,6 +118,7 @@ struct ServiceRow {
   std::string unit_code, unit_path, system, service, ip, status, message;
   UnixSeconds reported_at = 0, changed_at = 0;
   bool silent = false;
+  std::string raised_text;  // as stored: ",SERVICE_STOPPED,"
   std::set<std::string> raised;
 };
 std::optional<ServiceRow> find_service(soci::session& sql, std::int64_t unit_id, const std::string& system,
