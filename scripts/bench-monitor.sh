@@ -167,7 +167,7 @@ for backend in $backends; do
   echo "Due time → incident (5 files, server timer every second): max $(echo "$due" | field '["due_to_incident_max_s"]') s, mean $(echo "$due" | field '["due_to_incident_mean_s"]') s (target < 2 s)."
   if [ -n "$soak" ]; then
     echo
-    echo "Sustained ingest, $(echo "$soak" | field '["seconds"]') s, $(echo "$soak" | field '["events"]') events ($(echo "$soak" | field '["events_per_second"]')/s): RSS $(echo "$soak" | field '["rss_start_mb"]') MB at start, max $(echo "$soak" | field '["rss_max_first_half_mb"]') MB in the first half, max $(echo "$soak" | field '["rss_max_second_half_mb"]') MB in the second half, $(echo "$soak" | field '["rss_end_mb"]') MB at the end."
+    echo "Sustained ingest, $(echo "$soak" | field '["seconds"]') s, $(echo "$soak" | field '["events"]') events ($(echo "$soak" | field '["events_per_second"]')/s): anonymous RSS $(echo "$soak" | field '["anon_rss_start_mb"]') MB at start, max $(echo "$soak" | field '["anon_rss_max_first_half_mb"]') MB in the first half, max $(echo "$soak" | field '["anon_rss_max_second_half_mb"]') MB in the second half, $(echo "$soak" | field '["anon_rss_end_mb"]') MB at the end (plus $(echo "$soak" | field '["mapped_file_rss_end_mb"]') MB of the SQLite file mapped, page cache)."
   fi
   echo
   echo "Large ledger: $total operations stored (generated in ${fill_seconds} s) and $((ledger / 100)) incidents; $requests requests each, one client:"
