@@ -1,34 +1,48 @@
 // Units as the monitor needs them, agents and their tokens (hashes only), settings per system.
 #include "db/row.h"
+#include "db/row_mapping.h"
 #include "monitor/store.h"
 
 namespace hq::monitor::store {
 
 namespace {
 
-std::optional<UnixSeconds> optional_int(const soci::row& row, const std::string& column) {
-  if (row.get_indicator(column) == soci::i_null) return std::nullopt;
-  return db::int_at(row, column);
+const db::RowMapping<UnitRef>& unit_mapping() {
+  static const auto mapping = db::RowMapping<UnitRef>()
+                                  .field("id", &UnitRef::id)
+                                  .field("COALESCE(parent_id, 0)", &UnitRef::parent_id)
+                                  .field("code", &UnitRef::code)
+                                  .field("name", &UnitRef::name)
+                                  .field("path", &UnitRef::path)
+                                  .field("level", &UnitRef::level);
+  return mapping;
 }
 
 std::optional<UnitRef> unit_where(soci::session& sql, const std::string& where, const std::string& text, long long id) {
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT id, COALESCE(parent_id, 0) AS parent_id, code, name, path, "
-                                                 "level FROM units WHERE " + where,
-                                  soci::use(text), soci::use(id));
-  for (const auto& row : rows)
-    return UnitRef{db::int_at(row, "id"), db::int_at(row, "parent_id"), db::text_at(row, "code"),
-                   db::text_at(row, "name"), db::text_at(row, "path"), db::text_at(row, "level")};
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT " + unit_mapping().select_list() + " FROM units WHERE " + where, soci::use(text),
+       soci::use(id));
+  for (const auto& row : rows) return unit_mapping().read(row);
   return std::nullopt;
 }
 
-constexpr const char* kAgentColumns =
-    "SELECT a.id, a.unit_id, u.code AS unit_code, u.path AS unit_path, a.name, a.created_by, a.created_at, "
-    "a.last_seen_at, a.revoked_at FROM monitor_agents a JOIN units u ON u.id = a.unit_id ";
+// NULL times (never seen, not revoked) read as 0.
+const db::RowMapping<Agent>& agent_mapping() {
+  static const auto mapping = db::RowMapping<Agent>()
+                                  .field("a.id", &Agent::id)
+                                  .field("a.unit_id", &Agent::unit_id)
+                                  .field("u.code", &Agent::unit_code)
+                                  .field("u.path", &Agent::unit_path)
+                                  .field("a.name", &Agent::name)
+                                  .field("a.created_by", &Agent::created_by)
+                                  .field("a.created_at", &Agent::created_at)
+                                  .field("a.last_seen_at", &Agent::last_seen_at)
+                                  .field("a.revoked_at", &Agent::revoked_at);
+  return mapping;
+}
 
-Agent agent_from(const soci::row& row) {
-  return Agent{db::int_at(row, "id"),          db::int_at(row, "unit_id"),    db::text_at(row, "unit_code"),
-               db::text_at(row, "unit_path"),  db::text_at(row, "name"),      db::text_at(row, "created_by"),
-               db::int_at(row, "created_at"), optional_int(row, "last_seen_at"), optional_int(row, "revoked_at")};
+std::string agents_select() {
+  return "SELECT " + agent_mapping().select_list() + " FROM monitor_agents a JOIN units u ON u.id = a.unit_id ";
 }
 
 }  // namespace
@@ -51,16 +65,16 @@ std::int64_t insert_agent(soci::session& sql, std::int64_t unit_id, const std::s
 }
 
 std::optional<Agent> agent_by_token(soci::session& sql, const std::string& token_hash) {
-  soci::rowset<soci::row> rows = (sql.prepare << std::string(kAgentColumns) + "WHERE a.token_hash = :h",
+  soci::rowset<soci::row> rows = (sql.prepare << agents_select() + "WHERE a.token_hash = :h",
                                   soci::use(token_hash));
-  for (const auto& row : rows) return agent_from(row);
+  for (const auto& row : rows) return agent_mapping().read(row);
   return std::nullopt;
 }
 
 std::optional<Agent> find_agent(soci::session& sql, std::int64_t id) {
   long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << std::string(kAgentColumns) + "WHERE a.id = :i", soci::use(key));
-  for (const auto& row : rows) return agent_from(row);
+  soci::rowset<soci::row> rows = (sql.prepare << agents_select() + "WHERE a.id = :i", soci::use(key));
+  for (const auto& row : rows) return agent_mapping().read(row);
   return std::nullopt;
 }
 
@@ -69,9 +83,9 @@ std::vector<Agent> list_agents(soci::session& sql, std::int64_t offset, std::int
   sql << "SELECT COUNT(*) FROM monitor_agents", soci::into(n);
   total = n;
   std::vector<Agent> out;
-  soci::rowset<soci::row> rows = (sql.prepare << std::string(kAgentColumns) + "ORDER BY a.id LIMIT " +
+  soci::rowset<soci::row> rows = (sql.prepare << agents_select() + "ORDER BY a.id LIMIT " +
                                                      std::to_string(limit) + " OFFSET " + std::to_string(offset));
-  for (const auto& row : rows) out.push_back(agent_from(row));
+  for (const auto& row : rows) out.push_back(agent_mapping().read(row));
   return out;
 }
 

@@ -1,50 +1,55 @@
 // Incidents and what they count (files, services), and the service modules' latest states and history.
 #include "db/row.h"
+#include "db/row_mapping.h"
 #include "monitor/store.h"
 
 namespace hq::monitor::store {
 
 namespace {
 
-constexpr const char* kIncidentColumns =
-    "SELECT id, kind, system, unit_code, unit_path, peer_unit_code, peer_path, owner, occurrences, open_causes, "
-    "status, opened_at, last_at, closed_at, COALESCE(closed_by, '') AS closed_by, COALESCE(note, '') AS note "
-    "FROM monitor_incidents ";
+// closed_at reads 0 while open; closed_by and note read empty.
+const db::RowMapping<Incident>& incident_mapping() {
+  static const auto mapping = db::RowMapping<Incident>()
+                                  .field("id", &Incident::id)
+                                  .field("kind", &Incident::kind)
+                                  .field("system", &Incident::system)
+                                  .field("unit_code", &Incident::unit_code)
+                                  .field("unit_path", &Incident::unit_path)
+                                  .field("peer_unit_code", &Incident::peer_unit_code)
+                                  .field("peer_path", &Incident::peer_path)
+                                  .field("owner", &Incident::owner)
+                                  .field("occurrences", &Incident::occurrences)
+                                  .field("open_causes", &Incident::open_causes)
+                                  .field("status", &Incident::status)
+                                  .field("opened_at", &Incident::opened_at)
+                                  .field("last_at", &Incident::last_at)
+                                  .field("closed_at", &Incident::closed_at)
+                                  .field("closed_by", &Incident::closed_by)
+                                  .field("note", &Incident::note);
+  return mapping;
+}
 
 std::optional<Incident> incident_where(soci::session& sql, const std::string& where, const std::string& a,
                                        const std::string& b, long long id) {
   soci::rowset<soci::row> rows =
-      (sql.prepare << std::string(kIncidentColumns) + "WHERE " + where, soci::use(a), soci::use(b), soci::use(id));
-  for (const auto& row : rows) {
-    Incident i;
-    i.id = db::int_at(row, "id");
-    i.kind = db::text_at(row, "kind");
-    i.system = db::text_at(row, "system");
-    i.unit_code = db::text_at(row, "unit_code");
-    i.unit_path = db::text_at(row, "unit_path");
-    i.peer_unit_code = db::text_at(row, "peer_unit_code");
-    i.peer_path = db::text_at(row, "peer_path");
-    i.owner = db::text_at(row, "owner");
-    i.occurrences = db::int_at(row, "occurrences");
-    i.open_causes = db::int_at(row, "open_causes");
-    i.status = db::text_at(row, "status");
-    i.opened_at = db::int_at(row, "opened_at");
-    i.last_at = db::int_at(row, "last_at");
-    if (row.get_indicator("closed_at") != soci::i_null) i.closed_at = db::int_at(row, "closed_at");
-    i.closed_by = db::text_at(row, "closed_by");
-    i.note = db::text_at(row, "note");
-    return i;
-  }
+      (sql.prepare << "SELECT " + incident_mapping().select_list() + " FROM monitor_incidents WHERE " + where,
+       soci::use(a), soci::use(b), soci::use(id));
+  for (const auto& row : rows) return incident_mapping().read(row);
   return std::nullopt;
 }
 
-Link link_from(const soci::row& row) {
-  return Link{db::int_at(row, "id"), db::int_at(row, "incident_id"), db::int_at(row, "subject_id"),
-              db::text_at(row, "subject_type"), db::text_at(row, "reason"), db::int_at(row, "cause") == 1};
+const db::RowMapping<Link>& link_mapping() {
+  static const auto mapping = db::RowMapping<Link>()
+                                  .field("id", &Link::id)
+                                  .field("incident_id", &Link::incident_id)
+                                  .field("subject_id", &Link::subject_id)
+                                  .field("subject_type", &Link::subject_type)
+                                  .field("reason", &Link::reason)
+                                  .field("cause", &Link::cause);
+  return mapping;
 }
 
-constexpr const char* kLinkColumns =
-    "SELECT id, incident_id, subject_id, subject_type, reason, cause FROM monitor_incident_links ";
+std::string links_select() { return "SELECT " + link_mapping().select_list() + " FROM monitor_incident_links "; }
 
 }  // namespace
 
@@ -89,10 +94,10 @@ std::optional<Link> active_link(soci::session& sql, const std::string& subject_t
                                 const std::string& reason) {
   long long subject = subject_id;
   soci::rowset<soci::row> rows =
-      (sql.prepare << std::string(kLinkColumns) +
+      (sql.prepare << links_select() +
                           "WHERE subject_type = :t AND subject_id = :s AND active = 1 AND reason = :r",
        soci::use(subject_type), soci::use(subject), soci::use(reason));
-  for (const auto& row : rows) return link_from(row);
+  for (const auto& row : rows) return link_mapping().read(row);
   return std::nullopt;
 }
 
@@ -100,9 +105,9 @@ std::vector<Link> active_links(soci::session& sql, std::int64_t incident_id) {
   long long incident = incident_id;
   std::vector<Link> out;
   soci::rowset<soci::row> rows =
-      (sql.prepare << std::string(kLinkColumns) + "WHERE incident_id = :i AND active = 1 ORDER BY id",
+      (sql.prepare << links_select() + "WHERE incident_id = :i AND active = 1 ORDER BY id",
        soci::use(incident));
-  for (const auto& row : rows) out.push_back(link_from(row));
+  for (const auto& row : rows) out.push_back(link_mapping().read(row));
   return out;
 }
 
@@ -129,20 +134,35 @@ bool close_incident(soci::session& sql, std::int64_t id, const std::string& by, 
 
 namespace {
 
-constexpr const char* kServiceColumns =
-    "SELECT id, unit_id, unit_code, unit_path, system, service, ip, status, message, reported_at, changed_at, silent, "
-    "raised FROM monitor_services ";
+// The raised kinds are stored as text (",A,B,") and parsed once read.
+const db::RowMapping<ServiceRow>& service_mapping() {
+  static const auto mapping = db::RowMapping<ServiceRow>()
+                                  .field("id", &ServiceRow::id)
+                                  .field("unit_id", &ServiceRow::unit_id)
+                                  .field("unit_code", &ServiceRow::unit_code)
+                                  .field("unit_path", &ServiceRow::unit_path)
+                                  .field("system", &ServiceRow::system)
+                                  .field("service", &ServiceRow::service)
+                                  .field("ip", &ServiceRow::ip)
+                                  .field("status", &ServiceRow::status)
+                                  .field("message", &ServiceRow::message)
+                                  .field("reported_at", &ServiceRow::reported_at)
+                                  .field("changed_at", &ServiceRow::changed_at)
+                                  .field("silent", &ServiceRow::silent)
+                                  .field("raised", &ServiceRow::raised_text);
+  return mapping;
+}
 
 std::optional<ServiceRow> service_where(soci::session& sql, const std::string& where, long long a, const std::string& b,
                                         const std::string& c) {
   soci::rowset<soci::row> rows =
-      (sql.prepare << std::string(kServiceColumns) + "WHERE " + where, soci::use(a), soci::use(b), soci::use(c));
-  for (const auto& row : rows)
-    return ServiceRow{db::int_at(row, "id"),          db::int_at(row, "unit_id"),     db::text_at(row, "unit_code"),
-                      db::text_at(row, "unit_path"),  db::text_at(row, "system"),     db::text_at(row, "service"),
-                      db::text_at(row, "ip"),         db::text_at(row, "status"),     db::text_at(row, "message"),
-                      db::int_at(row, "reported_at"), db::int_at(row, "changed_at"),  db::int_at(row, "silent") == 1,
-                      parse_kinds(db::text_at(row, "raised"))};
+      (sql.prepare << "SELECT " + service_mapping().select_list() + " FROM monitor_services WHERE " + where,
+       soci::use(a), soci::use(b), soci::use(c));
+  for (const auto& row : rows) {
+    auto s = service_mapping().read(row);
+    s.raised = parse_kinds(s.raised_text);
+    return s;
+  }
   return std::nullopt;
 }
 

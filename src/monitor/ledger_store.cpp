@@ -1,115 +1,228 @@
 // The operations ledger, the per-file rows both ends write into, the due-time index and the counters.
+#include <algorithm>
+#include <deque>
+#include <memory>
+#include <tuple>
+
 #include "db/row.h"
+#include "db/row_mapping.h"
 #include "monitor/store.h"
 
 namespace hq::monitor::store {
 
 namespace {
 
-constexpr const char* kFileColumns =
-    "id, system, sender_code, sender_path, receiver_code, receiver_path, receiver_level, batch_id, file_name, "
-    "exported_at, export_size, export_sha256, export_version, received_at, receive_size, receive_sha256, "
-    "receive_version, updated_at, update_size, update_error, raised";
-
-std::optional<UnixSeconds> optional_int(const soci::row& row, const std::string& column) {
-  if (row.get_indicator(column) == soci::i_null) return std::nullopt;
-  return db::int_at(row, column);
+// A file's row: the raised kinds are stored as text (",A,B,") and parsed once read.
+const db::RowMapping<FileRow>& file_mapping() {
+  static const auto mapping = db::RowMapping<FileRow>()
+                                  .field("id", &FileRow::id)
+                                  .field("system", &FileRow::system)
+                                  .field("sender_code", &FileRow::sender_code)
+                                  .field("sender_path", &FileRow::sender_path)
+                                  .field("receiver_code", &FileRow::receiver_code)
+                                  .field("receiver_path", &FileRow::receiver_path)
+                                  .field("receiver_level", &FileRow::receiver_level)
+                                  .field("batch_id", &FileRow::batch_id)
+                                  .field("file_name", &FileRow::file_name)
+                                  .field("exported_at", &FileRow::exported_at)
+                                  .field("export_size", &FileRow::export_size)
+                                  .field("export_sha256", &FileRow::export_sha256)
+                                  .field("export_version", &FileRow::export_version)
+                                  .field("received_at", &FileRow::received_at)
+                                  .field("receive_size", &FileRow::receive_size)
+                                  .field("receive_sha256", &FileRow::receive_sha256)
+                                  .field("receive_version", &FileRow::receive_version)
+                                  .field("updated_at", &FileRow::updated_at)
+                                  .field("update_size", &FileRow::update_size)
+                                  .field("update_error", &FileRow::update_error)
+                                  .field("raised", &FileRow::raised_text);
+  return mapping;
 }
 
-FileRow file_from(const soci::row& row) {
-  FileRow f;
-  f.id = db::int_at(row, "id");
-  f.sender_code = db::text_at(row, "sender_code");
-  f.sender_path = db::text_at(row, "sender_path");
-  f.receiver_code = db::text_at(row, "receiver_code");
-  f.receiver_path = db::text_at(row, "receiver_path");
-  f.batch_id = db::text_at(row, "batch_id");
-  f.file_name = db::text_at(row, "file_name");
-  f.raised = parse_kinds(db::text_at(row, "raised"));
-  auto& s = f.state;
-  s.system = db::text_at(row, "system");
-  s.receiver_level = db::text_at(row, "receiver_level");
-  s.exported_at = optional_int(row, "exported_at");
-  s.received_at = optional_int(row, "received_at");
-  s.updated_at = optional_int(row, "updated_at");
-  s.export_size = db::int_at(row, "export_size");
-  s.receive_size = db::int_at(row, "receive_size");
-  s.update_size = db::int_at(row, "update_size");
-  s.export_sha256 = db::text_at(row, "export_sha256");
-  s.receive_sha256 = db::text_at(row, "receive_sha256");
-  s.export_version = db::text_at(row, "export_version");
-  s.receive_version = db::text_at(row, "receive_version");
-  s.update_error = db::text_at(row, "update_error");
+FileRow read_file(const soci::row& row) {
+  auto f = file_mapping().read(row);
+  f.raised = parse_kinds(f.raised_text);
   return f;
 }
 
+// Rows per PostgreSQL statement: 17 values a row stays well under its 65,535 parameters.
+constexpr std::size_t kChunk = 500;
+
+// Values a statement binds by reference: kept here, at addresses that do not move (deques), until it ran.
+class Slots {
+ public:
+  explicit Slots(bool postgres) : postgres_(postgres) {}
+  // Binds a copy of the value to `st` and returns its placeholder ("?" on SQLite, "$n" on PostgreSQL: SOCI's
+  // named ":p1" makes SQLite's parser search the names for each one, quadratic in a statement's size).
+  std::string bind(soci::statement& st, const std::string& value) {
+    texts_.push_back(value);
+    st.exchange(soci::use(texts_.back()));
+    return placeholder();
+  }
+  std::string bind(soci::statement& st, std::int64_t value) {
+    ints_.push_back(value);
+    st.exchange(soci::use(ints_.back()));
+    return placeholder();
+  }
+  // The same slot again, for a statement that is re-executed with new values (SQLite).
+  std::string& text(std::size_t i) { return texts_[i]; }
+  long long& integer(std::size_t i) { return ints_[i]; }
+
+ private:
+  std::string placeholder() { return postgres_ ? "$" + std::to_string(++n_) : "?"; }
+  bool postgres_;
+  std::deque<std::string> texts_;
+  std::deque<long long> ints_;
+  std::size_t n_ = 0;
+};
+
+// Writes many rows with one statement text `head` "(v, …)" `tail` ("INSERT INTO t (a, b) VALUES " and
+// " ON CONFLICT … RETURNING …"), prepared once per request instead of once per row:
+//  - SQLite (in-process): the one-row statement is prepared once and executed for each row with new values;
+//  - PostgreSQL (a round trip per statement): multi-row VALUES of up to kChunk rows.
+// `on_row` receives what RETURNING gives. Rows are written in the order they are added; finish() ends.
+class RowWriter {
+ public:
+  using RowFn = std::function<void(const soci::row&)>;
+  RowWriter(soci::session& sql, std::string head, std::string tail, RowFn on_row = nullptr)
+      : sql_(sql), postgres_(sql.get_backend_name() == "postgresql"), head_(std::move(head)), tail_(std::move(tail)),
+        on_row_(std::move(on_row)) {}
+
+  template <typename... Values>
+  void add(const Values&... values) {
+    if (postgres_) {
+      if (!st_) begin();
+      std::string tuple = "(";
+      bool first = true;
+      ((tuple += (first ? "" : ", ") + slots_->bind(*st_, as_bound(values)), first = false), ...);
+      values_ += (rows_ ? ", " : "") + tuple + ")";
+      if (++rows_ == kChunk) finish();
+      return;
+    }
+    if (!st_) {
+      begin();
+      std::string tuple = "(";
+      bool first = true;
+      ((tuple += (first ? "" : ", ") + slots_->bind(*st_, as_bound(values)), first = false), ...);
+      prepare(head_ + tuple + ")" + tail_);
+    }
+    std::size_t t = 0, i = 0;
+    ((assign(as_bound(values), t, i)), ...);
+    if (st_->execute(true) && on_row_) on_row_(*row_);
+  }
+
+  // Runs what is pending (PostgreSQL): call it after the last add().
+  void finish() {
+    if (postgres_ && st_ && rows_) {
+      prepare(head_ + values_ + tail_);
+      if (st_->execute(true) && on_row_) {
+        do on_row_(*row_);
+        while (st_->fetch());
+      }
+    }
+    if (postgres_) {
+      st_.reset();
+      row_.reset();
+      slots_.reset();
+      values_.clear();
+      rows_ = 0;
+    }
+  }
+
+ private:
+  static const std::string& as_bound(const std::string& v) { return v; }
+  static std::int64_t as_bound(std::int64_t v) { return v; }
+  static std::int64_t as_bound(int v) { return v; }
+  static std::int64_t as_bound(bool v) { return v ? 1 : 0; }
+
+  void assign(const std::string& v, std::size_t& t, std::size_t&) { slots_->text(t++) = v; }
+  void assign(std::int64_t v, std::size_t&, std::size_t& i) { slots_->integer(i++) = v; }
+
+  void begin() {
+    slots_ = std::make_unique<Slots>(postgres_);
+    row_ = std::make_unique<soci::row>();
+    st_ = std::make_unique<soci::statement>(sql_);
+  }
+  void prepare(const std::string& query) {
+    if (on_row_) st_->exchange(soci::into(*row_));
+    st_->alloc();
+    st_->prepare(query);
+    st_->define_and_bind();
+  }
+
+  soci::session& sql_;
+  bool postgres_;
+  std::string head_, tail_;
+  RowFn on_row_;
+  std::unique_ptr<soci::row> row_;  // declared before the statement that points at it
+  std::unique_ptr<Slots> slots_;
+  std::unique_ptr<soci::statement> st_;
+  std::string values_;
+  std::size_t rows_ = 0;
+};
+
 }  // namespace
 
-bool insert_operation(soci::session& sql, const Event& e, const UnitRef& unit, std::int64_t agent_id, UnixSeconds now) {
-  long long unit_id = unit.id, size = e.size, at = e.at, automatic = e.automatic ? 1 : 0, agent = agent_id,
-            received = now, id = 0;
-  soci::statement st =
-      (sql.prepare << "INSERT INTO monitor_operations (unit_id, event_id, system, op, unit_code, unit_path, "
-                      "peer_unit_code, batch_id, file_name, size, sha256, version, at, automatic, error, agent_id, "
-                      "received_at) VALUES (:u, :e, :s, :o, :c, :p, :pc, :b, :f, :sz, :h, :v, :at, :au, :er, :ag, "
-                      ":r) ON CONFLICT (unit_id, event_id) DO NOTHING RETURNING id",
-       soci::use(unit_id), soci::use(e.id), soci::use(e.system), soci::use(e.op), soci::use(unit.code),
-       soci::use(unit.path), soci::use(e.peer_unit_code), soci::use(e.batch_id), soci::use(e.file_name),
-       soci::use(size), soci::use(e.sha256), soci::use(e.version), soci::use(at), soci::use(automatic),
-       soci::use(e.error), soci::use(agent), soci::use(received), soci::into(id));
-  return st.execute(true);
+std::set<std::string> insert_operations(soci::session& sql, const std::vector<const Event*>& events,
+                                        const UnitRef& unit, std::int64_t agent_id, UnixSeconds now) {
+  std::set<std::string> inserted;
+  RowWriter writer(sql,
+                   "INSERT INTO monitor_operations (unit_id, event_id, system, op, unit_code, unit_path, "
+                   "peer_unit_code, batch_id, file_name, size, sha256, version, at, automatic, error, agent_id, "
+                   "received_at) VALUES ",
+                   " ON CONFLICT (unit_id, event_id) DO NOTHING RETURNING event_id",
+                   [&](const soci::row& row) { inserted.insert(db::text_at(row, 0)); });
+  for (const Event* e : events)
+    writer.add(unit.id, e->id, e->system, e->op, unit.code, unit.path, e->peer_unit_code, e->batch_id, e->file_name,
+               e->size, e->sha256, e->version, e->at, e->automatic, e->error, agent_id, now);
+  writer.finish();
+  return inserted;
 }
 
-FileRow apply_to_file(soci::session& sql, const Event& e, const UnitRef& sender, const UnitRef& receiver) {
-  std::string columns, values, updates;
-  if (e.op == "EXPORT") columns = "exported_at, export_size, export_sha256, export_version, automatic";
-  else if (e.op == "TRANSMIT") columns = "transmitted_at";
-  else if (e.op == "RECEIVE") columns = "received_at, receive_size, receive_sha256, receive_version";
-  else columns = "updated_at, update_size, update_error";
-  const char* placeholders[] = {":a", ":b", ":c", ":d", ":e"};
-  std::size_t n = 0, start = 0;
-  while (start < columns.size()) {
-    auto end = columns.find(", ", start);
-    if (end == std::string::npos) end = columns.size();
-    const std::string column = columns.substr(start, end - start);
-    values += std::string(", ") + placeholders[n++];
-    updates += (updates.empty() ? "" : ", ") + column + " = excluded." + column;
-    start = end + 2;
+std::vector<FileRow> apply_to_files(soci::session& sql, const std::string& op, const std::vector<FileWrite>& writes) {
+  // The columns each operation fills in its file's row.
+  std::vector<std::string> columns;
+  if (op == "EXPORT") columns = {"exported_at", "export_size", "export_sha256", "export_version", "automatic"};
+  else if (op == "TRANSMIT") columns = {"transmitted_at"};
+  else if (op == "RECEIVE") columns = {"received_at", "receive_size", "receive_sha256", "receive_version"};
+  else columns = {"updated_at", "update_size", "update_error"};
+  std::string column_list, updates;
+  for (const auto& c : columns) {
+    column_list += ", " + c;
+    updates += (updates.empty() ? "" : ", ") + c + " = excluded." + c;
   }
-  const std::string query =
-      "INSERT INTO monitor_files (system, sender_code, sender_path, receiver_code, receiver_path, receiver_level, "
-      "batch_id, file_name, " + columns + ") VALUES (:s, :sc, :sp, :rc, :rp, :rl, :bt, :fn" + values +
-      ") ON CONFLICT (system, sender_code, receiver_code, batch_id, file_name) DO UPDATE SET " + updates +
-      " RETURNING id";
-  long long at = e.at, size = e.size, automatic = e.automatic ? 1 : 0, id = 0;
-  // The value columns differ per operation, so the statement is bound by hand.
-  soci::statement st(sql);
-  for (const std::string* text : {&e.system, &sender.code, &sender.path, &receiver.code, &receiver.path,
-                                  &receiver.level, &e.batch_id, &e.file_name})
-    st.exchange(soci::use(*text));
-  st.exchange(soci::use(at));
-  if (e.op == "EXPORT" || e.op == "RECEIVE") {
-    st.exchange(soci::use(size));
-    st.exchange(soci::use(e.sha256));
-    st.exchange(soci::use(e.version));
-    if (e.op == "EXPORT") st.exchange(soci::use(automatic));
-  } else if (e.op == "UPDATE") {
-    st.exchange(soci::use(size));
-    st.exchange(soci::use(e.error));
+  std::vector<FileRow> out;
+  out.reserve(writes.size());
+  RowWriter writer(sql,
+                   "INSERT INTO monitor_files (system, sender_code, sender_path, receiver_code, receiver_path, "
+                   "receiver_level, batch_id, file_name" + column_list + ") VALUES ",
+                   " ON CONFLICT (system, sender_code, receiver_code, batch_id, file_name) DO UPDATE SET " + updates +
+                       " RETURNING " + file_mapping().select_list(),
+                   [&](const soci::row& row) { out.push_back(read_file(row)); });
+  for (const auto& w : writes) {
+    const Event& e = *w.event;
+    const auto& s = *w.sender;
+    const auto& r = *w.receiver;
+    if (op == "EXPORT")
+      writer.add(e.system, s.code, s.path, r.code, r.path, r.level, e.batch_id, e.file_name, e.at, e.size, e.sha256,
+                 e.version, e.automatic);
+    else if (op == "RECEIVE")
+      writer.add(e.system, s.code, s.path, r.code, r.path, r.level, e.batch_id, e.file_name, e.at, e.size, e.sha256,
+                 e.version);
+    else if (op == "UPDATE")
+      writer.add(e.system, s.code, s.path, r.code, r.path, r.level, e.batch_id, e.file_name, e.at, e.size, e.error);
+    else
+      writer.add(e.system, s.code, s.path, r.code, r.path, r.level, e.batch_id, e.file_name, e.at);
   }
-  st.exchange(soci::into(id));
-  st.alloc();
-  st.prepare(query);
-  st.define_and_bind();
-  st.execute(true);
-  return *find_file(sql, id);
+  writer.finish();
+  return out;
 }
 
 std::optional<FileRow> find_file(soci::session& sql, std::int64_t id) {
   long long key = id;
   soci::rowset<soci::row> rows =
-      (sql.prepare << std::string("SELECT ") + kFileColumns + " FROM monitor_files WHERE id = :i", soci::use(key));
-  for (const auto& row : rows) return file_from(row);
+      (sql.prepare << "SELECT " + file_mapping().select_list() + " FROM monitor_files WHERE id = :i", soci::use(key));
+  for (const auto& row : rows) return read_file(row);
   return std::nullopt;
 }
 
@@ -120,25 +233,50 @@ void set_file_raised(soci::session& sql, std::int64_t id, const std::set<std::st
 }
 
 void add_counters(soci::session& sql, const std::map<CounterKey, std::pair<std::int64_t, std::int64_t>>& deltas) {
+  std::map<std::tuple<std::string, std::string, std::string>, std::pair<std::int64_t, std::int64_t>> totals;
+  RowWriter daily(sql, "INSERT INTO monitor_daily_counters (day, system, unit_code, unit_path, op, files, bytes) VALUES ",
+                  " ON CONFLICT (day, system, unit_code, op) DO UPDATE SET files = monitor_daily_counters.files + "
+                  "excluded.files, bytes = monitor_daily_counters.bytes + excluded.bytes");
   for (const auto& [key, delta] : deltas) {
-    long long files = delta.first, bytes = delta.second;
-    sql << "INSERT INTO monitor_counters (system, unit_code, op, files, bytes) VALUES (:s, :u, :o, :f, :b) "
-           "ON CONFLICT (system, unit_code, op) DO UPDATE SET files = monitor_counters.files + excluded.files, "
-           "bytes = monitor_counters.bytes + excluded.bytes",
-        soci::use(key.system), soci::use(key.unit_code), soci::use(key.op), soci::use(files), soci::use(bytes);
+    daily.add(key.day, key.system, key.unit_code, key.unit_path, key.op, delta.first, delta.second);
+    auto& total = totals[{key.system, key.unit_code, key.op}];
+    total.first += delta.first;
+    total.second += delta.second;
   }
+  daily.finish();
+  RowWriter running(sql, "INSERT INTO monitor_counters (system, unit_code, op, files, bytes) VALUES ",
+                    " ON CONFLICT (system, unit_code, op) DO UPDATE SET files = monitor_counters.files + "
+                    "excluded.files, bytes = monitor_counters.bytes + excluded.bytes");
+  for (const auto& [key, delta] : totals)
+    running.add(std::get<0>(key), std::get<1>(key), std::get<2>(key), delta.first, delta.second);
+  running.finish();
 }
 
-void schedule(soci::session& sql, const std::string& kind, std::int64_t subject_id, UnixSeconds due_at) {
-  long long subject = subject_id, at = due_at;
-  sql << "INSERT INTO monitor_due (kind, subject_id, due_at) VALUES (:k, :s, :a) "
-         "ON CONFLICT (kind, subject_id) DO UPDATE SET due_at = excluded.due_at",
-      soci::use(kind), soci::use(subject), soci::use(at);
+void schedule(soci::session& sql, const std::vector<Due>& entries) {
+  RowWriter writer(sql, "INSERT INTO monitor_due (kind, subject_id, due_at) VALUES ",
+                   " ON CONFLICT (kind, subject_id) DO UPDATE SET due_at = excluded.due_at");
+  for (const auto& d : entries) writer.add(d.kind, d.subject_id, d.due_at);
+  writer.finish();
 }
 
-void cancel(soci::session& sql, const std::string& kind, std::int64_t subject_id) {
-  long long subject = subject_id;
-  sql << "DELETE FROM monitor_due WHERE kind = :k AND subject_id = :s", soci::use(kind), soci::use(subject);
+void cancel(soci::session& sql, const std::vector<Due>& entries) {
+  // Per kind: DELETE … WHERE subject_id IN (…) AND kind = ?, up to kChunk subjects a statement.
+  std::map<std::string, std::vector<std::int64_t>> by_kind;
+  for (const auto& d : entries) by_kind[d.kind].push_back(d.subject_id);
+  const bool postgres = sql.get_backend_name() == "postgresql";
+  for (const auto& [kind, ids] : by_kind)
+    for (std::size_t from = 0; from < ids.size(); from += kChunk) {
+      const auto to = std::min(ids.size(), from + kChunk);
+      Slots slots(postgres);
+      soci::statement st(sql);
+      std::string list;
+      for (std::size_t i = from; i < to; ++i) list += (i == from ? "" : ", ") + slots.bind(st, ids[i]);
+      const auto k = slots.bind(st, kind);
+      st.alloc();
+      st.prepare("DELETE FROM monitor_due WHERE subject_id IN (" + list + ") AND kind = " + k);
+      st.define_and_bind();
+      st.execute(true);
+    }
 }
 
 std::vector<Due> take_due(soci::session& sql, UnixSeconds now, std::int64_t limit) {
@@ -151,7 +289,7 @@ std::vector<Due> take_due(soci::session& sql, UnixSeconds now, std::int64_t limi
        soci::use(at));
   for (const auto& row : rows)
     out.push_back({db::text_at(row, "kind"), db::int_at(row, "subject_id"), db::int_at(row, "due_at")});
-  for (const auto& due : out) cancel(sql, due.kind, due.subject_id);
+  cancel(sql, out);
   return out;
 }
 

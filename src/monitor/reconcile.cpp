@@ -55,12 +55,12 @@ void raise_file(Context& ctx, store::FileRow& f, const std::string& kind) {
   // Inhibition: while the receiver's service for the system is stopped or silent, its missing files join that
   // incident instead of opening their own.
   std::optional<store::Incident> target;
-  if (inhibitable(kind)) target = store::open_inhibitor(ctx.sql, f.state.system, f.receiver_code);
+  if (inhibitable(kind)) target = store::open_inhibitor(ctx.sql, f.system, f.receiver_code);
   const bool cause = !target;
   if (!target) {
     store::Incident wanted;
     wanted.kind = kind;
-    wanted.system = f.state.system;
+    wanted.system = f.system;
     wanted.unit_code = f.receiver_code;
     wanted.unit_path = f.receiver_path;
     wanted.peer_unit_code = f.sender_code;
@@ -116,7 +116,7 @@ void close_automatically(Context& ctx, std::int64_t incident_id) {
     auto file = store::find_file(ctx.sql, l.subject_id);
     if (!file) continue;
     file->raised.erase(l.reason);
-    if (condition_holds(l.reason, file->state)) raise_file(ctx, *file, l.reason);
+    if (condition_holds(l.reason, *file)) raise_file(ctx, *file, l.reason);
     else store::set_file_raised(ctx.sql, file->id, file->raised);
   }
 }
@@ -130,28 +130,36 @@ Settings Context::of(const std::string& system) const {
 
 Context context(soci::session& sql, UnixSeconds now) { return Context{sql, now, store::load_settings(sql)}; }
 
-void on_event(Context& ctx, const Event& e, store::FileRow& f) {
-  const auto& s = f.state;
-  const auto settings = ctx.of(s.system);
-  if (e.op == "EXPORT") {
-    if (!s.received_at && !f.raised.count(kNotReceived))
-      store::schedule(ctx.sql, "RECEIVE", f.id, *s.exported_at + settings.receive_within);
-    if (s.received_at) store::cancel(ctx.sql, "EXPORT", f.id);
-  } else if (e.op == "RECEIVE") {
-    store::cancel(ctx.sql, "RECEIVE", f.id);
-    if (!s.updated_at && applies_updates(s.system, s.receiver_level) && !f.raised.count(kNotApplied))
-      store::schedule(ctx.sql, "UPDATE", f.id, *s.received_at + settings.update_within);
-    if (!s.exported_at && !f.raised.count(kCount))
-      store::schedule(ctx.sql, "EXPORT", f.id, *s.received_at + settings.receive_within);
-  } else if (e.op == "UPDATE") {
-    store::cancel(ctx.sql, "UPDATE", f.id);
+void on_files(Context& ctx, std::vector<Touched>& files) {
+  // What the files' new states ask of the due-time index; the last word per (kind, file) wins. Written with
+  // one statement per kind of change at the end, so the work is proportional to the request.
+  std::map<std::pair<std::string, std::int64_t>, std::optional<UnixSeconds>> due;
+  for (auto& t : files) {
+    auto& f = t.file;
+    const auto settings = ctx.of(f.system);
+    if (t.ops.count("EXPORT")) {
+      if (!f.received_at && !f.raised.count(kNotReceived))
+        due[{"RECEIVE", f.id}] = f.exported_at + settings.receive_within;
+      if (f.received_at) due[{"EXPORT", f.id}] = std::nullopt;
+    }
+    if (t.ops.count("RECEIVE")) {
+      due[{"RECEIVE", f.id}] = std::nullopt;
+      if (!f.updated_at && applies_updates(f.system, f.receiver_level) && !f.raised.count(kNotApplied))
+        due[{"UPDATE", f.id}] = f.received_at + settings.update_within;
+      if (!f.exported_at && !f.raised.count(kCount)) due[{"EXPORT", f.id}] = f.received_at + settings.receive_within;
+    }
+    if (t.ops.count("UPDATE")) due[{"UPDATE", f.id}] = std::nullopt;
+    for (const char* kind : {kNotReceived, kNotApplied, kCount})
+      if (f.raised.count(kind) && !condition_holds(kind, f)) clear_file(ctx, f, kind);
+    for (const char* kind : {"SIZE_MISMATCH", "CHECKSUM_MISMATCH", "VERSION_MISMATCH", "UPDATE_ERROR"}) {
+      if (condition_holds(kind, f)) raise_file(ctx, f, kind);
+      else clear_file(ctx, f, kind);
+    }
   }
-  for (const char* kind : {kNotReceived, kNotApplied, kCount})
-    if (f.raised.count(kind) && !condition_holds(kind, s)) clear_file(ctx, f, kind);
-  for (const char* kind : {"SIZE_MISMATCH", "CHECKSUM_MISMATCH", "VERSION_MISMATCH", "UPDATE_ERROR"}) {
-    if (condition_holds(kind, s)) raise_file(ctx, f, kind);
-    else clear_file(ctx, f, kind);
-  }
+  std::vector<store::Due> scheduled, cancelled;
+  for (const auto& [key, at] : due) (at ? scheduled : cancelled).push_back({key.first, key.second, at.value_or(0)});
+  store::cancel(ctx.sql, cancelled);
+  store::schedule(ctx.sql, scheduled);
 }
 
 void on_report(Context& ctx, const store::UnitRef& unit, const ServiceReport& r) {
@@ -186,7 +194,7 @@ void on_report(Context& ctx, const store::UnitRef& unit, const ServiceReport& r)
     }
   }
   store::update_service(ctx.sql, s);
-  store::schedule(ctx.sql, "SILENT", s.id, silent_after(r.at, ctx.of(r.system)));
+  store::schedule(ctx.sql, {{"SILENT", s.id, silent_after(r.at, ctx.of(r.system))}});
 }
 
 void on_due(Context& ctx, const store::Due& due) {
@@ -202,7 +210,7 @@ void on_due(Context& ctx, const store::Due& due) {
   auto file = store::find_file(ctx.sql, due.subject_id);
   if (!file) return;
   const std::string kind = due.kind == "RECEIVE" ? kNotReceived : due.kind == "UPDATE" ? kNotApplied : kCount;
-  if (condition_holds(kind, file->state)) raise_file(ctx, *file, kind);
+  if (condition_holds(kind, *file)) raise_file(ctx, *file, kind);
 }
 
 void forget_links(Context& ctx, std::int64_t incident_id) {

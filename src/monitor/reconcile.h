@@ -2,6 +2,8 @@
 // Reconciliation inside a transaction: what an event or a service report changes in the incidents, and what
 // a due entry means when its time comes. Internal to the service.
 #include <map>
+#include <set>
+#include <vector>
 #include <string>
 
 #include <soci/soci.h>
@@ -18,8 +20,13 @@ struct Context {
 };
 Context context(soci::session& sql, UnixSeconds now);
 
-// After an event was written into its file's row.
-void on_event(Context& ctx, const Event& e, store::FileRow& file);
+// A file a request wrote into: its row as it now is and the operations the request reported for it.
+struct Touched {
+  store::FileRow file;
+  std::set<std::string> ops;
+};
+// After a request's events were written into their files' rows (each file once).
+void on_files(Context& ctx, std::vector<Touched>& files);
 // After a service report; `existing` is the row before it (nullopt for a new service).
 void on_report(Context& ctx, const store::UnitRef& unit, const ServiceReport& report);
 // One due entry whose time has come.

@@ -69,9 +69,9 @@ json MonitorService::summary(const core::Principal& caller, const std::string& d
                       u["service_problems"] = db::int_at(row, "problems");
                     });
     store::each_row(sql,
-                    "SELECT unit_code, op, COUNT(*) AS n, CAST(SUM(size) AS bigint) AS bytes FROM monitor_operations "
-                    "WHERE " + operation_visible_sql(v, "system", "op", "unit_path") + " AND at" + day +
-                        " GROUP BY unit_code, op",
+                    "SELECT unit_code, op, CAST(SUM(files) AS bigint) AS n, CAST(SUM(bytes) AS bigint) AS bytes "
+                    "FROM monitor_daily_counters WHERE " + operation_visible_sql(v, "system", "op", "unit_path") +
+                        " AND day = " + std::to_string(from) + " GROUP BY unit_code, op",
                     [&](const soci::row& row) {
                       unit(db::text_at(row, "unit_code"))["operations"][db::text_at(row, "op")] = {
                           {"files", db::int_at(row, "n")}, {"bytes", db::int_at(row, "bytes")}};
@@ -104,8 +104,8 @@ json MonitorService::board(const core::Principal& caller) {
       if (state == "RED" || (state == "YELLOW" && current == "GREEN")) c["state"] = state;
     };
     store::each_row(sql,
-                    "SELECT unit_code, system, COUNT(*) AS n FROM monitor_operations WHERE " +
-                        operation_visible_sql(v, "system", "op", "unit_path") + " AND at >= " + std::to_string(today) +
+                    "SELECT unit_code, system, CAST(SUM(files) AS bigint) AS n FROM monitor_daily_counters WHERE " +
+                        operation_visible_sql(v, "system", "op", "unit_path") + " AND day = " + std::to_string(today) +
                         " GROUP BY unit_code, system",
                     [&](const soci::row& row) {
                       cell(db::text_at(row, "unit_code"), db::text_at(row, "system"))["files_today"] = db::int_at(row, "n");

@@ -69,7 +69,8 @@ std::string group_key(std::string_view kind, std::string_view system, std::strin
 // A file's two ends as the ledger holds them.
 struct FileState {
   std::string system, receiver_level;
-  std::optional<UnixSeconds> exported_at, received_at, updated_at;
+  // 0 until the operation is reported (events are after 2000: 0 is never a real time).
+  UnixSeconds exported_at = 0, received_at = 0, updated_at = 0;
   std::int64_t export_size = 0, receive_size = 0, update_size = 0;
   std::string export_sha256, receive_sha256, export_version, receive_version, update_error;
 };

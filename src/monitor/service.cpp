@@ -1,7 +1,12 @@
 // Agents, settings and ingest. Lists and incidents are in queries.cpp; reconciliation in reconcile.cpp.
 #include "monitor/service.h"
 
+#include <set>
+#include <string_view>
+#include <tuple>
+
 #include "core/error.h"
+#include "core/time.h"
 #include "core/validation.h"
 #include "history/history_store.h"
 #include "identity/crypto.h"
@@ -28,7 +33,7 @@ void require_agent_manager(const core::Principal& p) {
 }
 
 json agent_json(const store::Agent& a) {
-  auto instant = [](const std::optional<UnixSeconds>& t) { return t ? json(core::format_iso8601(*t)) : json(nullptr); };
+  auto instant = [](UnixSeconds t) { return t ? json(core::format_iso8601(t)) : json(nullptr); };
   return {{"id", a.id},
           {"unit_code", a.unit_code},
           {"name", a.name},
@@ -165,33 +170,63 @@ IngestResult MonitorService::record_events(const store::Agent& agent, const std:
     IngestResult r;
     auto ctx = reconcile::context(sql, now);
     const auto own = store::unit_by_id(sql, agent.unit_id);
+    // Peers: one lookup per distinct unit code of the request; an unknown one refuses the whole request.
     std::map<std::string, store::UnitRef> peers;
-    std::map<store::CounterKey, std::pair<std::int64_t, std::int64_t>> counters;
     for (std::size_t i = 0; i < events.size(); ++i) {
-      const auto& e = events[i];
-      auto peer = peers.find(e.peer_unit_code);
-      if (peer == peers.end()) {
-        const auto found = store::find_unit(sql, e.peer_unit_code);
-        if (!found)
-          throw core::Error(core::ErrorKind::Unprocessable, "INVALID_EVENT",
-                            "Sự kiện thứ " + std::to_string(i + 1) + " (chỉ số " + std::to_string(i) +
-                                "), trường «peer_unit_code»: không có đơn vị mã «" + e.peer_unit_code +
-                                "». Không lưu sự kiện nào của yêu cầu này.",
-                            {{"index", i}, {"field", "peer_unit_code"}});
-        peer = peers.emplace(e.peer_unit_code, *found).first;
-      }
-      if (!store::insert_operation(sql, e, *own, agent.id, now)) {
-        ++r.duplicates;
-        continue;
-      }
-      ++r.accepted;
-      const bool sending = at_sender(e.op);
-      auto file = store::apply_to_file(sql, e, sending ? *own : peer->second, sending ? peer->second : *own);
-      reconcile::on_event(ctx, e, file);
-      auto& counter = counters[{e.system, e.unit_code, e.op}];
-      ++counter.first;
-      counter.second += e.size;
+      const auto& code = events[i].peer_unit_code;
+      if (peers.count(code)) continue;
+      const auto found = store::find_unit(sql, code);
+      if (!found)
+        throw core::Error(core::ErrorKind::Unprocessable, "INVALID_EVENT",
+                          "Sự kiện thứ " + std::to_string(i + 1) + " (chỉ số " + std::to_string(i) +
+                              "), trường «peer_unit_code»: không có đơn vị mã «" + code +
+                              "». Không lưu sự kiện nào của yêu cầu này.",
+                          {{"index", i}, {"field", "peer_unit_code"}});
+      peers.emplace(code, *found);
     }
+    // An event id repeated within the request counts once; the ledger refuses ids it already holds.
+    std::vector<const Event*> distinct;
+    std::set<std::string_view> seen;
+    for (const auto& e : events)
+      if (seen.insert(e.id).second) distinct.push_back(&e);
+    const auto inserted = store::insert_operations(sql, distinct, *own, agent.id, now);
+    r.accepted = static_cast<std::int64_t>(inserted.size());
+    r.duplicates = static_cast<std::int64_t>(events.size()) - r.accepted;
+    // Per operation, the last new event of each file (a later report of the same operation replaces the figures).
+    using FileKey = std::tuple<std::string_view, std::string_view, std::string_view, std::string_view, std::string_view>;
+    std::map<std::string, std::vector<store::FileWrite>> writes;
+    std::map<std::string, std::map<FileKey, std::size_t>> slot;
+    std::map<store::CounterKey, std::pair<std::int64_t, std::int64_t>> counters;
+    for (const Event* e : distinct) {
+      if (!inserted.count(e->id)) continue;
+      const auto& peer = peers.at(e->peer_unit_code);
+      const bool sending = at_sender(e->op);
+      const store::FileWrite w{e, sending ? &*own : &peer, sending ? &peer : &*own};
+      auto& list = writes[e->op];
+      const auto [it, fresh] =
+          slot[e->op].emplace(FileKey{e->system, w.sender->code, w.receiver->code, e->batch_id, e->file_name}, list.size());
+      if (fresh) list.push_back(w);
+      else list[it->second] = w;
+      auto& counter = counters[{core::from_local({core::to_local(e->at).date, 0, 0}), e->system, e->unit_code,
+                                own->path, e->op}];
+      ++counter.first;
+      counter.second += e->size;
+    }
+    // Each file once, as it stands after all of the request's operations, then reconciled.
+    std::map<std::int64_t, reconcile::Touched> touched;
+    for (const auto& op : monitor::operations()) {
+      const auto found = writes.find(op);
+      if (found == writes.end()) continue;
+      for (auto& row : store::apply_to_files(sql, op, found->second)) {
+        auto& t = touched[row.id];
+        t.file = std::move(row);
+        t.ops.insert(op);
+      }
+    }
+    std::vector<reconcile::Touched> files;
+    files.reserve(touched.size());
+    for (auto& [id, t] : touched) files.push_back(std::move(t));
+    reconcile::on_files(ctx, files);
     store::add_counters(sql, counters);
     store::touch_agent(sql, agent.id, now);
     history::append(sql, agent_principal(agent, client),

@@ -28,7 +28,7 @@ struct Agent {
   std::int64_t id = 0, unit_id = 0;
   std::string unit_code, unit_path, name, created_by;
   UnixSeconds created_at = 0;
-  std::optional<UnixSeconds> last_seen_at, revoked_at;
+  UnixSeconds last_seen_at = 0, revoked_at = 0;  // 0: never seen / not revoked
 };
 std::int64_t insert_agent(soci::session& sql, std::int64_t unit_id, const std::string& name,
                           const std::string& token_hash, const std::string& created_by, UnixSeconds now);
@@ -42,21 +42,33 @@ std::map<std::string, Settings> load_settings(soci::session& sql);  // systems w
 void save_settings(soci::session& sql, const std::string& system, const Settings& s, const std::string& by,
                    UnixSeconds now);
 
-// ---- Ledger ----
-// False when the agent's unit already reported this event id (a replay).
-bool insert_operation(soci::session& sql, const Event& e, const UnitRef& unit, std::int64_t agent_id, UnixSeconds now);
-struct FileRow {
+// ---- Ledger (a request's batch at a time: multi-row statements, prepared once per chunk) ----
+// Stores the operations the agent's unit had not reported before (by event id) and returns their ids;
+// replays are left as they are. Event ids must be distinct within the call.
+std::set<std::string> insert_operations(soci::session& sql, const std::vector<const Event*>& events,
+                                        const UnitRef& unit, std::int64_t agent_id, UnixSeconds now);
+// A file's row: both ends' figures (FileState) and where it stands in the incidents.
+struct FileRow : FileState {
   std::int64_t id = 0;
-  FileState state;
   std::string sender_code, sender_path, receiver_code, receiver_path, batch_id, file_name;
+  std::string raised_text;  // as stored: ",SIZE_MISMATCH,"
   std::set<std::string> raised;
 };
-// Writes the event's operation into its file's row (creating it) and returns the row as it now is.
-FileRow apply_to_file(soci::session& sql, const Event& e, const UnitRef& sender, const UnitRef& receiver);
+struct FileWrite {
+  const Event* event = nullptr;
+  const UnitRef* sender = nullptr;
+  const UnitRef* receiver = nullptr;
+};
+// Writes events of one operation `op` into their files' rows (creating them) and returns the rows as they now
+// are. At most one event per file in a call (the caller keeps the last one of a request).
+std::vector<FileRow> apply_to_files(soci::session& sql, const std::string& op, const std::vector<FileWrite>& writes);
 std::optional<FileRow> find_file(soci::session& sql, std::int64_t id);
 void set_file_raised(soci::session& sql, std::int64_t id, const std::set<std::string>& raised);
+// Files and bytes per local day (its first second), system, reporting unit and operation: written to the day's
+// row (monitor_daily_counters, the board and the summary) and to the running totals (monitor_counters, /metrics).
 struct CounterKey {
-  std::string system, unit_code, op;
+  UnixSeconds day = 0;
+  std::string system, unit_code, unit_path, op;
   auto operator<=>(const CounterKey&) const = default;
 };
 void add_counters(soci::session& sql, const std::map<CounterKey, std::pair<std::int64_t, std::int64_t>>& deltas);
@@ -66,8 +78,10 @@ struct Due {
   std::int64_t subject_id = 0;
   UnixSeconds due_at = 0;
 };
-void schedule(soci::session& sql, const std::string& kind, std::int64_t subject_id, UnixSeconds due_at);
-void cancel(soci::session& sql, const std::string& kind, std::int64_t subject_id);
+// Sets (or moves) the due entries; at most one per (kind, subject) in a call.
+void schedule(soci::session& sql, const std::vector<Due>& entries);
+// Removes the due entries of these (kind, subject) pairs; due_at is not used.
+void cancel(soci::session& sql, const std::vector<Due>& entries);
 // Removes and returns up to `limit` entries due by `now`, earliest first (PostgreSQL: rows another
 // transaction is processing are skipped).
 std::vector<Due> take_due(soci::session& sql, UnixSeconds now, std::int64_t limit);
@@ -77,7 +91,7 @@ struct Incident {
   std::int64_t id = 0, occurrences = 0, open_causes = 0;
   std::string kind, system, unit_code, unit_path, peer_unit_code, peer_path, owner, status, closed_by, note;
   UnixSeconds opened_at = 0, last_at = 0;
-  std::optional<UnixSeconds> closed_at;
+  UnixSeconds closed_at = 0;  // 0 while open
 };
 std::optional<Incident> find_incident(soci::session& sql, std::int64_t id);
 std::optional<Incident> open_incident_by_key(soci::session& sql, const std::string& key);
@@ -104,6 +118,7 @@ struct ServiceRow {
   std::string unit_code, unit_path, system, service, ip, status, message;
   UnixSeconds reported_at = 0, changed_at = 0;
   bool silent = false;
+  std::string raised_text;  // as stored: ",SERVICE_STOPPED,"
   std::set<std::string> raised;
 };
 std::optional<ServiceRow> find_service(soci::session& sql, std::int64_t unit_id, const std::string& system,

@@ -151,6 +151,41 @@ TEST_P(MonitorApi, ReplayedEventsAreCountedOnce) {
   EXPECT_EQ(t["exported_bytes"], 100);
 }
 
+// A request is written set-based (one upsert per operation and file): the same file reported twice in one request
+// keeps the later figures, and a file's export and transmission in one request land on one row.
+TEST_P(MonitorApi, OneRequestReportingAFileTwiceKeepsTheLaterFigures) {
+  ASSERT_EQ(send("02CI", json::array({op("tw-1", "KT559", "EXPORT", "02CI", "02", "twice", "a.xml", 100, 300),
+                                      op("tw-2", "KT559", "TRANSMIT", "02CI", "02", "twice", "a.xml", 100, 290),
+                                      op("tw-3", "KT559", "EXPORT", "02CI", "02", "twice", "a.xml", 250, 280)}))
+                .body,
+            (json{{"accepted", 3}, {"duplicates", 0}}));
+  ASSERT_EQ(send("02", json::array({op("tw-4", "KT559", "RECEIVE", "02CI", "02", "twice", "a.xml", 250, 100)})).status,
+            200);
+  EXPECT_TRUE(incidents("SIZE_MISMATCH", "KT559", "02", "OPEN").empty());  // 250 at both ends, not 100
+  auto a = admin();
+  EXPECT_EQ(a.get("/api/v1/monitor/operations?batch=twice").body["total"], 4);
+  const auto t = a.get("/api/v1/monitor/transfers?batch=twice");
+  ASSERT_EQ(t.body["total"], 1) << t.raw;
+  EXPECT_EQ(t.body["items"][0]["exported_files"], 1);
+  EXPECT_EQ(t.body["items"][0]["exported_bytes"], 250);
+  EXPECT_EQ(t.body["items"][0]["files_not_received"], 0);
+}
+
+// More events than one multi-row statement holds (500 on PostgreSQL): all stored, then all replays.
+TEST_P(MonitorApi, ALargeRequestIsStoredWholeAndReplayedWhole) {
+  json events = json::array();
+  for (int i = 0; i < 1201; ++i)
+    events.push_back(op("big-" + std::to_string(i), "EDATA", "EXPORT", "02CI", "02", "big", "f" + std::to_string(i) + ".xml",
+                        1000 + i, 60));
+  EXPECT_EQ(send("02CI", events).body, (json{{"accepted", 1201}, {"duplicates", 0}}));
+  events.push_back(op("big-new", "EDATA", "EXPORT", "02CI", "02", "big", "new.xml", 1, 60));
+  EXPECT_EQ(send("02CI", events).body, (json{{"accepted", 1}, {"duplicates", 1201}}));
+  auto a = admin();
+  EXPECT_EQ(a.get("/api/v1/monitor/operations?batch=big").body["total"], 1202);
+  const auto t = a.get("/api/v1/monitor/transfers?batch=big");
+  EXPECT_EQ(t.body["items"][0]["exported_files"], 1202) << t.raw;
+}
+
 TEST_P(MonitorApi, FileNotReceivedOpensGroupsAndClosesWhenTheLateFileArrives) {
   json exports = json::array();
   for (int i = 0; i < 3; ++i)

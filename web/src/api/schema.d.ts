@@ -4795,6 +4795,363 @@ export interface components {
             /** Format: date-time */
             updated_at?: string;
         };
+        /** @enum {string} */
+        MonitorSystem: "SLXNK" | "GTT22" | "QLRR" | "VICUM" | "KT559" | "EDATA";
+        MonitorAgentInput: {
+            /** @description The unit the agent reports for */
+            unit_code: string;
+            name: string;
+        };
+        MonitorAgentCreated: {
+            /** Format: int64 */
+            id: number;
+            /** @description `hqa_…`, shown once (only its hash is stored) */
+            token: string;
+        };
+        MonitorAgent: {
+            /** Format: int64 */
+            id: number;
+            unit_code: string;
+            name: string;
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            last_seen_at: string | null;
+            /** Format: date-time */
+            revoked_at: string | null;
+            /** @enum {string} */
+            status: "ACTIVE" | "REVOKED";
+        };
+        MonitorAgentPage: {
+            items: components["schemas"]["MonitorAgent"][];
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        MonitorAgentRevoked: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            status: "REVOKED";
+        };
+        MonitorSettingsInput: {
+            receive_within_seconds: number;
+            update_within_seconds: number;
+            service_interval_seconds: number;
+        };
+        MonitorSettingsUpdated: {
+            system: components["schemas"]["MonitorSystem"];
+            receive_within_seconds: number;
+            update_within_seconds: number;
+            service_interval_seconds: number;
+        };
+        MonitorSettings: {
+            system: components["schemas"]["MonitorSystem"];
+            /**
+             * @description The owning department (art. 13)
+             * @enum {string}
+             */
+            owner: "CNTT" | "TXNK" | "DTCBL";
+            receive_within_seconds: number;
+            update_within_seconds: number;
+            service_interval_seconds: number;
+        };
+        MonitorSettingsList: {
+            items: components["schemas"]["MonitorSettings"][];
+        };
+        MonitorEvent: {
+            /** @description The agent's event id: idempotency key within its unit */
+            id: string;
+            system: components["schemas"]["MonitorSystem"];
+            /** @enum {string} */
+            op: "EXPORT" | "TRANSMIT" | "RECEIVE" | "UPDATE";
+            /** @description Where the operation happened; must be the agent's unit */
+            unit_code: string;
+            /** @description The other end (receiver for EXPORT/TRANSMIT */
+            peer_unit_code: string;
+            batch_id: string;
+            file_name: string;
+            /** Format: int64 */
+            size: number;
+            /** @description 64 hex digits */
+            sha256?: string;
+            version?: string;
+            /**
+             * Format: date-time
+             * @description ISO-8601 with offset; after 2000, at most 5 minutes ahead
+             */
+            at: string;
+            /**
+             * @description EXPORT only — automatic (true) or conditional export
+             * @default true
+             */
+            auto: boolean;
+            /** @description UPDATE only — the update error */
+            error?: string;
+        };
+        MonitorEventsInput: {
+            events: components["schemas"]["MonitorEvent"][];
+        };
+        MonitorServiceReport: {
+            unit_code: string;
+            ip: string;
+            service: string;
+            /** @enum {string} */
+            system: "SLXNK" | "GTT22" | "VICUM" | "KT559" | "EDATA";
+            /** @enum {string} */
+            status: "RUNNING" | "STOPPED" | "ERROR";
+            /** Format: date-time */
+            at: string;
+            message?: string;
+        };
+        MonitorServicesInput: {
+            reports: components["schemas"]["MonitorServiceReport"][];
+        };
+        MonitorIngestResult: {
+            /** @description Items stored by this request */
+            accepted: number;
+            /** @description Event ids the ledger already held (or repeated within the request) */
+            duplicates: number;
+        };
+        MonitorServiceState: {
+            /** Format: int64 */
+            id: number;
+            unit_code: string;
+            system: string;
+            service: string;
+            ip: string;
+            /** @enum {string} */
+            status: "RUNNING" | "STOPPED" | "ERROR";
+            silent: boolean;
+            /** @enum {string} */
+            state: "RUNNING" | "STOPPED" | "ERROR" | "SILENT";
+            message: string;
+            /** Format: date-time */
+            reported_at: string;
+            /** Format: date-time */
+            changed_at: string;
+        };
+        MonitorServiceStatePage: {
+            items: components["schemas"]["MonitorServiceState"][];
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        MonitorServiceHistoryItem: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            status: "RUNNING" | "STOPPED" | "ERROR" | "SILENT";
+            message: string;
+            /** Format: date-time */
+            at: string;
+        };
+        MonitorServiceHistoryPage: {
+            items: components["schemas"]["MonitorServiceHistoryItem"][];
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        MonitorOperation: {
+            /** Format: int64 */
+            id: number;
+            system: string;
+            /** @enum {string} */
+            op: "EXPORT" | "TRANSMIT" | "RECEIVE" | "UPDATE";
+            unit_code: string;
+            peer_unit_code: string;
+            batch_id: string;
+            file_name: string;
+            /** Format: int64 */
+            size: number;
+            sha256: string | null;
+            version: string | null;
+            /** Format: date-time */
+            at: string;
+            auto: boolean;
+            error: string | null;
+        };
+        MonitorOperationPage: {
+            items: components["schemas"]["MonitorOperation"][];
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        /** @description One batch from a sender to a receiver; the figures of an end outside the caller's scope are null. */
+        MonitorTransfer: {
+            system: string;
+            sender_unit_code: string;
+            receiver_unit_code: string;
+            batch_id: string;
+            /** Format: date-time */
+            started_at: string | null;
+            exported_files: number | null;
+            auto_files: number | null;
+            conditional_files: number | null;
+            /** Format: int64 */
+            exported_bytes: number | null;
+            received_files: number | null;
+            /** Format: int64 */
+            received_bytes: number | null;
+            /** Format: date-time */
+            last_received_at: string | null;
+            updated_files: number | null;
+            /** Format: int64 */
+            updated_bytes: number | null;
+            update_errors: number | null;
+            files_not_received: number | null;
+            /** Format: int64 */
+            bytes_not_received: number | null;
+            files_not_updated: number | null;
+            /** Format: int64 */
+            bytes_not_updated: number | null;
+        };
+        MonitorTransferPage: {
+            items: components["schemas"]["MonitorTransfer"][];
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        /** @enum {string} */
+        MonitorIncidentKind: "FILE_NOT_RECEIVED" | "FILE_NOT_APPLIED" | "SIZE_MISMATCH" | "CHECKSUM_MISMATCH" | "VERSION_MISMATCH" | "COUNT_MISMATCH" | "UPDATE_ERROR" | "SERVICE_STOPPED" | "SERVICE_ERROR" | "SERVICE_SILENT";
+        MonitorIncident: {
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["MonitorIncidentKind"];
+            system: string;
+            /** @description Where the failing operation should have happened (the receiver) */
+            unit_code: string;
+            /** @description The sender; null for services */
+            peer_unit_code: string | null;
+            /** @enum {string} */
+            owner: "CNTT" | "TXNK" | "DTCBL";
+            /** @description Files or services the group has counted */
+            count: number;
+            /** Format: date-time */
+            opened_at: string;
+            /** Format: date-time */
+            last_at: string;
+            /** Format: date-time */
+            closed_at: string | null;
+            /** @description "system" when it closed by itself */
+            closed_by: string | null;
+            note: string | null;
+            /** @enum {string} */
+            status: "OPEN" | "CLOSED";
+        };
+        MonitorIncidentPage: {
+            items: components["schemas"]["MonitorIncident"][];
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        MonitorIncidentLink: {
+            /** @enum {string} */
+            subject_type: "FILE" | "SERVICE";
+            reason: components["schemas"]["MonitorIncidentKind"];
+            active: boolean;
+            /** @description A file absorbed by a stopped/silent service's incident (inhibition) */
+            joined: boolean;
+            /** Format: date-time */
+            linked_at: string;
+            /** Format: date-time */
+            cleared_at: string | null;
+            /** @description FILE only */
+            batch_id?: string;
+            /** @description FILE only */
+            file_name?: string;
+            /** @description FILE only */
+            sender_unit_code?: string;
+            /** @description FILE only */
+            receiver_unit_code?: string;
+            /**
+             * Format: date-time
+             * @description FILE only
+             */
+            exported_at?: string | null;
+            /**
+             * Format: int64
+             * @description FILE only
+             */
+            export_size?: number;
+            /**
+             * Format: date-time
+             * @description FILE only
+             */
+            received_at?: string | null;
+            /**
+             * Format: int64
+             * @description FILE only
+             */
+            receive_size?: number;
+            /**
+             * Format: date-time
+             * @description FILE only
+             */
+            updated_at?: string | null;
+            /** @description FILE only */
+            update_error?: string | null;
+            /** @description SERVICE only */
+            service?: string;
+            /** @description SERVICE only — the service's status now */
+            status?: string;
+        };
+        MonitorIncidentDetail: components["schemas"]["MonitorIncident"] & {
+            links: components["schemas"]["MonitorIncidentLink"][];
+        };
+        MonitorCloseInput: {
+            note: string;
+        };
+        MonitorOperationFigures: {
+            files: number;
+            /** Format: int64 */
+            bytes: number;
+        };
+        MonitorSummaryUnit: {
+            unit_code: string;
+            unit_name: string;
+            services: {
+                RUNNING: number;
+                STOPPED: number;
+                ERROR: number;
+                SILENT: number;
+            };
+            service_changes: number;
+            service_problems: number;
+            /** @description Per operation (EXPORT, TRANSMIT, RECEIVE, UPDATE) reported that day */
+            operations: {
+                [key: string]: components["schemas"]["MonitorOperationFigures"];
+            };
+            incidents_opened: number;
+        };
+        MonitorSummary: {
+            /** Format: date */
+            date: string;
+            items: components["schemas"]["MonitorSummaryUnit"][];
+        };
+        MonitorBoardCell: {
+            /** @enum {string} */
+            state: "GREEN" | "YELLOW" | "RED";
+            open_incidents: number;
+            /** @description Operations reported today (local day) */
+            files_today: number;
+            services: number;
+        };
+        MonitorBoardUnit: {
+            unit_code: string;
+            unit_name: string;
+            /** @description Per system code */
+            cells: {
+                [key: string]: components["schemas"]["MonitorBoardCell"];
+            };
+        };
+        MonitorBoard: {
+            systems: components["schemas"]["MonitorSystem"][];
+            units: components["schemas"]["MonitorBoardUnit"][];
+            /** Format: date-time */
+            at: string;
+        };
         Error: {
             error: {
                 /**
@@ -7295,7 +7652,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonitorAgentPage"];
+                };
             };
         };
     };
@@ -7306,14 +7665,20 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MonitorAgentInput"];
+            };
+        };
         responses: {
             /** @description `{id, token}` */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonitorAgentCreated"];
+                };
             };
             /** @description `FORBIDDEN` */
             403: {
@@ -7347,7 +7712,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonitorAgentRevoked"];
+                };
             };
             /** @description No such agent */
             404: {
@@ -7379,7 +7746,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonitorSettingsList"];
+                };
             };
         };
     };
@@ -7392,14 +7761,20 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MonitorSettingsInput"];
+            };
+        };
         responses: {
             /** @description The settings */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonitorSettingsUpdated"];
+                };
             };
             /** @description `FORBIDDEN` */
             403: {
@@ -7417,14 +7792,20 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MonitorEventsInput"];
+            };
+        };
         responses: {
             /** @description `{accepted, duplicates}` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonitorIngestResult"];
+                };
             };
             /** @description `AGENT_UNAUTHENTICATED` (missing, unknown or revoked token) */
             401: {
@@ -7476,7 +7857,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonitorServiceStatePage"];
+                };
             };
         };
     };
@@ -7487,14 +7870,20 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MonitorServicesInput"];
+            };
+        };
         responses: {
             /** @description `{accepted, duplicates: 0}` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonitorIngestResult"];
+                };
             };
             /** @description `AGENT_UNAUTHENTICATED` */
             401: {
@@ -7535,7 +7924,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonitorServiceHistoryPage"];
+                };
             };
             /** @description Not at the caller's scope */
             404: {
@@ -7569,7 +7960,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonitorOperationPage"];
+                };
             };
             /** @description `FORBIDDEN` (no monitor.viewer / monitor.owner) */
             403: {
@@ -7603,7 +7996,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonitorTransferPage"];
+                };
             };
         };
     };
@@ -7629,7 +8024,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonitorIncidentPage"];
+                };
             };
         };
     };
@@ -7649,7 +8046,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonitorIncidentDetail"];
+                };
             };
             /** @description Not at the caller's scope */
             404: {
@@ -7669,14 +8068,20 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MonitorCloseInput"];
+            };
+        };
         responses: {
             /** @description The closed incident */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonitorIncidentDetail"];
+                };
             };
             /** @description `FORBIDDEN` (not the owning department) */
             403: {
@@ -7711,7 +8116,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonitorSummary"];
+                };
             };
         };
     };
@@ -7729,7 +8136,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonitorBoard"];
+                };
             };
         };
     };
