@@ -32,6 +32,7 @@ import {
   InboxOutlined,
   SafetyCertificateOutlined,
   UnorderedListOutlined,
+  QuestionCircleOutlined,
 } from '@ant-design/icons';
 import type { Me } from './api/types';
 import { hasAnyRole } from './auth/AuthContext';
@@ -104,6 +105,7 @@ export const MODULES: ModuleDef[] = [
       { path: 'audit/reports/form19', labelKey: 'menu.audit.form19', icon: <BarChartOutlined />, component: lazy(() => import('./pages/audit/ReportPage').then((m) => ({ default: m.Form19Page }))) },
       { path: 'audit/reports/form20', labelKey: 'menu.audit.form20', icon: <TableOutlined />, component: lazy(() => import('./pages/audit/ReportPage').then((m) => ({ default: m.Form20Page }))) },
       { path: 'audit/feedback', labelKey: 'menu.audit.feedback', icon: <CommentOutlined />, component: lazy(() => import('./pages/audit/FeedbackPage')) },
+      { path: 'audit/guide', labelKey: 'menu.audit.guide', icon: <QuestionCircleOutlined />, component: lazy(() => import('./pages/audit/GuidePage')) },
     ],
   },
   {

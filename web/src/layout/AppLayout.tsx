@@ -8,6 +8,7 @@ import {
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
+  QuestionCircleOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthContext';
@@ -36,6 +37,8 @@ export function AppLayout() {
   const isCollapsed = collapsed ?? mobile;
 
   const modules = useMemo(() => (me ? visibleModules(me) : []), [me]);
+  // The audit user guide (seed 000) is one click away from every page for those who see the audit module.
+  const guideVisible = modules.some((m) => m.pages.some((p) => p.path === 'audit/guide'));
 
   const items: MenuProps['items'] = modules.flatMap(({ module, pages }): NonNullable<MenuProps['items']> => {
     const entries = pages
@@ -142,6 +145,12 @@ export function AppLayout() {
           </span>
         </Link>
         <div className="hq-header__right">
+          {guideVisible && (
+            <Tooltip title={t('audit.guide.help')}>
+              <Button type="text" className="hq-header__help" icon={<QuestionCircleOutlined style={{ color: '#fff' }} />}
+                aria-label={t('audit.guide.help')} data-testid="help-guide" onClick={() => navigate('/audit/guide')} />
+            </Tooltip>
+          )}
           <LanguageSwitch dark />
           <Dropdown menu={{ items: userMenu }} trigger={['click']} placement="bottomRight">
             <Button type="text" className="hq-header__user" data-testid="user-menu">
