@@ -80,8 +80,9 @@ void add_demo_data(db::Database& db) {
   const auto done = propose(officer_02ci, kEnterprises[1].tax_code, "PREMISES", "SIGNS_OF_VIOLATION");
   service.act_on_proposal(leader_02ci, done.id, Action::Approve, "");
   const core::Date signed_on = core::add_days(today, -3);
-  service.add_decision(officer_02ci, done.id, {"ORIGINAL", "125/QĐ-02CI", "Võ Thị Lan", "Đoàn kiểm tra số 3", signed_on,
-                                               signed_on, 10});
+  const auto decision = service.add_decision(officer_02ci, done.id, {"ORIGINAL", "125/QĐ-02CI", "Võ Thị Lan",
+                                                                     "Đoàn kiểm tra số 3", signed_on, signed_on, 10});
+  service.approve_decision(leader_02ci, done.id, decision.id);  // the conclusion waits for the leader
   ConclusionInput conclusion{"88/KL-02CI", "Khai sai trị giá hải quan đối với vải nhập khẩu", today, {}, 42, std::nullopt};
   conclusion.amounts.at("import_tax") = 1'250'000'000;
   conclusion.amounts.at("vat") = 312'500'000;

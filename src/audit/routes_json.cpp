@@ -96,7 +96,8 @@ json decision_json(const store::Decision& d) {
   return {{"id", d.id},          {"kind", d.kind},         {"number", d.number},   {"signed_on", d.signed_on},
           {"signer", d.signer},  {"team", d.team},         {"start_on", d.start_on}, {"working_days", d.working_days},
           {"end_on", d.end_on},  {"due_on", d.due_on},     {"late", d.late},       {"entered_by", d.entered_by},
-          {"entered_at", instant(d.entered_at)}};
+          {"entered_at", instant(d.entered_at)}, {"status", d.status}, {"approved_by", text_or_null(d.approved_by)},
+          {"approved_at", instant(d.approved_at)}};
 }
 
 json conclusion_json(const store::Conclusion& c) {
@@ -177,6 +178,7 @@ json collection_json(const store::Collection& c) {
           {"approval_due_on", c.approval_due_on},
           {"results_due_on", text_or_null(c.results_due_on)},
           {"results", results},
+          {"results_by", text_or_null(c.results_by)},
           {"restricted", c.restricted}};
 }
 

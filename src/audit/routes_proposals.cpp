@@ -80,6 +80,10 @@ void add_proposal_routes(http::Router& router, AuditService& service) {
     const auto d = service.add_decision(request.principal, request.id_param(), input);
     return Response::created(decision_json(d));
   });
+  router.add("POST", route("/proposals/{id}/decisions/{decision_id}/approve"), [&service](Request& request) {
+    return Response::ok(decision_json(
+        service.approve_decision(request.principal, request.id_param(), request.id_param("decision_id"))));
+  });
   router.add("POST", route("/proposals/{id}/conclusion"), [&service](Request& request) {
     const json body = request.json_body();
     ConclusionInput input;

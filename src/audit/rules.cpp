@@ -51,6 +51,10 @@ bool may_keep_key_list(const core::Principal& p, const std::string& department_p
   return p.is_platform_admin() || (p.has_role("audit.leader") && in_audit_department(p, department_path));
 }
 
+bool is_own_work(const core::Principal& p, const std::string& created_by) {
+  return !created_by.empty() && p.username == created_by;
+}
+
 std::optional<Place> parse_place(const std::string& text) {
   if (text == "PREMISES") return Place::Premises;
   if (text == "OFFICE") return Place::Office;

@@ -37,6 +37,9 @@ bool may_approve_for(const core::Principal& p, const std::string& unit_path);
 // Records data (decisions, conclusions, results) for a unit's items: any audit user of its subtree.
 bool may_record_for(const core::Principal& p, const std::string& unit_path);
 bool may_keep_key_list(const core::Principal& p, const std::string& department_path);
+// A leader never approves a proposal, collection, decision, conclusion or collection results that they
+// created (proposed, entered or sent) themselves (seed 000 §1.3: the one who proposes is not the one who approves).
+bool is_own_work(const core::Principal& p, const std::string& created_by);
 
 // ---- proposals ----
 enum class Place { Premises, Office };
@@ -54,10 +57,11 @@ std::optional<Action> parse_action(const std::string& text);  // the six actions
 std::string action_code(Action action);                       // as written in the history: submit … approve_results
 
 // Every state transition of the module in one table. Proposals: DRAFT → SUBMITTED → APPROVED | REJECTED;
-// SUBMITTED/APPROVED → PAUSED → (back where it was); any open state → CANCELLED. Collections (information
+// SUBMITTED/APPROVED → PAUSED → (back where it was); any open state → CANCELLED. Decisions and conclusions:
+// ENTERED → APPROVED. Collections (information
 // collection, seed 000 §2.1) use the same rows (proposed = SUBMITTED) and add their results:
 // APPROVED → RESULT_SUBMITTED → COMPLETED. The service writes each move as UPDATE … WHERE status = from.
-enum class Machine : unsigned { Proposal = 1, Collection = 2 };
+enum class Machine : unsigned { Proposal = 1, Collection = 2, Decision = 4, Conclusion = 8 };
 struct Transition {
   Action action;
   const char* from;
@@ -67,6 +71,8 @@ struct Transition {
 inline constexpr const char* kBackFromPause = "";
 inline constexpr unsigned kProposals = static_cast<unsigned>(Machine::Proposal);
 inline constexpr unsigned kCollections = static_cast<unsigned>(Machine::Collection);
+inline constexpr unsigned kDecisions = static_cast<unsigned>(Machine::Decision);
+inline constexpr unsigned kConclusions = static_cast<unsigned>(Machine::Conclusion);
 inline constexpr Transition kTransitions[] = {
     {Action::Submit, "DRAFT", "SUBMITTED", kProposals},
     {Action::Approve, "SUBMITTED", "APPROVED", kProposals | kCollections},
@@ -81,6 +87,8 @@ inline constexpr Transition kTransitions[] = {
     {Action::Cancel, "RESULT_SUBMITTED", "CANCELLED", kCollections},
     {Action::SendResults, "APPROVED", "RESULT_SUBMITTED", kCollections},
     {Action::ApproveResults, "RESULT_SUBMITTED", "COMPLETED", kCollections},
+    // Decisions and conclusions are entered by officers and approved by a leader (seed 000 §1.3).
+    {Action::Approve, "ENTERED", "APPROVED", kDecisions | kConclusions},
 };
 // The new status, or nullopt when the table has no such move. `paused_from` is the status a paused item
 // returns to (SUBMITTED when unknown).

@@ -161,6 +161,9 @@ class AuditService {
                                                                               std::int64_t offset, std::int64_t limit);
 
   store::Decision add_decision(const core::Principal& caller, std::int64_t proposal_id, const DecisionInput& input);
+  // A leader of the proposal's unit or above who did not enter it approves a decision (ENTERED → APPROVED);
+  // forms 19/20 count approved decisions only.
+  store::Decision approve_decision(const core::Principal& caller, std::int64_t proposal_id, std::int64_t decision_id);
   store::Conclusion add_conclusion(const core::Principal& caller, std::int64_t proposal_id, const ConclusionInput& input);
   store::Conclusion approve_conclusion(const core::Principal& caller, std::int64_t proposal_id);
   store::Penalty add_penalty(const core::Principal& caller, std::int64_t proposal_id, store::Penalty penalty);

@@ -67,6 +67,7 @@ store::Collection AuditService::act_on_collection(const core::Principal& caller,
     const bool own = c.proposed_by == caller.username && c.status == "SUBMITTED" && action == Action::Cancel;
     if (!may_approve_for(caller, c.unit_path) && !own)
       core::forbidden("Bạn không có quyền " + action_name(action) + " đề xuất thu thập của đơn vị " + c.unit_code + ".");
+    if (action == Action::Approve) refuse_own_work(caller, c.proposed_by, "đề xuất thu thập " + c.number);
     const auto next = next_status(Machine::Collection, c.status, c.paused_from, action);
     if (!next)
       core::conflict("INVALID_TRANSITION", "Không thể " + action_name(action) + " đề xuất thu thập đang ở trạng thái «" +
@@ -114,6 +115,7 @@ store::Collection AuditService::record_collection_results(const core::Principal&
     const std::string from = c.status;
     c.status = *next;
     c.result_submitted_at = c.updated_at = at;
+    c.results_by = caller.username;
     c.has_findings = std::any_of(results.begin(), results.end(), [](const auto& r) { return r.has_violation; });
     if (!store::update_collection_state(sql, c, from)) changed_meanwhile("Đề xuất thu thập " + c.number);
     store::replace_collection_results(sql, c.id, results);
@@ -134,6 +136,7 @@ store::Collection AuditService::approve_collection_results(const core::Principal
     store::Collection c = collection_for(sql, id);
     if (!may_approve_for(caller, c.unit_path))
       core::forbidden("Chỉ lãnh đạo đơn vị " + c.unit_code + " hoặc cấp trên được phê duyệt kết quả thu thập.");
+    refuse_own_work(caller, c.results_by, "kết quả thu thập " + c.number);
     const auto next = next_status(Machine::Collection, c.status, c.paused_from, Action::ApproveResults);
     if (!next)
       core::conflict("INVALID_TRANSITION", "Đề xuất thu thập chưa có kết quả chờ phê duyệt (hiện: «" +

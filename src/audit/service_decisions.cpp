@@ -141,13 +141,43 @@ store::Conclusion AuditService::add_conclusion(const core::Principal& caller, st
   });
 }
 
+store::Decision AuditService::approve_decision(const core::Principal& caller, std::int64_t proposal_id,
+                                               std::int64_t decision_id) {
+  require_audit_user(caller);
+  return db_.transaction([&](soci::session& sql) {
+    const store::Proposal p = proposal_for(sql, proposal_id);
+    if (!may_approve_for(caller, p.unit_path))
+      core::forbidden("Chỉ lãnh đạo đơn vị " + p.unit_code + " hoặc cấp trên được phê duyệt quyết định kiểm tra.");
+    const auto decisions = store::decisions_of(sql, p.id);
+    const auto d = std::find_if(decisions.begin(), decisions.end(), [&](const auto& x) { return x.id == decision_id; });
+    if (d == decisions.end())
+      throw Error(ErrorKind::NotFound, "DECISION_NOT_FOUND",
+                  "Đề xuất " + p.number + " không có quyết định số hiệu nội bộ " + std::to_string(decision_id) + ".");
+    refuse_own_work(caller, d->entered_by, "quyết định số " + d->number);
+    const auto next = next_status(Machine::Decision, d->status, "", Action::Approve);
+    if (!next)
+      core::conflict("INVALID_TRANSITION", "Quyết định số " + d->number + " đã được phê duyệt.", {{"status", d->status}});
+    const std::int64_t at = now();
+    if (!store::approve_decision(sql, d->id, caller.username, at)) changed_meanwhile("Quyết định số " + d->number);
+    history::append(sql, caller, change("audit.decision.approve", "audit_proposal", p.id,
+                                        "Phê duyệt quyết định " + d->kind + " số " + d->number));
+    store::Decision approved = *d;
+    approved.status = *next;
+    approved.approved_by = caller.username;
+    approved.approved_at = at;
+    return approved;
+  });
+}
+
 store::Conclusion AuditService::approve_conclusion(const core::Principal& caller, std::int64_t proposal_id) {
   return db_.transaction([&](soci::session& sql) {
     const store::Proposal p = proposal_for(sql, proposal_id);
     if (!may_approve_for(caller, p.unit_path)) core::forbidden("Chỉ lãnh đạo được phê duyệt kết luận kiểm tra.");
     auto c = store::conclusion_of(sql, p.id);
     if (!c) core::conflict("CONCLUSION_REQUIRED", "Cuộc kiểm tra chưa có kết luận để phê duyệt.");
-    if (c->status == "APPROVED") core::conflict("INVALID_TRANSITION", "Kết luận đã được phê duyệt.");
+    refuse_own_work(caller, c->entered_by, "kết luận số " + c->number);
+    if (!next_status(Machine::Conclusion, c->status, "", Action::Approve))
+      core::conflict("INVALID_TRANSITION", "Kết luận đã được phê duyệt.");
     if (!store::approve_conclusion(sql, c->id, caller.username, now())) changed_meanwhile("Kết luận số " + c->number);
     history::append(sql, caller, change("audit.conclusion.approve", "audit_proposal", p.id, "Phê duyệt kết luận số " + c->number));
     return *store::conclusion_of(sql, p.id);

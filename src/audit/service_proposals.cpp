@@ -156,6 +156,7 @@ store::Proposal AuditService::act_on_proposal(const core::Principal& caller, std
       core::conflict("INVALID_TRANSITION", "Không thể " + action_name(action) + " đề xuất đang ở trạng thái «" +
                                                status_name(p.status) + "».",
                      {{"status", p.status}});
+    if (action == Action::Approve) refuse_own_work(caller, p.proposed_by, "đề xuất " + p.number);
     if (action == Action::Approve) check_approval(sql, p);
     const std::string from = p.status;
     const std::int64_t at = now();

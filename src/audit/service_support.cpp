@@ -119,6 +119,13 @@ void restrict_collection(store::Collection& c) {
                                               "trạng thái mới.");
 }
 
+void refuse_own_work(const core::Principal& caller, const std::string& created_by, const std::string& what) {
+  if (is_own_work(caller, created_by))
+    throw core::Error(core::ErrorKind::Forbidden, "OWN_WORK",
+                      "Bạn đã lập " + what + " này nên không được tự phê duyệt; lãnh đạo khác của đơn vị hoặc cấp "
+                      "trên phê duyệt.");
+}
+
 void check_amounts(const Amounts& amounts) {
   for (std::size_t i = 0; i < kAmountKeys.size(); ++i)
     if (amounts.values[i] < 0 || amounts.values[i] > kMaxAmount)

@@ -37,5 +37,7 @@ void restrict_collection(store::Collection& c);
 // The loser of two concurrent transitions of one item: its UPDATE … WHERE status = :from changed no row.
 [[noreturn]] void changed_meanwhile(const std::string& what);
 void check_amounts(const Amounts& amounts);
+// 403 OWN_WORK when the caller created what they are about to approve (rules.h: is_own_work).
+void refuse_own_work(const core::Principal& caller, const std::string& created_by, const std::string& what);
 
 }  // namespace hq::audit::detail

@@ -137,6 +137,7 @@ struct Collection {
   std::int64_t proposed_at = 0, approved_at = 0, rejected_at = 0, cancelled_at = 0, result_submitted_at = 0,
                result_approved_at = 0, updated_at = 0;
   std::vector<CollectionResult> results;
+  std::string results_by;  // who sent the results (never the one who approves them)
   // Not stored: the service computes them on the working-day calendar ("" = results not sent yet).
   std::string approval_due_on, results_due_on;
   bool restricted = false;  // not stored: see Proposal::restricted
@@ -154,8 +155,12 @@ struct Decision {
   std::int64_t id = 0, proposal_id = 0, working_days = 0, entered_at = 0;
   std::string kind, number, signed_on, signer, team, start_on, end_on, due_on, entered_by;
   bool late = false;
+  std::string status = "ENTERED", approved_by;  // ENTERED → APPROVED (migration 0205)
+  std::int64_t approved_at = 0;
 };
 std::int64_t insert_decision(soci::session& sql, const Decision& d);
+// ENTERED → APPROVED; false when it was not (or no longer) ENTERED.
+bool approve_decision(soci::session& sql, std::int64_t id, const std::string& by, std::int64_t now);
 std::vector<Decision> decisions_of(soci::session& sql, std::int64_t proposal_id);
 
 struct Conclusion {

@@ -39,7 +39,8 @@ const db::RowMapping<Collection>& collection_mapping() {
                                   .field("c.cancelled_at", &Collection::cancelled_at)
                                   .field("c.result_submitted_at", &Collection::result_submitted_at)
                                   .field("c.result_approved_at", &Collection::result_approved_at)
-                                  .field("c.updated_at", &Collection::updated_at);
+                                  .field("c.updated_at", &Collection::updated_at)
+                                  .field("c.results_by", &Collection::results_by);
   return mapping;
 }
 
@@ -99,11 +100,11 @@ bool update_collection_state(soci::session& sql, const Collection& c, const std:
   soci::statement st =
       (sql.prepare << "UPDATE audit_collections SET status = :st, paused_from = :pf, reason = :r, decided_by = :by, "
                       "has_findings = :f, approved_at = :a, rejected_at = :rj, cancelled_at = :x, "
-                      "result_submitted_at = :rs, result_approved_at = :ra, updated_at = :m "
+                      "result_submitted_at = :rs, result_approved_at = :ra, updated_at = :m, results_by = :rb "
                       "WHERE id = :id AND status = :from",
        soci::use(c.status), soci::use(c.paused_from), soci::use(c.reason), soci::use(c.decided_by), soci::use(findings),
-       soci::use(a), soci::use(r), soci::use(x), soci::use(rs), soci::use(ra), soci::use(m), soci::use(id),
-       soci::use(from));
+       soci::use(a), soci::use(r), soci::use(x), soci::use(rs), soci::use(ra), soci::use(m), soci::use(c.results_by),
+       soci::use(id), soci::use(from));
   st.execute(true);
   return st.get_affected_rows() == 1;
 }

@@ -95,7 +95,10 @@ const db::RowMapping<Decision>& decision_mapping() {
                                   .field("due_on", &Decision::due_on)
                                   .field("late", &Decision::late)
                                   .field("entered_by", &Decision::entered_by)
-                                  .field("entered_at", &Decision::entered_at);
+                                  .field("entered_at", &Decision::entered_at)
+                                  .field("status", &Decision::status)
+                                  .field("approved_by", &Decision::approved_by)
+                                  .field("approved_at", &Decision::approved_at);
   return mapping;
 }
 
@@ -247,12 +250,21 @@ std::int64_t insert_decision(soci::session& sql, const Decision& d) {
   long long id = 0;
   const long long p = d.proposal_id, days = d.working_days, late = d.late ? 1 : 0, at = d.entered_at;
   sql << "INSERT INTO audit_decisions (proposal_id, kind, number, signed_on, signer, team, start_on, working_days, "
-         "end_on, due_on, late, entered_by, entered_at) VALUES (:p, :k, :n, :s, :sg, :t, :st, :wd, :e, :due, :late, "
-         ":by, :at) RETURNING id",
+         "end_on, due_on, late, entered_by, entered_at, status) VALUES (:p, :k, :n, :s, :sg, :t, :st, :wd, :e, :due, "
+         ":late, :by, :at, :status) RETURNING id",
       soci::use(p), soci::use(d.kind), soci::use(d.number), soci::use(d.signed_on), soci::use(d.signer),
       soci::use(d.team), soci::use(d.start_on), soci::use(days), soci::use(d.end_on), soci::use(d.due_on),
-      soci::use(late), soci::use(d.entered_by), soci::use(at), soci::into(id);
+      soci::use(late), soci::use(d.entered_by), soci::use(at), soci::use(d.status), soci::into(id);
   return id;
+}
+
+bool approve_decision(soci::session& sql, std::int64_t id, const std::string& by, std::int64_t now) {
+  const long long key = id, at = now;
+  soci::statement st = (sql.prepare << "UPDATE audit_decisions SET status = 'APPROVED', approved_by = :by, "
+                                       "approved_at = :at WHERE id = :id AND status = 'ENTERED'",
+                        soci::use(by), soci::use(at), soci::use(key));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 std::vector<Decision> decisions_of(soci::session& sql, std::int64_t proposal_id) {

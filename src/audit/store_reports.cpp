@@ -131,8 +131,9 @@ std::vector<Fact> form19_facts(soci::session& sql, const std::string& path, cons
   soci::rowset<soci::row> audits =
       (sql.prepare << "SELECT u.path AS path, p.enterprise_id, p.place, p.grounds_kind FROM audit_decisions d "
                       "JOIN audit_proposals p ON p.id = d.proposal_id JOIN units u ON u.id = p.unit_id "
-                      "WHERE d.kind = 'ORIGINAL' AND d.signed_on >= :f AND d.signed_on <= :t AND u.path LIKE :p AND "
-                      "NOT EXISTS (SELECT 1 FROM audit_decisions x WHERE x.proposal_id = p.id AND x.kind = 'CANCELLATION')",
+                      "WHERE d.kind = 'ORIGINAL' AND d.status = 'APPROVED' AND d.signed_on >= :f AND d.signed_on <= :t AND "
+                      "u.path LIKE :p AND NOT EXISTS (SELECT 1 FROM audit_decisions x WHERE x.proposal_id = p.id AND "
+                      "x.kind = 'CANCELLATION' AND x.status = 'APPROVED')",
        soci::use(from), soci::use(to), soci::use(pattern));
   for (const auto& r : audits) {
     const std::string unit = text_at(r, "path");
@@ -143,7 +144,8 @@ std::vector<Fact> form19_facts(soci::session& sql, const std::string& path, cons
   // Amounts count in the period their conclusion was signed.
   soci::rowset<soci::row> conclusions =
       (sql.prepare << "SELECT u.path AS path, c.* FROM audit_conclusions c JOIN audit_proposals p ON p.id = c.proposal_id "
-                      "JOIN units u ON u.id = p.unit_id WHERE c.signed_on >= :f AND c.signed_on <= :t AND u.path LIKE :p",
+                      "JOIN units u ON u.id = p.unit_id WHERE c.status = 'APPROVED' AND c.signed_on >= :f AND c.signed_on <= :t "
+                      "AND u.path LIKE :p",
        soci::use(from), soci::use(to), soci::use(pattern));
   for (const auto& r : conclusions) {
     const std::string unit = text_at(r, "path");
@@ -179,7 +181,8 @@ std::vector<Fact> form20_facts(soci::session& sql, const std::string& path, cons
     for (auto& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     add_counts(sql, facts, key,
                std::string("FROM audit_decisions d JOIN audit_proposals t ON t.id = d.proposal_id JOIN units u ON "
-                           "u.id = t.unit_id WHERE d.signed_on >= :a AND d.signed_on <= :b AND d.kind = '") + kind + "'",
+                           "u.id = t.unit_id WHERE d.signed_on >= :a AND d.signed_on <= :b AND d.status = 'APPROVED' AND "
+                           "d.kind = '") + kind + "'",
                path, from, to);
   }
   // Overdue: due in the period and done late, or still open after the due day.

@@ -205,6 +205,7 @@ TEST_P(AuditApi, DecisionsConclusionAndForm19) {
   decision["working_days"] = 10;
   auto entered = officer.post(decisions, decision);
   ASSERT_EQ(entered.status, 201) << entered.raw;
+  EXPECT_EQ(entered.body["status"], "ENTERED");
   EXPECT_FALSE(entered.body["late"].get<bool>());
   EXPECT_TRUE(entered.body["end_on"].is_string());
   EXPECT_GT(entered.body["end_on"].get<std::string>(), today());
@@ -219,6 +220,22 @@ TEST_P(AuditApi, DecisionsConclusionAndForm19) {
   auto concluded = officer.post(conclusion, {{"number", "KL1"}, {"signed_on", today()}, {"amounts", amounts}});
   ASSERT_EQ(concluded.status, 201) << concluded.raw;
   EXPECT_EQ(officer.post(conclusion, {{"number", "KL2"}, {"signed_on", today()}, {"amounts", amounts}}).status, 409);
+  // Forms 19/20 count approved decisions and approved conclusions only (issue 13 §3).
+  auto unapproved = national.get(report);
+  EXPECT_EQ(unapproved.body["total"]["audits"], before.body["total"]["audits"]);
+  EXPECT_EQ(unapproved.body["total"]["vat"], before.body["total"]["vat"]);
+  const std::string decision_id = std::to_string(entered.body["id"].get<long long>());
+  const std::string approve_decision = decisions + "/" + decision_id + "/approve";
+  EXPECT_EQ(officer.post(approve_decision).status, 403);
+  EXPECT_EQ(leader.post(decisions + "/999999/approve").error_code(), "DECISION_NOT_FOUND");
+  EXPECT_EQ(leader.post(decisions + "/x/approve").status, 400);
+  auto approved = leader.post(approve_decision);
+  ASSERT_EQ(approved.status, 200) << approved.raw;
+  EXPECT_EQ(approved.body["status"], "APPROVED");
+  EXPECT_EQ(approved.body["approved_by"], "02ci.lanhdao");
+  EXPECT_EQ(leader.post(approve_decision).error_code(), "INVALID_TRANSITION");
+  EXPECT_EQ(national.post(approve_decision).error_code(), "FORBIDDEN");  // the audit department is not above 02CI
+  ASSERT_EQ(leader.post(conclusion + "/approve").status, 200);
   auto after = national.get(report);
   ASSERT_EQ(after.status, 200);
   for (const auto& [key, value] : amounts.items())
@@ -396,6 +413,40 @@ TEST_P(AuditApi, EnterpriseImportFromXlsxAndCsv) {
   ASSERT_EQ(csv.status, 200) << csv.raw;
   EXPECT_EQ(csv.body["updated"], 1);
   EXPECT_EQ(officer.get("/api/v1/audit/enterprises/" + typed).body["enterprise"]["address"], "Số 1, Hà Nội");
+}
+
+TEST_P(AuditApi, TwoLeadersApprovingOneDecisionAtOnceExactlyOneWins) {
+  ApiClient officer = logged_in("02ci.canbo"), leader = logged_in("02ci.lanhdao");
+  const std::string code = tax_code(40);
+  auto created = officer.post("/api/v1/audit/proposals", proposal(code, search_id(officer, code)));
+  const std::string id = std::to_string(created.body["id"].get<long long>());
+  ASSERT_EQ(leader.post("/api/v1/audit/proposals/" + id + "/approve").status, 200);
+  auto entered = officer.post("/api/v1/audit/proposals/" + id + "/decisions",
+                              {{"kind", "ORIGINAL"}, {"number", "7/QĐ-02CI"}, {"signed_on", today()}, {"working_days", 5}});
+  ASSERT_EQ(entered.status, 201) << entered.raw;
+  const std::string approve =
+      "/api/v1/audit/proposals/" + id + "/decisions/" + std::to_string(entered.body["id"].get<long long>()) + "/approve";
+  // ktstq.lanhdao leads the audit department, not an ancestor of 02CI: only a leader of the unit or above approves.
+  EXPECT_EQ(logged_in("ktstq.lanhdao").post(approve).status, 403);
+  std::vector<ApiClient> leaders{logged_in("02ci.lanhdao"), logged_in("02ci.lanhdao")};
+  std::vector<int> statuses(2);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 2; ++i) threads.emplace_back([&, i] { statuses[i] = leaders[i].post(approve).status; });
+  for (auto& t : threads) t.join();
+  std::sort(statuses.begin(), statuses.end());
+  EXPECT_EQ(statuses, (std::vector<int>{200, 409}));
+}
+
+TEST_P(AuditApi, ALeaderNeverApprovesTheirOwnProposal) {
+  ApiClient leader = logged_in("02ci.lanhdao");
+  const std::string code = tax_code(41);
+  auto created = leader.post("/api/v1/audit/proposals", proposal(code, search_id(leader, code)));
+  ASSERT_EQ(created.status, 201) << created.raw;
+  const std::string approve = "/api/v1/audit/proposals/" + std::to_string(created.body["id"].get<long long>()) + "/approve";
+  auto own = leader.post(approve);
+  EXPECT_EQ(own.status, 403);
+  EXPECT_EQ(own.error_code(), "OWN_WORK");
+  EXPECT_EQ(logged_in("ktstq.lanhdao").post(approve).status, 403);  // not above 02CI either
 }
 
 }  // namespace

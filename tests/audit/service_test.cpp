@@ -252,12 +252,15 @@ TEST_F(AuditService_, Form19RollsUpAndCountsByPeriod) {
     const auto e = enterprise(n, "Công ty Báo Cáo " + std::to_string(n));
     const auto p = propose(officer(unit), e.tax_code, place).proposal;
     service_->act_on_proposal(user("00", {"audit.leader"}), p.id, Action::Approve, "");
-    service_->add_decision(officer(unit), p.id, {"ORIGINAL", "QĐ" + std::to_string(n), "", "", signed_on, signed_on, 5});
+    const auto d =
+        service_->add_decision(officer(unit), p.id, {"ORIGINAL", "QĐ" + std::to_string(n), "", "", signed_on, signed_on, 5});
+    service_->approve_decision(user("00", {"audit.leader"}), p.id, d.id);  // forms count approved decisions only
     ConclusionInput c{"KL" + std::to_string(n), "", signed_on, {}, 3, std::nullopt};
     c.amounts.at("vat") = tax;
     c.amounts.at("penalty") = 10;
     c.amounts.at("collected") = tax / 2;
     service_->add_conclusion(officer(unit), p.id, c);
+    service_->approve_conclusion(user("00", {"audit.leader"}), p.id);  // and approved conclusions only
   };
   approve_and_conclude("02CI", 60, "PREMISES", {2026, 3, 2}, 1000);
   approve_and_conclude("02", 61, "OFFICE", {2026, 4, 1}, 500);

@@ -1,5 +1,6 @@
 // Post-clearance audit, end to end: an officer of 02CI adds an enterprise (fresh valid tax code), searches it and
-// proposes an audit; the 02CI leader approves it, enters the original decision and the conclusion with amounts;
+// proposes an audit; the 02CI leader approves it; the officer enters the original decision and the conclusion with
+// amounts and the leader approves both;
 // form 19 for 02CI then shows the audit and the amounts, and the .xlsx export is a real workbook.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -79,7 +80,9 @@ test('02CI: search, propose, approve, decision, conclusion, then form 19 and its
   await page.getByTestId('reason-ok').click();
   await expect(item).toBeHidden();
 
-  // --- leader: original decision, then the conclusion with amounts ---
+  // --- officer: original decision, then the conclusion with amounts (a leader approves both) ---
+  await logout(page);
+  await login(page, '02ci.canbo', DEMO_PASSWORD);
   await page.goto(proposalUrl);
   await expect(page.locator('[data-status="APPROVED"]').first()).toBeVisible();
   await page.getByTestId('decision-add').click();
@@ -103,6 +106,16 @@ test('02CI: search, propose, approve, decision, conclusion, then form 19 and its
   await expect(amounts.locator('[data-amount="import_tax"]')).toHaveText(`${vnd(IMPORT_TAX)} đ`);
   await expect(amounts.locator('[data-amount="total"]')).toHaveText(`${vnd(IMPORT_TAX + VAT)} đ`);
   await expect(amounts.locator('[data-amount="outstanding"]')).toHaveText(`${vnd(IMPORT_TAX + VAT - COLLECTED)} đ`);
+  await expect(page.getByTestId('decision-approve')).toHaveCount(0);  // officers do not approve
+
+  // --- leader: approves the decision and the conclusion (forms 19/20 count approved ones only) ---
+  await logout(page);
+  await login(page, '02ci.lanhdao', DEMO_PASSWORD);
+  await page.goto(proposalUrl);
+  await page.getByTestId('decision-approve').click();
+  await expect(page.getByTestId('decision-status').locator('[data-status="APPROVED"]')).toBeVisible();
+  await page.getByTestId('conclusion-approve').click();
+  await expect(page.getByTestId('conclusion-approve')).toBeHidden();
 
   // --- form 19 for 02CI over this year: the audit and the amounts ---
   await page.locator('.hq-menu').getByRole('link', { name: 'Báo cáo Mẫu 19' }).click();

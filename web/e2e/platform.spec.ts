@@ -126,5 +126,5 @@ test('the user guide opens from the login page and from the header of every page
   await page.locator('.hq-header').getByTestId('guide-link').click();
   await expect(page.getByRole('heading', { name: 'Hướng dẫn sử dụng' })).toBeVisible();
   await page.locator('#guide-audit').getByRole('link', { name: 'Mở trang' }).click();
-  await expect(page).toHaveURL(/\/audit\/enterprises/);
+  await expect(page).toHaveURL(/\/audit\/guide/);
 });

@@ -136,6 +136,9 @@ export interface Decision {
   late: boolean;
   entered_by: string;
   entered_at: string | null;
+  status: 'ENTERED' | 'APPROVED';
+  approved_by: string | null;
+  approved_at: string | null;
 }
 
 export interface NewDecision {
@@ -230,6 +233,7 @@ export interface Collection {
   proposed_at: string | null;
   approved_at: string | null;
   result_submitted_at: string | null;
+  results_by: string | null;
   result_approved_at: string | null;
   /** The leader approves on the (working) day it was proposed — computed on the server's calendar. */
   approval_due_on: string;
@@ -415,6 +419,8 @@ export const audit = {
     call<Decision>('POST', '/api/v1/audit/proposals/{id}/decisions', { ...proposalPath(id), body: d }),
   addConclusion: (id: number, c: NewConclusion) =>
     call<Conclusion>('POST', '/api/v1/audit/proposals/{id}/conclusion', { ...proposalPath(id), body: c }),
+  approveDecision: (id: number, decisionId: number) =>
+    call<Decision>('POST', '/api/v1/audit/proposals/{id}/decisions/{decision_id}/approve', { path: { id, decision_id: decisionId } }),
   approveConclusion: (id: number) => call<Conclusion>('POST', '/api/v1/audit/proposals/{id}/conclusion/approve', proposalPath(id)),
   addPenalty: (id: number, p: { number: string; signed_on: string; violation?: string; amount: number }) =>
     call<Penalty>('POST', '/api/v1/audit/proposals/{id}/penalties', { ...proposalPath(id), body: p }),

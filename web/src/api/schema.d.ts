@@ -1378,7 +1378,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description `FORBIDDEN` */
+                /** @description `FORBIDDEN`, `OWN_WORK` (a leader never approves what they proposed, or results they sent) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1636,7 +1636,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Nhập quyết định {kind ORIGINAL|AMENDMENT|EXTENSION|CANCELLATION, number, signed_on, start_on, working_days, signer?, team?} → {id, late, end_on, due_on} */
+        /**
+         * Nhập quyết định {kind ORIGINAL|AMENDMENT|EXTENSION|CANCELLATION, number, signed_on, start_on, working_days, signer?, team?} → {id, late, end_on, due_on}
+         * @description The decision is ENTERED; a leader approves it (POST …/decisions/{decision_id}/approve) before forms 19/20 count it.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1651,7 +1654,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditDecision"];
+                    };
                 };
                 /** @description `INVALID_FIELD, INVALID_DATES` */
                 400: {
@@ -1676,6 +1681,69 @@ export interface paths {
                 };
                 /** @description `DURATION_EXCEEDED` */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/proposals/{id}/decisions/{decision_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lãnh đạo phê duyệt quyết định kiểm tra (ENTERED → APPROVED); không tự phê duyệt quyết định mình nhập
+         * @description A leader (audit.leader) of the proposal's unit or an ancestor who did not enter the decision. Forms 19 and 20 count approved decisions only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    decision_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The approved decision. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditDecision"];
+                    };
+                };
+                /** @description `FORBIDDEN` (not a leader of the unit or above), `OWN_WORK` (the caller entered it) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `PROPOSAL_NOT_FOUND, DECISION_NOT_FOUND` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `INVALID_TRANSITION` (already approved, also when another leader approved it first) */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1753,7 +1821,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Lãnh đạo phê duyệt kết luận */
+        /** Lãnh đạo phê duyệt kết luận (không tự phê duyệt kết luận mình nhập) */
         post: {
             parameters: {
                 query?: never;
@@ -1770,7 +1838,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description `FORBIDDEN` */
+                /** @description `FORBIDDEN`, `OWN_WORK` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2101,7 +2169,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description `FORBIDDEN` */
+                /** @description `FORBIDDEN`, `OWN_WORK` (a leader never approves what they proposed, or results they sent) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2389,7 +2457,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description `FORBIDDEN` */
+                /** @description `FORBIDDEN`, `OWN_WORK` (a leader never approves what they proposed, or results they sent) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4472,6 +4540,39 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditDecision: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            kind: "ORIGINAL" | "AMENDMENT" | "EXTENSION" | "CANCELLATION";
+            number: string;
+            /** Format: date */
+            signed_on: string;
+            signer?: string;
+            team?: string;
+            /** Format: date */
+            start_on: string;
+            working_days: number;
+            /**
+             * Format: date
+             * @description Last working day of the audit after this decision.
+             */
+            end_on: string;
+            /**
+             * Format: date
+             * @description Entry deadline (one working day after signing).
+             */
+            due_on: string;
+            late: boolean;
+            entered_by: string;
+            /** Format: date-time */
+            entered_at: string;
+            /** @enum {string} */
+            status: "ENTERED" | "APPROVED";
+            approved_by: string | null;
+            /** Format: date-time */
+            approved_at: string | null;
+        };
         EservicesProcedure: {
             /**
              * @description "<list>.<number>"; the second row printed under a number already used gets "-2" (I.21-2)

@@ -120,7 +120,8 @@ function ResultsModal({ c, open, onClose, onDone }: { c: Collection; open: boole
 
 function collectionActions(status: string, leader: boolean, own: boolean): CollectionAction[] {
   const out: CollectionAction[] = [];
-  if (leader && status === 'SUBMITTED') out.push('approve', 'reject');
+  // A leader never approves a collection they proposed themselves (rules.h is_own_work).
+  if (leader && status === 'SUBMITTED') out.push(...(own ? [] : (['approve'] as CollectionAction[])), 'reject');
   if (leader && (status === 'SUBMITTED' || status === 'APPROVED')) out.push('pause');
   if (leader && status === 'PAUSED') out.push('resume');
   if ((leader && ['SUBMITTED', 'APPROVED', 'PAUSED'].includes(status)) || (own && status === 'SUBMITTED')) out.push('cancel');
@@ -191,7 +192,7 @@ function CollectionDrawer({ id, onClose }: { id: number | null; onClose(): void 
                 {t('audit.col.recordResultsButton')}
               </Button>
             )}
-            {c.status === 'RESULT_SUBMITTED' && rights.leader && (
+            {c.status === 'RESULT_SUBMITTED' && rights.leader && c.results_by !== rights.me?.username && (
               <Button type="primary" icon={<CheckOutlined />} data-testid="collection-approve-results"
                 onClick={() => setPrompt({ title: t('audit.col.approveResultsTitle', { number: c.number }), okText: t('audit.col.approveResults'), reason: 'none', run: () => audit.approveResults(c.id) })}>
                 {t('audit.col.approveResults')}

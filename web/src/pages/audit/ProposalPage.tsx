@@ -30,7 +30,8 @@ const DATE_FMT = 'DD/MM/YYYY';
 export function allowedActions(status: string, leader: boolean, own: boolean): ProposalAction[] {
   const out: ProposalAction[] = [];
   if (status === 'DRAFT' && own) out.push('submit');
-  if (leader && status === 'SUBMITTED') out.push('approve', 'reject');
+  // A leader never approves a proposal they made themselves (rules.h is_own_work).
+  if (leader && status === 'SUBMITTED') out.push(...(own ? [] : (['approve'] as ProposalAction[])), 'reject');
   if (leader && (status === 'SUBMITTED' || status === 'APPROVED')) out.push('pause');
   if (leader && status === 'PAUSED') out.push('resume');
   if ((leader && ['DRAFT', 'SUBMITTED', 'APPROVED', 'PAUSED'].includes(status)) || (own && ['DRAFT', 'SUBMITTED'].includes(status))) out.push('cancel');
@@ -344,6 +345,14 @@ export default function ProposalPage() {
         message.success(t('audit.prop.statusNow', { number: p.number, status: tk(`audit.status.${r.status}`, r.status) }));
       }),
     );
+  const approveDecision = async (d: Decision) => {
+    try {
+      await audit.approveDecision(p.id, d.id);
+      message.success(t('audit.dec.approved', { number: d.number }));
+    } catch (e) {
+      showRule(e);
+    }
+  };
   const approveConclusion = async () => {
     try {
       await audit.approveConclusion(p.id);
@@ -435,6 +444,20 @@ export default function ProposalPage() {
                       </Tooltip>
                     ),
                   },
+                  {
+                    title: t('audit.dec.status'),
+                    dataIndex: 'status',
+                    render: (status: string, d) =>
+                      status === 'ENTERED' && rights.leader && d.entered_by !== rights.me?.username ? (
+                        <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => approveDecision(d)} data-testid="decision-approve">
+                          {t('audit.dec.approve')}
+                        </Button>
+                      ) : (
+                        <Tooltip title={d.approved_by ? t('audit.dec.approvedBy', { who: d.approved_by }) : status === 'ENTERED' && d.entered_by === rights.me?.username ? t('audit.dec.ownWork') : undefined}>
+                          <span data-testid="decision-status"><StatusTag status={status} /></span>
+                        </Tooltip>
+                      ),
+                  },
                 ]}
               />
             )}
@@ -444,7 +467,7 @@ export default function ProposalPage() {
           <Card size="small" title={t('audit.record.conclusions')}
             extra={
               p.conclusion ? (
-                p.conclusion.status !== 'APPROVED' && rights.leader && (
+                p.conclusion.status !== 'APPROVED' && rights.leader && p.conclusion.entered_by !== rights.me?.username && (
                   <Button size="small" type="primary" icon={<CheckOutlined />} onClick={approveConclusion} data-testid="conclusion-approve">{t('audit.con.approve')}</Button>
                 )
               ) : (
