@@ -109,7 +109,11 @@ class RowWriter {
     std::size_t t = 0, i = 0;
     ((assign(as_bound(values), t, i)), ...);
     if (st_->execute(true) && on_row_) on_row_(*row_);
+    affected_ = st_->get_affected_rows();
   }
+
+  // SQLite only: the rows the last add() changed (its statement has run; on PostgreSQL rows wait for finish()).
+  long long last_affected() const { return affected_; }
 
   // Runs what is pending (PostgreSQL): call it after the last add().
   void finish() {
@@ -159,6 +163,7 @@ class RowWriter {
   std::unique_ptr<soci::statement> st_;
   std::string values_;
   std::size_t rows_ = 0;
+  long long affected_ = 0;
 };
 
 }  // namespace
@@ -166,15 +171,22 @@ class RowWriter {
 std::set<std::string> insert_operations(soci::session& sql, const std::vector<const Event*>& events,
                                         const UnitRef& unit, std::int64_t agent_id, UnixSeconds now) {
   std::set<std::string> inserted;
+  // A replay is an id the insert leaves alone. PostgreSQL (multi-row VALUES) tells which through RETURNING; on
+  // SQLite each row is its own execution, and its affected-row count says it without a result row to fetch.
+  const bool postgres = sql.get_backend_name() == "postgresql";
+  RowWriter::RowFn on_row;
+  if (postgres) on_row = [&](const soci::row& row) { inserted.insert(db::text_at(row, 0)); };
   RowWriter writer(sql,
                    "INSERT INTO monitor_operations (unit_id, event_id, system, op, unit_code, unit_path, "
                    "peer_unit_code, batch_id, file_name, size, sha256, version, at, automatic, error, agent_id, "
                    "received_at) VALUES ",
-                   " ON CONFLICT (unit_id, event_id) DO NOTHING RETURNING event_id",
-                   [&](const soci::row& row) { inserted.insert(db::text_at(row, 0)); });
-  for (const Event* e : events)
+                   std::string(" ON CONFLICT (unit_id, event_id) DO NOTHING") + (postgres ? " RETURNING event_id" : ""),
+                   std::move(on_row));
+  for (const Event* e : events) {
     writer.add(unit.id, e->id, e->system, e->op, unit.code, unit.path, e->peer_unit_code, e->batch_id, e->file_name,
                e->size, e->sha256, e->version, e->at, e->automatic, e->error, agent_id, now);
+    if (!postgres && writer.last_affected() == 1) inserted.insert(e->id);
+  }
   writer.finish();
   return inserted;
 }
