@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/error.h"
+#include "http/json_lift.h"
 
 namespace hq::http {
 
@@ -132,10 +133,13 @@ nlohmann::json Request::json_body(std::size_t max_bytes) const {
                       "Nội dung JSON dài " + std::to_string(body.size() >> 10) + " KiB, vượt quá giới hạn " +
                           std::to_string(max_bytes >> 10) + " KiB.",
                       {{"limit_bytes", max_bytes}, {"size_bytes", body.size()}});
-  if (json_depth(body, kMaxJsonDepth) > kMaxJsonDepth)
+  // Documents in base64 are lifted out before parsing (json_lift.h): the parser reads a small skeleton.
+  const auto lifted = lift_long_strings(body);
+  if (json_depth(lifted.skeleton, kMaxJsonDepth) > kMaxJsonDepth)
     core::bad_input("JSON_TOO_DEEP", "Nội dung JSON lồng nhau quá " + std::to_string(kMaxJsonDepth) + " cấp.",
                     {{"limit_depth", kMaxJsonDepth}});
-  nlohmann::json parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json parsed = nlohmann::json::parse(lifted.skeleton, nullptr, /*allow_exceptions=*/false);
+  restore_long_strings(parsed, lifted);
   if (parsed.is_discarded())
     core::bad_input("MALFORMED_JSON", "Nội dung yêu cầu không phải JSON hợp lệ.");
   if (!parsed.is_object()) core::bad_input("MALFORMED_JSON", "Nội dung yêu cầu phải là một đối tượng JSON.");
