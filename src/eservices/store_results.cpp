@@ -113,6 +113,11 @@ std::vector<StatCounts> stat_counts(soci::session& sql, const std::string& unit_
   const auto [low, high] = scope_range(unit_path_prefix);
   const long long f = from, t = to, cut = std::min(to, now);
   std::vector<StatCounts> out;
+  // The whole country reads the table in order (through the unit index SQLite reads it at random, about
+  // ten times slower over a million dossiers); a unit's scope is a range of the unit index.
+  const bool national = unit_path_prefix == "/" || unit_path_prefix.empty();
+  const std::string path = national ? "(d.unit_path || '')" : "d.unit_path";  // expressions: no index
+  const std::string scope = path + " >= :lo AND " + path + " < :hi AND " + (national ? "(d.received_at + 0)" : "d.received_at");
   // Every dossier received before the end of the period and not closed before its start, counted in one
   // pass by unit and procedure. Closed in the period: refused, else on time when closed by its due time,
   // else late; still open at the end of the period (or now): in progress, overdue once past its due time.
@@ -126,7 +131,8 @@ std::vector<StatCounts> stat_counts(soci::session& sql, const std::string& unit_
       "SUM(CASE WHEN d.closed_at < :t3 AND d.status <> 'REFUSED' AND d.closed_at > d.due_at THEN 1 ELSE 0 END) AS late, "
       "SUM(CASE WHEN (d.closed_at IS NULL OR d.closed_at >= :t4) AND d.due_at >= :c1 THEN 1 ELSE 0 END) AS open_on_time, "
       "SUM(CASE WHEN (d.closed_at IS NULL OR d.closed_at >= :t5) AND d.due_at < :c2 THEN 1 ELSE 0 END) AS open_overdue "
-      "FROM eservices_dossiers d WHERE d.unit_path >= :lo AND d.unit_path < :hi AND d.received_at < :t6 "
+      "FROM eservices_dossiers d WHERE " + scope +
+      " < :t6 "
       "AND (d.closed_at IS NULL OR d.closed_at >= :f3) GROUP BY d.unit_id, d.procedure_code) g "
       "JOIN units u ON u.id = g.unit_id ORDER BY u.code, g.procedure_code",
       soci::use(f), soci::use(f), soci::use(t), soci::use(t), soci::use(t), soci::use(t), soci::use(cut),
