@@ -111,7 +111,7 @@ std::vector<CheckedDocument> check_documents(soci::session& sql, const store::Ap
     checked.row.name = d.name;
     checked.row.size = static_cast<std::int64_t>(d.bytes.size());
     checked.row.sha256 = sha256_hex(d.bytes);
-    checked.content_base64 = base64_encode(d.bytes);
+    checked.content_base64 = d.base64.empty() ? base64_encode(d.bytes) : d.base64;
     if (d.signature) checked.row.signature_base64 = base64_encode(*d.signature);
     if (enterprise && d.signature) {
       check_signature(sql, applicant, *trust, d, check_detached_cms(d.bytes, *d.signature), now, checked.row);

@@ -14,13 +14,25 @@ namespace {
 
 std::string route(const std::string& tail) { return "/api/v1/eservices" + tail; }
 
+// Bodies that carry documents in base64 (a dossier, a supplement, a result): up to the transport's limit
+// (ServerOptions::max_body_bytes, 10 MiB), which Limits::max_dossier_bytes (7 MB of documents) fits in.
+constexpr std::size_t kMaxDocumentsJson = 10 * 1024 * 1024;
+
 Response dossier_response(const DossierView& v) { return Response::ok(dossier_json(v)); }
+
+// A true/false query parameter (absent = false).
+bool flag(const Request& request, const std::string& name) {
+  const std::string v = request.query_text(name);
+  if (!v.empty() && v != "true" && v != "false" && v != "1" && v != "0")
+    core::bad_input("INVALID_PARAMETER", "Tham số «" + name + "» chỉ nhận true hoặc false.", {{"parameter", name}});
+  return v == "true" || v == "1";
+}
 
 // POST /dossiers/{id}/<action> with a JSON body (possibly empty) → the dossier as GET shows it.
 using Action = std::function<DossierView(const core::Principal&, std::int64_t, const json&)>;
 void add_action(http::Router& router, const std::string& name, Action action) {
   router.add("POST", route("/dossiers/{id}/" + name), [action](Request& request) {
-    return dossier_response(action(request.principal, request.id_param(), request.json_body_or_empty()));
+    return dossier_response(action(request.principal, request.id_param(), request.json_body_or_empty(kMaxDocumentsJson)));
   });
 }
 
@@ -73,7 +85,7 @@ void add_processing_actions(http::Router& router, EServicesService& s) {
 
 void add_result_routes(http::Router& router, EServicesService& s) {
   router.add("POST", route("/dossiers/{id}/issue-result"), [&s](Request& request) {
-    const auto body = request.json_body_or_empty();
+    const auto body = request.json_body_or_empty(kMaxDocumentsJson);
     std::optional<std::string> document;
     if (const auto b64 = http::optional_text(body, "document_base64", 8 * 1024 * 1024)) {
       document = base64_decode(*b64);
@@ -108,7 +120,7 @@ void add_result_routes(http::Router& router, EServicesService& s) {
     return Response::ok(s.verify_result(request.param("number")));
   }, Access::Public);
   router.add("POST", route("/results/verify"), [&s](Request& request) {
-    const auto body = request.json_body();
+    const auto body = request.json_body(kMaxDocumentsJson);
     const auto content = base64_decode(http::required_text(body, "document_base64", 8 * 1024 * 1024));
     if (!content) http::invalid_field("document_base64", "Tệp kết quả không phải base64 hợp lệ.");
     std::string signature;
@@ -125,7 +137,7 @@ void add_result_routes(http::Router& router, EServicesService& s) {
 
 void add_dossier_routes(http::Router& router, EServicesService& s) {
   router.add("POST", route("/dossiers"), [&s](Request& request) {
-    const auto body = request.json_body();
+    const auto body = request.json_body(kMaxDocumentsJson);
     const auto view = s.submit(request.principal, http::required_text(body, "procedure_code", 20),
                                http::required_text(body, "unit_code", 6), documents_from(body));
     return Response::created(dossier_json(view));
@@ -137,13 +149,12 @@ void add_dossier_routes(http::Router& router, EServicesService& s) {
     q.assignee = request.query_text("assignee");
     if (q.status.size() > 32 || q.procedure_code.size() > 20 || q.assignee.size() > 64)
       core::bad_input("INVALID_PARAMETER", "Tham số lọc quá dài.");
-    const std::string overdue = request.query_text("overdue");
-    if (!overdue.empty() && overdue != "true" && overdue != "false" && overdue != "1" && overdue != "0")
-      core::bad_input("INVALID_PARAMETER", "Tham số «overdue» chỉ nhận true hoặc false.", {{"parameter", "overdue"}});
+    const bool overdue = flag(request, "overdue");
+    q.open_only = flag(request, "open");
     const auto paging = http::paging(request);
     q.offset = paging.offset();
     q.limit = paging.page_size;
-    const auto page = s.dossiers(request.principal, q, overdue == "true" || overdue == "1");
+    const auto page = s.dossiers(request.principal, q, overdue);
     json items = json::array();
     for (const auto& v : page.items) {
       json j = dossier_json(v);

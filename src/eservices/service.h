@@ -36,6 +36,7 @@ struct Registration {
 struct IncomingDocument {
   std::string name, bytes;
   std::optional<std::string> signature;  // detached CMS, DER
+  std::string base64;                    // the bytes' canonical base64 when they arrived as such (stored as is)
 };
 
 struct DossierView {
@@ -56,11 +57,7 @@ struct PaymentStart {
   std::int64_t amount = 0;
 };
 
-struct StatLine {
-  std::string unit_code, procedure_code;
-  std::int64_t received = 0, carried_over = 0, on_time = 0, late = 0, supplement = 0, refused = 0,
-               in_progress_on_time = 0, in_progress_overdue = 0;
-};
+using StatLine = store::StatCounts;
 
 struct Limits {
   std::size_t max_document_bytes = 5 * 1024 * 1024;

@@ -38,6 +38,7 @@ DossierView EServicesService::request_supplement(const core::Principal& caller, 
     next.assignee.clear();  // the applicant's turn
     next.paused_at = core::now();
     next.missing = json(missing).dump();
+    ++next.supplements;
     record(sql, caller, before, next, "request-supplement", note, {{"missing", missing}});
     return view(sql, *store::find_dossier(sql, id), true);
   });

@@ -1,5 +1,3 @@
-#include <map>
-
 #include "core/error.h"
 #include "eservices/service.h"
 #include "identity/store.h"
@@ -13,7 +11,7 @@ std::vector<StatLine> EServicesService::stats(const core::Principal& caller, con
   const auto start = core::from_local({from, 0, 0, 0});
   const auto end = core::from_local({core::add_days(to, 1), 0, 0, 0});
   const auto now = core::now();
-  const auto rows = db_.read([&](soci::session& sql) {
+  return db_.read([&](soci::session& sql) {
     std::string prefix = scope_path(caller);
     if (!unit_code.empty()) {
       const auto unit = identity::store::find_unit(sql, unit_code);
@@ -21,26 +19,8 @@ std::vector<StatLine> EServicesService::stats(const core::Principal& caller, con
       if (!in_scope(caller, unit->path)) core::forbidden("Đơn vị " + unit_code + " nằm ngoài phạm vi của bạn.");
       prefix = unit->path;
     }
-    return store::stat_rows(sql, prefix, start, end);
+    return store::stat_counts(sql, prefix, start, end, now);
   });
-  std::map<std::pair<std::string, std::string>, StatLine> lines;
-  for (const auto& r : rows) {
-    auto& line = lines[{r.unit_code, r.procedure_code}];
-    line.unit_code = r.unit_code;
-    line.procedure_code = r.procedure_code;
-    if (r.received_at >= start) ++line.received;
-    else ++line.carried_over;
-    if (r.supplemented) ++line.supplement;
-    const bool closed_in_period = r.closed_at && *r.closed_at < end;
-    if (closed_in_period && r.status == kRefused) ++line.refused;
-    else if (closed_in_period && *r.closed_at <= r.due_at) ++line.on_time;
-    else if (closed_in_period) ++line.late;
-    else if (r.due_at >= std::min(end, now)) ++line.in_progress_on_time;
-    else ++line.in_progress_overdue;
-  }
-  std::vector<StatLine> out;
-  for (auto& [key, line] : lines) out.push_back(line);
-  return out;
 }
 
 }  // namespace hq::eservices

@@ -164,26 +164,26 @@ std::string sha256_hex(std::string_view bytes) {
   return hex(digest, length);
 }
 
+// Both directions write into a string sized once (documents are megabytes: no per-character append).
 std::string base64_encode(std::string_view bytes) {
   static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
+  std::string out((bytes.size() + 2) / 3 * 4, '=');
+  const auto* in = reinterpret_cast<const unsigned char*>(bytes.data());
+  char* o = out.data();
   std::size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                       static_cast<unsigned char>(bytes[i + 2]);
-    out += alphabet[v >> 18];
-    out += alphabet[(v >> 12) & 63];
-    out += alphabet[(v >> 6) & 63];
-    out += alphabet[v & 63];
+  for (; i + 2 < bytes.size(); i += 3, o += 4) {
+    const unsigned v = (in[i] << 16) | (in[i + 1] << 8) | in[i + 2];
+    o[0] = alphabet[v >> 18];
+    o[1] = alphabet[(v >> 12) & 63];
+    o[2] = alphabet[(v >> 6) & 63];
+    o[3] = alphabet[v & 63];
   }
-  if (i < bytes.size()) {
-    unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
-    if (i + 1 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-    out += alphabet[v >> 18];
-    out += alphabet[(v >> 12) & 63];
-    out += i + 1 < bytes.size() ? alphabet[(v >> 6) & 63] : '=';
-    out += '=';
+  if (i < bytes.size()) {  // one or two bytes left: '=' padding (already in place)
+    unsigned v = in[i] << 16;
+    if (i + 1 < bytes.size()) v |= in[i + 1] << 8;
+    o[0] = alphabet[v >> 18];
+    o[1] = alphabet[(v >> 12) & 63];
+    if (i + 1 < bytes.size()) o[2] = alphabet[(v >> 6) & 63];
   }
   return out;
 }
@@ -197,29 +197,29 @@ std::optional<std::string> base64_decode(std::string_view text) {
     return t;
   }();
   if (text.size() % 4 != 0) return std::nullopt;
-  std::string out;
-  out.reserve(text.size() / 4 * 3);
-  for (std::size_t i = 0; i < text.size(); i += 4) {
-    const bool last = i + 4 == text.size();
-    int v[4];
-    int pad = 0;
-    for (int k = 0; k < 4; ++k) {
-      const char c = text[i + static_cast<std::size_t>(k)];
-      if (c == '=' && last && k >= 2) {
-        v[k] = 0;
-        ++pad;
-        continue;
-      }
-      if (pad > 0) return std::nullopt;  // data after padding
-      v[k] = table[static_cast<unsigned char>(c)];
-      if (v[k] < 0) return std::nullopt;
-    }
-    const unsigned triple = (v[0] << 18) | (v[1] << 12) | (v[2] << 6) | v[3];
-    out += static_cast<char>(triple >> 16);
-    if (pad < 2) out += static_cast<char>((triple >> 8) & 255);
-    if (pad < 1) out += static_cast<char>(triple & 255);
+  if (text.empty()) return std::string();
+  const std::size_t pad = text.back() != '=' ? 0 : text[text.size() - 2] == '=' ? 2 : 1;
+  std::string out(text.size() / 4 * 3 - pad, '\0');
+  const auto* in = reinterpret_cast<const unsigned char*>(text.data());
+  char* o = out.data();
+  const std::size_t full = text.size() - (pad ? 4 : 0);  // quartets without padding
+  for (std::size_t i = 0; i < full; i += 4, o += 3) {
+    const int a = table[in[i]], b = table[in[i + 1]], c = table[in[i + 2]], d = table[in[i + 3]];
+    if ((a | b | c | d) < 0) return std::nullopt;  // not in the alphabet (a '=' inside the text too)
+    const unsigned triple = (a << 18) | (b << 12) | (c << 6) | d;
+    o[0] = static_cast<char>(triple >> 16);
+    o[1] = static_cast<char>((triple >> 8) & 255);
+    o[2] = static_cast<char>(triple & 255);
+  }
+  if (pad) {
+    const std::size_t i = full;
+    const int a = table[in[i]], b = table[in[i + 1]], c = pad == 1 ? table[in[i + 2]] : 0;
+    if ((a | b | c) < 0) return std::nullopt;
     // Canonical form only: the bits dropped by the padding must be zero.
-    if ((pad == 1 && (v[2] & 3)) || (pad == 2 && (v[1] & 15))) return std::nullopt;
+    if ((pad == 1 && (c & 3)) || (pad == 2 && (b & 15))) return std::nullopt;
+    const unsigned triple = (a << 18) | (b << 12) | (c << 6);
+    o[0] = static_cast<char>(triple >> 16);
+    if (pad == 1) o[1] = static_cast<char>((triple >> 8) & 255);
   }
   return out;
 }

@@ -85,6 +85,7 @@ struct Dossier {
   std::int64_t fee = 0;
   std::optional<std::int64_t> paid_at, closed_at;
   std::string receipt_no, result_number;
+  std::int64_t supplements = 0;  // supplement requests so far (statistics)
   std::int64_t version = 0, created_at = 0, updated_at = 0;
 };
 // d.number may be a unique placeholder: the real number needs the id (set_number right after).
@@ -104,6 +105,8 @@ struct DossierQuery {
   std::int64_t offset = 0, limit = 20;
 };
 std::vector<Dossier> list_dossiers(soci::session& sql, const DossierQuery& q, std::int64_t& total);
+// The unit paths under `unit_path_prefix` ("/1/4/") as the byte range [low, high) (columns compared as "C").
+std::pair<std::string, std::string> scope_range(const std::string& unit_path_prefix);
 
 struct Document {
   std::int64_t id = 0, dossier_id = 0, round = 0, size = 0;
@@ -147,14 +150,14 @@ std::optional<Result> find_result_by_sha256(soci::session& sql, const std::strin
 std::optional<std::string> find_setting(soci::session& sql, const std::string& key);
 std::string setting_or_insert(soci::session& sql, const std::string& key, const std::string& value_if_absent);
 
-// Dossiers of units under `unit_path_prefix` touching [from, to): received, closed, due — for statistics.
-struct StatRow {
-  std::string unit_code, procedure_code, status;
-  std::int64_t received_at = 0, due_at = 0;
-  std::optional<std::int64_t> closed_at;
-  bool supplemented = false;
+// Counts per unit and procedure of the dossiers of units under `unit_path_prefix` touching [from, to)
+// (received before `to`, not closed before `from`); "in progress" is judged at min(to, now).
+struct StatCounts {
+  std::string unit_code, procedure_code;
+  std::int64_t received = 0, carried_over = 0, on_time = 0, late = 0, supplement = 0, refused = 0,
+               in_progress_on_time = 0, in_progress_overdue = 0;
 };
-std::vector<StatRow> stat_rows(soci::session& sql, const std::string& unit_path_prefix, std::int64_t from,
-                               std::int64_t to);
+std::vector<StatCounts> stat_counts(soci::session& sql, const std::string& unit_path_prefix, std::int64_t from,
+                                    std::int64_t to, std::int64_t now);
 
 }  // namespace hq::eservices::store

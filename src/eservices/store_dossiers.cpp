@@ -33,6 +33,7 @@ const db::RowMapping<Dossier>& dossier_mapping() {
                                   .field("d.closed_at", &Dossier::closed_at)
                                   .field("d.receipt_no", &Dossier::receipt_no)
                                   .field("d.result_number", &Dossier::result_number)
+                                  .field("d.supplements", &Dossier::supplements)
                                   .field("d.version", &Dossier::version)
                                   .field("d.created_at", &Dossier::created_at)
                                   .field("d.updated_at", &Dossier::updated_at);
@@ -138,46 +139,82 @@ std::optional<Dossier> find_dossier(soci::session& sql, std::int64_t id) {
 
 bool update_dossier(soci::session& sql, const Dossier& d, std::int64_t now) {
   const long long id = d.id, version = d.version, unit = d.unit_id, mode = d.mode, due = d.due_at, fee = d.fee,
-                  at = now;
+                  supplements = d.supplements, at = now;
   NullableText assignee(d.assignee), officer(d.officer), receipt(d.receipt_no), result(d.result_number);
   NullableInt paused(d.paused_at), paid(d.paid_at), closed(d.closed_at);
   long long updated = 0;
   soci::indicator got = soci::i_null;
   sql << "UPDATE eservices_dossiers SET status = :s, unit_id = :u, unit_path = :up, mode = :m, holder = :h, "
          "assignee = :as, officer = :o, due_at = :due, paused_at = :pa, missing = :mi, fee = :fee, paid_at = :pd, "
-         "receipt_no = :r, result_number = :rn, closed_at = :cl, updated_at = :at, version = version + 1 "
+         "receipt_no = :r, result_number = :rn, closed_at = :cl, supplements = :su, updated_at = :at, version = version + 1 "
          "WHERE id = :id AND version = :v RETURNING id",
       soci::use(d.status), soci::use(unit), soci::use(d.unit_path), soci::use(mode), soci::use(d.holder),
       soci::use(assignee.value, assignee.ind), soci::use(officer.value, officer.ind), soci::use(due),
       soci::use(paused.value, paused.ind), soci::use(d.missing), soci::use(fee), soci::use(paid.value, paid.ind),
       soci::use(receipt.value, receipt.ind), soci::use(result.value, result.ind), soci::use(closed.value, closed.ind),
-      soci::use(at), soci::use(id), soci::use(version), soci::into(updated, got);
+      soci::use(supplements), soci::use(at), soci::use(id), soci::use(version), soci::into(updated, got);
   return sql.got_data() && got == soci::i_ok;
 }
 
+std::pair<std::string, std::string> scope_range(const std::string& unit_path_prefix) {
+  // Paths end with '/': every path under "/1/4/" sorts in ["/1/4/", "/1/40") byte by byte ('0' follows '/').
+  std::string upper = unit_path_prefix.empty() ? std::string("/") : unit_path_prefix;
+  upper.back() = static_cast<char>(upper.back() + 1);
+  return {unit_path_prefix, upper};
+}
+
 std::vector<Dossier> list_dossiers(soci::session& sql, const DossierQuery& q, std::int64_t& total) {
-  std::string where = "WHERE 1 = 1";
+  // Only the filters asked for are in the statement, so each backend plans it on its indexes (the unit
+  // scope as a range of paths, the open dossiers through their partial index).
+  const auto [low, high] = scope_range(q.unit_path_prefix);
   const long long applicant = q.applicant_id.value_or(0), due = q.due_before.value_or(0), offset = q.offset,
                   limit = q.limit;
-  const std::string prefix = q.unit_path_prefix + "%";
-  where += q.applicant_id ? " AND d.applicant_id = :a" : " AND :a = 0";
-  where += " AND d.unit_path LIKE :path";
-  where += " AND (:s = '' OR d.status = :s2) AND (:p = '' OR d.procedure_code = :p2)";
-  where += " AND (:as = '' OR d.assignee = :as2)";
-  where += q.due_before ? " AND d.due_at < :due AND d.paused_at IS NULL" : " AND :due = 0";
+  std::string where = "WHERE d.unit_path >= :lo AND d.unit_path < :hi";
+  std::vector<const std::string*> texts = {&low, &high};
+  if (q.applicant_id) where += " AND d.applicant_id = :a";
+  const auto text_filter = [&](const std::string& value, const char* condition) {
+    if (value.empty()) return;
+    where += condition;
+    texts.push_back(&value);
+  };
+  text_filter(q.status, " AND d.status = :s");
+  text_filter(q.procedure_code, " AND d.procedure_code = :p");
+  text_filter(q.assignee, " AND d.assignee = :as");
+  if (q.due_before) where += " AND d.due_at < :due AND d.paused_at IS NULL";
   if (q.due_before || q.open_only) where += " AND d.status NOT IN ('DONE', 'REFUSED')";
+  // Binds the filters in the order they appear in `where`, then `extra`.
+  const auto bind = [&](soci::statement& st, std::vector<const long long*> extra) {
+    st.exchange(soci::use(*texts[0]));
+    st.exchange(soci::use(*texts[1]));
+    if (q.applicant_id) st.exchange(soci::use(applicant));
+    for (std::size_t i = 2; i < texts.size(); ++i) st.exchange(soci::use(*texts[i]));
+    if (q.due_before) st.exchange(soci::use(due));
+    for (const auto* value : extra) st.exchange(soci::use(*value));
+  };
   long long count = 0;
-  sql << "SELECT COUNT(*) FROM eservices_dossiers d " + where, soci::use(applicant), soci::use(prefix),
-      soci::use(q.status), soci::use(q.status), soci::use(q.procedure_code), soci::use(q.procedure_code),
-      soci::use(q.assignee), soci::use(q.assignee), soci::use(due), soci::into(count);
+  {
+    soci::statement st(sql);
+    bind(st, {});
+    st.exchange(soci::into(count));
+    st.alloc();
+    st.prepare("SELECT COUNT(*) FROM eservices_dossiers d " + where);
+    st.define_and_bind();
+    st.execute(true);
+  }
   total = count;
   std::vector<Dossier> out;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << dossier_select() + where + " ORDER BY d.due_at, d.id LIMIT :l OFFSET :o",
-       soci::use(applicant), soci::use(prefix), soci::use(q.status), soci::use(q.status), soci::use(q.procedure_code),
-       soci::use(q.procedure_code), soci::use(q.assignee), soci::use(q.assignee), soci::use(due), soci::use(limit),
-       soci::use(offset));
-  for (const auto& row : rows) out.push_back(dossier_mapping().read(row));
+  if (count <= offset) return out;
+  soci::row row;
+  soci::statement st(sql);
+  bind(st, {&limit, &offset});
+  st.exchange(soci::into(row));
+  st.alloc();
+  st.prepare(dossier_select() + where + " ORDER BY d.due_at, d.id LIMIT :l OFFSET :o");
+  st.define_and_bind();
+  if (st.execute(true)) {
+    do out.push_back(dossier_mapping().read(row));
+    while (st.fetch());
+  }
   return out;
 }
 

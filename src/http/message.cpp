@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/error.h"
+#include "http/json_lift.h"
 
 namespace hq::http {
 
@@ -73,8 +74,8 @@ std::int64_t Request::id_param(const std::string& name) const {
   return id;
 }
 
-nlohmann::json Request::json_body_or_empty() const {
-  return body.find_first_not_of(" \t\r\n") == std::string::npos ? nlohmann::json::object() : json_body();
+nlohmann::json Request::json_body_or_empty(std::size_t max_bytes) const {
+  return body.find_first_not_of(" \t\r\n") == std::string::npos ? nlohmann::json::object() : json_body(max_bytes);
 }
 
 Paging paging(const Request& request) {
@@ -121,19 +122,24 @@ std::size_t json_depth(std::string_view text, std::size_t limit) {
 
 bool is_upload_path(std::string_view path) { return path.ends_with("/import"); }
 
-nlohmann::json Request::json_body() const {
+nlohmann::json Request::json_body() const { return json_body(kMaxJsonBytes); }
+
+nlohmann::json Request::json_body(std::size_t max_bytes) const {
   if (!is_json_media_type(header("content-type")))
     throw core::Error(core::ErrorKind::UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
                       "Nội dung yêu cầu phải là JSON, gửi kèm tiêu đề Content-Type: application/json.");
-  if (body.size() > kMaxJsonBytes && !is_upload_path(path))
+  if (body.size() > max_bytes && !is_upload_path(path))
     throw core::Error(core::ErrorKind::TooLarge, "PAYLOAD_TOO_LARGE",
                       "Nội dung JSON dài " + std::to_string(body.size() >> 10) + " KiB, vượt quá giới hạn " +
-                          std::to_string(kMaxJsonBytes >> 10) + " KiB.",
-                      {{"limit_bytes", kMaxJsonBytes}, {"size_bytes", body.size()}});
-  if (json_depth(body, kMaxJsonDepth) > kMaxJsonDepth)
+                          std::to_string(max_bytes >> 10) + " KiB.",
+                      {{"limit_bytes", max_bytes}, {"size_bytes", body.size()}});
+  // Documents in base64 are lifted out before parsing (json_lift.h): the parser reads a small skeleton.
+  const auto lifted = lift_long_strings(body);
+  if (json_depth(lifted.skeleton, kMaxJsonDepth) > kMaxJsonDepth)
     core::bad_input("JSON_TOO_DEEP", "Nội dung JSON lồng nhau quá " + std::to_string(kMaxJsonDepth) + " cấp.",
                     {{"limit_depth", kMaxJsonDepth}});
-  nlohmann::json parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json parsed = nlohmann::json::parse(lifted.skeleton, nullptr, /*allow_exceptions=*/false);
+  restore_long_strings(parsed, lifted);
   if (parsed.is_discarded())
     core::bad_input("MALFORMED_JSON", "Nội dung yêu cầu không phải JSON hợp lệ.");
   if (!parsed.is_object()) core::bad_input("MALFORMED_JSON", "Nội dung yêu cầu phải là một đối tượng JSON.");

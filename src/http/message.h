@@ -12,6 +12,9 @@
 
 namespace hq::http {
 
+constexpr std::size_t kMaxJsonBytes = 2 * 1024 * 1024;  // upload paths (…/import): their transport limit only
+constexpr std::size_t kMaxJsonDepth = 64;
+
 struct Request {
   std::string method;  // upper case: GET, POST, …
   std::string path;    // decoded path without the query
@@ -35,13 +38,14 @@ struct Request {
   // Parses the body as a JSON object. Refused before parsing: a Content-Type other than application/json
   // (415: a cross-site form cannot send it), a body over kMaxJsonBytes outside upload paths (413), nesting
   // deeper than kMaxJsonDepth (400); then 400 with a Vietnamese message when it is not a JSON object.
+  // A route whose JSON carries documents (base64) passes its own `max_bytes`, within the transport's
+  // ServerOptions::max_body_bytes.
+  nlohmann::json json_body(std::size_t max_bytes) const;
   nlohmann::json json_body() const;
   // The same, but an empty body reads as {} (actions whose fields are all optional).
-  nlohmann::json json_body_or_empty() const;
+  nlohmann::json json_body_or_empty(std::size_t max_bytes = kMaxJsonBytes) const;
 };
 
-constexpr std::size_t kMaxJsonBytes = 2 * 1024 * 1024;  // upload paths (…/import): their transport limit only
-constexpr std::size_t kMaxJsonDepth = 64;
 
 // Paths that accept file uploads ("…/import"): a larger body limit, and a session checked at the head.
 bool is_upload_path(std::string_view path);

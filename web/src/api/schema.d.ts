@@ -8659,7 +8659,10 @@ export interface operations {
                 status?: string;
                 procedure_code?: string;
                 assignee?: string;
+                /** @description Open dossiers past their due time (clock not paused) */
                 overdue?: boolean;
+                /** @description Open dossiers only (not DONE or REFUSED): the officer inbox */
+                open?: boolean;
                 page?: number;
                 page_size?: number;
             };

@@ -1,0 +1,53 @@
+// Long plain strings lifted out of a JSON body before parsing (documents in base64) come back exactly; keys,
+// escaped or non-ASCII strings and malformed text are left to the parser.
+#include <gtest/gtest.h>
+
+#include "http/json_lift.h"
+
+namespace {
+
+using hq::http::lift_long_strings;
+using hq::http::restore_long_strings;
+using nlohmann::json;
+
+json parse_lifted(const std::string& text, std::size_t min_bytes) {
+  const auto lifted = lift_long_strings(text, min_bytes);
+  json parsed = json::parse(lifted.skeleton, nullptr, false);
+  restore_long_strings(parsed, lifted);
+  return parsed;
+}
+
+TEST(JsonLift, LongValuesComeBackAsTheParserWouldReadThem) {
+  const std::string base64(100000, 'A');
+  const std::string text = R"({"documents":[{"name":"Đơn đề nghị","content_base64":")" + base64 +
+                           R"("},{"name":"x","content_base64" : ")" + base64 + R"(B"}], "note":"a\"b\\c\u0041"})";
+  const auto lifted = lift_long_strings(text, 64);
+  EXPECT_EQ(lifted.strings.size(), 2u);
+  EXPECT_LT(lifted.skeleton.size(), 1000u);
+  EXPECT_EQ(parse_lifted(text, 64), json::parse(text));
+}
+
+TEST(JsonLift, KeysEscapesAndNonAsciiStayInTheSkeleton) {
+  const std::string long_key(200, 'k');
+  const std::string text = "{\"" + long_key + "\": 1, \"v\": \"" + std::string(200, 'x') + "\\n\", \"w\": \"" +
+                           std::string(100, 'y') + "ệ\"}";
+  EXPECT_TRUE(lift_long_strings(text, 64).strings.empty());
+  EXPECT_EQ(parse_lifted(text, 64), json::parse(text));
+}
+
+TEST(JsonLift, MalformedTextStaysMalformed) {
+  const std::string value(500, 'Z');
+  for (const std::string& text : {"{\"a\": \"" + value + "\"", "{\"a\" \"" + value + "\"}", "[\"" + value,
+                                  "{\"a\": \"" + value + "\",}"})
+    EXPECT_TRUE(parse_lifted(text, 64).is_discarded()) << text.substr(0, 20);
+}
+
+TEST(JsonLift, AnEscapedLookAlikeOfThePlaceholderIsNotReplaced) {
+  const std::string value(500, 'Q');
+  const std::string text = R"({"a":")" + value + R"(","b":"\u0001hq-lifted-1:0"})";
+  const auto parsed = parse_lifted(text, 64);
+  EXPECT_EQ(parsed["a"], value);
+  EXPECT_EQ(parsed["b"], std::string("\x01hq-lifted-1:0"));
+}
+
+}  // namespace
