@@ -15,7 +15,10 @@ import { DossierStatus, LoadError, RemainingTag } from './common';
 export default function InboxPage() {
   const { t, te, lang } = useI18n();
   const { message } = App.useApp();
-  const table = useServerTable<Dossier>(['eservices', 'dossiers', 'inbox'], (p) => eservices.dossiers(p as DossierQuery));
+  // The inbox is the work still to do: open dossiers by default (`?all=true` in the page URL shows every status).
+  const table = useServerTable<Dossier>(['eservices', 'dossiers', 'inbox'], ({ all, ...p }) =>
+    eservices.dossiers({ ...(p as DossierQuery), ...(all === 'true' ? {} : { open: true }) }),
+  );
   const { params, setFilters } = table;
   const [selected, setSelected] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
@@ -61,6 +64,10 @@ export default function InboxPage() {
         <label style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
           <Switch size="small" checked={params.overdue === 'true'} onChange={(on) => setFilters({ overdue: on ? 'true' : '' })} data-testid="overdue-only" />
           {t('es.overdueOnly')}
+        </label>
+        <label style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
+          <Switch size="small" checked={params.all === 'true'} onChange={(on) => setFilters({ all: on ? 'true' : '' })} data-testid="all-statuses" />
+          {t('es.allStatuses')}
         </label>
       </div>
       <Table<Dossier>
