@@ -8,6 +8,7 @@
 #include <functional>
 #include <fstream>
 #include <iostream>
+#include <tuple>
 
 #include "core/error.h"
 #include "db/migrate.h"
@@ -92,7 +93,7 @@ int run_reporting_errors(const std::function<int()>& command, bool after_progres
 }
 
 struct CreateStudyOptions {
-  std::string name, week_start, branches, excluded, world_bank;
+  std::string name, week_start, branches, excluded, world_bank, period_start, period_end;
   int year = 0, follow_up_days = 30;
 } create_options;
 
@@ -120,6 +121,10 @@ CLI::App* add_trs_create_study(CLI::App& trs, Options&) {
   cmd->add_option("--exclude-types", create_options.excluded, "Excluded declaration type codes, comma-separated");
   cmd->add_option("--world-bank-branches", create_options.world_bank, "HCMC seaport branch codes (default 02CI)");
   cmd->add_option("--follow-up-days", create_options.follow_up_days, "Working days after the week (default 30)");
+  cmd->add_option("--period-start", create_options.period_start,
+                  "A study shorter than the week: first instant sampled, \"YYYY-MM-DD HH:MM\" local (default Monday 00:00)");
+  cmd->add_option("--period-end", create_options.period_end,
+                  "… and the instant the sample ends, \"YYYY-MM-DD HH:MM\" local (default Saturday 24:00)");
   return cmd;
 }
 
@@ -139,6 +144,15 @@ int run_trs_create_study(const Options& options) {
     config.excluded_type_codes = split_list(create_options.excluded);
     if (!create_options.world_bank.empty()) config.world_bank_branches = split_list(create_options.world_bank);
     config.follow_up_days = create_options.follow_up_days;
+    for (auto [text, slot, option] : {std::tuple{&create_options.period_start, &trs::StudyConfig::period_start, "--period-start"},
+                                      {&create_options.period_end, &trs::StudyConfig::period_end, "--period-end"}}) {
+      if (text->empty()) continue;
+      std::string why;
+      config.*slot = trs::parse_time_cell(*text, &why);
+      if (!(config.*slot))
+        throw core::Error(core::ErrorKind::BadInput, "INVALID_FIELD",
+                          std::string(option) + " \"" + *text + "\" không phải thời điểm hợp lệ: " + why);
+    }
     auto db = open_study_db(options.db_url);
     std::cout << trs::StudyService(*db).create_study_as_system(config) << '\n';
     return 0;

@@ -15,6 +15,7 @@
 // by the caller from position `size()` on.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -28,7 +29,8 @@ namespace hq::db {
 template <typename T>
 class RowMapping {
  public:
-  using Member = std::variant<std::string T::*, std::int64_t T::*, bool T::*, double T::*>;
+  using Member =
+      std::variant<std::string T::*, std::int64_t T::*, bool T::*, double T::*, std::optional<std::int64_t> T::*>;
 
   // `expression` as written in the SELECT list ("a.username", "u.code", "count(*)"); it gets the alias
   // `alias` when given (a label the ORDER BY or a wrapping query can name).
@@ -49,7 +51,8 @@ class RowMapping {
     return list;
   }
 
-  // Fills a T from a row whose first size() columns are select_list(); NULL reads as empty, 0 or false.
+  // Fills a T from a row whose first size() columns are select_list(); NULL reads as empty, 0 or false
+  // (nullopt for an optional integer).
   T read(const soci::row& row) const {
     T value{};
     for (std::size_t i = 0; i < fields_.size(); ++i) {
@@ -59,6 +62,10 @@ class RowMapping {
             if constexpr (std::is_same_v<Field, std::string>) value.*member = text_at(row, i);
             else if constexpr (std::is_same_v<Field, bool>) value.*member = int_at(row, i) != 0;
             else if constexpr (std::is_same_v<Field, double>) value.*member = real_at(row, i);
+            else if constexpr (std::is_same_v<Field, std::optional<std::int64_t>>) {
+              if (row.get_indicator(i) == soci::i_null) value.*member = std::nullopt;
+              else value.*member = int_at(row, i);
+            }
             else value.*member = int_at(row, i);
           },
           fields_[i].member);

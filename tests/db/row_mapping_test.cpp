@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -21,6 +22,7 @@ struct Sample {
   bool active = false;
   double share = 0;
   std::string parent_code;
+  std::optional<std::int64_t> parent;  // NULL = nullopt, unlike the plain integer
 };
 
 const RowMapping<Sample>& sample_mapping() {
@@ -29,13 +31,14 @@ const RowMapping<Sample>& sample_mapping() {
                                   .field("s.code", &Sample::code)
                                   .field("s.active", &Sample::active)
                                   .field("s.share", &Sample::share)
-                                  .field("p.code", &Sample::parent_code, "parent_code");
+                                  .field("p.code", &Sample::parent_code, "parent_code")
+                                  .field("s.parent", &Sample::parent);
   return mapping;
 }
 
 TEST(RowMapping, TheSelectListNamesEachExpressionOnceInOrder) {
-  EXPECT_EQ(sample_mapping().select_list(), "s.id, s.code, s.active, s.share, p.code AS parent_code");
-  EXPECT_EQ(sample_mapping().size(), 5u);
+  EXPECT_EQ(sample_mapping().select_list(), "s.id, s.code, s.active, s.share, p.code AS parent_code, s.parent");
+  EXPECT_EQ(sample_mapping().size(), 6u);
 }
 
 class RowMappingOnBackends : public ::testing::TestWithParam<std::string> {};
@@ -79,6 +82,8 @@ TEST_P(RowMappingOnBackends, ReadsEveryKindAndNullAndLeavesTrailingColumnsToTheC
     EXPECT_TRUE(read[0].active);
     EXPECT_DOUBLE_EQ(read[0].share, 0.25);
     EXPECT_EQ(read[0].parent_code, "");  // NULL
+    EXPECT_EQ(read[0].parent, std::nullopt);
+    EXPECT_EQ(read[1].parent, std::optional<std::int64_t>(5000000000));
     EXPECT_EQ(read[1].code, "B");
     EXPECT_FALSE(read[1].active);
     EXPECT_DOUBLE_EQ(read[1].share, 0);

@@ -164,8 +164,8 @@ struct Analyzer::Impl {
     if (const auto& st = settings.study) {
       study_branches.insert(st->branches.begin(), st->branches.end());
       excluded_types.insert(st->excluded_type_codes.begin(), st->excluded_type_codes.end());
-      week_begin = core::from_local({st->week_start});
-      week_end = core::from_local({core::add_days(st->week_start, 6)});
+      week_begin = st->period_begin.value_or(core::from_local({st->week_start}));
+      week_end = st->period_end.value_or(core::from_local({core::add_days(st->week_start, 6)}));
     }
   }
 

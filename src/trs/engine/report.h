@@ -35,6 +35,9 @@ struct StudySettings {
   std::vector<std::string> excluded_type_codes;  // e.g. transit, express, on-the-spot (exact codes)
   std::optional<UnixSeconds> follow_up_limit;    // milestones later than this count as missing
   std::vector<std::string> branches;             // participating branch codes; empty = all
+  // A study shorter than the week (the seed's half-day pilot): declarations registered in
+  // [period_begin, period_end) are the sample. nullopt = the week's start / end.
+  std::optional<UnixSeconds> period_begin, period_end;
 };
 // The seed's limit: 30 working days (Mon–Fri, public holidays not known here) after the week's Saturday,
 // to the end of the last one (local time).
@@ -142,6 +145,7 @@ struct ComparisonRow {
   std::size_t n_a = 0, n_b = 0;
   std::optional<double> median_a, median_b, mean_a, mean_b;
   std::optional<double> median_change_hours, median_change_pct;
+  std::optional<double> mean_change_hours, mean_change_pct;
 };
 std::vector<ComparisonRow> compare(const Report& a, const Report& b);
 

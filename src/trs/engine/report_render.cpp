@@ -252,7 +252,9 @@ json to_json(std::span<const ComparisonRow> rows) {
                    {"mean_hours_a", opt(c.mean_a)},
                    {"mean_hours_b", opt(c.mean_b)},
                    {"median_change_hours", opt(c.median_change_hours)},
-                   {"median_change_pct", opt(c.median_change_pct)}});
+                   {"median_change_pct", opt(c.median_change_pct)},
+                   {"mean_change_hours", opt(c.mean_change_hours)},
+                   {"mean_change_pct", opt(c.mean_change_pct)}});
   return out;
 }
 
@@ -330,13 +332,16 @@ void write_text(std::ostream& out, const Report& r, std::span<const ComparisonRo
         << format_hms(m.ci.low_hours) << " – " << format_hms(m.ci.high_hours) << "] " << m.ci.method << '\n';
 
   if (!comparison.empty()) {
-    out << "\nSO SÁNH HAI BÁO CÁO (trung vị A → B)\n";
+    out << "\nSO SÁNH HAI BÁO CÁO (trung vị A → B; trung bình A → B)\n";
     for (const ComparisonRow& cr : comparison) {
       if (cr.by != "all" && cr.by != "channel") continue;
       out << "  " << pad(cr.interval + " " + cr.flow + " " + cr.group, 22)
           << pad(cr.median_a ? format_hms(*cr.median_a) : "—", 13, true) << " → "
           << pad(cr.median_b ? format_hms(*cr.median_b) : "—", 13, true)
-          << (cr.median_change_pct ? "  " + num(*cr.median_change_pct, 1) + "%" : std::string()) << '\n';
+          << (cr.median_change_pct ? "  " + num(*cr.median_change_pct, 1) + "%" : std::string()) << ";  "
+          << pad(cr.mean_a ? format_hms(*cr.mean_a) : "—", 13, true) << " → "
+          << pad(cr.mean_b ? format_hms(*cr.mean_b) : "—", 13, true)
+          << (cr.mean_change_pct ? "  " + num(*cr.mean_change_pct, 1) + "%" : std::string()) << '\n';
     }
   }
 

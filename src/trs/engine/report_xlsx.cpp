@@ -172,7 +172,9 @@ void write_xlsx(const std::string& path, const Report& r, std::span<const Compar
   if (!comparison.empty()) {
     Sheet cmp(wb, f, "So sánh");
     cmp.headings({"Khoảng", "Luồng hàng", "Nhóm theo", "Nhóm", "n (A)", "n (B)", "Trung vị A (giờ)",
-                  "Trung vị A (h:mm:ss)", "Trung vị B (giờ)", "Trung vị B (h:mm:ss)", "Thay đổi (giờ)", "Thay đổi (%)"});
+                  "Trung vị A (h:mm:ss)", "Trung vị B (giờ)", "Trung vị B (h:mm:ss)", "Thay đổi (giờ)", "Thay đổi (%)",
+                  "Trung bình A (giờ)", "Trung bình A (h:mm:ss)", "Trung bình B (giờ)", "Trung bình B (h:mm:ss)",
+                  "Thay đổi trung bình (giờ)", "Thay đổi trung bình (%)"});
     for (const ComparisonRow& c : comparison) {
       cmp.text(c.interval).text(c.flow).text(by_label(c.by)).text(group_label(c.by, c.group)).count(c.n_a).count(c.n_b);
       c.median_a ? cmp.hours(*c.median_a) : cmp.blank(2);
@@ -180,6 +182,12 @@ void write_xlsx(const std::string& path, const Report& r, std::span<const Compar
       if (c.median_change_hours) cmp.number(*c.median_change_hours, f.hours);
       else cmp.blank();
       if (c.median_change_pct) cmp.number(*c.median_change_pct / 100.0, f.share);
+      else cmp.blank();
+      c.mean_a ? cmp.hours(*c.mean_a) : cmp.blank(2);
+      c.mean_b ? cmp.hours(*c.mean_b) : cmp.blank(2);
+      if (c.mean_change_hours) cmp.number(*c.mean_change_hours, f.hours);
+      else cmp.blank();
+      if (c.mean_change_pct) cmp.number(*c.mean_change_pct / 100.0, f.share);
       cmp.next_row();
     }
   }

@@ -8,6 +8,7 @@
 #include "http/json_input.h"
 #include "sheets/xlsx_output.h"
 #include "trs/engine/intervals.h"
+#include "trs/engine/reference_studies.h"
 
 namespace hq::trs {
 
@@ -62,6 +63,10 @@ json study_json(const StudyView& v) {
           {"excluded_type_codes", c.excluded_type_codes},
           {"world_bank_branches", c.world_bank_branches},
           {"follow_up_days", c.follow_up_days},
+          {"period_start", instant(c.period_start)},
+          {"period_end", instant(c.period_end)},
+          {"sample_begin", core::format_iso8601(sample_begin(c))},
+          {"sample_end", core::format_iso8601(sample_end(c))},
           {"follow_up_limit", core::format_iso8601(v.follow_up_limit)},
           {"records", total},
           {"can_manage", v.can_manage},
@@ -134,6 +139,22 @@ StudyConfig study_input(const json& body, StudyConfig base, bool create) {
   if (body.contains("excluded_type_codes")) base.excluded_type_codes = codes(body, "excluded_type_codes");
   if (body.contains("world_bank_branches")) base.world_bank_branches = codes(body, "world_bank_branches");
   if (auto days = http::optional_int(body, "follow_up_days", 1, 365)) base.follow_up_days = static_cast<int>(*days);
+  for (auto [field, slot] : {std::pair{"period_start", &StudyConfig::period_start}, {"period_end", &StudyConfig::period_end}}) {
+    if (!body.contains(field)) continue;
+    const json& v = body[field];
+    if (v.is_null()) {
+      base.*slot = std::nullopt;
+      continue;
+    }
+    std::string why;
+    const auto t = v.is_string() && v.get_ref<const std::string&>().size() <= 40
+                       ? parse_time_cell(v.get_ref<const std::string&>(), &why)
+                       : std::nullopt;
+    if (!t)
+      http::invalid_field(field, std::string("Trường «") + field +
+                                     "» phải là thời điểm dạng YYYY-MM-DD HH:MM hoặc ISO-8601 có múi giờ (hoặc null).");
+    base.*slot = t;
+  }
   return base;
 }
 
@@ -322,22 +343,46 @@ void add_analysis_routes(http::Router& router, StudyService& service) {
     j["study"] = study_json(view);
     return Response(Response::ok(j));
   });
+  router.add("GET", route("/references"), [&service](Request& request) {
+    service.require_trs_user(request.principal);
+    json items = json::array();
+    for (const ReferenceStudy& r : reference_studies()) items.push_back(to_json(r));
+    return Response::ok({{"items", items}, {"total", items.size()}});
+  });
+  // Two stored studies (a, b), or a stored study and the published figures of an earlier one (a, reference).
   router.add("GET", route("/compare"), [&service](Request& request) {
-    const auto a = positive_id(request.query_text("a"), "a"), b = positive_id(request.query_text("b"), "b");
+    const auto a = positive_id(request.query_text("a"), "a");
+    const std::string reference_id = request.query_text("reference");
     const std::string format = request.query_text("format", "json");
     if (format != "json" && format != "xlsx")
       core::bad_input("INVALID_PARAMETER", "Tham số «format» chỉ nhận json hoặc xlsx.", {{"parameter", "format"}});
-    const auto view_a = service.study_for_report(&request.principal, a);
-    const auto view_b = service.study_for_report(&request.principal, b);
-    const Report report_a = service.report(&request.principal, a), report_b = service.report(&request.principal, b);
-    const auto rows = compare(report_a, report_b);
-    if (format == "xlsx") return xlsx_response(report_a, rows, "so-sanh-" + std::to_string(a) + "-" + std::to_string(b) + ".xlsx");
     const auto side = [](const StudyView& v, const Report& r) {
       json j = study_json(v);
       j["counts"] = {{"total", r.records.total}, {"analysed", r.records.analysed},
                      {"excluded", r.records.excluded}, {"incomplete", r.records.incomplete}};
       return j;
     };
+    if (!reference_id.empty()) {
+      if (!request.query_text("b").empty())
+        core::bad_input("INVALID_PARAMETER", "Chỉ so sánh với một cuộc đo (b) hoặc một số liệu tham chiếu (reference).",
+                        {{"parameter", "reference"}});
+      const ReferenceStudy* reference = reference_id.size() <= 20 ? find_reference_study(reference_id) : nullptr;
+      if (!reference)
+        core::bad_input("INVALID_PARAMETER", "Không có số liệu tham chiếu «" + reference_id.substr(0, 20) + "».",
+                        {{"parameter", "reference"}});
+      const auto view_a = service.study_for_report(&request.principal, a);
+      const Report report_a = service.report(&request.principal, a);
+      const auto rows = compare(report_a, *reference);
+      if (format == "xlsx")
+        return xlsx_response(report_a, rows, "so-sanh-" + std::to_string(a) + "-" + std::string(reference->id) + ".xlsx");
+      return Response::ok({{"a", side(view_a, report_a)}, {"reference", to_json(*reference)}, {"rows", to_json(rows)}});
+    }
+    const auto b = positive_id(request.query_text("b"), "b");
+    const auto view_a = service.study_for_report(&request.principal, a);
+    const auto view_b = service.study_for_report(&request.principal, b);
+    const Report report_a = service.report(&request.principal, a), report_b = service.report(&request.principal, b);
+    const auto rows = compare(report_a, report_b);
+    if (format == "xlsx") return xlsx_response(report_a, rows, "so-sanh-" + std::to_string(a) + "-" + std::to_string(b) + ".xlsx");
     return Response::ok({{"a", side(view_a, report_a)}, {"b", side(view_b, report_b)}, {"rows", to_json(rows)}});
   });
 }

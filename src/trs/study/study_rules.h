@@ -33,7 +33,14 @@ struct StudyConfig {
   std::vector<std::string> excluded_type_codes;
   std::vector<std::string> world_bank_branches = kDefaultWorldBankBranches;
   int follow_up_days = 30;  // working days after the week's Saturday (platform calendar)
+  // A study shorter than the week (the seed's half-day pilot, §III.2.2): only declarations registered in
+  // [period_start, period_end) are the sample; either may be left out (= the week's start / end). Both lie
+  // inside the week. The follow-up limit still counts from the week's Saturday.
+  std::optional<UnixSeconds> period_start, period_end;
 };
+// The sample's first and last instant: the period when set, else Monday 00:00 – Saturday 24:00 local.
+UnixSeconds sample_begin(const StudyConfig& study);
+UnixSeconds sample_end(const StudyConfig& study);
 
 // Throws core::Error(BadInput, "INVALID_FIELD", …, {"field": …}) naming the first bad setting.
 void check_study(const StudyConfig& study);

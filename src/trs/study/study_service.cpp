@@ -242,6 +242,8 @@ StudyView StudyService::study_for_report(const core::Principal* caller, std::int
   return db_.read([&](soci::session& sql) { return make_view(sql, caller, load_study(sql, id)); });
 }
 
+void StudyService::require_trs_user(const core::Principal& caller) { require_user(caller); }
+
 void StudyService::require_manager(const core::Principal& caller) {
   if (!may_manage_studies(caller))
     core::forbidden("Chỉ cán bộ phân tích (trs.analyst) ở Tổng cục hoặc quản trị hệ thống được thiết lập cuộc đo.");

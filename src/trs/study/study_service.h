@@ -83,6 +83,8 @@ class StudyService {
   StudyView study(const core::Principal& caller, std::int64_t id);
   // 403 unless the caller may set studies up (checked before the request body is read).
   static void require_manager(const core::Principal& caller);
+  // 403 unless the caller has a trs role (reference data, lists of every study).
+  static void require_trs_user(const core::Principal& caller);
   StudyView create_study(const core::Principal& caller, const StudyConfig& config);
   // The command line (haiquan trs create-study): the system sets a study up.
   std::int64_t create_study_as_system(const StudyConfig& config);

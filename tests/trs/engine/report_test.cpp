@@ -164,6 +164,28 @@ TEST(Report, StudyWeekTypesBranchesAndFollowUp) {
   EXPECT_EQ(r.issue_counts.at(kAfterFollowUp), 1u);
 }
 
+// The seed's half-day pilot: a study shorter than the week samples only what was registered in its period.
+TEST(Report, StudyShorterThanAWeek) {
+  StudySettings st;
+  st.week_start = {2025, 6, 16};
+  st.period_begin = local(2025, 6, 17, 7, 30);
+  st.period_end = local(2025, 6, 17, 11, 30);
+  AnalysisSettings settings;
+  settings.study = st;
+  const Report r = analyze_csv(lines({
+                                   kHeader,
+                                   "XK,304722599000,03CC,B11,GREEN,,,,2025-06-17 07:30,,,,2025-06-17 08:05,,,",
+                                   "XK,304722599010,03CC,B11,GREEN,,,,2025-06-17 11:29:59,,,,2025-06-17 12:00,,,",
+                                   "XK,304722599020,03CC,B11,GREEN,,,,2025-06-17 11:30,,,,2025-06-17 12:05,,,",
+                                   "XK,304722599030,03CC,B11,GREEN,,,,2025-06-17 07:29,,,,2025-06-17 08:05,,,",
+                                   "XK,304722599040,03CC,B11,GREEN,,,,2025-06-16 09:00,,,,2025-06-16 09:05,,,",
+                               }),
+                               settings);
+  EXPECT_EQ(r.records.analysed, 2u);
+  EXPECT_EQ(r.records.outside_week, 3u);
+  EXPECT_EQ(row(r, "T2", "XK")->stats.n, 2u);
+}
+
 TEST(Report, DefaultFollowUpLimit) {
   // Week of 15/06/2015 (the 2015 study): Saturday 20/06, then 30 working days Mon–Fri → Friday 31/07/2015.
   EXPECT_EQ(default_follow_up_limit({2015, 6, 15}), local(2015, 8, 1, 0, 0));

@@ -588,8 +588,10 @@ export interface paths {
          * @description Body: `name`, `year`, `week_start` (a Monday, YYYY-MM-DD; the week runs Mon 00:00 – Sat 24:00 local),
          *     `branches` [{code (e.g. 02CI), route SEA|AIR|ROAD}], `excluded_type_codes` [A12, …],
          *     `world_bank_branches` (HCMC seaport branch codes, default [02CI]), `follow_up_days` (default 30 working
-         *     days after the week's Saturday on the platform calendar → `follow_up_limit`). One history entry.
-         *     trs.analyst at the General Department or platform.admin.
+         *     days after the week's Saturday on the platform calendar → `follow_up_limit`), `period_start` /
+         *     `period_end` (a study shorter than the week, e.g. the seed's half-day pilot: only declarations
+         *     registered in [period_start, period_end) are the sample; null = the week's start / end). One history
+         *     entry. trs.analyst at the General Department or platform.admin.
          */
         post: operations["createTrsStudy"];
         delete?: never;
@@ -775,6 +777,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trs/references": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Số liệu các cuộc đo đã công bố / Published figures of earlier studies
+         * @description Reference data kept with its source (VN2013: imports 115:00:17 on average from arrival to release,
+         *     registration → decision 32:38:00, exports 11:06:33; DN2018 Đà Nẵng). Only averages were published.
+         *     Any trs role.
+         */
+        get: operations["trsReferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trs/compare": {
         parameters: {
             query?: never;
@@ -783,10 +807,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * So sánh hai cuộc đo / Compare two studies
-         * @description `{a: Study + counts, b: Study + counts, rows: [{interval, flow, by, group, n_a, n_b, median_a, median_b,
-         *     mean_a, mean_b, median_change_hours, median_change_pct}]}`; `format=xlsx`: study A's report with the
-         *     comparison sheet.
+         * So sánh hai cuộc đo, hoặc với số liệu đã công bố / Compare two studies, or a study with published figures
+         * @description With `b`: two stored studies, rows matched on interval, flow, by and group. With `reference` (instead
+         *     of `b`): study A against the published averages of an earlier study (rows of grouping `all` that the
+         *     reference has; `mean_hours_b` is the published figure, `n_b` 0). `format=xlsx`: study A's report with
+         *     the comparison sheet.
          */
         get: operations["trsCompare"];
         put?: never;
@@ -3838,6 +3863,107 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        TrsStudyBranch: {
+            /** @example 02CI */
+            code: string;
+            /** @enum {string} */
+            route: "SEA" | "AIR" | "ROAD";
+            /** @description stored records of the branch (answers only; visible branches) */
+            records?: number;
+        };
+        TrsStudyPatch: {
+            name?: string;
+            year?: number;
+            /**
+             * Format: date
+             * @description a Monday
+             */
+            week_start?: string;
+            branches?: components["schemas"]["TrsStudyBranch"][];
+            excluded_type_codes?: string[];
+            world_bank_branches?: string[];
+            follow_up_days?: number;
+            /** @description first instant sampled ("YYYY-MM-DD HH:MM" local or ISO-8601 with offset); null = Monday 00:00 */
+            period_start?: string | null;
+            /** @description the instant the sample ends; null = Saturday 24:00 */
+            period_end?: string | null;
+        };
+        TrsStudyInput: components["schemas"]["TrsStudyPatch"] & Record<string, never>;
+        TrsStudy: {
+            id: number;
+            name: string;
+            year: number;
+            /** Format: date */
+            week_start: string;
+            /** Format: date */
+            week_end: string;
+            branches: components["schemas"]["TrsStudyBranch"][];
+            excluded_type_codes: string[];
+            world_bank_branches: string[];
+            follow_up_days: number;
+            /** Format: date-time */
+            follow_up_limit: string;
+            /** Format: date-time */
+            period_start: string | null;
+            /** Format: date-time */
+            period_end: string | null;
+            /**
+             * Format: date-time
+             * @description the period's start
+             */
+            sample_begin: string;
+            /**
+             * Format: date-time
+             * @description the period's end
+             */
+            sample_end: string;
+            records: number;
+            can_manage: boolean;
+            created_by: string;
+            /** Format: date-time */
+            created_at?: string | null;
+            /** Format: date-time */
+            updated_at?: string | null;
+        };
+        TrsReferenceStudy: {
+            /** @example VN2013 */
+            id: string;
+            name: string;
+            year: number;
+            source: string;
+            figures: {
+                /** @example T1 */
+                interval: string;
+                /** @enum {string} */
+                flow: "NK" | "XK";
+                mean_hours: number;
+                /** @example 115:00:17 */
+                mean_hms: string;
+                note: string;
+            }[];
+        };
+        TrsComparisonRow: {
+            interval: string;
+            flow: string;
+            by: string;
+            group: string;
+            n_a: number;
+            n_b: number;
+            median_hours_a: number | null;
+            median_hours_b: number | null;
+            mean_hours_a: number | null;
+            mean_hours_b: number | null;
+            median_change_hours: number | null;
+            median_change_pct: number | null;
+            mean_change_hours: number | null;
+            mean_change_pct: number | null;
+        };
+        TrsComparison: {
+            a: components["schemas"]["TrsStudy"];
+            b?: components["schemas"]["TrsStudy"];
+            reference?: components["schemas"]["TrsReferenceStudy"];
+            rows: components["schemas"]["TrsComparisonRow"][];
+        };
         EservicesProcedure: {
             /**
              * @description "<list>.<number>"; the second row printed under a number already used gets "-2" (I.21-2)
@@ -5910,16 +6036,22 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrsStudyInput"];
+            };
+        };
         responses: {
             /** @description The study (`id`, settings, `week_end`, `follow_up_limit`, `records`, `can_manage`) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrsStudy"];
+                };
             };
-            /** @description `INVALID_FIELD` (details.field: name, year, week_start not a Monday, branches, excluded_type_codes, world_bank_branches, follow_up_days) */
+            /** @description `INVALID_FIELD` (details.field: name, year, week_start not a Monday, branches, excluded_type_codes, world_bank_branches, follow_up_days, period_start, period_end) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5952,7 +6084,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrsStudy"];
+                };
             };
             401: components["responses"]["Unauthenticated"];
             /** @description `NOT_FOUND` */
@@ -5973,14 +6107,20 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrsStudyPatch"];
+            };
+        };
         responses: {
             /** @description The study */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrsStudy"];
+                };
             };
             /** @description `INVALID_FIELD` */
             400: {
@@ -6311,13 +6451,9 @@ export interface operations {
             };
         };
     };
-    trsCompare: {
+    trsReferences: {
         parameters: {
-            query: {
-                a: number;
-                b: number;
-                format?: "json" | "xlsx";
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -6329,9 +6465,47 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TrsReferenceStudy"][];
+                        total: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (no trs role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
             };
-            /** @description `INVALID_PARAMETER` */
+        };
+    };
+    trsCompare: {
+        parameters: {
+            query: {
+                a: number;
+                b?: number;
+                reference?: string;
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK (JSON, or the .xlsx file) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrsComparison"];
+                };
+            };
+            /** @description `INVALID_PARAMETER` (a, b, reference unknown, or both b and reference) */
             400: {
                 headers: {
                     [name: string]: unknown;

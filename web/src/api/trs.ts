@@ -19,6 +19,10 @@ export interface Study {
   world_bank_branches: string[];
   follow_up_days: number;
   follow_up_limit: string;
+  period_start: string | null;
+  period_end: string | null;
+  sample_begin: string;
+  sample_end: string;
   records: number;
   can_manage: boolean;
   created_by: string;
@@ -31,6 +35,8 @@ export interface StudyInput {
   excluded_type_codes: string[];
   world_bank_branches: string[];
   follow_up_days: number;
+  period_start?: string | null;
+  period_end?: string | null;
 }
 
 export type ColumnKind = 'text' | 'yes_no' | 'enum' | 'time' | 'list';
@@ -157,14 +163,26 @@ export interface ComparisonRow {
   group: string;
   n_a: number;
   n_b: number;
-  median_a: number | null;
-  median_b: number | null;
+  median_hours_a: number | null;
+  median_hours_b: number | null;
+  mean_hours_a: number | null;
+  mean_hours_b: number | null;
   median_change_hours: number | null;
   median_change_pct: number | null;
+  mean_change_hours: number | null;
+  mean_change_pct: number | null;
+}
+export interface ReferenceStudy {
+  id: string;
+  name: string;
+  year: number;
+  source: string;
+  figures: Array<{ interval: string; flow: string; mean_hours: number; mean_hms: string; note: string }>;
 }
 export interface Comparison {
   a: Study & { counts: Report['records'] };
-  b: Study & { counts: Report['records'] };
+  b?: Study & { counts: Report['records'] };
+  reference?: ReferenceStudy;
   rows: ComparisonRow[];
 }
 
@@ -195,9 +213,13 @@ export const trs = {
   followUp: (id: string | number) => call<FollowUp>('GET', '/api/v1/trs/studies/{id}/followup', studyPath(id)),
   report: (id: string | number) => call<Report>('GET', '/api/v1/trs/studies/{id}/report', studyPath(id)),
   compare: (a: string | number, b: string | number) => call<Comparison>('GET', '/api/v1/trs/compare', { query: { a, b } }),
+  compareReference: (a: string | number, reference: string) =>
+    call<Comparison>('GET', '/api/v1/trs/compare', { query: { a, reference } }),
+  references: () => call<{ items: ReferenceStudy[]; total: number }>('GET', '/api/v1/trs/references'),
   // Plain links (the browser streams the workbook to disk); the server's refusal would show as a JSON page.
   reportXlsxUrl: (id: string | number) => apiUrl(`/trs/studies/${id}/report`, { format: 'xlsx' }),
   compareXlsxUrl: (a: string | number, b: string | number) => apiUrl('/trs/compare', { a, b, format: 'xlsx' }),
+  compareReferenceXlsxUrl: (a: string | number, reference: string) => apiUrl('/trs/compare', { a, reference, format: 'xlsx' }),
 };
 
 /** The server accepts uploads up to 256 MiB; larger files are refused here before sending. */

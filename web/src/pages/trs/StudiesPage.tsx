@@ -20,13 +20,20 @@ interface FormValues {
   excluded_type_codes: string[];
   world_bank_branches: string[];
   follow_up_days: number;
+  period_start?: dayjs.Dayjs | null;
+  period_end?: dayjs.Dayjs | null;
 }
 
 export function StudyForm({ study, open, onClose, onSaved }: { study?: Study; open: boolean; onClose(): void; onSaved(s: Study): void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<FormValues>();
   const initial: Partial<FormValues> = study
-    ? { ...study, week: dayjs(study.week_start) }
+    ? {
+        ...study,
+        week: dayjs(study.week_start),
+        period_start: study.period_start ? dayjs(study.period_start) : null,
+        period_end: study.period_end ? dayjs(study.period_end) : null,
+      }
     : { branches: [{ code: '', route: 'SEA' }], excluded_type_codes: ['C21', 'G51', 'G61'], world_bank_branches: ['02CI'], follow_up_days: 30 };
   const { busy: saving, submit } = useFormSubmit(form, async (v) => {
     const input: StudyInput = {
@@ -37,6 +44,9 @@ export function StudyForm({ study, open, onClose, onSaved }: { study?: Study; op
       excluded_type_codes: v.excluded_type_codes ?? [],
       world_bank_branches: v.world_bank_branches ?? [],
       follow_up_days: v.follow_up_days,
+      // A study shorter than the week (the seed's half-day pilot); the server reads local "YYYY-MM-DD HH:mm".
+      period_start: v.period_start ? v.period_start.format('YYYY-MM-DD HH:mm') : null,
+      period_end: v.period_end ? v.period_end.format('YYYY-MM-DD HH:mm') : null,
     };
     onSaved(study ? await trs.updateStudy(study.id, input) : await trs.createStudy(input));
   });
@@ -63,6 +73,14 @@ export function StudyForm({ study, open, onClose, onSaved }: { study?: Study; op
             data-testid="trs-week"
           />
         </Form.Item>
+        <Space wrap>
+          <Form.Item name="period_start" label={t('trs.study.periodStart')}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" data-testid="trs-period-start" />
+          </Form.Item>
+          <Form.Item name="period_end" label={t('trs.study.periodEnd')}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" data-testid="trs-period-end" />
+          </Form.Item>
+        </Space>
         <Form.Item label={t('trs.study.branches')} required>
           <Form.List name="branches">
             {(fields, { add, remove }) => (

@@ -111,8 +111,12 @@ export const trsVi = {
   'trs.by.shipment_mode': 'Phương thức gửi hàng',
   'trs.by.declarant_kind': 'Người khai báo',
   'trs.compare.a': 'Cuộc đo A',
-  'trs.compare.b': 'Cuộc đo B',
-  'trs.compare.change': 'Thay đổi trung vị',
+  'trs.compare.b': 'Cuộc đo B hoặc số liệu tham chiếu',
+  'trs.compare.change': 'Thay đổi (trung vị, hoặc trung bình với số liệu tham chiếu)',
+  'trs.compare.reference': 'Số liệu đã công bố',
+  'trs.compare.source': 'Nguồn',
+  'trs.study.periodStart': 'Bắt đầu đo (nếu ngắn hơn tuần)',
+  'trs.study.periodEnd': 'Kết thúc đo (nếu ngắn hơn tuần)',
 };
 
 export const trsEn: Record<keyof typeof trsVi, string> = {
@@ -227,6 +231,10 @@ export const trsEn: Record<keyof typeof trsVi, string> = {
   'trs.by.shipment_mode': 'Shipment mode',
   'trs.by.declarant_kind': 'Declarant',
   'trs.compare.a': 'Study A',
-  'trs.compare.b': 'Study B',
-  'trs.compare.change': 'Median change',
+  'trs.compare.b': 'Study B or reference figures',
+  'trs.compare.change': 'Change (median, or mean against reference figures)',
+  'trs.compare.reference': 'Published figures',
+  'trs.compare.source': 'Source',
+  'trs.study.periodStart': 'Sampling starts (if shorter than the week)',
+  'trs.study.periodEnd': 'Sampling ends (if shorter than the week)',
 };
