@@ -94,7 +94,7 @@ int run_reporting_errors(const std::function<int()>& command, bool after_progres
 
 struct CreateStudyOptions {
   std::string name, week_start, branches, excluded, world_bank, period_start, period_end;
-  int year = 0, follow_up_days = 30;
+  int year = 0, follow_up_days = 30, agency_weeks = 1;
 } create_options;
 
 std::vector<std::string> split_list(const std::string& text) {
@@ -116,8 +116,12 @@ CLI::App* add_trs_create_study(CLI::App& trs, Options&) {
   cmd->add_option("--name", create_options.name, "Study name")->required();
   cmd->add_option("--year", create_options.year, "Year (default: the week's)");
   cmd->add_option("--week-start", create_options.week_start, "Monday of the measurement week, YYYY-MM-DD")->required();
-  cmd->add_option("--branches", create_options.branches, "Participating branches CODE:ROUTE,… (e.g. 02CI:SEA,01B1:AIR)")
+  cmd->add_option("--branches", create_options.branches,
+                  "Participating branches CODE:ROUTE[:RULE],… RULE = FULL_WEEK or WED_FRI for interval (3) (default: "
+                  "ROAD FULL_WEEK, SEA/AIR WED_FRI), e.g. 02CI:SEA,01B1:AIR,51CB:SEA:FULL_WEEK")
       ->required();
+  cmd->add_option("--agency-weeks", create_options.agency_weeks,
+                  "Specialised-inspection agencies sample from 1 or 2 working weeks before the week (default 1)");
   cmd->add_option("--exclude-types", create_options.excluded, "Excluded declaration type codes, comma-separated");
   cmd->add_option("--world-bank-branches", create_options.world_bank, "HCMC seaport branch codes (default 02CI)");
   cmd->add_option("--follow-up-days", create_options.follow_up_days, "Working days after the week (default 30)");
@@ -139,8 +143,21 @@ int run_trs_create_study(const Options& options) {
     config.year = create_options.year ? create_options.year : week->year;
     for (const auto& item : split_list(create_options.branches)) {
       const auto colon = item.find(':');
-      config.branches.push_back({item.substr(0, colon), colon == std::string::npos ? "SEA" : item.substr(colon + 1)});
+      const auto colon2 = colon == std::string::npos ? colon : item.find(':', colon + 1);
+      const std::string code = item.substr(0, colon);
+      const std::string route = colon == std::string::npos ? "SEA" : item.substr(colon + 1, colon2 - colon - 1);
+      trs::SamplingRule rule = trs::default_sampling_rule(route);
+      if (colon2 != std::string::npos) {
+        const auto parsed = trs::parse_sampling_rule(item.substr(colon2 + 1));
+        if (!parsed)
+          throw core::Error(core::ErrorKind::BadInput, "INVALID_FIELD",
+                            "--branches: quy tắc chọn mẫu của chi cục " + code + " \"" + item.substr(colon2 + 1) +
+                                "\" phải là FULL_WEEK hoặc WED_FRI.");
+        rule = *parsed;
+      }
+      config.branches.push_back({code, route, rule});
     }
+    config.agency_weeks_before = create_options.agency_weeks;
     config.excluded_type_codes = split_list(create_options.excluded);
     if (!create_options.world_bank.empty()) config.world_bank_branches = split_list(create_options.world_bank);
     config.follow_up_days = create_options.follow_up_days;

@@ -373,12 +373,15 @@ TEST_P(TrsApi, ReportEqualsAnalyzeOnTheSameFileAndExportsXlsx) {
   options.study = trs::StudySettings{{2025, 6, 16}, {"C21", "G51"},
                                      *core::parse_iso8601(report.body["study"]["follow_up_limit"].get<std::string>()),
                                      {"02B1", "02CI", "03CC"}, std::nullopt, std::nullopt};
+  // The study's branches are sea and air: interval (3) defaults to Wednesday–Friday there.
+  options.study->sampling_rules = {{"02B1", trs::SamplingRule::WedFri}, {"02CI", trs::SamplingRule::WedFri},
+                                   {"03CC", trs::SamplingRule::WedFri}};
   std::ostringstream out, err;
   ASSERT_EQ(trs::run_analyze(options, out, err), 0) << err.str();
   fs::remove(file);
   const json expected = json::parse(out.str());
   for (const char* key : {"records", "rows", "world_bank", "attribution", "delay_reasons", "cumulative", "median_ci",
-                          "working_hours", "issue_counts", "settings"})
+                          "working_hours", "issue_counts", "settings", "sampling"})
     EXPECT_EQ(report.body[key], expected[key]) << key;
   auto sorted = [](json issues) {
     std::vector<std::string> v;

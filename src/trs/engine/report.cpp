@@ -104,6 +104,16 @@ std::uint64_t mix(std::uint64_t seed, std::string_view a, std::string_view b, st
 
 }  // namespace
 
+std::string_view to_string(SamplingRule rule) { return rule == SamplingRule::WedFri ? "WED_FRI" : "FULL_WEEK"; }
+std::optional<SamplingRule> parse_sampling_rule(std::string_view text) {
+  if (text == "FULL_WEEK") return SamplingRule::FullWeek;
+  if (text == "WED_FRI") return SamplingRule::WedFri;
+  return std::nullopt;
+}
+SamplingRule default_sampling_rule(std::string_view route) {
+  return route == "ROAD" ? SamplingRule::FullWeek : SamplingRule::WedFri;
+}
+
 UnixSeconds default_follow_up_limit(const core::Date& week_start, int working_days) {
   core::Date d = core::add_days(week_start, 5);  // the week's Saturday
   while (working_days > 0) {
@@ -127,6 +137,7 @@ struct Analyzer::Prepared : PreparingSink::Prepared {
     Responsibility who;
   };
   std::size_t RecordCounts::*excluded = nullptr;  // why the record is out of the sample (before duplicates)
+  bool t3_kept = true;                             // the branch's interval (3) rule keeps the record
   std::optional<std::uint64_t> identity;           // for the repeated-declaration rule
   bool incomplete = false;
   std::uint8_t world_bank = 0;
@@ -156,11 +167,15 @@ struct Analyzer::Impl {
   std::array<std::array<std::array<AttributionSum, 4>, 2>, std::size(kAttributed)> attribution{};
   std::array<int, std::size(kAttributed)> attributed_index{};
   std::optional<UnixSeconds> week_begin, week_end;
+  std::vector<bool> is_t3 = std::vector<bool>(intervals().size());
+  // Per branch id (0 = not recorded): analysed records and those the interval (3) rule kept.
+  std::vector<std::array<std::size_t, 2>> sampling_counts;
 
   explicit Impl(AnalysisSettings s) : settings(std::move(s)) {
     report.settings = settings;
     wb_branches.insert(settings.world_bank_branches.begin(), settings.world_bank_branches.end());
     for (std::size_t k = 0; k < std::size(kAttributed); ++k) attributed_index[k] = interval_index(kAttributed[k]);
+    for (std::size_t i = 0; i < intervals().size(); ++i) is_t3[i] = intervals()[i].id.starts_with("T3_");
     if (const auto& st = settings.study) {
       study_branches.insert(st->branches.begin(), st->branches.end());
       excluded_types.insert(st->excluded_type_codes.begin(), st->excluded_type_codes.end());
@@ -232,6 +247,18 @@ struct Analyzer::Impl {
     return 0;
   }
 
+  // The branch's interval (3) rule: WED_FRI keeps Wednesday–Friday registrations and every declaration with
+  // specialised inspection.
+  bool t3_kept(const Record& r) const {
+    if (!settings.study || settings.study->sampling_rules.empty()) return true;
+    const auto it = settings.study->sampling_rules.find(r.branch_code);
+    if (it == settings.study->sampling_rules.end() || it->second == SamplingRule::FullWeek) return true;
+    if (r.sci_kinds != 0) return true;
+    if (!r.registered_at) return false;
+    const int wd = core::weekday(core::to_local(*r.registered_at).date);
+    return wd >= 3 && wd <= 5;
+  }
+
   // Everything about one record that does not depend on the others (runs on the decoding threads).
   void prepare(const Record& original, Prepared& p) const {
     p.issues.clear();
@@ -240,6 +267,7 @@ struct Analyzer::Impl {
     p.excluded = exclusion(original);
     if (p.excluded) return;
     p.identity = declaration_identity(original.declaration_no);
+    p.t3_kept = t3_kept(original);
     std::optional<Record> adjusted;
     if (settings.study && settings.study->follow_up_limit) {
       adjusted = original;
@@ -293,7 +321,14 @@ struct Analyzer::Impl {
         field_code(dim_named("declarant_kind"), r.declarant_kind) | GroupCode{branch_id(r.branch_code)} << kBranchShift;
     keys.push_back({groups, static_cast<std::uint8_t>(*r.flow), p.world_bank, r.delay_reasons});
     if (p.incomplete) ++counts.incomplete;
-    for (const Prepared::Observed& o : p.observations) series[o.interval][flow].push_back({o.seconds, rec, o.working});
+    if (settings.study) {
+      const std::uint32_t b = branch_id(r.branch_code);
+      if (sampling_counts.size() <= b) sampling_counts.resize(b + 1, {0, 0});
+      ++sampling_counts[b][0];
+      sampling_counts[b][1] += p.t3_kept;
+    }
+    for (const Prepared::Observed& o : p.observations)
+      if (p.t3_kept || !is_t3[o.interval]) series[o.interval][flow].push_back({o.seconds, rec, o.working});
     const std::size_t channel_group = r.channel ? 1 + static_cast<std::size_t>(*r.channel) : 0;
     for (const Prepared::Attributed& a : p.attributions)
       for (std::size_t g : {std::size_t{0}, channel_group}) {
@@ -497,6 +532,25 @@ struct Analyzer::Impl {
     }
   }
 
+  void build_sampling() {
+    if (!settings.study) return;
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t b = 0; b < sampling_counts.size(); ++b)
+      if (sampling_counts[b][0]) order.push_back(b);
+    const auto name = [&](std::uint32_t b) { return b == 0 ? std::string() : branch_names[b - 1]; };
+    std::sort(order.begin(), order.end(), [&](auto x, auto y) { return name(x) < name(y); });
+    for (const std::uint32_t b : order) {
+      SamplingRow row;
+      row.branch = name(b);
+      const auto it = settings.study->sampling_rules.find(row.branch);
+      if (it != settings.study->sampling_rules.end()) row.rule = it->second;
+      row.records = sampling_counts[b][0];
+      row.t3_kept = sampling_counts[b][1];
+      row.t3_left_out = row.records - row.t3_kept;
+      report.sampling.push_back(std::move(row));
+    }
+  }
+
   void build_attribution() {
     for (std::size_t k = 0; k < std::size(kAttributed); ++k)
       for (std::size_t f = 0; f < 2; ++f)
@@ -573,6 +627,7 @@ void Analyzer::on_prepared(const Record& r, PreparingSink::Prepared& p) { impl_-
 Report Analyzer::finish() {
   impl_->build_statistics();
   impl_->build_attribution();
+  impl_->build_sampling();
   return std::move(impl_->report);
 }
 

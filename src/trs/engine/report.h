@@ -30,6 +30,15 @@
 
 namespace hq::trs {
 
+// The seed's sampling design for interval (3), the customs' own work (§B.II.2): FULL_WEEK keeps every
+// declaration of the week; WED_FRI only those registered on Wednesday, Thursday or Friday (local time), except
+// that a declaration with specialised inspection (sci_kinds not empty) is always kept. Intervals (1), (2) and
+// (4) are always measured at 100 %. Default: road branches FULL_WEEK, sea and air WED_FRI.
+enum class SamplingRule : std::uint8_t { FullWeek, WedFri };
+std::string_view to_string(SamplingRule rule);
+std::optional<SamplingRule> parse_sampling_rule(std::string_view text);  // "FULL_WEEK" | "WED_FRI"
+SamplingRule default_sampling_rule(std::string_view route);               // ROAD → FULL_WEEK, else WED_FRI
+
 struct StudySettings {
   core::Date week_start;                        // the Monday; the week runs Mon 00:00 – Sat 24:00 local
   std::vector<std::string> excluded_type_codes;  // e.g. transit, express, on-the-spot (exact codes)
@@ -38,6 +47,8 @@ struct StudySettings {
   // A study shorter than the week (the seed's half-day pilot): declarations registered in
   // [period_begin, period_end) are the sample. nullopt = the week's start / end.
   std::optional<UnixSeconds> period_begin, period_end;
+  // Interval (3) sampling rule per branch code; a branch not listed is FULL_WEEK.
+  std::map<std::string, SamplingRule> sampling_rules = {};
 };
 // The seed's limit: 30 working days (Mon–Fri, public holidays not known here) after the week's Saturday,
 // to the end of the last one (local time).
@@ -66,6 +77,13 @@ struct RecordCounts {
   // Why rows were excluded (they add up to `excluded`).
   std::size_t rejected_rows = 0, invalid_rows = 0, no_flow = 0, duplicates = 0;
   std::size_t outside_week = 0, excluded_type = 0, other_branch = 0;
+};
+
+// Per branch: how many analysed records the interval (3) rule kept and left out.
+struct SamplingRow {
+  std::string branch;  // "" = not recorded
+  SamplingRule rule = SamplingRule::FullWeek;
+  std::size_t records = 0, t3_kept = 0, t3_left_out = 0;
 };
 
 struct StatRow {
@@ -113,6 +131,7 @@ struct Report {
   std::vector<DelayReasonRow> delay_reasons;
   std::vector<CumulativeRow> cumulative;
   std::vector<MedianCiRow> median_ci;
+  std::vector<SamplingRow> sampling;  // with a study only, branches alphabetically
   AnalysisSettings settings;
 };
 

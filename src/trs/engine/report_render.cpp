@@ -105,6 +105,13 @@ json settings_json(const AnalysisSettings& s) {
                   {"branches", st->branches},
                   {"follow_up_limit", st->follow_up_limit ? json(core::format_iso8601(*st->follow_up_limit))
                                                           : json(nullptr)}};
+    if (st->period_begin) j["study"]["period_begin"] = core::format_iso8601(*st->period_begin);
+    if (st->period_end) j["study"]["period_end"] = core::format_iso8601(*st->period_end);
+    if (!st->sampling_rules.empty()) {
+      json rules = json::object();
+      for (const auto& [branch, rule] : st->sampling_rules) rules[branch] = to_string(rule);
+      j["study"]["sampling_rules"] = rules;
+    }
   }
   return j;
 }
@@ -235,6 +242,16 @@ json to_json(const Report& r) {
   }
   out["intervals"] = intervals_json();
   out["settings"] = settings_json(r.settings);
+  if (r.settings.study) {
+    json sampling = json::array();
+    for (const SamplingRow& sr : r.sampling)
+      sampling.push_back({{"branch", sr.branch.empty() ? json(nullptr) : json(sr.branch)},
+                          {"rule", to_string(sr.rule)},
+                          {"records", sr.records},
+                          {"t3_kept", sr.t3_kept},
+                          {"t3_left_out", sr.t3_left_out}});
+    out["sampling"] = std::move(sampling);
+  }
   return out;
 }
 
@@ -343,6 +360,15 @@ void write_text(std::ostream& out, const Report& r, std::span<const ComparisonRo
           << pad(cr.mean_b ? format_hms(*cr.mean_b) : "—", 13, true)
           << (cr.mean_change_pct ? "  " + num(*cr.mean_change_pct, 1) + "%" : std::string()) << '\n';
     }
+  }
+
+  if (!r.sampling.empty()) {
+    out << "\nCHỌN MẪU KHOẢNG (3) THEO CHI CỤC (FULL_WEEK: cả tuần; WED_FRI: thứ Tư – thứ Sáu và mọi tờ khai "
+           "có kiểm tra chuyên ngành)\n";
+    for (const SamplingRow& sr : r.sampling)
+      out << "  " << pad(sr.branch.empty() ? "(không ghi)" : sr.branch, 12) << pad(to_string(sr.rule), 11)
+          << pad(std::to_string(sr.records), 9, true) << " tờ khai, giữ " << sr.t3_kept << ", bỏ " << sr.t3_left_out
+          << '\n';
   }
 
   out << "\nVẤN ĐỀ DỮ LIỆU\n";

@@ -192,6 +192,19 @@ void write_xlsx(const std::string& path, const Report& r, std::span<const Compar
     }
   }
 
+  if (!r.sampling.empty()) {
+    Sheet sampling(wb, f, "Chọn mẫu khoảng 3");
+    sampling.headings({"Chi cục", "Quy tắc chọn mẫu", "Số tờ khai phân tích", "Giữ cho khoảng (3)", "Bỏ khỏi khoảng (3)"});
+    for (const SamplingRow& sr : r.sampling) {
+      sampling.text(sr.branch.empty() ? "(không ghi)" : sr.branch)
+          .text(sr.rule == SamplingRule::WedFri ? "Thứ Tư – thứ Sáu (WED_FRI)" : "Cả tuần (FULL_WEEK)")
+          .count(sr.records)
+          .count(sr.t3_kept)
+          .count(sr.t3_left_out);
+      sampling.next_row();
+    }
+  }
+
   Sheet issues(wb, f, "Vấn đề dữ liệu");
   issues.headings({"Dòng", "Số tờ khai", "Mã", "Cột", "Giá trị", "Nội dung"}, 16);
   for (const Issue& i : r.issues) {

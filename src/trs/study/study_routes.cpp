@@ -52,7 +52,7 @@ json study_json(const StudyView& v) {
     const auto it = v.record_counts.find(b.code);
     const auto n = it == v.record_counts.end() ? 0 : it->second;
     total += n;
-    branches.push_back({{"code", b.code}, {"route", b.route}, {"records", n}});
+    branches.push_back({{"code", b.code}, {"route", b.route}, {"sampling_rule", to_string(b.sampling_rule)}, {"records", n}});
   }
   return {{"id", v.study.id},
           {"name", c.name},
@@ -67,6 +67,9 @@ json study_json(const StudyView& v) {
           {"period_end", instant(c.period_end)},
           {"sample_begin", core::format_iso8601(sample_begin(c))},
           {"sample_end", core::format_iso8601(sample_end(c))},
+          {"agency_weeks_before", c.agency_weeks_before},
+          {"agency_window_start", core::format_date(agency_window_start(c))},
+          {"agency_window_end", core::format_date(agency_window_end(c))},
           {"follow_up_limit", core::format_iso8601(v.follow_up_limit)},
           {"records", total},
           {"can_manage", v.can_manage},
@@ -129,16 +132,25 @@ StudyConfig study_input(const json& body, StudyConfig base, bool create) {
     if (!list || !list->is_array()) http::invalid_field("branches", "Trường «branches» phải là danh sách chi cục {code, route}.");
     base.branches.clear();
     for (const auto& b : *list) {
-      if (!b.is_object()) http::invalid_field("branches", "Mỗi chi cục phải có dạng {code, route}.");
+      if (!b.is_object()) http::invalid_field("branches", "Mỗi chi cục phải có dạng {code, route, sampling_rule}.");
       auto code = http::required_text(b, "code", 10), r = http::required_text(b, "route", 10);
       for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
       for (auto& ch : r) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      base.branches.push_back({code, r});
+      SamplingRule rule = default_sampling_rule(r);
+      if (const auto text = http::optional_text(b, "sampling_rule", 20)) {
+        const auto parsed = parse_sampling_rule(*text);
+        if (!parsed)
+          http::invalid_field("branches", "Quy tắc chọn mẫu của chi cục " + code +
+                                              " phải là FULL_WEEK (cả tuần) hoặc WED_FRI (thứ Tư – thứ Sáu).");
+        rule = *parsed;
+      }
+      base.branches.push_back({code, r, rule});
     }
   }
   if (body.contains("excluded_type_codes")) base.excluded_type_codes = codes(body, "excluded_type_codes");
   if (body.contains("world_bank_branches")) base.world_bank_branches = codes(body, "world_bank_branches");
   if (auto days = http::optional_int(body, "follow_up_days", 1, 365)) base.follow_up_days = static_cast<int>(*days);
+  if (auto weeks = http::optional_int(body, "agency_weeks_before", 1, 2)) base.agency_weeks_before = static_cast<int>(*weeks);
   for (auto [field, slot] : {std::pair{"period_start", &StudyConfig::period_start}, {"period_end", &StudyConfig::period_end}}) {
     if (!body.contains(field)) continue;
     const json& v = body[field];

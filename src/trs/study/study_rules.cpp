@@ -81,9 +81,14 @@ void check_study(const StudyConfig& s) {
   if (s.period_end && !inside(*s.period_end))
     invalid("period_end", "Thời điểm kết thúc đo (" + format_local_time(*s.period_end) +
                               ") phải nằm trong tuần đo (từ 00:00 thứ Hai đến 24:00 thứ Bảy).");
+  if (s.agency_weeks_before < 1 || s.agency_weeks_before > 2)
+    invalid("agency_weeks_before", "Các cơ quan kiểm tra chuyên ngành lấy mẫu từ 1 đến 2 tuần làm việc trước tuần đo.");
   if (sample_begin(s) >= sample_end(s))
     invalid("period_end", "Thời điểm kết thúc đo phải sau thời điểm bắt đầu đo.");
 }
+
+core::Date agency_window_start(const StudyConfig& s) { return core::add_days(s.week_start, -7 * s.agency_weeks_before); }
+core::Date agency_window_end(const StudyConfig& s) { return core::add_days(s.week_start, 5); }
 
 UnixSeconds sample_begin(const StudyConfig& s) { return s.period_start.value_or(core::from_local({s.week_start})); }
 UnixSeconds sample_end(const StudyConfig& s) {
@@ -100,6 +105,7 @@ AnalysisSettings analysis_settings(const StudyConfig& study, UnixSeconds limit, 
   a.study = StudySettings{study.week_start, study.excluded_type_codes, limit, std::move(branches), study.period_start,
                           study.period_end};
   a.world_bank_branches = study.world_bank_branches;
+  for (const auto& b : study.branches) a.study->sampling_rules[b.code] = b.sampling_rule;
   return a;
 }
 

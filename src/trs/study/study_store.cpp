@@ -46,7 +46,7 @@ std::string branch_clause(const BranchFilter& branches) {
 
 // A trs_studies row as stored; study_of() turns it into the study's settings.
 struct StudyRow {
-  std::int64_t id = 0, year = 0, follow_up_days = 0, created_at = 0, updated_at = 0;
+  std::int64_t id = 0, year = 0, follow_up_days = 0, agency_weeks_before = 1, created_at = 0, updated_at = 0;
   std::string name, week_start, excluded_type_codes, world_bank_branches, created_by;
   std::optional<std::int64_t> period_start, period_end;
 };
@@ -62,6 +62,7 @@ const db::RowMapping<StudyRow>& study_mapping() {
                                   .field("follow_up_days", &StudyRow::follow_up_days)
                                   .field("period_start", &StudyRow::period_start)
                                   .field("period_end", &StudyRow::period_end)
+                                  .field("agency_weeks_before", &StudyRow::agency_weeks_before)
                                   .field("created_by", &StudyRow::created_by)
                                   .field("created_at", &StudyRow::created_at)
                                   .field("updated_at", &StudyRow::updated_at);
@@ -79,6 +80,7 @@ Study study_of(const StudyRow& row) {
   s.config.follow_up_days = static_cast<int>(row.follow_up_days);
   s.config.period_start = row.period_start;
   s.config.period_end = row.period_end;
+  s.config.agency_weeks_before = static_cast<int>(row.agency_weeks_before);
   s.created_by = row.created_by;
   s.created_at = row.created_at;
   s.updated_at = row.updated_at;
@@ -86,17 +88,21 @@ Study study_of(const StudyRow& row) {
 }
 
 void load_branches(soci::session& sql, Study& s) {
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT branch_code, route FROM trs_study_branches "
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT branch_code, route, sampling_rule FROM trs_study_branches "
                                                  "WHERE study_id = :id ORDER BY branch_code",
                                   soci::use(s.id));
-  for (const auto& row : rows) s.config.branches.push_back({db::text_at(row, "branch_code"), db::text_at(row, "route")});
+  for (const auto& row : rows)
+    s.config.branches.push_back({db::text_at(row, "branch_code"), db::text_at(row, "route"),
+                                 parse_sampling_rule(db::text_at(row, "sampling_rule")).value_or(SamplingRule::FullWeek)});
 }
 
 void save_branches(soci::session& sql, std::int64_t id, const std::vector<StudyBranch>& branches) {
   sql << "DELETE FROM trs_study_branches WHERE study_id = :id", soci::use(id);
-  for (const auto& b : branches)
-    sql << "INSERT INTO trs_study_branches (study_id, branch_code, route) VALUES (:id, :code, :route)", soci::use(id),
-        soci::use(b.code), soci::use(b.route);
+  for (const auto& b : branches) {
+    const std::string rule(to_string(b.sampling_rule));
+    sql << "INSERT INTO trs_study_branches (study_id, branch_code, route, sampling_rule) VALUES (:id, :code, :route, :rule)",
+        soci::use(id), soci::use(b.code), soci::use(b.route), soci::use(rule);
+  }
 }
 
 const db::RowMapping<RecordRow>& record_mapping() {
@@ -120,16 +126,16 @@ const db::RowMapping<RecordRow>& record_mapping() {
 std::int64_t insert_study(soci::session& sql, const StudyConfig& c, const std::string& username, std::int64_t now) {
   const std::string week = core::format_date(c.week_start), excluded = join(c.excluded_type_codes),
                     world_bank = join(c.world_bank_branches);
-  const long long year = c.year, days = c.follow_up_days;
+  const long long year = c.year, days = c.follow_up_days, weeks = c.agency_weeks_before;
   long long start = c.period_start.value_or(0), end = c.period_end.value_or(0);
   soci::indicator start_ind = c.period_start ? soci::i_ok : soci::i_null, end_ind = c.period_end ? soci::i_ok : soci::i_null;
   long long id = 0;
   sql << "INSERT INTO trs_studies (name, year, week_start, excluded_type_codes, world_bank_branches, follow_up_days, "
-         "period_start, period_end, created_by, created_at, updated_at) VALUES (:name, :year, :week, :excluded, :wb, "
-         ":days, :ps, :pe, :by, :now, :now2) RETURNING id",
+         "period_start, period_end, agency_weeks_before, created_by, created_at, updated_at) VALUES (:name, :year, "
+         ":week, :excluded, :wb, :days, :ps, :pe, :weeks, :by, :now, :now2) RETURNING id",
       soci::use(c.name), soci::use(year), soci::use(week), soci::use(excluded), soci::use(world_bank), soci::use(days),
-      soci::use(start, start_ind), soci::use(end, end_ind), soci::use(username), soci::use(now), soci::use(now),
-      soci::into(id);
+      soci::use(start, start_ind), soci::use(end, end_ind), soci::use(weeks), soci::use(username), soci::use(now),
+      soci::use(now), soci::into(id);
   save_branches(sql, id, c.branches);
   return id;
 }
@@ -137,14 +143,14 @@ std::int64_t insert_study(soci::session& sql, const StudyConfig& c, const std::s
 void update_study(soci::session& sql, std::int64_t id, const StudyConfig& c, std::int64_t now) {
   const std::string week = core::format_date(c.week_start), excluded = join(c.excluded_type_codes),
                     world_bank = join(c.world_bank_branches);
-  const long long year = c.year, days = c.follow_up_days;
+  const long long year = c.year, days = c.follow_up_days, weeks = c.agency_weeks_before;
   long long start = c.period_start.value_or(0), end = c.period_end.value_or(0);
   soci::indicator start_ind = c.period_start ? soci::i_ok : soci::i_null, end_ind = c.period_end ? soci::i_ok : soci::i_null;
   sql << "UPDATE trs_studies SET name = :name, year = :year, week_start = :week, excluded_type_codes = :excluded, "
-         "world_bank_branches = :wb, follow_up_days = :days, period_start = :ps, period_end = :pe, updated_at = :now "
-         "WHERE id = :id",
+         "world_bank_branches = :wb, follow_up_days = :days, period_start = :ps, period_end = :pe, "
+         "agency_weeks_before = :weeks, updated_at = :now WHERE id = :id",
       soci::use(c.name), soci::use(year), soci::use(week), soci::use(excluded), soci::use(world_bank), soci::use(days),
-      soci::use(start, start_ind), soci::use(end, end_ind), soci::use(now), soci::use(id);
+      soci::use(start, start_ind), soci::use(end, end_ind), soci::use(weeks), soci::use(now), soci::use(id);
   save_branches(sql, id, c.branches);
 }
 

@@ -186,6 +186,56 @@ TEST(Report, StudyShorterThanAWeek) {
   EXPECT_EQ(row(r, "T2", "XK")->stats.n, 2u);
 }
 
+// The seed's sampling design (§B.II.2): WED_FRI branches keep for T3_* only Wednesday–Friday registrations
+// and every declaration with specialised inspection; T1, T2 and T4 stay at 100 %; FULL_WEEK keeps everything.
+TEST(Report, SamplingRuleKeepsT3OnlyForTheRecordsItKeeps) {
+  StudySettings st;
+  st.week_start = {2025, 6, 16};
+  st.sampling_rules = {{"02CI", SamplingRule::WedFri}, {"03CC", SamplingRule::FullWeek}};
+  AnalysisSettings settings;
+  settings.study = st;
+  const std::string header = "flow,declaration_no,branch_code,registered_at,doc_assigned_at,doc_check_end_at,released_at,sci_kinds";
+  const Report r = analyze_csv(lines({
+                                   header,
+                                   // 02CI Monday: left out of T3 (T2 still counts).
+                                   "XK,304722599000,02CI,2025-06-16 08:00,2025-06-16 08:10,2025-06-16 09:10,2025-06-16 10:00,",
+                                   // 02CI Wednesday and Friday: kept.
+                                   "XK,304722599010,02CI,2025-06-18 08:00,2025-06-18 08:10,2025-06-18 10:10,2025-06-18 11:00,",
+                                   "XK,304722599020,02CI,2025-06-20 23:59,2025-06-21 00:10,2025-06-21 03:10,2025-06-21 04:00,",
+                                   // 02CI Saturday with specialised inspection: kept.
+                                   "XK,304722599030,02CI,2025-06-21 08:00,2025-06-21 08:10,2025-06-21 12:10,2025-06-21 13:00,KDTV",
+                                   // 02CI Thursday 00:00 local is Wednesday 17:00 UTC: kept (local weekday).
+                                   "XK,304722599040,02CI,2025-06-19 00:00,2025-06-19 00:10,2025-06-19 05:10,2025-06-19 06:00,",
+                                   // 03CC Monday: FULL_WEEK keeps it.
+                                   "XK,304722599050,03CC,2025-06-16 08:00,2025-06-16 08:10,2025-06-16 14:10,2025-06-16 15:00,",
+                               }),
+                               settings);
+  EXPECT_EQ(r.records.analysed, 6u);
+  EXPECT_EQ(row(r, "T2", "XK")->stats.n, 6u);
+  ASSERT_NE(row(r, "T3_1", "XK"), nullptr);
+  EXPECT_EQ(row(r, "T3_1", "XK")->stats.n, 5u);
+  EXPECT_EQ(row(r, "T3_1", "XK", "branch", "02CI")->stats.n, 4u);
+  EXPECT_DOUBLE_EQ(row(r, "T3_1", "XK", "branch", "02CI")->stats.min_hours, 2.0);  // the Monday hour is left out
+  ASSERT_EQ(r.sampling.size(), 2u);
+  EXPECT_EQ(r.sampling[0].branch, "02CI");
+  EXPECT_EQ(r.sampling[0].rule, SamplingRule::WedFri);
+  EXPECT_EQ(r.sampling[0].records, 5u);
+  EXPECT_EQ(r.sampling[0].t3_kept, 4u);
+  EXPECT_EQ(r.sampling[0].t3_left_out, 1u);
+  EXPECT_EQ(r.sampling[1].branch, "03CC");
+  EXPECT_EQ(r.sampling[1].t3_left_out, 0u);
+  const auto j = to_json(r);
+  EXPECT_EQ(j["sampling"][0]["rule"], "WED_FRI");
+  EXPECT_EQ(j["sampling"][0]["t3_left_out"], 1);
+  EXPECT_EQ(j["settings"]["study"]["sampling_rules"]["02CI"], "WED_FRI");
+  // Without a study there is no sampling section (the bare-file JSON is unchanged).
+  EXPECT_FALSE(to_json(analyze_csv(lines({header, "XK,304722599000,02CI,2025-06-16 08:00,,,,"}))).contains("sampling"));
+  EXPECT_EQ(default_sampling_rule("ROAD"), SamplingRule::FullWeek);
+  EXPECT_EQ(default_sampling_rule("SEA"), SamplingRule::WedFri);
+  EXPECT_EQ(parse_sampling_rule("WED_FRI"), SamplingRule::WedFri);
+  EXPECT_EQ(parse_sampling_rule("wed_fri"), std::nullopt);
+}
+
 TEST(Report, DefaultFollowUpLimit) {
   // Week of 15/06/2015 (the 2015 study): Saturday 20/06, then 30 working days Mon–Fri → Friday 31/07/2015.
   EXPECT_EQ(default_follow_up_limit({2015, 6, 15}), local(2015, 8, 1, 0, 0));

@@ -766,7 +766,9 @@ export interface paths {
          * Báo cáo cuộc đo / The study report
          * @description The same JSON as `haiquan trs analyze` (records, rows, issues, world_bank, attribution, delay_reasons,
          *     cumulative, median_ci, working_hours, settings) computed over the stored records of the branches the
-         *     caller sees with the study's settings, plus `study`. `format=xlsx` answers the spreadsheet.
+         *     caller sees with the study's settings, plus `study` and `sampling` ([{branch, rule FULL_WEEK|WED_FRI,
+         *     records, t3_kept, t3_left_out}]: T3_* rows are computed over the records each branch's rule keeps).
+         *     `format=xlsx` answers the spreadsheet (with the sheet «Chọn mẫu khoảng 3»).
          */
         get: operations["trsReport"];
         put?: never;
@@ -3868,6 +3870,13 @@ export interface components {
             code: string;
             /** @enum {string} */
             route: "SEA" | "AIR" | "ROAD";
+            /**
+             * @description Interval (3) sampling (seed §B.II.2): FULL_WEEK every declaration of the week; WED_FRI those registered
+             *     Wednesday–Friday plus every declaration with specialised inspection. Input default: ROAD FULL_WEEK,
+             *     SEA/AIR WED_FRI. Intervals (1), (2), (4) are always 100 %.
+             * @enum {string}
+             */
+            sampling_rule?: "FULL_WEEK" | "WED_FRI";
             /** @description stored records of the branch (answers only; visible branches) */
             records?: number;
         };
@@ -3883,6 +3892,8 @@ export interface components {
             excluded_type_codes?: string[];
             world_bank_branches?: string[];
             follow_up_days?: number;
+            /** @description the agencies sample from this many working weeks before the measurement week to its end (default 1) */
+            agency_weeks_before?: number;
             /** @description first instant sampled ("YYYY-MM-DD HH:MM" local or ISO-8601 with offset); null = Monday 00:00 */
             period_start?: string | null;
             /** @description the instant the sample ends; null = Saturday 24:00 */
@@ -3917,6 +3928,17 @@ export interface components {
              * @description the period's end
              */
             sample_end: string;
+            agency_weeks_before: number;
+            /**
+             * Format: date
+             * @description Monday agency_weeks_before weeks before the week
+             */
+            agency_window_start: string;
+            /**
+             * Format: date
+             * @description the week's Saturday
+             */
+            agency_window_end: string;
             records: number;
             can_manage: boolean;
             created_by: string;

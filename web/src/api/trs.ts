@@ -3,10 +3,19 @@ import { apiUrl, call, upload } from './client';
 import type { Paged } from './types';
 
 export type Route = 'SEA' | 'AIR' | 'ROAD';
+export type SamplingRule = 'FULL_WEEK' | 'WED_FRI';
 export interface StudyBranch {
   code: string;
   route: Route;
+  sampling_rule?: SamplingRule;
   records?: number;
+}
+export interface SamplingRow {
+  branch: string | null;
+  rule: SamplingRule;
+  records: number;
+  t3_kept: number;
+  t3_left_out: number;
 }
 export interface Study {
   id: number;
@@ -23,6 +32,9 @@ export interface Study {
   period_end: string | null;
   sample_begin: string;
   sample_end: string;
+  agency_weeks_before: number;
+  agency_window_start: string;
+  agency_window_end: string;
   records: number;
   can_manage: boolean;
   created_by: string;
@@ -31,7 +43,8 @@ export interface StudyInput {
   name: string;
   year: number;
   week_start: string;
-  branches: Array<{ code: string; route: Route }>;
+  branches: Array<{ code: string; route: Route; sampling_rule?: SamplingRule }>;
+  agency_weeks_before?: number;
   excluded_type_codes: string[];
   world_bank_branches: string[];
   follow_up_days: number;
@@ -154,6 +167,7 @@ export interface Report {
   delay_reasons: Array<{ flow: string; reason: string; label_vi: string; count: number; share: number; t2_median_hours: number | null }>;
   cumulative: Array<{ interval: string; flow: string; group: string; n: number; points: Array<{ hours: number; share: number }> }>;
   world_bank: Array<Record<string, unknown>>;
+  sampling?: SamplingRow[];
   study?: Study;
 }
 export interface ComparisonRow {
