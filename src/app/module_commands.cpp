@@ -14,6 +14,7 @@ CLI::App* trs_analyze = nullptr;
 CLI::App* trs_import = nullptr;
 CLI::App* trs_report = nullptr;
 CLI::App* trs_create_study = nullptr;
+CLI::App* trs_agency_list = nullptr;
 trs::AnalyzeOptions analyze_options;
 std::string compare_with, compare_reference, events;
 CLI::App* agent = nullptr;
@@ -57,6 +58,7 @@ void add_module_commands(CLI::App& cli, Options& options) {
   trs_report->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
   trs_create_study = add_trs_create_study(*trs, options);
   trs_create_study->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
+  trs_agency_list = add_trs_agency_list(*trs, options);
   agent = cli.add_subcommand("agent", "Monitoring agent: watch folders and services, report to the server");
   agent->add_option("--config", agent_config, "The agent's JSON configuration (docs/operations.md)")->required();
 
@@ -71,6 +73,7 @@ int run_module_command(CLI::App&, const Options& options) {
   if (trs_import && *trs_import) return run_trs_import(options);
   if (trs_report && *trs_report) return run_trs_report(options);
   if (trs_create_study && *trs_create_study) return run_trs_create_study(options);
+  if (trs_agency_list && *trs_agency_list) return run_trs_agency_list(options);
   if (trs_analyze && *trs_analyze) {
     if (!events.empty()) analyze_options.events = events;
     if (!compare_with.empty()) analyze_options.compare_with = compare_with;

@@ -176,6 +176,42 @@ int run_trs_create_study(const Options& options) {
   });
 }
 
+CLI::App* add_trs_agency_list(CLI::App& trs, Options& options) {
+  auto* cmd = trs.add_subcommand("agency-list",
+                                 "The list sent to the ministries: per agency, every sampled declaration with specialised "
+                                 "inspection (declaration, bill of lading, registration and certificate numbers)");
+  cmd->add_option("--study", options.study_id, "Study id")->required();
+  cmd->add_option("--format", options.format, "csv or xlsx (default csv)")->check(CLI::IsMember({"csv", "xlsx", "json"}));
+  cmd->add_option("--output", options.output, "Output file (required for xlsx; csv goes to stdout without it)");
+  cmd->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
+  return cmd;
+}
+
+int run_trs_agency_list(const Options& options) {
+  const std::string format = options.format == "json" ? "csv" : options.format;  // json is the other commands' default
+  if (format == "xlsx" && options.output.empty()) {
+    std::cerr << "Lỗi: định dạng xlsx cần đường dẫn tệp kết quả (--output).\n";
+    return 2;
+  }
+  return run_reporting_errors([&] {
+    auto db = open_study_db(options.db_url);
+    const auto rows = trs::StudyService(*db).agency_list(nullptr, options.study_id);
+    if (format == "xlsx") {
+      trs::write_agency_list_xlsx(options.output, rows);
+    } else if (options.output.empty()) {
+      std::cout << trs::agency_list_csv(rows);
+      return 0;
+    } else {
+      std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
+      file << trs::agency_list_csv(rows);
+      file.close();
+      if (!file) throw std::runtime_error("không ghi được tệp " + options.output);
+    }
+    std::cout << "Đã ghi danh sách gửi các Bộ, ngành vào " << options.output << " (" << rows.size() << " dòng).\n";
+    return 0;
+  });
+}
+
 int run_trs_import(const Options& options) {
   return run_reporting_errors([&] {
     identity::init_crypto();

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cctype>
+#include <map>
 
 #include "core/error.h"
 #include "http/json_input.h"
@@ -354,6 +355,46 @@ void add_analysis_routes(http::Router& router, StudyService& service) {
     json j = to_json(report);
     j["study"] = study_json(view);
     return Response(Response::ok(j));
+  });
+  // The list sent to the ministries: JSON pages (?agency= filters one agency), or the whole list as CSV / .xlsx.
+  router.add("GET", route("/studies/{id}/agency-list"), [&service](Request& request) {
+    const auto id = id_param(request);
+    const std::string format = request.query_text("format", "json");
+    if (format != "json" && format != "csv" && format != "xlsx")
+      core::bad_input("INVALID_PARAMETER", "Tham số «format» chỉ nhận json, csv hoặc xlsx.", {{"parameter", "format"}});
+    const auto paging = http::paging(request);
+    const std::string agency = request.query_text("agency");
+    auto rows = service.agency_list(&request.principal, id);
+    const std::string name = "danh-sach-gui-bo-nganh-" + std::to_string(id);
+    if (format == "csv") return Response::file("text/csv; charset=utf-8", agency_list_csv(rows), name + ".csv");
+    if (format == "xlsx")
+      return Response::file(kXlsxType, sheets::write_to_bytes([&](const std::string& path) {
+                              write_agency_list_xlsx(path, rows);
+                            }),
+                            name + ".xlsx");
+    std::map<std::string, std::int64_t> agencies;
+    for (const auto& r : rows) ++agencies[r.agency];
+    json summary = json::array();
+    for (const auto& [a, n] : agencies) summary.push_back({{"agency", a.empty() ? json(nullptr) : json(a)}, {"rows", n}});
+    json items = json::array();
+    std::int64_t total = 0;
+    for (const auto& r : rows) {
+      if (!agency.empty() && r.agency != agency) continue;
+      if (total++ < paging.offset() || total > paging.offset() + paging.page_size) continue;
+      items.push_back({{"agency", r.agency.empty() ? json(nullptr) : json(r.agency)},
+                       {"block", r.block},
+                       {"sci_kinds", r.sci_kinds},
+                       {"declaration_no", r.declaration_no},
+                       {"flow", r.flow},
+                       {"branch_code", r.branch_code},
+                       {"registered_at", instant(r.registered_at)},
+                       {"bill_of_lading", r.bill_of_lading},
+                       {"registration_no", r.registration_no},
+                       {"certificate_no", r.certificate_no}});
+    }
+    json page = http::page_json(std::move(items), total, paging);
+    page["agencies"] = std::move(summary);
+    return Response::ok(page);
   });
   router.add("GET", route("/references"), [&service](Request& request) {
     service.require_trs_user(request.principal);

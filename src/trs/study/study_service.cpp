@@ -541,3 +541,23 @@ Report StudyService::report(const core::Principal* caller, std::int64_t id) {
 }
 
 }  // namespace hq::trs
+
+namespace hq::trs {
+
+std::vector<AgencyListRow> StudyService::agency_list(const core::Principal* caller, std::int64_t id) {
+  if (caller) require_user(*caller);
+  return db_.read([&](soci::session& sql) {
+    const auto study = load_study(sql, id);
+    const auto filter = scope(sql, caller, study);
+    const AnalysisSettings settings =
+        analysis_settings(study.config, limit_of(sql, study), filter ? *filter : branch_codes(study));
+    AgencyList list(settings.study);
+    Record record;
+    store::scan_records(sql, id, filter, [&](const store::RecordRow& row) {
+      if (decode_cells(row.cells, record)) list.add(record);
+    });
+    return list.finish();
+  });
+}
+
+}  // namespace hq::trs

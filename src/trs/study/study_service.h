@@ -12,6 +12,7 @@
 
 #include "core/principal.h"
 #include "db/database.h"
+#include "trs/engine/agency_list.h"
 #include "trs/engine/report.h"
 #include "trs/study/study_store.h"
 
@@ -105,6 +106,9 @@ class StudyService {
 
   FollowUp follow_up(const core::Principal& caller, std::int64_t id);
   Report report(const core::Principal* caller, std::int64_t id);
+  // The list sent to the ministries (seed §B.II.2.2): per agency, every sampled declaration with specialised
+  // inspection of the branches the caller sees.
+  std::vector<AgencyListRow> agency_list(const core::Principal* caller, std::int64_t id);
   StudyView study_for_report(const core::Principal* caller, std::int64_t id);
 
  private:

@@ -779,6 +779,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trs/studies/{id}/agency-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Danh sách gửi các Bộ, ngành / The list sent to the ministries
+         * @description Seed §B.II.2.2: per specialised-inspection agency (ag1/ag2/qc blocks), every sampled declaration with
+         *     specialised inspection (sci_kinds not empty; registered in the study's period, type not excluded, a
+         *     participating branch) of the branches the caller sees — declaration number, bill of lading, the
+         *     agency's registration number and certificate/result number. JSON pages (`agency` filters one agency;
+         *     `agencies` counts rows per agency), or the whole list as `format=csv` (UTF-8 with BOM) or `format=xlsx`
+         *     (a sheet for all and one per agency). Also `haiquan trs agency-list`.
+         */
+        get: operations["trsAgencyList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trs/references": {
         parameters: {
             query?: never;
@@ -3947,6 +3974,24 @@ export interface components {
             /** Format: date-time */
             updated_at?: string | null;
         };
+        TrsAgencyListRow: {
+            /** @description the block's agency name; null when the record names none */
+            agency: string | null;
+            /** @enum {string} */
+            block: "ag1" | "ag2" | "qc" | "";
+            /** @example VSATTP;KDTV */
+            sci_kinds: string;
+            declaration_no: string;
+            /** @enum {string} */
+            flow: "NK" | "XK";
+            branch_code: string;
+            /** Format: date-time */
+            registered_at: string | null;
+            bill_of_lading: string;
+            registration_no: string;
+            /** @description certificate (ag1/ag2) or result number (qc) */
+            certificate_no: string;
+        };
         TrsReferenceStudy: {
             /** @example VN2013 */
             id: string;
@@ -6459,6 +6504,64 @@ export interface operations {
         responses: {
             /** @description JSON report, or the .xlsx file */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    trsAgencyList: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv" | "xlsx";
+                agency?: string;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the list (JSON), or the CSV / .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TrsAgencyListRow"][];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                        agencies: {
+                            agency: string | null;
+                            rows: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description `INVALID_PARAMETER` (format) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (no trs role) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,5 @@
 // Typed client of the time release study routes (/api/v1/trs, docs/openapi.yaml section "trs").
-import { apiUrl, call, upload } from './client';
+import { apiUrl, call, download, upload } from './client';
 import type { Paged } from './types';
 
 export type Route = 'SEA' | 'AIR' | 'ROAD';
@@ -186,6 +186,18 @@ export interface ComparisonRow {
   mean_change_hours: number | null;
   mean_change_pct: number | null;
 }
+export interface AgencyListRow {
+  agency: string | null;
+  block: 'ag1' | 'ag2' | 'qc' | '';
+  sci_kinds: string;
+  declaration_no: string;
+  flow: 'NK' | 'XK';
+  branch_code: string;
+  registered_at: string | null;
+  bill_of_lading: string;
+  registration_no: string;
+  certificate_no: string;
+}
 export interface ReferenceStudy {
   id: string;
   name: string;
@@ -229,6 +241,14 @@ export const trs = {
   compare: (a: string | number, b: string | number) => call<Comparison>('GET', '/api/v1/trs/compare', { query: { a, b } }),
   compareReference: (a: string | number, reference: string) =>
     call<Comparison>('GET', '/api/v1/trs/compare', { query: { a, reference } }),
+  agencyList: (id: string | number, query: Record<string, string | number>) =>
+    call<Paged<AgencyListRow> & { agencies: Array<{ agency: string | null; rows: number }> }>(
+      'GET',
+      '/api/v1/trs/studies/{id}/agency-list',
+      { ...studyPath(id), query },
+    ),
+  downloadAgencyList: (id: string | number, format: 'csv' | 'xlsx') =>
+    download(`/trs/studies/${id}/agency-list`, { format }, `danh-sach-gui-bo-nganh-${id}.${format}`),
   references: () => call<{ items: ReferenceStudy[]; total: number }>('GET', '/api/v1/trs/references'),
   // Plain links (the browser streams the workbook to disk); the server's refusal would show as a JSON page.
   reportXlsxUrl: (id: string | number) => apiUrl(`/trs/studies/${id}/report`, { format: 'xlsx' }),
