@@ -143,6 +143,12 @@ struct Analyzer::Prepared : PreparingSink::Prepared {
   std::uint8_t world_bank = 0;
   std::vector<Issue> issues;  // in the order they are reported
   std::vector<Observed> observations;
+  struct AgencyObserved {
+    std::string agency;
+    std::array<std::optional<std::int64_t>, 5> seconds;  // the AgencyResultRow intervals, in order
+    std::optional<std::int64_t> release;                  // the record's release time
+  };
+  std::vector<AgencyObserved> agencies;
   std::vector<Attributed> attributions;
 };
 
@@ -259,11 +265,37 @@ struct Analyzer::Impl {
     return wd >= 3 && wd <= 5;
   }
 
+  // Per agency block with a name: registration → sampling → result → hand-over (negative spans are left out;
+  // the interval rows report them), and the record's release time (T1 for imports, T2 for exports).
+  static void observe_agencies(const Record& r, Prepared& p) {
+    const auto span = [](const Time& a, const Time& b) -> std::optional<std::int64_t> {
+      if (!a || !b || *b < *a) return std::nullopt;
+      return *b - *a;
+    };
+    std::optional<std::int64_t> release =
+        r.flow == Flow::NK ? span(r.arrival_at, r.supervision_confirmed_at) : span(r.registered_at, r.released_at);
+    for (const AgencyBlock* b : {&r.ag1, &r.ag2}) {
+      if (b->name.empty()) continue;
+      p.agencies.push_back({b->name,
+                            {span(b->registered_at, b->sampling_at), span(b->sampling_at, b->certified_at),
+                             span(b->registered_at, b->certified_at), span(b->certified_at, b->customs_received_at),
+                             span(b->registered_at, b->customs_received_at)},
+                            release});
+    }
+    if (!r.qc.name.empty())
+      p.agencies.push_back({r.qc.name,
+                            {std::nullopt, span(r.qc.conformity_at, r.qc.notified_at),
+                             span(r.qc.registered_at, r.qc.notified_at), span(r.qc.notified_at, r.qc.customs_received_at),
+                             span(r.qc.registered_at, r.qc.customs_received_at)},
+                            release});
+  }
+
   // Everything about one record that does not depend on the others (runs on the decoding threads).
   void prepare(const Record& original, Prepared& p) const {
     p.issues.clear();
     p.observations.clear();
     p.attributions.clear();
+    p.agencies.clear();
     p.excluded = exclusion(original);
     if (p.excluded) return;
     p.identity = declaration_identity(original.declaration_no);
@@ -278,6 +310,7 @@ struct Analyzer::Impl {
     p.incomplete = is_incomplete(r);
     check_order(r, p.issues);
     check_missing(r, p.issues);
+    observe_agencies(r, p);
     thread_local std::vector<Observation> observations;
     observations.clear();
     observe(r, observations);
@@ -339,7 +372,40 @@ struct Analyzer::Impl {
         sum.agencies += a.who.agencies;
         if (channel_group == 0) break;  // no channel: "all" only
       }
+    for (Prepared::AgencyObserved& a : p.agencies) {
+      AgencyAcc& acc = agency_acc[{a.agency, static_cast<std::uint8_t>(flow)}];
+      ++acc.n;
+      for (std::size_t k = 0; k < a.seconds.size(); ++k)
+        if (a.seconds[k]) acc.values[k].push_back(*a.seconds[k]);
+      if (a.seconds[4] && a.release) {
+        ++acc.share_n;
+        acc.agency_sum += static_cast<double>(*a.seconds[4]);
+        acc.release_sum += static_cast<double>(*a.release);
+      }
+    }
     for (Issue& i : p.issues) add_issue(std::move(i));
+  }
+
+  struct AgencyAcc {
+    std::size_t n = 0, share_n = 0;
+    std::array<std::vector<std::int64_t>, 5> values;
+    double agency_sum = 0, release_sum = 0;
+  };
+  std::map<std::pair<std::string, std::uint8_t>, AgencyAcc> agency_acc;
+
+  void build_agencies() {
+    for (auto& [key, acc] : agency_acc) {
+      AgencyResultRow row;
+      row.agency = key.first;
+      row.flow = std::string(kFlowNames[key.second]);
+      row.n = acc.n;
+      Summary* out[] = {&row.registration_to_sampling, &row.sampling_to_result, &row.registration_to_result,
+                        &row.result_to_handover, &row.registration_to_handover};
+      for (std::size_t k = 0; k < 5; ++k) *out[k] = summarize(acc.values[k]);
+      row.share_n = acc.share_n;
+      if (acc.release_sum > 0) row.release_share = acc.agency_sum / acc.release_sum;
+      report.agencies.push_back(std::move(row));
+    }
   }
 
   void add_duplicate_issue(const Record& r) {
@@ -628,6 +694,7 @@ Report Analyzer::finish() {
   impl_->build_statistics();
   impl_->build_attribution();
   impl_->build_sampling();
+  impl_->build_agencies();
   return std::move(impl_->report);
 }
 

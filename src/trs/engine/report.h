@@ -86,6 +86,17 @@ struct SamplingRow {
   std::size_t records = 0, t3_kept = 0, t3_left_out = 0;
 };
 
+// Per specialised-inspection agency (the block's agency name; seed lines 538–542): its intervals
+// registration → sampling → result → hand-over to customs, and its share of the release time.
+struct AgencyResultRow {
+  std::string agency, flow;
+  std::size_t n = 0;  // agency blocks of analysed records
+  Summary registration_to_sampling, sampling_to_result, registration_to_result, result_to_handover,
+      registration_to_handover;
+  std::size_t share_n = 0;  // blocks with registration → hand-over and the record's release time observed
+  double release_share = 0;  // sum(registration → hand-over) / sum(release time: T1 for NK, T2 for XK)
+};
+
 struct StatRow {
   std::string interval, flow, by, group;
   Summary stats;
@@ -132,6 +143,7 @@ struct Report {
   std::vector<CumulativeRow> cumulative;
   std::vector<MedianCiRow> median_ci;
   std::vector<SamplingRow> sampling;  // with a study only, branches alphabetically
+  std::vector<AgencyResultRow> agencies;  // agencies alphabetically, then flow
   AnalysisSettings settings;
 };
 

@@ -242,6 +242,23 @@ json to_json(const Report& r) {
   }
   out["intervals"] = intervals_json();
   out["settings"] = settings_json(r.settings);
+  json agencies = json::array();
+  for (const AgencyResultRow& a : r.agencies) {
+    json j = {{"agency", to_valid_utf8(a.agency)}, {"flow", a.flow}, {"n", a.n}, {"share_n", a.share_n},
+              {"release_share", a.release_share}};
+    const std::pair<const char*, const Summary*> parts[] = {{"registration_to_sampling", &a.registration_to_sampling},
+                                                            {"sampling_to_result", &a.sampling_to_result},
+                                                            {"registration_to_result", &a.registration_to_result},
+                                                            {"result_to_handover", &a.result_to_handover},
+                                                            {"registration_to_handover", &a.registration_to_handover}};
+    for (const auto& [name, summary] : parts) {
+      json part;
+      put_summary(part, *summary);
+      j[name] = std::move(part);
+    }
+    agencies.push_back(std::move(j));
+  }
+  out["agencies"] = std::move(agencies);
   if (r.settings.study) {
     json sampling = json::array();
     for (const SamplingRow& sr : r.sampling)
@@ -360,6 +377,17 @@ void write_text(std::ostream& out, const Report& r, std::span<const ComparisonRo
           << pad(cr.mean_b ? format_hms(*cr.mean_b) : "—", 13, true)
           << (cr.mean_change_pct ? "  " + num(*cr.mean_change_pct, 1) + "%" : std::string()) << '\n';
     }
+  }
+
+  if (!r.agencies.empty()) {
+    out << "\nCƠ QUAN KIỂM TRA CHUYÊN NGÀNH (trung vị: đăng ký → lấy mẫu → kết quả → giao hải quan; tỷ trọng trong "
+           "thời gian giải phóng hàng)\n";
+    const auto med = [](const Summary& s) { return s.n ? format_hms(s.median_hours) : std::string("—"); };
+    for (const AgencyResultRow& a : r.agencies)
+      out << "  " << pad(a.agency, 40) << pad(a.flow, 4) << pad("n=" + std::to_string(a.n), 8, true)
+          << pad(med(a.registration_to_sampling), 12, true) << pad(med(a.sampling_to_result), 12, true)
+          << pad(med(a.result_to_handover), 12, true) << pad(med(a.registration_to_handover), 12, true)
+          << pad(a.share_n ? pct(a.release_share) : "—", 9, true) << '\n';
   }
 
   if (!r.sampling.empty()) {

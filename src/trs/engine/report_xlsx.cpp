@@ -192,6 +192,23 @@ void write_xlsx(const std::string& path, const Report& r, std::span<const Compar
     }
   }
 
+  if (!r.agencies.empty()) {
+    Sheet ag(wb, f, "Cơ quan KTCN");
+    ag.headings({"Cơ quan kiểm tra chuyên ngành", "Luồng hàng", "Số khối", "Đăng ký → lấy mẫu: trung vị (giờ)",
+                 "Lấy mẫu → kết quả: trung vị (giờ)", "Đăng ký → kết quả: trung vị (giờ)",
+                 "Kết quả → giao hải quan: trung vị (giờ)", "Đăng ký → giao hải quan: trung vị (giờ)",
+                 "Đăng ký → giao hải quan: trung bình (giờ)", "Tỷ trọng trong thời gian giải phóng hàng"});
+    for (const AgencyResultRow& a : r.agencies) {
+      ag.text(a.agency).text(a.flow).count(a.n);
+      for (const Summary* s : {&a.registration_to_sampling, &a.sampling_to_result, &a.registration_to_result,
+                               &a.result_to_handover, &a.registration_to_handover})
+        s->n ? ag.number(s->median_hours, f.hours) : ag.blank();
+      a.registration_to_handover.n ? ag.number(a.registration_to_handover.mean_hours, f.hours) : ag.blank();
+      if (a.share_n) ag.number(a.release_share, f.share);
+      ag.next_row();
+    }
+  }
+
   if (!r.sampling.empty()) {
     Sheet sampling(wb, f, "Chọn mẫu khoảng 3");
     sampling.headings({"Chi cục", "Quy tắc chọn mẫu", "Số tờ khai phân tích", "Giữ cho khoảng (3)", "Bỏ khỏi khoảng (3)"});

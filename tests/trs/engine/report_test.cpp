@@ -236,6 +236,42 @@ TEST(Report, SamplingRuleKeepsT3OnlyForTheRecordsItKeeps) {
   EXPECT_EQ(parse_sampling_rule("wed_fri"), std::nullopt);
 }
 
+// Per agency (seed lines 538–542): registration → sampling → result → hand-over and the share of the release
+// time the agency takes (sum of its registration → hand-over over the sum of the records' release time).
+TEST(Report, PerAgencyIntervalsAndShareOfReleaseTime) {
+  const Report r = analyze_csv(lines({
+      "flow,declaration_no,registered_at,released_at,ag1_name,ag1_registered_at,ag1_sampling_at,ag1_certified_at,"
+      "ag1_customs_received_at,qc_name,qc_registered_at,qc_notified_at,qc_customs_received_at",
+      "XK,304722599000,2025-06-16 08:00,2025-06-17 08:00,Kiểm dịch II,2025-06-16 08:00,2025-06-16 10:00,"
+      "2025-06-16 14:00,2025-06-16 20:00,,,,",
+      "XK,304722599010,2025-06-16 08:00,2025-06-16 20:00,Kiểm dịch II,2025-06-16 09:00,2025-06-16 10:00,"
+      "2025-06-16 12:00,2025-06-16 15:00,Trung tâm 3,2025-06-16 08:00,2025-06-16 09:00,2025-06-16 08:30",
+  }));
+  ASSERT_EQ(r.agencies.size(), 2u);
+  const AgencyResultRow& kd = r.agencies[0];
+  EXPECT_EQ(kd.agency, "Kiểm dịch II");
+  EXPECT_EQ(kd.n, 2u);
+  EXPECT_DOUBLE_EQ(kd.registration_to_sampling.median_hours, 1.5);  // 2 h and 1 h
+  EXPECT_DOUBLE_EQ(kd.sampling_to_result.median_hours, 3.0);        // 4 h and 2 h
+  EXPECT_DOUBLE_EQ(kd.result_to_handover.median_hours, 4.5);        // 6 h and 3 h
+  EXPECT_DOUBLE_EQ(kd.registration_to_handover.median_hours, 9.0);  // 12 h and 6 h
+  EXPECT_EQ(kd.share_n, 2u);
+  EXPECT_DOUBLE_EQ(kd.release_share, 18.0 / 36.0);  // (12 + 6) / (24 + 12)
+  const AgencyResultRow& qc = r.agencies[1];
+  EXPECT_EQ(qc.agency, "Trung tâm 3");
+  EXPECT_EQ(qc.registration_to_result.n, 1u);
+  EXPECT_EQ(qc.result_to_handover.n, 0u);  // hand-over before the result: left out
+  EXPECT_EQ(qc.share_n, 1u);  // registration → hand-over 0:30 of a 12 h release
+  EXPECT_DOUBLE_EQ(qc.release_share, 0.5 / 12.0);
+  const auto j = to_json(r);
+  EXPECT_EQ(j["agencies"][0]["agency"], "Kiểm dịch II");
+  EXPECT_DOUBLE_EQ(j["agencies"][0]["release_share"].get<double>(), 0.5);
+  EXPECT_EQ(j["agencies"][0]["sampling_to_result"]["n"], 2);
+  std::ostringstream text;
+  write_text(text, r);
+  EXPECT_NE(text.str().find("CƠ QUAN KIỂM TRA CHUYÊN NGÀNH"), std::string::npos);
+}
+
 TEST(Report, DefaultFollowUpLimit) {
   // Week of 15/06/2015 (the 2015 study): Saturday 20/06, then 30 working days Mon–Fri → Friday 31/07/2015.
   EXPECT_EQ(default_follow_up_limit({2015, 6, 15}), local(2015, 8, 1, 0, 0));
