@@ -767,7 +767,10 @@ export interface paths {
          * @description The same JSON as `haiquan trs analyze` (records, rows, issues, world_bank, attribution, delay_reasons,
          *     cumulative, median_ci, working_hours, settings) computed over the stored records of the branches the
          *     caller sees with the study's settings, plus `study` and `sampling` ([{branch, rule FULL_WEEK|WED_FRI,
-         *     records, t3_kept, t3_left_out}]: T3_* rows are computed over the records each branch's rule keeps).
+         *     records, t3_kept, t3_left_out}]: T3_* rows are computed over the records each branch's rule keeps) and
+         *     `agencies` ([{agency, flow, n, registration_to_sampling, sampling_to_result, registration_to_result,
+         *     result_to_handover, registration_to_handover (each a summary: n, mean_hours, median_hours, …),
+         *     share_n, release_share}]: per named agency block, its share of the release time).
          *     `format=xlsx` answers the spreadsheet (with the sheet «Chọn mẫu khoảng 3»).
          */
         get: operations["trsReport"];
