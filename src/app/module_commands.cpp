@@ -15,8 +15,9 @@ CLI::App* trs_analyze = nullptr;
 CLI::App* trs_import = nullptr;
 CLI::App* trs_report = nullptr;
 CLI::App* trs_create_study = nullptr;
+CLI::App* trs_agency_list = nullptr;
 trs::AnalyzeOptions analyze_options;
-std::string compare_with, events;
+std::string compare_with, compare_reference, events;
 CLI::App* agent = nullptr;
 std::string agent_config;
 std::atomic<bool> agent_stop{false};
@@ -39,9 +40,11 @@ void add_module_commands(CLI::App& cli, Options& options) {
   trs_analyze->add_option("--events", events, "Long format: the event log (declaration_no,event,at[,actor])");
   trs_analyze->add_option("--format", analyze_options.format, "json, text or xlsx")
       ->check(CLI::IsMember({"json", "text", "xlsx"}));
-  trs_analyze->add_option("--output", analyze_options.output, "Output file (required for xlsx)");
+  trs_analyze->add_option("--output", analyze_options.output, "Write the report to this file (any format; required for xlsx)");
   trs_analyze->add_flag("--skip-invalid", analyze_options.skip_invalid, "Leave out whole rows that have an invalid cell");
   trs_analyze->add_option("--compare", compare_with, "A second study file to compare with");
+  trs_analyze->add_option("--compare-reference", compare_reference,
+                          "Compare with the published figures of an earlier study (VN2013, DN2018)");
   trs_analyze->add_option("--max-issues", analyze_options.max_issues, "List at most this many issues (0 = all)");
 
   trs_import = trs->add_subcommand("import", "Import records into a stored study (all or nothing unless --skip-invalid)");
@@ -57,6 +60,7 @@ void add_module_commands(CLI::App& cli, Options& options) {
   trs_report->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
   trs_create_study = add_trs_create_study(*trs, options);
   trs_create_study->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
+  trs_agency_list = add_trs_agency_list(*trs, options);
   agent = cli.add_subcommand("agent", "Monitoring agent: watch folders and services, report to the server");
   agent->add_option("--config", agent_config, "The agent's JSON configuration (docs/operations.md)")->required();
 
@@ -73,9 +77,11 @@ int run_module_command(CLI::App&, const Options& options) {
   if (trs_import && *trs_import) return run_trs_import(options);
   if (trs_report && *trs_report) return run_trs_report(options);
   if (trs_create_study && *trs_create_study) return run_trs_create_study(options);
+  if (trs_agency_list && *trs_agency_list) return run_trs_agency_list(options);
   if (trs_analyze && *trs_analyze) {
     if (!events.empty()) analyze_options.events = events;
     if (!compare_with.empty()) analyze_options.compare_with = compare_with;
+    if (!compare_reference.empty()) analyze_options.compare_reference = compare_reference;
     return trs::run_analyze(analyze_options, std::cout, std::cerr);
   }
   return 2;

@@ -8,6 +8,7 @@
 #include <functional>
 #include <fstream>
 #include <iostream>
+#include <tuple>
 
 #include "core/error.h"
 #include "db/migrate.h"
@@ -92,8 +93,8 @@ int run_reporting_errors(const std::function<int()>& command, bool after_progres
 }
 
 struct CreateStudyOptions {
-  std::string name, week_start, branches, excluded, world_bank;
-  int year = 0, follow_up_days = 30;
+  std::string name, week_start, branches, excluded, world_bank, period_start, period_end;
+  int year = 0, follow_up_days = 30, agency_weeks = 1;
 } create_options;
 
 std::vector<std::string> split_list(const std::string& text) {
@@ -115,11 +116,19 @@ CLI::App* add_trs_create_study(CLI::App& trs, Options&) {
   cmd->add_option("--name", create_options.name, "Study name")->required();
   cmd->add_option("--year", create_options.year, "Year (default: the week's)");
   cmd->add_option("--week-start", create_options.week_start, "Monday of the measurement week, YYYY-MM-DD")->required();
-  cmd->add_option("--branches", create_options.branches, "Participating branches CODE:ROUTE,… (e.g. 02CI:SEA,01B1:AIR)")
+  cmd->add_option("--branches", create_options.branches,
+                  "Participating branches CODE:ROUTE[:RULE],… RULE = FULL_WEEK or WED_FRI for interval (3) (default: "
+                  "ROAD FULL_WEEK, SEA/AIR WED_FRI), e.g. 02CI:SEA,01B1:AIR,51CB:SEA:FULL_WEEK")
       ->required();
+  cmd->add_option("--agency-weeks", create_options.agency_weeks,
+                  "Specialised-inspection agencies sample from 1 or 2 working weeks before the week (default 1)");
   cmd->add_option("--exclude-types", create_options.excluded, "Excluded declaration type codes, comma-separated");
   cmd->add_option("--world-bank-branches", create_options.world_bank, "HCMC seaport branch codes (default 02CI)");
   cmd->add_option("--follow-up-days", create_options.follow_up_days, "Working days after the week (default 30)");
+  cmd->add_option("--period-start", create_options.period_start,
+                  "A study shorter than the week: first instant sampled, \"YYYY-MM-DD HH:MM\" local (default Monday 00:00)");
+  cmd->add_option("--period-end", create_options.period_end,
+                  "… and the instant the sample ends, \"YYYY-MM-DD HH:MM\" local (default Saturday 24:00)");
   return cmd;
 }
 
@@ -134,13 +143,71 @@ int run_trs_create_study(const Options& options) {
     config.year = create_options.year ? create_options.year : week->year;
     for (const auto& item : split_list(create_options.branches)) {
       const auto colon = item.find(':');
-      config.branches.push_back({item.substr(0, colon), colon == std::string::npos ? "SEA" : item.substr(colon + 1)});
+      const auto colon2 = colon == std::string::npos ? colon : item.find(':', colon + 1);
+      const std::string code = item.substr(0, colon);
+      const std::string route = colon == std::string::npos ? "SEA" : item.substr(colon + 1, colon2 - colon - 1);
+      trs::SamplingRule rule = trs::default_sampling_rule(route);
+      if (colon2 != std::string::npos) {
+        const auto parsed = trs::parse_sampling_rule(item.substr(colon2 + 1));
+        if (!parsed)
+          throw core::Error(core::ErrorKind::BadInput, "INVALID_FIELD",
+                            "--branches: quy tắc chọn mẫu của chi cục " + code + " \"" + item.substr(colon2 + 1) +
+                                "\" phải là FULL_WEEK hoặc WED_FRI.");
+        rule = *parsed;
+      }
+      config.branches.push_back({code, route, rule});
     }
+    config.agency_weeks_before = create_options.agency_weeks;
     config.excluded_type_codes = split_list(create_options.excluded);
     if (!create_options.world_bank.empty()) config.world_bank_branches = split_list(create_options.world_bank);
     config.follow_up_days = create_options.follow_up_days;
+    for (auto [text, slot, option] : {std::tuple{&create_options.period_start, &trs::StudyConfig::period_start, "--period-start"},
+                                      {&create_options.period_end, &trs::StudyConfig::period_end, "--period-end"}}) {
+      if (text->empty()) continue;
+      std::string why;
+      config.*slot = trs::parse_time_cell(*text, &why);
+      if (!(config.*slot))
+        throw core::Error(core::ErrorKind::BadInput, "INVALID_FIELD",
+                          std::string(option) + " \"" + *text + "\" không phải thời điểm hợp lệ: " + why);
+    }
     auto db = open_study_db(options.db_url);
     std::cout << trs::StudyService(*db).create_study_as_system(config) << '\n';
+    return 0;
+  });
+}
+
+CLI::App* add_trs_agency_list(CLI::App& trs, Options& options) {
+  auto* cmd = trs.add_subcommand("agency-list",
+                                 "The list sent to the ministries: per agency, every sampled declaration with specialised "
+                                 "inspection (declaration, bill of lading, registration and certificate numbers)");
+  cmd->add_option("--study", options.study_id, "Study id")->required();
+  cmd->add_option("--format", options.format, "csv or xlsx (default csv)")->check(CLI::IsMember({"csv", "xlsx", "json"}));
+  cmd->add_option("--output", options.output, "Output file (required for xlsx; csv goes to stdout without it)");
+  cmd->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
+  return cmd;
+}
+
+int run_trs_agency_list(const Options& options) {
+  const std::string format = options.format == "json" ? "csv" : options.format;  // json is the other commands' default
+  if (format == "xlsx" && options.output.empty()) {
+    std::cerr << "Lỗi: định dạng xlsx cần đường dẫn tệp kết quả (--output).\n";
+    return 2;
+  }
+  return run_reporting_errors([&] {
+    auto db = open_study_db(options.db_url);
+    const auto rows = trs::StudyService(*db).agency_list(nullptr, options.study_id);
+    if (format == "xlsx") {
+      trs::write_agency_list_xlsx(options.output, rows);
+    } else if (options.output.empty()) {
+      std::cout << trs::agency_list_csv(rows);
+      return 0;
+    } else {
+      std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
+      file << trs::agency_list_csv(rows);
+      file.close();
+      if (!file) throw std::runtime_error("không ghi được tệp " + options.output);
+    }
+    std::cout << "Đã ghi danh sách gửi các Bộ, ngành vào " << options.output << " (" << rows.size() << " dòng).\n";
     return 0;
   });
 }

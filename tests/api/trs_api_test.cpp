@@ -372,13 +372,16 @@ TEST_P(TrsApi, ReportEqualsAnalyzeOnTheSameFileAndExportsXlsx) {
   options.input = file.string();
   options.study = trs::StudySettings{{2025, 6, 16}, {"C21", "G51"},
                                      *core::parse_iso8601(report.body["study"]["follow_up_limit"].get<std::string>()),
-                                     {"02B1", "02CI", "03CC"}};
+                                     {"02B1", "02CI", "03CC"}, std::nullopt, std::nullopt};
+  // The study's branches are sea and air: interval (3) defaults to Wednesday–Friday there.
+  options.study->sampling_rules = {{"02B1", trs::SamplingRule::WedFri}, {"02CI", trs::SamplingRule::WedFri},
+                                   {"03CC", trs::SamplingRule::WedFri}};
   std::ostringstream out, err;
   ASSERT_EQ(trs::run_analyze(options, out, err), 0) << err.str();
   fs::remove(file);
   const json expected = json::parse(out.str());
   for (const char* key : {"records", "rows", "world_bank", "attribution", "delay_reasons", "cumulative", "median_ci",
-                          "working_hours", "issue_counts", "settings"})
+                          "working_hours", "issue_counts", "settings", "sampling"})
     EXPECT_EQ(report.body[key], expected[key]) << key;
   auto sorted = [](json issues) {
     std::vector<std::string> v;
@@ -402,6 +405,71 @@ TEST_P(TrsApi, ReportEqualsAnalyzeOnTheSameFileAndExportsXlsx) {
   EXPECT_GT(cmp.body["rows"].size(), 10u);
   EXPECT_EQ(analyst.get("/api/v1/trs/compare?a=" + id + "&b=x").status, 400);
   EXPECT_EQ(analyst.get("/api/v1/trs/compare?a=" + id + "&b=" + id2 + "&format=xlsx").raw.substr(0, 2), "PK");
+  // … and with the published figures of the 2013 study, like another study.
+  auto refs = analyst.get("/api/v1/trs/references");
+  ASSERT_EQ(refs.status, 200);
+  EXPECT_EQ(refs.body["items"][0]["id"], "VN2013");
+  EXPECT_EQ(refs.body["items"][0]["figures"][0]["mean_hms"], "115:00:17");
+  auto ref = analyst.get("/api/v1/trs/compare?a=" + id + "&reference=VN2013");
+  ASSERT_EQ(ref.status, 200) << ref.raw;
+  EXPECT_EQ(ref.body["reference"]["id"], "VN2013");
+  EXPECT_EQ(ref.body["rows"].size(), 3u);
+  for (const auto& row : ref.body["rows"]) {
+    EXPECT_FALSE(row["mean_hours_a"].is_null()) << row;
+    EXPECT_NEAR(row["mean_change_hours"].get<double>(),
+                row["mean_hours_b"].get<double>() - row["mean_hours_a"].get<double>(), 1e-9);
+  }
+  EXPECT_EQ(analyst.get("/api/v1/trs/compare?a=" + id + "&reference=VN2013&format=xlsx").raw.substr(0, 2), "PK");
+  EXPECT_EQ(analyst.get("/api/v1/trs/compare?a=" + id + "&reference=VN1999").status, 400);
+  EXPECT_EQ(analyst.get("/api/v1/trs/compare?a=" + id + "&b=" + id2 + "&reference=VN2013").status, 400);
+  EXPECT_EQ(client().get("/api/v1/trs/references").status, 401);
+}
+
+// The seed's half-day pilot: a study shorter than the week samples only what was registered in its period.
+TEST_P(TrsApi, AStudyMayBeShorterThanAWeek) {
+  ApiClient analyst = logged_in("trs.phantich");
+  auto bad = analyst.post("/api/v1/trs/studies", {{"name", "Đo thử ½ ngày"}, {"year", 2025}, {"week_start", "2025-06-16"},
+                                                  {"period_start", "2025-06-17 12:00"}, {"period_end", "2025-06-17 08:00"},
+                                                  {"branches", json::array({{{"code", "02CI"}, {"route", "SEA"}}})}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.body["error"]["details"]["field"], "period_end");
+  auto outside = analyst.post("/api/v1/trs/studies", {{"name", "x"}, {"year", 2025}, {"week_start", "2025-06-16"},
+                                                      {"period_start", "2025-06-23 08:00"},
+                                                      {"branches", json::array({{{"code", "02CI"}, {"route", "SEA"}}})}});
+  EXPECT_EQ(outside.body["error"]["details"]["field"], "period_start");
+  auto created = analyst.post("/api/v1/trs/studies", {{"name", "Đo thử ½ ngày"}, {"year", 2025}, {"week_start", "2025-06-16"},
+                                                      {"period_start", "2025-06-17 07:30"}, {"period_end", "2025-06-17 11:30"},
+                                                      {"branches", json::array({{{"code", "02CI"}, {"route", "SEA"}},
+                                                                                {{"code", "02B1"}, {"route", "AIR"}},
+                                                                                {{"code", "03CC"}, {"route", "SEA"}}})}});
+  ASSERT_EQ(created.status, 201) << created.raw;
+  const std::string id = std::to_string(created.body["id"].get<int>());
+  EXPECT_EQ(created.body["period_start"], "2025-06-17T07:30:00+07:00");
+  EXPECT_EQ(created.body["sample_end"], "2025-06-17T11:30:00+07:00");
+  const std::string csv = generated_csv(300, 3);
+  ASSERT_EQ(analyst.send("POST", "/api/v1/trs/studies/" + id + "/import", csv).status, 200);
+  auto report = analyst.get("/api/v1/trs/studies/" + id + "/report");
+  ASSERT_EQ(report.status, 200);
+  // The records registered on Tuesday 07:30–11:30 are the sample; count them from the file.
+  std::size_t expected = 0;
+  std::istringstream lines_in(csv);
+  std::string line;
+  std::getline(lines_in, line);
+  while (std::getline(lines_in, line)) {
+    std::vector<std::string> cells;
+    std::stringstream ss(line);
+    std::string cell;
+    while (std::getline(ss, cell, ',')) cells.push_back(cell);
+    expected += cells[6] >= "2025-06-17 07:30:00" && cells[6] < "2025-06-17 11:30:00";
+  }
+  EXPECT_GT(expected, 0u);
+  EXPECT_EQ(report.body["records"]["analysed"], expected);
+  EXPECT_EQ(report.body["exclusions"]["outside_week"], 300 - expected);
+  // Back to the whole week.
+  auto whole = analyst.patch("/api/v1/trs/studies/" + id, {{"period_start", nullptr}, {"period_end", nullptr}});
+  ASSERT_EQ(whole.status, 200) << whole.raw;
+  EXPECT_TRUE(whole.body["period_start"].is_null());
+  EXPECT_EQ(analyst.get("/api/v1/trs/studies/" + id + "/report").body["records"]["analysed"], 300);
 }
 
 TEST_P(TrsApi, FollowUpListsIncompleteRecordsPerBranch) {

@@ -124,6 +124,7 @@ export const MODULES: ModuleDef[] = [
       { path: 'trs/studies/:id/records/:no', labelKey: 'menu.trs.entry', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/RecordFormPage')) },
       { path: 'trs/studies/:id/import', labelKey: 'menu.trs.import', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/ImportPage')) },
       { path: 'trs/studies/:id/followup', labelKey: 'menu.trs.followup', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/FollowUpPage')) },
+      { path: 'trs/studies/:id/agencies', labelKey: 'menu.trs.agencies', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/AgencyListPage')) },
       { path: 'trs/studies/:id/report', labelKey: 'menu.trs.report', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/ReportPage')) },
     ],
   },

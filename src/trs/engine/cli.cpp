@@ -1,6 +1,9 @@
 #include "trs/engine/cli.h"
 
+#include <fstream>
+
 #include "core/error.h"
+#include "trs/engine/reference_studies.h"
 
 namespace hq::trs {
 namespace {
@@ -27,6 +30,20 @@ int run_analyze(const AnalyzeOptions& opts, std::ostream& out, std::ostream& err
     err << "Lỗi: định dạng xlsx cần đường dẫn tệp kết quả (--output).\n";
     return 2;
   }
+  const ReferenceStudy* reference = nullptr;
+  if (opts.compare_reference) {
+    reference = find_reference_study(*opts.compare_reference);
+    if (!reference) {
+      err << "Lỗi: không có số liệu tham chiếu \"" << *opts.compare_reference << "\" (có:";
+      for (const ReferenceStudy& s : reference_studies()) err << ' ' << s.id;
+      err << ").\n";
+      return 2;
+    }
+    if (opts.compare_with) {
+      err << "Lỗi: chỉ so sánh với một tệp (--compare) hoặc một số liệu tham chiếu (--compare-reference).\n";
+      return 2;
+    }
+  }
   AnalysisSettings settings;
   settings.study = opts.study;
   settings.world_bank_branches = opts.world_bank_branches;
@@ -36,16 +53,37 @@ int run_analyze(const AnalyzeOptions& opts, std::ostream& out, std::ostream& err
     const Report report = analyze_file(opts.input, opts.events, settings);
     std::vector<ComparisonRow> comparison;
     if (opts.compare_with) comparison = compare(report, analyze_file(*opts.compare_with, std::nullopt, settings));
-    if (opts.format == "json") {
-      nlohmann::json j = to_json(report);
-      if (opts.compare_with) j["comparison"] = to_json(comparison);
-      out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-    } else if (opts.format == "text") {
-      write_text(out, report, comparison);
-    } else {
+    if (reference) comparison = compare(report, *reference);
+    if (opts.format == "xlsx") {
       write_xlsx(opts.output, report, comparison);
-      out << "Đã ghi báo cáo vào " << opts.output << " (" << report.records.analysed << " tờ khai được phân tích).\n";
+    } else {
+      std::ofstream file;
+      if (!opts.output.empty()) {
+        file.open(opts.output, std::ios::binary | std::ios::trunc);
+        if (!file) {
+          err << "Lỗi: không ghi được tệp kết quả " << opts.output << ".\n";
+          return 1;
+        }
+      }
+      std::ostream& target = opts.output.empty() ? out : file;
+      if (opts.format == "json") {
+        nlohmann::json j = to_json(report);
+        if (opts.compare_with || reference) j["comparison"] = to_json(comparison);
+        if (reference) j["reference"] = to_json(*reference);
+        target << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      } else {
+        write_text(target, report, comparison);
+      }
+      if (!opts.output.empty()) {
+        file.close();
+        if (!file) {
+          err << "Lỗi: không ghi được tệp kết quả " << opts.output << ".\n";
+          return 1;
+        }
+      }
     }
+    if (!opts.output.empty())
+      out << "Đã ghi báo cáo vào " << opts.output << " (" << report.records.analysed << " tờ khai được phân tích).\n";
     return 0;
   } catch (const core::Error& e) {
     err << "Lỗi [" << e.code() << "]: " << e.what() << '\n';

@@ -104,6 +104,16 @@ std::uint64_t mix(std::uint64_t seed, std::string_view a, std::string_view b, st
 
 }  // namespace
 
+std::string_view to_string(SamplingRule rule) { return rule == SamplingRule::WedFri ? "WED_FRI" : "FULL_WEEK"; }
+std::optional<SamplingRule> parse_sampling_rule(std::string_view text) {
+  if (text == "FULL_WEEK") return SamplingRule::FullWeek;
+  if (text == "WED_FRI") return SamplingRule::WedFri;
+  return std::nullopt;
+}
+SamplingRule default_sampling_rule(std::string_view route) {
+  return route == "ROAD" ? SamplingRule::FullWeek : SamplingRule::WedFri;
+}
+
 UnixSeconds default_follow_up_limit(const core::Date& week_start, int working_days) {
   core::Date d = core::add_days(week_start, 5);  // the week's Saturday
   while (working_days > 0) {
@@ -127,11 +137,18 @@ struct Analyzer::Prepared : PreparingSink::Prepared {
     Responsibility who;
   };
   std::size_t RecordCounts::*excluded = nullptr;  // why the record is out of the sample (before duplicates)
+  bool t3_kept = true;                             // the branch's interval (3) rule keeps the record
   std::optional<std::uint64_t> identity;           // for the repeated-declaration rule
   bool incomplete = false;
   std::uint8_t world_bank = 0;
   std::vector<Issue> issues;  // in the order they are reported
   std::vector<Observed> observations;
+  struct AgencyObserved {
+    std::string agency;
+    std::array<std::optional<std::int64_t>, 5> seconds;  // the AgencyResultRow intervals, in order
+    std::optional<std::int64_t> release;                  // the record's release time
+  };
+  std::vector<AgencyObserved> agencies;
   std::vector<Attributed> attributions;
 };
 
@@ -156,16 +173,20 @@ struct Analyzer::Impl {
   std::array<std::array<std::array<AttributionSum, 4>, 2>, std::size(kAttributed)> attribution{};
   std::array<int, std::size(kAttributed)> attributed_index{};
   std::optional<UnixSeconds> week_begin, week_end;
+  std::vector<bool> is_t3 = std::vector<bool>(intervals().size());
+  // Per branch id (0 = not recorded): analysed records and those the interval (3) rule kept.
+  std::vector<std::array<std::size_t, 2>> sampling_counts;
 
   explicit Impl(AnalysisSettings s) : settings(std::move(s)) {
     report.settings = settings;
     wb_branches.insert(settings.world_bank_branches.begin(), settings.world_bank_branches.end());
     for (std::size_t k = 0; k < std::size(kAttributed); ++k) attributed_index[k] = interval_index(kAttributed[k]);
+    for (std::size_t i = 0; i < intervals().size(); ++i) is_t3[i] = intervals()[i].id.starts_with("T3_");
     if (const auto& st = settings.study) {
       study_branches.insert(st->branches.begin(), st->branches.end());
       excluded_types.insert(st->excluded_type_codes.begin(), st->excluded_type_codes.end());
-      week_begin = core::from_local({st->week_start});
-      week_end = core::from_local({core::add_days(st->week_start, 6)});
+      week_begin = st->period_begin.value_or(core::from_local({st->week_start}));
+      week_end = st->period_end.value_or(core::from_local({core::add_days(st->week_start, 6)}));
     }
   }
 
@@ -232,14 +253,53 @@ struct Analyzer::Impl {
     return 0;
   }
 
+  // The branch's interval (3) rule: WED_FRI keeps Wednesday–Friday registrations and every declaration with
+  // specialised inspection.
+  bool t3_kept(const Record& r) const {
+    if (!settings.study || settings.study->sampling_rules.empty()) return true;
+    const auto it = settings.study->sampling_rules.find(r.branch_code);
+    if (it == settings.study->sampling_rules.end() || it->second == SamplingRule::FullWeek) return true;
+    if (r.sci_kinds != 0) return true;
+    if (!r.registered_at) return false;
+    const int wd = core::weekday(core::to_local(*r.registered_at).date);
+    return wd >= 3 && wd <= 5;
+  }
+
+  // Per agency block with a name: registration → sampling → result → hand-over (negative spans are left out;
+  // the interval rows report them), and the record's release time (T1 for imports, T2 for exports).
+  static void observe_agencies(const Record& r, Prepared& p) {
+    const auto span = [](const Time& a, const Time& b) -> std::optional<std::int64_t> {
+      if (!a || !b || *b < *a) return std::nullopt;
+      return *b - *a;
+    };
+    std::optional<std::int64_t> release =
+        r.flow == Flow::NK ? span(r.arrival_at, r.supervision_confirmed_at) : span(r.registered_at, r.released_at);
+    for (const AgencyBlock* b : {&r.ag1, &r.ag2}) {
+      if (b->name.empty()) continue;
+      p.agencies.push_back({b->name,
+                            {span(b->registered_at, b->sampling_at), span(b->sampling_at, b->certified_at),
+                             span(b->registered_at, b->certified_at), span(b->certified_at, b->customs_received_at),
+                             span(b->registered_at, b->customs_received_at)},
+                            release});
+    }
+    if (!r.qc.name.empty())
+      p.agencies.push_back({r.qc.name,
+                            {std::nullopt, span(r.qc.conformity_at, r.qc.notified_at),
+                             span(r.qc.registered_at, r.qc.notified_at), span(r.qc.notified_at, r.qc.customs_received_at),
+                             span(r.qc.registered_at, r.qc.customs_received_at)},
+                            release});
+  }
+
   // Everything about one record that does not depend on the others (runs on the decoding threads).
   void prepare(const Record& original, Prepared& p) const {
     p.issues.clear();
     p.observations.clear();
     p.attributions.clear();
+    p.agencies.clear();
     p.excluded = exclusion(original);
     if (p.excluded) return;
     p.identity = declaration_identity(original.declaration_no);
+    p.t3_kept = t3_kept(original);
     std::optional<Record> adjusted;
     if (settings.study && settings.study->follow_up_limit) {
       adjusted = original;
@@ -250,6 +310,7 @@ struct Analyzer::Impl {
     p.incomplete = is_incomplete(r);
     check_order(r, p.issues);
     check_missing(r, p.issues);
+    observe_agencies(r, p);
     thread_local std::vector<Observation> observations;
     observations.clear();
     observe(r, observations);
@@ -293,7 +354,14 @@ struct Analyzer::Impl {
         field_code(dim_named("declarant_kind"), r.declarant_kind) | GroupCode{branch_id(r.branch_code)} << kBranchShift;
     keys.push_back({groups, static_cast<std::uint8_t>(*r.flow), p.world_bank, r.delay_reasons});
     if (p.incomplete) ++counts.incomplete;
-    for (const Prepared::Observed& o : p.observations) series[o.interval][flow].push_back({o.seconds, rec, o.working});
+    if (settings.study) {
+      const std::uint32_t b = branch_id(r.branch_code);
+      if (sampling_counts.size() <= b) sampling_counts.resize(b + 1, {0, 0});
+      ++sampling_counts[b][0];
+      sampling_counts[b][1] += p.t3_kept;
+    }
+    for (const Prepared::Observed& o : p.observations)
+      if (p.t3_kept || !is_t3[o.interval]) series[o.interval][flow].push_back({o.seconds, rec, o.working});
     const std::size_t channel_group = r.channel ? 1 + static_cast<std::size_t>(*r.channel) : 0;
     for (const Prepared::Attributed& a : p.attributions)
       for (std::size_t g : {std::size_t{0}, channel_group}) {
@@ -304,7 +372,40 @@ struct Analyzer::Impl {
         sum.agencies += a.who.agencies;
         if (channel_group == 0) break;  // no channel: "all" only
       }
+    for (Prepared::AgencyObserved& a : p.agencies) {
+      AgencyAcc& acc = agency_acc[{a.agency, static_cast<std::uint8_t>(flow)}];
+      ++acc.n;
+      for (std::size_t k = 0; k < a.seconds.size(); ++k)
+        if (a.seconds[k]) acc.values[k].push_back(*a.seconds[k]);
+      if (a.seconds[4] && a.release) {
+        ++acc.share_n;
+        acc.agency_sum += static_cast<double>(*a.seconds[4]);
+        acc.release_sum += static_cast<double>(*a.release);
+      }
+    }
     for (Issue& i : p.issues) add_issue(std::move(i));
+  }
+
+  struct AgencyAcc {
+    std::size_t n = 0, share_n = 0;
+    std::array<std::vector<std::int64_t>, 5> values;
+    double agency_sum = 0, release_sum = 0;
+  };
+  std::map<std::pair<std::string, std::uint8_t>, AgencyAcc> agency_acc;
+
+  void build_agencies() {
+    for (auto& [key, acc] : agency_acc) {
+      AgencyResultRow row;
+      row.agency = key.first;
+      row.flow = std::string(kFlowNames[key.second]);
+      row.n = acc.n;
+      Summary* out[] = {&row.registration_to_sampling, &row.sampling_to_result, &row.registration_to_result,
+                        &row.result_to_handover, &row.registration_to_handover};
+      for (std::size_t k = 0; k < 5; ++k) *out[k] = summarize(acc.values[k]);
+      row.share_n = acc.share_n;
+      if (acc.release_sum > 0) row.release_share = acc.agency_sum / acc.release_sum;
+      report.agencies.push_back(std::move(row));
+    }
   }
 
   void add_duplicate_issue(const Record& r) {
@@ -497,6 +598,25 @@ struct Analyzer::Impl {
     }
   }
 
+  void build_sampling() {
+    if (!settings.study) return;
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t b = 0; b < sampling_counts.size(); ++b)
+      if (sampling_counts[b][0]) order.push_back(b);
+    const auto name = [&](std::uint32_t b) { return b == 0 ? std::string() : branch_names[b - 1]; };
+    std::sort(order.begin(), order.end(), [&](auto x, auto y) { return name(x) < name(y); });
+    for (const std::uint32_t b : order) {
+      SamplingRow row;
+      row.branch = name(b);
+      const auto it = settings.study->sampling_rules.find(row.branch);
+      if (it != settings.study->sampling_rules.end()) row.rule = it->second;
+      row.records = sampling_counts[b][0];
+      row.t3_kept = sampling_counts[b][1];
+      row.t3_left_out = row.records - row.t3_kept;
+      report.sampling.push_back(std::move(row));
+    }
+  }
+
   void build_attribution() {
     for (std::size_t k = 0; k < std::size(kAttributed); ++k)
       for (std::size_t f = 0; f < 2; ++f)
@@ -573,6 +693,8 @@ void Analyzer::on_prepared(const Record& r, PreparingSink::Prepared& p) { impl_-
 Report Analyzer::finish() {
   impl_->build_statistics();
   impl_->build_attribution();
+  impl_->build_sampling();
+  impl_->build_agencies();
   return std::move(impl_->report);
 }
 

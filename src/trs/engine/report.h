@@ -30,11 +30,25 @@
 
 namespace hq::trs {
 
+// The seed's sampling design for interval (3), the customs' own work (§B.II.2): FULL_WEEK keeps every
+// declaration of the week; WED_FRI only those registered on Wednesday, Thursday or Friday (local time), except
+// that a declaration with specialised inspection (sci_kinds not empty) is always kept. Intervals (1), (2) and
+// (4) are always measured at 100 %. Default: road branches FULL_WEEK, sea and air WED_FRI.
+enum class SamplingRule : std::uint8_t { FullWeek, WedFri };
+std::string_view to_string(SamplingRule rule);
+std::optional<SamplingRule> parse_sampling_rule(std::string_view text);  // "FULL_WEEK" | "WED_FRI"
+SamplingRule default_sampling_rule(std::string_view route);               // ROAD → FULL_WEEK, else WED_FRI
+
 struct StudySettings {
   core::Date week_start;                        // the Monday; the week runs Mon 00:00 – Sat 24:00 local
   std::vector<std::string> excluded_type_codes;  // e.g. transit, express, on-the-spot (exact codes)
   std::optional<UnixSeconds> follow_up_limit;    // milestones later than this count as missing
   std::vector<std::string> branches;             // participating branch codes; empty = all
+  // A study shorter than the week (the seed's half-day pilot): declarations registered in
+  // [period_begin, period_end) are the sample. nullopt = the week's start / end.
+  std::optional<UnixSeconds> period_begin, period_end;
+  // Interval (3) sampling rule per branch code; a branch not listed is FULL_WEEK.
+  std::map<std::string, SamplingRule> sampling_rules = {};
 };
 // The seed's limit: 30 working days (Mon–Fri, public holidays not known here) after the week's Saturday,
 // to the end of the last one (local time).
@@ -63,6 +77,24 @@ struct RecordCounts {
   // Why rows were excluded (they add up to `excluded`).
   std::size_t rejected_rows = 0, invalid_rows = 0, no_flow = 0, duplicates = 0;
   std::size_t outside_week = 0, excluded_type = 0, other_branch = 0;
+};
+
+// Per branch: how many analysed records the interval (3) rule kept and left out.
+struct SamplingRow {
+  std::string branch;  // "" = not recorded
+  SamplingRule rule = SamplingRule::FullWeek;
+  std::size_t records = 0, t3_kept = 0, t3_left_out = 0;
+};
+
+// Per specialised-inspection agency (the block's agency name; seed lines 538–542): its intervals
+// registration → sampling → result → hand-over to customs, and its share of the release time.
+struct AgencyResultRow {
+  std::string agency, flow;
+  std::size_t n = 0;  // agency blocks of analysed records
+  Summary registration_to_sampling, sampling_to_result, registration_to_result, result_to_handover,
+      registration_to_handover;
+  std::size_t share_n = 0;  // blocks with registration → hand-over and the record's release time observed
+  double release_share = 0;  // sum(registration → hand-over) / sum(release time: T1 for NK, T2 for XK)
 };
 
 struct StatRow {
@@ -110,6 +142,8 @@ struct Report {
   std::vector<DelayReasonRow> delay_reasons;
   std::vector<CumulativeRow> cumulative;
   std::vector<MedianCiRow> median_ci;
+  std::vector<SamplingRow> sampling;  // with a study only, branches alphabetically
+  std::vector<AgencyResultRow> agencies;  // agencies alphabetically, then flow
   AnalysisSettings settings;
 };
 
@@ -142,6 +176,7 @@ struct ComparisonRow {
   std::size_t n_a = 0, n_b = 0;
   std::optional<double> median_a, median_b, mean_a, mean_b;
   std::optional<double> median_change_hours, median_change_pct;
+  std::optional<double> mean_change_hours, mean_change_pct;
 };
 std::vector<ComparisonRow> compare(const Report& a, const Report& b);
 

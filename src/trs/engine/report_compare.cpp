@@ -30,6 +30,10 @@ std::vector<ComparisonRow> compare(const Report& a, const Report& b) {
       c.median_change_hours = *c.median_b - *c.median_a;
       if (*c.median_a > 0) c.median_change_pct = 100.0 * *c.median_change_hours / *c.median_a;
     }
+    if (c.mean_a && c.mean_b) {
+      c.mean_change_hours = *c.mean_b - *c.mean_a;
+      if (*c.mean_a > 0) c.mean_change_pct = 100.0 * *c.mean_change_hours / *c.mean_a;
+    }
     out.push_back(std::move(c));
   }
   return out;

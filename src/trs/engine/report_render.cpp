@@ -105,6 +105,13 @@ json settings_json(const AnalysisSettings& s) {
                   {"branches", st->branches},
                   {"follow_up_limit", st->follow_up_limit ? json(core::format_iso8601(*st->follow_up_limit))
                                                           : json(nullptr)}};
+    if (st->period_begin) j["study"]["period_begin"] = core::format_iso8601(*st->period_begin);
+    if (st->period_end) j["study"]["period_end"] = core::format_iso8601(*st->period_end);
+    if (!st->sampling_rules.empty()) {
+      json rules = json::object();
+      for (const auto& [branch, rule] : st->sampling_rules) rules[branch] = to_string(rule);
+      j["study"]["sampling_rules"] = rules;
+    }
   }
   return j;
 }
@@ -235,6 +242,33 @@ json to_json(const Report& r) {
   }
   out["intervals"] = intervals_json();
   out["settings"] = settings_json(r.settings);
+  json agencies = json::array();
+  for (const AgencyResultRow& a : r.agencies) {
+    json j = {{"agency", to_valid_utf8(a.agency)}, {"flow", a.flow}, {"n", a.n}, {"share_n", a.share_n},
+              {"release_share", a.release_share}};
+    const std::pair<const char*, const Summary*> parts[] = {{"registration_to_sampling", &a.registration_to_sampling},
+                                                            {"sampling_to_result", &a.sampling_to_result},
+                                                            {"registration_to_result", &a.registration_to_result},
+                                                            {"result_to_handover", &a.result_to_handover},
+                                                            {"registration_to_handover", &a.registration_to_handover}};
+    for (const auto& [name, summary] : parts) {
+      json part;
+      put_summary(part, *summary);
+      j[name] = std::move(part);
+    }
+    agencies.push_back(std::move(j));
+  }
+  out["agencies"] = std::move(agencies);
+  if (r.settings.study) {
+    json sampling = json::array();
+    for (const SamplingRow& sr : r.sampling)
+      sampling.push_back({{"branch", sr.branch.empty() ? json(nullptr) : json(sr.branch)},
+                          {"rule", to_string(sr.rule)},
+                          {"records", sr.records},
+                          {"t3_kept", sr.t3_kept},
+                          {"t3_left_out", sr.t3_left_out}});
+    out["sampling"] = std::move(sampling);
+  }
   return out;
 }
 
@@ -252,7 +286,9 @@ json to_json(std::span<const ComparisonRow> rows) {
                    {"mean_hours_a", opt(c.mean_a)},
                    {"mean_hours_b", opt(c.mean_b)},
                    {"median_change_hours", opt(c.median_change_hours)},
-                   {"median_change_pct", opt(c.median_change_pct)}});
+                   {"median_change_pct", opt(c.median_change_pct)},
+                   {"mean_change_hours", opt(c.mean_change_hours)},
+                   {"mean_change_pct", opt(c.mean_change_pct)}});
   return out;
 }
 
@@ -330,14 +366,37 @@ void write_text(std::ostream& out, const Report& r, std::span<const ComparisonRo
         << format_hms(m.ci.low_hours) << " – " << format_hms(m.ci.high_hours) << "] " << m.ci.method << '\n';
 
   if (!comparison.empty()) {
-    out << "\nSO SÁNH HAI BÁO CÁO (trung vị A → B)\n";
+    out << "\nSO SÁNH HAI BÁO CÁO (trung vị A → B; trung bình A → B)\n";
     for (const ComparisonRow& cr : comparison) {
       if (cr.by != "all" && cr.by != "channel") continue;
       out << "  " << pad(cr.interval + " " + cr.flow + " " + cr.group, 22)
           << pad(cr.median_a ? format_hms(*cr.median_a) : "—", 13, true) << " → "
           << pad(cr.median_b ? format_hms(*cr.median_b) : "—", 13, true)
-          << (cr.median_change_pct ? "  " + num(*cr.median_change_pct, 1) + "%" : std::string()) << '\n';
+          << (cr.median_change_pct ? "  " + num(*cr.median_change_pct, 1) + "%" : std::string()) << ";  "
+          << pad(cr.mean_a ? format_hms(*cr.mean_a) : "—", 13, true) << " → "
+          << pad(cr.mean_b ? format_hms(*cr.mean_b) : "—", 13, true)
+          << (cr.mean_change_pct ? "  " + num(*cr.mean_change_pct, 1) + "%" : std::string()) << '\n';
     }
+  }
+
+  if (!r.agencies.empty()) {
+    out << "\nCƠ QUAN KIỂM TRA CHUYÊN NGÀNH (trung vị: đăng ký → lấy mẫu → kết quả → giao hải quan; tỷ trọng trong "
+           "thời gian giải phóng hàng)\n";
+    const auto med = [](const Summary& s) { return s.n ? format_hms(s.median_hours) : std::string("—"); };
+    for (const AgencyResultRow& a : r.agencies)
+      out << "  " << pad(a.agency, 40) << pad(a.flow, 4) << pad("n=" + std::to_string(a.n), 8, true)
+          << pad(med(a.registration_to_sampling), 12, true) << pad(med(a.sampling_to_result), 12, true)
+          << pad(med(a.result_to_handover), 12, true) << pad(med(a.registration_to_handover), 12, true)
+          << pad(a.share_n ? pct(a.release_share) : "—", 9, true) << '\n';
+  }
+
+  if (!r.sampling.empty()) {
+    out << "\nCHỌN MẪU KHOẢNG (3) THEO CHI CỤC (FULL_WEEK: cả tuần; WED_FRI: thứ Tư – thứ Sáu và mọi tờ khai "
+           "có kiểm tra chuyên ngành)\n";
+    for (const SamplingRow& sr : r.sampling)
+      out << "  " << pad(sr.branch.empty() ? "(không ghi)" : sr.branch, 12) << pad(to_string(sr.rule), 11)
+          << pad(std::to_string(sr.records), 9, true) << " tờ khai, giữ " << sr.t3_kept << ", bỏ " << sr.t3_left_out
+          << '\n';
   }
 
   out << "\nVẤN ĐỀ DỮ LIỆU\n";

@@ -172,7 +172,9 @@ void write_xlsx(const std::string& path, const Report& r, std::span<const Compar
   if (!comparison.empty()) {
     Sheet cmp(wb, f, "So sánh");
     cmp.headings({"Khoảng", "Luồng hàng", "Nhóm theo", "Nhóm", "n (A)", "n (B)", "Trung vị A (giờ)",
-                  "Trung vị A (h:mm:ss)", "Trung vị B (giờ)", "Trung vị B (h:mm:ss)", "Thay đổi (giờ)", "Thay đổi (%)"});
+                  "Trung vị A (h:mm:ss)", "Trung vị B (giờ)", "Trung vị B (h:mm:ss)", "Thay đổi (giờ)", "Thay đổi (%)",
+                  "Trung bình A (giờ)", "Trung bình A (h:mm:ss)", "Trung bình B (giờ)", "Trung bình B (h:mm:ss)",
+                  "Thay đổi trung bình (giờ)", "Thay đổi trung bình (%)"});
     for (const ComparisonRow& c : comparison) {
       cmp.text(c.interval).text(c.flow).text(by_label(c.by)).text(group_label(c.by, c.group)).count(c.n_a).count(c.n_b);
       c.median_a ? cmp.hours(*c.median_a) : cmp.blank(2);
@@ -180,7 +182,43 @@ void write_xlsx(const std::string& path, const Report& r, std::span<const Compar
       if (c.median_change_hours) cmp.number(*c.median_change_hours, f.hours);
       else cmp.blank();
       if (c.median_change_pct) cmp.number(*c.median_change_pct / 100.0, f.share);
+      else cmp.blank();
+      c.mean_a ? cmp.hours(*c.mean_a) : cmp.blank(2);
+      c.mean_b ? cmp.hours(*c.mean_b) : cmp.blank(2);
+      if (c.mean_change_hours) cmp.number(*c.mean_change_hours, f.hours);
+      else cmp.blank();
+      if (c.mean_change_pct) cmp.number(*c.mean_change_pct / 100.0, f.share);
       cmp.next_row();
+    }
+  }
+
+  if (!r.agencies.empty()) {
+    Sheet ag(wb, f, "Cơ quan KTCN");
+    ag.headings({"Cơ quan kiểm tra chuyên ngành", "Luồng hàng", "Số khối", "Đăng ký → lấy mẫu: trung vị (giờ)",
+                 "Lấy mẫu → kết quả: trung vị (giờ)", "Đăng ký → kết quả: trung vị (giờ)",
+                 "Kết quả → giao hải quan: trung vị (giờ)", "Đăng ký → giao hải quan: trung vị (giờ)",
+                 "Đăng ký → giao hải quan: trung bình (giờ)", "Tỷ trọng trong thời gian giải phóng hàng"});
+    for (const AgencyResultRow& a : r.agencies) {
+      ag.text(a.agency).text(a.flow).count(a.n);
+      for (const Summary* s : {&a.registration_to_sampling, &a.sampling_to_result, &a.registration_to_result,
+                               &a.result_to_handover, &a.registration_to_handover})
+        s->n ? ag.number(s->median_hours, f.hours) : ag.blank();
+      a.registration_to_handover.n ? ag.number(a.registration_to_handover.mean_hours, f.hours) : ag.blank();
+      if (a.share_n) ag.number(a.release_share, f.share);
+      ag.next_row();
+    }
+  }
+
+  if (!r.sampling.empty()) {
+    Sheet sampling(wb, f, "Chọn mẫu khoảng 3");
+    sampling.headings({"Chi cục", "Quy tắc chọn mẫu", "Số tờ khai phân tích", "Giữ cho khoảng (3)", "Bỏ khỏi khoảng (3)"});
+    for (const SamplingRow& sr : r.sampling) {
+      sampling.text(sr.branch.empty() ? "(không ghi)" : sr.branch)
+          .text(sr.rule == SamplingRule::WedFri ? "Thứ Tư – thứ Sáu (WED_FRI)" : "Cả tuần (FULL_WEEK)")
+          .count(sr.records)
+          .count(sr.t3_kept)
+          .count(sr.t3_left_out);
+      sampling.next_row();
     }
   }
 

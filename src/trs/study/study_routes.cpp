@@ -3,11 +3,13 @@
 
 #include <array>
 #include <cctype>
+#include <map>
 
 #include "core/error.h"
 #include "http/json_input.h"
 #include "sheets/xlsx_output.h"
 #include "trs/engine/intervals.h"
+#include "trs/engine/reference_studies.h"
 
 namespace hq::trs {
 
@@ -51,7 +53,7 @@ json study_json(const StudyView& v) {
     const auto it = v.record_counts.find(b.code);
     const auto n = it == v.record_counts.end() ? 0 : it->second;
     total += n;
-    branches.push_back({{"code", b.code}, {"route", b.route}, {"records", n}});
+    branches.push_back({{"code", b.code}, {"route", b.route}, {"sampling_rule", to_string(b.sampling_rule)}, {"records", n}});
   }
   return {{"id", v.study.id},
           {"name", c.name},
@@ -62,6 +64,13 @@ json study_json(const StudyView& v) {
           {"excluded_type_codes", c.excluded_type_codes},
           {"world_bank_branches", c.world_bank_branches},
           {"follow_up_days", c.follow_up_days},
+          {"period_start", instant(c.period_start)},
+          {"period_end", instant(c.period_end)},
+          {"sample_begin", core::format_iso8601(sample_begin(c))},
+          {"sample_end", core::format_iso8601(sample_end(c))},
+          {"agency_weeks_before", c.agency_weeks_before},
+          {"agency_window_start", core::format_date(agency_window_start(c))},
+          {"agency_window_end", core::format_date(agency_window_end(c))},
           {"follow_up_limit", core::format_iso8601(v.follow_up_limit)},
           {"records", total},
           {"can_manage", v.can_manage},
@@ -124,16 +133,41 @@ StudyConfig study_input(const json& body, StudyConfig base, bool create) {
     if (!list || !list->is_array()) http::invalid_field("branches", "Trường «branches» phải là danh sách chi cục {code, route}.");
     base.branches.clear();
     for (const auto& b : *list) {
-      if (!b.is_object()) http::invalid_field("branches", "Mỗi chi cục phải có dạng {code, route}.");
+      if (!b.is_object()) http::invalid_field("branches", "Mỗi chi cục phải có dạng {code, route, sampling_rule}.");
       auto code = http::required_text(b, "code", 10), r = http::required_text(b, "route", 10);
       for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
       for (auto& ch : r) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      base.branches.push_back({code, r});
+      SamplingRule rule = default_sampling_rule(r);
+      if (const auto text = http::optional_text(b, "sampling_rule", 20)) {
+        const auto parsed = parse_sampling_rule(*text);
+        if (!parsed)
+          http::invalid_field("branches", "Quy tắc chọn mẫu của chi cục " + code +
+                                              " phải là FULL_WEEK (cả tuần) hoặc WED_FRI (thứ Tư – thứ Sáu).");
+        rule = *parsed;
+      }
+      base.branches.push_back({code, r, rule});
     }
   }
   if (body.contains("excluded_type_codes")) base.excluded_type_codes = codes(body, "excluded_type_codes");
   if (body.contains("world_bank_branches")) base.world_bank_branches = codes(body, "world_bank_branches");
   if (auto days = http::optional_int(body, "follow_up_days", 1, 365)) base.follow_up_days = static_cast<int>(*days);
+  if (auto weeks = http::optional_int(body, "agency_weeks_before", 1, 2)) base.agency_weeks_before = static_cast<int>(*weeks);
+  for (auto [field, slot] : {std::pair{"period_start", &StudyConfig::period_start}, {"period_end", &StudyConfig::period_end}}) {
+    if (!body.contains(field)) continue;
+    const json& v = body[field];
+    if (v.is_null()) {
+      base.*slot = std::nullopt;
+      continue;
+    }
+    std::string why;
+    const auto t = v.is_string() && v.get_ref<const std::string&>().size() <= 40
+                       ? parse_time_cell(v.get_ref<const std::string&>(), &why)
+                       : std::nullopt;
+    if (!t)
+      http::invalid_field(field, std::string("Trường «") + field +
+                                     "» phải là thời điểm dạng YYYY-MM-DD HH:MM hoặc ISO-8601 có múi giờ (hoặc null).");
+    base.*slot = t;
+  }
   return base;
 }
 
@@ -322,22 +356,86 @@ void add_analysis_routes(http::Router& router, StudyService& service) {
     j["study"] = study_json(view);
     return Response(Response::ok(j));
   });
+  // The list sent to the ministries: JSON pages (?agency= filters one agency), or the whole list as CSV / .xlsx.
+  router.add("GET", route("/studies/{id}/agency-list"), [&service](Request& request) {
+    const auto id = id_param(request);
+    const std::string format = request.query_text("format", "json");
+    if (format != "json" && format != "csv" && format != "xlsx")
+      core::bad_input("INVALID_PARAMETER", "Tham số «format» chỉ nhận json, csv hoặc xlsx.", {{"parameter", "format"}});
+    const auto paging = http::paging(request);
+    const std::string agency = request.query_text("agency");
+    auto rows = service.agency_list(&request.principal, id);
+    const std::string name = "danh-sach-gui-bo-nganh-" + std::to_string(id);
+    if (format == "csv") return Response::file("text/csv; charset=utf-8", agency_list_csv(rows), name + ".csv");
+    if (format == "xlsx")
+      return Response::file(kXlsxType, sheets::write_to_bytes([&](const std::string& path) {
+                              write_agency_list_xlsx(path, rows);
+                            }),
+                            name + ".xlsx");
+    std::map<std::string, std::int64_t> agencies;
+    for (const auto& r : rows) ++agencies[r.agency];
+    json summary = json::array();
+    for (const auto& [a, n] : agencies) summary.push_back({{"agency", a.empty() ? json(nullptr) : json(a)}, {"rows", n}});
+    json items = json::array();
+    std::int64_t total = 0;
+    for (const auto& r : rows) {
+      if (!agency.empty() && r.agency != agency) continue;
+      if (total++ < paging.offset() || total > paging.offset() + paging.page_size) continue;
+      items.push_back({{"agency", r.agency.empty() ? json(nullptr) : json(r.agency)},
+                       {"block", r.block},
+                       {"sci_kinds", r.sci_kinds},
+                       {"declaration_no", r.declaration_no},
+                       {"flow", r.flow},
+                       {"branch_code", r.branch_code},
+                       {"registered_at", instant(r.registered_at)},
+                       {"bill_of_lading", r.bill_of_lading},
+                       {"registration_no", r.registration_no},
+                       {"certificate_no", r.certificate_no}});
+    }
+    json page = http::page_json(std::move(items), total, paging);
+    page["agencies"] = std::move(summary);
+    return Response::ok(page);
+  });
+  router.add("GET", route("/references"), [&service](Request& request) {
+    service.require_trs_user(request.principal);
+    json items = json::array();
+    for (const ReferenceStudy& r : reference_studies()) items.push_back(to_json(r));
+    return Response::ok({{"items", items}, {"total", items.size()}});
+  });
+  // Two stored studies (a, b), or a stored study and the published figures of an earlier one (a, reference).
   router.add("GET", route("/compare"), [&service](Request& request) {
-    const auto a = positive_id(request.query_text("a"), "a"), b = positive_id(request.query_text("b"), "b");
+    const auto a = positive_id(request.query_text("a"), "a");
+    const std::string reference_id = request.query_text("reference");
     const std::string format = request.query_text("format", "json");
     if (format != "json" && format != "xlsx")
       core::bad_input("INVALID_PARAMETER", "Tham số «format» chỉ nhận json hoặc xlsx.", {{"parameter", "format"}});
-    const auto view_a = service.study_for_report(&request.principal, a);
-    const auto view_b = service.study_for_report(&request.principal, b);
-    const Report report_a = service.report(&request.principal, a), report_b = service.report(&request.principal, b);
-    const auto rows = compare(report_a, report_b);
-    if (format == "xlsx") return xlsx_response(report_a, rows, "so-sanh-" + std::to_string(a) + "-" + std::to_string(b) + ".xlsx");
     const auto side = [](const StudyView& v, const Report& r) {
       json j = study_json(v);
       j["counts"] = {{"total", r.records.total}, {"analysed", r.records.analysed},
                      {"excluded", r.records.excluded}, {"incomplete", r.records.incomplete}};
       return j;
     };
+    if (!reference_id.empty()) {
+      if (!request.query_text("b").empty())
+        core::bad_input("INVALID_PARAMETER", "Chỉ so sánh với một cuộc đo (b) hoặc một số liệu tham chiếu (reference).",
+                        {{"parameter", "reference"}});
+      const ReferenceStudy* reference = reference_id.size() <= 20 ? find_reference_study(reference_id) : nullptr;
+      if (!reference)
+        core::bad_input("INVALID_PARAMETER", "Không có số liệu tham chiếu «" + reference_id.substr(0, 20) + "».",
+                        {{"parameter", "reference"}});
+      const auto view_a = service.study_for_report(&request.principal, a);
+      const Report report_a = service.report(&request.principal, a);
+      const auto rows = compare(report_a, *reference);
+      if (format == "xlsx")
+        return xlsx_response(report_a, rows, "so-sanh-" + std::to_string(a) + "-" + std::string(reference->id) + ".xlsx");
+      return Response::ok({{"a", side(view_a, report_a)}, {"reference", to_json(*reference)}, {"rows", to_json(rows)}});
+    }
+    const auto b = positive_id(request.query_text("b"), "b");
+    const auto view_a = service.study_for_report(&request.principal, a);
+    const auto view_b = service.study_for_report(&request.principal, b);
+    const Report report_a = service.report(&request.principal, a), report_b = service.report(&request.principal, b);
+    const auto rows = compare(report_a, report_b);
+    if (format == "xlsx") return xlsx_response(report_a, rows, "so-sanh-" + std::to_string(a) + "-" + std::to_string(b) + ".xlsx");
     return Response::ok({{"a", side(view_a, report_a)}, {"b", side(view_b, report_b)}, {"rows", to_json(rows)}});
   });
 }

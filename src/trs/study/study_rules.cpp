@@ -72,6 +72,27 @@ void check_study(const StudyConfig& s) {
       invalid("world_bank_branches", "Mã chi cục cảng biển TP.HCM (chỉ số Ngân hàng Thế giới) \"" + code + "\" không hợp lệ.");
   if (s.follow_up_days < 1 || s.follow_up_days > 365)
     invalid("follow_up_days", "Hạn theo dõi phải từ 1 đến 365 ngày làm việc sau tuần đo.");
+  const UnixSeconds week_begin = core::from_local({s.week_start}),
+                    week_end = core::from_local({core::add_days(s.week_start, 6)});
+  const auto inside = [&](UnixSeconds t) { return t >= week_begin && t <= week_end; };
+  if (s.period_start && !inside(*s.period_start))
+    invalid("period_start", "Thời điểm bắt đầu đo (" + format_local_time(*s.period_start) +
+                                ") phải nằm trong tuần đo (từ 00:00 thứ Hai đến 24:00 thứ Bảy).");
+  if (s.period_end && !inside(*s.period_end))
+    invalid("period_end", "Thời điểm kết thúc đo (" + format_local_time(*s.period_end) +
+                              ") phải nằm trong tuần đo (từ 00:00 thứ Hai đến 24:00 thứ Bảy).");
+  if (s.agency_weeks_before < 1 || s.agency_weeks_before > 2)
+    invalid("agency_weeks_before", "Các cơ quan kiểm tra chuyên ngành lấy mẫu từ 1 đến 2 tuần làm việc trước tuần đo.");
+  if (sample_begin(s) >= sample_end(s))
+    invalid("period_end", "Thời điểm kết thúc đo phải sau thời điểm bắt đầu đo.");
+}
+
+core::Date agency_window_start(const StudyConfig& s) { return core::add_days(s.week_start, -7 * s.agency_weeks_before); }
+core::Date agency_window_end(const StudyConfig& s) { return core::add_days(s.week_start, 5); }
+
+UnixSeconds sample_begin(const StudyConfig& s) { return s.period_start.value_or(core::from_local({s.week_start})); }
+UnixSeconds sample_end(const StudyConfig& s) {
+  return s.period_end.value_or(core::from_local({core::add_days(s.week_start, 6)}));
 }
 
 UnixSeconds follow_up_limit(const core::WorkingCalendar& calendar, const core::Date& week_start, int days) {
@@ -81,8 +102,10 @@ UnixSeconds follow_up_limit(const core::WorkingCalendar& calendar, const core::D
 
 AnalysisSettings analysis_settings(const StudyConfig& study, UnixSeconds limit, std::vector<std::string> branches) {
   AnalysisSettings a;
-  a.study = StudySettings{study.week_start, study.excluded_type_codes, limit, std::move(branches)};
+  a.study = StudySettings{study.week_start, study.excluded_type_codes, limit, std::move(branches), study.period_start,
+                          study.period_end};
   a.world_bank_branches = study.world_bank_branches;
+  for (const auto& b : study.branches) a.study->sampling_rules[b.code] = b.sampling_rule;
   return a;
 }
 

@@ -21,6 +21,7 @@ namespace hq::trs {
 struct StudyBranch {
   std::string code;   // VNACCS office code of the chi cục, e.g. 02CI
   std::string route;  // SEA | AIR | ROAD
+  SamplingRule sampling_rule = SamplingRule::FullWeek;  // interval (3) sampling (set from the route by default)
   bool operator==(const StudyBranch&) const = default;
 };
 
@@ -33,7 +34,20 @@ struct StudyConfig {
   std::vector<std::string> excluded_type_codes;
   std::vector<std::string> world_bank_branches = kDefaultWorldBankBranches;
   int follow_up_days = 30;  // working days after the week's Saturday (platform calendar)
+  // A study shorter than the week (the seed's half-day pilot, §III.2.2): only declarations registered in
+  // [period_start, period_end) are the sample; either may be left out (= the week's start / end). Both lie
+  // inside the week. The follow-up limit still counts from the week's Saturday.
+  std::optional<UnixSeconds> period_start, period_end;
+  // The specialised-inspection agencies collect from this many working weeks (1 or 2) before the week to
+  // its end (seed §B.II.2.2).
+  int agency_weeks_before = 1;
 };
+// The agencies' sampling window: [Monday `agency_weeks_before` weeks before the week, Saturday of the week].
+core::Date agency_window_start(const StudyConfig& study);
+core::Date agency_window_end(const StudyConfig& study);
+// The sample's first and last instant: the period when set, else Monday 00:00 – Saturday 24:00 local.
+UnixSeconds sample_begin(const StudyConfig& study);
+UnixSeconds sample_end(const StudyConfig& study);
 
 // Throws core::Error(BadInput, "INVALID_FIELD", …, {"field": …}) naming the first bad setting.
 void check_study(const StudyConfig& study);

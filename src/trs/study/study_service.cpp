@@ -242,6 +242,8 @@ StudyView StudyService::study_for_report(const core::Principal* caller, std::int
   return db_.read([&](soci::session& sql) { return make_view(sql, caller, load_study(sql, id)); });
 }
 
+void StudyService::require_trs_user(const core::Principal& caller) { require_user(caller); }
+
 void StudyService::require_manager(const core::Principal& caller) {
   if (!may_manage_studies(caller))
     core::forbidden("Chỉ cán bộ phân tích (trs.analyst) ở Tổng cục hoặc quản trị hệ thống được thiết lập cuộc đo.");
@@ -535,6 +537,26 @@ Report StudyService::report(const core::Principal* caller, std::int64_t id) {
     if (batch) pipeline.submit();
     pipeline.finish();
     return analyzer.finish();
+  });
+}
+
+}  // namespace hq::trs
+
+namespace hq::trs {
+
+std::vector<AgencyListRow> StudyService::agency_list(const core::Principal* caller, std::int64_t id) {
+  if (caller) require_user(*caller);
+  return db_.read([&](soci::session& sql) {
+    const auto study = load_study(sql, id);
+    const auto filter = scope(sql, caller, study);
+    const AnalysisSettings settings =
+        analysis_settings(study.config, limit_of(sql, study), filter ? *filter : branch_codes(study));
+    AgencyList list(settings.study);
+    Record record;
+    store::scan_records(sql, id, filter, [&](const store::RecordRow& row) {
+      if (decode_cells(row.cells, record)) list.add(record);
+    });
+    return list.finish();
   });
 }
 

@@ -12,6 +12,7 @@
 
 #include "core/principal.h"
 #include "db/database.h"
+#include "trs/engine/agency_list.h"
 #include "trs/engine/report.h"
 #include "trs/study/study_store.h"
 
@@ -83,6 +84,8 @@ class StudyService {
   StudyView study(const core::Principal& caller, std::int64_t id);
   // 403 unless the caller may set studies up (checked before the request body is read).
   static void require_manager(const core::Principal& caller);
+  // 403 unless the caller has a trs role (reference data, lists of every study).
+  static void require_trs_user(const core::Principal& caller);
   StudyView create_study(const core::Principal& caller, const StudyConfig& config);
   // The command line (haiquan trs create-study): the system sets a study up.
   std::int64_t create_study_as_system(const StudyConfig& config);
@@ -103,6 +106,9 @@ class StudyService {
 
   FollowUp follow_up(const core::Principal& caller, std::int64_t id);
   Report report(const core::Principal* caller, std::int64_t id);
+  // The list sent to the ministries (seed §B.II.2.2): per agency, every sampled declaration with specialised
+  // inspection of the branches the caller sees.
+  std::vector<AgencyListRow> agency_list(const core::Principal* caller, std::int64_t id);
   StudyView study_for_report(const core::Principal* caller, std::int64_t id);
 
  private:

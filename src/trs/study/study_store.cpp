@@ -7,6 +7,7 @@
 #include "db/copy.h"
 #include "db/row.h"
 #include "identity/units.h"
+#include "db/row_mapping.h"
 
 namespace hq::trs::store {
 namespace {
@@ -44,67 +45,98 @@ std::string branch_clause(const BranchFilter& branches) {
   return first ? " AND 1 = 0" : out + ")";
 }
 
-Study study_from(const soci::row& row) {
+// A trs_studies row as stored; study_of() turns it into the study's settings.
+struct StudyRow {
+  std::int64_t id = 0, year = 0, follow_up_days = 0, agency_weeks_before = 1, created_at = 0, updated_at = 0;
+  std::string name, week_start, excluded_type_codes, world_bank_branches, created_by;
+  std::optional<std::int64_t> period_start, period_end;
+};
+
+const db::RowMapping<StudyRow>& study_mapping() {
+  static const auto mapping = db::RowMapping<StudyRow>()
+                                  .field("id", &StudyRow::id)
+                                  .field("name", &StudyRow::name)
+                                  .field("year", &StudyRow::year)
+                                  .field("week_start", &StudyRow::week_start)
+                                  .field("excluded_type_codes", &StudyRow::excluded_type_codes)
+                                  .field("world_bank_branches", &StudyRow::world_bank_branches)
+                                  .field("follow_up_days", &StudyRow::follow_up_days)
+                                  .field("period_start", &StudyRow::period_start)
+                                  .field("period_end", &StudyRow::period_end)
+                                  .field("agency_weeks_before", &StudyRow::agency_weeks_before)
+                                  .field("created_by", &StudyRow::created_by)
+                                  .field("created_at", &StudyRow::created_at)
+                                  .field("updated_at", &StudyRow::updated_at);
+  return mapping;
+}
+
+Study study_of(const StudyRow& row) {
   Study s;
-  s.id = db::int_at(row, "id");
-  s.config.name = db::text_at(row, "name");
-  s.config.year = static_cast<int>(db::int_at(row, "year"));
-  s.config.week_start = core::parse_date(db::text_at(row, "week_start")).value_or(core::Date{});
-  s.config.excluded_type_codes = split(db::text_at(row, "excluded_type_codes"));
-  s.config.world_bank_branches = split(db::text_at(row, "world_bank_branches"));
-  s.config.follow_up_days = static_cast<int>(db::int_at(row, "follow_up_days"));
-  s.created_by = db::text_at(row, "created_by");
-  s.created_at = db::int_at(row, "created_at");
-  s.updated_at = db::int_at(row, "updated_at");
+  s.id = row.id;
+  s.config.name = row.name;
+  s.config.year = static_cast<int>(row.year);
+  s.config.week_start = core::parse_date(row.week_start).value_or(core::Date{});
+  s.config.excluded_type_codes = split(row.excluded_type_codes);
+  s.config.world_bank_branches = split(row.world_bank_branches);
+  s.config.follow_up_days = static_cast<int>(row.follow_up_days);
+  s.config.period_start = row.period_start;
+  s.config.period_end = row.period_end;
+  s.config.agency_weeks_before = static_cast<int>(row.agency_weeks_before);
+  s.created_by = row.created_by;
+  s.created_at = row.created_at;
+  s.updated_at = row.updated_at;
   return s;
 }
 
 void load_branches(soci::session& sql, Study& s) {
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT branch_code, route FROM trs_study_branches "
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT branch_code, route, sampling_rule FROM trs_study_branches "
                                                  "WHERE study_id = :id ORDER BY branch_code",
                                   soci::use(s.id));
-  for (const auto& row : rows) s.config.branches.push_back({db::text_at(row, "branch_code"), db::text_at(row, "route")});
+  for (const auto& row : rows)
+    s.config.branches.push_back({db::text_at(row, "branch_code"), db::text_at(row, "route"),
+                                 parse_sampling_rule(db::text_at(row, "sampling_rule")).value_or(SamplingRule::FullWeek)});
 }
 
 void save_branches(soci::session& sql, std::int64_t id, const std::vector<StudyBranch>& branches) {
   sql << "DELETE FROM trs_study_branches WHERE study_id = :id", soci::use(id);
-  for (const auto& b : branches)
-    sql << "INSERT INTO trs_study_branches (study_id, branch_code, route) VALUES (:id, :code, :route)", soci::use(id),
-        soci::use(b.code), soci::use(b.route);
+  for (const auto& b : branches) {
+    const std::string rule(to_string(b.sampling_rule));
+    sql << "INSERT INTO trs_study_branches (study_id, branch_code, route, sampling_rule) VALUES (:id, :code, :route, :rule)",
+        soci::use(id), soci::use(b.code), soci::use(b.route), soci::use(rule);
+  }
 }
 
-RecordRow record_from(const soci::row& row) {
-  RecordRow r;
-  r.key = db::int_at(row, "declaration_key");
-  r.declaration_no = db::text_at(row, "declaration_no");
-  r.flow = db::text_at(row, "flow");
-  r.branch_code = db::text_at(row, "branch_code");
-  r.channel = db::text_at(row, "channel");
-  if (row.get_indicator("registered_at") != soci::i_null) r.registered_at = db::int_at(row, "registered_at");
-  if (row.get_indicator("released_at") != soci::i_null) r.released_at = db::int_at(row, "released_at");
-  r.line = db::int_at(row, "line");
-  r.cells = db::text_at(row, "cells");
-  r.updated_by = db::text_at(row, "updated_by");
-  r.updated_at = db::int_at(row, "updated_at");
-  return r;
+const db::RowMapping<RecordRow>& record_mapping() {
+  static const auto mapping = db::RowMapping<RecordRow>()
+                                  .field("declaration_key", &RecordRow::key)
+                                  .field("declaration_no", &RecordRow::declaration_no)
+                                  .field("flow", &RecordRow::flow)
+                                  .field("branch_code", &RecordRow::branch_code)
+                                  .field("channel", &RecordRow::channel)
+                                  .field("registered_at", &RecordRow::registered_at)
+                                  .field("released_at", &RecordRow::released_at)
+                                  .field("line", &RecordRow::line)
+                                  .field("cells", &RecordRow::cells)
+                                  .field("updated_by", &RecordRow::updated_by)
+                                  .field("updated_at", &RecordRow::updated_at);
+  return mapping;
 }
-
-constexpr const char* kRecordColumns =
-    "declaration_key, declaration_no, flow, branch_code, channel, registered_at, released_at, line, cells, "
-    "updated_by, updated_at";
 
 }  // namespace
 
 std::int64_t insert_study(soci::session& sql, const StudyConfig& c, const std::string& username, std::int64_t now) {
   const std::string week = core::format_date(c.week_start), excluded = join(c.excluded_type_codes),
                     world_bank = join(c.world_bank_branches);
-  const long long year = c.year, days = c.follow_up_days;
+  const long long year = c.year, days = c.follow_up_days, weeks = c.agency_weeks_before;
+  long long start = c.period_start.value_or(0), end = c.period_end.value_or(0);
+  soci::indicator start_ind = c.period_start ? soci::i_ok : soci::i_null, end_ind = c.period_end ? soci::i_ok : soci::i_null;
   long long id = 0;
   sql << "INSERT INTO trs_studies (name, year, week_start, excluded_type_codes, world_bank_branches, follow_up_days, "
-         "created_by, created_at, updated_at) VALUES (:name, :year, :week, :excluded, :wb, :days, :by, :now, :now2) "
-         "RETURNING id",
+         "period_start, period_end, agency_weeks_before, created_by, created_at, updated_at) VALUES (:name, :year, "
+         ":week, :excluded, :wb, :days, :ps, :pe, :weeks, :by, :now, :now2) RETURNING id",
       soci::use(c.name), soci::use(year), soci::use(week), soci::use(excluded), soci::use(world_bank), soci::use(days),
-      soci::use(username), soci::use(now), soci::use(now), soci::into(id);
+      soci::use(start, start_ind), soci::use(end, end_ind), soci::use(weeks), soci::use(username), soci::use(now),
+      soci::use(now), soci::into(id);
   save_branches(sql, id, c.branches);
   return id;
 }
@@ -112,18 +144,22 @@ std::int64_t insert_study(soci::session& sql, const StudyConfig& c, const std::s
 void update_study(soci::session& sql, std::int64_t id, const StudyConfig& c, std::int64_t now) {
   const std::string week = core::format_date(c.week_start), excluded = join(c.excluded_type_codes),
                     world_bank = join(c.world_bank_branches);
-  const long long year = c.year, days = c.follow_up_days;
+  const long long year = c.year, days = c.follow_up_days, weeks = c.agency_weeks_before;
+  long long start = c.period_start.value_or(0), end = c.period_end.value_or(0);
+  soci::indicator start_ind = c.period_start ? soci::i_ok : soci::i_null, end_ind = c.period_end ? soci::i_ok : soci::i_null;
   sql << "UPDATE trs_studies SET name = :name, year = :year, week_start = :week, excluded_type_codes = :excluded, "
-         "world_bank_branches = :wb, follow_up_days = :days, updated_at = :now WHERE id = :id",
+         "world_bank_branches = :wb, follow_up_days = :days, period_start = :ps, period_end = :pe, "
+         "agency_weeks_before = :weeks, updated_at = :now WHERE id = :id",
       soci::use(c.name), soci::use(year), soci::use(week), soci::use(excluded), soci::use(world_bank), soci::use(days),
-      soci::use(now), soci::use(id);
+      soci::use(start, start_ind), soci::use(end, end_ind), soci::use(weeks), soci::use(now), soci::use(id);
   save_branches(sql, id, c.branches);
 }
 
 std::optional<Study> find_study(soci::session& sql, std::int64_t id) {
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT * FROM trs_studies WHERE id = :id", soci::use(id));
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT " + study_mapping().select_list() + " FROM trs_studies WHERE id = :id", soci::use(id));
   for (const auto& row : rows) {
-    Study s = study_from(row);
+    Study s = study_of(study_mapping().read(row));
     load_branches(sql, s);
     return s;
   }
@@ -133,8 +169,9 @@ std::optional<Study> find_study(soci::session& sql, std::int64_t id) {
 std::vector<Study> list_studies(soci::session& sql) {
   std::vector<Study> out;
   {
-    soci::rowset<soci::row> rows = (sql.prepare << "SELECT * FROM trs_studies ORDER BY week_start DESC, id DESC");
-    for (const auto& row : rows) out.push_back(study_from(row));
+    soci::rowset<soci::row> rows = (sql.prepare << "SELECT " + study_mapping().select_list() +
+                                                   " FROM trs_studies ORDER BY week_start DESC, id DESC");
+    for (const auto& row : rows) out.push_back(study_of(study_mapping().read(row)));
   }
   for (auto& s : out) load_branches(sql, s);
   return out;
@@ -167,10 +204,10 @@ RecordRow make_row(const Record& r, const std::string& username, std::int64_t no
 
 std::optional<RecordRow> find_record(soci::session& sql, std::int64_t study_id, std::int64_t key) {
   soci::rowset<soci::row> rows =
-      (sql.prepare << std::string("SELECT ") + kRecordColumns +
+      (sql.prepare << "SELECT " + record_mapping().select_list() +
                           " FROM trs_records WHERE study_id = :s AND declaration_key = :k",
        soci::use(study_id), soci::use(key));
-  for (const auto& row : rows) return record_from(row);
+  for (const auto& row : rows) return record_mapping().read(row);
   return std::nullopt;
 }
 
@@ -292,11 +329,11 @@ std::vector<RecordRow> list_records(soci::session& sql, std::int64_t study_id, c
   total = count;
   std::vector<RecordRow> out;
   soci::rowset<soci::row> rows =
-      (sql.prepare << std::string("SELECT ") + kRecordColumns + " FROM trs_records" + where +
+      (sql.prepare << "SELECT " + record_mapping().select_list() + " FROM trs_records" + where +
                           " ORDER BY declaration_key LIMIT :lim OFFSET :off",
        soci::use(study_id), soci::use(branch), soci::use(number), soci::use(flow), soci::use(q.limit),
        soci::use(q.offset));
-  for (const auto& row : rows) out.push_back(record_from(row));
+  for (const auto& row : rows) out.push_back(record_mapping().read(row));
   return out;
 }
 

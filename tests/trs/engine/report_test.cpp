@@ -164,6 +164,114 @@ TEST(Report, StudyWeekTypesBranchesAndFollowUp) {
   EXPECT_EQ(r.issue_counts.at(kAfterFollowUp), 1u);
 }
 
+// The seed's half-day pilot: a study shorter than the week samples only what was registered in its period.
+TEST(Report, StudyShorterThanAWeek) {
+  StudySettings st;
+  st.week_start = {2025, 6, 16};
+  st.period_begin = local(2025, 6, 17, 7, 30);
+  st.period_end = local(2025, 6, 17, 11, 30);
+  AnalysisSettings settings;
+  settings.study = st;
+  const Report r = analyze_csv(lines({
+                                   kHeader,
+                                   "XK,304722599000,03CC,B11,GREEN,,,,2025-06-17 07:30,,,,2025-06-17 08:05,,,",
+                                   "XK,304722599010,03CC,B11,GREEN,,,,2025-06-17 11:29:59,,,,2025-06-17 12:00,,,",
+                                   "XK,304722599020,03CC,B11,GREEN,,,,2025-06-17 11:30,,,,2025-06-17 12:05,,,",
+                                   "XK,304722599030,03CC,B11,GREEN,,,,2025-06-17 07:29,,,,2025-06-17 08:05,,,",
+                                   "XK,304722599040,03CC,B11,GREEN,,,,2025-06-16 09:00,,,,2025-06-16 09:05,,,",
+                               }),
+                               settings);
+  EXPECT_EQ(r.records.analysed, 2u);
+  EXPECT_EQ(r.records.outside_week, 3u);
+  EXPECT_EQ(row(r, "T2", "XK")->stats.n, 2u);
+}
+
+// The seed's sampling design (§B.II.2): WED_FRI branches keep for T3_* only Wednesday–Friday registrations
+// and every declaration with specialised inspection; T1, T2 and T4 stay at 100 %; FULL_WEEK keeps everything.
+TEST(Report, SamplingRuleKeepsT3OnlyForTheRecordsItKeeps) {
+  StudySettings st;
+  st.week_start = {2025, 6, 16};
+  st.sampling_rules = {{"02CI", SamplingRule::WedFri}, {"03CC", SamplingRule::FullWeek}};
+  AnalysisSettings settings;
+  settings.study = st;
+  const std::string header = "flow,declaration_no,branch_code,registered_at,doc_assigned_at,doc_check_end_at,released_at,sci_kinds";
+  const Report r = analyze_csv(lines({
+                                   header,
+                                   // 02CI Monday: left out of T3 (T2 still counts).
+                                   "XK,304722599000,02CI,2025-06-16 08:00,2025-06-16 08:10,2025-06-16 09:10,2025-06-16 10:00,",
+                                   // 02CI Wednesday and Friday: kept.
+                                   "XK,304722599010,02CI,2025-06-18 08:00,2025-06-18 08:10,2025-06-18 10:10,2025-06-18 11:00,",
+                                   "XK,304722599020,02CI,2025-06-20 23:59,2025-06-21 00:10,2025-06-21 03:10,2025-06-21 04:00,",
+                                   // 02CI Saturday with specialised inspection: kept.
+                                   "XK,304722599030,02CI,2025-06-21 08:00,2025-06-21 08:10,2025-06-21 12:10,2025-06-21 13:00,KDTV",
+                                   // 02CI Thursday 00:00 local is Wednesday 17:00 UTC: kept (local weekday).
+                                   "XK,304722599040,02CI,2025-06-19 00:00,2025-06-19 00:10,2025-06-19 05:10,2025-06-19 06:00,",
+                                   // 03CC Monday: FULL_WEEK keeps it.
+                                   "XK,304722599050,03CC,2025-06-16 08:00,2025-06-16 08:10,2025-06-16 14:10,2025-06-16 15:00,",
+                               }),
+                               settings);
+  EXPECT_EQ(r.records.analysed, 6u);
+  EXPECT_EQ(row(r, "T2", "XK")->stats.n, 6u);
+  ASSERT_NE(row(r, "T3_1", "XK"), nullptr);
+  EXPECT_EQ(row(r, "T3_1", "XK")->stats.n, 5u);
+  EXPECT_EQ(row(r, "T3_1", "XK", "branch", "02CI")->stats.n, 4u);
+  EXPECT_DOUBLE_EQ(row(r, "T3_1", "XK", "branch", "02CI")->stats.min_hours, 2.0);  // the Monday hour is left out
+  ASSERT_EQ(r.sampling.size(), 2u);
+  EXPECT_EQ(r.sampling[0].branch, "02CI");
+  EXPECT_EQ(r.sampling[0].rule, SamplingRule::WedFri);
+  EXPECT_EQ(r.sampling[0].records, 5u);
+  EXPECT_EQ(r.sampling[0].t3_kept, 4u);
+  EXPECT_EQ(r.sampling[0].t3_left_out, 1u);
+  EXPECT_EQ(r.sampling[1].branch, "03CC");
+  EXPECT_EQ(r.sampling[1].t3_left_out, 0u);
+  const auto j = to_json(r);
+  EXPECT_EQ(j["sampling"][0]["rule"], "WED_FRI");
+  EXPECT_EQ(j["sampling"][0]["t3_left_out"], 1);
+  EXPECT_EQ(j["settings"]["study"]["sampling_rules"]["02CI"], "WED_FRI");
+  // Without a study there is no sampling section (the bare-file JSON is unchanged).
+  EXPECT_FALSE(to_json(analyze_csv(lines({header, "XK,304722599000,02CI,2025-06-16 08:00,,,,"}))).contains("sampling"));
+  EXPECT_EQ(default_sampling_rule("ROAD"), SamplingRule::FullWeek);
+  EXPECT_EQ(default_sampling_rule("SEA"), SamplingRule::WedFri);
+  EXPECT_EQ(parse_sampling_rule("WED_FRI"), SamplingRule::WedFri);
+  EXPECT_EQ(parse_sampling_rule("wed_fri"), std::nullopt);
+}
+
+// Per agency (seed lines 538–542): registration → sampling → result → hand-over and the share of the release
+// time the agency takes (sum of its registration → hand-over over the sum of the records' release time).
+TEST(Report, PerAgencyIntervalsAndShareOfReleaseTime) {
+  const Report r = analyze_csv(lines({
+      "flow,declaration_no,registered_at,released_at,ag1_name,ag1_registered_at,ag1_sampling_at,ag1_certified_at,"
+      "ag1_customs_received_at,qc_name,qc_registered_at,qc_notified_at,qc_customs_received_at",
+      "XK,304722599000,2025-06-16 08:00,2025-06-17 08:00,Kiểm dịch II,2025-06-16 08:00,2025-06-16 10:00,"
+      "2025-06-16 14:00,2025-06-16 20:00,,,,",
+      "XK,304722599010,2025-06-16 08:00,2025-06-16 20:00,Kiểm dịch II,2025-06-16 09:00,2025-06-16 10:00,"
+      "2025-06-16 12:00,2025-06-16 15:00,Trung tâm 3,2025-06-16 08:00,2025-06-16 09:00,2025-06-16 08:30",
+  }));
+  ASSERT_EQ(r.agencies.size(), 2u);
+  const AgencyResultRow& kd = r.agencies[0];
+  EXPECT_EQ(kd.agency, "Kiểm dịch II");
+  EXPECT_EQ(kd.n, 2u);
+  EXPECT_DOUBLE_EQ(kd.registration_to_sampling.median_hours, 1.5);  // 2 h and 1 h
+  EXPECT_DOUBLE_EQ(kd.sampling_to_result.median_hours, 3.0);        // 4 h and 2 h
+  EXPECT_DOUBLE_EQ(kd.result_to_handover.median_hours, 4.5);        // 6 h and 3 h
+  EXPECT_DOUBLE_EQ(kd.registration_to_handover.median_hours, 9.0);  // 12 h and 6 h
+  EXPECT_EQ(kd.share_n, 2u);
+  EXPECT_DOUBLE_EQ(kd.release_share, 18.0 / 36.0);  // (12 + 6) / (24 + 12)
+  const AgencyResultRow& qc = r.agencies[1];
+  EXPECT_EQ(qc.agency, "Trung tâm 3");
+  EXPECT_EQ(qc.registration_to_result.n, 1u);
+  EXPECT_EQ(qc.result_to_handover.n, 0u);  // hand-over before the result: left out
+  EXPECT_EQ(qc.share_n, 1u);  // registration → hand-over 0:30 of a 12 h release
+  EXPECT_DOUBLE_EQ(qc.release_share, 0.5 / 12.0);
+  const auto j = to_json(r);
+  EXPECT_EQ(j["agencies"][0]["agency"], "Kiểm dịch II");
+  EXPECT_DOUBLE_EQ(j["agencies"][0]["release_share"].get<double>(), 0.5);
+  EXPECT_EQ(j["agencies"][0]["sampling_to_result"]["n"], 2);
+  std::ostringstream text;
+  write_text(text, r);
+  EXPECT_NE(text.str().find("CƠ QUAN KIỂM TRA CHUYÊN NGÀNH"), std::string::npos);
+}
+
 TEST(Report, DefaultFollowUpLimit) {
   // Week of 15/06/2015 (the 2015 study): Saturday 20/06, then 30 working days Mon–Fri → Friday 31/07/2015.
   EXPECT_EQ(default_follow_up_limit({2015, 6, 15}), local(2015, 8, 1, 0, 0));

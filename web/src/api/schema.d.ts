@@ -588,8 +588,10 @@ export interface paths {
          * @description Body: `name`, `year`, `week_start` (a Monday, YYYY-MM-DD; the week runs Mon 00:00 – Sat 24:00 local),
          *     `branches` [{code (e.g. 02CI), route SEA|AIR|ROAD}], `excluded_type_codes` [A12, …],
          *     `world_bank_branches` (HCMC seaport branch codes, default [02CI]), `follow_up_days` (default 30 working
-         *     days after the week's Saturday on the platform calendar → `follow_up_limit`). One history entry.
-         *     trs.analyst at the General Department or platform.admin.
+         *     days after the week's Saturday on the platform calendar → `follow_up_limit`), `period_start` /
+         *     `period_end` (a study shorter than the week, e.g. the seed's half-day pilot: only declarations
+         *     registered in [period_start, period_end) are the sample; null = the week's start / end). One history
+         *     entry. trs.analyst at the General Department or platform.admin.
          */
         post: operations["createTrsStudy"];
         delete?: never;
@@ -764,9 +766,63 @@ export interface paths {
          * Báo cáo cuộc đo / The study report
          * @description The same JSON as `haiquan trs analyze` (records, rows, issues, world_bank, attribution, delay_reasons,
          *     cumulative, median_ci, working_hours, settings) computed over the stored records of the branches the
-         *     caller sees with the study's settings, plus `study`. `format=xlsx` answers the spreadsheet.
+         *     caller sees with the study's settings, plus `study` and `sampling` ([{branch, rule FULL_WEEK|WED_FRI,
+         *     records, t3_kept, t3_left_out}]: T3_* rows are computed over the records each branch's rule keeps) and
+         *     `agencies` ([{agency, flow, n, registration_to_sampling, sampling_to_result, registration_to_result,
+         *     result_to_handover, registration_to_handover (each a summary: n, mean_hours, median_hours, …),
+         *     share_n, release_share}]: per named agency block, its share of the release time).
+         *     `format=xlsx` answers the spreadsheet (with the sheet «Chọn mẫu khoảng 3»).
          */
         get: operations["trsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trs/studies/{id}/agency-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Danh sách gửi các Bộ, ngành / The list sent to the ministries
+         * @description Seed §B.II.2.2: per specialised-inspection agency (ag1/ag2/qc blocks), every sampled declaration with
+         *     specialised inspection (sci_kinds not empty; registered in the study's period, type not excluded, a
+         *     participating branch) of the branches the caller sees — declaration number, bill of lading, the
+         *     agency's registration number and certificate/result number. JSON pages (`agency` filters one agency;
+         *     `agencies` counts rows per agency), or the whole list as `format=csv` (UTF-8 with BOM) or `format=xlsx`
+         *     (a sheet for all and one per agency). Also `haiquan trs agency-list`.
+         */
+        get: operations["trsAgencyList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trs/references": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Số liệu các cuộc đo đã công bố / Published figures of earlier studies
+         * @description Reference data kept with its source (VN2013: imports 115:00:17 on average from arrival to release,
+         *     registration → decision 32:38:00, exports 11:06:33; DN2018 Đà Nẵng). Only averages were published.
+         *     Any trs role.
+         */
+        get: operations["trsReferences"];
         put?: never;
         post?: never;
         delete?: never;
@@ -783,10 +839,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * So sánh hai cuộc đo / Compare two studies
-         * @description `{a: Study + counts, b: Study + counts, rows: [{interval, flow, by, group, n_a, n_b, median_a, median_b,
-         *     mean_a, mean_b, median_change_hours, median_change_pct}]}`; `format=xlsx`: study A's report with the
-         *     comparison sheet.
+         * So sánh hai cuộc đo, hoặc với số liệu đã công bố / Compare two studies, or a study with published figures
+         * @description With `b`: two stored studies, rows matched on interval, flow, by and group. With `reference` (instead
+         *     of `b`): study A against the published averages of an earlier study (rows of grouping `all` that the
+         *     reference has; `mean_hours_b` is the published figure, `n_b` 0). `format=xlsx`: study A's report with
+         *     the comparison sheet.
          */
         get: operations["trsCompare"];
         put?: never;
@@ -4573,6 +4630,145 @@ export interface components {
             /** Format: date-time */
             approved_at: string | null;
         };
+        TrsStudyBranch: {
+            /** @example 02CI */
+            code: string;
+            /** @enum {string} */
+            route: "SEA" | "AIR" | "ROAD";
+            /**
+             * @description Interval (3) sampling (seed §B.II.2): FULL_WEEK every declaration of the week; WED_FRI those registered
+             *     Wednesday–Friday plus every declaration with specialised inspection. Input default: ROAD FULL_WEEK,
+             *     SEA/AIR WED_FRI. Intervals (1), (2), (4) are always 100 %.
+             * @enum {string}
+             */
+            sampling_rule?: "FULL_WEEK" | "WED_FRI";
+            /** @description stored records of the branch (answers only; visible branches) */
+            records?: number;
+        };
+        TrsStudyPatch: {
+            name?: string;
+            year?: number;
+            /**
+             * Format: date
+             * @description a Monday
+             */
+            week_start?: string;
+            branches?: components["schemas"]["TrsStudyBranch"][];
+            excluded_type_codes?: string[];
+            world_bank_branches?: string[];
+            follow_up_days?: number;
+            /** @description the agencies sample from this many working weeks before the measurement week to its end (default 1) */
+            agency_weeks_before?: number;
+            /** @description first instant sampled ("YYYY-MM-DD HH:MM" local or ISO-8601 with offset); null = Monday 00:00 */
+            period_start?: string | null;
+            /** @description the instant the sample ends; null = Saturday 24:00 */
+            period_end?: string | null;
+        };
+        TrsStudyInput: components["schemas"]["TrsStudyPatch"] & Record<string, never>;
+        TrsStudy: {
+            id: number;
+            name: string;
+            year: number;
+            /** Format: date */
+            week_start: string;
+            /** Format: date */
+            week_end: string;
+            branches: components["schemas"]["TrsStudyBranch"][];
+            excluded_type_codes: string[];
+            world_bank_branches: string[];
+            follow_up_days: number;
+            /** Format: date-time */
+            follow_up_limit: string;
+            /** Format: date-time */
+            period_start: string | null;
+            /** Format: date-time */
+            period_end: string | null;
+            /**
+             * Format: date-time
+             * @description the period's start
+             */
+            sample_begin: string;
+            /**
+             * Format: date-time
+             * @description the period's end
+             */
+            sample_end: string;
+            agency_weeks_before: number;
+            /**
+             * Format: date
+             * @description Monday agency_weeks_before weeks before the week
+             */
+            agency_window_start: string;
+            /**
+             * Format: date
+             * @description the week's Saturday
+             */
+            agency_window_end: string;
+            records: number;
+            can_manage: boolean;
+            created_by: string;
+            /** Format: date-time */
+            created_at?: string | null;
+            /** Format: date-time */
+            updated_at?: string | null;
+        };
+        TrsAgencyListRow: {
+            /** @description the block's agency name; null when the record names none */
+            agency: string | null;
+            /** @enum {string} */
+            block: "ag1" | "ag2" | "qc" | "";
+            /** @example VSATTP;KDTV */
+            sci_kinds: string;
+            declaration_no: string;
+            /** @enum {string} */
+            flow: "NK" | "XK";
+            branch_code: string;
+            /** Format: date-time */
+            registered_at: string | null;
+            bill_of_lading: string;
+            registration_no: string;
+            /** @description certificate (ag1/ag2) or result number (qc) */
+            certificate_no: string;
+        };
+        TrsReferenceStudy: {
+            /** @example VN2013 */
+            id: string;
+            name: string;
+            year: number;
+            source: string;
+            figures: {
+                /** @example T1 */
+                interval: string;
+                /** @enum {string} */
+                flow: "NK" | "XK";
+                mean_hours: number;
+                /** @example 115:00:17 */
+                mean_hms: string;
+                note: string;
+            }[];
+        };
+        TrsComparisonRow: {
+            interval: string;
+            flow: string;
+            by: string;
+            group: string;
+            n_a: number;
+            n_b: number;
+            median_hours_a: number | null;
+            median_hours_b: number | null;
+            mean_hours_a: number | null;
+            mean_hours_b: number | null;
+            median_change_hours: number | null;
+            median_change_pct: number | null;
+            mean_change_hours: number | null;
+            mean_change_pct: number | null;
+        };
+        TrsComparison: {
+            a: components["schemas"]["TrsStudy"];
+            b?: components["schemas"]["TrsStudy"];
+            reference?: components["schemas"]["TrsReferenceStudy"];
+            rows: components["schemas"]["TrsComparisonRow"][];
+        };
         EservicesProcedure: {
             /**
              * @description "<list>.<number>"; the second row printed under a number already used gets "-2" (I.21-2)
@@ -7234,16 +7430,22 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrsStudyInput"];
+            };
+        };
         responses: {
             /** @description The study (`id`, settings, `week_end`, `follow_up_limit`, `records`, `can_manage`) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrsStudy"];
+                };
             };
-            /** @description `INVALID_FIELD` (details.field: name, year, week_start not a Monday, branches, excluded_type_codes, world_bank_branches, follow_up_days) */
+            /** @description `INVALID_FIELD` (details.field: name, year, week_start not a Monday, branches, excluded_type_codes, world_bank_branches, follow_up_days, period_start, period_end) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7276,7 +7478,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrsStudy"];
+                };
             };
             401: components["responses"]["Unauthenticated"];
             /** @description `NOT_FOUND` */
@@ -7297,14 +7501,20 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrsStudyPatch"];
+            };
+        };
         responses: {
             /** @description The study */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrsStudy"];
+                };
             };
             /** @description `INVALID_FIELD` */
             400: {
@@ -7635,13 +7845,67 @@ export interface operations {
             };
         };
     };
-    trsCompare: {
+    trsAgencyList: {
         parameters: {
-            query: {
-                a: number;
-                b: number;
-                format?: "json" | "xlsx";
+            query?: {
+                format?: "json" | "csv" | "xlsx";
+                agency?: string;
+                page?: number;
+                page_size?: number;
             };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the list (JSON), or the CSV / .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TrsAgencyListRow"][];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                        agencies: {
+                            agency: string | null;
+                            rows: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description `INVALID_PARAMETER` (format) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (no trs role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    trsReferences: {
+        parameters: {
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -7653,9 +7917,47 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TrsReferenceStudy"][];
+                        total: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (no trs role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
             };
-            /** @description `INVALID_PARAMETER` */
+        };
+    };
+    trsCompare: {
+        parameters: {
+            query: {
+                a: number;
+                b?: number;
+                reference?: string;
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK (JSON, or the .xlsx file) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrsComparison"];
+                };
+            };
+            /** @description `INVALID_PARAMETER` (a, b, reference unknown, or both b and reference) */
             400: {
                 headers: {
                     [name: string]: unknown;

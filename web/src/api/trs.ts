@@ -1,12 +1,21 @@
 // Typed client of the time release study routes (/api/v1/trs, docs/openapi.yaml section "trs").
-import { apiUrl, call, upload } from './client';
+import { apiUrl, call, download, upload } from './client';
 import type { Paged } from './types';
 
 export type Route = 'SEA' | 'AIR' | 'ROAD';
+export type SamplingRule = 'FULL_WEEK' | 'WED_FRI';
 export interface StudyBranch {
   code: string;
   route: Route;
+  sampling_rule?: SamplingRule;
   records?: number;
+}
+export interface SamplingRow {
+  branch: string | null;
+  rule: SamplingRule;
+  records: number;
+  t3_kept: number;
+  t3_left_out: number;
 }
 export interface Study {
   id: number;
@@ -19,6 +28,13 @@ export interface Study {
   world_bank_branches: string[];
   follow_up_days: number;
   follow_up_limit: string;
+  period_start: string | null;
+  period_end: string | null;
+  sample_begin: string;
+  sample_end: string;
+  agency_weeks_before: number;
+  agency_window_start: string;
+  agency_window_end: string;
   records: number;
   can_manage: boolean;
   created_by: string;
@@ -27,10 +43,13 @@ export interface StudyInput {
   name: string;
   year: number;
   week_start: string;
-  branches: Array<{ code: string; route: Route }>;
+  branches: Array<{ code: string; route: Route; sampling_rule?: SamplingRule }>;
+  agency_weeks_before?: number;
   excluded_type_codes: string[];
   world_bank_branches: string[];
   follow_up_days: number;
+  period_start?: string | null;
+  period_end?: string | null;
 }
 
 export type ColumnKind = 'text' | 'yes_no' | 'enum' | 'time' | 'list';
@@ -148,6 +167,7 @@ export interface Report {
   delay_reasons: Array<{ flow: string; reason: string; label_vi: string; count: number; share: number; t2_median_hours: number | null }>;
   cumulative: Array<{ interval: string; flow: string; group: string; n: number; points: Array<{ hours: number; share: number }> }>;
   world_bank: Array<Record<string, unknown>>;
+  sampling?: SamplingRow[];
   study?: Study;
 }
 export interface ComparisonRow {
@@ -157,14 +177,38 @@ export interface ComparisonRow {
   group: string;
   n_a: number;
   n_b: number;
-  median_a: number | null;
-  median_b: number | null;
+  median_hours_a: number | null;
+  median_hours_b: number | null;
+  mean_hours_a: number | null;
+  mean_hours_b: number | null;
   median_change_hours: number | null;
   median_change_pct: number | null;
+  mean_change_hours: number | null;
+  mean_change_pct: number | null;
+}
+export interface AgencyListRow {
+  agency: string | null;
+  block: 'ag1' | 'ag2' | 'qc' | '';
+  sci_kinds: string;
+  declaration_no: string;
+  flow: 'NK' | 'XK';
+  branch_code: string;
+  registered_at: string | null;
+  bill_of_lading: string;
+  registration_no: string;
+  certificate_no: string;
+}
+export interface ReferenceStudy {
+  id: string;
+  name: string;
+  year: number;
+  source: string;
+  figures: Array<{ interval: string; flow: string; mean_hours: number; mean_hms: string; note: string }>;
 }
 export interface Comparison {
   a: Study & { counts: Report['records'] };
-  b: Study & { counts: Report['records'] };
+  b?: Study & { counts: Report['records'] };
+  reference?: ReferenceStudy;
   rows: ComparisonRow[];
 }
 
@@ -195,9 +239,21 @@ export const trs = {
   followUp: (id: string | number) => call<FollowUp>('GET', '/api/v1/trs/studies/{id}/followup', studyPath(id)),
   report: (id: string | number) => call<Report>('GET', '/api/v1/trs/studies/{id}/report', studyPath(id)),
   compare: (a: string | number, b: string | number) => call<Comparison>('GET', '/api/v1/trs/compare', { query: { a, b } }),
+  compareReference: (a: string | number, reference: string) =>
+    call<Comparison>('GET', '/api/v1/trs/compare', { query: { a, reference } }),
+  agencyList: (id: string | number, query: Record<string, string | number>) =>
+    call<Paged<AgencyListRow> & { agencies: Array<{ agency: string | null; rows: number }> }>(
+      'GET',
+      '/api/v1/trs/studies/{id}/agency-list',
+      { ...studyPath(id), query },
+    ),
+  downloadAgencyList: (id: string | number, format: 'csv' | 'xlsx') =>
+    download(`/trs/studies/${id}/agency-list`, { format }, `danh-sach-gui-bo-nganh-${id}.${format}`),
+  references: () => call<{ items: ReferenceStudy[]; total: number }>('GET', '/api/v1/trs/references'),
   // Plain links (the browser streams the workbook to disk); the server's refusal would show as a JSON page.
   reportXlsxUrl: (id: string | number) => apiUrl(`/trs/studies/${id}/report`, { format: 'xlsx' }),
   compareXlsxUrl: (a: string | number, b: string | number) => apiUrl('/trs/compare', { a, b, format: 'xlsx' }),
+  compareReferenceXlsxUrl: (a: string | number, reference: string) => apiUrl('/trs/compare', { a, reference, format: 'xlsx' }),
 };
 
 /** The server accepts uploads up to 256 MiB; larger files are refused here before sending. */

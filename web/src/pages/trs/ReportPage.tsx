@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Empty, Segmented, Select, Space, Table, Typography } from 'antd';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
-import { trs, type Report, type StatRow } from '../../api/trs';
+import { trs, type Report, type SamplingRow, type StatRow } from '../../api/trs';
 import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
 import { hms, LoadError, percent, StudyHeader, TrsChart, useStudy, useTrsColumns, type TrsChartOption } from './common';
@@ -189,6 +189,24 @@ export default function ReportPage() {
               )}
             </Card>
           </div>
+          {r.sampling && r.sampling.length > 0 && (
+            <Card size="small" title={t('trs.sampling.title')} style={{ marginTop: 16 }}>
+              <Table<SamplingRow>
+                size="small"
+                rowKey={(s) => s.branch ?? ''}
+                dataSource={r.sampling}
+                pagination={false}
+                data-testid="trs-sampling"
+                columns={[
+                  { title: t('trs.study.branchCode'), dataIndex: 'branch', render: (b: string | null) => b ?? '—' },
+                  { title: t('trs.sampling.rule'), dataIndex: 'rule', render: (v: string) => tk(`trs.sampling.${v}`, v) },
+                  { title: t('trs.sampling.records'), dataIndex: 'records', align: 'right' },
+                  { title: t('trs.sampling.kept'), dataIndex: 't3_kept', align: 'right' },
+                  { title: t('trs.sampling.leftOut'), dataIndex: 't3_left_out', align: 'right' },
+                ]}
+              />
+            </Card>
+          )}
           {Object.keys(r.issue_counts).length > 0 && (
             <Card size="small" title={t('trs.report.issues')} style={{ marginTop: 16 }}>
               <Table

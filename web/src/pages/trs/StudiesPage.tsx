@@ -16,27 +16,45 @@ import { LoadError } from './common';
 interface FormValues {
   name: string;
   week: dayjs.Dayjs;
-  branches: Array<{ code: string; route: 'SEA' | 'AIR' | 'ROAD' }>;
+  branches: Array<{ code: string; route: 'SEA' | 'AIR' | 'ROAD'; sampling_rule?: 'FULL_WEEK' | 'WED_FRI' }>;
+  agency_weeks_before: number;
   excluded_type_codes: string[];
   world_bank_branches: string[];
   follow_up_days: number;
+  period_start?: dayjs.Dayjs | null;
+  period_end?: dayjs.Dayjs | null;
 }
 
 export function StudyForm({ study, open, onClose, onSaved }: { study?: Study; open: boolean; onClose(): void; onSaved(s: Study): void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<FormValues>();
   const initial: Partial<FormValues> = study
-    ? { ...study, week: dayjs(study.week_start) }
-    : { branches: [{ code: '', route: 'SEA' }], excluded_type_codes: ['C21', 'G51', 'G61'], world_bank_branches: ['02CI'], follow_up_days: 30 };
+    ? {
+        ...study,
+        week: dayjs(study.week_start),
+        period_start: study.period_start ? dayjs(study.period_start) : null,
+        period_end: study.period_end ? dayjs(study.period_end) : null,
+      }
+    : {
+        branches: [{ code: '', route: 'SEA', sampling_rule: 'WED_FRI' }],
+        excluded_type_codes: ['C21', 'G51', 'G61'],
+        world_bank_branches: ['02CI'],
+        follow_up_days: 30,
+        agency_weeks_before: 1,
+      };
   const { busy: saving, submit } = useFormSubmit(form, async (v) => {
     const input: StudyInput = {
       name: v.name,
       year: v.week.add(5, 'day').year(),
       week_start: v.week.format('YYYY-MM-DD'),
-      branches: v.branches.map((b) => ({ code: b.code.trim().toUpperCase(), route: b.route })),
+      branches: v.branches.map((b) => ({ code: b.code.trim().toUpperCase(), route: b.route, sampling_rule: b.sampling_rule })),
+      agency_weeks_before: v.agency_weeks_before,
       excluded_type_codes: v.excluded_type_codes ?? [],
       world_bank_branches: v.world_bank_branches ?? [],
       follow_up_days: v.follow_up_days,
+      // A study shorter than the week (the seed's half-day pilot); the server reads local "YYYY-MM-DD HH:mm".
+      period_start: v.period_start ? v.period_start.format('YYYY-MM-DD HH:mm') : null,
+      period_end: v.period_end ? v.period_end.format('YYYY-MM-DD HH:mm') : null,
     };
     onSaved(study ? await trs.updateStudy(study.id, input) : await trs.createStudy(input));
   });
@@ -63,6 +81,14 @@ export function StudyForm({ study, open, onClose, onSaved }: { study?: Study; op
             data-testid="trs-week"
           />
         </Form.Item>
+        <Space wrap>
+          <Form.Item name="period_start" label={t('trs.study.periodStart')}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" data-testid="trs-period-start" />
+          </Form.Item>
+          <Form.Item name="period_end" label={t('trs.study.periodEnd')}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" data-testid="trs-period-end" />
+          </Form.Item>
+        </Space>
         <Form.Item label={t('trs.study.branches')} required>
           <Form.List name="branches">
             {(fields, { add, remove }) => (
@@ -73,12 +99,26 @@ export function StudyForm({ study, open, onClose, onSaved }: { study?: Study; op
                       <Input placeholder={t('trs.study.branchCode')} maxLength={4} style={{ width: 120 }} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'route']}>
-                      <Select style={{ width: 150 }} options={(['SEA', 'AIR', 'ROAD'] as const).map((r) => ({ value: r, label: t(`trs.route.${r}`) }))} />
+                      <Select
+                        style={{ width: 150 }}
+                        options={(['SEA', 'AIR', 'ROAD'] as const).map((r) => ({ value: r, label: t(`trs.route.${r}`) }))}
+                        onChange={(r: string) =>
+                          // The seed's default: road branches the whole week, sea and air Wednesday–Friday.
+                          form.setFieldValue(['branches', f.name, 'sampling_rule'], r === 'ROAD' ? 'FULL_WEEK' : 'WED_FRI')
+                        }
+                      />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'sampling_rule']} tooltip={t('trs.sampling.hint')}>
+                      <Select
+                        style={{ width: 210 }}
+                        data-testid="trs-sampling-rule"
+                        options={(['FULL_WEEK', 'WED_FRI'] as const).map((r) => ({ value: r, label: t(`trs.sampling.${r}`) }))}
+                      />
                     </Form.Item>
                     {fields.length > 1 && <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="remove" />}
                   </Space>
                 ))}
-                <Button icon={<PlusOutlined />} onClick={() => add({ code: '', route: 'SEA' })}>
+                <Button icon={<PlusOutlined />} onClick={() => add({ code: '', route: 'SEA', sampling_rule: 'WED_FRI' })}>
                   {t('trs.study.addBranch')}
                 </Button>
               </>
@@ -93,6 +133,9 @@ export function StudyForm({ study, open, onClose, onSaved }: { study?: Study; op
         </Form.Item>
         <Form.Item name="follow_up_days" label={t('trs.study.followUpDays')} rules={[{ required: true }]}>
           <InputNumber min={1} max={365} />
+        </Form.Item>
+        <Form.Item name="agency_weeks_before" label={t('trs.study.agencyWeeks')} extra={t('trs.study.agencyWeeksHint')}>
+          <InputNumber min={1} max={2} />
         </Form.Item>
       </Form>
     </Modal>

@@ -33,7 +33,7 @@ export function percent(share: number | null | undefined): string {
   return share === null || share === undefined ? '—' : `${(share * 100).toFixed(1)} %`;
 }
 
-const PAGES = ['records', 'entry', 'import', 'followup', 'report'] as const;
+const PAGES = ['records', 'entry', 'import', 'followup', 'report', 'agencies'] as const;
 type StudyPage = (typeof PAGES)[number];
 
 /** Loads the study and shows its header with links to its pages. */
