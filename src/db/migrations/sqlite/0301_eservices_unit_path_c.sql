@@ -1,0 +1,3 @@
+-- Online public services: the PostgreSQL twin makes dossier and helpdesk unit paths compare byte by byte, so
+-- a unit scope is an index range. SQLite's default text comparison (BINARY) already does: nothing to change,
+-- but the version is recorded so both backends know the same migrations.
