@@ -23,6 +23,7 @@ async function form19Totals(page: Page): Promise<Record<string, number>> {
 }
 
 test('02CI: search, propose, approve, decision, conclusion, then form 19 and its .xlsx', async ({ page }) => {
+  test.slow(); // a whole workflow across four accounts: three times the default time
   const taxCode = makeTaxCode(Date.now() % 1_000_000_000);
   const name = `Công ty TNHH Kiểm Thử Hậu Kiểm ${taxCode.slice(-4)}`;
 

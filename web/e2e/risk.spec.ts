@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, login, logout } from './helpers';
 
 test('KTSTQ: from a run candidate to an approved proposal', async ({ page }) => {
+  test.slow(); // a whole workflow across four accounts: three times the default time
   await login(page, 'ktstq.canbo', DEMO_PASSWORD);
   await page.locator('.hq-menu').getByRole('link', { name: 'Lựa chọn đối tượng theo rủi ro' }).click();
   await expect(page.getByRole('heading', { name: 'Phân tích rủi ro, lựa chọn đối tượng KTSTQ' })).toBeVisible();
