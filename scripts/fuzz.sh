@@ -7,7 +7,7 @@ out=$root/build-fuzz
 mkdir -p "$out"
 cxx="clang++-14 -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I$root/src"
 core="$root/src/core/*.cpp"
-http="$root/src/http/router.cpp $root/src/http/message.cpp $root/src/http/json_input.cpp $root/src/http/metrics.cpp $root/src/http/url.cpp"
+http="$root/src/http/router.cpp $root/src/http/message.cpp $root/src/http/json_input.cpp $root/src/http/json_lift.cpp $root/src/http/metrics.cpp $root/src/http/url.cpp"
 declare -A targets=(
   [json_request_fuzz]="$root/fuzz/json_request_fuzz.cpp $http $core -lspdlog -lfmt"
   [validators_fuzz]="$root/fuzz/validators_fuzz.cpp $core"
