@@ -2,71 +2,26 @@
 // applies nothing; the backend-only migrations exist for both backends under the same number.
 #include "db/migrate.h"
 
-#include <cstdlib>
-#include <filesystem>
-#include <random>
 #include <set>
 #include <string>
 
 #include <gtest/gtest.h>
 
 #include "db/database.h"
+#include "tests/support/scratch_database.h"
 
 namespace hq::db {
 namespace {
 
-namespace fs = std::filesystem;
-
-std::string env(const char* name) {
-  const char* value = std::getenv(name);
-  return value ? value : "";
-}
-
-std::string unique_suffix() {
-  std::random_device device;
-  return std::to_string(device()) + std::to_string(device());
-}
 
 // A fresh, empty database of the backend; removed by the destructor.
-class FreshDatabase {
- public:
-  explicit FreshDatabase(const std::string& backend) {
-    if (backend == "sqlite") {
-      path_ = (fs::temp_directory_path() / ("haiquan_migrate_" + unique_suffix() + ".db")).string();
-      url_ = "sqlite:" + path_;
-      return;
-    }
-    server_ = env("HAIQUAN_TEST_PG");
-    name_ = "hq_migrate_" + unique_suffix();
-    Database admin(server_, 1);
-    admin.read([&](soci::session& sql) { sql << "CREATE DATABASE " + name_; });
-    url_ = server_.substr(0, server_.rfind('/') + 1) + name_;
-  }
-  ~FreshDatabase() {
-    if (!path_.empty()) {
-      for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
-      return;
-    }
-    try {
-      Database admin(server_, 1);
-      admin.read([&](soci::session& sql) { sql << "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)"; });
-    } catch (...) {  // the server is going away with the test run; nothing to keep
-    }
-  }
-  const std::string& url() const { return url_; }
-
- private:
-  std::string path_, server_, name_, url_;
+struct FreshDatabase : test::ScratchDatabase {
+  explicit FreshDatabase(const std::string& backend) : ScratchDatabase(backend, "hq_migrate") {}
 };
 
 class MigrateTest : public ::testing::TestWithParam<std::string> {
  protected:
-  void SetUp() override {
-    if (GetParam() == "postgresql" && env("HAIQUAN_TEST_PG").empty()) {
-      if (!env("HAIQUAN_REQUIRE_PG").empty()) FAIL() << "HAIQUAN_REQUIRE_PG is set but HAIQUAN_TEST_PG is not";
-      GTEST_SKIP() << "set HAIQUAN_TEST_PG=postgresql://… to run against PostgreSQL (make test does)";
-    }
-  }
+  void SetUp() override { test::require_backend(GetParam()); }
 };
 
 TEST_P(MigrateTest, AFreshDatabaseGetsEveryMigrationOnceInOrder) {

@@ -3,82 +3,31 @@
 // SQLite and PostgreSQL; copies of one database that then differ never share a cached calendar.
 #include "platform/calendar_store.h"
 
-#include <cstdlib>
-#include <filesystem>
-#include <random>
 #include <string>
 
 #include <gtest/gtest.h>
 
 #include "db/database.h"
 #include "db/migrate.h"
+#include "tests/support/scratch_database.h"
 
 namespace hq::platform {
 namespace {
 
-namespace fs = std::filesystem;
-
-std::string env(const char* name) {
-  const char* value = std::getenv(name);
-  return value ? value : "";
-}
-
-std::string unique_suffix() {
-  std::random_device device;
-  return std::to_string(device()) + std::to_string(device());
-}
 
 // A migrated database of the backend, removed by the destructor; copy_of makes a copy of another (a template).
-class TestDatabase {
- public:
-  explicit TestDatabase(const std::string& backend, const TestDatabase* copy_of = nullptr) {
-    if (backend == "sqlite") {
-      path_ = (fs::temp_directory_path() / ("haiquan_calendar_" + unique_suffix() + ".db")).string();
-      url_ = "sqlite:" + path_;
-      if (copy_of) {
-        { db::Database checkpoint(copy_of->url_, 1);
-          checkpoint.read([](soci::session& sql) { sql << "PRAGMA wal_checkpoint(TRUNCATE)"; }); }
-        fs::copy_file(copy_of->path_, path_);
-        return;
-      }
-    } else {
-      server_ = env("HAIQUAN_TEST_PG");
-      name_ = "hq_calendar_" + unique_suffix();
-      db::Database admin(server_, 1);
-      admin.read([&](soci::session& sql) {
-        sql << "CREATE DATABASE " + name_ + (copy_of ? " TEMPLATE " + copy_of->name_ : std::string());
-      });
-      url_ = server_.substr(0, server_.rfind('/') + 1) + name_;
-      if (copy_of) return;
-    }
-    db::Database db(url_, 1);
+struct TestDatabase : test::ScratchDatabase {
+  explicit TestDatabase(const std::string& backend, const TestDatabase* copy_of = nullptr)
+      : ScratchDatabase(backend, "hq_calendar", copy_of) {
+    if (copy_of) return;
+    db::Database db(url(), 1);
     db::apply_migrations(db);
   }
-  ~TestDatabase() {
-    if (!path_.empty()) {
-      for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
-      return;
-    }
-    try {
-      db::Database admin(server_, 1);
-      admin.read([&](soci::session& sql) { sql << "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)"; });
-    } catch (...) {  // the server is going away with the test run
-    }
-  }
-  const std::string& url() const { return url_; }
-
- private:
-  std::string path_, server_, name_, url_;
 };
 
 class CalendarStoreTest : public ::testing::TestWithParam<std::string> {
  protected:
-  void SetUp() override {
-    if (GetParam() == "postgresql" && env("HAIQUAN_TEST_PG").empty()) {
-      if (!env("HAIQUAN_REQUIRE_PG").empty()) FAIL() << "HAIQUAN_REQUIRE_PG is set but HAIQUAN_TEST_PG is not";
-      GTEST_SKIP() << "set HAIQUAN_TEST_PG=postgresql://… to run against PostgreSQL (make test does)";
-    }
-  }
+  void SetUp() override { test::require_backend(GetParam()); }
 };
 
 bool is_working(db::Database& db, const core::Date& day) {
