@@ -864,7 +864,13 @@ export interface paths {
         /** Tìm doanh nghiệp theo MST hoặc tên (không dấu) / Search the directory (q, sort=name|tax_code, order, page, page_size) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    q?: string;
+                    sort?: "name" | "tax_code";
+                    order?: "asc" | "desc";
+                    page?: components["parameters"]["Page"];
+                    page_size?: components["parameters"]["PageSize"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -876,7 +882,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditEnterprisePage"];
+                    };
                 };
             };
         };
@@ -889,14 +897,20 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuditEnterpriseInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditEnterprise"];
+                    };
                 };
                 /** @description `INVALID_TAX_CODE, INVALID_FIELD` */
                 400: {
@@ -962,7 +976,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditImportResult"];
+                    };
                 };
                 /** @description `EMPTY_IMPORT, INVALID_IMPORT, XLSX_INVALID` (a damaged or unreadable workbook) */
                 400: {
@@ -990,7 +1006,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                tax_code: string;
+            };
             cookie?: never;
         };
         /** Toàn bộ hồ sơ KTSTQ của doanh nghiệp / The whole audit record */
@@ -998,7 +1016,9 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    tax_code: string;
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -1008,7 +1028,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditEnterpriseRecord"];
+                    };
                 };
                 /** @description `INVALID_TAX_CODE` */
                 400: {
@@ -1036,17 +1058,25 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    tax_code: string;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuditEnterpriseFields"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditEnterprise"];
+                    };
                 };
                 /** @description `INVALID_FIELD` */
                 400: {
@@ -1076,7 +1106,12 @@ export interface paths {
         /** Danh sách doanh nghiệp trọng điểm theo năm / Key enterprises of a year */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Default the current year */
+                    year?: number;
+                    page?: components["parameters"]["Page"];
+                    page_size?: components["parameters"]["PageSize"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1088,7 +1123,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditKeyEnterprisePage"];
+                    };
                 };
             };
         };
@@ -1101,14 +1138,24 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tax_code: string;
+                        year: number;
+                        reason?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description OK */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditKeyEnterprise"];
+                    };
                 };
                 /** @description `FORBIDDEN` */
                 403: {
@@ -1136,7 +1183,10 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                year: number;
+                tax_code: string;
+            };
             cookie?: never;
         };
         get?: never;
@@ -1147,7 +1197,10 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    year: number;
+                    tax_code: string;
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -1157,7 +1210,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
                 };
                 /** @description `FORBIDDEN` */
                 403: {
@@ -1190,7 +1245,9 @@ export interface paths {
         /** Tra cứu trước khi đề xuất (quy tắc 1) → {search_id, enterprise, key_enterprise, proposals, collections}; search_id valid 24 h for the caller and tax code */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    tax_code: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1202,7 +1259,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditSearchResult"];
+                    };
                 };
                 /** @description `INVALID_TAX_CODE` */
                 400: {
@@ -1231,7 +1290,19 @@ export interface paths {
         /** Danh sách đề xuất KTSTQ (unit, status, place, year, q, sort, order, page) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description A unit in the caller's scope (default: its own subtree) */
+                    unit?: string;
+                    status?: string;
+                    place?: components["schemas"]["AuditPlace"];
+                    year?: number;
+                    /** @description tax code prefix or words of the name */
+                    q?: string;
+                    sort?: string;
+                    order?: "asc" | "desc";
+                    page?: components["parameters"]["Page"];
+                    page_size?: components["parameters"]["PageSize"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1243,7 +1314,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditProposalPage"];
+                    };
                 };
                 /** @description `FORBIDDEN` */
                 403: {
@@ -1268,14 +1341,20 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuditProposalInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditProposalWithDuplicates"];
+                    };
                 };
                 /** @description `INVALID_TAX_CODE, INVALID_FIELD, INVALID_PERIOD` */
                 400: {
@@ -1310,7 +1389,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         /** Đề xuất với quyết định, kết luận, xử phạt, khiếu nại, trùng lặp */
@@ -1318,7 +1399,9 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -1328,7 +1411,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditProposalDetail"];
+                    };
                 };
                 /** @description `FORBIDDEN` */
                 403: {
@@ -1358,7 +1443,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -1368,17 +1455,25 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AuditReasonInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditProposal"];
+                    };
                 };
                 /** @description `FORBIDDEN` */
                 403: {
@@ -1413,7 +1508,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -1423,17 +1520,25 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AuditReasonInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditProposal"];
+                    };
                 };
                 /** @description `FORBIDDEN`, `OWN_WORK` (a leader never approves what they proposed, or results they sent) */
                 403: {
@@ -1468,7 +1573,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -1478,17 +1585,25 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AuditReasonInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditProposal"];
+                    };
                 };
                 /** @description `FORBIDDEN` */
                 403: {
@@ -1523,7 +1638,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -1533,17 +1650,25 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AuditReasonInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditProposal"];
+                    };
                 };
                 /** @description `FORBIDDEN` */
                 403: {
@@ -1578,7 +1703,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -1588,17 +1715,25 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AuditReasonInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditProposal"];
+                    };
                 };
                 /** @description `FORBIDDEN` */
                 403: {
@@ -1633,7 +1768,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -1643,17 +1780,25 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AuditReasonInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditProposal"];
+                    };
                 };
                 /** @description `FORBIDDEN` */
                 403: {
@@ -1688,7 +1833,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -1701,10 +1848,16 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuditDecisionInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 201: {
@@ -1818,7 +1971,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -1828,17 +1983,25 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuditConclusionInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditConclusion"];
+                    };
                 };
                 /** @description `INVALID_AMOUNT, INVALID_DATES` */
                 400: {
@@ -1873,7 +2036,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -1883,7 +2048,9 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -1893,7 +2060,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditConclusion"];
+                    };
                 };
                 /** @description `FORBIDDEN`, `OWN_WORK` */
                 403: {
@@ -1921,7 +2090,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -1931,17 +2102,25 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuditPenaltyInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditPenalty"];
+                    };
                 };
                 /** @description `INVALID_AMOUNT, INVALID_DATES` */
                 400: {
@@ -1969,7 +2148,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -1979,17 +2160,25 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuditComplaintInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditComplaint"];
+                    };
                 };
                 /** @description `CONCLUSION_REQUIRED` */
                 409: {
@@ -2010,7 +2199,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -2020,17 +2211,25 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuditComplaintDecision"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditComplaint"];
+                    };
                 };
                 /** @description `INVALID_DATES` */
                 400: {
@@ -2064,7 +2263,11 @@ export interface paths {
         /** Việc chờ lãnh đạo, cũ nhất trước, kèm trùng lặp (kind=PROPOSAL|COLLECTION|RESULT) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    kind?: "PROPOSAL" | "COLLECTION" | "RESULT";
+                    page?: components["parameters"]["Page"];
+                    page_size?: components["parameters"]["PageSize"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2076,7 +2279,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditQueuePage"];
+                    };
                 };
                 /** @description `FORBIDDEN` */
                 403: {
@@ -2110,7 +2315,19 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description A unit in the caller's scope (default: its own subtree) */
+                    unit?: string;
+                    status?: string;
+                    place?: components["schemas"]["AuditPlace"];
+                    year?: number;
+                    /** @description tax code prefix or words of the name */
+                    q?: string;
+                    sort?: string;
+                    order?: "asc" | "desc";
+                    page?: components["parameters"]["Page"];
+                    page_size?: components["parameters"]["PageSize"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2122,7 +2339,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditCollectionPage"];
+                    };
                 };
             };
         };
@@ -2135,14 +2354,20 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuditCollectionInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditCollectionWithDuplicates"];
+                    };
                 };
                 /** @description `INVALID_TAX_CODE, INVALID_FIELD` */
                 400: {
@@ -2163,7 +2388,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         /** Đề xuất thu thập thông tin */
@@ -2171,7 +2398,9 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -2181,7 +2410,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditCollection"];
+                    };
                 };
                 /** @description `COLLECTION_NOT_FOUND` */
                 404: {
@@ -2204,7 +2435,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -2214,17 +2447,25 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AuditReasonInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditCollection"];
+                    };
                 };
                 /** @description `FORBIDDEN`, `OWN_WORK` (a leader never approves what they proposed, or results they sent) */
                 403: {
@@ -2252,7 +2493,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -2262,17 +2505,25 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AuditReasonInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditCollection"];
+                    };
                 };
                 /** @description `FORBIDDEN` */
                 403: {
@@ -2300,7 +2551,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -2310,17 +2563,25 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AuditReasonInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditCollection"];
+                    };
                 };
                 /** @description `FORBIDDEN` */
                 403: {
@@ -2348,7 +2609,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -2358,17 +2621,25 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AuditReasonInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditCollection"];
+                    };
                 };
                 /** @description `FORBIDDEN` */
                 403: {
@@ -2396,7 +2667,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -2406,17 +2679,25 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AuditReasonInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditCollection"];
+                    };
                 };
                 /** @description `FORBIDDEN` */
                 403: {
@@ -2444,7 +2725,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -2454,17 +2737,25 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuditCollectionResultsInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditCollection"];
+                    };
                 };
                 /** @description `INVALID_FIELD` */
                 400: {
@@ -2492,7 +2783,9 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+            };
             cookie?: never;
         };
         get?: never;
@@ -2502,7 +2795,9 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -2512,7 +2807,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditCollection"];
+                    };
                 };
                 /** @description `FORBIDDEN`, `OWN_WORK` (a leader never approves what they proposed, or results they sent) */
                 403: {
@@ -2550,7 +2847,14 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    unit?: string;
+                    /** @description Default 1 January */
+                    from?: string;
+                    /** @description Default today */
+                    to?: string;
+                    format?: "json" | "xlsx";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2562,7 +2866,10 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditFormReport"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
                 };
                 /** @description `INVALID_PERIOD, INVALID_PARAMETER` */
                 400: {
@@ -2605,7 +2912,14 @@ export interface paths {
         /** Mẫu 20 (unit, from, to, format=json|xlsx) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    unit?: string;
+                    /** @description Default 1 January */
+                    from?: string;
+                    /** @description Default today */
+                    to?: string;
+                    format?: "json" | "xlsx";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2617,7 +2931,10 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditFormReport"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
                 };
                 /** @description `INVALID_PERIOD, INVALID_PARAMETER` */
                 400: {
@@ -2667,14 +2984,20 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuditReconciliationInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditReconciliation"];
+                    };
                 };
                 /** @description `FORBIDDEN` */
                 403: {
@@ -2705,7 +3028,10 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Default the caller's unit */
+                    unit?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2717,7 +3043,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditDeadlineBoard"];
+                    };
                 };
                 /** @description `FORBIDDEN` */
                 403: {
@@ -2746,7 +3074,10 @@ export interface paths {
         /** Danh sách đề nghị (quản trị) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: components["parameters"]["Page"];
+                    page_size?: components["parameters"]["PageSize"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2758,7 +3089,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditFeedbackPage"];
+                    };
                 };
                 /** @description `FORBIDDEN` */
                 403: {
@@ -2778,14 +3111,20 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuditFeedbackInput"];
+                };
+            };
             responses: {
                 /** @description OK */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditFeedback"];
+                    };
                 };
                 /** @description `INVALID_FIELD` */
                 400: {
@@ -2824,7 +3163,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditReference"];
+                    };
                 };
             };
         };
@@ -4605,8 +4946,8 @@ export interface components {
             number: string;
             /** Format: date */
             signed_on: string;
-            signer?: string;
-            team?: string;
+            signer: string;
+            team: string;
             /** Format: date */
             start_on: string;
             working_days: number;
@@ -4629,6 +4970,601 @@ export interface components {
             approved_by: string | null;
             /** Format: date-time */
             approved_at: string | null;
+        };
+        /** @description A text field of form 01/KTSTQ kept in the profile, as given (one text or a list of texts). */
+        AuditProfileValue: string | string[];
+        /** @description The form 01/KTSTQ fields; on PATCH only those present change (null or absent = unchanged). */
+        AuditEnterpriseFields: {
+            name?: string;
+            foreign_name?: string;
+            address?: string;
+            legal_representative?: string;
+            phone?: string;
+            email?: string;
+            /** Format: date */
+            established_on?: string | null;
+            /** Format: int64 */
+            charter_capital?: number;
+            ownership?: string;
+            aeo_status?: string;
+            compliance_level?: number;
+            contacts?: components["schemas"]["AuditProfileValue"];
+            business_lines?: components["schemas"]["AuditProfileValue"];
+            factories?: components["schemas"]["AuditProfileValue"];
+            warehouses?: components["schemas"]["AuditProfileValue"];
+            main_goods?: components["schemas"]["AuditProfileValue"];
+            main_partners?: components["schemas"]["AuditProfileValue"];
+            related_parties?: components["schemas"]["AuditProfileValue"];
+            accounting_software?: components["schemas"]["AuditProfileValue"];
+        };
+        AuditEnterpriseInput: components["schemas"]["AuditEnterpriseFields"] & {
+            tax_code: string;
+            name: string;
+        };
+        /** @description The directory's columns, then the profile's fields (only those ever given). */
+        AuditEnterprise: {
+            /** Format: int64 */
+            id: number;
+            tax_code: string;
+            /** @enum {string} */
+            tax_kind: "ENTERPRISE" | "BRANCH" | "PERSONAL";
+            name: string;
+            foreign_name: string;
+            address: string;
+            legal_representative: string;
+            phone: string;
+            email: string;
+            /** Format: date */
+            established_on: string | null;
+            /** Format: int64 */
+            charter_capital: number;
+            ownership: string;
+            aeo_status: string;
+            compliance_level: number;
+            /** @description STQ02 (entered here), STQ01 (carried over), IMPORT, … */
+            source: string;
+            /** Format: date-time */
+            created_at: string | null;
+            /** Format: date-time */
+            updated_at: string | null;
+            contacts?: components["schemas"]["AuditProfileValue"];
+            business_lines?: components["schemas"]["AuditProfileValue"];
+            factories?: components["schemas"]["AuditProfileValue"];
+            warehouses?: components["schemas"]["AuditProfileValue"];
+            main_goods?: components["schemas"]["AuditProfileValue"];
+            main_partners?: components["schemas"]["AuditProfileValue"];
+            related_parties?: components["schemas"]["AuditProfileValue"];
+            accounting_software?: components["schemas"]["AuditProfileValue"];
+        };
+        AuditEnterprisePage: {
+            items: components["schemas"]["AuditEnterprise"][];
+            /** Format: int64 */
+            total: number;
+            page: number;
+            page_size: number;
+            /** @description False when the server stopped counting an unselective name search. */
+            total_exact: boolean;
+        };
+        AuditImportResult: {
+            created: number;
+            updated: number;
+        };
+        AuditFieldChange: {
+            field: string;
+            /** @description The value before (any JSON value) */
+            from: unknown;
+            /** @description The value after (any JSON value) */
+            to: unknown;
+        };
+        AuditEnterpriseChange: {
+            /** Format: date-time */
+            at: string | null;
+            username: string;
+            unit_code: string;
+            source: string;
+            changes: components["schemas"]["AuditFieldChange"][];
+        };
+        AuditKeyEnterprise: {
+            tax_code: string;
+            name: string;
+            year: number;
+            reason: string;
+            added_by: string;
+            /** Format: date-time */
+            added_at: string | null;
+        };
+        AuditKeyEnterprisePage: {
+            items: components["schemas"]["AuditKeyEnterprise"][];
+            /** Format: int64 */
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        /** @enum {string} */
+        AuditPlace: "PREMISES" | "OFFICE";
+        /** @enum {string} */
+        AuditGroundKind: "SIGNS_OF_VIOLATION" | "RISK_MANAGEMENT" | "COMPLIANCE_ASSESSMENT" | "OTHER";
+        /** @enum {string} */
+        AuditRiskArea: "VALUATION" | "CLASSIFICATION" | "ORIGIN" | "PROCESSING" | "EXEMPTION_REFUND" | "LICENSING" | "OTHER";
+        /** @enum {string} */
+        AuditProposalStatus: "DRAFT" | "SUBMITTED" | "APPROVED" | "REJECTED" | "PAUSED" | "CANCELLED";
+        /** @enum {string} */
+        AuditCollectionStatus: "SUBMITTED" | "APPROVED" | "REJECTED" | "PAUSED" | "CANCELLED" | "RESULT_SUBMITTED" | "COMPLETED";
+        AuditDuplicate: {
+            /** @enum {string} */
+            kind: "PROPOSAL" | "COLLECTION";
+            /** Format: int64 */
+            id: number;
+            number: string;
+            unit_code: string;
+            unit_name: string;
+            /** @description The proposal's or collection's status */
+            status: string;
+            /** @description null for a collection */
+            place: components["schemas"]["AuditPlace"] | null;
+            /** Format: date-time */
+            created_at: string | null;
+        };
+        /**
+         * @description `restricted: true` (an item of a unit the caller may not read): number, unit, state, place and period
+         *     only — grounds, reason, proposed_by are "", grounds_kind "" and decided_by null.
+         */
+        AuditProposal: {
+            /** Format: int64 */
+            id: number;
+            number: string;
+            year: number;
+            status: components["schemas"]["AuditProposalStatus"];
+            /** @description The status it was paused from */
+            paused_from: string | null;
+            tax_code: string;
+            enterprise_name: string;
+            unit_code: string;
+            unit_name: string;
+            place: components["schemas"]["AuditPlace"];
+            grounds: string;
+            /**
+             * @description "" when restricted
+             * @enum {string}
+             */
+            grounds_kind: "SIGNS_OF_VIOLATION" | "RISK_MANAGEMENT" | "COMPLIANCE_ASSESSMENT" | "OTHER" | "";
+            /** Format: date */
+            period_from: string;
+            /** Format: date */
+            period_to: string;
+            /** @description The reason given with the last transition */
+            reason: string;
+            duplicate_count: number;
+            source: string;
+            proposed_by: string;
+            decided_by: string | null;
+            /** Format: date-time */
+            created_at: string | null;
+            /** Format: date-time */
+            submitted_at: string | null;
+            /** Format: date-time */
+            approved_at: string | null;
+            /** Format: date-time */
+            rejected_at: string | null;
+            /** Format: date-time */
+            paused_at: string | null;
+            /** Format: date-time */
+            cancelled_at: string | null;
+            restricted: boolean;
+        };
+        AuditProposalWithDuplicates: components["schemas"]["AuditProposal"] & {
+            duplicates: components["schemas"]["AuditDuplicate"][];
+        };
+        AuditProposalPage: {
+            items: components["schemas"]["AuditProposal"][];
+            /** Format: int64 */
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        AuditProposalInput: {
+            tax_code: string;
+            place: components["schemas"]["AuditPlace"];
+            /** @description Required unless risk_run_id is given; a list is joined with "; ". */
+            grounds?: string | string[];
+            /** Format: date */
+            period_from: string;
+            /** Format: date */
+            period_to: string;
+            /** @description From GET /audit/search (not needed with risk_run_id) */
+            search_id?: string;
+            /** @description Default false: the proposal is submitted at once */
+            draft?: boolean;
+            /**
+             * Format: int64
+             * @description A candidate of this risk run: grounds become risk management
+             */
+            risk_run_id?: number;
+        };
+        AuditReasonInput: {
+            reason?: string;
+        };
+        AuditAmounts: {
+            /** Format: int64 */
+            import_tax: number;
+            /** Format: int64 */
+            export_tax: number;
+            /** Format: int64 */
+            vat: number;
+            /** Format: int64 */
+            excise: number;
+            /** Format: int64 */
+            environment: number;
+            /** Format: int64 */
+            trade_remedy: number;
+            /** Format: int64 */
+            late_interest: number;
+            /** Format: int64 */
+            penalty: number;
+            /** Format: int64 */
+            collected: number;
+            /**
+             * Format: int64
+             * @description The six taxes
+             */
+            tax_total: number;
+            /**
+             * Format: int64
+             * @description Taxes
+             */
+            total: number;
+            /**
+             * Format: int64
+             * @description total − collected
+             */
+            outstanding: number;
+        };
+        /** @description Whole đồng, not negative; absent or null = 0. */
+        AuditAmountsInput: {
+            /** Format: int64 */
+            import_tax?: number;
+            /** Format: int64 */
+            export_tax?: number;
+            /** Format: int64 */
+            vat?: number;
+            /** Format: int64 */
+            excise?: number;
+            /** Format: int64 */
+            environment?: number;
+            /** Format: int64 */
+            trade_remedy?: number;
+            /** Format: int64 */
+            late_interest?: number;
+            /** Format: int64 */
+            penalty?: number;
+            /** Format: int64 */
+            collected?: number;
+        };
+        AuditDecisionInput: {
+            /** @enum {string} */
+            kind: "ORIGINAL" | "AMENDMENT" | "EXTENSION" | "CANCELLATION";
+            number: string;
+            /** Format: date */
+            signed_on: string;
+            /** Format: date */
+            start_on?: string;
+            /** @description Required except for a cancellation */
+            working_days?: number;
+            signer?: string;
+            team?: string;
+        };
+        AuditConclusion: {
+            /** Format: int64 */
+            id: number;
+            number: string;
+            /** Format: date */
+            signed_on: string;
+            findings: string;
+            declarations: number;
+            has_violation: boolean;
+            amounts: components["schemas"]["AuditAmounts"];
+            /** @enum {string} */
+            status: "ENTERED" | "APPROVED";
+            /** Format: date */
+            due_on: string;
+            late: boolean;
+            entered_by: string;
+            /** Format: date-time */
+            entered_at: string | null;
+            approved_by: string | null;
+            /** Format: date-time */
+            approved_at: string | null;
+        };
+        AuditConclusionInput: {
+            number: string;
+            /** Format: date */
+            signed_on: string;
+            findings?: string;
+            declarations?: number;
+            has_violation?: boolean;
+            amounts?: components["schemas"]["AuditAmountsInput"];
+        };
+        AuditPenalty: {
+            /** Format: int64 */
+            id: number;
+            number: string;
+            /** Format: date */
+            signed_on: string;
+            violation: string;
+            /** Format: int64 */
+            amount: number;
+            entered_by: string;
+            /** Format: date-time */
+            entered_at: string | null;
+        };
+        AuditPenaltyInput: {
+            number: string;
+            /** Format: date */
+            signed_on: string;
+            violation?: string;
+            /** Format: int64 */
+            amount: number;
+        };
+        AuditComplaint: {
+            /** Format: int64 */
+            id: number;
+            /** Format: date */
+            filed_on: string;
+            content: string;
+            /** @enum {string} */
+            status: "FILED" | "DECIDED";
+            /** Format: date */
+            decided_on: string | null;
+            outcome: string;
+            entered_by: string;
+            /** Format: date-time */
+            entered_at: string | null;
+        };
+        AuditComplaintInput: {
+            /** Format: date */
+            filed_on: string;
+            content: string;
+        };
+        AuditComplaintDecision: {
+            /** Format: date */
+            decided_on: string;
+            outcome: string;
+        };
+        AuditProposalDetail: components["schemas"]["AuditProposalWithDuplicates"] & {
+            decisions: components["schemas"]["AuditDecision"][];
+            conclusion: components["schemas"]["AuditConclusion"] | null;
+            penalties: components["schemas"]["AuditPenalty"][];
+            complaints: components["schemas"]["AuditComplaint"][];
+            /**
+             * Format: date
+             * @description Last working day of the audit
+             */
+            audit_end_on: string | null;
+        };
+        AuditCollectionResult: {
+            risk_area: components["schemas"]["AuditRiskArea"];
+            /** @description Vietnamese (answers only) */
+            risk_area_name?: string;
+            finding: string;
+            has_violation: boolean;
+        };
+        /**
+         * @description `restricted: true`: signs, reason, proposed_by are "", risk_areas and results empty, has_findings false,
+         *     decided_by null. `approval_due_on`: the working day it was proposed (or the next one);
+         *     `results_due_on`: one working day after the results were sent, null before.
+         */
+        AuditCollection: {
+            /** Format: int64 */
+            id: number;
+            number: string;
+            year: number;
+            status: components["schemas"]["AuditCollectionStatus"];
+            paused_from: string | null;
+            tax_code: string;
+            enterprise_name: string;
+            unit_code: string;
+            unit_name: string;
+            signs: string;
+            risk_areas: components["schemas"]["AuditRiskArea"][];
+            reason: string;
+            duplicate_count: number;
+            has_findings: boolean;
+            proposed_by: string;
+            decided_by: string | null;
+            /** Format: date-time */
+            proposed_at: string | null;
+            /** Format: date-time */
+            approved_at: string | null;
+            /** Format: date-time */
+            result_submitted_at: string | null;
+            /** Format: date-time */
+            result_approved_at: string | null;
+            /** Format: date */
+            approval_due_on: string;
+            /** Format: date */
+            results_due_on: string | null;
+            results: components["schemas"]["AuditCollectionResult"][];
+            results_by: string | null;
+            restricted: boolean;
+        };
+        AuditCollectionWithDuplicates: components["schemas"]["AuditCollection"] & {
+            duplicates: components["schemas"]["AuditDuplicate"][];
+        };
+        AuditCollectionPage: {
+            items: components["schemas"]["AuditCollection"][];
+            /** Format: int64 */
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        AuditCollectionInput: {
+            tax_code: string;
+            signs: string;
+            risk_areas: components["schemas"]["AuditRiskArea"][];
+        };
+        AuditCollectionResultsInput: {
+            results: components["schemas"]["AuditCollectionResult"][];
+        };
+        /** @description kind=PROPOSAL: proposals with their duplicates; COLLECTION, RESULT: collections with theirs. */
+        AuditQueuePage: {
+            items: (components["schemas"]["AuditProposalWithDuplicates"] | components["schemas"]["AuditCollectionWithDuplicates"])[];
+            /** Format: int64 */
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        AuditEnterpriseRecord: {
+            enterprise: components["schemas"]["AuditEnterprise"];
+            key_years: number[];
+            changes: components["schemas"]["AuditEnterpriseChange"][];
+            proposals: components["schemas"]["AuditProposalDetail"][];
+            collections: components["schemas"]["AuditCollection"][];
+        };
+        AuditSearchResult: {
+            search_id: string;
+            tax_code: string;
+            /** Format: date-time */
+            expires_at: string | null;
+            enterprise: components["schemas"]["AuditEnterprise"] | null;
+            key_enterprise: boolean;
+            proposals: components["schemas"]["AuditProposal"][];
+            collections: components["schemas"]["AuditCollection"][];
+        };
+        AuditDeadline: {
+            /** Format: int64 */
+            id: number;
+            /** @description DECISION_ENTRY, CONCLUSION_ENTRY, COLLECTION_APPROVAL, RESULT_APPROVAL, … */
+            kind: string;
+            entity_type: string;
+            /** Format: int64 */
+            entity_id: number;
+            label: string;
+            /** Format: date */
+            due_on: string;
+            unit_code: string;
+            /**
+             * Format: int64
+             * @description The proposal of a decision's or conclusion's deadline
+             */
+            proposal_id: number | null;
+        };
+        AuditDeadlineBoard: {
+            unit_code: string;
+            /** Format: date */
+            today: string;
+            due_today: components["schemas"]["AuditDeadline"][];
+            late: components["schemas"]["AuditDeadline"][];
+            stats: {
+                done: number;
+                done_on_time: number;
+                open: number;
+                open_late: number;
+                due_today: number;
+            };
+            on_time_rate: number;
+        };
+        AuditReportColumn: {
+            key: string;
+            /** @description Vietnamese heading above a group of columns ("" for a column standing alone) */
+            group: string;
+            group_en: string;
+            heading_vi: string;
+            heading_en: string;
+            money: boolean;
+        };
+        AuditReportRow: {
+            unit_code: string;
+            unit_name: string;
+            level: string;
+            /** @description The unit's own figures, without its subordinate units */
+            own_only: boolean;
+            reconciled: boolean;
+            /** @description By column key */
+            values: {
+                [key: string]: number;
+            };
+        };
+        AuditFormReport: {
+            /** @enum {string} */
+            form: "FORM19" | "FORM20";
+            title: string;
+            unit: {
+                code: string;
+                name: string;
+                level: string;
+            };
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            columns: components["schemas"]["AuditReportColumn"][];
+            rows: components["schemas"]["AuditReportRow"][];
+            total: {
+                [key: string]: number;
+            };
+            /** @description Codes of the units that have not reconciled */
+            not_reconciled: string[];
+        };
+        AuditReconciliationInput: {
+            /** @enum {string} */
+            form: "form19" | "form20";
+            /** @description Default the caller's unit */
+            unit?: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            note?: string;
+        };
+        AuditReconciliation: {
+            /** @enum {string} */
+            form: "FORM19" | "FORM20";
+            unit: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        AuditFeedbackInput: {
+            function_name: string;
+            proposal: string;
+            reason: string;
+        };
+        AuditFeedback: {
+            /** Format: int64 */
+            id: number;
+            /** @description In the list only */
+            unit_code?: string;
+            /** @description In the list only */
+            username?: string;
+            function_name: string;
+            proposal: string;
+            reason: string;
+            status: string;
+            /** Format: date-time */
+            created_at: string | null;
+        };
+        AuditFeedbackPage: {
+            items: components["schemas"]["AuditFeedback"][];
+            /** Format: int64 */
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        AuditReference: {
+            risk_areas: {
+                code: components["schemas"]["AuditRiskArea"];
+                name: string;
+            }[];
+            ground_kinds: components["schemas"]["AuditGroundKind"][];
+            places: components["schemas"]["AuditPlace"][];
+            decision_kinds: ("ORIGINAL" | "AMENDMENT" | "EXTENSION" | "CANCELLATION")[];
+            amount_keys: ("import_tax" | "export_tax" | "vat" | "excise" | "environment" | "trade_remedy" | "late_interest" | "penalty" | "collected")[];
+            limits: {
+                premises_working_days: number;
+                office_working_days: number;
+                extension_working_days: number;
+            };
         };
         TrsStudyBranch: {
             /** @example 02CI */
@@ -4664,7 +5600,16 @@ export interface components {
             /** @description the instant the sample ends; null = Saturday 24:00 */
             period_end?: string | null;
         };
-        TrsStudyInput: components["schemas"]["TrsStudyPatch"] & Record<string, never>;
+        TrsStudyInput: components["schemas"]["TrsStudyPatch"] & {
+            name: string;
+            year: number;
+            /**
+             * Format: date
+             * @description a Monday
+             */
+            week_start: string;
+            branches: components["schemas"]["TrsStudyBranch"][];
+        };
         TrsStudy: {
             id: number;
             name: string;
@@ -4764,10 +5709,288 @@ export interface components {
             mean_change_pct: number | null;
         };
         TrsComparison: {
-            a: components["schemas"]["TrsStudy"];
-            b?: components["schemas"]["TrsStudy"];
+            a: components["schemas"]["TrsComparisonSide"];
+            b?: components["schemas"]["TrsComparisonSide"];
             reference?: components["schemas"]["TrsReferenceStudy"];
             rows: components["schemas"]["TrsComparisonRow"][];
+        };
+        TrsColumn: {
+            name: string;
+            /** @enum {string} */
+            kind: "text" | "yes_no" | "enum" | "time" | "list";
+            label_vi: string;
+            label_en: string;
+            /** @description Field number on 01-NK / 01-XK */
+            form_ref: string;
+            /** @description Allowed codes */
+            values: string[];
+        };
+        TrsIntervalName: {
+            /** @example T1 */
+            id: string;
+            name_vi: string;
+            name_en: string;
+        };
+        TrsColumns: {
+            columns: components["schemas"]["TrsColumn"][];
+            intervals: components["schemas"]["TrsIntervalName"][];
+        };
+        TrsStudyList: {
+            items: components["schemas"]["TrsStudy"][];
+            total: number;
+        };
+        /** @description Column name (GET /api/v1/trs/columns) → text as in the wide CSV; an answer omits empty cells. */
+        TrsCells: {
+            [key: string]: string;
+        };
+        TrsCellsInput: {
+            /** @description Column → text (≤ 2000 bytes); on PATCH "" or null clears a cell */
+            cells: {
+                [key: string]: string | null;
+            };
+        };
+        TrsRecord: {
+            declaration_no: string;
+            /** @enum {string} */
+            flow: "NK" | "XK";
+            branch_code: string;
+            channel: string | null;
+            /** Format: date-time */
+            registered_at: string | null;
+            /** Format: date-time */
+            released_at: string | null;
+            incomplete: boolean;
+            line: number;
+            updated_by: string;
+            /** Format: date-time */
+            updated_at: string | null;
+            cells: components["schemas"]["TrsCells"];
+        };
+        TrsRecordPage: {
+            items: components["schemas"]["TrsRecord"][];
+            /** Format: int64 */
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        /** @description A data-quality issue or a warning (NEGATIVE_INTERVAL, OUT_OF_ORDER, MISSING_MILESTONE, …). */
+        TrsIssue: {
+            code: string;
+            message: string;
+            line?: number;
+            declaration_no?: string;
+            column?: string;
+            value?: string;
+            interval?: string;
+            source?: string;
+        };
+        TrsCellProblem: {
+            column: string;
+            value: string;
+            message: string;
+            line?: number;
+            declaration_no?: string;
+            source?: string;
+        };
+        TrsEntryResult: {
+            record: components["schemas"]["TrsRecord"];
+            warnings: components["schemas"]["TrsIssue"][];
+            /** @description The changed fields (old → new) as written to the history */
+            changes: string;
+        };
+        TrsCheckResult: {
+            problems: components["schemas"]["TrsCellProblem"][];
+            warnings: components["schemas"]["TrsIssue"][];
+        };
+        TrsImportResult: {
+            rows: number;
+            stored: number;
+            created: number;
+            replaced: number;
+            skipped: number;
+            bad_cell_count: number;
+            bad_cells: components["schemas"]["TrsCellProblem"][];
+        };
+        TrsFollowUp: {
+            /** Format: date-time */
+            follow_up_limit: string;
+            /** Format: date */
+            today: string;
+            /** @description Working days to the limit; negative once passed */
+            days_left: number;
+            branches: {
+                code: string;
+                /** @enum {string} */
+                route: "SEA" | "AIR" | "ROAD";
+                records: number;
+                incomplete: number;
+                items: {
+                    declaration_no: string;
+                    flow: string;
+                    /** Format: date-time */
+                    registered_at: string | null;
+                    missing: string[];
+                }[];
+            }[];
+        };
+        /** @description Statistics of a set of durations (hours); with n = 0 the numbers are 0 and the texts null. */
+        TrsSummary: {
+            n: number;
+            mean_hours: number;
+            p25_hours: number;
+            median_hours: number;
+            p75_hours: number;
+            p90_hours: number;
+            p95_hours: number;
+            min_hours: number;
+            max_hours: number;
+            within_1h: number;
+            within_4h: number;
+            within_24h: number;
+            within_48h: number;
+            mean_hms: string | null;
+            median_hms: string | null;
+            p90_hms: string | null;
+        };
+        TrsStatRow: components["schemas"]["TrsSummary"] & {
+            interval: string;
+            flow: string;
+            by: string;
+            group: string;
+        };
+        TrsRecordCounts: {
+            total: number;
+            analysed: number;
+            excluded: number;
+            incomplete: number;
+        };
+        TrsSamplingRow: {
+            branch: string | null;
+            /** @enum {string} */
+            rule: "FULL_WEEK" | "WED_FRI";
+            records: number;
+            t3_kept: number;
+            t3_left_out: number;
+        };
+        /** @description The JSON of `haiquan trs analyze` over the stored records the caller sees, with `study` and `sampling`. */
+        TrsReport: {
+            records: components["schemas"]["TrsRecordCounts"];
+            rows: components["schemas"]["TrsStatRow"][];
+            issues: components["schemas"]["TrsIssue"][];
+            issue_counts: {
+                [key: string]: number;
+            };
+            issues_omitted: number;
+            exclusions: {
+                rejected_rows: number;
+                invalid_rows: number;
+                no_flow: number;
+                duplicates: number;
+                outside_week: number;
+                excluded_type: number;
+                other_branch: number;
+            };
+            world_bank: (components["schemas"]["TrsSummary"] & {
+                id: string;
+                description_vi: string;
+                interval: string;
+                flow: string;
+            })[];
+            attribution: {
+                interval: string;
+                flow: string;
+                group: string;
+                n: number;
+                mean_hours: number;
+                customs_hours: number;
+                agencies_hours: number;
+                declarant_hours: number;
+                customs_share: number;
+                agencies_share: number;
+                declarant_share: number;
+            }[];
+            delay_reasons: {
+                flow: string;
+                reason: string;
+                label_vi: string;
+                count: number;
+                share: number;
+                t2_n: number;
+                t2_median_hours: number | null;
+            }[];
+            cumulative: {
+                interval: string;
+                flow: string;
+                group: string;
+                n: number;
+                points: {
+                    hours: number;
+                    share: number;
+                }[];
+            }[];
+            median_ci: {
+                interval: string;
+                flow: string;
+                by: string;
+                group: string;
+                n: number;
+                median_hours: number;
+                ci_low_hours: number;
+                ci_high_hours: number;
+                confidence: number;
+                method: string;
+                resamples: number;
+            }[];
+            /** @description Present when the analysis counts office hours only. */
+            working_hours?: {
+                description_vi: string;
+                /** @description 0 = Sunday */
+                weekdays: number[];
+                windows: string[];
+                rows: components["schemas"]["TrsStatRow"][];
+            };
+            intervals: {
+                id: string;
+                name_vi: string;
+                name_en: string;
+                /** @description NK, XK or NK,XK */
+                flow: string;
+                spans: {
+                    from: string;
+                    to: string;
+                    block?: string;
+                    to_alt?: string;
+                }[];
+            }[];
+            /** @description The analysis settings (world_bank_branches, skip_invalid, bootstrap_resamples, bootstrap_max_n, seed, study). */
+            settings: {
+                world_bank_branches: string[];
+                skip_invalid: boolean;
+                bootstrap_resamples: number;
+                bootstrap_max_n: number;
+                /** Format: int64 */
+                seed: number;
+                study?: {
+                    [key: string]: unknown;
+                };
+            };
+            agencies: {
+                agency: string;
+                flow: string;
+                n: number;
+                share_n: number;
+                release_share: number;
+                registration_to_sampling: components["schemas"]["TrsSummary"];
+                sampling_to_result: components["schemas"]["TrsSummary"];
+                registration_to_result: components["schemas"]["TrsSummary"];
+                result_to_handover: components["schemas"]["TrsSummary"];
+                registration_to_handover: components["schemas"]["TrsSummary"];
+            }[];
+            sampling: components["schemas"]["TrsSamplingRow"][];
+            study: components["schemas"]["TrsStudy"];
+        };
+        TrsComparisonSide: components["schemas"]["TrsStudy"] & {
+            counts: components["schemas"]["TrsRecordCounts"];
         };
         EservicesProcedure: {
             /**
@@ -7392,7 +8615,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrsColumns"];
+                };
             };
             401: components["responses"]["Unauthenticated"];
         };
@@ -7411,7 +8636,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrsStudyList"];
+                };
             };
             401: components["responses"]["Unauthenticated"];
             /** @description `FORBIDDEN` (no trs role), `PASSWORD_CHANGE_REQUIRED` */
@@ -7562,7 +8789,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrsRecordPage"];
+                };
             };
             /** @description `INVALID_PARAMETER` */
             400: {
@@ -7589,14 +8818,20 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrsCellsInput"];
+            };
+        };
         responses: {
             /** @description Stored */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrsEntryResult"];
+                };
             };
             /** @description `INVALID_FIELD` (cells missing) */
             400: {
@@ -7637,14 +8872,20 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrsCellsInput"];
+            };
+        };
         responses: {
             /** @description Problems and warnings */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrsCheckResult"];
+                };
             };
             /** @description `NOT_FOUND` */
             404: {
@@ -7673,7 +8914,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrsRecord"];
+                };
             };
             /** @description `NOT_FOUND` (also for another branch's record) */
             404: {
@@ -7695,14 +8938,20 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrsCellsInput"];
+            };
+        };
         responses: {
             /** @description Stored */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrsEntryResult"];
+                };
             };
             /** @description `INVALID_FIELD`, `INVALID_PARAMETER` */
             400: {
@@ -7757,7 +9006,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrsImportResult"];
+                };
             };
             /** @description `EMPTY_FILE`, `EMPTY_IMPORT`, `UTF16_ENCODING`, `INVALID_ENCODING`, `SEMICOLON_SEPARATED`, `TAB_SEPARATED`, `NOT_CSV`, `WRONG_HEADER`, `UNKNOWN_COLUMNS`, `DUPLICATE_COLUMNS`, `MISSING_COLUMNS`, `XLSX_INVALID`, `NOTHING_IMPORTED`, `INVALID_PARAMETER` */
             400: {
@@ -7805,7 +9056,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrsFollowUp"];
+                };
             };
             /** @description `NOT_FOUND` */
             404: {
@@ -7834,7 +9087,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrsReport"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description `NOT_FOUND` */
             404: {
