@@ -112,7 +112,7 @@ export const apiMiddleware: Middleware = {
   },
 };
 
-export const api = createClient<paths>({
+export const api = createClient<paths, `${string}/json`>({
   credentials: 'include',
   querySerializer: (q) => buildQuery(q as Query).slice(1),
 });
@@ -120,7 +120,7 @@ api.use(apiMiddleware);
 
 /**
  * The data of a call (failures are thrown by the middleware); a 2xx body that is not JSON becomes BAD_RESPONSE.
- * `T` is inferred from the schema; paths whose spec has no response schema yet name it explicitly.
+ * `T` is inferred from the schema: its JSON responses (the client is made for the JSON media types).
  */
 export async function ok<T>(call: Promise<{ data?: T; response: Response }>): Promise<T> {
   try {
@@ -129,24 +129,6 @@ export async function ok<T>(call: Promise<{ data?: T; response: Response }>): Pr
     if (e instanceof SyntaxError) throw new ApiError(200, BAD_RESPONSE, 'Máy chủ trả lời không đúng định dạng.');
     throw e;
   }
-}
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export interface UntypedInit {
-  path?: Record<string, string | number>;
-  query?: Query;
-  body?: unknown;
-}
-
-/**
- * A call of a path the spec lists but does not type yet (no parameters or response schema: the audit and
- * trs sections); the path must still be one of the spec's. Goes through the same client and middleware.
- */
-export function call<T>(method: Method, path: keyof paths, init: UntypedInit = {}): Promise<T> {
-  const loose = api as unknown as {
-    request(m: string, p: string, i: { params: { path?: UntypedInit['path']; query?: Query }; body?: unknown }): Promise<{ data?: T; response: Response }>;
-  };
-  return ok(loose.request(method.toLowerCase(), path, { params: { path: init.path, query: init.query }, body: init.body }));
 }
 
 /** URL of a GET path for links and downloads: `/api/v1/…?query`. */

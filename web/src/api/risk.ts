@@ -1,8 +1,7 @@
 // Typed calls of the risk-based selection API (/api/v1/audit/risk…, the declarations import and the activity
 // profile; docs/openapi.yaml, src/audit/risk/routes.cpp). Types come from the generated schema.
-import { call, download, upload } from './client';
-import type { components } from './schema';
-import type { Paged } from './types';
+import { api, download, ok, upload } from './client';
+import type { components, paths } from './schema';
 
 type S = components['schemas'];
 export type ActivityProfile = S['ActivityProfile'];
@@ -18,14 +17,9 @@ export type FeedbackBand = S['FeedbackBand'];
 export type DeclarationImportResult = S['DeclarationImportResult'];
 export type CandidateClass = 'AUDIT' | 'MONITOR';
 
-export interface Preview {
-  evaluated: number;
-  audit: number;
-  monitor: number;
-  excluded: number;
-  histogram: number[];
-  max_score: number;
-}
+export type Preview = paths['/api/v1/audit/risk/criteria-sets/preview']['post']['responses'][200]['content']['application/json'];
+export type CandidateListParams = NonNullable<paths['/api/v1/audit/risk/runs/{id}/candidates']['get']['parameters']['query']>;
+type PageParams = { page?: number; page_size?: number };
 
 export const RISK_INDICATORS: RiskIndicatorCode[] = [
   'LOW_DUTY_RATE',
@@ -48,25 +42,23 @@ export const risk = {
       onProgress,
     }),
   activity: (tax_code: string, query: { from?: string; to?: string }) =>
-    call<ActivityProfile>('GET', '/api/v1/audit/enterprises/{tax_code}/activity', { path: { tax_code }, query }),
+    ok(api.GET('/api/v1/audit/enterprises/{tax_code}/activity', { params: { path: { tax_code }, query } })),
   downloadActivity: (tax_code: string, query: { from?: string; to?: string }) =>
     download(`/audit/enterprises/${encodeURIComponent(tax_code)}/activity`, { ...query, format: 'xlsx' }, `ho-so-hoat-dong_${tax_code}.xlsx`),
 
-  criteriaSets: (query: { page?: number; page_size?: number }) =>
-    call<Paged<CriteriaSet>>('GET', '/api/v1/audit/risk/criteria-sets', { query }),
-  criteriaSet: (id: number) => call<CriteriaSet>('GET', '/api/v1/audit/risk/criteria-sets/{id}', { path: { id } }),
-  createCriteriaSet: (set: CriteriaSetInput) => call<CriteriaSet>('POST', '/api/v1/audit/risk/criteria-sets', { body: set }),
-  preview: (set: CriteriaSetInput & { from?: string; to?: string; unit_code?: string }) =>
-    call<Preview>('POST', '/api/v1/audit/risk/criteria-sets/preview', { body: set }),
-  feedback: (id: number) =>
-    call<{ criteria_set_id: number; bands: FeedbackBand[] }>('GET', '/api/v1/audit/risk/criteria-sets/{id}/feedback', { path: { id } }),
+  criteriaSets: (query: PageParams) => ok(api.GET('/api/v1/audit/risk/criteria-sets', { params: { query } })),
+  criteriaSet: (id: number) => ok(api.GET('/api/v1/audit/risk/criteria-sets/{id}', { params: { path: { id } } })),
+  createCriteriaSet: (body: CriteriaSetInput) => ok(api.POST('/api/v1/audit/risk/criteria-sets', { body })),
+  preview: (body: CriteriaSetInput & { from?: string; to?: string; unit_code?: string }) =>
+    ok(api.POST('/api/v1/audit/risk/criteria-sets/preview', { body })),
+  feedback: (id: number) => ok(api.GET('/api/v1/audit/risk/criteria-sets/{id}/feedback', { params: { path: { id } } })),
 
-  runs: (query: { page?: number; page_size?: number }) => call<Paged<RiskRun>>('GET', '/api/v1/audit/risk/runs', { query }),
-  run: (id: number) => call<RiskRun>('GET', '/api/v1/audit/risk/runs/{id}', { path: { id } }),
+  runs: (query: PageParams) => ok(api.GET('/api/v1/audit/risk/runs', { params: { query } })),
+  run: (id: number) => ok(api.GET('/api/v1/audit/risk/runs/{id}', { params: { path: { id } } })),
   createRun: (body: { criteria_set_id: number; from: string; to: string; unit_code?: string }) =>
-    call<RiskRun>('POST', '/api/v1/audit/risk/runs', { body }),
-  candidates: (id: number, query: Record<string, string | number>) =>
-    call<Paged<RiskCandidate>>('GET', '/api/v1/audit/risk/runs/{id}/candidates', { path: { id }, query }),
+    ok(api.POST('/api/v1/audit/risk/runs', { body })),
+  candidates: (id: number, query: CandidateListParams) =>
+    ok(api.GET('/api/v1/audit/risk/runs/{id}/candidates', { params: { path: { id }, query } })),
   downloadCandidates: (id: number, klass?: string) =>
     download(`/audit/risk/runs/${id}/candidates`, { format: 'xlsx', class: klass || undefined }, `doi-tuong-rui-ro_dot-${id}.xlsx`),
 };

@@ -12,37 +12,25 @@ export interface Paged<T> {
   page_size: number;
 }
 
-export interface ListParams {
-  page?: number;
-  page_size?: number;
-  sort?: string;
-  order?: 'asc' | 'desc';
-  q?: string;
-}
-
 export type LoginResult = S['LoginResult'];
 export type UnitLevel = S['UnitLevel'];
 export type RoleCode = S['RoleCode'];
 export type Me = S['Me'];
 export type Unit = S['Unit'];
 export type NewUnit = S['NewUnit'];
-export type CreatedUnit = S['CreatedUnit'];
 export type UnitPatch = S['UnitPatch'];
 export type Role = S['Role'];
 export type AccountStatus = S['AccountStatus'];
 export type Account = S['Account'];
 export type NewAccount = S['NewAccount'];
-export type CreatedAccount = S['CreatedAccount'];
 export type AccountPatch = S['AccountPatch'];
 export type RequestKind = S['RequestKind'];
 export type RequestStatus = S['RequestStatus'];
 export type AccountRequest = S['AccountRequest'];
 export type NewAccountRequest = S['NewAccountRequest'];
-export type AppliedRequest = S['AppliedRequest'];
 export type Holiday = S['Holiday'];
 export type Adjustment = S['Adjustment'];
 export type NewAdjustment = S['NewAdjustment'];
-export type WorkingPeriod = S['WorkingPeriod'];
 export type WorkingHours = S['WorkingHours'];
 export type CalendarDay = S['CalendarDay'];
 export type HistoryEntry = S['HistoryEntry'];
