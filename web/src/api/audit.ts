@@ -4,11 +4,7 @@ import { api, download, ok, upload } from './client';
 import type { components, paths } from './schema';
 
 type S = components['schemas'];
-export type TaxKind = S['AuditEnterprise']['tax_kind'];
 export type Place = S['AuditPlace'];
-export type GroundKind = S['AuditGroundKind'];
-export type ProposalStatus = S['AuditProposalStatus'];
-export type CollectionStatus = S['AuditCollectionStatus'];
 export type DecisionKind = S['AuditDecisionInput']['kind'];
 export type RiskArea = S['AuditRiskArea'];
 /** Text fields of form 01/KTSTQ kept in the profile: a string or a list of strings. */
@@ -21,26 +17,19 @@ export type EnterpriseChange = S['AuditEnterpriseChange'];
 export type Duplicate = S['AuditDuplicate'];
 export type Proposal = S['AuditProposal'];
 export type ProposalWithDuplicates = S['AuditProposalWithDuplicates'];
-export type Amounts = S['AuditAmounts'];
 export type Decision = S['AuditDecision'];
-export type NewDecision = S['AuditDecisionInput'];
 export type Conclusion = S['AuditConclusion'];
-export type NewConclusion = S['AuditConclusionInput'];
 export type Penalty = S['AuditPenalty'];
 export type Complaint = S['AuditComplaint'];
 export type ProposalDetail = S['AuditProposalDetail'];
 export type CollectionResult = S['AuditCollectionResult'];
 export type Collection = S['AuditCollection'];
 export type CollectionWithDuplicates = S['AuditCollectionWithDuplicates'];
-export type EnterpriseRecord = S['AuditEnterpriseRecord'];
 export type KeyEnterprise = S['AuditKeyEnterprise'];
 export type SearchResult = S['AuditSearchResult'];
-export type NewProposal = S['AuditProposalInput'];
 export type Deadline = S['AuditDeadline'];
-export type DeadlineBoard = S['AuditDeadlineBoard'];
 export type ReportColumn = S['AuditReportColumn'];
 export type ReportRow = S['AuditReportRow'];
-export type FormReport = S['AuditFormReport'];
 export type Feedback = S['AuditFeedback'];
 export type AuditReference = S['AuditReference'];
 
@@ -96,12 +85,12 @@ export const audit = {
   search: (tax_code: string) => ok(api.GET('/api/v1/audit/search', { params: { query: { tax_code } } })),
 
   proposals: (query: ItemListParams) => ok(api.GET('/api/v1/audit/proposals', { params: { query } })),
-  createProposal: (body: NewProposal) => ok(api.POST('/api/v1/audit/proposals', { body })),
+  createProposal: (body: S['AuditProposalInput']) => ok(api.POST('/api/v1/audit/proposals', { body })),
   proposal: (id: number) => ok(api.GET('/api/v1/audit/proposals/{id}', byId(id))),
   actOnProposal: (id: number, action: ProposalAction, reason?: string) =>
     ok(api.POST(`/api/v1/audit/proposals/{id}/${action}`, { ...byId(id), body: reasonBody(reason) })),
-  addDecision: (id: number, body: NewDecision) => ok(api.POST('/api/v1/audit/proposals/{id}/decisions', { ...byId(id), body })),
-  addConclusion: (id: number, body: NewConclusion) =>
+  addDecision: (id: number, body: S['AuditDecisionInput']) => ok(api.POST('/api/v1/audit/proposals/{id}/decisions', { ...byId(id), body })),
+  addConclusion: (id: number, body: S['AuditConclusionInput']) =>
     ok(api.POST('/api/v1/audit/proposals/{id}/conclusion', { ...byId(id), body })),
   approveDecision: (id: number, decision_id: number) =>
     ok(api.POST('/api/v1/audit/proposals/{id}/decisions/{decision_id}/approve', { params: { path: { id, decision_id } } })),

@@ -5,7 +5,6 @@ import type { components, paths } from './schema';
 
 type S = components['schemas'];
 export type ActivityProfile = S['ActivityProfile'];
-export type ActivitySlice = S['ActivitySlice'];
 export type PastAudit = S['PastAudit'];
 export type CriteriaSet = S['CriteriaSet'];
 export type CriteriaSetInput = S['CriteriaSetInput'];
@@ -13,9 +12,7 @@ export type RiskIndicatorCode = S['RiskIndicatorCode'];
 export type RiskRun = S['RiskRun'];
 export type RiskCandidate = S['RiskCandidate'];
 export type RiskReason = S['RiskReason'];
-export type FeedbackBand = S['FeedbackBand'];
 export type DeclarationImportResult = S['DeclarationImportResult'];
-export type CandidateClass = 'AUDIT' | 'MONITOR';
 
 export type Preview = paths['/api/v1/audit/risk/criteria-sets/preview']['post']['responses'][200]['content']['application/json'];
 export type CandidateListParams = NonNullable<paths['/api/v1/audit/risk/runs/{id}/candidates']['get']['parameters']['query']>;
