@@ -12,14 +12,13 @@ import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
-import { RoleSelect } from '../../components/RoleSelect';
 import { RoleTags } from '../../components/RoleTags';
 import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { compact } from '../../utils/forms';
 import { fmtDateTime } from '../../utils/format';
 import { ADMIN_ROLES } from '../../auth/roles';
-import { USERNAME_RE } from './AccountsPage';
+import { RolesItem, UnitItem, UsernameItem } from './accountFields';
 import { FormModal } from '../../components/FormModal';
 import { StatusSelect, StatusTag } from '../../components/Status';
 
@@ -65,22 +64,10 @@ function NewRequestModal({ open, defaultUnit, onClose, onDone }: { open: boolean
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item name="unit_code" label={t('accounts.unit')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('accounts.unit').toLowerCase() }) }]}>
-              <UnitTreeSelect isDisabled={(u) => !u.active} />
-            </Form.Item>
+            <UnitItem />
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item
-              name="username"
-              label={t('accounts.username')}
-              normalize={(v: string) => v?.toLowerCase()}
-              rules={[
-                { required: true, whitespace: true, message: t('common.required', { field: t('accounts.username').toLowerCase() }) },
-                { pattern: USERNAME_RE, message: t('accounts.usernameInvalid') },
-              ]}
-            >
-              <Input autoComplete="off" />
-            </Form.Item>
+            <UsernameItem />
           </Col>
           {kind !== 'REVOKE' && (
             <>
@@ -94,13 +81,7 @@ function NewRequestModal({ open, defaultUnit, onClose, onDone }: { open: boolean
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12}>
-                <Form.Item
-                  name="roles"
-                  label={t('accounts.roles')}
-                  rules={[{ required: kind === 'NEW', type: 'array', min: 1, message: t('common.requiredSelect', { field: t('accounts.roles').toLowerCase() }) }]}
-                >
-                  <RoleSelect />
-                </Form.Item>
+                <RolesItem required={kind === 'NEW'} />
               </Col>
             </>
           )}

@@ -14,15 +14,14 @@ import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
-import { UnitTreeSelect } from '../../components/UnitTreeSelect';
-import { RoleSelect } from '../../components/RoleSelect';
 import { RoleTags } from '../../components/RoleTags';
 import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { compact } from '../../utils/forms';
+import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { StatusSelect, StatusTag } from '../../components/Status';
+import { RolesItem, UnitItem, UsernameItem } from './accountFields';
 
-export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 const PHONE_RE = /^[0-9+() .-]{8,20}$/;
 const STATUSES: AccountStatus[] = ['ACTIVE', 'DISABLED', 'LOCKED'];
 
@@ -102,14 +101,7 @@ function AccountFormModal({
     >
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item
-              name="username"
-              label={t('accounts.username')}
-              normalize={(v: string) => v?.toLowerCase()}
-              rules={editing ? [] : [req('accounts.username'), { pattern: USERNAME_RE, message: t('accounts.usernameInvalid') }]}
-            >
-              <Input disabled={!!editing} autoComplete="off" id="acc_username" />
-            </Form.Item>
+            <UsernameItem fixed={!!editing} id="acc_username" />
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="full_name" label={t('accounts.fullName')} rules={[req('accounts.fullName'), { max: 200 }]}>
@@ -117,23 +109,10 @@ function AccountFormModal({
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item
-              name="unit_code"
-              label={t('accounts.unit')}
-              rules={[{ required: true, message: t('common.requiredSelect', { field: t('accounts.unit').toLowerCase() }) }]}
-            >
-              <UnitTreeSelect disabled={!!editing} isDisabled={(u) => !u.active} id="acc_unit" data-testid="acc-unit" />
-            </Form.Item>
+            <UnitItem disabled={!!editing} id="acc_unit" testId="acc-unit" />
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item
-              name="roles"
-              label={t('accounts.roles')}
-              extra={t('accounts.rolesHint')}
-              rules={[{ required: true, type: 'array', min: 1, message: t('common.requiredSelect', { field: t('accounts.roles').toLowerCase() }) }]}
-            >
-              <RoleSelect id="acc_roles" data-testid="acc-roles" />
-            </Form.Item>
+            <RolesItem required hint id="acc_roles" testId="acc-roles" />
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="officer_number" label={t('accounts.officerNumber')} rules={[{ max: 32 }]}>
