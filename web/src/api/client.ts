@@ -4,6 +4,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { ApiError, BAD_RESPONSE, NETWORK_ERROR, parseApiError } from './errors';
 import type { paths } from './schema';
+import { saveBlob } from '../utils/files';
 
 export const API_BASE = '/api/v1';
 const CSRF_KEY = 'hq.csrf';
@@ -197,13 +198,6 @@ export async function download(path: string, query: Query | undefined, fallbackN
   }
   if (!res.ok) throw refusal(res.status, await res.text(), API_BASE + path);
   const name = dispositionName(res.headers.get('Content-Disposition'), fallbackName);
-  const href = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  saveBlob(name, await res.blob());
   return name;
 }

@@ -1,5 +1,6 @@
 // A minimal .xlsx writer for list exports: one sheet, inline strings and numbers, stored (uncompressed) zip.
 // Enough for Excel, LibreOffice and the sheets reader of the server; no dependency.
+import { saveBlob } from './files';
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -115,10 +116,5 @@ export function xlsxBytes(sheetName: string, header: string[], rows: Cell[][]): 
 export function downloadXlsx(fileName: string, sheetName: string, header: string[], rows: Cell[][]): void {
   const bytes = xlsxBytes(sheetName, header, rows);
   const blob = new Blob([bytes.buffer as ArrayBuffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  URL.revokeObjectURL(url);
+  saveBlob(fileName, blob);
 }

@@ -6,6 +6,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { errorMessage } from '../../api/errors';
 import { ACTIONS, eservices, type Action, type Dossier, type DossierDocument } from '../../api/eservices';
+import { saveBlob } from '../../utils/files';
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { ESERVICES_STAFF_ROLES } from '../../auth/roles';
 import { FormModal } from '../../components/FormModal';
@@ -102,14 +103,7 @@ function ActionModal({ d, action, onClose }: { d: Dossier; action: Action | null
 
 function saveBase64(name: string, base64: string, type = 'application/octet-stream') {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const href = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  saveBlob(name, new Blob([bytes], { type }));
 }
 
 function Supplement({ d }: { d: Dossier }) {
