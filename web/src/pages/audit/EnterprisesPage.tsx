@@ -10,6 +10,7 @@ import { useI18n, type DictKey } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { PageHeader } from '../../components/PageHeader';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
+import { Outcome } from '../../components/Outcome';
 import { DateTimeCell } from './common';
 import { EnterpriseFormModal } from './EnterpriseForm';
 
@@ -119,19 +120,11 @@ function ImportModal({ open, onClose }: { open: boolean; onClose(): void }) {
         </div>
       )}
       {result && (
-        <Alert
-          style={{ marginTop: 12 }}
-          type="success"
-          showIcon
-          data-testid="import-result"
-          title={t('audit.import.done', { created: result.created, updated: result.updated })}
-        />
+        <Outcome testId="import-result" title={t('audit.import.done', { created: result.created, updated: result.updated })} />
       )}
       {error && (
-        <Alert
-          style={{ marginTop: 12 }}
+        <Outcome
           type="error"
-          showIcon
           title={error.message}
           description={
             error.problems.length > 0 && (

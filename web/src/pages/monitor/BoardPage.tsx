@@ -1,11 +1,12 @@
 // The live board: units × systems at the caller's scope, green/yellow/red, refreshed every 30 s; a cell leads
 // to that unit's operations of the system, a red cell to its incidents.
-import { Card, Table, Tooltip, Typography } from 'antd';
+import { Card, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { monitor, SYSTEMS, type Board } from '../../api/monitor';
 import { EChart } from '../../components/EChart';
 import { LoadError } from '../../components/LoadError';
 import { StatusTag } from '../../components/Status';
+import { WholeTable } from '../../components/WholeTable';
 import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
 import { fmtDateTime } from '../../utils/format';
@@ -20,12 +21,9 @@ export default function BoardPage() {
     <>
       <Typography.Title level={3}>{t('menu.monitor.board')}</Typography.Title>
       <LoadError error={board.error} />
-      <Table<Row>
-        rowKey="unit_code"
-        size="small"
+      <WholeTable<Row>
         loading={board.loading}
-        dataSource={board.data?.units}
-        pagination={false}
+        rows={board.data?.units}
         scroll={{ x: 900 }}
         columns={[
           {

@@ -6,6 +6,7 @@ import type { Dayjs } from 'dayjs';
 import { monitor, SERVICE_STATES, SYSTEMS, type ServiceListParams, type ServiceState, type SummaryRow } from '../../api/monitor';
 import { LoadError } from '../../components/LoadError';
 import { StatusSelect, StatusTag } from '../../components/Status';
+import { WholeTable } from '../../components/WholeTable';
 import { useApiQuery } from '../../hooks/query';
 import { useServerTable } from '../../hooks/useServerTable';
 import { useI18n } from '../../i18n';
@@ -32,12 +33,9 @@ export default function ServicesPage() {
         extra={<DatePicker value={day} onChange={setDay} placeholder={t('monitor.date')} />}
         style={{ marginBottom: 16 }}
       >
-        <Table<SummaryRow>
-          rowKey="unit_code"
-          size="small"
+        <WholeTable<SummaryRow>
           loading={summary.loading}
-          dataSource={summary.data?.items}
-          pagination={false}
+          rows={summary.data?.items}
           columns={[
             { title: t('monitor.unit'), dataIndex: 'unit_code', render: (v: string, r) => <span title={r.unit_name}>{v}</span> },
             {

@@ -15,6 +15,7 @@ import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { useI18n, type TFunction } from '../../i18n';
 import { useApiQuery } from '../../hooks/query';
 import { PageHeader } from '../../components/PageHeader';
+import { Outcome } from '../../components/Outcome';
 import { classifyDay, monthGrid, periodProblems, WEEK, weekday, type DayKind } from '../../utils/calendar';
 import { fmtDate, toApiDate, toApiDateTime, vietnamToday } from '../../utils/format';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
@@ -373,11 +374,8 @@ function Calculator() {
         </Button>
       </Form>
       {resultDay && (
-        <Alert
-          style={{ marginTop: 16 }}
-          type="success"
-          showIcon
-          data-testid="calc-result"
+        <Outcome
+          testId="calc-result"
           title={t('calendar.result')}
           description={
             <Typography.Text strong style={{ textTransform: 'capitalize' }}>
