@@ -12,11 +12,12 @@ import { useApiQuery } from '../../hooks/query';
 import { useI18n, type DictKey } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { PageHeader } from '../../components/PageHeader';
+import { TableSearch } from '../../components/TableSearch';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { fmtDate, fmtDateTime, vietnamToday } from '../../utils/format';
-import { DateTimeCell, DuplicatesAlert, EnterpriseSelect, ReasonModal, StatusTag, useAuditReference, useAuditRights, type ReasonPrompt } from './common';
+import { DateTimeCell, DuplicatesAlert, EnterpriseSelect, enterpriseColumn, unitColumn, ReasonModal, StatusTag, useAuditReference, useAuditRights, type ReasonPrompt } from './common';
 import { actionPrompt } from './ProposalPage';
 import { StatusSelect } from '../../components/Status';
 
@@ -234,7 +235,6 @@ export default function CollectionsPage() {
     return audit.collections(q as ItemListParams);
   });
   const { params, setFilters, sortOrderFor } = table;
-  const [q, setQ] = useState(params.q ?? '');
   const [proposeOpen, setProposeOpen] = useState(!!search.get('new'));
   const [initialTax] = useState(search.get('new') ?? undefined);
   const [created, setCreated] = useState<CollectionWithDuplicates | null>(null);
@@ -261,19 +261,8 @@ export default function CollectionsPage() {
         </Button>
       ),
     },
-    {
-      title: t('audit.enterprise'),
-      key: 'enterprise',
-      sorter: true,
-      sortOrder: sortOrderFor('enterprise'),
-      render: (_, c) => (
-        <div style={{ minWidth: 220, maxWidth: 340 }}>
-          <Link to={`/audit/enterprises/${encodeURIComponent(c.tax_code)}`}>{c.tax_code}</Link>
-          <div>{c.enterprise_name}</div>
-        </div>
-      ),
-    },
-    { title: t('audit.unit'), dataIndex: 'unit_code', key: 'unit_code', sorter: true, sortOrder: sortOrderFor('unit_code'), render: (v: string, c) => <Tooltip title={c.unit_name}><Tag color="blue">{v}</Tag></Tooltip> },
+    enterpriseColumn(t, sortOrderFor, 340),
+    unitColumn(t, sortOrderFor),
     { title: t('audit.col.riskAreas'), dataIndex: 'risk_areas', key: 'risk_areas', render: (v: string[]) => <span className="hq-tags" style={{ maxWidth: 280 }}>{v.map((a) => <Tag key={a}>{tk(`audit.risk.${a}`, a)}</Tag>)}</span> },
     {
       title: t('audit.status'),
@@ -303,8 +292,7 @@ export default function CollectionsPage() {
         <div style={{ flex: '1 1 240px', maxWidth: 340 }}>
           <UnitTreeSelect placeholder={t('audit.filterUnit')} value={params.unit || undefined} onChange={(v) => setFilters({ unit: v ?? '' })} />
         </div>
-        <Input.Search style={{ flex: '1 1 240px', maxWidth: 360 }} allowClear placeholder={t('audit.searchItems')} value={q}
-          onChange={(e) => { setQ(e.target.value); if (!e.target.value) setFilters({ q: '' }); }} onSearch={(v) => setFilters({ q: v.trim() })} />
+        <TableSearch table={table} placeholder={t('audit.searchItems')} />
         <StatusSelect table={table} name="status" values={STATUSES} label={(s) => tk(`audit.status.${s}`, s)} placeholder={t('audit.status')} />
       </div>
       {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} style={{ marginBottom: 12 }} /> : null}

@@ -1,7 +1,7 @@
 // Enterprise directory (danh bạ doanh nghiệp): server search by tax code or by name without diacritics,
 // server paging and sorting, create / edit (form 01/KTSTQ), CSV or .xlsx import with progress.
 import { useState } from 'react';
-import { Alert, App, Button, Input, Modal, Progress, Space, Table, Tag, Tooltip, Typography, Upload, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Modal, Progress, Space, Table, Tag, Tooltip, Typography, Upload, type TableColumnsType } from 'antd';
 import { EditOutlined, FileSearchOutlined, HistoryOutlined, InboxOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { audit, type Enterprise, type EnterpriseListParams, type EnterprisePage } from '../../api/audit';
@@ -9,6 +9,7 @@ import { ApiError, errorMessage } from '../../api/errors';
 import { useI18n, type DictKey } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { PageHeader } from '../../components/PageHeader';
+import { TableSearch } from '../../components/TableSearch';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { Outcome } from '../../components/Outcome';
 import { DateTimeCell } from './common';
@@ -152,8 +153,7 @@ export default function EnterprisesPage() {
   const { message } = App.useApp();
   const table = useServerTable<Enterprise, EnterprisePage>(['audit', 'enterprises'], (p) => audit.enterprises(p as EnterpriseListParams));
   const exact = table.data?.total_exact !== false;
-  const { params, setFilters, sortOrderFor } = table;
-  const [q, setQ] = useState(params.q ?? '');
+  const { sortOrderFor } = table;
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<Enterprise | null>(null);
   const [importOpen, setImportOpen] = useState(false);
@@ -247,19 +247,7 @@ export default function EnterprisesPage() {
         }
       />
       <div className="hq-toolbar">
-        <Input.Search
-          style={{ flex: '1 1 320px', maxWidth: 520 }}
-          allowClear
-          enterButton
-          placeholder={t('audit.enterprises.searchPlaceholder')}
-          value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            if (!e.target.value) setFilters({ q: '' });
-          }}
-          onSearch={(v) => setFilters({ q: v.trim() })}
-          data-testid="enterprise-search"
-        />
+        <TableSearch table={table} style={{ flex: '1 1 320px', maxWidth: 520 }} enterButton placeholder={t('audit.enterprises.searchPlaceholder')} testId="enterprise-search" />
       </div>
       {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} style={{ marginBottom: 12 }} /> : null}
       <Table<Enterprise> rowKey="tax_code" columns={columns} size="middle" {...data} pagination={pagination} />

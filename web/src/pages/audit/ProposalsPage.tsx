@@ -1,6 +1,5 @@
 // Audit proposals of the caller's unit tree: server paging, sorting and filters (unit, status, place, year, text).
-import { useState } from 'react';
-import { Alert, Button, Input, InputNumber, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, InputNumber, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { audit, type ItemListParams, type Proposal } from '../../api/audit';
@@ -8,9 +7,10 @@ import { errorMessage } from '../../api/errors';
 import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { PageHeader } from '../../components/PageHeader';
+import { TableSearch } from '../../components/TableSearch';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDate } from '../../utils/format';
-import { DateTimeCell, groundsLabel, PlaceTag, StatusTag } from './common';
+import { DateTimeCell, enterpriseColumn, groundsLabel, PlaceTag, StatusTag, unitColumn } from './common';
 import { StatusSelect } from '../../components/Status';
 
 export const PROPOSAL_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'PAUSED', 'CANCELLED'];
@@ -21,7 +21,6 @@ export default function ProposalsPage() {
   const navigate = useNavigate();
   const table = useServerTable<Proposal>(['audit', 'proposals'], (p) => audit.proposals(p as ItemListParams));
   const { params, setFilters, sortOrderFor } = table;
-  const [q, setQ] = useState(params.q ?? '');
 
   const columns: TableColumnsType<Proposal> = [
     {
@@ -37,19 +36,8 @@ export default function ProposalsPage() {
         </Link>
       ),
     },
-    {
-      title: t('audit.enterprise'),
-      key: 'enterprise',
-      sorter: true,
-      sortOrder: sortOrderFor('enterprise'),
-      render: (_, p) => (
-        <div style={{ minWidth: 220, maxWidth: 360 }}>
-          <Link to={`/audit/enterprises/${encodeURIComponent(p.tax_code)}`}>{p.tax_code}</Link>
-          <div>{p.enterprise_name}</div>
-        </div>
-      ),
-    },
-    { title: t('audit.unit'), dataIndex: 'unit_code', key: 'unit_code', sorter: true, sortOrder: sortOrderFor('unit_code'), render: (v: string, p) => <Tooltip title={p.unit_name}><Tag color="blue">{v}</Tag></Tooltip> },
+    enterpriseColumn(t, sortOrderFor, 360),
+    unitColumn(t, sortOrderFor),
     { title: t('audit.prop.place'), dataIndex: 'place', key: 'place', sorter: true, sortOrder: sortOrderFor('place'), render: (v: string) => <PlaceTag place={v} /> },
     { title: t('audit.prop.grounds'), dataIndex: 'grounds', key: 'grounds', render: (v: string) => <div style={{ maxWidth: 260 }}>{groundsLabel(tk, v)}</div> },
     { title: t('audit.prop.period'), key: 'period', render: (_, p) => <span style={{ whiteSpace: 'nowrap' }}>{fmtDate(p.period_from, lang)} – {fmtDate(p.period_to, lang)}</span> },
@@ -88,17 +76,7 @@ export default function ProposalsPage() {
         <div style={{ flex: '1 1 240px', maxWidth: 340 }}>
           <UnitTreeSelect placeholder={t('audit.filterUnit')} value={params.unit || undefined} onChange={(v) => setFilters({ unit: v ?? '' })} />
         </div>
-        <Input.Search
-          style={{ flex: '1 1 240px', maxWidth: 360 }}
-          allowClear
-          placeholder={t('audit.searchItems')}
-          value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            if (!e.target.value) setFilters({ q: '' });
-          }}
-          onSearch={(v) => setFilters({ q: v.trim() })}
-        />
+        <TableSearch table={table} placeholder={t('audit.searchItems')} />
         <StatusSelect table={table} name="status" values={PROPOSAL_STATUSES} label={(s) => tk(`audit.status.${s}`, s)} placeholder={t('audit.status')} style={{ flex: '0 1 180px' }} />
         <StatusSelect table={table} name="place" values={PLACES} label={(s) => tk(`audit.place.${s}`, s)} placeholder={t('audit.prop.place')} />
         <InputNumber<number>

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useApiQuery } from '../../hooks/query';
 import { StatusTag as SharedStatusTag } from '../../components/Status';
-import { Alert, App, Form, Input, InputNumber, List, Modal, Select, Space, Tag, Typography, type InputNumberProps } from 'antd';
+import { Alert, App, Form, Input, InputNumber, List, Modal, Select, Space, Tag, Tooltip, Typography, type InputNumberProps, type TableColumnType } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { audit, type AuditReference, type Duplicate, type Enterprise } from '../../api/audit';
@@ -92,6 +92,43 @@ export function groundsLabel(tk: (k: string, f?: string) => string, grounds: str
     .split('; ')
     .map((g) => tk(`audit.ground.${g}`, g))
     .join('; ');
+}
+
+/** An item of an enterprise (proposal, collection) in a list. */
+interface EnterpriseItem {
+  tax_code: string;
+  enterprise_name: string;
+  unit_code: string;
+  unit_name: string;
+}
+type SortOrderFor = (field: string) => 'ascend' | 'descend' | null;
+
+/** The list column of the item's enterprise: tax code (a link to its record) over its name. */
+export function enterpriseColumn<T extends EnterpriseItem>(t: TFunction, sortOrderFor: SortOrderFor, maxWidth: number): TableColumnType<T> {
+  return {
+    title: t('audit.enterprise'),
+    key: 'enterprise',
+    sorter: true,
+    sortOrder: sortOrderFor('enterprise'),
+    render: (_, x) => (
+      <div style={{ minWidth: 220, maxWidth }}>
+        <Link to={`/audit/enterprises/${encodeURIComponent(x.tax_code)}`}>{x.tax_code}</Link>
+        <div>{x.enterprise_name}</div>
+      </div>
+    ),
+  };
+}
+
+/** The list column of the item's unit: its code, named in a tooltip. */
+export function unitColumn<T extends EnterpriseItem>(t: TFunction, sortOrderFor: SortOrderFor): TableColumnType<T> {
+  return {
+    title: t('audit.unit'),
+    dataIndex: 'unit_code',
+    key: 'unit_code',
+    sorter: true,
+    sortOrder: sortOrderFor('unit_code'),
+    render: (v: string, x) => <Tooltip title={x.unit_name}><Tag color="blue">{v}</Tag></Tooltip>,
+  };
 }
 
 export function DateCell({ value }: { value: string | null | undefined }) {

@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
+import { TableSearch } from '../../components/TableSearch';
 import { RoleTags } from '../../components/RoleTags';
 import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
@@ -187,7 +188,6 @@ export default function AccountsPage() {
   const [transferring, setTransferring] = useState<Account | null>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [secret, setSecret] = useState<Secret | null>(null);
-  const [q, setQ] = useState(params.q ?? '');
 
   const act = (a: Account, kind: 'disable' | 'enable' | 'reset') => {
     const content =
@@ -305,18 +305,7 @@ export default function AccountsPage() {
             onChange={(v) => setFilters({ unit: v ?? '' })}
           />
         </div>
-        <Input.Search
-          style={{ flex: '1 1 240px', maxWidth: 360 }}
-          allowClear
-          placeholder={t('accounts.searchPlaceholder')}
-          value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            if (!e.target.value) setFilters({ q: '' });
-          }}
-          onSearch={(v) => setFilters({ q: v.trim() })}
-          data-testid="account-search"
-        />
+        <TableSearch table={table} placeholder={t('accounts.searchPlaceholder')} testId="account-search" />
         <StatusSelect table={table} name="status" values={STATUSES} label={(s) => te('accounts.status', s)} placeholder={t('accounts.status')} />
       </div>
       <Table<Account> rowKey="username" columns={columns} size="middle" {...table.tableProps} />
