@@ -1,7 +1,7 @@
 // Enterprise directory (danh bạ doanh nghiệp): server search by tax code or by name without diacritics,
 // server paging and sorting, create / edit (form 01/KTSTQ), CSV or .xlsx import with progress.
 import { useState } from 'react';
-import { Alert, App, Button, Modal, Progress, Space, Table, Tag, Tooltip, Typography, Upload, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Modal, Progress, Space, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
 import { EditOutlined, FileSearchOutlined, HistoryOutlined, InboxOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { audit, type Enterprise, type EnterpriseListParams, type EnterprisePage } from '../../api/audit';
@@ -9,6 +9,7 @@ import { ApiError, errorMessage } from '../../api/errors';
 import { useI18n, type DictKey } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { PageHeader } from '../../components/PageHeader';
+import { IconAction } from '../../components/IconAction';
 import { TableSearch } from '../../components/TableSearch';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { Outcome } from '../../components/Outcome';
@@ -208,15 +209,9 @@ export default function EnterprisesPage() {
       width: 130,
       render: (_, e) => (
         <Space size={0}>
-          <Tooltip title={t('audit.ent.record')}>
-            <Button type="text" icon={<FileSearchOutlined />} aria-label={t('audit.ent.record')} onClick={() => navigate(`/audit/enterprises/${encodeURIComponent(e.tax_code)}`)} />
-          </Tooltip>
-          <Tooltip title={t('common.edit')}>
-            <Button type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => { setEditing(e); setFormOpen(true); }} />
-          </Tooltip>
-          <Tooltip title={t('common.history')}>
-            <Button type="text" icon={<HistoryOutlined />} aria-label={t('common.history')} onClick={() => setHistoryOf(e.tax_code)} />
-          </Tooltip>
+          <IconAction title={t('audit.ent.record')} icon={<FileSearchOutlined />} onClick={() => navigate(`/audit/enterprises/${encodeURIComponent(e.tax_code)}`)} />
+          <IconAction title={t('common.edit')} icon={<EditOutlined />} onClick={() => { setEditing(e); setFormOpen(true); }} />
+          <IconAction title={t('common.history')} icon={<HistoryOutlined />} onClick={() => setHistoryOf(e.tax_code)} />
         </Space>
       ),
     },

@@ -11,6 +11,7 @@ import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { PageHeader } from '../../components/PageHeader';
+import { IconAction } from '../../components/IconAction';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { RoleTags } from '../../components/RoleTags';
 import { SecretModal, type Secret } from '../../components/SecretModal';
@@ -231,12 +232,8 @@ export default function AccountRequestsPage() {
         <Space size={0} wrap>
           {r.status === 'PROPOSED' && canDecide && r.proposed_by !== me?.username && (
             <>
-              <Tooltip title={t('requests.approve')}>
-                <Button type="text" icon={<CheckOutlined style={{ color: '#389e0d' }} />} aria-label={t('requests.approve')} onClick={() => setDeciding({ req: r, approve: true })} />
-              </Tooltip>
-              <Tooltip title={t('requests.reject')}>
-                <Button type="text" danger icon={<CloseOutlined />} aria-label={t('requests.reject')} onClick={() => setDeciding({ req: r, approve: false })} />
-              </Tooltip>
+              <IconAction title={t('requests.approve')} icon={<CheckOutlined style={{ color: '#389e0d' }} />} onClick={() => setDeciding({ req: r, approve: true })} />
+              <IconAction title={t('requests.reject')} danger icon={<CloseOutlined />} onClick={() => setDeciding({ req: r, approve: false })} />
             </>
           )}
           {r.status === 'APPROVED' && canPropose && (
@@ -244,9 +241,7 @@ export default function AccountRequestsPage() {
               {t('requests.apply')}
             </Button>
           )}
-          <Tooltip title={t('common.history')}>
-            <Button type="text" icon={<HistoryOutlined />} aria-label={t('common.history')} onClick={() => setHistoryOf(r.id)} />
-          </Tooltip>
+          <IconAction title={t('common.history')} icon={<HistoryOutlined />} onClick={() => setHistoryOf(r.id)} />
         </Space>
       ),
     },

@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
+import { IconAction } from '../../components/IconAction';
 import { TableSearch } from '../../components/TableSearch';
 import { RoleTags } from '../../components/RoleTags';
 import { SecretModal, type Secret } from '../../components/SecretModal';
@@ -276,9 +277,7 @@ export default function AccountsPage() {
       width: 100,
       render: (_, a) => (
         <Space size={0}>
-          <Tooltip title={t('common.edit')}>
-            <Button type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => { setEditing(a); setFormOpen(true); }} />
-          </Tooltip>
+          <IconAction title={t('common.edit')} icon={<EditOutlined />} onClick={() => { setEditing(a); setFormOpen(true); }} />
           <Dropdown menu={{ items: rowMenu(a) }} trigger={['click']}>
             <Button type="text" icon={<MoreOutlined />} aria-label={t('common.actions')} />
           </Dropdown>
