@@ -9,7 +9,7 @@ import { ApiError, errorMessage } from '../../api/errors';
 import { useI18n, type DictKey } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { PageHeader } from '../../components/PageHeader';
-import { IconAction } from '../../components/IconAction';
+import { actionsColumn, IconAction } from '../../components/IconAction';
 import { TableSearch } from '../../components/TableSearch';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { Outcome } from '../../components/Outcome';
@@ -202,19 +202,17 @@ export default function EnterprisesPage() {
       render: (v: string) => <Tag color={v === 'STQ01' ? 'purple' : 'default'}>{v}</Tag>,
     },
     { title: t('audit.ent.updated_at'), dataIndex: 'updated_at', key: 'updated_at', render: (v: string) => <DateTimeCell value={v} /> },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      width: 130,
-      render: (_, e) => (
+    actionsColumn<Enterprise>(
+      t('common.actions'),
+      (e) => (
         <Space size={0}>
           <IconAction title={t('audit.ent.record')} icon={<FileSearchOutlined />} onClick={() => navigate(`/audit/enterprises/${encodeURIComponent(e.tax_code)}`)} />
           <IconAction title={t('common.edit')} icon={<EditOutlined />} onClick={() => { setEditing(e); setFormOpen(true); }} />
           <IconAction title={t('common.history')} icon={<HistoryOutlined />} onClick={() => setHistoryOf(e.tax_code)} />
         </Space>
       ),
-    },
+      130,
+    ),
   ];
 
   const data = table.tableProps;

@@ -11,7 +11,7 @@ import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { PageHeader } from '../../components/PageHeader';
-import { IconAction } from '../../components/IconAction';
+import { actionsColumn, IconAction } from '../../components/IconAction';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { RoleTags } from '../../components/RoleTags';
 import { SecretModal, type Secret } from '../../components/SecretModal';
@@ -224,11 +224,9 @@ export default function AccountRequestsPage() {
         </span>
       ),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      render: (_, r) => (
+    actionsColumn<AccountRequest>(
+      t('common.actions'),
+      (r) => (
         <Space size={0} wrap>
           {r.status === 'PROPOSED' && canDecide && r.proposed_by !== me?.username && (
             <>
@@ -244,7 +242,7 @@ export default function AccountRequestsPage() {
           <IconAction title={t('common.history')} icon={<HistoryOutlined />} onClick={() => setHistoryOf(r.id)} />
         </Space>
       ),
-    },
+    ),
   ];
 
   return (

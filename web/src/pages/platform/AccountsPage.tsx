@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
-import { IconAction } from '../../components/IconAction';
+import { actionsColumn, IconAction } from '../../components/IconAction';
 import { TableSearch } from '../../components/TableSearch';
 import { RoleTags } from '../../components/RoleTags';
 import { SecretModal, type Secret } from '../../components/SecretModal';
@@ -270,12 +270,9 @@ export default function AccountsPage() {
         </Space>
       ),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      width: 100,
-      render: (_, a) => (
+    actionsColumn<Account>(
+      t('common.actions'),
+      (a) => (
         <Space size={0}>
           <IconAction title={t('common.edit')} icon={<EditOutlined />} onClick={() => { setEditing(a); setFormOpen(true); }} />
           <Dropdown menu={{ items: rowMenu(a) }} trigger={['click']}>
@@ -283,7 +280,8 @@ export default function AccountsPage() {
           </Dropdown>
         </Space>
       ),
-    },
+      100,
+    ),
   ];
 
   return (
