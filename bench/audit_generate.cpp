@@ -47,6 +47,7 @@
 #include "audit/store.h"
 #include "core/text.h"
 #include "core/time.h"
+#include "core/tax_codes.h"
 #include "core/validation.h"
 #include "identity/units.h"
 #include "db/database.h"
@@ -253,15 +254,6 @@ class Generator {
 
   // ---- enterprises ----
 
-  // The tenth digit of the tax code whose first nine digits are `nine`, or -1 when none exists (r = 0).
-  static int check_digit(const std::string& nine) {
-    static constexpr int kWeights[] = {31, 29, 23, 19, 17, 13, 7, 5, 3};
-    int sum = 0;
-    for (int i = 0; i < 9; ++i) sum += kWeights[i] * (nine[i] - '0');
-    const int r = sum % 11;
-    return r == 0 ? -1 : (10 - r) % 10;
-  }
-
   const Province& pick_province() {
     static const int total = [] {
       int t = 0;
@@ -282,7 +274,7 @@ class Generator {
       char seven[24];
       std::snprintf(seven, sizeof seven, "%07lld", static_cast<long long>(n));
       const std::string nine = std::string(p.prefix) + seven;
-      const int check = check_digit(nine);
+      const int check = hq::core::tax_code_check_digit(nine);
       if (check < 0 || n == 0) continue;
       std::string code = nine + static_cast<char>('0' + check);
       if (!taken_.insert(code).second) continue;

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/tax_codes.h"
+
 namespace {
 
 constexpr unsigned kPow10[4] = {1, 10, 100, 1000};
@@ -22,17 +24,15 @@ std::uint64_t below(std::uint64_t n) { return next() % n; }
 
 // Valid 10-digit tax codes (the check digit computed; numbers without one skipped).
 std::vector<std::string> tax_codes(std::size_t n) {
-  static constexpr int kWeights[9] = {31, 29, 23, 19, 17, 13, 7, 5, 3};
   std::vector<std::string> out;
   out.reserve(n);
   for (long long k = 0; out.size() < n; ++k) {
     char digits[16];
     if (k % 10000000 == 0) continue;  // digits 3–9 may not all be zero
     std::snprintf(digits, sizeof digits, "%02lld%07lld", 1 + (k / 10000000) % 98, k % 10000000);
-    int sum = 0;
-    for (int i = 0; i < 9; ++i) sum += (digits[i] - '0') * kWeights[i];
-    if (sum % 11 == 0) continue;
-    digits[9] = static_cast<char>('0' + (10 - sum % 11) % 10);
+    const int check = hq::core::tax_code_check_digit(digits);
+    if (check < 0) continue;
+    digits[9] = static_cast<char>('0' + check);
     digits[10] = 0;
     out.emplace_back(digits);
   }

@@ -16,10 +16,8 @@
 #        AUDIT_CONNECTIONS (clients of the load run, 4), AUDIT_FORM19_RUNS (10), AUDIT_BACKENDS ("sqlite postgresql"),
 #        AUDIT_PG_PORT (55461), AUDIT_DEMO_ONLY (1: the demo-database rates only, no generated data).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-build=${BUILD_DIR:?BUILD_DIR: a Release build with bench targets}
-work=${WORK_DIR:?WORK_DIR: a scratch directory}/audit
+source "$(dirname "$0")/bench-lib.sh"
+bench_init audit
 enterprises=${AUDIT_ENTERPRISES:-1000000}
 proposals=${AUDIT_PROPOSALS:-200000}
 seconds=${AUDIT_SECONDS:-10}
@@ -28,26 +26,8 @@ form19_runs=${AUDIT_FORM19_RUNS:-10}
 backends=${AUDIT_BACKENDS:-sqlite postgresql}
 pg_port=${AUDIT_PG_PORT:-55461}
 demo_only=${AUDIT_DEMO_ONLY:-0}
-# Outside WORK_DIR: as root the cluster belongs to the 'postgres' user, who must be able to reach it.
-pg_dir=/tmp/haiquan-audit-bench-pg-$$
 password='Demo@2026haiquan'  # the demo accounts' (src/app/demo.h)
 year=$(( $(date +%Y) - 1 ))
-mkdir -p "$work"
-
-server_pid=""
-stop_server() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; fi; }
-cleanup() { stop_server; HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh stop >/dev/null 2>&1 || true; }
-trap cleanup EXIT
-
-wait_up() { for _ in $(seq 1 300); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "server at $1 did not start" >&2; return 1; }
-
-# login BASE USER → "name=value-of-the-session-cookie csrf-token"
-login() {
-  curl -s -i -X POST "$1/api/v1/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$2\",\"password\":\"$password\"}" | tr -d '\r' |
-    awk -F'[ ;]' 'tolower($1)=="set-cookie:" {c=$2} match($0, /"csrf_token":"[0-9a-zA-Z_-]+"/) {t=substr($0, RSTART+14, RLENGTH-15)}
-                  END {print c, t}'
-}
 
 # wrk_run CLIENTS BASE MODE FILE HEADER… → "p50_ms p99_ms requests_per_second non_2xx"
 wrk_run() {
@@ -55,10 +35,7 @@ wrk_run() {
   local headers=()
   for h in "$@"; do headers+=(-H "$h"); done
   wrk -t"$(( clients < 2 ? 1 : 2 ))" -c"$clients" -d"${seconds}s" --timeout 30s --latency "${headers[@]}" \
-    -s bench/audit_wrk.lua "$base" -- "$mode" "$file" |
-    awk 'function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-         /^ +50%/ {p50=ms($2)} /^ +99%/ {p99=ms($2)} /Requests\/sec/ {rps=$2} /Non-2xx/ {bad=$5}
-         END {printf "%.2f %.2f %.0f %d\n", p50, p99, rps, bad}'
+    -s bench/audit_wrk.lua "$base" -- "$mode" "$file" | wrk_latency
 }
 
 # form19 BASE COOKIE → "median_s max_s audits": the national report for the last full year, run after run.
@@ -69,12 +46,9 @@ form19() {
   done
   local audits
   audits=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"]["audits"])' "$work/form19.json" 2>/dev/null || echo '?')
-  printf '%s\n' "${times[@]}" | sort -k2,2n | awk -v audits="$audits" '$1 != 200 {bad++} {t[NR]=$2} END {
-      printf "%.3f %.3f %s %d\n", (NR%2 ? t[(NR+1)/2] : (t[NR/2]+t[NR/2+1])/2), t[NR], audits, bad}'
+  printf '%s\n' "${times[@]}" | timings | awk -v audits="$audits" '{print $1, $2, audits, $3}'
 }
 
-verdict() { awk -v v="$1" -v limit="$2" 'BEGIN {print (v+0 < limit+0) ? "pass" : "**FAIL**"}'; }
-errors() { [ "$1" = 0 ] && echo "" || echo ", $1 non-2xx"; }
 # measure TARGET_MS BASE MODE FILE HEADER… → the table cell: one client (against the target), then the load run.
 measure() {
   local target=$1; shift
@@ -96,8 +70,7 @@ declare -A cell
 # The demo database (5 proposals): per-request work that does not depend on the data.
 demo_rates() {
   local backend=$1 db=$2 port=$3 dir=$4
-  "$build/haiquan" serve --db "$db" --port "$port" --address 127.0.0.1 --threads 4 --web "$dir" >"$dir/server-demo.log" 2>&1 &
-  server_pid=$!
+  serve --db "$db" --port "$port" --threads 4 --web "$dir" >"$dir/server-demo.log" 2>&1
   local base=http://127.0.0.1:$port officer
   wait_up "$base/healthz"
   read -r officer _ < <(login "$base" 02ci.canbo)
@@ -112,16 +85,14 @@ demo_rates() {
 run_backend() {
   local backend=$1 db=$2 port=$3 dir="$work/$1"
   mkdir -p "$dir"
-  "$build/haiquan" init --db "$db" --admin-password 'Quan-tri-2026!' >"$dir/init.log" 2>&1
-  "$build/haiquan" demo --db "$db" >>"$dir/init.log" 2>&1
+  init_demo "$db" "$dir/init.log"
   demo_rates "$backend" "$db" "$port" "$dir"
   [ "$demo_only" = 1 ] && return 0
   local started=$SECONDS
   "$build/bench/audit_generate" --db "$db" --enterprises "$enterprises" --proposals "$proposals" --out "$dir" \
     2>"$dir/generate.log" || { cat "$dir/generate.log" >&2; return 1; }
   cell[$backend,generate]="$(( SECONDS - started )) s"
-  "$build/haiquan" serve --db "$db" --port "$port" --address 127.0.0.1 --threads 4 --web "$dir" >"$dir/server.log" 2>&1 &
-  server_pid=$!
+  serve --db "$db" --port "$port" --threads 4 --web "$dir" >"$dir/server.log" 2>&1
   local base=http://127.0.0.1:$port
   wait_up "$base/healthz"
   local officer department
@@ -146,18 +117,17 @@ for backend in $backends; do
   case $backend in
     sqlite) run_backend sqlite "sqlite:$work/audit.db" 18190; names+=("SQLite") ;;
     postgresql)
-      if url=$(HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh start 2>"$work/pg.log"); then
+      if url=$(pg_cluster start 2>"$work/pg.log"); then
         run_backend postgresql "$url" 18191
       else
         for k in generate first names search propose form19; do cell[postgresql,$k]="not run: PostgreSQL did not start"; done
       fi
-      HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh stop >/dev/null 2>&1 || true
+      pg_stop
       names+=("PostgreSQL 15") ;;
   esac
 done
 
 echo
-thousands() { echo "$1" | sed -e :a -e 's/\B[0-9]\{3\}\>/,&/;ta'; }
 echo "## Audit (STQ02): $(thousands "$enterprises") enterprises, $(thousands "$proposals") proposals"
 echo
 header="| measure | target |"; rule="|---|---|"

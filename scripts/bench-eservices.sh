@@ -16,10 +16,8 @@
 #        ESERVICES_CLIENTS (8), ESERVICES_SUBMISSIONS (160), ESERVICES_SECONDS (wrk run, 10),
 #        ESERVICES_STATS_RUNS (5), ESERVICES_PG_PORT (55481).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-build=${BUILD_DIR:?BUILD_DIR: a Release build with bench targets}
-work=${WORK_DIR:?WORK_DIR: a scratch directory}/eservices
+source "$(dirname "$0")/bench-lib.sh"
+bench_init eservices
 dossiers=${ESERVICES_DOSSIERS:-1000000}
 shapes=${ESERVICES_SHAPES:-spread busy}
 backends=${ESERVICES_BACKENDS:-sqlite postgresql}
@@ -28,33 +26,12 @@ submissions=${ESERVICES_SUBMISSIONS:-160}
 seconds=${ESERVICES_SECONDS:-10}
 stats_runs=${ESERVICES_STATS_RUNS:-5}
 pg_port=${ESERVICES_PG_PORT:-55481}
-pg_dir=/tmp/haiquan-eservices-bench-pg-$$  # outside WORK_DIR: as root the cluster belongs to 'postgres'
-password='Demo@2026haiquan'                  # the demo accounts' (src/app/demo.h)
-mkdir -p "$work"
-
-server_pid=""
-stop_server() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; fi; }
-cleanup() { stop_server; HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh stop >/dev/null 2>&1 || true; }
-trap cleanup EXIT
-wait_up() { for _ in $(seq 1 300); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "server at $1 did not start" >&2; return 1; }
-
-# login BASE USER PASSWORD → "name=value-of-the-session-cookie csrf-token"
-login() {
-  curl -s -i -X POST "$1/api/v1/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$2\",\"password\":\"$3\"}" | tr -d '\r' |
-    awk -F'[ ;]' 'tolower($1)=="set-cookie:" {c=$2} match($0, /"csrf_token":"[0-9a-zA-Z_-]+"/) {t=substr($0, RSTART+14, RLENGTH-15)}
-                  END {print c, t}'
-}
+password='Demo@2026haiquan'  # the demo accounts' (src/app/demo.h)
 
 # wrk_run URL COOKIE → "p50_ms p99_ms requests_per_second non_2xx" (one client, back to back)
 wrk_run() {
-  wrk -t1 -c1 -d"${seconds}s" --timeout 30s --latency -H "Cookie: $2" "$1" |
-    awk 'function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-         /^ +50%/ {p50=ms($2)} /^ +99%/ {p99=ms($2)} /Requests\/sec/ {rps=$2} /Non-2xx/ {bad=$5}
-         END {printf "%.2f %.2f %.0f %d\n", p50, p99, rps, bad}'
+  wrk -t1 -c1 -d"${seconds}s" --timeout 30s --latency -H "Cookie: $2" "$1" | wrk_latency
 }
-verdict() { awk -v v="$1" -v limit="$2" 'BEGIN {print (v+0 < limit+0) ? "pass" : "**FAIL**"}'; }
-errors() { [ "$1" = 0 ] && echo "" || echo ", $1 non-2xx"; }
 # server_p99 LOG FIRST_LINE → p99 of the handling times (ms=) the server logged from that line on: the time
 # spent in haiquan, without the client's own scheduling on a machine shared with other work.
 server_p99() {
@@ -75,22 +52,19 @@ stats() {
   local url="$1/api/v1/eservices/stats?from=$(date -d '364 days ago' +%F)&to=$(date +%F)" times=()
   curl -s -o /dev/null -b "$2" "$url"  # warm-up
   for _ in $(seq 1 "$stats_runs"); do times+=("$(curl -s -o "$work/stats.json" -w '%{http_code} %{time_total}' -b "$2" "$url")"); done
-  printf '%s\n' "${times[@]}" | sort -k2,2n | awk '$1 != 200 {bad++} {t[NR]=$2} END {
-      printf "%.3f %.3f %d\n", (NR%2 ? t[(NR+1)/2] : (t[NR/2]+t[NR/2+1])/2), t[NR], bad}'
+  printf '%s\n' "${times[@]}" | timings
 }
 
 declare -A cell
 run_shape() {
   local backend=$1 shape=$2 db=$3 port=$4 dir="$work/$1-$2"
   mkdir -p "$dir"
-  "$build/haiquan" init --db "$db" --admin-password 'Quan-tri-2026!' >"$dir/init.log" 2>&1
-  "$build/haiquan" demo --db "$db" >>"$dir/init.log" 2>&1
+  init_demo "$db" "$dir/init.log"
   local started=$SECONDS
   "$build/bench/eservices_generate" --db "$db" --dossiers "$dossiers" --shape "$shape" 2>"$dir/generate.log" ||
     { cat "$dir/generate.log" >&2; return 1; }
   cell[$backend-$shape,generate]="$(( SECONDS - started )) s"
-  "$build/haiquan" serve --db "$db" --port "$port" --address 127.0.0.1 --threads 4 --web "$dir" >"$dir/server.log" 2>&1 &
-  server_pid=$!
+  serve --db "$db" --port "$port" --threads 4 --web "$dir" >"$dir/server.log" 2>&1
   local base=http://127.0.0.1:$port officer admin enterprise csrf
   wait_up "$base/healthz"
   read -r officer _ < <(login "$base" 02ci.dvc.canbo "$password")
@@ -122,19 +96,18 @@ for backend in $backends; do
       for shape in $shapes; do rm -f "$work/es-$shape.db"*; run_shape sqlite "$shape" "sqlite:$work/es-$shape.db" 18200; rm -f "$work/es-$shape.db"*; done
       names+=("SQLite") ;;
     postgresql)
-      if url=$(HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh start 2>"$work/pg.log"); then
+      if url=$(pg_cluster start 2>"$work/pg.log"); then
         for shape in $shapes; do
           psql -q -X "$url" -c "CREATE DATABASE es_$shape" >/dev/null
           run_shape postgresql "$shape" "${url%/postgres}/es_$shape" 18201
           psql -q -X "$url" -c "DROP DATABASE es_$shape" >/dev/null
         done
       fi
-      HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh stop >/dev/null 2>&1 || true
+      pg_stop
       names+=("PostgreSQL 15") ;;
   esac
 done
 
-thousands() { echo "$1" | sed -e :a -e 's/\B[0-9]\{3\}\>/,&/;ta'; }
 echo
 echo "## Online public services (HQ36a): $(thousands "$dossiers") dossiers"
 echo

@@ -15,32 +15,19 @@
 # Knobs: MONITOR_EVENTS (50000), MONITOR_LEDGER (1000000), MONITOR_SOAK_SECONDS (30; 600 for the 10-minute run),
 #        MONITOR_BACKENDS ("sqlite postgresql"), MONITOR_PG_PORT (55471), MONITOR_REQUESTS (200).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-build=${BUILD_DIR:?BUILD_DIR: a Release build with bench targets}
-work=${WORK_DIR:?WORK_DIR: a scratch directory}/monitor
+source "$(dirname "$0")/bench-lib.sh"
+bench_init monitor
 events=${MONITOR_EVENTS:-50000}
 ledger=${MONITOR_LEDGER:-1000000}
 soak_seconds=${MONITOR_SOAK_SECONDS:-30}
 backends=${MONITOR_BACKENDS:-sqlite postgresql}
 pg_port=${MONITOR_PG_PORT:-55471}
 requests=${MONITOR_REQUESTS:-200}
-# Outside WORK_DIR: as root the cluster belongs to the 'postgres' user, who must be able to reach it.
-pg_dir=/tmp/haiquan-monitor-bench-pg-$$
 password='Quan-tri-2026!'
 port=18190
 base=http://127.0.0.1:$port
-mkdir -p "$work"
-
-server_pid=""
-stop_server() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; fi; }
-cleanup() { stop_server; HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh stop >/dev/null 2>&1 || true; }
-trap cleanup EXIT
-wait_up() { for _ in $(seq 1 300); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "server at $1 did not start" >&2; return 1; }
 start_server() {
-  ./"$build"/haiquan serve --db "$1" --port $port --address 127.0.0.1 --threads 2 --no-access-log --web "$work" \
-    >>"$work/serve.log" 2>&1 &
-  server_pid=$!
+  serve --db "$1" --port $port --threads 2 --no-access-log --web "$work" >>"$work/serve.log" 2>&1
   wait_up $base/healthz
 }
 field() { python3 -c "import json,sys; d=json.loads(sys.stdin.read()); print(d$1)"; }
@@ -124,8 +111,8 @@ for backend in $backends; do
     db="sqlite:$file"
     target=$file
   else
-    HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh stop >/dev/null 2>&1 || true
-    db=$(HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh start | tail -1)
+    pg_stop
+    db=$(pg_cluster start | tail -1)
     target=$db
   fi
   ./"$build"/haiquan init --db "$db" --admin-password "$password" >/dev/null
@@ -181,7 +168,7 @@ for backend in $backends; do
   echo "Plans ($backend):"
   echo
   plans "$target"
-  if [ "$backend" = postgresql ]; then HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh stop >/dev/null 2>&1 || true; fi
+  if [ "$backend" = postgresql ]; then pg_stop; fi
 done
 echo
 echo "Commands: \`MONITOR_EVENTS=$events MONITOR_LEDGER=$ledger MONITOR_SOAK_SECONDS=$soak_seconds bash scripts/bench-monitor.sh\` (via \`make bench\`), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(date -u +%Y-%m-%d)."

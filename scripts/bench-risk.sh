@@ -9,25 +9,21 @@
 # Knobs: RISK_LINES (2000000; the issue's full size is 20000000), RISK_ENTERPRISES (100000; full 1000000),
 #        RISK_SHAPES ("skewed uniform"), RISK_BACKENDS ("sqlite postgresql"), RISK_PG_PORT (55462).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-build=${BUILD_DIR:?BUILD_DIR: a Release build with bench targets}
-work=${WORK_DIR:?WORK_DIR: a scratch directory}/risk
+source "$(dirname "$0")/bench-lib.sh"
+bench_init risk
 lines=${RISK_LINES:-2000000}
 enterprises=${RISK_ENTERPRISES:-100000}
 shapes=${RISK_SHAPES:-skewed uniform}
 backends=${RISK_BACKENDS:-sqlite postgresql}
 pg_port=${RISK_PG_PORT:-55462}
-pg_dir=/tmp/haiquan-risk-bench-pg-$$
-mkdir -p "$work"
-cleanup() { HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh stop >/dev/null 2>&1 || true; rm -rf "$work"; }
+cleanup() { bench_cleanup; rm -rf "$work"; }
 trap cleanup EXIT
 
 to=$(date -u +%Y-%m-%d)
 from=$(date -u -d "$to - 364 days" +%Y-%m-%d)
 pg_url=""
 if [[ " $backends " == *" postgresql "* ]]; then
-  pg_url=$(HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh start | tail -1)
+  pg_url=$(pg_cluster start | tail -1)
 fi
 
 echo "## Audit risk selection (QLRR): import and national run"

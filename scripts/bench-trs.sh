@@ -10,18 +10,12 @@
 #   BUILD_DIR=build-bench WORK_DIR=$(mktemp -d) bash scripts/bench-trs.sh
 # Knobs: TRS_ROWS (1000000), TRS_RUNS (5), TRS_BACKENDS for the stored study ("sqlite postgresql"), TRS_PG_PORT (55471).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-build=${BUILD_DIR:?BUILD_DIR: a Release build with bench targets}
-work=${WORK_DIR:?WORK_DIR: a scratch directory}/trs
+source "$(dirname "$0")/bench-lib.sh"
+bench_init trs
 rows=${TRS_ROWS:-1000000}
 backends=${TRS_BACKENDS:-sqlite postgresql}
 pg_port=${TRS_PG_PORT:-55471}
-pg_dir=/tmp/haiquan-trs-bench-pg-$$
-mkdir -p "$work"
 chmod o+x "$(dirname "$work")"; chmod 755 "$work"  # the cluster's owner (postgres, when run as root) reads the CSV for COPY … FROM
-cleanup() { HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh stop >/dev/null 2>&1 || true; }
-trap cleanup EXIT
 
 haiquan=$build/haiquan
 csv=$work/trs_${rows}.csv
@@ -47,7 +41,7 @@ a_walls=(); pg_walls=(); pg_copies=(); pg_queries=()
 analyze_once() { read -r a_wall a_rss < <(timed "$work/analyze" "$haiquan" trs analyze --format json --input "$csv"); a_walls+=("$a_wall"); }
 
 # ---- 2. PostgreSQL: COPY + one percentile query
-pg_url=$(HAIQUAN_PG_DIR=$pg_dir HAIQUAN_PG_PORT=$pg_port bash scripts/pg-test.sh start 2>"$work/pg.log")
+pg_url=$(pg_cluster start 2>"$work/pg.log")
 header=$(head -1 "$csv")
 columns=$(echo "$header" | tr ',' '\n' | sed 's/$/ text/' | paste -sd, -)
 psql -q -X "$pg_url" -c "DROP TABLE IF EXISTS trs_bench; CREATE UNLOGGED TABLE trs_bench ($columns);" >/dev/null

@@ -48,5 +48,6 @@ for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 pids=()
 
 for module_bench in scripts/bench-*.sh; do
+  [ "$module_bench" = scripts/bench-lib.sh ] && continue  # sourced by the others
   [ -f "$module_bench" ] && BUILD_DIR=$build WORK_DIR=$work bash "$module_bench"
 done

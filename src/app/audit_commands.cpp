@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/progress.h"
 #include "audit/risk/service.h"
 #include "core/error.h"
 #include "db/migrate.h"
@@ -45,17 +46,8 @@ class MappedFile {
 };
 
 void draw(std::size_t done, std::size_t total, bool final) {
-  static auto last = std::chrono::steady_clock::time_point{};
-  const auto now = std::chrono::steady_clock::now();
-  if (!final && now - last < std::chrono::milliseconds(100)) return;
-  last = now;
-  const double share = total ? std::min(1.0, static_cast<double>(done) / static_cast<double>(total)) : 0;
-  const int filled = static_cast<int>(share * 30);
-  std::string bar(static_cast<std::size_t>(filled), '#');
-  bar += std::string(static_cast<std::size_t>(30 - filled), '.');
-  std::fprintf(stderr, "\r[%s] %3d %%  %zu MiB", bar.c_str(), static_cast<int>(share * 100 + 0.5), done >> 20);
-  if (final) std::fprintf(stderr, "\n");
-  std::fflush(stderr);
+  static ProgressBar bar;
+  bar.draw(done, total, done >> 20, "MiB", final);
 }
 
 }  // namespace

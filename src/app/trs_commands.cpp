@@ -10,6 +10,7 @@
 #include <iostream>
 #include <tuple>
 
+#include "app/progress.h"
 #include "core/error.h"
 #include "db/migrate.h"
 #include "identity/crypto.h"
@@ -42,26 +43,15 @@ class CountingSource : public trs::ByteSource {
   std::unique_ptr<trs::ByteSource> inner_;
 };
 
-// "[##########··········]  50 %  500 000 dòng" on stderr, redrawn in place at most 10 times a second.
-class ProgressBar {
+// The share of the file read and the rows so far, on stderr (app/progress.h).
+class FileProgress {
  public:
-  explicit ProgressBar(std::size_t total_bytes) : total_(total_bytes) {}
-  void update(std::size_t rows, std::size_t bytes, bool final = false) {
-    const auto now = std::chrono::steady_clock::now();
-    if (!final && now - last_ < std::chrono::milliseconds(100)) return;
-    last_ = now;
-    const double share = total_ ? std::min(1.0, static_cast<double>(bytes) / static_cast<double>(total_)) : 0;
-    const int filled = static_cast<int>(share * 30);
-    std::string bar(static_cast<std::size_t>(filled), '#');
-    bar += std::string(static_cast<std::size_t>(30 - filled), '.');
-    std::fprintf(stderr, "\r[%s] %3d %%  %zu dòng", bar.c_str(), static_cast<int>(share * 100 + 0.5), rows);
-    if (final) std::fprintf(stderr, "\n");
-    std::fflush(stderr);
-  }
+  explicit FileProgress(std::size_t total_bytes) : total_(total_bytes) {}
+  void update(std::size_t rows, std::size_t bytes, bool final = false) { bar_.draw(bytes, total_, rows, "dòng", final); }
 
  private:
   std::size_t total_;
-  std::chrono::steady_clock::time_point last_{};
+  ProgressBar bar_;
 };
 
 void print_error(const core::Error& e) {
@@ -220,7 +210,7 @@ int run_trs_import(const Options& options) {
     const bool xlsx = trs::looks_like_xlsx(options.input);
     std::error_code ec;
     const auto size = std::filesystem::file_size(options.input, ec);
-    ProgressBar bar(ec ? 0 : static_cast<std::size_t>(size));
+    FileProgress bar(ec ? 0 : static_cast<std::size_t>(size));
     CountingSource* counting = nullptr;
     trs::ImportOptions import_options;
     import_options.skip_invalid = options.skip_invalid;

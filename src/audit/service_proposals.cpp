@@ -206,17 +206,26 @@ Page<store::Proposal> AuditService::list_proposals(const core::Principal& caller
   });
 }
 
+namespace {
+// A leader's approval queue: items in `status` at and below the caller's unit, the oldest submitted first.
+store::ListQuery approval_queue(const core::Principal& caller, const std::string& status, std::int64_t offset,
+                                std::int64_t limit) {
+  if (!is_audit_leader(caller)) core::forbidden("Danh sách chờ phê duyệt dành cho lãnh đạo.");
+  store::ListQuery query;
+  query.unit_path = caller.visible_root();
+  query.status = status;
+  query.oldest_submitted_first = true;
+  query.offset = offset;
+  query.limit = limit;
+  return query;
+}
+}  // namespace
+
 Page<std::pair<store::Proposal, std::vector<Duplicate>>> AuditService::proposal_queue(const core::Principal& caller,
                                                                                       std::int64_t offset,
                                                                                       std::int64_t limit) {
-  if (!is_audit_leader(caller)) core::forbidden("Danh sách chờ phê duyệt dành cho lãnh đạo.");
+  const store::ListQuery query = approval_queue(caller, "SUBMITTED", offset, limit);
   return db_.read([&](soci::session& sql) {
-    store::ListQuery query;
-    query.unit_path = caller.visible_root();
-    query.status = "SUBMITTED";
-    query.oldest_submitted_first = true;
-    query.offset = offset;
-    query.limit = limit;
     Page<std::pair<store::Proposal, std::vector<Duplicate>>> page;
     for (auto& p : store::list_proposals(sql, query, page.total))
       page.items.emplace_back(p, duplicates_for(sql, p.enterprise_id, "PROPOSAL", p.id, p.unit_id));
@@ -228,14 +237,8 @@ Page<std::pair<store::Collection, std::vector<Duplicate>>> AuditService::collect
                                                                                           const std::string& status,
                                                                                           std::int64_t offset,
                                                                                           std::int64_t limit) {
-  if (!is_audit_leader(caller)) core::forbidden("Danh sách chờ phê duyệt dành cho lãnh đạo.");
+  const store::ListQuery query = approval_queue(caller, status, offset, limit);
   return db_.read([&](soci::session& sql) {
-    store::ListQuery query;
-    query.unit_path = caller.visible_root();
-    query.status = status;
-    query.oldest_submitted_first = true;
-    query.offset = offset;
-    query.limit = limit;
     Page<std::pair<store::Collection, std::vector<Duplicate>>> page;
     for (auto& c : with_due_dates(sql, store::list_collections(sql, query, page.total)))
       page.items.emplace_back(c, duplicates_for(sql, c.enterprise_id, "COLLECTION", c.id, c.unit_id));

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/error.h"
+#include "core/tax_codes.h"
 
 namespace hq::core {
 namespace {
@@ -34,15 +35,6 @@ struct TaxCodeCheck {
 
 TaxCodeCheck tax_code_error(std::string problem) { return {std::nullopt, std::move(problem)}; }
 
-// The check digit the first nine digits call for, or -1 when none exists (r = 0).
-int expected_check_digit(std::string_view digits) {
-  static constexpr std::array<int, 9> kWeights{31, 29, 23, 19, 17, 13, 7, 5, 3};
-  int sum = 0;
-  for (std::size_t i = 0; i < kWeights.size(); ++i) sum += (digits[i] - '0') * kWeights[i];
-  const int r = sum % 11;
-  return r == 0 ? -1 : (10 - r);  // r = 10 gives 0
-}
-
 TaxCodeCheck check_tax_code(std::string_view text) {
   std::string digits;
   bool hyphen = false;
@@ -69,7 +61,7 @@ TaxCodeCheck check_tax_code(std::string_view text) {
         "chữ số (số định danh cá nhân).");
   if (all_of(std::string_view(digits).substr(2, 7), [](char c) { return c == '0'; }))
     return tax_code_error("Mã số thuế không hợp lệ: các chữ số thứ 3 đến thứ 9 không được đều bằng 0.");
-  const int check = expected_check_digit(digits);
+  const int check = tax_code_check_digit(digits);
   if (check < 0)
     return tax_code_error("Mã số thuế không hợp lệ: chín chữ số đầu không tương ứng với chữ số kiểm tra nào.");
   if (digits[9] - '0' != check)

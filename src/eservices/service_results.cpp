@@ -3,6 +3,7 @@
 #include <openssl/rand.h>
 
 #include "core/error.h"
+#include "core/hex.h"
 #include "eservices/service.h"
 #include "eservices/signatures.h"
 #include "history/history_store.h"
@@ -24,13 +25,7 @@ std::string hmac_hex(const std::string& key, const std::string& message) {
   unsigned int length = 0;
   HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(message.data()),
        message.size(), digest, &length);
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (unsigned i = 0; i < length; ++i) {
-    out += digits[digest[i] >> 4];
-    out += digits[digest[i] & 15];
-  }
-  return out;
+  return core::to_hex(digest, length);
 }
 
 bool same(const std::string& a, const std::string& b) {

@@ -14,6 +14,7 @@
 #include <ctime>
 
 #include "core/error.h"
+#include "core/hex.h"
 
 namespace hq::eservices {
 
@@ -74,15 +75,6 @@ std::string pem_of(X509* cert) {
   return drain(bio.get());
 }
 
-std::string hex(const unsigned char* data, std::size_t size) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (std::size_t i = 0; i < size; ++i) {
-    out += digits[data[i] >> 4];
-    out += digits[data[i] & 15];
-  }
-  return out;
-}
 
 std::string tax_code_of(X509_NAME* subject) {
   for (int i = X509_NAME_get_index_by_NID(subject, NID_userId, -1); i >= 0;
@@ -108,7 +100,7 @@ CertificateInfo info_of(X509* cert) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   X509_digest(cert, EVP_sha256(), digest, &length);
-  info.fingerprint = hex(digest, length);
+  info.fingerprint = core::to_hex(digest, length);
   info.not_before = unix_time(X509_get0_notBefore(cert));
   info.not_after = unix_time(X509_get0_notAfter(cert));
   info.pem = pem_of(cert);
@@ -161,7 +153,7 @@ std::string sha256_hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
-  return hex(digest, length);
+  return core::to_hex(digest, length);
 }
 
 // Both directions write into a string sized once (documents are megabytes: no per-character append).

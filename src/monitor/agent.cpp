@@ -19,6 +19,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/error.h"
+#include "core/hex.h"
 #include "core/time.h"
 #include "core/validation.h"
 #include "monitor/agent_buffer.h"
@@ -44,16 +45,6 @@ std::string text(const json& j, const std::string& field, bool required) {
   }
   if (!it->is_string()) bad_config(field, "phải là chuỗi ký tự.");
   return it->get<std::string>();
-}
-
-std::string hex(const unsigned char* bytes, unsigned length) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (unsigned i = 0; i < length; ++i) {
-    out += digits[bytes[i] >> 4];
-    out += digits[bytes[i] & 15];
-  }
-  return out;
 }
 
 // What a folder means.
@@ -122,7 +113,7 @@ std::string sha256_text(const std::string& text) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned length = 0;
   EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
-  return hex(digest, length);
+  return core::to_hex(digest, length);
 }
 
 std::string sha256_file(const std::string& path) {
@@ -136,7 +127,7 @@ std::string sha256_file(const std::string& path) {
   unsigned length = 0;
   EVP_DigestFinal_ex(ctx, digest, &length);
   EVP_MD_CTX_free(ctx);
-  return hex(digest, length);
+  return core::to_hex(digest, length);
 }
 
 std::string event_id(const std::string& unit, const std::string& op, const std::string& system, const std::string& batch,

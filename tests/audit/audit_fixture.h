@@ -10,6 +10,7 @@
 
 #include "audit/service.h"
 #include "core/error.h"
+#include "core/tax_codes.h"
 #include "db/database.h"
 #include "db/migrate.h"
 #include "identity/service.h"
@@ -18,21 +19,8 @@
 
 namespace hq::audit::testing {
 
-// A valid 10-digit tax code made from `n` (the check digit computed, codes without one skipped).
-inline std::string tax_code(long long n) {
-  static constexpr int kWeights[9] = {31, 29, 23, 19, 17, 13, 7, 5, 3};
-  for (;; ++n) {
-    char digits[16];
-    std::snprintf(digits, sizeof digits, "01%07lld", n % 10000000);
-    int sum = 0;
-    for (int i = 0; i < 9; ++i) sum += (digits[i] - '0') * kWeights[i];
-    const int r = sum % 11;
-    if (r == 0) continue;
-    digits[9] = static_cast<char>('0' + (10 - r) % 10);
-    digits[10] = 0;
-    return digits;
-  }
-}
+// A valid 10-digit tax code made from `n`: "01" and n as digits 3–9 (core::sample_tax_code).
+inline std::string tax_code(long long n) { return core::sample_tax_code("01", n); }
 
 using test::error_code;  // tests/support/errors.h
 

@@ -19,28 +19,14 @@
 #include "db/database.h"
 #include "identity/crypto.h"
 #include "monitor/agent.h"
+#include "tests/support/raw_http.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-bool healthy(int port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-  bool ok = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  if (ok) {
-    const std::string request = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
-    ok = send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size());
-    char buffer[512] = {};
-    ok = ok && recv(fd, buffer, sizeof buffer - 1, 0) > 0 && std::string(buffer).find(" 200 ") != std::string::npos;
-  }
-  close(fd);
-  return ok;
-}
+bool healthy(int port) { return hq::test::status_of(hq::test::http_get(port, "/healthz")) == 200; }
 
 pid_t spawn(const std::vector<std::string>& args) {
   const pid_t pid = fork();

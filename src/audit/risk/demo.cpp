@@ -6,6 +6,7 @@
 
 #include "audit/risk/routes.h"
 #include "audit/rules.h"
+#include "core/tax_codes.h"
 #include "core/validation.h"
 
 namespace hq::audit::risk {
@@ -30,28 +31,13 @@ core::Principal acting_as(soci::session& sql, const std::string& username, const
   return p;
 }
 
-// A valid tax code from a number (the check digit computed; numbers without one skipped).
-std::string demo_tax_code(long long n) {
-  static constexpr int kWeights[9] = {31, 29, 23, 19, 17, 13, 7, 5, 3};
-  for (;; ++n) {
-    char digits[16];
-    std::snprintf(digits, sizeof digits, "03%07lld", 1000000 + n % 1000000);
-    int sum = 0;
-    for (int i = 0; i < 9; ++i) sum += (digits[i] - '0') * kWeights[i];
-    if (sum % 11 == 0) continue;
-    digits[9] = static_cast<char>('0' + (10 - sum % 11) % 10);
-    digits[10] = 0;
-    return digits;
-  }
-}
-
 }  // namespace
 
 // The extract: two years of lines up to yesterday; the demo enterprise 0301447426 under-declares duty and
 // is often red, 0300588569 claims preferences on most of its imports.
 std::string demo_extract(const core::Date& today) {
   std::vector<std::string> taxes = {"0100109106", "0300588569", "0200519875", "0301447426", "0101248141"};
-  for (int i = 0; i < 30; ++i) taxes.push_back(demo_tax_code(4200 + i * 37));
+  for (int i = 0; i < 30; ++i) taxes.push_back(core::sample_tax_code("03", 1004200 + i * 37));
   const char* offices[] = {"01B1", "02CI", "03CC", "02CI", "01B1"};
   const char* headings[] = {"72085100", "52081200", "84314900", "85423900", "10063099", "39019090", "61091000"};
   const char* origins[] = {"CN", "JP", "KR", "TH", "US", "DE"};
