@@ -30,12 +30,6 @@ std::string id_list(const std::vector<std::int64_t>& ids) {
   return list;
 }
 
-std::int64_t count_capped(soci::session& sql, const std::string& inner, std::int64_t cap) {
-  long long n = 0;
-  sql << "SELECT COUNT(*) FROM (" + inner + " LIMIT " + std::to_string(cap + 1) + ") c", soci::into(n);
-  return n;
-}
-
 const db::RowMapping<Enterprise>& enterprise_mapping() {
   static const auto mapping = db::RowMapping<Enterprise>()
                                   .field("e.id", &Enterprise::id)

@@ -9,6 +9,7 @@
 #include <soci/soci.h>
 
 #include "audit/store.h"
+#include "db/count.h"
 #include "db/row_mapping.h"
 
 namespace hq::audit::store::detail {
@@ -21,7 +22,7 @@ std::string word_filter(const std::vector<std::string>& words, const std::string
 // "1,2,3"
 std::string id_list(const std::vector<std::int64_t>& ids);
 // COUNT(*) of `inner`, stopping at cap + 1.
-std::int64_t count_capped(soci::session& sql, const std::string& inner, std::int64_t cap);
+using db::count_capped;
 
 // The enterprise row (alias e).
 const db::RowMapping<Enterprise>& enterprise_mapping();

@@ -30,12 +30,18 @@ ListQuery list_query(const Request& request) {
 }
 
 Response page(const Request& request, const Page& p) {
-  return Response::ok(http::page_json(p.items, p.total, http::paging(request)));
+  auto body = http::page_json(p.items, p.total, http::paging(request));
+  if (p.total_exact) body["total_exact"] = *p.total_exact;
+  return Response::ok(body);
 }
 
 Response ingest_answer(const IngestResult& r) {
   return Response::ok({{"accepted", r.accepted}, {"duplicates", r.duplicates}});
 }
+
+// An agent's request carries up to 10,000 items (the contract); at about 350 bytes an event that is 3.5 MB, over
+// the 2 MiB of an ordinary JSON body. Its limit is the transport's (ServerOptions::max_body_bytes, 10 MiB).
+constexpr std::size_t kMaxIngestBytes = 10 * 1024 * 1024;
 
 void add_agent_routes(http::Router& router, MonitorService& service) {
   router.add("POST", route("/agents"), [&service](Request& request) {
@@ -55,11 +61,11 @@ void add_agent_routes(http::Router& router, MonitorService& service) {
   // Agents: a bearer token, no session (Access::Public skips the session chain; the service checks the token).
   router.add("POST", route("/events"), [&service](Request& request) {
     const auto agent = service.authenticate_agent(request.header("authorization"));
-    return ingest_answer(service.ingest_events(agent, request.json_body(), request.client_address));
+    return ingest_answer(service.ingest_events(agent, request.json_body(kMaxIngestBytes), request.client_address));
   }, http::Access::Public);
   router.add("POST", route("/services"), [&service](Request& request) {
     const auto agent = service.authenticate_agent(request.header("authorization"));
-    return ingest_answer(service.ingest_service_reports(agent, request.json_body(), request.client_address));
+    return ingest_answer(service.ingest_service_reports(agent, request.json_body(kMaxIngestBytes), request.client_address));
   }, http::Access::Public);
 }
 

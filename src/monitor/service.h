@@ -5,6 +5,7 @@
 // the due-time index after every ingest and from the server's timer.
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,9 +29,15 @@ struct ListQuery {
   std::string system, unit, op, status, kind, batch, from, to;
   std::int64_t offset = 0, limit = 20;
 };
+// The operations history counts its total up to this many rows (GET /operations: total_exact).
+constexpr std::int64_t kOperationsCountCap = 10000;
+
 struct Page {
   nlohmann::json items = nlohmann::json::array();
   std::int64_t total = 0;
+  // Lists whose total is counted only up to a cap (the operations history): false when there are more rows
+  // than `total` says. Not set: the list's total is always exact.
+  std::optional<bool> total_exact;
 };
 
 class MonitorService {

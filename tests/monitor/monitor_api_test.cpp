@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/time.h"
+#include "monitor/service.h"
 #include "tests/api/api_fixture.h"
 
 namespace hq::test {
@@ -184,6 +185,51 @@ TEST_P(MonitorApi, ALargeRequestIsStoredWholeAndReplayedWhole) {
   EXPECT_EQ(a.get("/api/v1/monitor/operations?batch=big").body["total"], 1202);
   const auto t = a.get("/api/v1/monitor/transfers?batch=big");
   EXPECT_EQ(t.body["items"][0]["exported_files"], 1202) << t.raw;
+}
+
+// The operations history counts its total only up to a cap and says so (total_exact): a wide scope of a ledger
+// of millions of operations is not counted to its end for every page. The rows past the cap stay reachable.
+TEST_P(MonitorApi, OperationsHistoryTotalIsCappedAndSaysSo) {
+  constexpr std::int64_t kRows = monitor::kOperationsCountCap + 1, kFirst = 1'700'000'000;
+  db().transaction([&](soci::session& sql) {
+    sql << "INSERT INTO monitor_operations (unit_id, event_id, system, op, unit_code, unit_path, peer_unit_code, "
+           "batch_id, file_name, size, sha256, version, at, automatic, error, agent_id, received_at) "
+           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + std::to_string(kRows) + ") "
+           "SELECT 0, 'cap-' || i, 'EDATA', 'EXPORT', '02CI', '/', '02', 'capped', 'f.xml', 1, '', '1', " +
+           std::to_string(kFirst) + " + i, 1, '', 0, " + std::to_string(kFirst) + " FROM n";
+  });
+  auto a = admin();
+  auto r = a.get("/api/v1/monitor/operations?batch=capped&page_size=200&page=" +
+                 std::to_string(monitor::kOperationsCountCap / 200 + 1));
+  ASSERT_EQ(r.status, 200) << r.raw;
+  EXPECT_EQ(r.body["total"], monitor::kOperationsCountCap);
+  EXPECT_EQ(r.body["total_exact"], false) << "more rows than the cap: the total is a lower bound";
+  EXPECT_EQ(r.body["items"].size(), 1u) << "the row past the cap is on the next page";
+  // Narrowed below the cap (the last 12 operations), the total is exact.
+  r = a.get("/api/v1/monitor/operations?batch=capped&from=" + core::format_iso8601(kFirst + kRows - 11));
+  EXPECT_EQ(r.body["total"], 12) << r.raw;
+  EXPECT_EQ(r.body["total_exact"], true);
+}
+
+// The contract allows up to 10,000 events a request: such a request (3.8 MB here, over an ordinary JSON body's
+// 2 MiB) is read and validated whole — its last event's mistake is what refuses it — and 10,001 are too many.
+TEST_P(MonitorApi, TenThousandEventsARequestAreReadWhole) {
+  json events = json::array();
+  for (int i = 0; i < 10000; ++i)
+    events.push_back(op("tt-" + std::to_string(i) + std::string(40, 'x'), "EDATA", "EXPORT", "02CI", "02",
+                        "ten-thousand-events-batch", "to-khai-hai-quan-" + std::to_string(i) + ".xml", 1000 + i, 60));
+  events[9999]["system"] = "NOPE";
+  ASSERT_GT(json({{"events", events}}).dump().size(), 3u << 20);
+  auto r = send("02CI", events);
+  EXPECT_EQ(r.status, 422) << r.raw.substr(0, 300);
+  EXPECT_EQ(r.body["error"]["code"], "INVALID_EVENT");
+  EXPECT_EQ(r.body["error"]["details"]["index"], 9999);
+  events[9999]["system"] = "EDATA";
+  events.push_back(op("tt-more", "EDATA", "EXPORT", "02CI", "02", "tt", "more.xml", 1, 60));
+  r = send("02CI", events);
+  EXPECT_EQ(r.status, 413) << r.raw.substr(0, 300);
+  EXPECT_EQ(r.body["error"]["code"], "TOO_MANY_ITEMS");
+  EXPECT_EQ(admin().get("/api/v1/monitor/operations?batch=ten-thousand-events-batch").body["total"], 0);
 }
 
 TEST_P(MonitorApi, FileNotReceivedOpensGroupsAndClosesWhenTheLateFileArrives) {

@@ -24,6 +24,7 @@ type Schemas = components['schemas'];
 export type BoardCell = Schemas['MonitorBoardCell'];
 export type Board = Schemas['MonitorBoard'];
 export type Operation = Schemas['MonitorOperation'];
+export type OperationPage = Schemas['MonitorOperationPage'];
 export type Transfer = Schemas['MonitorTransfer'];
 export type Incident = Schemas['MonitorIncident'];
 export type IncidentLink = Schemas['MonitorIncidentLink'];

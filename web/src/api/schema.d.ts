@@ -4008,7 +4008,9 @@ export interface paths {
         /**
          * Tra cứu lịch sử thao tác / Operations history
          * @description At the caller's scope (the per-system, per-level matrix of arts. 7–11). `from`/`to`: a local date
-         *     (inclusive) or an ISO-8601 instant. Newest first.
+         *     (inclusive) or an ISO-8601 instant. Newest first. The `total` is counted up to 10,000 operations (a
+         *     ledger holds millions: counting a wide scope to its end cost 300–560 ms a page at one million); beyond
+         *     that it is 10,000 with `total_exact: false`, and narrower filters give the exact figure.
          */
         get: operations["listMonitorOperations"];
         put?: never;
@@ -6494,7 +6496,10 @@ export interface components {
         };
         MonitorOperationPage: {
             items: components["schemas"]["MonitorOperation"][];
+            /** @description Operations matching, counted up to 10,000; when there are more, 10,000 and `total_exact` false. */
             total: number;
+            /** @description False when more operations match than `total` says (a lower bound); pages past it still answer. */
+            total_exact: boolean;
             page: number;
             page_size: number;
         };
@@ -9480,7 +9485,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `TOO_MANY_ITEMS` */
+            /** @description `TOO_MANY_ITEMS` (over 10,000 items), `PAYLOAD_TOO_LARGE` (a body over 10 MiB: the ingest routes take more than the 2 MiB of other JSON bodies) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9558,6 +9563,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `TOO_MANY_ITEMS` (over 10,000 reports), `PAYLOAD_TOO_LARGE` (a body over 10 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description `INVALID_REPORT` (details.index, details.field) */
             422: {
                 headers: {
@@ -9614,7 +9626,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `{items: [{id, system, op, unit_code, peer_unit_code, batch_id, file_name, size, sha256, version, at, auto, error}], total, page, page_size}` */
+            /** @description `{items: [{id, system, op, unit_code, peer_unit_code, batch_id, file_name, size, sha256, version, at, auto, error}], total, total_exact, page, page_size}` */
             200: {
                 headers: {
                     [name: string]: unknown;

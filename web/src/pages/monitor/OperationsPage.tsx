@@ -3,7 +3,7 @@
 import { DatePicker, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import {
-  allRows, monitor, OPS, SYSTEMS, type Operation, type OperationListParams, type Transfer, type TransferListParams,
+  allRows, monitor, OPS, SYSTEMS, type Operation, type OperationListParams, type OperationPage, type Transfer, type TransferListParams,
 } from '../../api/monitor';
 import { DownloadButton } from '../../components/DownloadButton';
 import { LoadError } from '../../components/LoadError';
@@ -18,7 +18,15 @@ const SHARED = ['system', 'unit', 'batch', 'from', 'to'] as const;
 
 export default function OperationsPage() {
   const { t, lang } = useI18n();
-  const operations = useServerTable<Operation>(['monitor', 'operations'], (p) => monitor.operations(p as OperationListParams));
+  const operations = useServerTable<Operation, OperationPage>(['monitor', 'operations'], (p) => monitor.operations(p as OperationListParams));
+  // The server counts the history up to a cap (total_exact false beyond it): the total says "more than".
+  const exact = operations.data?.total_exact !== false;
+  const operationsPagination = operations.tableProps.pagination
+    ? {
+        ...operations.tableProps.pagination,
+        showTotal: (total: number) => (exact ? t('common.total', { total }) : t('monitor.totalAtLeast', { total })),
+      }
+    : false;
   const { params } = operations;
   const shared: Record<string, string> = {};
   for (const k of SHARED) if (params[k]) shared[k] = params[k];
@@ -81,6 +89,7 @@ export default function OperationsPage() {
                   rowKey="id"
                   size="small"
                   {...operations.tableProps}
+                  pagination={operationsPagination}
                   scroll={{ x: 1100 }}
                   columns={[
                     { title: t('monitor.at'), dataIndex: 'at', render: (v: string) => fmtDateTime(v, lang) },
