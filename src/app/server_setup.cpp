@@ -21,6 +21,7 @@
 #include "monitor/routes.h"
 #include "platform/calendar_routes.h"
 #include "platform/history_routes.h"
+#include "trs/study/agency_routes.h"
 #include "trs/study/demo.h"
 #include "trs/study/study_routes.h"
 
@@ -28,7 +29,7 @@ namespace hq::app {
 
 struct ServerParts {
   explicit ServerParts(db::Database& db)
-      : identity(db), history(db), calendar(db), audit(db), risk(db), trs(db), eservices(db), helpdesk(db), monitor(db),
+      : identity(db), history(db), calendar(db), audit(db), risk(db), trs(db), trs_agencies(db), eservices(db), helpdesk(db), monitor(db),
         static_files("") {}
   identity::IdentityService identity;
   history::HistoryService history;
@@ -36,6 +37,7 @@ struct ServerParts {
   audit::AuditService audit;
   audit::risk::RiskService risk;
   trs::StudyService trs;
+  trs::AgencyService trs_agencies;
   eservices::EServicesService eservices;
   eservices::HelpdeskService helpdesk;
   monitor::MonitorService monitor;
@@ -104,6 +106,7 @@ Server::Server(db::Database& db, const Options& options) : parts_(std::make_uniq
   audit::add_audit_routes(p.router, p.audit);
   audit::risk::add_risk_routes(p.router, p.risk);
   trs::add_trs_routes(p.router, p.trs);
+  trs::add_agency_routes(p.router, p.trs_agencies);
   eservices::add_eservices_routes(p.router, p.eservices);
   eservices::add_helpdesk_routes(p.router, p.helpdesk);
   monitor::add_monitor_routes(p.router, p.monitor);

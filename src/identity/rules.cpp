@@ -41,6 +41,7 @@ const std::vector<RoleInfo>& all_roles() {
       {"audit.leader", "Lãnh đạo KTSTQ (phê duyệt)", "Audit leader"},
       {"trs.analyst", "Chuyên viên phân tích đo thời gian", "Time release analyst"},
       {"trs.officer", "Công chức nhập phiếu đo thời gian", "Time release officer"},
+      {"trs.agency", "Cơ quan kiểm tra chuyên ngành, Biên phòng (trả số liệu đo thời gian)", "Inspecting agency, border guard (returns time release data)"},
       {"monitor.viewer", "Giám sát truyền nhận (tài khoản giám sát của đơn vị)", "Transmission monitoring viewer"},
       {"monitor.owner", "Đơn vị chủ quản hệ thống (xử lý sự cố truyền nhận)", "Monitoring owner department"},
       {"eservices.officer", "Công chức xử lý hồ sơ dịch vụ công", "Public services officer"},

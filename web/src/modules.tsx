@@ -36,7 +36,7 @@ import {
 } from '@ant-design/icons';
 import type { Me } from './api/types';
 import { hasAnyRole } from './auth/AuthContext';
-import { ADMIN_ROLES, ESERVICES_OFFICER_ROLES, MONITOR_ROLES, TRS_ROLES } from './auth/roles';
+import { ADMIN_ROLES, ESERVICES_OFFICER_ROLES, MONITOR_ROLES, TRS_AGENCY_ROLES, TRS_ROLES } from './auth/roles';
 import type { ModuleDef, PageDef, VisibleModule } from './navigation';
 
 export type { ModuleDef, PageDef, VisibleModule } from './navigation';
@@ -125,6 +125,8 @@ export const MODULES: ModuleDef[] = [
       { path: 'trs/studies/:id/import', labelKey: 'menu.trs.import', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/ImportPage')) },
       { path: 'trs/studies/:id/followup', labelKey: 'menu.trs.followup', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/FollowUpPage')) },
       { path: 'trs/studies/:id/agencies', labelKey: 'menu.trs.agencies', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/AgencyListPage')) },
+      { path: 'trs/agency-work', labelKey: 'menu.trs.agencyWork', icon: <TeamOutlined />, roles: TRS_AGENCY_ROLES, component: lazy(() => import('./pages/trs/AgencyWorkPage')) },
+      { path: 'trs/studies/:id/agencies/:code', labelKey: 'menu.trs.agencyReturns', hidden: true, roles: TRS_AGENCY_ROLES, component: lazy(() => import('./pages/trs/AgencyReturnsPage')) },
       { path: 'trs/studies/:id/report', labelKey: 'menu.trs.report', hidden: true, roles: TRS_ROLES, component: lazy(() => import('./pages/trs/ReportPage')) },
     ],
   },

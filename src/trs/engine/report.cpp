@@ -261,19 +261,41 @@ struct Analyzer::Impl {
   };
   std::map<std::pair<std::string, std::uint8_t>, AgencyAcc> agency_acc;
 
+  AgencyResultRow agency_row(const std::string& name, std::uint8_t flow, AgencyAcc& acc) const {
+    AgencyResultRow row;
+    row.agency = name;
+    row.flow = std::string(kFlowNames[flow]);
+    row.n = acc.n;
+    Summary* out[] = {&row.registration_to_sampling, &row.sampling_to_result, &row.registration_to_result,
+                      &row.result_to_handover, &row.registration_to_handover};
+    for (std::size_t k = 0; k < 5; ++k) *out[k] = summarize(acc.values[k]);
+    row.share_n = acc.share_n;
+    if (acc.release_sum > 0) row.release_share = acc.agency_sum / acc.release_sum;
+    return row;
+  }
+
   void build_agencies() {
+    const auto& ministries = settings.agency_ministries;
+    std::map<std::pair<std::string, std::uint8_t>, AgencyAcc> ministry_acc;
+    if (!ministries.empty())
+      for (auto& [key, acc] : agency_acc) {
+        const auto it = ministries.find(key.first);
+        AgencyAcc& m = ministry_acc[{it == ministries.end() ? "(chưa xác định bộ, ngành)" : it->second, key.second}];
+        m.n += acc.n;
+        m.share_n += acc.share_n;
+        m.agency_sum += acc.agency_sum;
+        m.release_sum += acc.release_sum;
+        for (std::size_t k = 0; k < 5; ++k) m.values[k].insert(m.values[k].end(), acc.values[k].begin(), acc.values[k].end());
+      }
     for (auto& [key, acc] : agency_acc) {
-      AgencyResultRow row;
-      row.agency = key.first;
-      row.flow = std::string(kFlowNames[key.second]);
-      row.n = acc.n;
-      Summary* out[] = {&row.registration_to_sampling, &row.sampling_to_result, &row.registration_to_result,
-                        &row.result_to_handover, &row.registration_to_handover};
-      for (std::size_t k = 0; k < 5; ++k) *out[k] = summarize(acc.values[k]);
-      row.share_n = acc.share_n;
-      if (acc.release_sum > 0) row.release_share = acc.agency_sum / acc.release_sum;
+      AgencyResultRow row = agency_row(key.first, key.second, acc);
+      if (!ministries.empty()) {
+        const auto it = ministries.find(key.first);
+        if (it != ministries.end()) row.ministry = it->second;
+      }
       report.agencies.push_back(std::move(row));
     }
+    for (auto& [key, acc] : ministry_acc) report.ministries.push_back(agency_row(key.first, key.second, acc));
   }
 
   void add_duplicate_issue(const Record& r) {

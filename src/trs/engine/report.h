@@ -70,6 +70,9 @@ struct AnalysisSettings {
   // Working-time variant (by all and channel): intervals counted in office hours only. nullopt = off.
   std::optional<WorkingWeek> working_week = WorkingWeek{};
   std::size_t threads = core::available_cores();  // statistics of different intervals are computed in parallel
+  // Agency name → ministry (the stored study's agency table): when set, the report also groups the agency
+  // rows per ministry (Report::ministries). Empty: no per-ministry rows (the bare-file JSON is unchanged).
+  std::map<std::string, std::string> agency_ministries = {};
 };
 
 struct RecordCounts {
@@ -90,6 +93,7 @@ struct SamplingRow {
 // registration → sampling → result → hand-over to customs, and its share of the release time.
 struct AgencyResultRow {
   std::string agency, flow;
+  std::string ministry;  // with AnalysisSettings::agency_ministries: the agency's ministry ("" = not in the table)
   std::size_t n = 0;  // agency blocks of analysed records
   Summary registration_to_sampling, sampling_to_result, registration_to_result, result_to_handover,
       registration_to_handover;
@@ -144,6 +148,9 @@ struct Report {
   std::vector<MedianCiRow> median_ci;
   std::vector<SamplingRow> sampling;  // with a study only, branches alphabetically
   std::vector<AgencyResultRow> agencies;  // agencies alphabetically, then flow
+  // Per ministry (seed lines 538–542), with agency_ministries only: `agency` holds the ministry's name
+  // ("(chưa xác định bộ, ngành)" for agencies not in the table), rows by ministry, then flow.
+  std::vector<AgencyResultRow> ministries;
   AnalysisSettings settings;
 };
 

@@ -242,22 +242,29 @@ json to_json(const Report& r) {
   }
   out["intervals"] = intervals_json();
   out["settings"] = settings_json(r.settings);
-  json agencies = json::array();
-  for (const AgencyResultRow& a : r.agencies) {
-    json j = {{"agency", to_valid_utf8(a.agency)}, {"flow", a.flow}, {"n", a.n}, {"share_n", a.share_n},
-              {"release_share", a.release_share}};
-    const std::pair<const char*, const Summary*> parts[] = {{"registration_to_sampling", &a.registration_to_sampling},
-                                                            {"sampling_to_result", &a.sampling_to_result},
-                                                            {"registration_to_result", &a.registration_to_result},
-                                                            {"result_to_handover", &a.result_to_handover},
-                                                            {"registration_to_handover", &a.registration_to_handover}};
-    for (const auto& [name, summary] : parts) {
-      json part;
-      put_summary(part, *summary);
-      j[name] = std::move(part);
+  const auto agency_rows = [](const std::vector<AgencyResultRow>& rows, bool with_ministry) {
+    json list = json::array();
+    for (const AgencyResultRow& a : rows) {
+      json j = {{"agency", to_valid_utf8(a.agency)}, {"flow", a.flow}, {"n", a.n}, {"share_n", a.share_n},
+                {"release_share", a.release_share}};
+      if (with_ministry) j["ministry"] = a.ministry.empty() ? json(nullptr) : json(to_valid_utf8(a.ministry));
+      const std::pair<const char*, const Summary*> parts[] = {{"registration_to_sampling", &a.registration_to_sampling},
+                                                              {"sampling_to_result", &a.sampling_to_result},
+                                                              {"registration_to_result", &a.registration_to_result},
+                                                              {"result_to_handover", &a.result_to_handover},
+                                                              {"registration_to_handover", &a.registration_to_handover}};
+      for (const auto& [name, summary] : parts) {
+        json part;
+        put_summary(part, *summary);
+        j[name] = std::move(part);
+      }
+      list.push_back(std::move(j));
     }
-    agencies.push_back(std::move(j));
-  }
+    return list;
+  };
+  const bool by_ministry = !r.settings.agency_ministries.empty();
+  json agencies = agency_rows(r.agencies, by_ministry);
+  if (by_ministry) out["ministries"] = agency_rows(r.ministries, false);
   out["agencies"] = std::move(agencies);
   if (r.settings.study) {
     json sampling = json::array();
@@ -384,6 +391,15 @@ void write_text(std::ostream& out, const Report& r, std::span<const ComparisonRo
            "thời gian giải phóng hàng)\n";
     const auto med = [](const Summary& s) { return s.n ? format_hms(s.median_hours) : std::string("—"); };
     for (const AgencyResultRow& a : r.agencies)
+      out << "  " << pad(a.agency, 40) << pad(a.flow, 4) << pad("n=" + std::to_string(a.n), 8, true)
+          << pad(med(a.registration_to_sampling), 12, true) << pad(med(a.sampling_to_result), 12, true)
+          << pad(med(a.result_to_handover), 12, true) << pad(med(a.registration_to_handover), 12, true)
+          << pad(a.share_n ? pct(a.release_share) : "—", 9, true) << '\n';
+  }
+  if (!r.ministries.empty()) {
+    out << "\nBỘ, NGÀNH (trung vị: đăng ký → lấy mẫu → kết quả → giao hải quan; tỷ trọng trong thời gian giải phóng hàng)\n";
+    const auto med = [](const Summary& s) { return s.n ? format_hms(s.median_hours) : std::string("—"); };
+    for (const AgencyResultRow& a : r.ministries)
       out << "  " << pad(a.agency, 40) << pad(a.flow, 4) << pad("n=" + std::to_string(a.n), 8, true)
           << pad(med(a.registration_to_sampling), 12, true) << pad(med(a.sampling_to_result), 12, true)
           << pad(med(a.result_to_handover), 12, true) << pad(med(a.registration_to_handover), 12, true)

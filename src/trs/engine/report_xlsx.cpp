@@ -21,10 +21,13 @@ class Sheet {
   Sheet(lxw_workbook* wb, const Formats& f, const char* name) : ws_(workbook_add_worksheet(wb, name)), f_(f) {}
 
   void headings(std::initializer_list<std::string_view> names, double width = 14) {
+    headings(std::vector<std::string>(names.begin(), names.end()), width);
+  }
+  void headings(const std::vector<std::string>& names, double width = 14) {
     lxw_col_t c = 0;
-    for (std::string_view n : names) {
+    for (const std::string& n : names) {
       worksheet_set_column(ws_, c, c, width, nullptr);
-      worksheet_write_string(ws_, row_, c++, std::string(n).c_str(), f_.head);
+      worksheet_write_string(ws_, row_, c++, n.c_str(), f_.head);
     }
     worksheet_freeze_panes(ws_, row_ + 1, 0);
     next_row();
@@ -192,14 +195,22 @@ void write_xlsx(const std::string& path, const Report& r, std::span<const Compar
     }
   }
 
-  if (!r.agencies.empty()) {
-    Sheet ag(wb, f, "Cơ quan KTCN");
-    ag.headings({"Cơ quan kiểm tra chuyên ngành", "Luồng hàng", "Số khối", "Đăng ký → lấy mẫu: trung vị (giờ)",
-                 "Lấy mẫu → kết quả: trung vị (giờ)", "Đăng ký → kết quả: trung vị (giờ)",
-                 "Kết quả → giao hải quan: trung vị (giờ)", "Đăng ký → giao hải quan: trung vị (giờ)",
-                 "Đăng ký → giao hải quan: trung bình (giờ)", "Tỷ trọng trong thời gian giải phóng hàng"});
-    for (const AgencyResultRow& a : r.agencies) {
-      ag.text(a.agency).text(a.flow).count(a.n);
+  const auto agency_sheet = [&](const char* sheet, const char* first, const std::vector<AgencyResultRow>& rows,
+                                bool with_ministry) {
+    if (rows.empty()) return;
+    Sheet ag(wb, f, sheet);
+    std::vector<std::string> headings = {first};
+    if (with_ministry) headings.push_back("Bộ, ngành");
+    for (const char* h : {"Luồng hàng", "Số khối", "Đăng ký → lấy mẫu: trung vị (giờ)", "Lấy mẫu → kết quả: trung vị (giờ)",
+                          "Đăng ký → kết quả: trung vị (giờ)", "Kết quả → giao hải quan: trung vị (giờ)",
+                          "Đăng ký → giao hải quan: trung vị (giờ)", "Đăng ký → giao hải quan: trung bình (giờ)",
+                          "Tỷ trọng trong thời gian giải phóng hàng"})
+      headings.push_back(h);
+    ag.headings(headings);
+    for (const AgencyResultRow& a : rows) {
+      ag.text(a.agency);
+      if (with_ministry) ag.text(a.ministry);
+      ag.text(a.flow).count(a.n);
       for (const Summary* s : {&a.registration_to_sampling, &a.sampling_to_result, &a.registration_to_result,
                                &a.result_to_handover, &a.registration_to_handover})
         s->n ? ag.number(s->median_hours, f.hours) : ag.blank();
@@ -207,7 +218,10 @@ void write_xlsx(const std::string& path, const Report& r, std::span<const Compar
       if (a.share_n) ag.number(a.release_share, f.share);
       ag.next_row();
     }
-  }
+  };
+  const bool by_ministry = !r.settings.agency_ministries.empty();
+  agency_sheet("Cơ quan KTCN", "Cơ quan kiểm tra chuyên ngành", r.agencies, by_ministry);
+  agency_sheet("Bộ, ngành", "Bộ, ngành", r.ministries, false);
 
   if (!r.sampling.empty()) {
     Sheet sampling(wb, f, "Chọn mẫu khoảng 3");

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "trs/engine/sample_records.h"
+#include "trs/study/agency_store.h"
 #include "trs/study/study_service.h"
 #include "trs/study/study_store.h"
 
@@ -36,6 +37,12 @@ void add_demo_data(db::Database& db) {
         }
       },
       options);
+  // The demo agency users answer for their agencies in the demo study.
+  db.transaction([&](soci::session& sql) {
+    for (const auto& [username, agency] : {std::pair{"bvtv.trs", "BVTV"}, {"ty.trs", "TY"}, {"bdbp.trs", "BDBP"}})
+      if (agency_store::account_exists(sql, username))
+        agency_store::put_member(sql, id, {username, agency, "system", core::now()});
+  });
   spdlog::info("trs demo data ready: study {} with {} declarations", id, result.stored);
 }
 

@@ -17,12 +17,7 @@ using http::Request;
 using http::Response;
 using nlohmann::json;
 
-namespace {
-
-constexpr const char* kBase = "/api/v1/trs";
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-std::string route(const std::string& tail) { return kBase + tail; }
+// Shared with the agencies' routes (study_routes.h).
 json instant(std::optional<std::int64_t> t) { return t ? json(core::format_iso8601(*t)) : json(nullptr); }
 
 std::int64_t positive_id(const std::string& text, const std::string& name) {
@@ -34,6 +29,25 @@ std::int64_t positive_id(const std::string& text, const std::string& name) {
   }
   core::bad_input("INVALID_PARAMETER", "Tham số «" + name + "» phải là số nguyên dương.", {{"parameter", name}});
 }
+std::map<std::string, std::string> cells_input(const json& body) {
+  const auto it = body.find("cells");
+  if (it == body.end() || !it->is_object())
+    http::invalid_field("cells", "Thân yêu cầu phải có «cells»: {tên cột: giá trị}.");
+  std::map<std::string, std::string> out;
+  for (const auto& [name, value] : it->items()) {
+    if (value.is_null()) out[name] = "";
+    else if (value.is_string() && value.get_ref<const std::string&>().size() <= 2000) out[name] = value.get<std::string>();
+    else http::invalid_field(name, "Ô «" + name + "» phải là chuỗi ký tự (tối đa 2000 byte) hoặc null.");
+  }
+  return out;
+}
+
+namespace {
+
+constexpr const char* kBase = "/api/v1/trs";
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+std::string route(const std::string& tail) { return kBase + tail; }
 std::int64_t id_param(const Request& request) { return positive_id(request.param("id"), "id"); }
 
 bool flag(const Request& request, const std::string& name) {
@@ -169,19 +183,6 @@ StudyConfig study_input(const json& body, StudyConfig base, bool create) {
     base.*slot = t;
   }
   return base;
-}
-
-std::map<std::string, std::string> cells_input(const json& body) {
-  const auto it = body.find("cells");
-  if (it == body.end() || !it->is_object())
-    http::invalid_field("cells", "Thân yêu cầu phải có «cells»: {tên cột: giá trị}.");
-  std::map<std::string, std::string> out;
-  for (const auto& [name, value] : it->items()) {
-    if (value.is_null()) out[name] = "";
-    else if (value.is_string() && value.get_ref<const std::string&>().size() <= 2000) out[name] = value.get<std::string>();
-    else http::invalid_field(name, "Ô «" + name + "» phải là chuỗi ký tự (tối đa 2000 byte) hoặc null.");
-  }
-  return out;
 }
 
 std::string base64_decode(const std::string& text, const std::string& field) {

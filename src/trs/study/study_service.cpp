@@ -9,6 +9,7 @@
 #include "core/ordered_pipeline.h"
 #include "history/history_store.h"
 #include "platform/calendar_store.h"
+#include "trs/study/agency_store.h"
 
 namespace hq::trs {
 
@@ -498,7 +499,7 @@ struct StoredBatch {
   std::vector<std::unique_ptr<PreparingSink::Prepared>> prepared;
 };
 
-void decode_and_prepare(const Analyzer& analyzer, StoredBatch& b) {
+void decode_and_prepare(const Analyzer& analyzer, const ReturnsOverlay& overlay, StoredBatch& b) {
   b.records.resize(std::max(b.records.size(), b.size));
   b.readable.assign(b.size, 0);
   while (b.prepared.size() < b.size) b.prepared.push_back(analyzer.make_prepared());
@@ -506,6 +507,7 @@ void decode_and_prepare(const Analyzer& analyzer, StoredBatch& b) {
     Record& r = b.records[i];
     if (!decode_cells(b.cells[i], r)) continue;
     r.meta = RecordMeta{static_cast<std::size_t>(b.lines[i])};
+    overlay.apply(r);  // the agencies' returned data (agency_rules.h)
     b.readable[i] = 1;
     analyzer.prepare(r, *b.prepared[i]);
   }
@@ -518,10 +520,13 @@ Report StudyService::report(const core::Principal* caller, std::int64_t id) {
   return db_.read([&](soci::session& sql) {
     const auto study = load_study(sql, id);
     const auto filter = scope(sql, caller, study);
-    Analyzer analyzer(analysis_settings(study.config, limit_of(sql, study), filter ? *filter : branch_codes(study)));
+    const ReturnsOverlay overlay = agency_store::load_overlay(sql, id);
+    AnalysisSettings settings = analysis_settings(study.config, limit_of(sql, study), filter ? *filter : branch_codes(study));
+    settings.agency_ministries = overlay.ministries();
+    Analyzer analyzer(std::move(settings));
     const std::size_t workers = default_decode_threads();
     core::OrderedPipeline<StoredBatch> pipeline(
-        workers, 2 * workers + 2, [&](StoredBatch& b) { decode_and_prepare(analyzer, b); },
+        workers, 2 * workers + 2, [&](StoredBatch& b) { decode_and_prepare(analyzer, overlay, b); },
         [&](StoredBatch& b) {
           for (std::size_t i = 0; i < b.size; ++i)
             if (b.readable[i]) analyzer.on_prepared(b.records[i], *b.prepared[i]);

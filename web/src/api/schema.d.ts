@@ -770,7 +770,10 @@ export interface paths {
          *     records, t3_kept, t3_left_out}]: T3_* rows are computed over the records each branch's rule keeps) and
          *     `agencies` ([{agency, flow, n, registration_to_sampling, sampling_to_result, registration_to_result,
          *     result_to_handover, registration_to_handover (each a summary: n, mean_hours, median_hours, …),
-         *     share_n, release_share}]: per named agency block, its share of the release time).
+         *     share_n, release_share, ministry}]: per named agency block, its share of the release time; the agencies'
+         *     returned data and the border guard's checks replace the records' times first, and block names are
+         *     matched to the agency table) and `ministries` (the same rows per ministry: `agency` holds the ministry);
+         *     rows as `TrsAgencyResultRow`.
          *     `format=xlsx` answers the spreadsheet (with the sheet «Chọn mẫu khoảng 3»).
          */
         get: operations["trsReport"];
@@ -803,6 +806,226 @@ export interface paths {
         get: operations["trsAgencyList"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trs/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cơ quan kiểm tra chuyên ngành, Biên phòng / The agencies and their ministries
+         * @description The agency → ministry table of the per-ministry results (seed §B.II.1.2): code, name, ministry, kind
+         *     (SCI or BORDER_GUARD) and the other spellings of the name matched in the records' ag1/ag2/qc blocks
+         *     (without case and diacritics). Any trs role or trs.agency.
+         */
+        get: operations["trsAgencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trs/my-agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cuộc đo và cơ quan tôi trả số liệu / The studies and agencies the caller answers for */
+        get: operations["trsMyAgencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trs/studies/{id}/agency-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Tài khoản cơ quan của cuộc đo / Agency users of a study
+         * @description Which agency each agency user (trs.agency) answers for in this study. Study managers only.
+         */
+        get: operations["trsAgencyMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trs/studies/{id}/agency-members/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                username: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Giao tài khoản cho cơ quan / Make an account answer for an agency in the study
+         * @description One agency per account and study (a second PUT moves it). Study managers only; one history entry.
+         */
+        put: operations["trsPutAgencyMember"];
+        post?: never;
+        /** Thôi giao / Remove the membership */
+        delete: operations["trsDeleteAgencyMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trs/studies/{id}/agencies/{code}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description agency code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Danh sách của cơ quan và số liệu đã trả / An agency's list with its returned times
+         * @description The declarations of the study's sample whose ag1/ag2/qc block names this agency (every branch; one row
+         *     per declaration), each with the agency's returned times (null until returned). An agency user
+         *     (trs.agency) only for the agency it answers for in this study: not a member of the study → 403,
+         *     another agency → 404. Study managers see every agency; other roles 403. `returned` counts the
+         *     returned rows of the whole list.
+         */
+        get: operations["trsAgencyReturns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trs/studies/{id}/agencies/{code}/returns/{declaration_no}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                code: string;
+                declaration_no: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Nhập số liệu trả về của một tờ khai / Enter an agency's times for one registration
+         * @description `cells`: registration_no, result_no, registered_at, sampling_at, result_at, handed_over_at (times as in
+         *     the records: `YYYY-MM-DD HH:MM[:SS]`, `DD/MM/YYYY HH:MM[:SS]` or ISO-8601 with an offset; null or "" =
+         *     not recorded). Replaces the agency's row. A later milestone before an earlier one is a bad cell (422
+         *     `INVALID_CELLS` naming each). The declaration must be on the agency's list (else 404). One history entry.
+         */
+        put: operations["trsPutAgencyReturn"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trs/studies/{id}/agencies/{code}/returns/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                code: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập tệp số liệu trả về / Import an agency's returned times
+         * @description Body: the file itself — CSV UTF-8 (header row) or .xlsx (first sheet). Columns: `declaration_no`
+         *     (required), registration_no, result_no, registered_at, sampling_at, result_at, handed_over_at. All or
+         *     nothing, as the customs' import: any bad cell (time, order, a declaration not on the agency's list, the
+         *     same declaration twice) → 422 `IMPORT_INVALID` with every bad cell named (line, column, value,
+         *     message) and nothing stored. An unknown or missing column → 400.
+         */
+        post: operations["trsImportAgencyReturns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trs/studies/{id}/agencies/{code}/border-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description a BORDER_GUARD agency (BDBP) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Kiểm tra biên phòng theo phương tiện, chuyến / The border guard's checks (interval 4.2)
+         * @description Per vehicle and voyage (stored upper case without diacritics). In the report, a check sets
+         *     border_check_start_at / _end_at of every record whose `transport` is "VEHICLE VOYAGE", or the vehicle
+         *     alone when the study has one check for it. Same rights as the returns.
+         */
+        get: operations["trsBorderChecks"];
+        put?: never;
+        /**
+         * Nhập một lượt kiểm tra / Enter one check
+         * @description `cells`: vehicle (required), voyage, check_start_at, check_end_at. Replaces the same vehicle and voyage.
+         */
+        post: operations["trsPutBorderCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trs/studies/{id}/agencies/{code}/border-checks/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                code: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập tệp kiểm tra biên phòng / Import the border guard's checks
+         * @description CSV or .xlsx with vehicle (required), voyage, check_start_at, check_end_at; all or nothing as the returns.
+         */
+        post: operations["trsImportBorderChecks"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5677,6 +5900,117 @@ export interface components {
             /** @description certificate (ag1/ag2) or result number (qc) */
             certificate_no: string;
         };
+        TrsAgency: {
+            /** @example BVTV */
+            code: string;
+            /** @example Cục Bảo vệ thực vật */
+            name: string;
+            /** @example BNNPTNT */
+            ministry_code: string;
+            ministry_name: string;
+            /** @enum {string} */
+            kind: "SCI" | "BORDER_GUARD";
+            aliases: string[];
+        };
+        TrsAgencyMember: {
+            username: string;
+            agency_code: string;
+            added_by: string;
+            /** Format: date-time */
+            added_at: string | null;
+        };
+        TrsAgencyMembership: {
+            study_id: number;
+            study_name: string;
+            /** Format: date */
+            week_start: string;
+            agency_code: string;
+        };
+        TrsAgencyReturned: {
+            registration_no: string;
+            result_no: string;
+            /** Format: date-time */
+            registered_at: string | null;
+            /** Format: date-time */
+            sampling_at: string | null;
+            /** Format: date-time */
+            result_at: string | null;
+            /**
+             * Format: date-time
+             * @description hand-over to customs
+             */
+            handed_over_at: string | null;
+            /** @description line of the imported file (0 = form entry) */
+            line: number;
+            updated_by: string;
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        TrsAgencyWorkRow: {
+            declaration_no: string;
+            /** @enum {string} */
+            flow: "NK" | "XK";
+            branch_code: string;
+            /** Format: date-time */
+            registered_at: string | null;
+            bill_of_lading: string;
+            /** @description as the customs recorded it */
+            registration_no: string;
+            certificate_no: string;
+            sci_kinds: string;
+            returned: components["schemas"]["TrsAgencyReturned"] | null;
+        };
+        TrsBorderCheck: {
+            /** @example TAU WAN HAI */
+            vehicle: string;
+            /** @example 305 */
+            voyage: string;
+            /** Format: date-time */
+            check_start_at: string | null;
+            /** Format: date-time */
+            check_end_at: string | null;
+            line: number;
+            updated_by: string;
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        TrsAgencyImportResult: {
+            rows: number;
+            stored: number;
+        };
+        TrsCellsInput: {
+            cells: {
+                [key: string]: string | null;
+            };
+        };
+        TrsOk: {
+            ok: boolean;
+        };
+        /** @description A summary of an agency interval (hours) */
+        TrsAgencySummary: {
+            n: number;
+            mean_hours?: number;
+            median_hours?: number;
+            p90_hours?: number;
+        };
+        /**
+         * @description A row of the report's `agencies` (per agency, `ministry` from the agency table) or `ministries` (`agency`
+         *     holds the ministry's name) sections.
+         */
+        TrsAgencyResultRow: {
+            agency: string;
+            ministry?: string | null;
+            /** @enum {string} */
+            flow: "NK" | "XK";
+            n: number;
+            share_n: number;
+            release_share: number;
+            registration_to_sampling: components["schemas"]["TrsAgencySummary"];
+            sampling_to_result: components["schemas"]["TrsAgencySummary"];
+            registration_to_result: components["schemas"]["TrsAgencySummary"];
+            result_to_handover: components["schemas"]["TrsAgencySummary"];
+            registration_to_handover: components["schemas"]["TrsAgencySummary"];
+        };
         TrsReferenceStudy: {
             /** @example VN2013 */
             id: string;
@@ -6764,7 +7098,7 @@ export interface components {
             modules: string[];
         };
         /** @enum {string} */
-        RoleCode: "platform.admin" | "unit.admin" | "unit.leader" | "audit.officer" | "audit.leader" | "trs.analyst" | "trs.officer";
+        RoleCode: "platform.admin" | "unit.admin" | "unit.leader" | "audit.officer" | "audit.leader" | "trs.analyst" | "trs.officer" | "trs.agency";
         Role: {
             code: components["schemas"]["RoleCode"];
             /** @example Quản trị đơn vị */
@@ -9157,6 +9491,479 @@ export interface operations {
             };
             /** @description `NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    trsAgencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TrsAgency"][];
+                        total: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (no trs role) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    trsMyAgencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TrsAgencyMembership"][];
+                        total: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (no trs role and not trs.agency) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    trsAgencyMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TrsAgencyMember"][];
+                        total: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (not a study manager) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` (study) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    trsPutAgencyMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example BVTV */
+                    agency_code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The membership */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrsAgencyMember"];
+                };
+            };
+            /** @description `INVALID_FIELD` (agency_code unknown) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `FORBIDDEN` (not a study manager) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` (study or account) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    trsDeleteAgencyMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrsOk"];
+                };
+            };
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    trsAgencyReturns: {
+        parameters: {
+            query?: {
+                /** @description declaration number prefix (digits) */
+                q?: string;
+                /** @description only rows not returned yet */
+                missing?: boolean;
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path: {
+                id: number;
+                /** @description agency code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TrsAgencyWorkRow"][];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                        agency: components["schemas"]["TrsAgency"];
+                        returned: number;
+                    };
+                };
+            };
+            /** @description `INVALID_PARAMETER` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (not a member of the study, or not an agency user / study manager) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` (study, or an agency not the caller's, or the border guard) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    trsPutAgencyReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                code: string;
+                declaration_no: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrsCellsInput"];
+            };
+        };
+        responses: {
+            /** @description The row with the returned times */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrsAgencyWorkRow"];
+                };
+            };
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` (not on the agency's list, or not the caller's agency) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `INVALID_CELLS` (details.cells: [{column, value, message}]) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    trsImportAgencyReturns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrsAgencyImportResult"];
+                };
+            };
+            /** @description `UNKNOWN_COLUMN`, `MISSING_COLUMN`, `EMPTY_IMPORT`, … */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `IMPORT_INVALID` (details: bad_cells, bad_cell_count, bad_rows, rows) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    trsBorderChecks: {
+        parameters: {
+            query?: {
+                /** @description vehicle prefix */
+                q?: string;
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path: {
+                id: number;
+                /** @description a BORDER_GUARD agency (BDBP) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TrsBorderCheck"][];
+                        total: number;
+                        page: number;
+                        page_size: number;
+                    };
+                };
+            };
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` (not a border guard agency, or not the caller's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    trsPutBorderCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description a BORDER_GUARD agency (BDBP) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrsCellsInput"];
+            };
+        };
+        responses: {
+            /** @description The check */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrsBorderCheck"];
+                };
+            };
+            /** @description `INVALID_CELLS` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    trsImportBorderChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrsAgencyImportResult"];
+                };
+            };
+            /** @description `IMPORT_INVALID` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

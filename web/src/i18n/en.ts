@@ -2,6 +2,7 @@ import type { Dict } from './vi';
 import { auditEn } from '../pages/audit/i18n';
 import { riskEn } from '../pages/audit/risk/i18n';
 import { trsEn } from '../pages/trs/i18n';
+import { trsAgencyEn } from '../pages/trs/agencyI18n';
 import { monitorEn } from '../pages/monitor/i18n';
 import { eservicesEn } from '../pages/eservices/i18n';
 
@@ -266,6 +267,7 @@ export const en: Dict = {
   'role.audit.leader': 'Post-clearance audit leader',
   'role.trs.analyst': 'TRS analyst',
   'role.trs.officer': 'TRS data-entry officer',
+  'role.trs.agency': 'Inspecting agency, border guard (returns TRS data)',
 
   'weekday.0': 'Sunday',
   'weekday.1': 'Monday',
@@ -277,6 +279,7 @@ export const en: Dict = {
   ...auditEn,
   ...riskEn,
   ...trsEn,
+  ...trsAgencyEn,
   ...monitorEn,
   ...eservicesEn,
 };

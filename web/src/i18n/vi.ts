@@ -2,6 +2,7 @@
 import { auditVi } from '../pages/audit/i18n';
 import { riskVi } from '../pages/audit/risk/i18n';
 import { trsVi } from '../pages/trs/i18n';
+import { trsAgencyVi } from '../pages/trs/agencyI18n';
 import { monitorVi } from '../pages/monitor/i18n';
 import { eservicesVi } from '../pages/eservices/i18n';
 
@@ -266,6 +267,7 @@ export const vi = {
   'role.audit.leader': 'Lãnh đạo kiểm tra sau thông quan',
   'role.trs.analyst': 'Cán bộ phân tích TRS',
   'role.trs.officer': 'Cán bộ nhập liệu TRS',
+  'role.trs.agency': 'Cơ quan chuyên ngành, Biên phòng (trả số liệu TRS)',
 
   'weekday.0': 'Chủ nhật',
   'weekday.1': 'Thứ Hai',
@@ -277,6 +279,7 @@ export const vi = {
   ...auditVi,
   ...riskVi,
   ...trsVi,
+  ...trsAgencyVi,
   ...monitorVi,
   ...eservicesVi,
 };

@@ -7,6 +7,8 @@ import { useParams } from 'react-router-dom';
 import { trs, type Report, type SamplingRow, type StatRow } from '../../api/trs';
 import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
+import type { AgencyResultRow } from '../../api/trsAgencies';
+import { AgencyResults } from './AgencyResults';
 import { hms, LoadError, percent, StudyHeader, TrsChart, useStudy, useTrsColumns, type TrsChartOption } from './common';
 
 const CHANNEL_COLORS: Record<string, string> = { GREEN: '#3f9b4b', YELLOW: '#e0a800', RED: '#cf1322', all: '#1d4f91', UNKNOWN: '#999' };
@@ -189,6 +191,7 @@ export default function ReportPage() {
               )}
             </Card>
           </div>
+          <AgencyResults {...(r as unknown as { agencies?: AgencyResultRow[]; ministries?: AgencyResultRow[] })} />
           {r.sampling && r.sampling.length > 0 && (
             <Card size="small" title={t('trs.sampling.title')} style={{ marginTop: 16 }}>
               <Table<SamplingRow>
