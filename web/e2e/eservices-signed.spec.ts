@@ -18,9 +18,11 @@ function openssl(dir: string, ...args: string[]): void {
   execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
 }
 
+const STAMP = Date.now(); // this run's CA (the test may run again on the same database)
+
 function makeCertificates(dir: string): void {
   openssl(dir, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '30',
-    '-subj', `/CN=E2E CA ${Date.now()}`, '-addext', 'basicConstraints=critical,CA:TRUE',
+    '-subj', `/CN=E2E CA ${STAMP}`, '-addext', 'basicConstraints=critical,CA:TRUE',
     '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
   openssl(dir, 'req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'dn.key', '-out', 'dn.csr',
     '-subj', `/UID=MST:${TAX_CODE}/CN=CONG TY CO PHAN THEP VIET SAI (E2E)`);
@@ -34,11 +36,6 @@ function sign(dir: string, file: string, content: string): void {
   openssl(dir, 'cms', '-sign', '-binary', '-in', file, '-signer', 'dn.pem', '-inkey', 'dn.key', '-outform', 'DER', '-out', `${file}.p7s`);
 }
 
-async function csrfPost(page: Page, url: string, data: unknown) {
-  const csrf = await page.evaluate(() => sessionStorage.getItem('hq.csrf'));
-  return page.request.post(url, { headers: { 'X-CSRF-Token': csrf ?? '' }, data });
-}
-
 async function act(page: Page, action: string, comment?: string): Promise<void> {
   await page.getByTestId(`action-${action}`).click();
   if (comment) await page.locator('.ant-modal textarea').first().fill(comment);
@@ -47,14 +44,17 @@ async function act(page: Page, action: string, comment?: string): Promise<void> 
 }
 
 test('an enterprise submits signed documents, customs processes and signs the result, anyone verifies it', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const dir = mkdtempSync(join(tmpdir(), 'hq-e2e-sign-'));
   makeCertificates(dir);
 
-  // The platform administrator installs the test CA as a trust anchor.
+  // The platform administrator installs the test CA as a trust anchor on the trust page.
   await login(page, 'admin', ADMIN_PASSWORD);
-  const anchor = await csrfPost(page, '/api/v1/eservices/trust-anchors', { pem: readFileSync(join(dir, 'ca.pem'), 'utf8') });
-  expect(anchor.status(), await anchor.text()).toBe(201);
+  await page.goto('/eservices/admin/trust');
+  await page.getByTestId('add-anchor').click();
+  await page.locator('.ant-modal textarea').fill(readFileSync(join(dir, 'ca.pem'), 'utf8'));
+  await page.getByTestId('pem-ok').click();
+  await expect(page.getByTestId('anchors').getByText(`CN=E2E CA ${STAMP}`)).toBeVisible();
   await logout(page);
 
   // The enterprise registers its certificate on its page.
@@ -122,6 +122,19 @@ test('an enterprise submits signed documents, customs processes and signs the re
   // -noverify: the signature over the bytes is checked; the customs certificate is not in this test's trust store.
   execFileSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', signature, '-content', content, '-noverify', '-out', join(dir, 'out.txt')], { stdio: 'pipe' });
   expect(readFileSync(join(dir, 'out.txt'))).toEqual(readFileSync(content));
+  await logout(page);
+
+  // The CA revokes the certificate; the administrator installs its CRL on the trust page.
+  writeFileSync(join(dir, 'ca.cnf'), '[ca]\ndefault_ca = d\n[d]\ndatabase = index.txt\ndefault_md = sha256\ndefault_crl_days = 30\n');
+  writeFileSync(join(dir, 'index.txt'), '');
+  openssl(dir, 'ca', '-config', 'ca.cnf', '-keyfile', 'ca.key', '-cert', 'ca.pem', '-revoke', 'dn.pem');
+  openssl(dir, 'ca', '-config', 'ca.cnf', '-keyfile', 'ca.key', '-cert', 'ca.pem', '-gencrl', '-out', 'crl.pem');
+  await login(page, 'admin', ADMIN_PASSWORD);
+  await page.goto('/eservices/admin/trust');
+  await page.getByTestId('add-crl').click();
+  await page.locator('.ant-modal textarea').fill(readFileSync(join(dir, 'crl.pem'), 'utf8'));
+  await page.getByTestId('pem-ok').click();
+  await expect(page.getByTestId('crls').getByRole('row', { name: new RegExp(`E2E CA ${STAMP}.*1`) })).toBeVisible();
   await logout(page);
 
   // Anyone: the public verification page.
