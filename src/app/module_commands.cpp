@@ -29,6 +29,8 @@ int run_agent() {
   return monitor::agent::run(config, agent_stop);
 }
 CLI::App* eservices_sign = nullptr;
+CLI::App* eservices_install_key = nullptr;
+CLI::App* eservices_refresh_crls = nullptr;
 CLI::App* audit_import_declarations = nullptr;
 }  // namespace
 
@@ -67,12 +69,16 @@ void add_module_commands(CLI::App& cli, Options& options) {
   auto* eservices = cli.add_subcommand("eservices", "Online public services (dịch vụ công trực tuyến)");
   eservices->require_subcommand(1);
   eservices_sign = add_eservices_sign(*eservices, options);
+  eservices_install_key = add_eservices_install_signing_key(*eservices, options);
+  eservices_refresh_crls = add_eservices_refresh_crls(*eservices, options);
   audit_import_declarations = add_audit_import_declarations(cli, options);
 }
 
 int run_module_command(CLI::App&, const Options& options) {
   if (agent && *agent) return run_agent();
   if (eservices_sign && *eservices_sign) return run_eservices_sign(options);
+  if (eservices_install_key && *eservices_install_key) return run_eservices_install_signing_key(options);
+  if (eservices_refresh_crls && *eservices_refresh_crls) return run_eservices_refresh_crls(options);
   if (audit_import_declarations && *audit_import_declarations) return run_audit_import_declarations(options);
   if (trs_import && *trs_import) return run_trs_import(options);
   if (trs_report && *trs_report) return run_trs_report(options);

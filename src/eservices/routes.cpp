@@ -118,6 +118,7 @@ void add_catalogue_routes(http::Router& router, EServicesService& service) {
 void add_eservices_routes(http::Router& router, EServicesService& service) {
   add_catalogue_routes(router, service);
   add_dossier_routes(router, service);
+  add_admin_routes(router, service);
 }
 
 }  // namespace hq::eservices

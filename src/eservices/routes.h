@@ -17,5 +17,7 @@ std::string xlsx_stats(const std::vector<StatLine>& lines, const std::string& ti
 
 void add_catalogue_routes(http::Router& router, EServicesService& service);
 void add_dossier_routes(http::Router& router, EServicesService& service);
+// Letters and dispatch of a dossier, trust anchors, CRLs and the signing identity (routes_admin.cpp).
+void add_admin_routes(http::Router& router, EServicesService& service);
 
 }  // namespace hq::eservices

@@ -57,6 +57,16 @@ void add_processing_actions(http::Router& router, EServicesService& s) {
   add_action(router, "refuse", [&s](const core::Principal& p, std::int64_t id, const json& b) {
     return s.refuse(p, id, http::required_text(b, "reason", 4000));
   });
+  add_action(router, "propose-refusal", [&s](const core::Principal& p, std::int64_t id, const json& b) {
+    return s.propose_refusal(p, id, http::required_text(b, "reason", 4000), http::required_text(b, "letter", 20000));
+  });
+  add_action(router, "dispatch", [&s](const core::Principal& p, std::int64_t id, const json& b) {
+    store::Dispatch d;
+    d.method = http::required_text(b, "method", 16);
+    d.reference = http::required_text(b, "reference", 100);
+    d.note = http::optional_text(b, "note", 2000).value_or("");
+    return s.dispatch(p, id, d);
+  });
   add_action(router, "propose", [&s](const core::Principal& p, std::int64_t id, const json& b) {
     return s.propose(p, id, comment(b));
   });

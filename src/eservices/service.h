@@ -5,6 +5,7 @@
 // Applicants (accounts registered through the portal) see only their own dossiers and may not use officer
 // functions; officers see only dossiers of units in their scope and may not act as applicants.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,7 +16,9 @@
 #include "core/principal.h"
 #include "db/database.h"
 #include "eservices/catalogue.h"
+#include "eservices/crl_fetch.h"
 #include "eservices/rules.h"
+#include "eservices/signatures.h"
 #include "eservices/store.h"
 
 namespace hq::eservices {
@@ -58,6 +61,12 @@ struct PaymentStart {
 };
 
 using StatLine = store::StatCounts;
+
+// What a CRL refresh did, one line per distribution point (URL: what happened).
+struct CrlRefresh {
+  std::vector<std::string> installed, unchanged, failed;
+};
+using CrlFetcher = std::function<FetchedCrl(const std::string& url)>;
 
 struct Limits {
   std::size_t max_document_bytes = 5 * 1024 * 1024;
@@ -134,9 +143,36 @@ class EServicesService {
   std::vector<StatLine> stats(const core::Principal& caller, const std::string& unit_code, const core::Date& from,
                               const core::Date& to);
 
+  // ---- refusal letters and paper results (service_letters.cpp) ----
+  // Art. 9.1.a: the officer drafts a refusal letter (not the unit's competence); it goes to the leaders as a
+  // proposal, the last approval issues it (the dossier is refused), a return withdraws it.
+  DossierView propose_refusal(const core::Principal& caller, std::int64_t id, const std::string& reason,
+                              const std::string& letter);
+  std::vector<store::Letter> letters(const core::Principal& caller, std::int64_t id);  // applicants: issued only
+  // Art. 11.2: a paper result (procedures whose result form is PAPER) sent by post or handed over at the office.
+  DossierView dispatch(const core::Principal& caller, std::int64_t id, const store::Dispatch& d);
+  std::optional<store::Dispatch> dispatch_of(const core::Principal& caller, std::int64_t id);
+
+  // ---- trust anchors, CRLs and the customs signing identity (service_trust.cpp) ----
+  std::vector<store::AnchorRow> trust_anchors(const core::Principal& caller);
+  std::vector<store::CrlRow> crls(const core::Principal& caller);
+  // The background refresh: fetches the CRL of every distribution point named by the anchors and the active
+  // registered certificates, installs each one that an anchor signed and that is newer than the installed one.
+  CrlRefresh refresh_crls(const CrlFetcher& fetch);
+  // `haiquan eservices install-signing-key`: the identity results are signed with from now on.
+  CertificateInfo install_signing_key(const std::string& by, const KeyAndCertificate& identity);
+  std::optional<CertificateInfo> signing_identity(const core::Principal& caller);
+
   Limits limits;
 
  private:
+  // One CRL per issuer: signed by an installed anchor, not older than the installed one (409 CRL_OUTDATED).
+  // Returns false when the same CRL was already installed.
+  bool install_crl(soci::session& sql, const std::string& pem, const std::string& source);
+  // At the last approval (`issue`) or a return: the dossier's draft refusal letter is issued (the dossier is
+  // refused, `next` changed accordingly) or withdrawn. Returns the issued letter's number.
+  std::optional<std::string> settle_letter(soci::session& sql, const core::Principal& caller, store::Dossier& next,
+                                           bool issue);
   core::WorkingCalendar calendar(soci::session& sql);
   DossierView view(soci::session& sql, const store::Dossier& d, bool with_details);
   store::Dossier visible_dossier(soci::session& sql, const core::Principal& caller, std::int64_t id);

@@ -97,10 +97,10 @@ std::string EServicesService::add_crl(const core::Principal& caller, const std::
   check_pem_size(pem);
   const auto info = crl_info(pem);
   db_.transaction([&](soci::session& sql) {
-    store::insert_crl(sql, info.issuer, info.this_update, info.revoked, pem, core::now());
-    history::append(sql, caller, {"eservices.crl.add", "eservices_crl", info.issuer,
-                                  "Cài đặt CRL của " + info.issuer + " (" + std::to_string(info.revoked) +
-                                      " chứng thư bị thu hồi)"});
+    if (install_crl(sql, pem, "UPLOAD"))
+      history::append(sql, caller, {"eservices.crl.add", "eservices_crl", info.issuer,
+                                    "Cài đặt CRL của " + info.issuer + " (" + std::to_string(info.revoked) +
+                                        " chứng thư bị thu hồi)"});
   });
   return info.issuer;
 }

@@ -91,7 +91,9 @@ DossierView EServicesService::approve(const core::Principal& caller, std::int64_
     } else {
       wrong_state(before, "approve");
     }
-    record(sql, caller, before, next, "approve", comment);
+    // A proposed refusal letter: the last approval issues it and refuses the dossier (art. 9.1.a).
+    const auto letter = next.status == kApproved ? settle_letter(sql, caller, next, true) : std::nullopt;
+    record(sql, caller, before, next, "approve", comment, letter ? json{{"letter_number", *letter}} : json{});
     return view(sql, *store::find_dossier(sql, id), true);
   });
 }
@@ -112,6 +114,7 @@ DossierView EServicesService::send_back(const core::Principal& caller, std::int6
     next.status = kProcessing;  // art. 10.1.b / 10.2.b: back to the officer with instructions
     next.holder = kHolderOfficer;
     next.assignee = before.officer;
+    settle_letter(sql, caller, next, false);  // a proposed refusal letter goes back as withdrawn
     record(sql, caller, before, next, "return", comment);
     return view(sql, *store::find_dossier(sql, id), true);
   });

@@ -125,7 +125,7 @@ PaymentStart EServicesService::start_payment(const core::Principal& caller, std:
     start.amount = d.fee;
     store::insert_payment(sql, {start.order_id, d.id, d.fee, core::now(), "PENDING", "", std::nullopt});
     const auto signature = hmac_hex(payment_key(sql), redirect_message(start.order_id, start.amount));
-    start.redirect_url = "/api/v1/eservices/sandbox-gateway/pay?order_id=" + start.order_id +
+    start.redirect_url = "/dvc/sandbox-gateway?order_id=" + start.order_id +
                          "&amount=" + std::to_string(start.amount) + "&signature=" + signature;
     return start;
   });
@@ -183,7 +183,7 @@ json EServicesService::sandbox_pay(const std::string& order_id, std::int64_t amo
                          {"signature", hmac_hex(key, callback_message(order_id, amount, transaction_id, "SUCCESS"))}};
   const auto dossier_id = payment_callback(callback);
   return {{"sandbox", true}, {"status", "SUCCESS"}, {"transaction_id", transaction_id},
-          {"dossier_id", dossier_id}, {"return_url", "/eservices/my-dossiers/" + std::to_string(dossier_id)}};
+          {"dossier_id", dossier_id}, {"return_url", "/eservices/dossiers/" + std::to_string(dossier_id)}};
 }
 
 DossierView EServicesService::issue_result(const core::Principal& caller, std::int64_t id,

@@ -276,6 +276,7 @@ CrlInfo crl_info(const std::string& pem) {
   CrlInfo info;
   info.issuer = name_text(X509_CRL_get_issuer(crl.get()));
   info.this_update = unix_time(X509_CRL_get0_lastUpdate(crl.get()));
+  if (const ASN1_TIME* next = X509_CRL_get0_nextUpdate(crl.get())) info.next_update = unix_time(next);
   STACK_OF(X509_REVOKED)* revoked = X509_CRL_get_REVOKED(crl.get());
   info.revoked = revoked ? sk_X509_REVOKED_num(revoked) : 0;
   return info;
@@ -381,7 +382,7 @@ KeyAndCertificate make_self_signed(const std::string& common_name, core::UnixSec
 
 KeyAndCertificate issue_certificate(const KeyAndCertificate& ca, const std::string& common_name,
                                     const std::string& tax_code, std::int64_t serial, core::UnixSeconds not_before,
-                                    core::UnixSeconds not_after) {
+                                    core::UnixSeconds not_after, const std::string& crl_url) {
   auto ca_key = read_key(ca.key_pem);
   auto ca_cert = read_certificate(ca.certificate_pem);
   if (!ca_cert) invalid("INVALID_CERTIFICATE", "Chứng thư CA không đọc được.");
@@ -394,6 +395,7 @@ KeyAndCertificate issue_certificate(const KeyAndCertificate& ca, const std::stri
   X509_set_issuer_name(cert.get(), X509_get_subject_name(ca_cert.get()));
   add_extension(cert.get(), ca_cert.get(), NID_basic_constraints, "critical,CA:FALSE");
   add_extension(cert.get(), ca_cert.get(), NID_key_usage, "critical,digitalSignature,nonRepudiation");
+  if (!crl_url.empty()) add_extension(cert.get(), ca_cert.get(), NID_crl_distribution_points, ("URI:" + crl_url).c_str());
   if (X509_sign(cert.get(), ca_key.get(), EVP_sha256()) == 0) openssl_failure("X509_sign");
   return {key_pem(key.get()), pem_of(cert.get())};
 }
@@ -426,6 +428,57 @@ std::string make_crl(const KeyAndCertificate& ca, const std::vector<std::int64_t
   Bio bio(BIO_new(BIO_s_mem()));
   PEM_write_bio_X509_CRL(bio.get(), crl.get());
   return drain(bio.get());
+}
+
+bool crl_signed_by_anchor(const std::string& crl_pem, const std::vector<std::string>& anchor_pems) {
+  auto crl = read_crl(crl_pem);
+  if (!crl) return false;
+  for (const auto& pem : anchor_pems) {
+    auto anchor = read_certificate(pem);
+    if (!anchor || X509_NAME_cmp(X509_get_subject_name(anchor.get()), X509_CRL_get_issuer(crl.get())) != 0) continue;
+    EVP_PKEY* key = X509_get0_pubkey(anchor.get());
+    if (key && X509_CRL_verify(crl.get(), key) == 1) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> crl_distribution_points(const std::string& certificate_pem) {
+  std::vector<std::string> urls;
+  auto cert = read_certificate(certificate_pem);
+  if (!cert) return urls;
+  auto* points = static_cast<CRL_DIST_POINTS*>(X509_get_ext_d2i(cert.get(), NID_crl_distribution_points, nullptr, nullptr));
+  if (!points) return urls;
+  for (int i = 0; i < sk_DIST_POINT_num(points); ++i) {
+    const DIST_POINT* point = sk_DIST_POINT_value(points, i);
+    if (!point->distpoint || point->distpoint->type != 0) continue;  // 0: a full name (GENERAL_NAMES)
+    const GENERAL_NAMES* names = point->distpoint->name.fullname;
+    for (int j = 0; j < sk_GENERAL_NAME_num(names); ++j) {
+      const GENERAL_NAME* name = sk_GENERAL_NAME_value(names, j);
+      if (name->type != GEN_URI) continue;
+      const ASN1_IA5STRING* uri = name->d.uniformResourceIdentifier;
+      std::string url(reinterpret_cast<const char*>(ASN1_STRING_get0_data(uri)), static_cast<std::size_t>(ASN1_STRING_length(uri)));
+      if (url.rfind("http://", 0) == 0) urls.push_back(url);
+    }
+  }
+  CRL_DIST_POINTS_free(points);
+  return urls;
+}
+
+CertificateInfo check_signing_identity(const KeyAndCertificate& identity, core::UnixSeconds now) {
+  auto key = read_key(identity.key_pem);
+  auto cert = read_certificate(identity.certificate_pem);
+  if (!cert) invalid("INVALID_CERTIFICATE", "Chứng thư số của cơ quan hải quan không đọc được (cần X.509 dạng PEM).");
+  if (X509_check_private_key(cert.get(), key.get()) != 1)
+    invalid("SIGNING_KEY_MISMATCH", "Khóa bí mật không phải khóa của chứng thư số đã cho.");
+  auto info = info_of(cert.get());
+  if (now < info.not_before || now > info.not_after)
+    invalid("INVALID_CERTIFICATE", "Chứng thư số của cơ quan hải quan không còn (hoặc chưa có) hiệu lực tại thời điểm cài đặt.");
+  if (X509_check_ca(cert.get()) != 0)
+    invalid("INVALID_CERTIFICATE", "Chứng thư số ký kết quả không được là chứng thư của CA.");
+  const std::uint32_t usage = X509_get_key_usage(cert.get());
+  if (usage != UINT32_MAX && !(usage & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)))
+    invalid("INVALID_CERTIFICATE", "Chứng thư số không cho phép ký số (keyUsage thiếu digitalSignature/nonRepudiation).");
+  return info;
 }
 
 }  // namespace hq::eservices

@@ -53,9 +53,14 @@ std::string anchor_subject(const std::string& pem);
 struct CrlInfo {
   std::string issuer;
   core::UnixSeconds this_update = 0;
+  std::optional<core::UnixSeconds> next_update;
   std::int64_t revoked = 0;
 };
 CrlInfo crl_info(const std::string& pem);
+// True when the CRL's signature verifies with the key of one of `anchor_pems` whose subject is its issuer.
+bool crl_signed_by_anchor(const std::string& crl_pem, const std::vector<std::string>& anchor_pems);
+// The http:// URLs of a certificate's CRL distribution points (where its issuer publishes its CRL).
+std::vector<std::string> crl_distribution_points(const std::string& certificate_pem);
 
 // A detached CMS signature (DER) over `content`: whether it matches the bytes, and the signer's certificate
 // (taken from the signature). valid=false when the DER is not a CMS signature or the content was altered.
@@ -76,13 +81,18 @@ std::string sign_detached_cms(std::string_view content, const KeyAndCertificate&
 // True when `der` is a valid detached signature of `content` by exactly `certificate_pem`.
 bool verify_detached_cms_by(std::string_view content, std::string_view der, const std::string& certificate_pem);
 
+// The server's signing identity as the administrator installs it: the key must be the certificate's, the
+// certificate valid at `now`, not a CA, and allowed to sign (digitalSignature or nonRepudiation when it has a
+// key usage). Throws core::Error BadInput INVALID_KEY / INVALID_CERTIFICATE / SIGNING_KEY_MISMATCH.
+CertificateInfo check_signing_identity(const KeyAndCertificate& identity, core::UnixSeconds now);
+
 // A small PKI for demos and tests: a self-signed CA, certificates it issues (subject CN and optional
 // UID=MST:<tax code>), and CRLs. EC P-256 keys.
 KeyAndCertificate make_self_signed(const std::string& common_name, core::UnixSeconds not_before,
                                    core::UnixSeconds not_after, bool is_ca);
 KeyAndCertificate issue_certificate(const KeyAndCertificate& ca, const std::string& common_name,
                                     const std::string& tax_code, std::int64_t serial, core::UnixSeconds not_before,
-                                    core::UnixSeconds not_after);
+                                    core::UnixSeconds not_after, const std::string& crl_url = "");
 std::string make_crl(const KeyAndCertificate& ca, const std::vector<std::int64_t>& revoked_serials,
                      core::UnixSeconds this_update);
 

@@ -44,8 +44,6 @@ void insert_anchor(soci::session& sql, const std::string& fingerprint, const std
                    const std::string& pem, const std::string& by, std::int64_t now);
 bool anchor_exists(soci::session& sql, const std::string& fingerprint);
 std::vector<std::string> anchor_pems(soci::session& sql);
-void insert_crl(soci::session& sql, const std::string& issuer, std::int64_t this_update, std::int64_t revoked,
-                const std::string& pem, std::int64_t now);
 std::vector<std::string> crl_pems(soci::session& sql);
 
 struct Certificate {
@@ -159,5 +157,47 @@ struct StatCounts {
 };
 std::vector<StatCounts> stat_counts(soci::session& sql, const std::string& unit_path_prefix, std::int64_t from,
                                     std::int64_t to, std::int64_t now);
+
+// ---- trust anchors and CRLs as listed for the administrator (store_trust.cpp) ----
+struct AnchorRow {
+  std::int64_t id = 0;
+  std::string fingerprint, subject, pem, created_by;
+  std::int64_t created_at = 0;
+};
+std::vector<AnchorRow> list_anchors(soci::session& sql);
+struct CrlRow {
+  std::int64_t id = 0;
+  std::string issuer, source = "UPLOAD", pem;  // source: UPLOAD (administrator) | FETCH (refresh job)
+  std::int64_t this_update = 0;
+  std::optional<std::int64_t> next_update;
+  std::int64_t revoked = 0, created_at = 0;
+};
+std::vector<CrlRow> list_crls(soci::session& sql);
+std::optional<CrlRow> crl_of_issuer(soci::session& sql, const std::string& issuer);
+// One CRL per issuer: `c` replaces whatever the issuer had.
+void replace_crl(soci::session& sql, const CrlRow& c);
+// The registered certificates still ACTIVE (the refresh job reads their CRL distribution points).
+std::vector<std::string> active_certificate_pems(soci::session& sql);
+
+// ---- refusal letters and paper result dispatch (store_letters.cpp) ----
+struct Letter {
+  std::int64_t id = 0, dossier_id = 0;
+  std::string kind = "REFUSAL", number, reason, body, status = "DRAFT", drafted_by, decided_by;
+  std::int64_t drafted_at = 0;
+  std::optional<std::int64_t> decided_at;
+};
+std::int64_t insert_letter(soci::session& sql, const Letter& l);
+std::vector<Letter> letters_of(soci::session& sql, std::int64_t dossier_id);
+std::optional<Letter> draft_letter_of(soci::session& sql, std::int64_t dossier_id);
+// DRAFT → `status` (ISSUED with `number`, or WITHDRAWN); false when the letter was no longer a draft.
+bool decide_letter(soci::session& sql, std::int64_t id, const std::string& status, const std::string& number,
+                   const std::string& by, std::int64_t now);
+
+struct Dispatch {
+  std::int64_t dossier_id = 0, dispatched_at = 0;
+  std::string method, reference, note, dispatched_by;
+};
+void insert_dispatch(soci::session& sql, const Dispatch& d);
+std::optional<Dispatch> dispatch_of(soci::session& sql, std::int64_t dossier_id);
 
 }  // namespace hq::eservices::store

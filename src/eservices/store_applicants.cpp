@@ -64,13 +64,6 @@ std::vector<std::string> pems(soci::session& sql, const std::string& table) {
 
 std::vector<std::string> anchor_pems(soci::session& sql) { return pems(sql, "eservices_trust_anchors"); }
 
-void insert_crl(soci::session& sql, const std::string& issuer, std::int64_t this_update, std::int64_t revoked,
-                const std::string& pem, std::int64_t now) {
-  const long long tu = this_update, n = revoked, at = now;
-  sql << "INSERT INTO eservices_crls (issuer, this_update, revoked, pem, created_at) VALUES (:i, :t, :n, :p, :at)",
-      soci::use(issuer), soci::use(tu), soci::use(n), soci::use(pem), soci::use(at);
-}
-
 std::vector<std::string> crl_pems(soci::session& sql) { return pems(sql, "eservices_crls"); }
 
 namespace {

@@ -18,6 +18,8 @@ import { PublicVerifyPage } from './pages/eservices/VerifyPage';
 import { theme } from './theme';
 
 const GuidePage = lazy(() => import('./pages/GuidePage'));
+const SandboxGatewayPage = lazy(() => import('./pages/eservices/SandboxGatewayPage'));
+const LetterPrintPage = lazy(() => import('./pages/eservices/LetterPrintPage'));
 
 export function App() {
   return (
@@ -108,6 +110,8 @@ function AppRoutes() {
       {/* public pages of the online services (no session needed) */}
       <Route path="/dvc/register" element={<RegisterPage />} />
       <Route path="/dvc/verify" element={<PublicVerifyPage />} />
+      <Route path="/dvc/sandbox-gateway" element={<Suspense fallback={<Spin />}><SandboxGatewayPage /></Suspense>} />
+      <Route path="/eservices/print/letters/:id/:letterId" element={<RequireAuth><Suspense fallback={<Spin />}><LetterPrintPage /></Suspense></RequireAuth>} />
       <Route
         path="/guide"
         element={

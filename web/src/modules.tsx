@@ -33,6 +33,7 @@ import {
   SafetyCertificateOutlined,
   UnorderedListOutlined,
   QuestionCircleOutlined,
+  SafetyOutlined,
 } from '@ant-design/icons';
 import type { Me } from './api/types';
 import { hasAnyRole } from './auth/AuthContext';
@@ -154,6 +155,11 @@ export const MODULES: ModuleDef[] = [
       { path: 'eservices/certificates', labelKey: 'menu.eservices.certificates', icon: <KeyOutlined />, component: lazy(() => import('./pages/eservices/CertificatesPage')) },
       { path: 'eservices/inbox', labelKey: 'menu.eservices.inbox', icon: <InboxOutlined />, roles: ESERVICES_OFFICER_ROLES, component: lazy(() => import('./pages/eservices/InboxPage')) },
       { path: 'eservices/stats', labelKey: 'menu.eservices.stats', icon: <BarChartOutlined />, roles: ESERVICES_OFFICER_ROLES, component: lazy(() => import('./pages/eservices/StatsPage')) },
+      { path: 'eservices/dossiers/:id/payment', labelKey: 'menu.eservices.payment', hidden: true, component: lazy(() => import('./pages/eservices/PaymentPage')) },
+      { path: 'eservices/helpdesk', labelKey: 'menu.eservices.helpdesk', icon: <QuestionCircleOutlined />, component: lazy(() => import('./pages/eservices/HelpdeskPage')) },
+      { path: 'eservices/admin/procedures', labelKey: 'menu.eservices.settings', icon: <SettingOutlined />, roles: ['platform.admin'], component: lazy(() => import('./pages/eservices/ProcedureSettingsPage')) },
+      { path: 'eservices/admin/assignment', labelKey: 'menu.eservices.assignment', icon: <ApartmentOutlined />, roles: ADMIN_ROLES, component: lazy(() => import('./pages/eservices/AssignmentPage')) },
+      { path: 'eservices/admin/trust', labelKey: 'menu.eservices.trust', icon: <SafetyOutlined />, roles: ['platform.admin'], component: lazy(() => import('./pages/eservices/TrustPage')) },
       { path: 'eservices/verify', labelKey: 'menu.eservices.verify', icon: <SafetyCertificateOutlined />, component: lazy(() => import('./pages/eservices/VerifyPage')) },
     ],
   },

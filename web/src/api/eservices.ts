@@ -16,6 +16,15 @@ export type Submission = S['EservicesSubmission'];
 export type Verification = S['EservicesVerification'];
 export type Stats = S['EservicesStats'];
 export type StatLine = S['EservicesStatLine'];
+export type SettingsInput = S['EservicesSettingsInput'];
+export type Assignment = S['EservicesAssignment'];
+export type TrustAnchor = S['EservicesTrustAnchor'];
+export type Crl = S['EservicesCrl'];
+export type Letter = S['EservicesLetter'];
+export type DispatchInput = S['EservicesDispatchInput'];
+export type HelpRequest = S['EservicesHelpRequest'];
+export type HelpAsk = S['EservicesHelpAsk'];
+export type PaymentStart = S['EservicesPaymentStart'];
 export type ProcedureQuery = NonNullable<operations['listEservicesProcedures']['parameters']['query']>;
 export type DossierQuery = NonNullable<operations['listEservicesDossiers']['parameters']['query']>;
 
@@ -25,7 +34,8 @@ export const DOSSIER_STATUSES: DossierStatus[] = [
 
 /** Officer actions of the contract (POST /dossiers/{id}/<action>). */
 export const ACTIONS = [
-  'claim', 'assign', 'request-supplement', 'refuse', 'propose', 'approve', 'return', 'fee-notice', 'record-payment', 'issue-result',
+  'claim', 'assign', 'request-supplement', 'refuse', 'propose-refusal', 'propose', 'approve', 'return', 'fee-notice', 'record-payment',
+  'issue-result', 'dispatch',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -60,6 +70,31 @@ export const eservices = {
   recordPayment: (id: number, receipt_no: string) =>
     ok(api.POST('/api/v1/eservices/dossiers/{id}/record-payment', { ...p(id), body: { receipt_no } })),
   issueResult: (id: number) => ok(api.POST('/api/v1/eservices/dossiers/{id}/issue-result', { ...p(id), body: {} })),
+  proposeRefusal: (id: number, reason: string, letter: string) =>
+    ok(api.POST('/api/v1/eservices/dossiers/{id}/propose-refusal', { ...p(id), body: { reason, letter } })),
+  dispatch: (id: number, body: DispatchInput) => ok(api.POST('/api/v1/eservices/dossiers/{id}/dispatch', { ...p(id), body })),
+  letters: (id: number) => ok(api.GET('/api/v1/eservices/dossiers/{id}/letters', p(id))),
+  dispatchOf: (id: number) => ok(api.GET('/api/v1/eservices/dossiers/{id}/dispatch', p(id))),
+  pay: (id: number) => ok(api.POST('/api/v1/eservices/dossiers/{id}/pay', p(id))),
+  sandboxPay: (body: { order_id: string; amount: number; signature: string }) =>
+    ok(api.POST('/api/v1/eservices/sandbox-gateway/pay', { body })),
+  saveSettings: (code: string, body: SettingsInput) =>
+    ok(api.PUT('/api/v1/eservices/procedures/{code}/settings', { params: { path: { code } }, body })),
+  assignment: (unit_code: string, procedure_code: string) =>
+    ok(api.GET('/api/v1/eservices/assignment/{unit_code}/{procedure_code}', { params: { path: { unit_code, procedure_code } } })),
+  setAssignment: (unit_code: string, procedure_code: string, body: { mode: number; officers: string[] }) =>
+    ok(api.PUT('/api/v1/eservices/assignment/{unit_code}/{procedure_code}', { params: { path: { unit_code, procedure_code } }, body })),
+  trustAnchors: () => ok(api.GET('/api/v1/eservices/trust-anchors')),
+  addTrustAnchor: (pem: string) => ok(api.POST('/api/v1/eservices/trust-anchors', { body: { pem } })),
+  crls: () => ok(api.GET('/api/v1/eservices/crls')),
+  addCrl: (pem: string) => ok(api.POST('/api/v1/eservices/crls', { body: { pem } })),
+  signingIdentity: () => ok(api.GET('/api/v1/eservices/signing-identity')),
+  helpRequests: (query: { status?: 'OPEN' | 'ANSWERED'; page?: number; page_size?: number }) =>
+    ok(api.GET('/api/v1/eservices/helpdesk', { params: { query } })),
+  ask: (body: HelpAsk) => ok(api.POST('/api/v1/eservices/helpdesk', { body })),
+  answer: (id: number, answer: string) => ok(api.POST('/api/v1/eservices/helpdesk/{id}/answer', { ...p(id), body: { answer } })),
+  forward: (id: number, unit_code: string, note?: string) =>
+    ok(api.POST('/api/v1/eservices/helpdesk/{id}/forward', { ...p(id), body: { unit_code, note } })),
   verify: (number: string) => ok(api.GET('/api/v1/eservices/results/{number}/verify', { params: { path: { number } } })),
   stats: (query: { unit?: string; from?: string; to?: string }) => ok(api.GET('/api/v1/eservices/stats', { params: { query } })),
   downloadStats: (query: { unit?: string; from?: string; to?: string }) =>

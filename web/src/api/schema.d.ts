@@ -4503,7 +4503,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Chứng thư gốc tin cậy / Trust anchors
+         * @description The installed anchors with validity and CRL distribution points. platform.admin.
+         */
+        get: operations["listEservicesTrustAnchors"];
         put?: never;
         /**
          * Cài chứng thư gốc / Install a trust anchor
@@ -4523,7 +4527,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * CRL đã cài / Installed CRLs
+         * @description One CRL per issuer (the newest), installed by the administrator (UPLOAD) or by `haiquan eservices refresh-crls` (FETCH). platform.admin.
+         */
+        get: operations["listEservicesCrls"];
         put?: never;
         /**
          * Cài CRL / Install a CRL
@@ -4759,6 +4767,94 @@ export interface paths {
          * @description Not the unit's competence: a direct notice with the reason (art. 9.1.b).
          */
         post: operations["refuseEservicesDossier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/propose-refusal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đề xuất công văn từ chối / Propose a refusal letter
+         * @description Not the unit's competence, by letter (art. 9.1.a): the assigned officer (PROCESSING) drafts the letter; the dossier goes to the leaders as a proposal (PENDING_DEPT, or PENDING_UNIT in mode 2). The last approval issues the letter (number CV-yyyy-nnnnnn) and the dossier is REFUSED; a return withdraws it.
+         */
+        post: operations["proposeEservicesRefusal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** Gửi kết quả giấy / A paper result's dispatch */
+        get: operations["getEservicesDispatch"];
+        put?: never;
+        /**
+         * Gửi kết quả bản giấy / Record a paper result's dispatch
+         * @description Procedures whose result form is PAPER (art. 11.2): the assigned officer records that the printed, signed and stamped result was sent by post (POST, the tracking number) or handed over at the office (COUNTER, the handover receipt number), once the fee is paid; the dossier is DONE. 409 WRONG_STATE for an electronic-result procedure.
+         */
+        post: operations["dispatchEservicesResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/dossiers/{id}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Công văn của hồ sơ / A dossier's letters
+         * @description Officers in scope see drafts, withdrawn and issued letters; the applicant only issued ones.
+         */
+        get: operations["listEservicesLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/signing-identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chứng thư ký kết quả / The customs signing identity
+         * @description The certificate results are signed with (installed by `haiquan eservices install-signing-key`; null until
+         *     the first result, when a self-signed one is made). platform.admin.
+         */
+        get: operations["getEservicesSigningIdentity"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6573,6 +6669,7 @@ export interface components {
             order_id: string;
             /** Format: int64 */
             amount: number;
+            /** @description The gateway page with the signed order (the sandbox: /dvc/sandbox-gateway?order_id=…&amount=…&signature=…) */
             redirect_url: string;
             /** @enum {string} */
             gateway: "SANDBOX";
@@ -6634,6 +6731,78 @@ export interface components {
             scope: "SYSTEM" | "PROCEDURE" | "DOSSIER" | "ACCOUNT";
             subject: string;
             body: string;
+        };
+        EservicesCertificateSummary: {
+            subject: string;
+            issuer: string;
+            serial: string;
+            fingerprint: string;
+            /** Format: date-time */
+            not_before: string;
+            /** Format: date-time */
+            not_after: string;
+        };
+        EservicesTrustAnchor: components["schemas"]["EservicesCertificateSummary"] & {
+            id: number;
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            crl_urls: string[];
+        };
+        EservicesCrl: {
+            id: number;
+            issuer: string;
+            /** Format: date-time */
+            this_update: string;
+            /** Format: date-time */
+            next_update: string | null;
+            revoked: number;
+            /** @enum {string} */
+            source: "UPLOAD" | "FETCH";
+            /** Format: date-time */
+            installed_at: string;
+        };
+        EservicesRefusalInput: {
+            reason: string;
+            /** @description The refusal letter's text */
+            letter: string;
+        };
+        EservicesLetter: {
+            id: number;
+            /** @enum {string} */
+            kind: "REFUSAL";
+            number: string | null;
+            reason: string;
+            body: string;
+            /** @enum {string} */
+            status: "DRAFT" | "ISSUED" | "WITHDRAWN";
+            drafted_by: string;
+            /** Format: date-time */
+            drafted_at: string;
+            decided_by: string | null;
+            /** Format: date-time */
+            decided_at: string | null;
+        };
+        EservicesDispatchInput: {
+            /** @enum {string} */
+            method: "POST" | "COUNTER";
+            reference: string;
+            note?: string;
+        };
+        EservicesDispatch: {
+            /** @enum {string} */
+            method: "POST" | "COUNTER";
+            reference: string;
+            note: string;
+            dispatched_by: string;
+            /** Format: date-time */
+            dispatched_at: string;
+        };
+        EservicesHelpRequestPage: {
+            items: components["schemas"]["EservicesHelpRequest"][];
+            total: number;
+            page: number;
+            page_size: number;
         };
         EservicesHelpRequest: {
             id: number;
@@ -10870,6 +11039,36 @@ export interface operations {
             };
         };
     };
+    listEservicesTrustAnchors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EservicesTrustAnchor"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (platform.admin only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     addEservicesTrustAnchor: {
         parameters: {
             query?: never;
@@ -10914,6 +11113,36 @@ export interface operations {
             };
         };
     };
+    listEservicesCrls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EservicesCrl"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (platform.admin only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     addEservicesCrl: {
         parameters: {
             query?: never;
@@ -10934,7 +11163,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `INVALID_CRL` */
+            /** @description `INVALID_CRL`; `CRL_UNTRUSTED` (not signed by an installed anchor) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10944,6 +11173,13 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             /** @description `FORBIDDEN` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `CRL_OUTDATED` (older than the issuer's installed CRL; the same CRL again is accepted and changes nothing) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11534,6 +11770,224 @@ export interface operations {
             };
         };
     };
+    proposeEservicesRefusal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesRefusalInput"];
+            };
+        };
+        responses: {
+            /** @description The dossier as GET /dossiers/{id} shows it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (not the assigned officer, applicant, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` (a wrong step, or changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getEservicesDispatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{dispatch}`, null before dispatch */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dispatch: components["schemas"]["EservicesDispatch"] | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    dispatchEservicesResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EservicesDispatchInput"];
+            };
+        };
+        responses: {
+            /** @description The dossier as GET /dossiers/{id} shows it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EservicesDossier"];
+                };
+            };
+            /** @description `INVALID_FIELD` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (not the assigned officer, applicant, or outside the unit scope) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `WRONG_STATE` (a wrong step, or changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listEservicesLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letters */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EservicesLetter"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getEservicesSigningIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{certificate}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        certificate: components["schemas"]["EservicesCertificateSummary"] | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     proposeEservicesDossier: {
         parameters: {
             query?: never;
@@ -12104,12 +12558,21 @@ export interface operations {
             };
         };
         responses: {
-            /** @description `{sandbox: true, status, transaction_id, dossier_id, return_url}` */
+            /** @description The sandbox paid the order and called the callback as a real gateway would */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        sandbox: boolean;
+                        status: string;
+                        transaction_id: string;
+                        dossier_id: number;
+                        /** @description The applicant's dossier page */
+                        return_url: string;
+                    };
+                };
             };
             /** @description `FORBIDDEN` (bad redirect signature) */
             403: {
@@ -12234,12 +12697,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `{items: [EservicesHelpRequest], total, page, page_size}` */
+            /** @description A page of requests */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EservicesHelpRequestPage"];
+                };
             };
             401: components["responses"]["Unauthenticated"];
         };

@@ -3,13 +3,14 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Progress, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../../api/errors';
 import { ACTIONS, eservices, type Action, type Dossier, type DossierDocument } from '../../api/eservices';
 import { saveBlob } from '../../utils/files';
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { ESERVICES_STAFF_ROLES } from '../../auth/roles';
 import { FormModal } from '../../components/FormModal';
+import { StatusTag } from '../../components/Status';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
@@ -20,12 +21,12 @@ import { DossierStatus, LoadError, RemainingTag } from './common';
 /** Which officer actions make sense in a status (the server decides; this only hides the obviously wrong). */
 const ACTIONS_BY_STATUS: Partial<Record<Dossier['status'], Action[]>> = {
   RECEIVED: ['claim', 'assign', 'request-supplement', 'refuse'],
-  PROCESSING: ['assign', 'request-supplement', 'refuse', 'propose'],
+  PROCESSING: ['assign', 'request-supplement', 'refuse', 'propose-refusal', 'propose', 'dispatch'],
   PENDING_DEPT: ['approve', 'return', 'assign'],
   PENDING_UNIT: ['approve', 'return', 'assign'],
-  APPROVED: ['fee-notice', 'issue-result'],
+  APPROVED: ['fee-notice', 'issue-result', 'dispatch'],
   FEE_DUE: ['record-payment'],
-  PAID: ['issue-result'],
+  PAID: ['issue-result', 'dispatch'],
 };
 
 interface ActionForm {
@@ -36,6 +37,9 @@ interface ActionForm {
   comment?: string;
   amount?: number;
   receipt_no?: string;
+  letter?: string;
+  method?: 'POST' | 'COUNTER';
+  reference?: string;
 }
 
 function run(d: Dossier, action: Action, v: ActionForm): Promise<unknown> {
@@ -50,6 +54,8 @@ function run(d: Dossier, action: Action, v: ActionForm): Promise<unknown> {
     case 'fee-notice': return eservices.feeNotice(d.id, v.amount ?? 0);
     case 'record-payment': return eservices.recordPayment(d.id, v.receipt_no!.trim());
     case 'issue-result': return eservices.issueResult(d.id);
+    case 'propose-refusal': return eservices.proposeRefusal(d.id, v.reason!.trim(), v.letter!.trim());
+    case 'dispatch': return eservices.dispatch(d.id, { method: v.method ?? 'POST', reference: v.reference!.trim(), note: v.note?.trim() || undefined });
   }
 }
 
@@ -65,7 +71,7 @@ function ActionModal({ d, action, onClose }: { d: Dossier; action: Action | null
       okText={action ? te('es.action', action) : undefined}
       danger={action === 'refuse' || action === 'return'}
       onClose={onClose}
-      initialValues={{ amount: d.fee }}
+      initialValues={{ amount: d.fee, method: 'POST', letter: t('es.letterTemplate', { number: d.number, applicant: d.applicant?.name ?? '' }) }}
       okTestId="action-ok"
       onSubmit={async (v) => {
         if (!action) return;
@@ -83,6 +89,21 @@ function ActionModal({ d, action, onClose }: { d: Dossier; action: Action | null
             <Select mode="tags" options={names.map((n) => ({ value: n, label: n }))} />
           </Form.Item>
           <Form.Item name="note" label={t('es.note')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+        </>
+      )}
+      {action === 'propose-refusal' && (
+        <>
+          <Form.Item name="reason" label={t('es.reason')} rules={required('es.reason')}><Input.TextArea rows={2} maxLength={4000} /></Form.Item>
+          <Form.Item name="letter" label={t('es.letter')} rules={required('es.letter')}><Input.TextArea rows={10} maxLength={20000} /></Form.Item>
+        </>
+      )}
+      {action === 'dispatch' && (
+        <>
+          <Form.Item name="method" label={t('es.dispatchMethod')}>
+            <Select options={(['POST', 'COUNTER'] as const).map((m) => ({ value: m, label: t(`es.dispatchMethod.${m}`) }))} />
+          </Form.Item>
+          <Form.Item name="reference" label={t('es.dispatchReference')} rules={required('es.dispatchReference')}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="note" label={t('es.note')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
         </>
       )}
       {(action === 'refuse' || action === 'return') && (
@@ -136,6 +157,29 @@ function Supplement({ d }: { d: Dossier }) {
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       {progress !== undefined && <Progress percent={progress} status="active" />}
       <Button type="primary" onClick={() => void send()} loading={progress !== undefined}>{t('es.supplement')}</Button>
+    </Card>
+  );
+}
+
+/** Refusal letters (art. 9.1.a): drafts and withdrawn ones for the office, issued ones for everybody; printable. */
+function Letters({ id }: { id: number }) {
+  const { t, lang } = useI18n();
+  const q = useApiQuery(['eservices', 'letters', id], () => eservices.letters(id));
+  const items = q.data?.items ?? [];
+  if (!items.length) return null;
+  return (
+    <Card title={t('es.letters')} size="small" style={{ marginBottom: 16 }} data-testid="letters">
+      {items.map((l) => (
+        <div key={l.id} style={{ marginBottom: 12 }}>
+          <Space wrap>
+            <b>{l.number ?? t('es.letterDraft')}</b>
+            <StatusTag status={l.status} label={t(`es.letterStatus.${l.status}`)} />
+            <span>{fmtDateTime(l.decided_at ?? l.drafted_at, lang)}</span>
+            {l.status === 'ISSUED' && <Link to={`/eservices/print/letters/${id}/${l.id}`} target="_blank">{t('es.print')}</Link>}
+          </Space>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>{l.body}</Typography.Paragraph>
+        </div>
+      ))}
     </Card>
   );
 }
@@ -206,6 +250,11 @@ export default function DossierPage() {
             {!!d.missing?.length && <Descriptions.Item label={t('es.missing')}>{d.missing.join('; ')}</Descriptions.Item>}
           </Descriptions>
           {!staff && d.status === 'SUPPLEMENT_REQUESTED' && <Supplement d={d} />}
+          {!staff && d.status === 'FEE_DUE' && (
+            <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('es.feeDue', { amount: (d.fee ?? 0).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US') })}
+              action={<Link to={`/eservices/dossiers/${d.id}/payment`} data-testid="to-payment">{t('es.payment')}</Link>} />
+          )}
+          <Letters id={d.id} />
           <Card title={t('es.documents')} size="small" style={{ marginBottom: 16 }}>
             <Table<DossierDocument> rowKey="id" size="small" pagination={false} dataSource={d.documents} columns={docColumns} scroll={{ x: true }} />
           </Card>

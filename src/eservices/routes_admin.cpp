@@ -1,0 +1,80 @@
+// A dossier's letters and paper dispatch; the administrator's lists of trust anchors and CRLs and the customs
+// signing identity in use.
+#include "eservices/routes.h"
+#include "http/json_input.h"
+
+namespace hq::eservices {
+
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+namespace {
+
+json instant_or_null(std::optional<std::int64_t> t) { return t ? json(core::format_iso8601(*t)) : json(nullptr); }
+json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+json letter_json(const store::Letter& l) {
+  return {{"id", l.id},          {"kind", l.kind},
+          {"number", text_or_null(l.number)},
+          {"reason", l.reason},  {"body", l.body},
+          {"status", l.status},  {"drafted_by", l.drafted_by},
+          {"drafted_at", core::format_iso8601(l.drafted_at)},
+          {"decided_by", text_or_null(l.decided_by)},
+          {"decided_at", instant_or_null(l.decided_at)}};
+}
+
+json certificate_summary(const CertificateInfo& c) {
+  return {{"subject", c.subject},       {"issuer", c.issuer},
+          {"serial", c.serial},         {"fingerprint", c.fingerprint},
+          {"not_before", core::format_iso8601(c.not_before)},
+          {"not_after", core::format_iso8601(c.not_after)}};
+}
+
+}  // namespace
+
+void add_admin_routes(http::Router& router, EServicesService& s) {
+  const std::string base = "/api/v1/eservices";
+  router.add("GET", base + "/dossiers/{id}/letters", [&s](Request& request) {
+    json items = json::array();
+    for (const auto& l : s.letters(request.principal, request.id_param())) items.push_back(letter_json(l));
+    return Response::ok({{"items", items}});
+  });
+  router.add("GET", base + "/dossiers/{id}/dispatch", [&s](Request& request) {
+    const auto d = s.dispatch_of(request.principal, request.id_param());
+    if (!d) return Response::ok({{"dispatch", nullptr}});
+    return Response::ok({{"dispatch",
+                          {{"method", d->method}, {"reference", d->reference}, {"note", d->note},
+                           {"dispatched_by", d->dispatched_by}, {"dispatched_at", core::format_iso8601(d->dispatched_at)}}}});
+  });
+  router.add("GET", base + "/trust-anchors", [&s](Request& request) {
+    json items = json::array();
+    for (const auto& a : s.trust_anchors(request.principal)) {
+      json item = certificate_summary(certificate_info(a.pem));
+      item["id"] = a.id;
+      item["created_by"] = a.created_by;
+      item["created_at"] = core::format_iso8601(a.created_at);
+      item["crl_urls"] = crl_distribution_points(a.pem);
+      items.push_back(item);
+    }
+    return Response::ok({{"items", items}});
+  });
+  router.add("GET", base + "/crls", [&s](Request& request) {
+    json items = json::array();
+    for (const auto& c : s.crls(request.principal))
+      items.push_back({{"id", c.id},
+                       {"issuer", c.issuer},
+                       {"this_update", core::format_iso8601(c.this_update)},
+                       {"next_update", instant_or_null(c.next_update)},
+                       {"revoked", c.revoked},
+                       {"source", c.source},
+                       {"installed_at", core::format_iso8601(c.created_at)}});
+    return Response::ok({{"items", items}});
+  });
+  router.add("GET", base + "/signing-identity", [&s](Request& request) {
+    const auto identity = s.signing_identity(request.principal);
+    return Response::ok({{"certificate", identity ? certificate_summary(*identity) : json(nullptr)}});
+  });
+}
+
+}  // namespace hq::eservices

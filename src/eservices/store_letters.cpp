@@ -1,0 +1,90 @@
+#include "db/row.h"
+#include "db/row_mapping.h"
+#include "eservices/store.h"
+
+namespace hq::eservices::store {
+
+namespace {
+const db::RowMapping<Letter>& letter_mapping() {
+  static const auto mapping = db::RowMapping<Letter>()
+                                  .field("id", &Letter::id)
+                                  .field("dossier_id", &Letter::dossier_id)
+                                  .field("kind", &Letter::kind)
+                                  .field("number", &Letter::number)
+                                  .field("reason", &Letter::reason)
+                                  .field("body", &Letter::body)
+                                  .field("status", &Letter::status)
+                                  .field("drafted_by", &Letter::drafted_by)
+                                  .field("decided_by", &Letter::decided_by)
+                                  .field("drafted_at", &Letter::drafted_at)
+                                  .field("decided_at", &Letter::decided_at);
+  return mapping;
+}
+
+const db::RowMapping<Dispatch>& dispatch_mapping() {
+  static const auto mapping = db::RowMapping<Dispatch>()
+                                  .field("dossier_id", &Dispatch::dossier_id)
+                                  .field("dispatched_at", &Dispatch::dispatched_at)
+                                  .field("method", &Dispatch::method)
+                                  .field("reference", &Dispatch::reference)
+                                  .field("note", &Dispatch::note)
+                                  .field("dispatched_by", &Dispatch::dispatched_by);
+  return mapping;
+}
+}  // namespace
+
+std::int64_t insert_letter(soci::session& sql, const Letter& l) {
+  const long long dossier = l.dossier_id, at = l.drafted_at;
+  long long id = 0;
+  sql << "INSERT INTO eservices_letters (dossier_id, kind, reason, body, status, drafted_by, drafted_at) "
+         "VALUES (:d, :k, :r, :b, :s, :by, :at) RETURNING id",
+      soci::use(dossier), soci::use(l.kind), soci::use(l.reason), soci::use(l.body), soci::use(l.status),
+      soci::use(l.drafted_by), soci::use(at), soci::into(id);
+  return id;
+}
+
+std::vector<Letter> letters_of(soci::session& sql, std::int64_t dossier_id) {
+  const long long id = dossier_id;
+  std::vector<Letter> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT " + letter_mapping().select_list() + " FROM eservices_letters WHERE dossier_id = :d ORDER BY id", soci::use(id));
+  for (const auto& row : rows) out.push_back(letter_mapping().read(row));
+  return out;
+}
+
+std::optional<Letter> draft_letter_of(soci::session& sql, std::int64_t dossier_id) {
+  for (auto& l : letters_of(sql, dossier_id))
+    if (l.status == "DRAFT") return l;
+  return std::nullopt;
+}
+
+bool decide_letter(soci::session& sql, std::int64_t id, const std::string& status, const std::string& number,
+                   const std::string& by, std::int64_t now) {
+  const long long letter = id, at = now;
+  soci::indicator number_ind = number.empty() ? soci::i_null : soci::i_ok;
+  long long updated = 0;
+  soci::indicator got = soci::i_null;
+  sql << "UPDATE eservices_letters SET status = :s, number = :n, decided_by = :by, decided_at = :at "
+         "WHERE id = :id AND status = 'DRAFT' RETURNING id",
+      soci::use(status), soci::use(number, number_ind), soci::use(by), soci::use(at), soci::use(letter),
+      soci::into(updated, got);
+  return sql.got_data() && got == soci::i_ok;
+}
+
+void insert_dispatch(soci::session& sql, const Dispatch& d) {
+  const long long dossier = d.dossier_id, at = d.dispatched_at;
+  sql << "INSERT INTO eservices_dispatches (dossier_id, method, reference, note, dispatched_by, dispatched_at) "
+         "VALUES (:d, :m, :r, :n, :by, :at)",
+      soci::use(dossier), soci::use(d.method), soci::use(d.reference), soci::use(d.note), soci::use(d.dispatched_by),
+      soci::use(at);
+}
+
+std::optional<Dispatch> dispatch_of(soci::session& sql, std::int64_t dossier_id) {
+  const long long id = dossier_id;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT " + dispatch_mapping().select_list() + " FROM eservices_dispatches WHERE dossier_id = :d", soci::use(id));
+  for (const auto& row : rows) return dispatch_mapping().read(row);
+  return std::nullopt;
+}
+
+}  // namespace hq::eservices::store

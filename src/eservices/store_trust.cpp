@@ -1,0 +1,74 @@
+#include "db/row.h"
+#include "db/row_mapping.h"
+#include "eservices/store.h"
+
+namespace hq::eservices::store {
+
+namespace {
+const db::RowMapping<AnchorRow>& anchor_mapping() {
+  static const auto mapping = db::RowMapping<AnchorRow>()
+                                  .field("id", &AnchorRow::id)
+                                  .field("fingerprint", &AnchorRow::fingerprint)
+                                  .field("subject", &AnchorRow::subject)
+                                  .field("pem", &AnchorRow::pem)
+                                  .field("created_by", &AnchorRow::created_by)
+                                  .field("created_at", &AnchorRow::created_at);
+  return mapping;
+}
+
+const db::RowMapping<CrlRow>& crl_mapping() {
+  static const auto mapping = db::RowMapping<CrlRow>()
+                                  .field("id", &CrlRow::id)
+                                  .field("issuer", &CrlRow::issuer)
+                                  .field("source", &CrlRow::source)
+                                  .field("pem", &CrlRow::pem)
+                                  .field("this_update", &CrlRow::this_update)
+                                  .field("next_update", &CrlRow::next_update)
+                                  .field("revoked", &CrlRow::revoked)
+                                  .field("created_at", &CrlRow::created_at);
+  return mapping;
+}
+}  // namespace
+
+std::vector<AnchorRow> list_anchors(soci::session& sql) {
+  std::vector<AnchorRow> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT " + anchor_mapping().select_list() + " FROM eservices_trust_anchors ORDER BY id");
+  for (const auto& row : rows) out.push_back(anchor_mapping().read(row));
+  return out;
+}
+
+std::vector<CrlRow> list_crls(soci::session& sql) {
+  std::vector<CrlRow> out;
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT " + crl_mapping().select_list() + " FROM eservices_crls ORDER BY issuer, id");
+  for (const auto& row : rows) out.push_back(crl_mapping().read(row));
+  return out;
+}
+
+std::optional<CrlRow> crl_of_issuer(soci::session& sql, const std::string& issuer) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT " + crl_mapping().select_list() + " FROM eservices_crls WHERE issuer = :i ORDER BY this_update DESC, id DESC LIMIT 1",
+       soci::use(issuer));
+  for (const auto& row : rows) return crl_mapping().read(row);
+  return std::nullopt;
+}
+
+void replace_crl(soci::session& sql, const CrlRow& c) {
+  sql << "DELETE FROM eservices_crls WHERE issuer = :i", soci::use(c.issuer);
+  const long long tu = c.this_update, n = c.revoked, at = c.created_at;
+  long long next = c.next_update.value_or(0);
+  soci::indicator next_ind = c.next_update ? soci::i_ok : soci::i_null;
+  sql << "INSERT INTO eservices_crls (issuer, this_update, next_update, revoked, pem, source, created_at) "
+         "VALUES (:i, :t, :nu, :n, :p, :s, :at)",
+      soci::use(c.issuer), soci::use(tu), soci::use(next, next_ind), soci::use(n), soci::use(c.pem), soci::use(c.source),
+      soci::use(at);
+}
+
+std::vector<std::string> active_certificate_pems(soci::session& sql) {
+  std::vector<std::string> out;
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT pem FROM eservices_certificates WHERE status = 'ACTIVE' ORDER BY id");
+  for (const auto& row : rows) out.push_back(db::text_at(row, "pem"));
+  return out;
+}
+
+}  // namespace hq::eservices::store
