@@ -38,7 +38,7 @@ const money = (n: number) => n.toLocaleString('vi-VN');
 /** The issuing unit's header: its parent (when the caller may see it) over the unit, beside the national motto. */
 function Header({ unitCode, unitName, number, on }: { unitCode: string; unitName: string; number?: string; on?: string | null }) {
   const { data } = useApiQuery(['units', 'list'], units.list, { staleTime: 300_000 });
-  const list = (data ?? []) as Array<{ code: string; name: string; parent_code?: string | null }>;
+  const list: Array<{ code: string; name: string; parent_code?: string | null }> = data?.items ?? [];
   const parentCode = list.find((u) => u.code === unitCode)?.parent_code;
   const parent = list.find((u) => u.code === parentCode)?.name ?? 'Cục Hải quan';
   return (
