@@ -1,5 +1,6 @@
 #include "audit/routes.h"
 
+#include "audit/list_export.h"
 #include "audit/routes_json.h"
 #include "http/json_input.h"
 
@@ -25,8 +26,10 @@ void add_misc_routes(http::Router& router, AuditService& service) {
                               {"reason", f.reason}, {"status", f.status}, {"created_at", instant(f.created_at)}});
   });
   router.add("GET", route("/feedback"), [&service](Request& request) {
-    const http::Paging p = http::paging(request);
+    const bool xlsx = routes::wants_xlsx(request);
+    const http::Paging p = routes::list_paging(request, xlsx);
     const auto page = service.feedback(request.principal, p.offset(), p.page_size);
+    if (xlsx) return routes::xlsx_list(feedback_table(page.items), page.total, "gop-y-chuc-nang");
     json items = json::array();
     for (const auto& f : page.items)
       items.push_back({{"id", f.id}, {"unit_code", f.unit_code}, {"username", f.username},

@@ -1,3 +1,4 @@
+#include "audit/list_export.h"
 #include "audit/routes_json.h"
 
 #include <algorithm>
@@ -15,8 +16,10 @@ using nlohmann::json;
 
 void add_collection_routes(http::Router& router, AuditService& service) {
   router.add("GET", route("/collections"), [&service](Request& request) {
-    const http::Paging p = http::paging(request);
+    const bool xlsx = wants_xlsx(request);
+    const http::Paging p = list_paging(request, xlsx);
     const auto page = service.list_collections(request.principal, request.query_text("unit"), list_query(request, p));
+    if (xlsx) return xlsx_list(collections_table(page.items), page.total, "thu-thap-thong-tin");
     json items = json::array();
     for (const auto& x : page.items) items.push_back(collection_json(x));
     return Response::ok(http::page_json(items, page.total, p));
@@ -54,6 +57,18 @@ void add_collection_routes(http::Router& router, AuditService& service) {
   });
   router.add("POST", route("/collections/{id}/results/approve"), [&service](Request& request) {
     return Response::ok(collection_json(service.approve_collection_results(request.principal, request.id_param())));
+  });
+  router.add("POST", route("/collections/{id}/results/return"), [&service](Request& request) {
+    const json body = request.json_body();
+    return Response::ok(collection_json(service.return_collection_results(
+        request.principal, request.id_param(), http::required_text(body, "opinion", 2000))));
+  });
+  router.add("PUT", route("/collections/{id}/letter"), [&service](Request& request) {
+    const json body = request.json_body();
+    CollectionLetterInput input{http::required_text(body, "recipient_kind", 16),
+                                http::optional_text(body, "recipient_name", 300).value_or(""),
+                                http::required_text(body, "letter_number", 100), http::required_date(body, "letter_on")};
+    return Response::ok(collection_json(service.record_collection_letter(request.principal, request.id_param(), input)));
   });
 }
 

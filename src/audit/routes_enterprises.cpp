@@ -1,3 +1,4 @@
+#include "audit/list_export.h"
 #include "audit/routes_json.h"
 
 #include <algorithm>
@@ -15,10 +16,12 @@ using nlohmann::json;
 
 void add_enterprise_routes(http::Router& router, AuditService& service) {
   router.add("GET", route("/enterprises"), [&service](Request& request) {
-    const http::Paging p = http::paging(request);
+    const bool xlsx = wants_xlsx(request);
+    const http::Paging p = list_paging(request, xlsx);
     const auto page = service.find_enterprises(request.principal, request.query_text("q"),
                                                request.query_text("sort", "name"),
                                                request.query_text("order", "asc") == "desc", p.offset(), p.page_size);
+    if (xlsx) return xlsx_list(enterprises_table(page.items), page.total, "doanh-nghiep");
     json items = json::array();
     for (const auto& e : page.items) items.push_back(enterprise_json(e));
     json result = http::page_json(items, page.total, p);
@@ -31,6 +34,11 @@ void add_enterprise_routes(http::Router& router, AuditService& service) {
   router.add("POST", route("/enterprises/import"), [&service](Request& request) {
     const auto result = service.import_enterprises(request.principal, request.body);
     return Response::ok({{"created", result.created}, {"updated", result.updated}});
+  });
+  router.add("POST", route("/key-enterprises/import"), [&service](Request& request) {
+    const auto year = request.query_int("year", core::to_local(core::now()).date.year, 2000, 2199);
+    const auto result = service.import_key_enterprises(request.principal, request.body, year);
+    return Response::ok({{"added", result.created}, {"unchanged", result.updated}, {"year", year}});
   });
   router.add("GET", route("/enterprises/{tax_code}"), [&service](Request& request) {
     const auto r = service.record(request.principal, request.param("tax_code"));
@@ -50,9 +58,11 @@ void add_enterprise_routes(http::Router& router, AuditService& service) {
   });
 
   router.add("GET", route("/key-enterprises"), [&service](Request& request) {
-    const http::Paging p = http::paging(request);
+    const bool xlsx = wants_xlsx(request);
+    const http::Paging p = list_paging(request, xlsx);
     const auto year = request.query_int("year", core::to_local(core::now()).date.year, 2000, 2199);
     const auto page = service.key_enterprises(request.principal, year, p.offset(), p.page_size);
+    if (xlsx) return xlsx_list(key_enterprises_table(page.items, year), page.total, "doanh-nghiep-trong-diem");
     json items = json::array();
     for (const auto& k : page.items)
       items.push_back({{"tax_code", k.tax_code}, {"name", k.name}, {"year", k.year}, {"reason", k.reason},

@@ -71,6 +71,9 @@ json proposal_json(const store::Proposal& p) {
           {"period_to", p.period_to},
           {"reason", p.reason},
           {"duplicate_count", p.duplicate_count},
+          {"paper_approved_on", text_or_null(p.paper_approved_on)},
+          {"entry_due_on", text_or_null(p.entry_due_on)},
+          {"late", p.late},
           {"source", p.source},
           {"proposed_by", p.proposed_by},
           {"decided_by", text_or_null(p.decided_by)},
@@ -179,6 +182,14 @@ json collection_json(const store::Collection& c) {
           {"results_due_on", text_or_null(c.results_due_on)},
           {"results", results},
           {"results_by", text_or_null(c.results_by)},
+          {"recipient_kind", text_or_null(c.recipient_kind)},
+          {"recipient_name", text_or_null(c.recipient_name)},
+          {"letter_number", text_or_null(c.letter_number)},
+          {"letter_on", text_or_null(c.letter_on)},
+          {"rework_opinion", text_or_null(c.rework_opinion)},
+          {"returned_by", text_or_null(c.returned_by)},
+          {"returned_at", instant(c.returned_at)},
+          {"rework_count", c.rework_count},
           {"restricted", c.restricted}};
 }
 

@@ -9,6 +9,7 @@
 #include "audit/service.h"
 #include "http/message.h"
 #include "http/router.h"
+#include "sheets/xlsx_table.h"
 
 namespace hq::audit::routes {
 
@@ -31,6 +32,12 @@ nlohmann::json deadline_json(const store::Deadline& d);
 nlohmann::json report_json(const FormReport& r);
 // status, place, year, q (a tax-code prefix or words of a name), sort, order and the page.
 store::ListQuery list_query(const http::Request& request, const http::Paging& p);
+
+// routes_export.cpp: `?format=json|xlsx` of every list (400 otherwise); an export's paging (all rows, up to
+// kExportMaxRows); the workbook answer (400 EXPORT_TOO_LARGE past the limit).
+bool wants_xlsx(const http::Request& request);
+http::Paging list_paging(const http::Request& request, bool xlsx);
+http::Response xlsx_list(const sheets::Table& table, std::int64_t total, const std::string& file_stem);
 
 void add_enterprise_routes(http::Router& router, AuditService& service);   // routes_enterprises.cpp
 void add_proposal_routes(http::Router& router, AuditService& service);     // routes_proposals.cpp

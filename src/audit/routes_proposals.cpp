@@ -1,3 +1,4 @@
+#include "audit/list_export.h"
 #include "audit/routes_json.h"
 
 #include <algorithm>
@@ -32,8 +33,10 @@ std::string grounds_text(const json& body) {
 
 void add_proposal_routes(http::Router& router, AuditService& service) {
   router.add("GET", route("/proposals"), [&service](Request& request) {
-    const http::Paging p = http::paging(request);
+    const bool xlsx = wants_xlsx(request);
+    const http::Paging p = list_paging(request, xlsx);
     const auto page = service.list_proposals(request.principal, request.query_text("unit"), list_query(request, p));
+    if (xlsx) return xlsx_list(proposals_table(page.items), page.total, "de-xuat-kiem-tra");
     json items = json::array();
     for (const auto& x : page.items) items.push_back(proposal_json(x));
     return Response::ok(http::page_json(items, page.total, p));
@@ -49,6 +52,7 @@ void add_proposal_routes(http::Router& router, AuditService& service) {
                         http::required_date(body, "period_to"),
                         http::optional_bool(body, "draft").value_or(false)};
     input.risk_run_id = risk_run_id;
+    input.paper_approved_on = http::optional_date(body, "paper_approved_on");
     const auto created = service.create_proposal(request.principal, input);
     json result = proposal_json(created.proposal);
     result["duplicates"] = duplicates_json(created.duplicates);
@@ -135,12 +139,18 @@ void add_proposal_routes(http::Router& router, AuditService& service) {
                                                                 http::required_text(body, "outcome", 4000))));
   });
   router.add("GET", route("/queue"), [&service](Request& request) {
-    const http::Paging p = http::paging(request);
+    const bool xlsx = wants_xlsx(request);
+    const http::Paging p = list_paging(request, xlsx);
     const std::string kind = request.query_text("kind", "PROPOSAL");
     json items = json::array();
     std::int64_t total = 0;
     if (kind == "PROPOSAL") {
       const auto page = service.proposal_queue(request.principal, p.offset(), p.page_size);
+      if (xlsx) {
+        std::vector<store::Proposal> rows;
+        for (const auto& item : page.items) rows.push_back(item.first);
+        return xlsx_list(proposals_table(rows), page.total, "cho-phe-duyet-de-xuat");
+      }
       for (const auto& [proposal, duplicates] : page.items) {
         json item = proposal_json(proposal);
         item["duplicates"] = duplicates_json(duplicates);
@@ -150,6 +160,11 @@ void add_proposal_routes(http::Router& router, AuditService& service) {
     } else if (kind == "COLLECTION" || kind == "RESULT") {
       const auto page = service.collection_queue(request.principal, kind == "RESULT" ? "RESULT_SUBMITTED" : "SUBMITTED",
                                                  p.offset(), p.page_size);
+      if (xlsx) {
+        std::vector<store::Collection> rows;
+        for (const auto& item : page.items) rows.push_back(item.first);
+        return xlsx_list(collections_table(rows), page.total, kind == "RESULT" ? "cho-duyet-ket-qua" : "cho-phe-duyet-thu-thap");
+      }
       for (const auto& [collection, duplicates] : page.items) {
         json item = collection_json(collection);
         item["duplicates"] = duplicates_json(duplicates);

@@ -67,6 +67,17 @@ std::string grounds_kind(const std::string& grounds) {
   return contains(kGroundKinds, grounds) ? grounds : "OTHER";
 }
 
+std::string status_name(const std::string& status) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"DRAFT", "dự thảo"},       {"SUBMITTED", "chờ phê duyệt"}, {"APPROVED", "đã phê duyệt"},
+      {"REJECTED", "bị từ chối"}, {"PAUSED", "tạm dừng"},         {"CANCELLED", "đã hủy"},
+      {"RESULT_SUBMITTED", "chờ duyệt kết quả"}, {"COMPLETED", "đã hoàn thành"}, {"ENTERED", "đã nhập"},
+      {"NEW", "mới"}};
+  for (const auto& [code, name] : kNames)
+    if (status == code) return name;
+  return status;
+}
+
 std::optional<Action> parse_action(const std::string& text) {
   static const std::pair<const char*, Action> kActions[] = {
       {"submit", Action::Submit}, {"approve", Action::Approve}, {"reject", Action::Reject},
@@ -86,6 +97,7 @@ std::string action_code(Action action) {
     case Action::Cancel: return "cancel";
     case Action::SendResults: return "results";
     case Action::ApproveResults: return "approve_results";
+    case Action::ReturnResults: return "return_results";
   }
   return {};
 }
@@ -293,5 +305,9 @@ std::string prefix_end(const std::string& prefix) {
 }
 
 bool is_compliance_level(std::int64_t level) { return level >= 0 && level <= 5; }
+
+bool is_recipient_kind(const std::string& kind) {
+  return std::any_of(kRecipientKinds.begin(), kRecipientKinds.end(), [&](const char* k) { return kind == k; });
+}
 
 }  // namespace hq::audit

@@ -22,6 +22,7 @@ constexpr int kAuditWindowYears = 5;             // Customs Law art. 77: declara
 constexpr int kPremisesMaxWorkingDays = 10;      // art. 80
 constexpr int kOfficeMaxWorkingDays = 5;         // art. 79
 constexpr int kExtensionMaxWorkingDays = 10;     // one extension
+constexpr int kProposalEntryWorkingDays = 1;     // seed 000 §2.2: after the paper proposal's approval
 constexpr int kDecisionEntryWorkingDays = 1;     // seed 000 §2.3
 constexpr int kConclusionEntryWorkingDays = 3;   // seed 000 §2.4
 constexpr int kCollectionResultWorkingDays = 1;  // seed 000 §2.1 c)
@@ -52,7 +53,8 @@ inline constexpr std::array<const char*, 3> kGroundKinds = {"SIGNS_OF_VIOLATION"
 // A code from kGroundKinds, or OTHER for free text.
 std::string grounds_kind(const std::string& grounds);
 
-enum class Action { Submit, Approve, Reject, Pause, Resume, Cancel, SendResults, ApproveResults };
+enum class Action { Submit, Approve, Reject, Pause, Resume, Cancel, SendResults, ApproveResults, ReturnResults };
+std::string status_name(const std::string& status);  // Vietnamese, lower case ("chờ phê duyệt"); unknown as given
 std::optional<Action> parse_action(const std::string& text);  // the six actions a route names: submit … cancel
 std::string action_code(Action action);                       // as written in the history: submit … approve_results
 
@@ -87,6 +89,8 @@ inline constexpr Transition kTransitions[] = {
     {Action::Cancel, "RESULT_SUBMITTED", "CANCELLED", kCollections},
     {Action::SendResults, "APPROVED", "RESULT_SUBMITTED", kCollections},
     {Action::ApproveResults, "RESULT_SUBMITTED", "COMPLETED", kCollections},
+    // A leader returns results for rework with an opinion; the officer sends them again (seed 000 §2.1).
+    {Action::ReturnResults, "RESULT_SUBMITTED", "APPROVED", kCollections},
     // Decisions and conclusions are entered by officers and approved by a leader (seed 000 §1.3).
     {Action::Approve, "ENTERED", "APPROVED", kDecisions | kConclusions},
 };
@@ -136,6 +140,9 @@ core::Date entry_due(const core::WorkingCalendar& calendar, const core::Date& si
 // the results within kCollectionResultWorkingDays working days of the day they were sent.
 core::Date collection_approval_due(const core::WorkingCalendar& calendar, const core::Date& proposed_on);
 core::Date collection_results_due(const core::WorkingCalendar& calendar, const core::Date& sent_on);
+// The collection letter's recipient (seed 000 §2.1 a): the customs declarant or an agency outside customs.
+inline constexpr std::array<const char*, 2> kRecipientKinds = {"DECLARANT", "AGENCY"};
+bool is_recipient_kind(const std::string& kind);
 
 struct DecisionFacts {
   DecisionKind kind = DecisionKind::Original;

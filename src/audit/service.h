@@ -44,6 +44,8 @@ struct ProposalInput {
   std::string tax_code, place, grounds, search_id;
   core::Date period_from, period_to;
   bool draft = false;
+  // The day the paper proposal was approved: entered later than kProposalEntryWorkingDays after it is late.
+  std::optional<core::Date> paper_approved_on = std::nullopt;
   // A candidate of this risk run in place of a fresh search (grounds: risk management; run and score recorded).
   std::int64_t risk_run_id = 0;
 };
@@ -70,6 +72,12 @@ struct ConclusionInput {
 struct CollectionInput {
   std::string tax_code, signs;
   std::vector<std::string> risk_areas;
+};
+
+// The request letter of an approved collection (seed 000 §2.1 a).
+struct CollectionLetterInput {
+  std::string recipient_kind, recipient_name, letter_number;  // kRecipientKinds; name "" = the enterprise
+  core::Date letter_on;
 };
 
 struct ProposalDetail {
@@ -141,6 +149,10 @@ class AuditService {
   store::KeyEnterprise add_key_enterprise(const core::Principal& caller, const std::string& tax_code, std::int64_t year,
                                           const std::string& reason);
   void remove_key_enterprise(const core::Principal& caller, const std::string& tax_code, std::int64_t year);
+  // service_key_enterprise_import.cpp: CSV or .xlsx with a header row (tax_code; reason, year optional, else
+  // `year`), by whoever keeps the list; all or nothing with every bad cell named (unknown enterprise, repeated
+  // row, bad year). created = added, updated = already on the list (left as it is).
+  ImportResult import_key_enterprises(const core::Principal& caller, const std::string& body, std::int64_t year);
   Page<store::KeyEnterprise> key_enterprises(const core::Principal& caller, std::int64_t year, std::int64_t offset,
                                              std::int64_t limit);
 
@@ -181,6 +193,11 @@ class AuditService {
   store::Collection record_collection_results(const core::Principal& caller, std::int64_t id,
                                               const std::vector<store::CollectionResult>& results);
   store::Collection approve_collection_results(const core::Principal& caller, std::int64_t id);
+  // service_collection_letters.cpp: the letter of an APPROVED collection (an audit user of its unit tree), and
+  // a leader's return of sent results for rework with an opinion (RESULT_SUBMITTED → APPROVED).
+  store::Collection record_collection_letter(const core::Principal& caller, std::int64_t id,
+                                             const CollectionLetterInput& input);
+  store::Collection return_collection_results(const core::Principal& caller, std::int64_t id, const std::string& opinion);
   store::Collection collection(const core::Principal& caller, std::int64_t id);
   Page<store::Collection> list_collections(const core::Principal& caller, const std::string& unit_code,
                                            store::ListQuery query);

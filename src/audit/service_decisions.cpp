@@ -104,6 +104,10 @@ store::Conclusion AuditService::add_conclusion(const core::Principal& caller, st
     if (store::conclusion_of(sql, p.id))
       core::conflict("CONCLUSION_EXISTS", "Cuộc kiểm tra theo đề xuất " + p.number + " đã có kết luận.");
     const auto decisions = store::decisions_of(sql, p.id);
+    // A conclusion concludes the audit an original decision ordered (seed 000 §2.4; issue 13 §3).
+    if (std::none_of(decisions.begin(), decisions.end(), [](const store::Decision& d) { return d.kind == "ORIGINAL"; }))
+      core::conflict("ORIGINAL_DECISION_REQUIRED", "Đề xuất " + p.number + " chưa có quyết định kiểm tra (quyết định gốc): "
+                                                   "hãy nhập quyết định trước khi nhập kết luận.");
     for (const auto& d : decisions) {
       if (d.kind == "CANCELLATION")
         core::conflict("DECISION_CANCELLED", "Quyết định kiểm tra đã bị hủy bỏ: không thể nhập kết luận.");

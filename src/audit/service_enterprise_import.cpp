@@ -4,6 +4,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "audit/import_problems.h"
 #include "audit/import_rows.h"
 #include "audit/service_support.h"
 #include "core/error.h"
@@ -22,8 +23,7 @@ using namespace detail;
 
 namespace {
 
-constexpr std::size_t kImportBatch = 500;        // rows checked and written together (one lookup per batch)
-constexpr std::size_t kImportListedProblems = 1000;  // bad cells listed in the answer (all are counted)
+constexpr std::size_t kImportBatch = 500;  // rows checked and written together (one lookup per batch)
 
 // An enterprise import inside the caller's transaction, streamed: rows are checked as they arrive and written
 // in batches, so memory stays bounded whatever the file's size. After the first bad cell nothing more is
@@ -86,7 +86,7 @@ class EnterpriseImport {
         problem(row.line, error.details().value("field", ""), error.what());
         continue;
       }
-      if (result.problem_count == 0 && !(existing && changes.empty())) write(e, existing, changes);
+      if (!problems_.any() && !(existing && changes.empty())) write(e, existing, changes);
       known_[e.tax_code] = std::move(e);  // a later row of the file with the same code sees this one
     }
     batch_.clear();
@@ -96,18 +96,9 @@ class EnterpriseImport {
   // The verdict once every row was read: throws when the file was empty or had a bad cell.
   ImportResult finish() {
     flush();
-    if (rows_ == 0) core::bad_input("EMPTY_IMPORT", "Tệp không có dòng dữ liệu nào sau dòng tiêu đề.");
-    if (result.problem_count == 0) return result;
-    json details = json::array();
-    for (const auto& p : result.problems)
-      details.push_back({{"line", p.line}, {"column", p.column}, {"message", p.message}});
-    throw Error(ErrorKind::Unprocessable, "IMPORT_INVALID",
-                "Tệp có " + std::to_string(result.problem_count) + " ô không hợp lệ ở " + std::to_string(bad_lines_) +
-                    " dòng; chưa dòng nào được nhập.",
-                {{"problems", details}, {"problem_count", result.problem_count}});
+    problems_.verdict(rows_);
+    return problems_.result;
   }
-
-  ImportResult result;
 
  private:
   struct Pending {
@@ -117,18 +108,16 @@ class EnterpriseImport {
   };
 
   void problem(std::int64_t line, const std::string& column, const std::string& message) {
-    if (line != last_bad_line_) ++bad_lines_, last_bad_line_ = line;
-    ++result.problem_count;
-    if (result.problems.size() < kImportListedProblems) result.problems.push_back({line, column, message});
+    problems_.add(line, column, message);
   }
 
   void write(store::Enterprise& e, bool existing, const json& changes) {
     if (existing) {
       store::update_enterprise(sql_, e, at_);
-      ++result.updated;
+      ++problems_.result.updated;
     } else {
       e.id = store::insert_enterprise(sql_, e, caller_.account_id, at_);
-      ++result.created;
+      ++problems_.result.created;
     }
     store::insert_enterprise_change(sql_, e.id, {at_, caller_.username, caller_.unit_code, "IMPORT", changes.dump()});
   }
@@ -138,7 +127,8 @@ class EnterpriseImport {
   std::int64_t at_;
   bool header_seen_ = false;
   std::vector<std::string> header_;
-  std::int64_t rows_ = 0, bad_lines_ = 0, last_bad_line_ = 0;
+  std::int64_t rows_ = 0;
+  ImportProblems problems_;
   std::vector<Pending> batch_;
   std::map<std::string, store::Enterprise> known_;  // this batch's enterprises, as the file leaves them
 };

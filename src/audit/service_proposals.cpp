@@ -34,6 +34,9 @@ CreatedProposal AuditService::create_proposal(const core::Principal& caller, con
     if (problem.code == "INVALID_PERIOD") core::bad_input(problem.code, problem.message, {{"field", "period_to"}});
     throw Error(ErrorKind::Unprocessable, problem.code, problem.message, {{"field", "period_from"}});
   }
+  if (input.paper_approved_on && (*input.paper_approved_on > day || input.paper_approved_on->year < day.year - 1))
+    invalid("paper_approved_on", "Ngày phê duyệt phiếu đề xuất giấy phải trong năm nay hoặc năm trước và không sau hôm nay (" +
+                                     date_text(day) + ").");
   return db_.transaction([&](soci::session& sql) {
     const std::int64_t at = now();
     std::optional<risk::store::CandidateLink> candidate;
@@ -75,6 +78,11 @@ CreatedProposal AuditService::create_proposal(const core::Principal& caller, con
     p.proposed_by = caller.username;
     p.created_at = p.updated_at = at;
     p.submitted_at = input.draft ? 0 : at;
+    if (input.paper_approved_on) {
+      p.paper_approved_on = date_text(*input.paper_approved_on);
+      p.entry_due_on = date_text(entry_due(platform::load_calendar(sql), *input.paper_approved_on, kProposalEntryWorkingDays));
+      p.late = date_text(day) > p.entry_due_on;
+    }
     const auto duplicates = duplicates_for(sql, e.id, "PROPOSAL", 0, caller.unit_id);
     p.duplicate_count = static_cast<std::int64_t>(duplicates.size());
     p.number = std::to_string(store::next_in_sequence(sql, "proposal", p.year)) + "/" + std::to_string(p.year) +
@@ -84,6 +92,7 @@ CreatedProposal AuditService::create_proposal(const core::Principal& caller, con
     std::string summary = "Lập đề xuất kiểm tra " + p.number + " doanh nghiệp " + e.tax_code + " tại " +
                           (p.place == "PREMISES" ? "trụ sở người khai hải quan" : "trụ sở cơ quan hải quan");
     if (!duplicates.empty()) summary += "; cảnh báo trùng với " + std::to_string(duplicates.size()) + " đề xuất khác";
+    if (p.late) summary += "; nhập muộn (phê duyệt giấy ngày " + p.paper_approved_on + ", hạn nhập " + p.entry_due_on + ")";
     history::append(sql, caller, change("audit.proposal.create", "audit_proposal", p.id, summary));
     return CreatedProposal{proposal_for(sql, p.id), duplicates};
   });

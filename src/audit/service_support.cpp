@@ -20,16 +20,6 @@ std::string random_token() {
   return token;
 }
 
-std::string status_name(const std::string& status) {
-  static const std::pair<const char*, const char*> kNames[] = {
-      {"DRAFT", "dự thảo"},       {"SUBMITTED", "chờ phê duyệt"}, {"APPROVED", "đã phê duyệt"},
-      {"REJECTED", "bị từ chối"}, {"PAUSED", "tạm dừng"},         {"CANCELLED", "đã hủy"},
-      {"RESULT_SUBMITTED", "chờ duyệt kết quả"}, {"COMPLETED", "đã hoàn thành"}};
-  for (const auto& [code, name] : kNames)
-    if (status == code) return name;
-  return status;
-}
-
 std::string action_name(Action action) {
   switch (action) {
     case Action::Submit: return "gửi";
@@ -40,6 +30,7 @@ std::string action_name(Action action) {
     case Action::Cancel: return "hủy";
     case Action::SendResults: return "gửi kết quả";
     case Action::ApproveResults: return "phê duyệt kết quả";
+    case Action::ReturnResults: return "trả lại kết quả";
   }
   return "";
 }

@@ -14,7 +14,6 @@
 namespace hq::audit::detail {
 
 std::string random_token();
-std::string status_name(const std::string& status);  // Vietnamese
 std::string action_name(Action action);               // Vietnamese verb
 // The audit department's path ("" when the unit does not exist).
 std::string department_path(soci::session& sql);

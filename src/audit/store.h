@@ -102,6 +102,10 @@ struct Proposal {
   std::int64_t duplicate_count = 0;
   std::int64_t created_at = 0, submitted_at = 0, approved_at = 0, rejected_at = 0, paused_at = 0, cancelled_at = 0,
                updated_at = 0;
+  // The paper proposal's approval day, the entry's due day (one working day later) and whether it was entered
+  // after it (migration 0206); "" / false when no paper day was given.
+  std::string paper_approved_on, entry_due_on;
+  bool late = false;
   // Not stored: set by the service when the caller may see only what the duplicate rules need (rules.h).
   bool restricted = false;
 };
@@ -138,6 +142,10 @@ struct Collection {
                result_approved_at = 0, updated_at = 0;
   std::vector<CollectionResult> results;
   std::string results_by;  // who sent the results (never the one who approves them)
+  // The request letter (migration 0207): recipient DECLARANT | AGENCY ("" before it is sent), its name, number
+  // and day; the leader's opinion when results were last returned for rework, by whom, when, how many times.
+  std::string recipient_kind, recipient_name, letter_number, letter_on, rework_opinion, returned_by;
+  std::int64_t returned_at = 0, rework_count = 0;
   // Not stored: the service computes them on the working-day calendar ("" = results not sent yet).
   std::string approval_due_on, results_due_on;
   bool restricted = false;  // not stored: see Proposal::restricted
@@ -146,6 +154,10 @@ std::int64_t insert_collection(soci::session& sql, const Collection& c);
 std::optional<Collection> find_collection(soci::session& sql, std::int64_t id);
 // Writes the state fields if the collection is still in status `from` (false: another transaction moved it).
 bool update_collection_state(soci::session& sql, const Collection& c, const std::string& from);
+// store_collection_letters.cpp. The letter fields, while the collection is still in status `from`; the
+// rework fields and the status, likewise. False when another transaction moved it first.
+bool set_collection_letter(soci::session& sql, const Collection& c, const std::string& from);
+bool return_collection_results(soci::session& sql, const Collection& c, const std::string& from);
 void replace_collection_results(soci::session& sql, std::int64_t id, const std::vector<CollectionResult>& results);
 std::vector<Collection> collections_of_enterprise(soci::session& sql, std::int64_t enterprise_id);
 std::vector<Collection> list_collections(soci::session& sql, const ListQuery& query, std::int64_t& total);

@@ -40,7 +40,15 @@ const db::RowMapping<Collection>& collection_mapping() {
                                   .field("c.result_submitted_at", &Collection::result_submitted_at)
                                   .field("c.result_approved_at", &Collection::result_approved_at)
                                   .field("c.updated_at", &Collection::updated_at)
-                                  .field("c.results_by", &Collection::results_by);
+                                  .field("c.results_by", &Collection::results_by)
+                                  .field("c.recipient_kind", &Collection::recipient_kind)
+                                  .field("c.recipient_name", &Collection::recipient_name)
+                                  .field("c.letter_number", &Collection::letter_number)
+                                  .field("c.letter_on", &Collection::letter_on)
+                                  .field("c.rework_opinion", &Collection::rework_opinion)
+                                  .field("c.returned_by", &Collection::returned_by)
+                                  .field("c.returned_at", &Collection::returned_at)
+                                  .field("c.rework_count", &Collection::rework_count);
   return mapping;
 }
 
@@ -60,14 +68,7 @@ const db::RowMapping<CollectionResult>& result_mapping() {
 }
 
 std::vector<CollectionResult> results_of(soci::session& sql, std::int64_t id) {
-  const long long key = id;
-  std::vector<CollectionResult> list;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + result_mapping().select_list() +
-                          " FROM audit_collection_results WHERE collection_id = :c ORDER BY id",
-       soci::use(key));
-  for (const auto& r : rows) list.push_back(result_mapping().read(r));
-  return list;
+  return rows_of(sql, result_mapping(), "audit_collection_results", "collection_id = :c ORDER BY id", id);
 }
 
 }  // namespace

@@ -69,7 +69,10 @@ const db::RowMapping<Proposal>& proposal_mapping() {
                                   .field("p.rejected_at", &Proposal::rejected_at)
                                   .field("p.paused_at", &Proposal::paused_at)
                                   .field("p.cancelled_at", &Proposal::cancelled_at)
-                                  .field("p.updated_at", &Proposal::updated_at);
+                                  .field("p.updated_at", &Proposal::updated_at)
+                                  .field("p.paper_approved_on", &Proposal::paper_approved_on)
+                                  .field("p.entry_due_on", &Proposal::entry_due_on)
+                                  .field("p.late", &Proposal::late);
   return mapping;
 }
 
@@ -161,30 +164,20 @@ const db::RowMapping<Complaint>& complaint_mapping() {
   return mapping;
 }
 
-// All rows of `table` WHERE <where> mapped by `mapping`.
-template <typename T>
-std::vector<T> rows_of(soci::session& sql, const db::RowMapping<T>& mapping, const std::string& table,
-                       const std::string& where, std::int64_t key) {
-  const long long k = key;
-  std::vector<T> list;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + mapping.select_list() + " FROM " + table + " WHERE " + where, soci::use(k));
-  for (const auto& r : rows) list.push_back(mapping.read(r));
-  return list;
-}
-
 }  // namespace
 
 std::int64_t insert_proposal(soci::session& sql, const Proposal& p) {
   long long id = 0;
   const long long year = p.year, e = p.enterprise_id, unit = p.unit_id, dups = p.duplicate_count, c = p.created_at,
-                  s = p.submitted_at;
+                  s = p.submitted_at, late = p.late ? 1 : 0;
   sql << "INSERT INTO audit_proposals (number, year, enterprise_id, unit_id, place, grounds_kind, grounds, period_from, "
-         "period_to, status, duplicate_count, source, proposed_by, created_at, submitted_at, updated_at) VALUES (:n, :y, "
-         ":e, :u, :pl, :gk, :g, :pf, :pt, :st, :d, :src, :by, :c, :s, :m) RETURNING id",
+         "period_to, status, duplicate_count, source, proposed_by, created_at, submitted_at, updated_at, "
+         "paper_approved_on, entry_due_on, late) VALUES (:n, :y, :e, :u, :pl, :gk, :g, :pf, :pt, :st, :d, :src, :by, :c, "
+         ":s, :m, :pa, :due, :late) RETURNING id",
       soci::use(p.number), soci::use(year), soci::use(e), soci::use(unit), soci::use(p.place), soci::use(p.grounds_kind),
       soci::use(p.grounds), soci::use(p.period_from), soci::use(p.period_to), soci::use(p.status), soci::use(dups),
-      soci::use(p.source), soci::use(p.proposed_by), soci::use(c), soci::use(s), soci::use(c), soci::into(id);
+      soci::use(p.source), soci::use(p.proposed_by), soci::use(c), soci::use(s), soci::use(c),
+      soci::use(p.paper_approved_on), soci::use(p.entry_due_on), soci::use(late), soci::into(id);
   return id;
 }
 

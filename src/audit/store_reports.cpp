@@ -154,6 +154,15 @@ std::vector<Fact> form19_facts(soci::session& sql, const std::string& path, cons
     facts.push_back({unit, "declarations", int_at(r, "declarations"), 0});
     for (const char* key : kAmountKeys) facts.push_back({unit, key, int_at(r, key), 0});
   }
+  // Amounts collected after the conclusion (migration 0208) count in the period they were paid, once the
+  // conclusion is approved.
+  soci::rowset<soci::row> payments =
+      (sql.prepare << "SELECT u.path AS path, SUM(m.amount) AS amount FROM audit_payments m "
+                      "JOIN audit_conclusions c ON c.proposal_id = m.proposal_id JOIN audit_proposals p ON p.id = m.proposal_id "
+                      "JOIN units u ON u.id = p.unit_id WHERE c.status = 'APPROVED' AND m.paid_on >= :f AND m.paid_on <= :t "
+                      "AND u.path LIKE :p GROUP BY u.path",
+       soci::use(from), soci::use(to), soci::use(pattern));
+  for (const auto& r : payments) facts.push_back({text_at(r, "path"), "collected", int_at(r, "amount"), 0});
   return facts;
 }
 

@@ -94,5 +94,16 @@ TEST_F(AuditApproval, ALeaderNeverApprovesWhatTheyCreated) {
   EXPECT_EQ(service_->approve_collection_results(me, other.id).status, "COMPLETED");
 }
 
+
+TEST_F(AuditApproval, AConclusionRequiresAnOriginalDecision) {
+  const core::Date day{2026, 6, 15};
+  const auto p = propose(officer("02CI"), enterprise(90, "Công ty Chưa Quyết Định").tax_code).proposal;
+  service_->act_on_proposal(leader("02CI"), p.id, Action::Approve, "");
+  const ConclusionInput c{"90/KL", "", day, {}, 1, std::nullopt};
+  EXPECT_EQ(error_code([&] { service_->add_conclusion(officer("02CI"), p.id, c); }), "ORIGINAL_DECISION_REQUIRED");
+  service_->add_decision(officer("02CI"), p.id, {"ORIGINAL", "90/QĐ", "", "", day, day, 5});
+  EXPECT_EQ(service_->add_conclusion(officer("02CI"), p.id, c).number, "90/KL");
+}
+
 }  // namespace
 }  // namespace hq::audit::testing

@@ -110,6 +110,7 @@ export const MODULES: ModuleDef[] = [
       { path: 'audit/risk/criteria-sets', labelKey: 'menu.audit.criteria', icon: <SafetyCertificateOutlined />, component: lazy(() => import('./pages/audit/risk/CriteriaSetsPage')) },
       { path: 'audit/enterprises/:taxCode/activity', labelKey: 'menu.audit.activity', hidden: true, component: lazy(() => import('./pages/audit/risk/ActivityPage')) },
       { path: 'audit/feedback', labelKey: 'menu.audit.feedback', icon: <CommentOutlined />, component: lazy(() => import('./pages/audit/FeedbackPage')) },
+      { path: 'audit/print/:doc/:id', labelKey: 'menu.audit.print', hidden: true, component: lazy(() => import('./pages/audit/PrintPage')) },
       { path: 'audit/guide', labelKey: 'menu.audit.guide', icon: <QuestionCircleOutlined />, component: lazy(() => import('./pages/audit/GuidePage')) },
     ],
   },

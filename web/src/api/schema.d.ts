@@ -1088,6 +1088,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description json (a page) or xlsx (every row of the list with the same scope, filters and order, at most 20,000; a longer list answers 400 `EXPORT_TOO_LARGE` — filter it first). Anything else is 400 `INVALID_PARAMETER`. */
+                    format?: components["parameters"]["AuditListFormat"];
                     q?: string;
                     sort?: "name" | "tax_code";
                     order?: "asc" | "desc";
@@ -1330,6 +1332,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description json (a page) or xlsx (every row of the list with the same scope, filters and order, at most 20,000; a longer list answers 400 `EXPORT_TOO_LARGE` — filter it first). Anything else is 400 `INVALID_PARAMETER`. */
+                    format?: components["parameters"]["AuditListFormat"];
                     /** @description Default the current year */
                     year?: number;
                     page?: components["parameters"]["Page"];
@@ -1389,6 +1393,82 @@ export interface paths {
                 };
                 /** @description `ALREADY_KEY_ENTERPRISE` */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/key-enterprises/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập danh sách doanh nghiệp trọng điểm từ CSV hoặc .xlsx / Bulk import of key enterprises
+         * @description The body is the file itself: CSV (UTF-8, ',' or ';') or an .xlsx workbook (first sheet), with a header row:
+         *     `tax_code` (required), `reason` and `year` (optional; else the `year` parameter). The leaders of the audit
+         *     department (and platform administrators) only. All or nothing: every bad cell is named (a malformed tax
+         *     code, an enterprise not in the directory, a row repeated for the same year, a year outside 2000–2199, a
+         *     reason over 2000 characters). An enterprise already on the year's list is left as it is (`unchanged`).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Default year (this year) */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description Imported. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: number;
+                            unchanged: number;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description `EMPTY_IMPORT, INVALID_IMPORT` (no `tax_code` column), `XLSX_INVALID`, `INVALID_PARAMETER` (year) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `FORBIDDEN` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `IMPORT_INVALID` (details.problems: the first 1000 bad cells `{line, column, message}`; details.problem_count: all) */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1514,6 +1594,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description json (a page) or xlsx (every row of the list with the same scope, filters and order, at most 20,000; a longer list answers 400 `EXPORT_TOO_LARGE` — filter it first). Anything else is 400 `INVALID_PARAMETER`. */
+                    format?: components["parameters"]["AuditListFormat"];
                     /** @description A unit in the caller's scope (default: its own subtree) */
                     unit?: string;
                     status?: string;
@@ -1552,8 +1634,11 @@ export interface paths {
         };
         put?: never;
         /**
-         * Lập đề xuất KTSTQ {tax_code, place, grounds, period_from, period_to, search_id, draft?, risk_run_id?} → {id, number, status, duplicates}
-         * @description With `risk_run_id` the `tax_code` must be a candidate of that run (in the caller's scope, else 404): no
+         * Lập đề xuất KTSTQ {tax_code, place, grounds, period_from, period_to, search_id, draft?, risk_run_id?, paper_approved_on?} → {id, number, status, duplicates}
+         * @description `paper_approved_on` (YYYY-MM-DD, this year or last, not after today): the day the paper proposal was
+         *     approved. The proposal must be entered within one working day of it: every proposal carries
+         *     `paper_approved_on`, `entry_due_on` (null without a paper day) and `late` (entered after `entry_due_on`).
+         *     With `risk_run_id` the `tax_code` must be a candidate of that run (in the caller's scope, else 404): no
          *     search is needed, `grounds` may be left out, the grounds become risk management naming the run and the
          *     candidate's score, and the link is recorded for the criteria set's hit-rate feedback.
          */
@@ -2309,6 +2394,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/proposals/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Số tiền thu nộp sau kết luận / Amounts collected after the conclusion
+         * @description The payments recorded after the conclusion, with the totals (the proposal's readers).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The ledger. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPaymentLedger"];
+                    };
+                };
+                /** @description `FORBIDDEN` (outside the proposal's scope) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `PROPOSAL_NOT_FOUND` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ghi một lần thu nộp NSNN sau kết luận {paid_on, amount, document?}
+         * @description An audit user of the proposal's unit tree records a payment into the state budget after the conclusion was
+         *     approved: `paid_on` between the conclusion's signing day and today, `amount` a positive whole number of
+         *     đồng, and the total collected (at the conclusion plus every payment) never above the conclusion's total.
+         *     Form 19's «collected» counts each payment in the period it was paid. Payments of one enterprise are
+         *     serialized: of two concurrent payments that together pass the total, one is refused.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        paid_on: string;
+                        /** Format: int64 */
+                        amount: number;
+                        /** @description Receipt or treasury document number. */
+                        document?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The payment. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPayment"];
+                    };
+                };
+                /** @description `INVALID_FIELD` (paid_on, amount, document — `details.field`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `FORBIDDEN` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `PROPOSAL_NOT_FOUND` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `CONCLUSION_REQUIRED, CONCLUSION_NOT_APPROVED` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `OVERPAYMENT` (details.outstanding) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/proposals/{id}/penalties": {
         parameters: {
             query?: never;
@@ -2487,6 +2704,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description json (a page) or xlsx (every row of the list with the same scope, filters and order, at most 20,000; a longer list answers 400 `EXPORT_TOO_LARGE` — filter it first). Anything else is 400 `INVALID_PARAMETER`. */
+                    format?: components["parameters"]["AuditListFormat"];
                     kind?: "PROPOSAL" | "COLLECTION" | "RESULT";
                     page?: components["parameters"]["Page"];
                     page_size?: components["parameters"]["PageSize"];
@@ -2539,6 +2758,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description json (a page) or xlsx (every row of the list with the same scope, filters and order, at most 20,000; a longer list answers 400 `EXPORT_TOO_LARGE` — filter it first). Anything else is 400 `INVALID_PARAMETER`. */
+                    format?: components["parameters"]["AuditListFormat"];
                     /** @description A unit in the caller's scope (default: its own subtree) */
                     unit?: string;
                     status?: string;
@@ -3056,6 +3277,155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/collections/{id}/results/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trả lại kết quả thu thập để làm lại, kèm ý kiến lãnh đạo (RESULT_SUBMITTED → APPROVED)
+         * @description A leader (audit.leader) of the collection's unit or an ancestor. The officer then sends the results again (`POST /collections/{id}/results`). Race-safe; the second of two concurrent leaders gets 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The leader's opinion (what to redo). */
+                        opinion: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The collection, back in APPROVED with `rework_opinion`, `returned_by`, `returned_at`, `rework_count`. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditCollection"];
+                    };
+                };
+                /** @description `INVALID_FIELD` (opinion missing or too long) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `FORBIDDEN` (not a leader of the unit or above) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `COLLECTION_NOT_FOUND` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `INVALID_TRANSITION` (no results waiting; also when another leader acted first) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/collections/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Văn bản yêu cầu cung cấp thông tin: nơi nhận (người khai hải quan / đơn vị ngoài ngành), số, ngày
+         * @description An audit user of the collection's unit tree records the request letter of an APPROVED collection (before its results are sent); a later call corrects it. `recipient_name` defaults to the enterprise's name for a DECLARANT and is required for an AGENCY. `letter_on` is not after today nor before the approval.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuditCollectionLetter"];
+                };
+            };
+            responses: {
+                /** @description The collection with its letter. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditCollection"];
+                    };
+                };
+                /** @description `INVALID_FIELD` (recipient_kind, recipient_name, letter_number, letter_on — `details.field` names it) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `FORBIDDEN` (outside the collection's unit tree) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `COLLECTION_NOT_FOUND` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `INVALID_TRANSITION` (not APPROVED) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/reports/form19": {
         parameters: {
             query?: never;
@@ -3298,6 +3668,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description json (a page) or xlsx (every row of the list with the same scope, filters and order, at most 20,000; a longer list answers 400 `EXPORT_TOO_LARGE` — filter it first). Anything else is 400 `INVALID_PARAMETER`. */
+                    format?: components["parameters"]["AuditListFormat"];
                     page?: components["parameters"]["Page"];
                     page_size?: components["parameters"]["PageSize"];
                 };
@@ -5259,6 +5631,45 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditPayment: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            proposal_id: number;
+            /** Format: date */
+            paid_on: string;
+            /** Format: int64 */
+            amount: number;
+            document: string;
+            entered_by: string;
+            /** Format: date-time */
+            entered_at: string;
+        };
+        AuditPaymentLedger: {
+            items: components["schemas"]["AuditPayment"][];
+            /**
+             * Format: int64
+             * @description The conclusion's total (taxes
+             */
+            owed: number;
+            /**
+             * Format: int64
+             * @description Collected when the conclusion was entered.
+             */
+            at_conclusion: number;
+            /** Format: int64 */
+            collected: number;
+            /** Format: int64 */
+            outstanding: number;
+        };
+        AuditCollectionLetter: {
+            /** @enum {string} */
+            recipient_kind: "DECLARANT" | "AGENCY";
+            recipient_name?: string;
+            letter_number: string;
+            /** Format: date */
+            letter_on: string;
+        };
         AuditDecision: {
             /** Format: int64 */
             id: number;
@@ -5456,6 +5867,18 @@ export interface components {
             /** @description The reason given with the last transition */
             reason: string;
             duplicate_count: number;
+            /**
+             * Format: date
+             * @description The day the paper proposal was approved
+             */
+            paper_approved_on: string | null;
+            /**
+             * Format: date
+             * @description One working day after paper_approved_on; null without it
+             */
+            entry_due_on: string | null;
+            /** @description Entered after entry_due_on */
+            late: boolean;
             source: string;
             proposed_by: string;
             decided_by: string | null;
@@ -5501,6 +5924,11 @@ export interface components {
              * @description A candidate of this risk run: grounds become risk management
              */
             risk_run_id?: number;
+            /**
+             * Format: date
+             * @description The paper approval day (this year or last, not after today); entered more than one working day later is flagged late
+             */
+            paper_approved_on?: string;
         };
         AuditReasonInput: {
             reason?: string;
@@ -5706,6 +6134,21 @@ export interface components {
             results_due_on: string | null;
             results: components["schemas"]["AuditCollectionResult"][];
             results_by: string | null;
+            /**
+             * @description Who the collection letter went to
+             * @enum {string|null}
+             */
+            recipient_kind: "DECLARANT" | "AGENCY" | null;
+            recipient_name: string | null;
+            letter_number: string | null;
+            /** Format: date */
+            letter_on: string | null;
+            /** @description The leader's opinion when the results were last returned. */
+            rework_opinion: string | null;
+            returned_by: string | null;
+            /** Format: date-time */
+            returned_at: string | null;
+            rework_count: number;
             restricted: boolean;
         };
         AuditCollectionWithDuplicates: components["schemas"]["AuditCollection"] & {
@@ -6073,11 +6516,6 @@ export interface components {
         TrsAgencyImportResult: {
             rows: number;
             stored: number;
-        };
-        TrsCellsInput: {
-            cells: {
-                [key: string]: string | null;
-            };
         };
         TrsOk: {
             ok: boolean;
@@ -7860,6 +8298,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description json (a page) or xlsx (every row of the list with the same scope, filters and order, at most 20,000; a longer list answers 400 `EXPORT_TOO_LARGE` — filter it first). Anything else is 400 `INVALID_PARAMETER`. */
+        AuditListFormat: "json" | "xlsx";
         Page: number;
         PageSize: number;
         /** @description Free text; case and Vietnamese diacritics are ignored. */

@@ -1,5 +1,6 @@
 import type { Dict } from './vi';
 import { auditEn } from '../pages/audit/i18n';
+import { auditExtrasEn } from '../pages/audit/extrasI18n';
 import { riskEn } from '../pages/audit/risk/i18n';
 import { trsEn } from '../pages/trs/i18n';
 import { trsAgencyEn } from '../pages/trs/agencyI18n';
@@ -277,6 +278,7 @@ export const en: Dict = {
   'weekday.5': 'Friday',
   'weekday.6': 'Saturday',
   ...auditEn,
+  ...auditExtrasEn,
   ...riskEn,
   ...trsEn,
   ...trsAgencyEn,

@@ -1,5 +1,6 @@
 // Vietnamese dictionary: the reference language. Every key here must exist in en.ts (the type checks it).
 import { auditVi } from '../pages/audit/i18n';
+import { auditExtrasVi } from '../pages/audit/extrasI18n';
 import { riskVi } from '../pages/audit/risk/i18n';
 import { trsVi } from '../pages/trs/i18n';
 import { trsAgencyVi } from '../pages/trs/agencyI18n';
@@ -277,6 +278,7 @@ export const vi = {
   'weekday.5': 'Thứ Sáu',
   'weekday.6': 'Thứ Bảy',
   ...auditVi,
+  ...auditExtrasVi,
   ...riskVi,
   ...trsVi,
   ...trsAgencyVi,

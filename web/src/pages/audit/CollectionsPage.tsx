@@ -20,6 +20,8 @@ import { fmtDate, fmtDateTime, vietnamToday } from '../../utils/format';
 import { DateTimeCell, DuplicatesAlert, EnterpriseSelect, enterpriseColumn, unitColumn, ReasonModal, StatusTag, useAuditReference, useAuditRights, type ReasonPrompt } from './common';
 import { actionPrompt } from './ProposalPage';
 import { StatusSelect } from '../../components/Status';
+import { ListExportButton } from './ListExportButton';
+import { CollectionLetter, ReturnResultsButton, ReworkNotice } from './CollectionLetter';
 
 const STATUSES = ['SUBMITTED', 'APPROVED', 'RESULT_SUBMITTED', 'COMPLETED', 'REJECTED', 'PAUSED', 'CANCELLED'];
 
@@ -199,7 +201,10 @@ function CollectionDrawer({ id, onClose }: { id: number | null; onClose(): void 
                 {t('audit.col.approveResults')}
               </Button>
             )}
+            <ReturnResultsButton c={c} />
           </Space>
+          <ReworkNotice c={c} />
+          {['APPROVED', 'RESULT_SUBMITTED', 'COMPLETED'].includes(c.status) && <CollectionLetter c={c} />}
           <Typography.Title level={5}>{t('audit.col.results')}</Typography.Title>
           {c.results.length ? (
             <Table<CollectionResult> size="small" rowKey="risk_area" pagination={false} dataSource={c.results}
@@ -286,7 +291,12 @@ export default function CollectionsPage() {
       <PageHeader
         title={t('audit.collections.title')}
         subtitle={t('audit.collections.subtitle')}
-        extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setProposeOpen(true)} data-testid="collection-new">{t('audit.col.create')}</Button>}
+        extra={
+          <>
+            <ListExportButton list="collections" params={params} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setProposeOpen(true)} data-testid="collection-new">{t('audit.col.create')}</Button>
+          </>
+        }
       />
       <div className="hq-toolbar">
         <div style={{ flex: '1 1 240px', maxWidth: 340 }}>

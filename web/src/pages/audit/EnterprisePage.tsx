@@ -14,6 +14,7 @@ import { fmtDate, fmtDateTime } from '../../utils/format';
 import { DateCell, fmtMoney, groundsLabel, PlaceTag, StatusTag } from './common';
 import { EnterpriseFormModal } from './EnterpriseForm';
 import { ComplianceTag } from './EnterprisesPage';
+import { PrintButton } from './PrintButton';
 
 function show(v: ProfileValue | string | number | null | undefined): string {
   if (Array.isArray(v)) return v.length ? v.join('; ') : '—';
@@ -117,6 +118,7 @@ export default function EnterprisePage() {
         extra={
           <>
             <HistoryDrawer entityType="audit_enterprise" entityId={e.tax_code} />
+            <PrintButton to={`/audit/print/form01/${encodeURIComponent(e.tax_code)}`} label={t('audit.print.form01button')} data-testid="print-form01" />
             <Button icon={<EditOutlined />} onClick={() => setEditOpen(true)} data-testid="enterprise-edit">
               {t('common.edit')}
             </Button>

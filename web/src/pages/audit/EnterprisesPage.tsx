@@ -1,151 +1,27 @@
 // Enterprise directory (danh bạ doanh nghiệp): server search by tax code or by name without diacritics,
 // server paging and sorting, create / edit (form 01/KTSTQ), CSV or .xlsx import with progress.
 import { useState } from 'react';
-import { Alert, App, Button, Modal, Progress, Space, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
-import { EditOutlined, FileSearchOutlined, HistoryOutlined, InboxOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { EditOutlined, FileSearchOutlined, HistoryOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { audit, type Enterprise, type EnterpriseListParams, type EnterprisePage } from '../../api/audit';
-import { ApiError, errorMessage } from '../../api/errors';
+import { errorMessage } from '../../api/errors';
 import { useI18n, type DictKey } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { PageHeader } from '../../components/PageHeader';
 import { actionsColumn, IconAction } from '../../components/IconAction';
 import { TableSearch } from '../../components/TableSearch';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
-import { Outcome } from '../../components/Outcome';
 import { DateTimeCell } from './common';
 import { EnterpriseFormModal } from './EnterpriseForm';
+import { ListExportButton } from './ListExportButton';
+import { ImportFileModal } from './ImportFileModal';
 
 const COMPLIANCE_COLORS = ['default', 'red', 'volcano', 'gold', 'green', 'blue'];
 
 export function ComplianceTag({ level }: { level: number }) {
   const { t } = useI18n();
   return <Tag color={COMPLIANCE_COLORS[level] ?? 'default'}>{t(`audit.compliance.${level}` as DictKey)}</Tag>;
-}
-
-interface ImportProblem {
-  line: number;
-  message: string;
-}
-
-function ImportModal({ open, onClose }: { open: boolean; onClose(): void }) {
-  const { t } = useI18n();
-  // A CSV is sent as text (its rows counted here); an .xlsx as it is (the server reads its first sheet).
-  const [file, setFile] = useState<{ name: string; body: string | Blob; rows: number | null } | null>(null);
-  const [phase, setPhase] = useState<'idle' | 'uploading' | 'processing' | 'done' | 'failed'>('idle');
-  const [percent, setPercent] = useState(0);
-  const [result, setResult] = useState<{ created: number; updated: number } | null>(null);
-  const [error, setError] = useState<{ message: string; problems: ImportProblem[] } | null>(null);
-
-  const reset = () => {
-    setFile(null);
-    setPhase('idle');
-    setPercent(0);
-    setResult(null);
-    setError(null);
-  };
-  const close = () => {
-    reset();
-    onClose();
-  };
-  const read = async (f: File) => {
-    reset();
-    if (/\.xlsx$/i.test(f.name)) {
-      setFile({ name: f.name, body: f, rows: null });
-      return false;
-    }
-    const text = await f.text();
-    setFile({ name: f.name, body: text, rows: Math.max(0, text.split(/\r?\n/).filter((l) => l.trim()).length - 1) });
-    return false;
-  };
-  const run = async () => {
-    if (!file) return;
-    setPhase('uploading');
-    setError(null);
-    try {
-      const r = await audit.importEnterprises(file.body, (f) => {
-        setPercent(Math.round(f * 90));
-        if (f >= 1) setPhase('processing');
-      });
-      setPercent(100);
-      setResult(r);
-      setPhase('done');
-    } catch (e) {
-      const problems = e instanceof ApiError && Array.isArray(e.details.problems) ? (e.details.problems as ImportProblem[]) : [];
-      setError({ message: errorMessage(e), problems });
-      setPhase('failed');
-    }
-  };
-  const busy = phase === 'uploading' || phase === 'processing';
-  return (
-    <Modal
-      open={open}
-      width={680}
-      title={t('audit.import.title')}
-      onCancel={close}
-      maskClosable={!busy}
-      footer={
-        <Space>
-          <Button onClick={close} disabled={busy}>
-            {t('common.close')}
-          </Button>
-          {phase !== 'done' && (
-            <Button type="primary" icon={<UploadOutlined />} disabled={!file} loading={busy} onClick={run} data-testid="import-run">
-              {t('audit.import.run')}
-            </Button>
-          )}
-        </Space>
-      }
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">{t('audit.import.hint')}</Typography.Paragraph>
-      <Typography.Paragraph>
-        <Typography.Text code>tax_code,name,foreign_name,address,legal_representative,phone,email,compliance_level</Typography.Text>
-      </Typography.Paragraph>
-      <Upload.Dragger accept=".csv,text/csv,.xlsx" maxCount={1} showUploadList={false} beforeUpload={read} disabled={busy}>
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{file ? file.name : t('audit.import.drop')}</p>
-        {file && (
-          <p className="ant-upload-hint">{file.rows === null ? t('audit.import.workbook') : t('audit.import.rows', { n: file.rows })}</p>
-        )}
-      </Upload.Dragger>
-      {phase !== 'idle' && (
-        <div style={{ marginTop: 16 }}>
-          <Progress
-            percent={percent}
-            status={phase === 'failed' ? 'exception' : phase === 'done' ? 'success' : 'active'}
-            data-testid="import-progress"
-          />
-          <Typography.Text type="secondary">{t(`audit.import.phase.${phase}` as DictKey)}</Typography.Text>
-        </div>
-      )}
-      {result && (
-        <Outcome testId="import-result" title={t('audit.import.done', { created: result.created, updated: result.updated })} />
-      )}
-      {error && (
-        <Outcome
-          type="error"
-          title={error.message}
-          description={
-            error.problems.length > 0 && (
-              <Table<ImportProblem>
-                size="small"
-                rowKey={(p) => `${p.line}-${p.message}`}
-                pagination={error.problems.length > 8 ? { pageSize: 8, size: 'small' } : false}
-                dataSource={error.problems}
-                columns={[
-                  { title: t('audit.import.line'), dataIndex: 'line', width: 80 },
-                  { title: t('audit.import.problem'), dataIndex: 'message' },
-                ]}
-              />
-            )
-          }
-        />
-      )}
-    </Modal>
-  );
 }
 
 export default function EnterprisesPage() {
@@ -230,6 +106,7 @@ export default function EnterprisesPage() {
         subtitle={t('audit.enterprises.subtitle')}
         extra={
           <>
+            <ListExportButton list="enterprises" params={table.params} />
             <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="enterprise-import">
               {t('audit.import.button')}
             </Button>
@@ -256,7 +133,12 @@ export default function EnterprisesPage() {
           }
         }}
       />
-      <ImportModal open={importOpen} onClose={() => setImportOpen(false)}  />
+      <ImportFileModal open={importOpen} onClose={() => setImportOpen(false)} title={t('audit.import.title')} hint={t('audit.import.hint')}
+        columns="tax_code,name,foreign_name,address,legal_representative,phone,email,compliance_level"
+        send={async (body, onProgress) => {
+          const r = await audit.importEnterprises(body, onProgress);
+          return t('audit.import.done', { created: r.created, updated: r.updated });
+        }} />
       <HistoryDrawer entityType="audit_enterprise" entityId={historyOf ?? ''} open={!!historyOf} onClose={() => setHistoryOf(null)} />
     </div>
   );

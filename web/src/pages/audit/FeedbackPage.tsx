@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../../components/Status';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { DateTimeCell, useAuditRights } from './common';
+import { ListExportButton } from './ListExportButton';
 
 interface FeedbackForm {
   function_name: string;
@@ -73,7 +74,7 @@ export default function FeedbackPage() {
         </Col>
         {rights.seesFeedback && (
           <Col xs={24} xl={16}>
-            <Card size="small" title={t('audit.fb.list')}>
+            <Card size="small" title={t('audit.fb.list')} extra={<ListExportButton list="feedback" params={{}} />}>
               <FeedbackList />
             </Card>
           </Col>

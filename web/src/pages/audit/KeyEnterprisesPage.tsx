@@ -2,7 +2,7 @@
 // it cannot be proposed); leaders of the audit department and platform administrators keep it.
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, InputNumber, Popconfirm, Space, Table, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, StarFilled, UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { audit, type KeyEnterprise } from '../../api/audit';
 import { errorMessage } from '../../api/errors';
@@ -11,6 +11,9 @@ import { useI18n } from '../../i18n';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { DateTimeCell, EnterpriseSelect, useAuditRights, useRuleError } from './common';
+import { ListExportButton } from './ListExportButton';
+import { auditExtras } from '../../api/auditExtras';
+import { ImportFileModal } from './ImportFileModal';
 
 export default function KeyEnterprisesPage() {
   const { t } = useI18n();
@@ -21,6 +24,7 @@ export default function KeyEnterprisesPage() {
     audit.keyEnterprises({ ...p, year: Number(p.year) || new Date().getFullYear() }),
   );
   const year = Number(table.params.year) || new Date().getFullYear();
+  const [importOpen, setImportOpen] = useState(false);
   const [addOpen, setAddOpen] = useState(false);
   const add = async (v: { tax_code: string; reason?: string }) => {
     await audit.addKeyEnterprise(v.tax_code, year, v.reason?.trim());
@@ -46,6 +50,10 @@ export default function KeyEnterprisesPage() {
           <Space>
             <InputNumber<number> min={2000} max={2199} value={year} prefix={t('audit.year')} style={{ width: 150 }}
               onChange={(v) => { if (v) table.setFilters({ year: String(v) }); }} data-testid="key-year" />
+            <ListExportButton list="keyEnterprises" params={{ ...table.params, year }} />
+            {rights.keepsKeyList && (
+              <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="key-import">{t('audit.keyImport.button')}</Button>
+            )}
             {rights.keepsKeyList && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddOpen(true)} data-testid="key-add">{t('audit.key.add')}</Button>
             )}
@@ -87,6 +95,12 @@ export default function KeyEnterprisesPage() {
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
       </FormModal>
+      <ImportFileModal open={importOpen} onClose={() => setImportOpen(false)} title={t('audit.keyImport.title', { year })} hint={t('audit.keyImport.hint')}
+        columns="tax_code,reason,year"
+        send={async (body, onProgress) => {
+          const r = await auditExtras.importKeyEnterprises(body, year, onProgress);
+          return t('audit.keyImport.done', { added: r.added, unchanged: r.unchanged });
+        }} />
     </div>
   );
 }

@@ -13,12 +13,14 @@ import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { fmtDate, fmtDateTime } from '../../utils/format';
 import { DuplicatesAlert, groundsLabel, PlaceTag, ruleError, StatusTag, useAuditReference } from './common';
 import { taxCodeRule } from './EnterpriseForm';
+import { type ProposalEntry } from '../../api/auditExtras';
 
 interface ProposalForm {
   place: Place;
   grounds: string[];
   other_grounds?: string;
   period: [Dayjs, Dayjs];
+  paper_approved_on?: Dayjs;
 }
 
 function SearchResults({ result }: { result: SearchResult }) {
@@ -106,7 +108,7 @@ export default function NewProposalPage() {
     setRefusal(null);
     const grounds = [...v.grounds.filter((g) => g !== 'OTHER'), ...(v.grounds.includes('OTHER') && v.other_grounds?.trim() ? [v.other_grounds.trim()] : [])];
     try {
-      const p = await audit.createProposal({
+      const body: ProposalEntry = {
         tax_code: result.tax_code,
         place: v.place,
         grounds,
@@ -115,7 +117,9 @@ export default function NewProposalPage() {
         search_id: result.search_id,
         // From a risk run's candidate (/audit/risk/runs/:id): the run and score go with the proposal.
         risk_run_id: Number(params.get('risk_run_id')) || undefined,
-      });
+        paper_approved_on: v.paper_approved_on?.format('YYYY-MM-DD'),
+      };
+      const p = await audit.createProposal(body);
       setCreated(p);
     } catch (e) {
       // A refusal by the rules (409) is explained above the form; the rest goes to the fields.
@@ -123,6 +127,7 @@ export default function NewProposalPage() {
       else throw e;
     }
   }, { period_from: 'period', period_to: 'period' });
+  const lastYearStart = dayjs().subtract(1, 'year').startOf('year');
 
   const step = created ? 2 : result ? 1 : 0;
   const windowStart = dayjs().subtract(5, 'year').startOf('day');
@@ -174,7 +179,7 @@ export default function NewProposalPage() {
               <Card size="small" title={<span><AuditOutlined /> {t('audit.prop.step.form')}</span>}>
                 {refusal && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={refusal.title} description={refusal.text} data-testid="proposal-refusal" />}
                 <Form<ProposalForm> form={form} layout="vertical" onFinish={submit}
-                  initialValues={{ place: 'PREMISES', grounds: [], period: [dayjs().subtract(2, 'year').startOf('year'), dayjs().subtract(1, 'year').endOf('year')] }}>
+                  initialValues={{ place: 'PREMISES', grounds: [], paper_approved_on: dayjs(), period: [dayjs().subtract(2, 'year').startOf('year'), dayjs().subtract(1, 'year').endOf('year')] }}>
                   <Form.Item label={t('audit.ent.tax_code')}>
                     <Typography.Text strong>{result.tax_code}</Typography.Text>
                     {result.enterprise && <> — {result.enterprise.name}</>}
@@ -201,6 +206,10 @@ export default function NewProposalPage() {
                     rules={[{ required: true, message: t('audit.prop.periodRequired') }]}>
                     <DatePicker.RangePicker id="prop_period" style={{ width: '100%' }} format="DD/MM/YYYY"
                       disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(windowStart, 'day')} />
+                  </Form.Item>
+                  <Form.Item name="paper_approved_on" label={t('audit.prop.paperApprovedOn')} extra={t('audit.prop.paperApprovedHint')}>
+                    <DatePicker id="prop_paper_approved_on" style={{ width: '100%' }} format="DD/MM/YYYY"
+                      disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(lastYearStart, 'day')} />
                   </Form.Item>
                   <Button type="primary" htmlType="submit" loading={busy} block data-testid="proposal-submit">
                     {t('audit.prop.submit')}

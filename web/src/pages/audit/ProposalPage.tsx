@@ -22,6 +22,9 @@ import { fmtDate, fmtDateTime } from '../../utils/format';
 import {
   DateCell, DuplicatesAlert, fmtMoney, groundsLabel, MoneyInput, PlaceTag, ReasonModal, StatusTag, useAuditReference, useAuditRights, useRuleError, type ReasonPrompt,
 } from './common';
+import { LateEntryTag } from './LateEntryTag';
+import { PrintButton } from './PrintButton';
+import { PaymentsCard } from './PaymentsCard';
 
 const DAY = 'YYYY-MM-DD';
 const DATE_FMT = 'DD/MM/YYYY';
@@ -373,6 +376,7 @@ export default function ProposalPage() {
         subtitle={
           <Space wrap size={4}>
             <StatusTag status={p.status} />
+            <LateEntryTag p={p} />
             <PlaceTag place={p.place} />
             <Tag color="blue">{p.unit_code}</Tag>
             <span>{p.unit_name}</span>
@@ -381,6 +385,8 @@ export default function ProposalPage() {
         extra={
           <>
             <HistoryDrawer entityType="audit_proposal" entityId={String(p.id)} />
+            <PrintButton to={`/audit/print/proposal/${p.id}`} data-testid="print-proposal" />
+            {p.conclusion && <PrintButton to={`/audit/print/conclusion/${p.id}`} label={t('audit.record.conclusions')} data-testid="print-conclusion" />}
             {actions.map((a) => (
               <Button key={a} icon={ACTION_ICONS[a]} type={a === 'approve' ? 'primary' : 'default'} danger={a === 'reject' || a === 'cancel'}
                 onClick={() => act(a)} data-testid={`proposal-${a}`}>
@@ -445,6 +451,10 @@ export default function ProposalPage() {
                     ),
                   },
                   {
+                    key: 'print',
+                    render: (_: unknown, d) => <PrintButton size="small" type="text" label="" aria-label={t('audit.print.button')} to={`/audit/print/decision/${p.id}?decision=${d.id}`} />,
+                  },
+                  {
                     title: t('audit.dec.status'),
                     dataIndex: 'status',
                     render: (status: string, d) =>
@@ -497,6 +507,9 @@ export default function ProposalPage() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
+          {p.conclusion && (
+            <PaymentsCard proposalId={p.id} concludedOn={p.conclusion.signed_on} approved={p.conclusion.status === 'APPROVED'} canRecord={canRecord} />
+          )}
           <Card size="small" title={t('audit.record.penalties')} style={{ marginBottom: 12 }}
             extra={p.conclusion && <Button size="small" icon={<PlusOutlined />} onClick={() => setModal('penalty')}>{t('audit.pen.add')}</Button>}>
             <Table<Penalty> size="small" rowKey="id" pagination={false} dataSource={p.penalties} scroll={{ x: 'max-content' }}

@@ -12,6 +12,8 @@ import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDate } from '../../utils/format';
 import { DateTimeCell, enterpriseColumn, groundsLabel, PlaceTag, StatusTag, unitColumn } from './common';
 import { StatusSelect } from '../../components/Status';
+import { ListExportButton } from './ListExportButton';
+import { LateEntryTag } from './LateEntryTag';
 
 export const PROPOSAL_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'PAUSED', 'CANCELLED'];
 export const PLACES = ['PREMISES', 'OFFICE'] as const;
@@ -50,6 +52,7 @@ export default function ProposalsPage() {
       render: (s: string, p) => (
         <span style={{ whiteSpace: 'nowrap' }}>
           <StatusTag status={s} />
+          <LateEntryTag p={p} />
           {p.duplicate_count > 0 && (
             <Tooltip title={t('audit.duplicates.count', { n: p.duplicate_count })}>
               <Tag color="orange" icon={<WarningOutlined />}>{p.duplicate_count}</Tag>
@@ -67,9 +70,12 @@ export default function ProposalsPage() {
         title={t('audit.proposals.title')}
         subtitle={t('audit.proposals.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/audit/proposals/new')} data-testid="proposal-new">
-            {t('audit.prop.create')}
-          </Button>
+          <>
+            <ListExportButton list="proposals" params={params} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/audit/proposals/new')} data-testid="proposal-new">
+              {t('audit.prop.create')}
+            </Button>
+          </>
         }
       />
       <div className="hq-toolbar">

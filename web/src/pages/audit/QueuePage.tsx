@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { fmtDate, fmtDateTime } from '../../utils/format';
 import { duplicateLink, groundsLabel, PlaceTag, ReasonModal, StatusTag, type ReasonPrompt } from './common';
 import { actionPrompt } from './ProposalPage';
+import { ListExportButton } from './ListExportButton';
 
 const PAGE_SIZE = 10;
 type Kind = 'PROPOSAL' | 'COLLECTION' | 'RESULT';
@@ -178,6 +179,7 @@ export default function QueuePage() {
       <Tabs
         activeKey={kind}
         onChange={(k) => setParams({ kind: k }, { replace: true })}
+        tabBarExtraContent={<ListExportButton list="queue" params={{ kind }} />}
         items={[
           { key: 'PROPOSAL', label: label('audit.queue.proposals', 0) },
           { key: 'COLLECTION', label: label('audit.queue.collections', 1) },
