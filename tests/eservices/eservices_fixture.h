@@ -15,6 +15,12 @@ using nlohmann::json;
 class EServicesApiTest : public ApiTest {
  protected:
   static std::string url(const std::string& tail) { return "/api/v1/eservices" + tail; }
+  // A statistics period that holds what a test just submitted at any hour: after office hours (art. 7.5) a
+  // dossier is received the next working day, after the default period (which ends today).
+  static std::string stats_period() {
+    const auto today = core::to_local(core::now()).date;
+    return "&from=" + core::format_date(core::add_days(today, -1)) + "&to=" + core::format_date(core::add_days(today, 14));
+  }
   const core::UnixSeconds now = core::now();
   eservices::KeyAndCertificate ca =
       eservices::make_self_signed("Test CA " + std::to_string(now), now - 86400, now + 365 * 86400, true);

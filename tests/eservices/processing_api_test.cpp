@@ -243,7 +243,7 @@ TEST_P(EServicesProcessing, StatisticsAndExcel) {
   auto applicant = citizen("cd.binh");
   new_dossier(applicant);
   auto head = logged_in("02ci.dvc.lanhdao");
-  auto r = head.get(url("/stats?unit=02CI"));
+  auto r = head.get(url("/stats?unit=02CI" + stats_period()));
   ASSERT_EQ(r.status, 200) << r.raw;
   std::int64_t received = 0;
   for (const auto& l : r.body["items"]) received += l["received"].get<std::int64_t>() + l["carried_over"].get<std::int64_t>();
