@@ -6520,13 +6520,6 @@ export interface components {
         TrsOk: {
             ok: boolean;
         };
-        /** @description A summary of an agency interval (hours) */
-        TrsAgencySummary: {
-            n: number;
-            mean_hours?: number;
-            median_hours?: number;
-            p90_hours?: number;
-        };
         /**
          * @description A row of the report's `agencies` (per agency, `ministry` from the agency table) or `ministries` (`agency`
          *     holds the ministry's name) sections.
@@ -6539,11 +6532,11 @@ export interface components {
             n: number;
             share_n: number;
             release_share: number;
-            registration_to_sampling: components["schemas"]["TrsAgencySummary"];
-            sampling_to_result: components["schemas"]["TrsAgencySummary"];
-            registration_to_result: components["schemas"]["TrsAgencySummary"];
-            result_to_handover: components["schemas"]["TrsAgencySummary"];
-            registration_to_handover: components["schemas"]["TrsAgencySummary"];
+            registration_to_sampling: components["schemas"]["TrsSummary"];
+            sampling_to_result: components["schemas"]["TrsSummary"];
+            registration_to_result: components["schemas"]["TrsSummary"];
+            result_to_handover: components["schemas"]["TrsSummary"];
+            registration_to_handover: components["schemas"]["TrsSummary"];
         };
         TrsReferenceStudy: {
             /** @example VN2013 */
@@ -6844,18 +6837,9 @@ export interface components {
                     [key: string]: unknown;
                 };
             };
-            agencies: {
-                agency: string;
-                flow: string;
-                n: number;
-                share_n: number;
-                release_share: number;
-                registration_to_sampling: components["schemas"]["TrsSummary"];
-                sampling_to_result: components["schemas"]["TrsSummary"];
-                registration_to_result: components["schemas"]["TrsSummary"];
-                result_to_handover: components["schemas"]["TrsSummary"];
-                registration_to_handover: components["schemas"]["TrsSummary"];
-            }[];
+            agencies: components["schemas"]["TrsAgencyResultRow"][];
+            /** @description With a study only — the agencies' rows pooled per ministry (`agency` holds the ministry's name). */
+            ministries?: components["schemas"]["TrsAgencyResultRow"][];
             sampling: components["schemas"]["TrsSamplingRow"][];
             study: components["schemas"]["TrsStudy"];
         };
