@@ -67,13 +67,30 @@ std::vector<AgencyListRow> listed_for(soci::session& sql, const store::Study& st
   return out;
 }
 
-[[noreturn]] void import_invalid(const std::vector<CellProblem>& problems, std::size_t count, std::size_t bad_rows,
-                                 std::size_t rows) {
-  throw Error(ErrorKind::Unprocessable, "IMPORT_INVALID",
-              "Tệp có " + std::to_string(count) + " ô không hợp lệ ở " + std::to_string(bad_rows) +
-                  " dòng; chưa dòng nào được nhập. Hãy sửa các ô được liệt kê.",
-              {{"bad_cells", problems_json(problems)}, {"bad_cell_count", count}, {"bad_rows", bad_rows}, {"rows", rows}});
-}
+// The bad cells of an all-or-nothing import: every row's problems counted, the first 1,000 kept for the answer.
+class ImportProblems {
+ public:
+  // False (and the row's problems kept) when the row has any.
+  bool accept(std::vector<CellProblem>& row_problems) {
+    if (row_problems.empty()) return true;
+    ++bad_rows_;
+    count_ += row_problems.size();
+    for (auto& p : row_problems)
+      if (kept_.size() < 1000) kept_.push_back(std::move(p));
+    return false;
+  }
+  void throw_if_any(std::size_t rows) const {
+    if (count_ == 0) return;
+    throw Error(ErrorKind::Unprocessable, "IMPORT_INVALID",
+                "Tệp có " + std::to_string(count_) + " ô không hợp lệ ở " + std::to_string(bad_rows_) +
+                    " dòng; chưa dòng nào được nhập. Hãy sửa các ô được liệt kê.",
+                {{"bad_cells", problems_json(kept_)}, {"bad_cell_count", count_}, {"bad_rows", bad_rows_}, {"rows", rows}});
+  }
+
+ private:
+  std::vector<CellProblem> kept_;
+  std::size_t count_ = 0, bad_rows_ = 0;
+};
 
 [[noreturn]] void invalid_cells(const std::vector<CellProblem>& problems) {
   throw Error(ErrorKind::Unprocessable, "INVALID_CELLS",
@@ -217,8 +234,7 @@ AgencyImportResult AgencyService::import_returns(const core::Principal& caller, 
     std::map<std::int64_t, std::string> listed;  // key → declaration number as listed
     for (const auto& row : listed_for(sql, study, agency, agency_store::list_agencies(sql)))
       listed[static_cast<std::int64_t>(*declaration_identity(row.declaration_no))] = row.declaration_no;
-    std::vector<CellProblem> problems;
-    std::size_t problem_count = 0, bad_rows = 0;
+    ImportProblems problems;
     std::vector<AgencyReturn> good;
     std::map<std::int64_t, std::size_t> seen;
     AgencyImportResult result;
@@ -238,19 +254,13 @@ AgencyImportResult AgencyService::import_returns(const core::Principal& caller, 
         else
           d.value.declaration_no = it->second;
       }
-      if (!d.problems.empty()) {
-        ++bad_rows;
-        problem_count += d.problems.size();
-        for (auto& p : d.problems)
-          if (problems.size() < 1000) problems.push_back(std::move(p));
-        return;
-      }
+      if (!problems.accept(d.problems)) return;
       d.value.updated_by = caller.username;
       d.value.updated_at = now;
       good.push_back(std::move(d.value));
     });
     if (result.rows == 0) core::bad_input("EMPTY_IMPORT", "Tệp không có dòng dữ liệu nào sau dòng tiêu đề.");
-    if (problem_count > 0) import_invalid(problems, problem_count, bad_rows, result.rows);
+    problems.throw_if_any(result.rows);
     for (const auto& r : good) agency_store::upsert_return(sql, study_id, agency.code, r);
     result.stored = good.size();
     history::append(sql, caller, {"trs.agency.import", "trs_study", std::to_string(study_id),
@@ -300,8 +310,7 @@ AgencyImportResult AgencyService::import_border_checks(const core::Principal& ca
     require_agency_access(sql, caller, study_id, agency_code);
     const Agency agency = load_agency(sql, agency_code);
     require_border_guard(agency);
-    std::vector<CellProblem> problems;
-    std::size_t problem_count = 0, bad_rows = 0;
+    ImportProblems problems;
     std::vector<BorderCheck> good;
     std::map<std::pair<std::string, std::string>, std::size_t> seen;
     AgencyImportResult result;
@@ -317,19 +326,13 @@ AgencyImportResult AgencyService::import_border_checks(const core::Principal& ca
                                     std::to_string(s->second) + ".",
                                 "", ""});
       }
-      if (!d.problems.empty()) {
-        ++bad_rows;
-        problem_count += d.problems.size();
-        for (auto& p : d.problems)
-          if (problems.size() < 1000) problems.push_back(std::move(p));
-        return;
-      }
+      if (!problems.accept(d.problems)) return;
       d.value.updated_by = caller.username;
       d.value.updated_at = now;
       good.push_back(std::move(d.value));
     });
     if (result.rows == 0) core::bad_input("EMPTY_IMPORT", "Tệp không có dòng dữ liệu nào sau dòng tiêu đề.");
-    if (problem_count > 0) import_invalid(problems, problem_count, bad_rows, result.rows);
+    problems.throw_if_any(result.rows);
     for (const auto& c : good) agency_store::upsert_border_check(sql, study_id, agency.code, c);
     result.stored = good.size();
     history::append(sql, caller, {"trs.border.import", "trs_study", std::to_string(study_id),
