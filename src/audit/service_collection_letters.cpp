@@ -34,9 +34,11 @@ store::Collection AuditService::record_collection_letter(const core::Principal& 
       core::conflict("INVALID_TRANSITION", "Chỉ ghi văn bản yêu cầu cho đề xuất thu thập đã được phê duyệt và chưa gửi kết quả "
                                            "(hiện: «" + status_name(c.status) + "»).",
                      {{"status", c.status}});
-    if (c.approved_at && date_text(input.letter_on) < date_text(core::to_local(c.approved_at).date))
-      invalid("letter_on", "Ngày văn bản không được trước ngày phê duyệt đề xuất thu thập (" +
-                               date_text(core::to_local(c.approved_at).date) + ").");
+    if (c.approved_at) {
+      const core::Date approved_on = core::to_local(c.approved_at).date;
+      if (input.letter_on < approved_on)
+        invalid("letter_on", "Ngày văn bản không được trước ngày phê duyệt đề xuất thu thập (" + date_text(approved_on) + ").");
+    }
     c.recipient_kind = input.recipient_kind;
     c.recipient_name = name.empty() ? c.enterprise_name : name;
     c.letter_number = number;
