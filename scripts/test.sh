@@ -41,7 +41,11 @@ if [ -f web/package.json ]; then
   server_pid=$!
   for _ in $(seq 1 50); do curl -sf http://127.0.0.1:18080/healthz >/dev/null && break; sleep 0.2; done
   if ! (cd web && HAIQUAN_URL=http://127.0.0.1:18080 npm run e2e) | tee "$work/e2e.log"; then
+    echo "== The server's last lines"
     tail -50 "$work/server.log"
+    # Last, so that a log read from its end (CI keeps the tail) names the failed tests and their errors.
+    echo "== Failed browser tests"
+    sed 's/\x1b\[[0-9;]*m//g' "$work/e2e.log" | grep -E '^ +[0-9]+\) |Error:|Expected|Received|Timeout|exceeded|[0-9]+ (failed|flaky|passed)' | tail -60
     exit 1
   fi
   passed=$((passed + $(count "$work/e2e.log" '[0-9]+ passed \(')))
