@@ -158,6 +158,26 @@ TEST_P(AuditEscalationApi, KeepingTheBlockLeavesTheLaterProposalWaiting) {
             "EARLIER_PROPOSAL_PENDING");
 }
 
+TEST_P(AuditEscalationApi, NoLeaderDecidesAnEscalationOfTheirOwnProposal) {
+  ApiClient first = logged_in("02ci.canbo");
+  ApiClient admin = logged_in("admin", kAdminPassword);
+  const std::string code = tax_code(400);
+  ASSERT_EQ(propose(first, code).status, 201);
+  // The platform administrator (at the General Department) proposes the same enterprise later: the block goes to
+  // the General Department, whose only leader here is that administrator.
+  auto own = propose(admin, code);
+  ASSERT_EQ(own.status, 201) << own.raw;
+  age_escalations(40);
+  const json esc = find_by(admin.get("/api/v1/audit/escalations").body["items"], "tax_code", code);
+  ASSERT_FALSE(esc.is_null());
+  EXPECT_EQ(esc["state"], "ESCALATED");
+  EXPECT_FALSE(esc["may_decide"].get<bool>());
+  auto refused = admin.post("/api/v1/audit/escalations/" + std::to_string(esc["id"].get<std::int64_t>()) + "/decide",
+                            {{"decision", "PROCEED"}});
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(refused.error_code(), "OWN_WORK");
+}
+
 TEST_P(AuditEscalationApi, TheEscalationDelayIsASettingOfTheAuditDepartment) {
   EXPECT_EQ(logged_in("02ci.canbo").get("/api/v1/audit/settings/escalation").body["escalation_working_days"], 5);
   EXPECT_EQ(logged_in("02ci.lanhdao").put("/api/v1/audit/settings/escalation", {{"escalation_working_days", 3}}).status, 403);
