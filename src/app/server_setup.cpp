@@ -8,6 +8,7 @@
 #include "app/demo.h"
 #include "audit/risk/routes.h"
 #include "audit/routes.h"
+#include "audit/routes_escalations.h"
 #include "audit/routes_payments.h"
 #include "eservices/demo.h"
 #include "eservices/helpdesk_routes.h"
@@ -30,13 +31,15 @@ namespace hq::app {
 
 struct ServerParts {
   explicit ServerParts(db::Database& db)
-      : identity(db), history(db), calendar(db), audit(db), audit_payments(db), risk(db), trs(db), trs_agencies(db), eservices(db), helpdesk(db), monitor(db),
+      : identity(db), history(db), calendar(db), audit(db), audit_payments(db), audit_escalations(db), audit_calendar(db), risk(db), trs(db), trs_agencies(db), eservices(db), helpdesk(db), monitor(db),
         static_files("") {}
   identity::IdentityService identity;
   history::HistoryService history;
   platform::CalendarService calendar;
   audit::AuditService audit;
   audit::AuditPayments audit_payments;
+  audit::AuditEscalations audit_escalations;
+  audit::AuditReportCalendar audit_calendar;
   audit::risk::RiskService risk;
   trs::StudyService trs;
   trs::AgencyService trs_agencies;
@@ -107,6 +110,8 @@ Server::Server(db::Database& db, const Options& options) : parts_(std::make_uniq
   platform::add_health_routes(p.router, db);
   audit::add_audit_routes(p.router, p.audit);
   audit::add_payment_routes(p.router, p.audit_payments);
+  audit::add_escalation_routes(p.router, p.audit_escalations);
+  audit::add_report_calendar_routes(p.router, p.audit_calendar);
   audit::risk::add_risk_routes(p.router, p.risk);
   trs::add_trs_routes(p.router, p.trs);
   trs::add_agency_routes(p.router, p.trs_agencies);

@@ -5,6 +5,7 @@
 
 #include "audit/routes.h"
 #include "audit/service.h"
+#include "audit/service_report_calendar.h"
 #include "core/time.h"
 #include "identity/units.h"
 
@@ -90,9 +91,20 @@ void add_demo_data(db::Database& db) {
   conclusion.amounts.at("penalty") = 60'000'000;
   conclusion.amounts.at("collected") = 900'000'000;
   service.add_conclusion(officer_02ci, done.id, conclusion);
-  // Waiting for approval, with a duplicate from another unit.
-  propose(officer_02ci, kEnterprises[3].tax_code, "PREMISES", "RISK_MANAGEMENT");
-  propose(officer_ktstq, kEnterprises[3].tax_code, "PREMISES", "COMPLIANCE_ASSESSMENT");
+  // Waiting for approval, with a duplicate from another unit, both submitted 30 days ago: the later one (the
+  // audit department's) is blocked by 02CI's and has escalated to the General Department, which decides.
+  {
+    const std::int64_t month_ago = core::now() - 30 * 86400;
+    service.set_clock([month_ago] { return month_ago; });
+    const core::Date older_from{year - 3, 1, 1}, older_to{year - 2, 12, 31};
+    for (const auto* who : {&officer_02ci, &officer_ktstq}) {
+      const auto found = service.search(*who, kEnterprises[3].tax_code);
+      service.create_proposal(*who, {kEnterprises[3].tax_code, "PREMISES",
+                                     who == &officer_02ci ? "RISK_MANAGEMENT" : "COMPLIANCE_ASSESSMENT", found.search_id,
+                                     older_from, older_to, false});
+    }
+    service.set_clock([] { return core::now(); });
+  }
   // Paused and rejected ones.
   const auto paused = propose(officer_02ci, kEnterprises[0].tax_code, "OFFICE", "RISK_MANAGEMENT");
   service.act_on_proposal(leader_02ci, paused.id, Action::Pause, "Chờ bổ sung hồ sơ");
@@ -101,6 +113,13 @@ void add_demo_data(db::Database& db) {
   // An information collection waiting for approval.
   service.create_collection(officer_02ci, {kEnterprises[0].tax_code, "Giá khai báo thấp hơn giá tham chiếu",
                                            {"VALUATION", "ORIGIN"}});
+  // The reporting calendar of this year: forms 19 and 20 monthly, due on the 10th of the next month.
+  AuditReportCalendar calendar(db);
+  for (int month = 1; month <= 12; ++month) {
+    const core::Date first{year, month, 1}, last{year, month, core::days_in_month(year, month)};
+    const core::Date due = month == 12 ? core::Date{year + 1, 1, 10} : core::Date{year, month + 1, 10};
+    for (const char* form : {"form19", "form20"}) calendar.create(ktstq_leader, {form, first, last, due});
+  }
   spdlog::info("audit demo data ready: {} enterprises, 5 proposals, 1 collection", std::size(kEnterprises));
 }
 

@@ -29,6 +29,10 @@ const std::vector<FormColumn> kForm19 = {
     {"conclusions", "Kết luận", "Conclusions", "Số kết luận đã ban hành", "Conclusions issued", false, {}, {}},
     {"audits_with_violations", "Kết luận", "Conclusions",
      "Số cuộc phát hiện vi phạm", "Audits with violations", false, {}, {}},
+    // Penalty decisions (xử phạt VPHC) attached to approved conclusions, counted in the period they were signed;
+    // their money is the conclusion's «penalty» column, not added twice.
+    {"penalty_decisions", "Kết luận", "Conclusions",
+     "Số quyết định xử phạt VPHC", "Penalty decisions", false, {}, {}},
     {"import_tax", "Số thuế ấn định (đồng)", "Tax assessed (VND)", "Thuế nhập khẩu", "Import duty", true, {}, {}},
     {"export_tax", "Số thuế ấn định (đồng)", "Tax assessed (VND)", "Thuế xuất khẩu", "Export duty", true, {}, {}},
     {"vat", "Số thuế ấn định (đồng)", "Tax assessed (VND)", "Thuế GTGT", "VAT", true, {}, {}},

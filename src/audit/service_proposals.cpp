@@ -94,7 +94,9 @@ CreatedProposal AuditService::create_proposal(const core::Principal& caller, con
     if (!duplicates.empty()) summary += "; cảnh báo trùng với " + std::to_string(duplicates.size()) + " đề xuất khác";
     if (p.late) summary += "; nhập muộn (phê duyệt giấy ngày " + p.paper_approved_on + ", hạn nhập " + p.entry_due_on + ")";
     history::append(sql, caller, change("audit.proposal.create", "audit_proposal", p.id, summary));
-    return CreatedProposal{proposal_for(sql, p.id), duplicates};
+    const store::Proposal created = proposal_for(sql, p.id);
+    if (!input.draft) note_submitted_proposal(sql, created, duplicates, at);
+    return CreatedProposal{created, duplicates};
   });
 }
 
@@ -104,6 +106,7 @@ void check_approval(soci::session& sql, const store::Proposal& p) {
   std::vector<ProposalFacts> others;
   std::vector<store::Proposal> all = store::proposals_of_enterprise(sql, p.enterprise_id);
   for (const auto& o : all) others.push_back(facts_of(o));
+  others = rule4_facts(sql, p, others);  // earlier proposals a leader above let this one pass
   std::int64_t blocking = 0;
   const auto block = approval_block(facts_of(p), others, store::is_key_enterprise(sql, p.enterprise_id, p.year), blocking);
   const auto other = std::find_if(all.begin(), all.end(), [&](const store::Proposal& o) { return o.id == blocking; });
@@ -190,6 +193,8 @@ store::Proposal AuditService::act_on_proposal(const core::Principal& caller, std
     std::string summary = "Chuyển đề xuất " + p.number + " sang trạng thái «" + status_name(p.status) + "»";
     if (!reason.empty()) summary += "; lý do: " + reason;
     history::append(sql, caller, change("audit.proposal." + action_code(action), "audit_proposal", p.id, summary));
+    if (action == Action::Submit)
+      note_submitted_proposal(sql, p, duplicates_for(sql, p.enterprise_id, "PROPOSAL", p.id, p.unit_id), at);
     return p;
   });
 }

@@ -40,3 +40,21 @@ void check_amounts(const Amounts& amounts);
 void refuse_own_work(const core::Principal& caller, const std::string& created_by, const std::string& what);
 
 }  // namespace hq::audit::detail
+
+namespace hq::audit::detail {
+
+// service_escalations.cpp. When proposal `p` is submitted: open an escalation for each earlier pending proposal
+// of another unit that blocks it (same enterprise and year), and tell every other unit with an open item among
+// `duplicates` that `p` duplicates it (a notice).
+void note_submitted_proposal(soci::session& sql, const store::Proposal& p, const std::vector<Duplicate>& duplicates,
+                             std::int64_t at);
+// The waiver of rule 4 after an escalation (PROCEED).
+std::vector<ProposalFacts> rule4_facts(soci::session& sql, const store::Proposal& p,
+                                       const std::vector<ProposalFacts>& others);
+// Reads the escalation setting (working days; the default when unset or unreadable).
+int escalation_working_days(soci::session& sql);
+// A notice to a unit.
+void notify_unit(soci::session& sql, std::int64_t unit_id, const std::string& kind, const std::string& entity_type,
+                 std::int64_t entity_id, const std::string& message, std::int64_t at);
+
+}  // namespace hq::audit::detail

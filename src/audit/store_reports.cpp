@@ -154,6 +154,14 @@ std::vector<Fact> form19_facts(soci::session& sql, const std::string& path, cons
     facts.push_back({unit, "declarations", int_at(r, "declarations"), 0});
     for (const char* key : kAmountKeys) facts.push_back({unit, key, int_at(r, key), 0});
   }
+  // Penalty decisions count in the period they were signed, once their conclusion is approved.
+  soci::rowset<soci::row> penalties =
+      (sql.prepare << "SELECT u.path AS path, COUNT(*) AS n FROM audit_penalties x "
+                      "JOIN audit_conclusions c ON c.proposal_id = x.proposal_id JOIN audit_proposals p ON p.id = x.proposal_id "
+                      "JOIN units u ON u.id = p.unit_id WHERE c.status = 'APPROVED' AND x.signed_on >= :f AND x.signed_on <= :t "
+                      "AND u.path LIKE :p GROUP BY u.path",
+       soci::use(from), soci::use(to), soci::use(pattern));
+  for (const auto& r : penalties) facts.push_back({text_at(r, "path"), "penalty_decisions", int_at(r, "n"), 0});
   // Amounts collected after the conclusion (migration 0208) count in the period they were paid, once the
   // conclusion is approved.
   soci::rowset<soci::row> payments =

@@ -40,6 +40,12 @@ test('audit: every answer the web reads is the one in docs/openapi.yaml', async 
   await conforms(request, `${A}/deadlines`, `${A}/deadlines`);
   await conforms(request, `${A}/feedback`, `${A}/feedback`);
   for (const form of ['form19', 'form20']) await conforms(request, `${A}/reports/${form}`, `${A}/reports/${form}?from=2020-01-01&to=2026-12-31`);
+  await conforms(request, `${A}/settings/escalation`, `${A}/settings/escalation`);
+  await conforms(request, `${A}/escalations`, `${A}/escalations`);
+  await conforms(request, `${A}/notices`, `${A}/notices`);
+  const periods = await conforms(request, `${A}/report-periods`, `${A}/report-periods`);
+  for (const p of ((periods.items ?? []) as Json[]).slice(0, 3))
+    await conforms(request, `${A}/report-periods/{id}/units`, `${A}/report-periods/${p.id}/units`);
   for (const p of proposals.items ?? []) await conforms(request, `${A}/proposals/{id}`, `${A}/proposals/${p.id}`);
   for (const c of collections.items ?? []) await conforms(request, `${A}/collections/{id}`, `${A}/collections/${c.id}`);
   const taxCodes = (enterprises.items ?? []).map((e) => String(e.tax_code));

@@ -3560,6 +3560,684 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/settings/escalation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thời hạn chuyển lãnh đạo cấp trên / Working days before a blocked proposal escalates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The setting (default 5). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditEscalationSetting"];
+                    };
+                };
+                /** @description `FORBIDDEN` (not an audit user) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /**
+         * Đặt thời hạn chuyển lãnh đạo cấp trên {escalation_working_days}
+         * @description Leaders of the audit department (Cục KTSTQ) and platform administrators; 1–60 working days on the platform calendar. Rows already open follow the new value (the day is computed on every read).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuditEscalationSetting"];
+                };
+            };
+            responses: {
+                /** @description The new setting. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditEscalationSetting"];
+                    };
+                };
+                /** @description `INVALID_FIELD` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `FORBIDDEN` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Đề xuất trùng chuyển lãnh đạo cấp trên / Blocked proposals escalated to the unit above both units
+         * @description While an earlier proposal of another unit for the same enterprise and year is pending, a later one cannot
+         *     be approved (first come, first served). The pair is recorded when the later proposal is submitted; after
+         *     the setting's working days it is ESCALATED to the leaders of the unit above both units (their nearest
+         *     common ancestor, one level higher when that is one of the two). Leaders see the escalations whose unit
+         *     lies in their subtree. `state`: WAITING (not yet due), ESCALATED (awaiting a decision), PROCEED, KEEP,
+         *     MOOT (either proposal left SUBMITTED before a decision).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "WAITING" | "ESCALATED" | "PROCEED" | "KEEP" | "MOOT";
+                    page?: components["parameters"]["Page"];
+                    page_size?: components["parameters"]["PageSize"];
+                    /** @description json (a page) or xlsx (every row of the list with the same scope, filters and order, at most 20,000; a longer list answers 400 `EXPORT_TOO_LARGE` — filter it first). Anything else is 400 `INVALID_PARAMETER`. */
+                    format?: components["parameters"]["AuditListFormat"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page (newest first), or the workbook. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditEscalationPage"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description `INVALID_PARAMETER, EXPORT_TOO_LARGE` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `FORBIDDEN` (leaders only) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/escalations/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lãnh đạo cấp trên quyết định {decision: PROCEED|KEEP, note?}
+         * @description PROCEED lets the later proposal be approved past that earlier one (rule 5, one approved premises audit a
+         *     year, still holds); KEEP leaves the block until the earlier proposal is decided. Only an ESCALATED row,
+         *     once (WAITING → PROCEED | KEEP, conditional on the stored state); a leader of the escalation's unit or
+         *     above, never one who made either proposal. Both units get a notice; the later proposal's history records it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "PROCEED" | "KEEP";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The escalation after the decision. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditEscalation"];
+                    };
+                };
+                /** @description `INVALID_FIELD` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `FORBIDDEN, OWN_WORK` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `ESCALATION_NOT_FOUND` (also outside the caller's subtree) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `NOT_ESCALATED_YET` (details.escalates_on), `INVALID_TRANSITION` (decided, or moot) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thông báo của đơn vị / The unit's notices
+         * @description What a unit is told: DUPLICATE (another unit submitted a proposal for an enterprise this unit has an open
+         *     proposal or collection for), ESCALATION_DECIDED (the leader above decided about a blocked pair involving
+         *     this unit), RECONCILE_CHASE (the level above asks it to reconcile forms 19/20). The notices of the units in
+         *     the caller's subtree, newest first; `unread` counts those not read yet.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: "true" | "false";
+                    page?: components["parameters"]["Page"];
+                    page_size?: components["parameters"]["PageSize"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditNoticePage"];
+                    };
+                };
+                /** @description `INVALID_PARAMETER` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `FORBIDDEN` (not an audit user) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/notices/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đánh dấu đã đọc / Mark a notice read
+         * @description The first reader is kept. A notice of a unit outside the caller's subtree answers 404.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The notice. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditNotice"];
+                    };
+                };
+                /** @description `NOTICE_NOT_FOUND` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/report-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lịch báo cáo mẫu 19, mẫu 20 / The reporting calendar of a year
+         * @description The periods due in `year` (default this year), each with the day reconciliation opens (`reminder_on`, two
+         *     working days before `due_on` on the platform calendar), its phase today, and for the caller's reporting
+         *     unit (its Cục or Chi cục; a Đội's parent) whether it reconciled and whether it should now (`remind`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    /** @description json (a page) or xlsx (every row of the list with the same scope, filters and order, at most 20,000; a longer list answers 400 `EXPORT_TOO_LARGE` — filter it first). Anything else is 400 `INVALID_PARAMETER`. */
+                    format?: components["parameters"]["AuditListFormat"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The periods by due day, or the workbook. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            items: components["schemas"]["AuditReportPeriod"][];
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description `INVALID_PARAMETER` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `FORBIDDEN` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Lập kỳ báo cáo {form, from, to, due_on}
+         * @description Leaders of the audit department and platform administrators. from ≤ to ≤ due_on, due within a year of the period; one period per form and dates.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        form: "form19" | "form20";
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        /** Format: date */
+                        due_on: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The period. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditReportPeriod"];
+                    };
+                };
+                /** @description `INVALID_FIELD, INVALID_PERIOD, INVALID_DUE_DATE` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `FORBIDDEN` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `REPORT_PERIOD_EXISTS` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/report-periods/{id}/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Tình hình đối chiếu theo đơn vị / Reconciliation status of each reporting unit
+         * @description The Cục and Chi cục in the subtree of `unit` (default the caller's unit; the whole tree for the audit department and platform administrators), those not reconciled first, with the chases they received.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    unit?: string;
+                    /** @description json (a page) or xlsx (every row of the list with the same scope, filters and order, at most 20,000; a longer list answers 400 `EXPORT_TOO_LARGE` — filter it first). Anything else is 400 `INVALID_PARAMETER`. */
+                    format?: components["parameters"]["AuditListFormat"];
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The status, or the workbook. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPeriodStatus"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description `FORBIDDEN` (a unit outside the caller's scope) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `REPORT_PERIOD_NOT_FOUND, UNIT_NOT_FOUND` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/report-periods/{id}/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xác nhận đã đối chiếu số liệu kỳ báo cáo {unit?, note?}
+         * @description An audit user of the unit's subtree, from `reminder_on` on (after `due_on` it is recorded late). The unit defaults to the caller's reporting unit. Form 19/20 of the period then counts it reconciled.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unit?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The status of the unit's subtree. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPeriodStatus"];
+                    };
+                };
+                /** @description `NOT_A_REPORTING_UNIT` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `FORBIDDEN` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `REPORT_PERIOD_NOT_FOUND, UNIT_NOT_FOUND` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `RECONCILE_NOT_OPEN` (details.reminder_on) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/report-periods/{id}/chase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhắc đơn vị chưa đối chiếu {unit}
+         * @description A leader of a unit above it (or of the audit department, which consolidates the forms) chases a reporting unit that has not reconciled, once reconciliation is open; the unit gets a notice.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unit: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The status of the caller's subtree. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPeriodStatus"];
+                    };
+                };
+                /** @description `INVALID_FIELD, NOT_A_REPORTING_UNIT` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `FORBIDDEN` (not the level above) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `REPORT_PERIOD_NOT_FOUND, UNIT_NOT_FOUND` (also a unit outside the caller's scope) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `RECONCILE_NOT_OPEN, ALREADY_RECONCILED` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/reports/reconciliations": {
         parameters: {
             query?: never;
@@ -6314,6 +6992,123 @@ export interface components {
             total: number;
             page: number;
             page_size: number;
+        };
+        AuditEscalationSetting: {
+            escalation_working_days: number;
+        };
+        AuditEscalationSide: {
+            /** Format: int64 */
+            id: number;
+            number: string;
+            status: string;
+            unit_code: string;
+        };
+        AuditEscalation: {
+            /** Format: int64 */
+            id: number;
+            tax_code: string;
+            enterprise_name: string;
+            blocked: components["schemas"]["AuditEscalationSide"];
+            blocking: components["schemas"]["AuditEscalationSide"];
+            /** @description The unit above both units */
+            unit_code: string;
+            unit_name: string;
+            /** Format: date-time */
+            blocked_since: string;
+            /** Format: date */
+            escalates_on: string;
+            /** @enum {string} */
+            state: "WAITING" | "ESCALATED" | "PROCEED" | "KEEP" | "MOOT";
+            decided_by: string | null;
+            /** Format: date-time */
+            decided_at: string | null;
+            note: string;
+            /** @description The caller may decide it now */
+            may_decide: boolean;
+        };
+        AuditEscalationPage: {
+            items: components["schemas"]["AuditEscalation"][];
+            /** Format: int64 */
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        AuditNotice: {
+            /** Format: int64 */
+            id: number;
+            unit_code: string;
+            /** @enum {string} */
+            kind: "DUPLICATE" | "ESCALATION_DECIDED" | "RECONCILE_CHASE";
+            /** @enum {string} */
+            entity_type: "audit_proposal" | "audit_report_period";
+            /** Format: int64 */
+            entity_id: number;
+            message: string;
+            /** Format: date-time */
+            created_at: string;
+            read_by: string | null;
+            /** Format: date-time */
+            read_at: string | null;
+        };
+        AuditNoticePage: {
+            items: components["schemas"]["AuditNotice"][];
+            /** Format: int64 */
+            total: number;
+            page: number;
+            page_size: number;
+            /** Format: int64 */
+            unread: number;
+        };
+        AuditReportPeriod: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            form: "FORM19" | "FORM20";
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: date */
+            due_on: string;
+            /**
+             * Format: date
+             * @description Two working days before due_on
+             */
+            reminder_on: string;
+            /** @enum {string} */
+            phase: "UPCOMING" | "RECONCILE" | "PAST_DUE";
+            /** @description The caller's reporting unit */
+            own_unit_code: string | null;
+            own_reconciled: boolean;
+            remind: boolean;
+            created_by: string;
+        };
+        AuditPeriodUnit: {
+            code: string;
+            name: string;
+            level: string;
+            parent_code: string | null;
+            reconciled: boolean;
+            /** @description Reconciled after the due day */
+            late: boolean;
+            signed_by: string | null;
+            /** Format: date-time */
+            signed_at: string | null;
+            note: string;
+            /** Format: int64 */
+            chases: number;
+            last_chased_by: string | null;
+            /** Format: date-time */
+            last_chased_at: string | null;
+        };
+        AuditPeriodStatus: {
+            period: components["schemas"]["AuditReportPeriod"];
+            unit_code: string;
+            /** Format: int64 */
+            reconciled: number;
+            /** Format: int64 */
+            missing: number;
+            units: components["schemas"]["AuditPeriodUnit"][];
         };
         AuditReference: {
             risk_areas: {

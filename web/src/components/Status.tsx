@@ -24,6 +24,12 @@ export const STATUS_COLORS: Readonly<Record<string, string>> = {
   APPLIED: 'default',
   RESULT_SUBMITTED: 'purple',
   COMPLETED: 'blue',
+  // audit escalations of blocked proposals
+  WAITING: 'gold',
+  ESCALATED: 'purple',
+  PROCEED: 'green',
+  KEEP: 'orange',
+  MOOT: 'default',
   // e-services dossiers (APPROVED above)
   RECEIVED: 'gold',
   PROCESSING: 'blue',

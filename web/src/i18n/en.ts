@@ -1,6 +1,7 @@
 import type { Dict } from './vi';
 import { auditEn } from '../pages/audit/i18n';
 import { auditExtrasEn } from '../pages/audit/extrasI18n';
+import { auditCalendarEn } from '../pages/audit/calendarI18n';
 import { riskEn } from '../pages/audit/risk/i18n';
 import { trsEn } from '../pages/trs/i18n';
 import { trsAgencyEn } from '../pages/trs/agencyI18n';
@@ -279,6 +280,7 @@ export const en: Dict = {
   'weekday.6': 'Saturday',
   ...auditEn,
   ...auditExtrasEn,
+  ...auditCalendarEn,
   ...riskEn,
   ...trsEn,
   ...trsAgencyEn,

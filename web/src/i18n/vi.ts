@@ -1,6 +1,7 @@
 // Vietnamese dictionary: the reference language. Every key here must exist in en.ts (the type checks it).
 import { auditVi } from '../pages/audit/i18n';
 import { auditExtrasVi } from '../pages/audit/extrasI18n';
+import { auditCalendarVi } from '../pages/audit/calendarI18n';
 import { riskVi } from '../pages/audit/risk/i18n';
 import { trsVi } from '../pages/trs/i18n';
 import { trsAgencyVi } from '../pages/trs/agencyI18n';
@@ -279,6 +280,7 @@ export const vi = {
   'weekday.6': 'Thứ Bảy',
   ...auditVi,
   ...auditExtrasVi,
+  ...auditCalendarVi,
   ...riskVi,
   ...trsVi,
   ...trsAgencyVi,
