@@ -103,10 +103,11 @@ std::vector<StatCounts> stat_counts(soci::session& sql, const std::string& unit_
   const long long t = to, cut = std::min(to, now);
   const auto in_progress = [&](const std::string& which) {
     soci::rowset<soci::row> rows = (sql.prepare <<
-        "SELECT u.code AS unit_code, d.procedure_code, SUM(CASE WHEN d.due_at >= :c1 THEN 1 ELSE 0 END) AS on_time, "
+        "SELECT u.code AS unit_code, g.* FROM (SELECT d.unit_id, d.procedure_code, "
+        "SUM(CASE WHEN d.due_at >= :c1 THEN 1 ELSE 0 END) AS on_time, "
         "SUM(CASE WHEN d.due_at < :c2 THEN 1 ELSE 0 END) AS overdue FROM eservices_dossiers d "
-        "JOIN units u ON u.id = d.unit_id WHERE " + which + " AND d.unit_path >= :lo AND d.unit_path < :hi "
-        "AND d.received_at < :t GROUP BY u.code, d.procedure_code",
+        "WHERE " + which + " AND d.unit_path >= :lo AND d.unit_path < :hi AND d.received_at < :t "
+        "GROUP BY d.unit_id, d.procedure_code) g JOIN units u ON u.id = g.unit_id",
         soci::use(cut), soci::use(cut), soci::use(low), soci::use(high), soci::use(t));
     for (const auto& row : rows) {
       auto& c = lines[{db::text_at(row, "unit_code"), db::text_at(row, "procedure_code")}];
@@ -114,7 +115,7 @@ std::vector<StatCounts> stat_counts(soci::session& sql, const std::string& unit_
       c.in_progress_overdue += db::int_at(row, "overdue");
     }
   };
-  in_progress("d.status NOT IN ('DONE', 'REFUSED')");  // the open-dossier partial index
+  in_progress("d.status NOT IN ('DONE', 'REFUSED')");  // the open dossiers' statistics index alone
   if (to <= now) in_progress("d.closed_at >= " + std::to_string(t));  // closed after a past period's end
   std::vector<StatCounts> out;
   for (auto& [key, c] : lines) {
