@@ -11,7 +11,8 @@
 // days; those due well before now are closed (92 % done — a tenth of them late —, 3 % refused), the
 // rest are open in every state (received, processing, supplement, at a leader, fee due), some overdue.
 // Rows are written in bulk, bypassing the service (SQLite: one prepared INSERT in large transactions;
-// PostgreSQL: COPY). No steps or documents are written: the inbox and statistics do not read them.
+// PostgreSQL: COPY). No steps or documents are written: the inbox and statistics do not read them; the
+// statistics counters are recomputed from the loaded dossiers at the end (store::rebuild_stat_rollups).
 #include <algorithm>
 #include <cstdio>
 #include <optional>
@@ -28,6 +29,7 @@
 #include "bulk_loader.h"
 #include "core/time.h"
 #include "db/database.h"
+#include "eservices/store.h"
 #include "db/row.h"
 
 namespace {
@@ -152,6 +154,12 @@ int main(int argc, char** argv) {
     soci::session& sql = *lease;
     auto load = bench::make_loader(db.backend() == hq::db::Backend::Sqlite, sql);
     generate(o, sql, *load);
+    // The statistics read counters the service keeps on every transition: recomputed once for the bulk load.
+    {
+      soci::transaction tx(sql);
+      hq::eservices::store::rebuild_stat_rollups(sql);
+      tx.commit();
+    }
     bench::after_load(db.backend() == hq::db::Backend::Sqlite, sql, {"units", "eservices_dossiers"});
     std::fprintf(stderr, "eservices_generate: done\n");
   } catch (const std::exception& error) {

@@ -17,6 +17,7 @@ struct Options {
   bool access_log = true;
   std::string metrics_token;                 // /metrics needs "Authorization: Bearer <token>" when set
   std::vector<std::string> metrics_allow;    // /metrics only from these client addresses when set
+  int crl_refresh_minutes = 60;              // the server's e-services CRL refresh job; 0 = off
   std::string admin_password;
   int year = 0;
   std::string format = "json";

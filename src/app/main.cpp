@@ -54,6 +54,11 @@ int main(int argc, char** argv) {
                   "Take the client address from X-Forwarded-For (only behind your own reverse proxy)");
   serve->add_option("--metrics-token", options.metrics_token,
                     "GET /metrics needs 'Authorization: Bearer TOKEN' (env HAIQUAN_METRICS_TOKEN, preferred)");
+  serve->add_option("--crl-refresh-minutes", options.crl_refresh_minutes,
+                    "E-services: fetch the CRLs of the trust anchors' and certificates' distribution points every N "
+                    "minutes (0 = off; env HAIQUAN_CRL_REFRESH_MINUTES)")
+      ->envname("HAIQUAN_CRL_REFRESH_MINUTES")
+      ->check(CLI::Range(0, 7 * 24 * 60));
   serve->add_option("--metrics-allow", options.metrics_allow, "GET /metrics only from these client addresses")
       ->delimiter(',');
 

@@ -10,6 +10,7 @@
 #include "audit/routes.h"
 #include "audit/routes_escalations.h"
 #include "audit/routes_payments.h"
+#include "eservices/crl_job.h"
 #include "eservices/demo.h"
 #include "eservices/helpdesk_routes.h"
 #include "eservices/routes.h"
@@ -30,8 +31,10 @@
 namespace hq::app {
 
 struct ServerParts {
-  explicit ServerParts(db::Database& db)
+  ServerParts(db::Database& db, const Options& options)
       : identity(db), history(db), calendar(db), audit(db), audit_payments(db), audit_escalations(db), audit_calendar(db), risk(db), trs(db), trs_agencies(db), eservices(db), helpdesk(db), monitor(db),
+        crl_job(eservices, [](const std::string& url) { return eservices::fetch_crl(url); },
+                std::chrono::minutes(options.crl_refresh_minutes)),
         static_files("") {}
   identity::IdentityService identity;
   history::HistoryService history;
@@ -47,6 +50,7 @@ struct ServerParts {
   eservices::HelpdeskService helpdesk;
   monitor::MonitorService monitor;
   monitor::DueTimer due_timer{monitor};
+  eservices::CrlRefreshJob crl_job;
   http::StaticFiles static_files;
   http::Router router;
 };
@@ -99,7 +103,7 @@ void register_history_access(ServerParts& p) {
 
 }  // namespace
 
-Server::Server(db::Database& db, const Options& options) : parts_(std::make_unique<ServerParts>(db)) {
+Server::Server(db::Database& db, const Options& options) : parts_(std::make_unique<ServerParts>(db, options)) {
   auto& p = *parts_;
   p.static_files = http::StaticFiles(options.web_root);
   p.router.set_authenticator(std::make_shared<identity::SessionAuthenticator>(p.identity, !options.insecure_cookies));
@@ -117,6 +121,7 @@ Server::Server(db::Database& db, const Options& options) : parts_(std::make_uniq
   trs::add_agency_routes(p.router, p.trs_agencies);
   eservices::add_eservices_routes(p.router, p.eservices);
   eservices::add_helpdesk_routes(p.router, p.helpdesk);
+  eservices::add_crl_job_routes(p.router, p.eservices, p.crl_job);
   monitor::add_monitor_routes(p.router, p.monitor);
   if (!options.metrics_token.empty() || !options.metrics_allow.empty())
     p.router.guard("/metrics", http::metrics_guard(options.metrics_token, options.metrics_allow));
@@ -130,6 +135,7 @@ http::Router& Server::router() { return parts_->router; }
 
 void Server::warm_up() {
   parts_->due_timer.start();
+  parts_->crl_job.start();
   parts_->audit.warm_up();
 }
 

@@ -19,5 +19,8 @@ void add_catalogue_routes(http::Router& router, EServicesService& service);
 void add_dossier_routes(http::Router& router, EServicesService& service);
 // Letters and dispatch of a dossier, trust anchors, CRLs and the signing identity (routes_admin.cpp).
 void add_admin_routes(http::Router& router, EServicesService& service);
+class CrlRefreshJob;
+// The CRL distribution points as the refresh job last found them, and a run on demand (routes_admin.cpp).
+void add_crl_job_routes(http::Router& router, EServicesService& service, CrlRefreshJob& job);
 
 }  // namespace hq::eservices

@@ -1,5 +1,7 @@
 // A dossier's letters and paper dispatch; the administrator's lists of trust anchors and CRLs and the customs
 // signing identity in use.
+#include "core/error.h"
+#include "eservices/crl_job.h"
 #include "eservices/routes.h"
 #include "http/json_input.h"
 
@@ -74,6 +76,37 @@ void add_admin_routes(http::Router& router, EServicesService& s) {
   router.add("GET", base + "/signing-identity", [&s](Request& request) {
     const auto identity = s.signing_identity(request.principal);
     return Response::ok({{"certificate", identity ? certificate_summary(*identity) : json(nullptr)}});
+  });
+}
+
+namespace {
+json crl_job_json(const CrlJobStatus& st) {
+  return {{"interval_seconds", st.interval_seconds}, {"running", st.running}, {"runs", st.runs},
+          {"last_run_at", instant_or_null(st.last_run_at)}, {"next_run_at", instant_or_null(st.next_run_at)}};
+}
+}  // namespace
+
+void add_crl_job_routes(http::Router& router, EServicesService& s, CrlRefreshJob& job) {
+  const std::string base = "/api/v1/eservices";
+  router.add("GET", base + "/crl-sources", [&s, &job](Request& request) {
+    json items = json::array();
+    for (const auto& c : s.crl_sources(request.principal))
+      items.push_back({{"url", c.url},
+                       {"issuer", text_or_null(c.issuer)},
+                       {"outcome", c.outcome},
+                       {"error", text_or_null(c.error)},
+                       {"failures", c.failures},
+                       {"last_attempt_at", core::format_iso8601(c.last_attempt_at)},
+                       {"last_success_at", instant_or_null(c.last_success_at)}});
+    return Response::ok({{"items", items}, {"job", crl_job_json(job.status())}});
+  });
+  router.add("POST", base + "/crl-sources/refresh", [&s, &job](Request& request) {
+    s.require_trust_admin(request.principal);
+    if (!job.status().running)
+      core::conflict("CRL_JOB_OFF", "Tác vụ cập nhật CRL đang tắt trên máy chủ này (--crl-refresh-minutes 0): "
+                                    "dùng lệnh haiquan eservices refresh-crls.");
+    job.refresh_now();  // the job fetches; the request does not wait for the network
+    return Response::json(202, {{"job", crl_job_json(job.status())}});
   });
 }
 

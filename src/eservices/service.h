@@ -158,7 +158,10 @@ class EServicesService {
   std::vector<store::CrlRow> crls(const core::Principal& caller);
   // The background refresh: fetches the CRL of every distribution point named by the anchors and the active
   // registered certificates, installs each one that an anchor signed and that is newer than the installed one.
+  // What happened at each point is recorded (crl_sources); crl_job.h runs it on a schedule in the server.
   CrlRefresh refresh_crls(const CrlFetcher& fetch);
+  std::vector<store::CrlSource> crl_sources(const core::Principal& caller);  // platform.admin
+  void require_trust_admin(const core::Principal& caller);                   // 403 unless platform.admin
   // `haiquan eservices install-signing-key`: the identity results are signed with from now on.
   CertificateInfo install_signing_key(const std::string& by, const KeyAndCertificate& identity);
   std::optional<CertificateInfo> signing_identity(const core::Principal& caller);
@@ -173,6 +176,9 @@ class EServicesService {
   // refused, `next` changed accordingly) or withdrawn. Returns the issued letter's number.
   std::optional<std::string> settle_letter(soci::session& sql, const core::Principal& caller, store::Dossier& next,
                                            bool issue);
+  // The officer recalls the refusal letter they proposed by mistake: the draft becomes RECALLED (409 when the
+  // leaders already decided it). Returns the letter's id.
+  std::int64_t recall_letter(soci::session& sql, const core::Principal& caller, const store::Dossier& d);
   core::WorkingCalendar calendar(soci::session& sql);
   DossierView view(soci::session& sql, const store::Dossier& d, bool with_details);
   store::Dossier visible_dossier(soci::session& sql, const core::Principal& caller, std::int64_t id);

@@ -15,6 +15,13 @@ void require_processing_officer(const core::Principal& caller, const store::Doss
     core::forbidden("Chỉ công chức được phân công xử lý hồ sơ " + d.number + " (" + d.assignee + ") thực hiện được bước này.");
 }
 
+// What its author may pull back: an assignment, a proposal (of a result or of a refusal letter) and a department
+// leader's agreement. The unit leader's approval is final (it may have issued a refusal letter).
+bool is_recallable(const store::Step& s) {
+  if (s.action == "approve") return s.from_status == kPendingDept && s.to_status == kPendingUnit;
+  return s.action == "propose" || s.action == "propose-refusal" || s.action == "assign";
+}
+
 void check_comment(const std::string& text, const std::string& field, bool required) {
   if ((required && text.empty()) || text.size() > kMaxComment)
     core::bad_input("INVALID_FIELD", "Ý kiến/lý do " + std::string(required ? "là bắt buộc và " : "") + "dài tối đa 4000 byte.",
@@ -126,26 +133,30 @@ DossierView EServicesService::recall(const core::Principal& caller, std::int64_t
   return db_.transaction([&](soci::session& sql) {
     const auto before = visible_dossier(sql, caller, id);
     const auto steps = store::steps_of(sql, id);
-    // Only the last step, by its own author, and only while nobody has acted on it since.
-    if (steps.empty() || steps.back().username != caller.username || steps.back().to_status != before.status ||
-        (steps.back().action != "propose" && steps.back().action != "approve" && steps.back().action != "assign"))
+    // Only the last step, only while nobody has acted on it since (409), and only by its own author (403).
+    if (steps.empty() || steps.back().to_status != before.status || !is_recallable(steps.back()))
       wrong_state(before, "recall");
     const auto& last = steps.back();
+    if (last.username != caller.username)
+      core::forbidden("Chỉ người đã gửi bước «" + last.action + "» (" + last.username + ") thu hồi được bước đó.");
     const auto details = json::parse(last.details, nullptr, false);
     store::Dossier next = before;
     next.status = last.from_status;
+    json recalled = {{"recalled", last.action}};
     if (last.action == "assign") {
       next.holder = details.value("holder", before.holder);
       next.assignee = details.value("assignee", std::string());
       if (next.status == kReceived) next.officer.clear();
-    } else if (last.action == "propose") {
+    } else if (last.action == "propose" || last.action == "propose-refusal") {
       next.holder = kHolderOfficer;
       next.assignee = before.officer;
+      // A refusal letter sent by mistake: the draft the leaders were to approve is withdrawn by its author.
+      if (last.action == "propose-refusal") recalled["letter_id"] = recall_letter(sql, caller, before);
     } else {  // a department leader's agreement
       next.holder = kHolderDeptLeader;
       next.assignee.clear();
     }
-    record(sql, caller, before, next, "recall", comment, {{"recalled", last.action}});
+    record(sql, caller, before, next, "recall", comment, recalled);
     return view(sql, *store::find_dossier(sql, id), true);
   });
 }

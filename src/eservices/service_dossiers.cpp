@@ -4,6 +4,7 @@
 #include "core/text.h"
 #include "eservices/document_checks.h"
 #include "eservices/service.h"
+#include "eservices/stats_rollup.h"
 #include "eservices/signatures.h"
 #include "history/history_store.h"
 #include "identity/store.h"
@@ -52,6 +53,7 @@ void EServicesService::record(soci::session& sql, const core::Principal& caller,
   const auto now = core::now();
   next.version = before.version;
   if (!store::update_dossier(sql, next, now)) wrong_state(before, action);
+  store::add_stat_counts(sql, stat_changes(&before, next));  // closing, a first supplement request, a transfer
   store::insert_step(sql, {0, before.id, now, caller.username, action, before.status, next.status, comment,
                            details.is_null() ? "{}" : details.dump()});
   std::string summary = "Hồ sơ " + before.number + ": " + action + " (" + status_label(before.status) + " → " +
@@ -147,6 +149,8 @@ DossierView EServicesService::submit(const core::Principal& caller, const std::s
     history::append(sql, caller, {"eservices.dossier.submit", "eservices_dossier", d.number,
                                   "Nộp hồ sơ " + d.number + " thủ tục " + procedure_code + " tại " + unit_code +
                                       " (" + std::to_string(checked.size()) + " chứng từ)"});
+    // Last: on PostgreSQL the day's counter row stays locked only until the commit that follows.
+    store::add_stat_counts(sql, stat_changes(nullptr, d));
     return view(sql, *store::find_dossier(sql, d.id), true);
   });
 }

@@ -67,6 +67,14 @@ std::optional<std::string> EServicesService::settle_letter(soci::session& sql, c
   return number;
 }
 
+std::int64_t EServicesService::recall_letter(soci::session& sql, const core::Principal& caller, const store::Dossier& d) {
+  const auto draft = store::draft_letter_of(sql, d.id);
+  if (!draft || draft->drafted_by != caller.username ||
+      !store::decide_letter(sql, draft->id, "RECALLED", "", caller.username, core::now()))
+    wrong_state(d, "recall");
+  return draft->id;
+}
+
 std::vector<store::Letter> EServicesService::letters(const core::Principal& caller, std::int64_t id) {
   return db_.read([&](soci::session& sql) {
     visible_dossier(sql, caller, id);

@@ -60,10 +60,20 @@ CrlRefresh EServicesService::refresh_crls(const CrlFetcher& fetch) {
       for (auto& url : crl_distribution_points(pem)) urls.insert(url);
   });
   CrlRefresh out;
+  // What happened at each point is kept (eservices_crl_sources) for the administrator's trust store page.
+  const auto note = [&](const std::string& url, const std::string& outcome, const std::string& issuer,
+                        const std::string& error) {
+    try {
+      db_.transaction([&](soci::session& sql) { store::record_crl_source(sql, url, outcome, issuer, error, core::now()); });
+    } catch (const std::exception& e) {  // the refresh itself is done; the next run records again
+      out.failed.push_back(url + ": " + e.what());
+    }
+  };
   for (const auto& url : urls) {  // no transaction is held while fetching
     const auto fetched = fetch(url);
     if (!fetched.pem) {
       out.failed.push_back(url + ": " + fetched.error);
+      note(url, "FAILED", "", fetched.error);
       continue;
     }
     try {
@@ -76,12 +86,24 @@ CrlRefresh EServicesService::refresh_crls(const CrlFetcher& fetch) {
         return true;
       });
       (installed ? out.installed : out.unchanged).push_back(url + ": " + info.issuer);
+      note(url, installed ? "INSTALLED" : "UNCHANGED", info.issuer, "");
     } catch (const core::Error& e) {
-      if (e.code() == "CRL_OUTDATED") out.unchanged.push_back(url + ": " + e.what());
-      else out.failed.push_back(url + ": " + e.what());
+      // An older CRL than the installed one (a stale mirror) changes nothing; anything else is a failure.
+      const bool outdated = e.code() == "CRL_OUTDATED";
+      (outdated ? out.unchanged : out.failed).push_back(url + ": " + e.what());
+      note(url, outdated ? "UNCHANGED" : "FAILED", "", outdated ? "" : e.what());
     }
   }
   return out;
+}
+
+std::vector<store::CrlSource> EServicesService::crl_sources(const core::Principal& caller) {
+  require_trust_admin(caller);
+  return db_.read([](soci::session& sql) { return store::list_crl_sources(sql); });
+}
+
+void EServicesService::require_trust_admin(const core::Principal& caller) {
+  require_platform_admin(caller, "nguồn cập nhật danh sách chứng thư bị thu hồi");
 }
 
 CertificateInfo EServicesService::install_signing_key(const std::string& by, const KeyAndCertificate& identity) {

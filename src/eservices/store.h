@@ -148,8 +148,10 @@ std::optional<Result> find_result_by_sha256(soci::session& sql, const std::strin
 std::optional<std::string> find_setting(soci::session& sql, const std::string& key);
 std::string setting_or_insert(soci::session& sql, const std::string& key, const std::string& value_if_absent);
 
+// ---- statistics (store_stats.cpp), read from counters kept on every transition (stats_rollup.h) ----
 // Counts per unit and procedure of the dossiers of units under `unit_path_prefix` touching [from, to)
-// (received before `to`, not closed before `from`); "in progress" is judged at min(to, now).
+// (received before `to`, not closed before `from`); "in progress" is judged at min(to, now). `from` and
+// `to` are Vietnam-local midnights.
 struct StatCounts {
   std::string unit_code, procedure_code;
   std::int64_t received = 0, carried_over = 0, on_time = 0, late = 0, supplement = 0, refused = 0,
@@ -157,6 +159,21 @@ struct StatCounts {
 };
 std::vector<StatCounts> stat_counts(soci::session& sql, const std::string& unit_path_prefix, std::int64_t from,
                                     std::int64_t to, std::int64_t now);
+// A change of the counters of one local day (days since 1970-01-01, UTC+7), unit and procedure.
+struct StatKey {
+  std::int64_t day = 0, unit_id = 0;
+  std::string procedure_code;
+  auto operator<=>(const StatKey&) const = default;
+};
+struct StatDelta {
+  std::int64_t received = 0, refused = 0, on_time = 0, late = 0, supplemented = 0, closed_supplemented = 0;
+  bool zero() const { return !received && !refused && !on_time && !late && !supplemented && !closed_supplemented; }
+};
+// Adds the changes to the day counters and to their block of 16 days, in key order (no deadlock between
+// two transactions changing the same rows).
+void add_stat_counts(soci::session& sql, const std::map<StatKey, StatDelta>& changes);
+// Counters recomputed from the dossiers (bulk loads: bench/eservices_generate).
+void rebuild_stat_rollups(soci::session& sql);
 
 // ---- trust anchors and CRLs as listed for the administrator (store_trust.cpp) ----
 struct AnchorRow {
@@ -179,6 +196,19 @@ void replace_crl(soci::session& sql, const CrlRow& c);
 // The registered certificates still ACTIVE (the refresh job reads their CRL distribution points).
 std::vector<std::string> active_certificate_pems(soci::session& sql);
 
+// What the refresh job's last attempt at each distribution point did (store_crl_sources.cpp).
+struct CrlSource {
+  std::string url, issuer, outcome;  // outcome: INSTALLED | UNCHANGED | FAILED
+  std::string error;                 // "" unless FAILED
+  std::int64_t failures = 0;         // failed attempts in a row
+  std::int64_t last_attempt_at = 0;
+  std::optional<std::int64_t> last_success_at;
+};
+// Records one attempt: a success resets the failures and sets the issuer; a failure keeps both.
+void record_crl_source(soci::session& sql, const std::string& url, const std::string& outcome,
+                       const std::string& issuer, const std::string& error, std::int64_t now);
+std::vector<CrlSource> list_crl_sources(soci::session& sql);
+
 // ---- refusal letters and paper result dispatch (store_letters.cpp) ----
 struct Letter {
   std::int64_t id = 0, dossier_id = 0;
@@ -189,7 +219,7 @@ struct Letter {
 std::int64_t insert_letter(soci::session& sql, const Letter& l);
 std::vector<Letter> letters_of(soci::session& sql, std::int64_t dossier_id);
 std::optional<Letter> draft_letter_of(soci::session& sql, std::int64_t dossier_id);
-// DRAFT → `status` (ISSUED with `number`, or WITHDRAWN); false when the letter was no longer a draft.
+// DRAFT → `status` (ISSUED with `number`, WITHDRAWN by a leader's return, RECALLED by its author); false when the letter was no longer a draft.
 bool decide_letter(soci::session& sql, std::int64_t id, const std::string& status, const std::string& number,
                    const std::string& by, std::int64_t now);
 

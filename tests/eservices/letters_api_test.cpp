@@ -77,6 +77,59 @@ TEST_P(EServicesLetters, RefusalLetterIsApprovedByBothLeadersThenIssued) {
   EXPECT_EQ(logged_in("03cc.dvc.canbo").get(dossier(id, "/letters")).status, 403);
 }
 
+TEST_P(EServicesLetters, OfficerRecallsARefusalLetterSentByMistake) {
+  configure();
+  auto applicant = citizen("cd.binh");
+  auto officer = logged_in("02ci.dvc.canbo");
+  auto dept = logged_in("02ci.dvc.doitruong");
+  auto head = logged_in("02ci.dvc.lanhdao");
+  const auto id = processing_dossier(applicant, officer);
+  const json letter = {{"reason", "Không thuộc thẩm quyền"}, {"letter", "Kính gửi ông/bà: hồ sơ không thuộc thẩm quyền."}};
+  expect_status(officer.post(dossier(id, "/propose-refusal"), letter), "PENDING_DEPT");
+  // The attack: nobody but the letter's author recalls it — not the applicant, not a colleague of the same
+  // Chi cục, not the leader it was sent to, not an officer of another Chi cục (outside the unit scope).
+  EXPECT_EQ(applicant.post(dossier(id, "/recall"), {{"comment", "x"}}).status, 403);
+  EXPECT_EQ(logged_in("02ci.dvc.canbo2").post(dossier(id, "/recall"), {{"comment", "x"}}).status, 403);
+  EXPECT_EQ(dept.post(dossier(id, "/recall"), {{"comment", "x"}}).status, 403);
+  EXPECT_EQ(logged_in("03cc.dvc.canbo").post(dossier(id, "/recall"), {{"comment", "x"}}).status, 403);
+  EXPECT_EQ(officer.post(dossier(id, "/recall"), {{"comment", std::string(4001, 'a')}}).status, 400);
+  ASSERT_EQ(officer.get(dossier(id, "/letters")).body["items"][0]["status"], "DRAFT");
+
+  // The author recalls it: the dossier is the officer's again, the draft is RECALLED, the history says so.
+  auto r = officer.post(dossier(id, "/recall"), {{"comment", "Gửi nhầm công văn từ chối"}});
+  expect_status(r, "PROCESSING");
+  EXPECT_EQ(r.body["assignee"], "02ci.dvc.canbo") << r.raw;
+  const auto last = r.body["timeline"].back();
+  EXPECT_EQ(last["action"], "recall");
+  EXPECT_EQ(last["username"], "02ci.dvc.canbo");
+  EXPECT_EQ(last["comment"], "Gửi nhầm công văn từ chối");
+  EXPECT_EQ(last["details"]["recalled"], "propose-refusal");
+  r = officer.get(dossier(id, "/letters"));
+  ASSERT_EQ(r.body["items"].size(), 1u) << r.raw;
+  EXPECT_EQ(r.body["items"][0]["status"], "RECALLED");
+  EXPECT_EQ(r.body["items"][0]["decided_by"], "02ci.dvc.canbo");
+  EXPECT_EQ(last["details"]["letter_id"], r.body["items"][0]["id"]);
+  EXPECT_EQ(applicant.get(dossier(id, "/letters")).body["items"].size(), 0u);  // never issued
+  EXPECT_EQ(dept.post(dossier(id, "/approve")).status, 409);                   // nothing left to approve
+  EXPECT_EQ(officer.post(dossier(id, "/recall")).status, 409);                 // a recall is not recalled
+
+  // Conditional on the state: once the leader agreed, the officer can no longer recall; the leader may
+  // recall their own agreement, and after the last approval the letter is issued and stays so.
+  expect_status(officer.post(dossier(id, "/propose-refusal"), letter), "PENDING_DEPT");
+  expect_status(dept.post(dossier(id, "/approve")), "PENDING_UNIT");
+  EXPECT_EQ(officer.post(dossier(id, "/recall"), {{"comment", "x"}}).status, 403);  // the last step is the leader's
+  EXPECT_EQ(officer.get(dossier(id, "/letters")).body["items"][1]["status"], "DRAFT");
+  expect_status(dept.post(dossier(id, "/recall")), "PENDING_DEPT");
+  EXPECT_EQ(officer.post(dossier(id, "/recall"), {{"comment", "x"}}).status, 409);
+  expect_status(dept.post(dossier(id, "/approve")), "PENDING_UNIT");
+  expect_status(head.post(dossier(id, "/approve")), "REFUSED");
+  EXPECT_EQ(officer.post(dossier(id, "/recall")).status, 409);
+  EXPECT_EQ(head.post(dossier(id, "/recall")).status, 409);  // the issuing approval is final
+  r = applicant.get(dossier(id, "/letters"));
+  ASSERT_EQ(r.body["items"].size(), 1u) << r.raw;
+  EXPECT_EQ(r.body["items"][0]["status"], "ISSUED");
+}
+
 TEST_P(EServicesLetters, PaperResultIsDispatchedOnceAfterPayment) {
   paper_procedure("I.18", 100000);
   configure("I.01", 0);

@@ -1,5 +1,7 @@
 // The lists the officers work from (inbox, pool, every status) and the statistics, and the size of a real
 // dossier (three signed 1 MB documents) through the HTTP contract, on SQLite and PostgreSQL.
+#include "db/row.h"
+#include "eservices/store.h"
 #include "tests/eservices/eservices_fixture.h"
 
 namespace hq::test {
@@ -13,6 +15,12 @@ class EServicesLists : public EServicesApiTest {
                                                      {"documents", {document("Đơn đề nghị", "x"), document("Phụ lục", "y")}}});
     EXPECT_EQ(r.status, 201) << r.raw;
     return r.body.value("id", std::int64_t{0});
+  }
+  // The statistics line of procedure I.39 (no demo dossier has it) at `unit`, or null.
+  static json line_of(const json& body, const std::string& unit = "02CI") {
+    for (const auto& l : body["items"])
+      if (l["unit_code"] == unit && l["procedure_code"] == "I.39") return l;
+    return json();
   }
   void act(ApiClient& c, std::int64_t id, const std::string& action, const json& body = json::object()) {
     const auto r = c.post(dossier(id, "/" + action), body);
@@ -77,14 +85,9 @@ TEST_P(EServicesLists, StatisticsCountEachOutcomeOnce) {
   act(officer, refused, "refuse", {{"reason", "Không thuộc thẩm quyền."}});
   act(officer, supplement, "claim");
   act(officer, supplement, "request-supplement", {{"missing", {"Phụ lục có chữ ký"}}, {"note", "Thiếu phụ lục."}});
-  const auto line_of = [](const ApiResponse& r) {
-    for (const auto& l : r.body["items"])
-      if (l["unit_code"] == "02CI" && l["procedure_code"] == "I.39") return l;
-    return json();
-  };
   const auto r = logged_in("02ci.dvc.lanhdao").get(url("/stats?unit=02CI" + stats_period()));
   ASSERT_EQ(r.status, 200) << r.raw;
-  const auto line = line_of(r);
+  const auto line = line_of(r.body);
   ASSERT_TRUE(line.is_object()) << r.raw;
   EXPECT_EQ(line["received"], 3);
   EXPECT_EQ(line["carried_over"], 0);
@@ -95,7 +98,69 @@ TEST_P(EServicesLists, StatisticsCountEachOutcomeOnce) {
   EXPECT_EQ(line["on_time"], 0);
   EXPECT_EQ(line["late"], 0);
   // The national administrator counts the same line in the country's statistics.
-  EXPECT_EQ(line_of(admin().get(url("/stats?" + stats_period().substr(1)))), line);
+  EXPECT_EQ(line_of(admin().get(url("/stats?" + stats_period().substr(1))).body), line);
+}
+
+// The statistics read counters kept on every transition: after submissions, a refusal, a supplement asked
+// and answered, a transfer to another Chi cục and a result issued, they are exactly the counters recomputed
+// from the dossiers, and the figures do not change when they are recomputed.
+TEST_P(EServicesLists, StatisticsCountersKeptOnTransitionsMatchTheDossiers) {
+  configure("I.39");
+  auto applicant = citizen("cd.lan");
+  const auto refused = new_dossier(applicant, "I.39"), supplement = new_dossier(applicant, "I.39");
+  const auto moved = new_dossier(applicant, "I.39"), done = new_dossier(applicant, "I.39");
+  auto officer = logged_in("02ci.dvc.canbo");
+  act(officer, refused, "claim");
+  act(officer, refused, "refuse", {{"reason", "Không thuộc thẩm quyền."}});
+  act(officer, supplement, "claim");
+  act(officer, supplement, "request-supplement", {{"missing", {"Phụ lục"}}});
+  act(applicant, supplement, "supplement", {{"documents", {document("Phụ lục", "bổ sung")}}});
+  act(officer, moved, "claim");
+  act(officer, moved, "transfer", {{"unit_code", "03CC"}, {"reason", "Thuộc thẩm quyền Hải Phòng"}});
+  act(officer, done, "claim");
+  act(officer, done, "issue-result");
+
+  const auto snapshot = [&] {
+    std::vector<std::string> rows;
+    db().read([&](soci::session& sql) {
+      for (const char* table : {"eservices_stat_days", "eservices_stat_blocks"}) {
+        soci::rowset<soci::row> rs = (sql.prepare << std::string("SELECT * FROM ") + table +
+                                          " WHERE received + refused + on_time + late + supplemented + "
+                                          "closed_supplemented <> 0 ORDER BY 1, 2, 3");
+        for (const auto& r : rs) {
+          std::string line = table;
+          for (std::size_t i = 0; i < r.size(); ++i)
+            line += "|" + (i == 2 ? r.get<std::string>(i) : std::to_string(db::int_at(r, i)));
+          rows.push_back(line);
+        }
+      }
+    });
+    return rows;
+  };
+  const auto stats = [&] { return admin().get(url("/stats?" + stats_period().substr(1))).body; };
+  const auto kept = snapshot();
+  const auto figures = stats();
+  ASSERT_FALSE(kept.empty());
+  db().transaction([](soci::session& sql) { eservices::store::rebuild_stat_rollups(sql); });
+  EXPECT_EQ(snapshot(), kept);
+  EXPECT_EQ(stats(), figures);
+
+
+  const auto here = line_of(figures, "02CI"), there = line_of(figures, "03CC");
+  ASSERT_TRUE(here.is_object() && there.is_object()) << figures;
+  EXPECT_EQ(here["received"], 3);  // the transferred dossier counts at the unit that has it
+  EXPECT_EQ(here["refused"], 1);
+  EXPECT_EQ(here["on_time"], 1);
+  EXPECT_EQ(here["supplement"], 1);
+  EXPECT_EQ(here["in_progress_on_time"], 1);
+  EXPECT_EQ(there["received"], 1);
+  EXPECT_EQ(there["in_progress_on_time"], 1);
+  // A period that ended before these dossiers were received has none of them.
+  const auto today = core::to_local(core::now()).date;
+  const auto past = admin().get(url("/stats?from=" + core::format_date(core::add_days(today, -30)) +
+                                    "&to=" + core::format_date(core::add_days(today, -2))));
+  ASSERT_EQ(past.status, 200) << past.raw;
+  EXPECT_TRUE(line_of(past.body, "02CI").is_null()) << past.raw;
 }
 
 HAIQUAN_API_TEST_SUITE(EServicesLists);

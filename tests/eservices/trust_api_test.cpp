@@ -7,10 +7,13 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <mutex>
 #include <thread>
 
 #include "core/error.h"
 #include "eservices/crl_fetch.h"
+#include "eservices/crl_job.h"
 #include "tests/eservices/eservices_fixture.h"
 
 namespace hq::test {
@@ -35,8 +38,9 @@ class CrlServer {
         if (c < 0) break;
         char buffer[4096];
         (void)::recv(c, buffer, sizeof buffer, 0);
+        const std::string body = this->body();
         const std::string reply = "HTTP/1.0 200 OK\r\nContent-Type: application/pkix-crl\r\nContent-Length: " +
-                                  std::to_string(body_.size()) + "\r\n\r\n" + body_;
+                                  std::to_string(body.size()) + "\r\n\r\n" + body;
         (void)::send(c, reply.data(), reply.size(), 0);
         ::close(c);
         ++served;
@@ -50,9 +54,18 @@ class CrlServer {
     thread_.join();
   }
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/ca.crl"; }
+  std::string body() const {
+    std::lock_guard guard(mutex_);
+    return body_;
+  }
+  void set_body(std::string body) {
+    std::lock_guard guard(mutex_);
+    body_ = std::move(body);
+  }
   std::atomic<int> served{0};
 
  private:
+  mutable std::mutex mutex_;
   std::string body_;
   int fd_ = -1, port_ = 0;
   std::atomic<bool> stop_{false};
@@ -136,6 +149,85 @@ TEST_P(EServicesTrust, RefreshFetchesTheDistributionPointAndRevokes) {
   EXPECT_FALSE(failed.pem);
   EXPECT_FALSE(failed.error.empty());
   EXPECT_FALSE(eservices::fetch_crl("file:///etc/passwd", 2).pem);
+}
+
+// Waits (at most 60 s: the machine may be busy) until `done()`.
+template <typename Done>
+bool wait_until(Done done) {
+  for (int i = 0; i < 3000 && !done(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  return done();
+}
+bool wait_for_runs(const eservices::CrlRefreshJob& job, std::int64_t runs) {
+  return wait_until([&] { return job.status().runs >= runs; });
+}
+
+TEST_P(EServicesTrust, ServerJobRefreshesOnScheduleRecordsFailuresAndVerificationUsesTheFreshCrl) {
+  install_ca();
+  configure();
+  // The distribution point first serves garbage (a CA's server in trouble), then the CA's CRL revoking serial 61.
+  CrlServer point("<html>502 Bad Gateway</html>");
+  auto e = enterprise("dn.anphat", "0300123450");
+  auto key = eservices::issue_certificate(ca, "Người ký", "0300123450", 61, now - 3600, now + 86400, point.url());
+  ASSERT_EQ(e.post(url("/certificates"), {{"pem", key.certificate_pem}}).status, 201);
+
+  eservices::EServicesService service(db());
+  // A long schedule, failures retried after 1 s: the runs below are the start, the retry and one on demand.
+  eservices::CrlRefreshJob job(service, [](const std::string& u) { return eservices::fetch_crl(u, 5); },
+                               std::chrono::hours(6), std::chrono::seconds(1));
+  EXPECT_EQ(job.status().runs, 0);
+  EXPECT_FALSE(job.status().running);
+  job.start();
+  ASSERT_TRUE(wait_for_runs(job, 1));
+  auto st = job.status();
+  EXPECT_TRUE(st.running);
+  EXPECT_EQ(st.interval_seconds, 6 * 3600);
+  ASSERT_TRUE(st.last_run_at && st.next_run_at);
+  EXPECT_EQ(*st.next_run_at - *st.last_run_at, 1);  // a point failed: retried soon, not in 6 hours
+  // The failure is recorded and shown to the administrator (and to nobody else).
+  auto a = admin();
+  auto r = a.get(url("/crl-sources"));
+  ASSERT_EQ(r.status, 200) << r.raw;
+  ASSERT_EQ(r.body["items"].size(), 1u) << r.raw;
+  auto source = r.body["items"][0];
+  EXPECT_EQ(source["url"], point.url());
+  EXPECT_EQ(source["outcome"], "FAILED");
+  EXPECT_GE(source["failures"].get<int>(), 1);
+  EXPECT_NE(source["error"].get<std::string>().find("CRL"), std::string::npos) << source;
+  EXPECT_TRUE(source["last_success_at"].is_null());
+  EXPECT_FALSE(r.body["job"]["running"]) << r.raw;  // this test server's own job is not started (no warm-up)
+  for (const char* user : {"02ci_qt", "02ci.dvc.canbo"}) {
+    EXPECT_EQ(logged_in(user).get(url("/crl-sources")).status, 403) << user;
+    EXPECT_EQ(logged_in(user).post(url("/crl-sources/refresh")).status, 403) << user;
+  }
+  EXPECT_EQ(e.get(url("/crl-sources")).status, 403);
+  EXPECT_EQ(client().get(url("/crl-sources")).status, 401);
+  EXPECT_EQ(a.post(url("/crl-sources/refresh")).error_code(), "CRL_JOB_OFF");
+  // Not revoked as far as the server knows: accepted.
+  ASSERT_EQ(submit(e, &key).status, 201);
+
+  // The point recovers: the retry installs its CRL and the very next submission is checked against it.
+  point.set_body(eservices::make_crl(ca, {61}, now - 30));
+  const auto outcome = [&] { return a.get(url("/crl-sources")).body["items"][0]["outcome"]; };
+  ASSERT_TRUE(wait_until([&] { return outcome() == "INSTALLED"; })) << outcome();
+  r = a.get(url("/crl-sources"));
+  source = r.body["items"][0];
+  EXPECT_EQ(source["outcome"], "INSTALLED") << r.raw;
+  EXPECT_EQ(source["failures"], 0);
+  EXPECT_TRUE(source["error"].is_null());
+  EXPECT_FALSE(source["last_success_at"].is_null());
+  EXPECT_NE(source["issuer"].get<std::string>().find(std::to_string(now)), std::string::npos);
+  st = job.status();
+  EXPECT_EQ(*st.next_run_at - *st.last_run_at, 6 * 3600);  // all good: the next run is the scheduled one
+  r = submit(e, &key);
+  EXPECT_EQ(r.status, 422) << r.raw;
+  EXPECT_EQ(r.error_code(), "CERTIFICATE_REVOKED");
+  EXPECT_EQ(a.get(url("/crls")).body["items"].back()["source"], "FETCH");
+
+  // A run on demand: the same CRL again changes nothing and says so.
+  const auto before = job.status().runs;
+  job.refresh_now();
+  ASSERT_TRUE(wait_for_runs(job, before + 1));
+  EXPECT_EQ(a.get(url("/crl-sources")).body["items"][0]["outcome"], "UNCHANGED");
 }
 
 TEST_P(EServicesTrust, InstalledSigningIdentitySignsResults) {

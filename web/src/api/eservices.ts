@@ -20,6 +20,7 @@ export type SettingsInput = S['EservicesSettingsInput'];
 export type Assignment = S['EservicesAssignment'];
 export type TrustAnchor = S['EservicesTrustAnchor'];
 export type Crl = S['EservicesCrl'];
+export type CrlSource = S['EservicesCrlSource'];
 export type Letter = S['EservicesLetter'];
 export type DispatchInput = S['EservicesDispatchInput'];
 export type HelpRequest = S['EservicesHelpRequest'];
@@ -35,7 +36,7 @@ export const DOSSIER_STATUSES: DossierStatus[] = [
 /** Officer actions of the contract (POST /dossiers/{id}/<action>). */
 export const ACTIONS = [
   'claim', 'assign', 'request-supplement', 'refuse', 'propose-refusal', 'propose', 'approve', 'return', 'fee-notice', 'record-payment',
-  'issue-result', 'dispatch',
+  'issue-result', 'dispatch', 'recall',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -73,6 +74,7 @@ export const eservices = {
   proposeRefusal: (id: number, reason: string, letter: string) =>
     ok(api.POST('/api/v1/eservices/dossiers/{id}/propose-refusal', { ...p(id), body: { reason, letter } })),
   dispatch: (id: number, body: DispatchInput) => ok(api.POST('/api/v1/eservices/dossiers/{id}/dispatch', { ...p(id), body })),
+  recall: (id: number, comment?: string) => ok(api.POST('/api/v1/eservices/dossiers/{id}/recall', { ...p(id), body: { comment } })),
   letters: (id: number) => ok(api.GET('/api/v1/eservices/dossiers/{id}/letters', p(id))),
   dispatchOf: (id: number) => ok(api.GET('/api/v1/eservices/dossiers/{id}/dispatch', p(id))),
   pay: (id: number) => ok(api.POST('/api/v1/eservices/dossiers/{id}/pay', p(id))),
@@ -87,6 +89,8 @@ export const eservices = {
   trustAnchors: () => ok(api.GET('/api/v1/eservices/trust-anchors')),
   addTrustAnchor: (pem: string) => ok(api.POST('/api/v1/eservices/trust-anchors', { body: { pem } })),
   crls: () => ok(api.GET('/api/v1/eservices/crls')),
+  crlSources: () => ok(api.GET('/api/v1/eservices/crl-sources')),
+  refreshCrls: () => ok(api.POST('/api/v1/eservices/crl-sources/refresh')),
   addCrl: (pem: string) => ok(api.POST('/api/v1/eservices/crls', { body: { pem } })),
   signingIdentity: () => ok(api.GET('/api/v1/eservices/signing-identity')),
   helpRequests: (query: { status?: 'OPEN' | 'ANSWERED'; page?: number; page_size?: number }) =>

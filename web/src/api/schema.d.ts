@@ -5570,6 +5570,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/eservices/crl-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Nguồn cập nhật CRL / CRL distribution points
+         * @description The CRL distribution points named by the trust anchors and the registered certificates, as the server's
+         *     refresh job (`haiquan serve --crl-refresh-minutes N`, default 60, 0 = off) or `haiquan eservices
+         *     refresh-crls` last found them: a newer CRL installed, the same one again, or a failure with its reason
+         *     and the number of failures in a row; and the job's schedule. platform.admin.
+         */
+        get: operations["listEservicesCrlSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/eservices/crl-sources/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cập nhật CRL ngay / Refresh the CRLs now
+         * @description Wakes the server's refresh job (the request does not wait for the network; the list shows the outcome).
+         *     409 `CRL_JOB_OFF` when the job is off on this server. platform.admin.
+         */
+        post: operations["refreshEservicesCrls"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/eservices/crls": {
         parameters: {
             query?: never;
@@ -5579,7 +5623,7 @@ export interface paths {
         };
         /**
          * CRL đã cài / Installed CRLs
-         * @description One CRL per issuer (the newest), installed by the administrator (UPLOAD) or by `haiquan eservices refresh-crls` (FETCH). platform.admin.
+         * @description One CRL per issuer (the newest), installed by the administrator (UPLOAD) or fetched from a distribution point (FETCH) by the server's refresh job or `haiquan eservices refresh-crls`. platform.admin.
          */
         get: operations["listEservicesCrls"];
         put?: never;
@@ -5990,7 +6034,11 @@ export interface paths {
         put?: never;
         /**
          * Thu hồi / Recall
-         * @description The author of the last step (assign, propose, approve) pulls it back while nobody has acted on it.
+         * @description The author of the last step (assign, propose, propose-refusal, approve) pulls it back while nobody has
+         *     acted on it: 409 `WRONG_STATE` once someone acted on it (or nothing can be recalled), 403 for anyone but
+         *     the step's author. Recalling a refusal letter sent by mistake (`propose-refusal`) turns its draft into
+         *     `RECALLED` and gives the dossier back to the officer (`PROCESSING`); the timeline's `recall` entry names
+         *     the recalled step and the letter (`details.recalled`, `details.letter_id`).
          */
         post: operations["recallEservicesDossier"];
         delete?: never;
@@ -7979,6 +8027,29 @@ export interface components {
             /** Format: date-time */
             installed_at: string;
         };
+        EservicesCrlSource: {
+            url: string;
+            issuer: string | null;
+            /** @enum {string} */
+            outcome: "INSTALLED" | "UNCHANGED" | "FAILED";
+            error: string | null;
+            /** @description failed attempts in a row */
+            failures: number;
+            /** Format: date-time */
+            last_attempt_at: string;
+            /** Format: date-time */
+            last_success_at: string | null;
+        };
+        EservicesCrlJob: {
+            /** @description 0 when the job is off */
+            interval_seconds: number;
+            running: boolean;
+            runs: number;
+            /** Format: date-time */
+            last_run_at: string | null;
+            /** Format: date-time */
+            next_run_at: string | null;
+        };
         EservicesRefusalInput: {
             reason: string;
             /** @description The refusal letter's text */
@@ -7992,7 +8063,7 @@ export interface components {
             reason: string;
             body: string;
             /** @enum {string} */
-            status: "DRAFT" | "ISSUED" | "WITHDRAWN";
+            status: "DRAFT" | "ISSUED" | "WITHDRAWN" | "RECALLED";
             drafted_by: string;
             /** Format: date-time */
             drafted_at: string;
@@ -12324,6 +12395,74 @@ export interface operations {
                 content?: never;
             };
             /** @description `ANCHOR_EXISTS` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listEservicesCrlSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The points and the job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EservicesCrlSource"][];
+                        job: components["schemas"]["EservicesCrlJob"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (platform.admin only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    refreshEservicesCrls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job will run now */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        job: components["schemas"]["EservicesCrlJob"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `FORBIDDEN` (platform.admin only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `CRL_JOB_OFF` */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -40,6 +40,10 @@ export const STATUS_COLORS: Readonly<Record<string, string>> = {
   PAID: 'blue',
   DONE: 'green',
   REFUSED: 'red',
+  // e-services CRL distribution points (the refresh job's last attempt)
+  INSTALLED: 'green',
+  UNCHANGED: 'default',
+  FAILED: 'red',
   // monitor: board cells, service modules, incidents
   GREEN: 'green',
   YELLOW: 'gold',

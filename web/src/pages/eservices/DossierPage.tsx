@@ -18,6 +18,15 @@ import { fmtDateTime } from '../../utils/format';
 import { DocumentInputs, readDocuments, type Picked } from './DocumentInputs';
 import { DossierStatus, LoadError, RemainingTag } from './common';
 
+/** The step its author may still recall (the server decides: the last step, nobody acted since, same author). */
+const RECALLABLE = ['assign', 'propose', 'propose-refusal', 'approve'];
+function recallable(d: Dossier, username: string | undefined): string | null {
+  const last = d.timeline?.[d.timeline.length - 1];
+  if (!last || !username || last.username !== username || last.to_status !== d.status || !RECALLABLE.includes(last.action)) return null;
+  if (last.action === 'approve' && !(last.from_status === 'PENDING_DEPT' && last.to_status === 'PENDING_UNIT')) return null;
+  return last.action;
+}
+
 /** Which officer actions make sense in a status (the server decides; this only hides the obviously wrong). */
 const ACTIONS_BY_STATUS: Partial<Record<Dossier['status'], Action[]>> = {
   RECEIVED: ['claim', 'assign', 'request-supplement', 'refuse'],
@@ -55,11 +64,12 @@ function run(d: Dossier, action: Action, v: ActionForm): Promise<unknown> {
     case 'record-payment': return eservices.recordPayment(d.id, v.receipt_no!.trim());
     case 'issue-result': return eservices.issueResult(d.id);
     case 'propose-refusal': return eservices.proposeRefusal(d.id, v.reason!.trim(), v.letter!.trim());
+    case 'recall': return eservices.recall(d.id, v.comment?.trim() || undefined);
     case 'dispatch': return eservices.dispatch(d.id, { method: v.method ?? 'POST', reference: v.reference!.trim(), note: v.note?.trim() || undefined });
   }
 }
 
-function ActionModal({ d, action, onClose }: { d: Dossier; action: Action | null; onClose(): void }) {
+function ActionModal({ d, action, recalled, onClose }: { d: Dossier; action: Action | null; recalled: string | null; onClose(): void }) {
   const { t, te } = useI18n();
   const { message } = App.useApp();
   const required = (key: Parameters<typeof t>[0]) => [{ required: true, whitespace: true, message: t('common.required', { field: t(key).toLowerCase() }) }];
@@ -69,7 +79,7 @@ function ActionModal({ d, action, onClose }: { d: Dossier; action: Action | null
       open={!!action}
       title={action ? `${te('es.action', action)} — ${d.number}` : ''}
       okText={action ? te('es.action', action) : undefined}
-      danger={action === 'refuse' || action === 'return'}
+      danger={action === 'refuse' || action === 'return' || action === 'recall'}
       onClose={onClose}
       initialValues={{ amount: d.fee, method: 'POST', letter: t('es.letterTemplate', { number: d.number, applicant: d.applicant?.name ?? '' }) }}
       okTestId="action-ok"
@@ -109,7 +119,8 @@ function ActionModal({ d, action, onClose }: { d: Dossier; action: Action | null
       {(action === 'refuse' || action === 'return') && (
         <Form.Item name="reason" label={t('es.reason')} rules={required('es.reason')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
       )}
-      {(action === 'propose' || action === 'approve') && (
+      {action === 'recall' && <Typography.Paragraph>{t('es.recallHint', { step: recalled ? te('es.action', recalled as Action) : '' })}</Typography.Paragraph>}
+      {(action === 'propose' || action === 'approve' || action === 'recall') && (
         <Form.Item name="comment" label={t('es.comment')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
       )}
       {action === 'fee-notice' && (
@@ -214,7 +225,8 @@ export default function DossierPage() {
         : <Tag color="red">{t('es.signature.invalid')}</Tag> },
     { title: t('es.size'), dataIndex: 'size', responsive: ['md' as const] },
   ];
-  const actions = d && staff ? (ACTIONS_BY_STATUS[d.status] ?? []).filter((a) => ACTIONS.includes(a)) : [];
+  const recalled = d && staff ? recallable(d, me?.username) : null;
+  const actions = d && staff ? [...(ACTIONS_BY_STATUS[d.status] ?? []).filter((a) => ACTIONS.includes(a)), ...(recalled ? (['recall'] as const) : [])] : [];
   return (
     <>
       <PageHeader
@@ -272,7 +284,7 @@ export default function DossierPage() {
               }))}
             />
           </Card>
-          <ActionModal d={d} action={action} onClose={() => setAction(null)} />
+          <ActionModal d={d} action={action} recalled={recalled} onClose={() => setAction(null)} />
         </>
       )}
     </>

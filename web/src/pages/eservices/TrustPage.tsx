@@ -1,9 +1,12 @@
 // Platform administrator: the trust anchors enterprise certificates must chain to, the CRLs (one per issuer,
-// installed here or fetched by `haiquan eservices refresh-crls`), and the certificate results are signed with.
+// installed here or fetched by the server's refresh job / `haiquan eservices refresh-crls`), what each CRL
+// distribution point answered the job last time (failures shown), and the certificate results are signed with.
 import { useState } from 'react';
-import { Button, Card, Descriptions, Form, Input, Table, Tag, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
-import { eservices, type Crl, type TrustAnchor } from '../../api/eservices';
+import { App, Button, Card, Descriptions, Form, Input, Table, Tag, type TableColumnsType } from 'antd';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { errorMessage } from '../../api/errors';
+import { eservices, type Crl, type CrlSource, type TrustAnchor } from '../../api/eservices';
+import { StatusTag } from '../../components/Status';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../hooks/query';
@@ -24,6 +27,52 @@ function PemModal({ kind, onClose }: { kind: 'anchor' | 'crl' | null; onClose():
         <Input.TextArea rows={12} style={{ fontFamily: 'monospace' }} placeholder={kind === 'crl' ? '-----BEGIN X509 CRL-----' : '-----BEGIN CERTIFICATE-----'} />
       </Form.Item>
     </FormModal>
+  );
+}
+
+/** The refresh job's schedule and the distribution points as it last found them; a run on demand. */
+function CrlSources() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const q = useApiQuery(['eservices', 'crl-sources'], () => eservices.crlSources(), { refetchInterval: 30_000 });
+  const [asking, setAsking] = useState(false);
+  const job = q.data?.job;
+  const refresh = async () => {
+    setAsking(true);
+    try {
+      await eservices.refreshCrls();
+      message.success(t('es.crlRefreshAsked'));
+      setTimeout(() => q.refetch(), 3000);  // the job fetches in the background
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setAsking(false);
+    }
+  };
+  const columns: TableColumnsType<CrlSource> = [
+    { title: t('es.crlUrl'), dataIndex: 'url' },
+    { title: t('es.issuer'), dataIndex: 'issuer', responsive: ['lg'], render: (v: string | null) => v ?? '—' },
+    { title: t('es.crlOutcome'), dataIndex: 'outcome', width: 150, render: (o: CrlSource['outcome'], s) => (
+      <StatusTag status={o} label={`${t(`es.crlOutcome.${o}`)}${s.failures > 1 ? ` ×${s.failures}` : ''}`} />) },
+    { title: t('es.crlError'), dataIndex: 'error', render: (v: string | null) => v ?? '—' },
+    { title: t('es.crlLastAttempt'), dataIndex: 'last_attempt_at', render: (v: string) => fmtDateTime(v, lang) },
+    { title: t('es.crlLastSuccess'), dataIndex: 'last_success_at', responsive: ['md'], render: (v: string | null) => v ? fmtDateTime(v, lang) : '—' },
+  ];
+  return (
+    <Card size="small" title={t('es.crlSources')} style={{ marginTop: 16 }}
+      extra={<Button icon={<ReloadOutlined />} onClick={() => void refresh()} loading={asking} disabled={!job?.running} data-testid="refresh-crls">{t('es.crlRefreshNow')}</Button>}>
+      <LoadError error={q.error} />
+      {job && (
+        <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 8 }}>
+          <Descriptions.Item label={t('es.crlJob')}>
+            {job.running ? t('es.crlJobEvery', { minutes: Math.round(job.interval_seconds / 60) }) : <Tag color="orange">{t('es.crlJobOff')}</Tag>}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('es.crlLastRun')}>{job.last_run_at ? fmtDateTime(job.last_run_at, lang) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('es.crlNextRun')}>{job.next_run_at ? fmtDateTime(job.next_run_at, lang) : '—'}</Descriptions.Item>
+        </Descriptions>
+      )}
+      <Table<CrlSource> rowKey="url" size="small" pagination={false} loading={q.loading} dataSource={q.data?.items ?? []} columns={columns} scroll={{ x: true }} data-testid="crl-sources" />
+    </Card>
   );
 }
 
@@ -73,6 +122,7 @@ export default function TrustPage() {
         extra={<Button icon={<PlusOutlined />} onClick={() => setAdding('crl')} data-testid="add-crl">{t('es.addCrl')}</Button>}>
         <Table<Crl> rowKey="id" size="small" pagination={false} loading={crls.loading} dataSource={crls.data?.items ?? []} columns={crlColumns} scroll={{ x: true }} data-testid="crls" />
       </Card>
+      <CrlSources />
       <PemModal kind={adding} onClose={() => setAdding(null)} />
     </>
   );
