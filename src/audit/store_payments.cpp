@@ -8,13 +8,8 @@ namespace {
 
 const db::RowMapping<Payment>& payment_mapping() {
   static const auto mapping = db::RowMapping<Payment>()
-                                  .field("id", &Payment::id)
-                                  .field("proposal_id", &Payment::proposal_id)
-                                  .field("amount", &Payment::amount)
-                                  .field("entered_at", &Payment::entered_at)
-                                  .field("paid_on", &Payment::paid_on)
-                                  .field("document", &Payment::document)
-                                  .field("entered_by", &Payment::entered_by);
+                                  HQ_ROW_FIELDS(Payment, id, proposal_id, amount, entered_at, paid_on, document,
+                                                entered_by);
   return mapping;
 }
 

@@ -14,6 +14,14 @@
 // Columns are read by position, so extra expressions may follow the list (a count, a rank) and are read
 // by the caller from position `size()` on. A NULL integer reads as std::nullopt into an optional member;
 // a column stored in another shape (a comma-separated role list) is read by `field_with` and a converter.
+//
+// Where the column is named as the member, `HQ_ROW_FIELDS` declares the fields once by name (in the order
+// given, which is the SELECT order), and `HQ_ROW_FIELDS_AT` with a table prefix for joined queries; they
+// chain with `.field(...)` / `field_with` for expressions, aliases and columns named otherwise:
+//
+//   db::RowMapping<Step>() HQ_ROW_FIELDS(Step, id, dossier_id, at)          // "id, dossier_id, at"
+//   db::RowMapping<Dossier>() HQ_ROW_FIELDS_AT(Dossier, "d.", id, number)   // "d.id, d.number"
+//       .field("u.code", &Dossier::unit_code) HQ_ROW_FIELDS_AT(Dossier, "d.", status)
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -25,7 +33,13 @@
 
 #include <soci/soci.h>
 
+#include "core/fields.h"
 #include "db/row.h"
+
+// HQ_ROW_FIELDS_AT(T, "d.", id, number) expands to .field("d." "id", &T::id).field("d." "number", &T::number).
+#define HQ_ROW_FIELD_(T, prefix, name) .field(prefix #name, &T::name)
+#define HQ_ROW_FIELDS_AT(T, prefix, ...) HQ_FOR_EACH(HQ_ROW_FIELD_, T, prefix, __VA_ARGS__)
+#define HQ_ROW_FIELDS(T, ...) HQ_ROW_FIELDS_AT(T, "", __VA_ARGS__)
 
 namespace hq::db {
 

@@ -9,20 +9,11 @@ namespace store {
 namespace {
 const db::RowMapping<HelpRequest>& request_mapping() {
   static const auto mapping = db::RowMapping<HelpRequest>()
-                                  .field("h.id", &HelpRequest::id)
-                                  .field("h.account_id", &HelpRequest::account_id)
-                                  .field("h.unit_id", &HelpRequest::unit_id)
+                                  HQ_ROW_FIELDS_AT(HelpRequest, "h.", id, account_id, unit_id)
                                   .field("a.username", &HelpRequest::username)
                                   .field("u.code", &HelpRequest::unit_code)
-                                  .field("h.unit_path", &HelpRequest::unit_path)
-                                  .field("h.scope", &HelpRequest::scope)
-                                  .field("h.subject", &HelpRequest::subject)
-                                  .field("h.body", &HelpRequest::body)
-                                  .field("h.status", &HelpRequest::status)
-                                  .field("h.answer", &HelpRequest::answer)
-                                  .field("h.answered_by", &HelpRequest::answered_by)
-                                  .field("h.created_at", &HelpRequest::created_at)
-                                  .field("h.updated_at", &HelpRequest::updated_at);
+                                  HQ_ROW_FIELDS_AT(HelpRequest, "h.", unit_path, scope, subject, body, status, answer,
+                                                   answered_by, created_at, updated_at);
   return mapping;
 }
 const std::string& request_select() {

@@ -69,18 +69,8 @@ std::vector<std::string> crl_pems(soci::session& sql) { return pems(sql, "eservi
 namespace {
 const db::RowMapping<Certificate>& certificate_mapping() {
   static const auto mapping = db::RowMapping<Certificate>()
-                                  .field("id", &Certificate::id)
-                                  .field("account_id", &Certificate::account_id)
-                                  .field("fingerprint", &Certificate::fingerprint)
-                                  .field("serial", &Certificate::serial)
-                                  .field("subject", &Certificate::subject)
-                                  .field("issuer", &Certificate::issuer)
-                                  .field("tax_code", &Certificate::tax_code)
-                                  .field("pem", &Certificate::pem)
-                                  .field("status", &Certificate::status)
-                                  .field("not_before", &Certificate::not_before)
-                                  .field("not_after", &Certificate::not_after)
-                                  .field("created_at", &Certificate::created_at);
+                                  HQ_ROW_FIELDS(Certificate, id, account_id, fingerprint, serial, subject, issuer,
+                                                tax_code, pem, status, not_before, not_after, created_at);
   return mapping;
 }
 }  // namespace

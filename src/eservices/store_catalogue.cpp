@@ -14,10 +14,7 @@ namespace {
 const db::RowMapping<ProcedureSettings>& settings_mapping() {
   static const auto mapping =
       db::RowMapping<ProcedureSettings>()
-          .field("processing_days", &ProcedureSettings::processing_days)
-          .field("fee", &ProcedureSettings::fee)
-          .field("result_form", &ProcedureSettings::result_form)
-          .field("updated_at", &ProcedureSettings::updated_at)
+          HQ_ROW_FIELDS(ProcedureSettings, processing_days, fee, result_form, updated_at)
           .field_with("documents", [](ProcedureSettings& s, const soci::row& row, std::size_t i) {
             for (const auto& d : json::parse(db::text_at(row, i), nullptr, false))
               if (d.is_object()) s.documents.push_back({d.value("name", ""), d.value("signed", true)});

@@ -7,28 +7,15 @@ namespace hq::eservices::store {
 namespace {
 const db::RowMapping<Letter>& letter_mapping() {
   static const auto mapping = db::RowMapping<Letter>()
-                                  .field("id", &Letter::id)
-                                  .field("dossier_id", &Letter::dossier_id)
-                                  .field("kind", &Letter::kind)
-                                  .field("number", &Letter::number)
-                                  .field("reason", &Letter::reason)
-                                  .field("body", &Letter::body)
-                                  .field("status", &Letter::status)
-                                  .field("drafted_by", &Letter::drafted_by)
-                                  .field("decided_by", &Letter::decided_by)
-                                  .field("drafted_at", &Letter::drafted_at)
-                                  .field("decided_at", &Letter::decided_at);
+                                  HQ_ROW_FIELDS(Letter, id, dossier_id, kind, number, reason, body, status, drafted_by,
+                                                decided_by, drafted_at, decided_at);
   return mapping;
 }
 
 const db::RowMapping<Dispatch>& dispatch_mapping() {
   static const auto mapping = db::RowMapping<Dispatch>()
-                                  .field("dossier_id", &Dispatch::dossier_id)
-                                  .field("dispatched_at", &Dispatch::dispatched_at)
-                                  .field("method", &Dispatch::method)
-                                  .field("reference", &Dispatch::reference)
-                                  .field("note", &Dispatch::note)
-                                  .field("dispatched_by", &Dispatch::dispatched_by);
+                                  HQ_ROW_FIELDS(Dispatch, dossier_id, dispatched_at, method, reference, note,
+                                                dispatched_by);
   return mapping;
 }
 }  // namespace

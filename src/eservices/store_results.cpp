@@ -9,13 +9,8 @@ namespace hq::eservices::store {
 namespace {
 const db::RowMapping<Payment>& payment_mapping() {
   static const auto mapping = db::RowMapping<Payment>()
-                                  .field("order_id", &Payment::order_id)
-                                  .field("dossier_id", &Payment::dossier_id)
-                                  .field("amount", &Payment::amount)
-                                  .field("status", &Payment::status)
-                                  .field("transaction_id", &Payment::transaction_id)
-                                  .field("created_at", &Payment::created_at)
-                                  .field("paid_at", &Payment::paid_at);
+                                  HQ_ROW_FIELDS(Payment, order_id, dossier_id, amount, status, transaction_id,
+                                                created_at, paid_at);
   return mapping;
 }
 }  // namespace
@@ -47,14 +42,8 @@ bool mark_paid(soci::session& sql, const std::string& order_id, const std::strin
 namespace {
 const db::RowMapping<Result>& result_mapping() {
   static const auto mapping = db::RowMapping<Result>()
-                                  .field("r.number", &Result::number)
-                                  .field("r.dossier_id", &Result::dossier_id)
-                                  .field("r.issued_at", &Result::issued_at)
-                                  .field("r.issued_by", &Result::issued_by)
-                                  .field("r.sha256", &Result::sha256)
-                                  .field("r.content_base64", &Result::content_base64)
-                                  .field("r.signature_base64", &Result::signature_base64)
-                                  .field("r.certificate_pem", &Result::certificate_pem)
+                                  HQ_ROW_FIELDS_AT(Result, "r.", number, dossier_id, issued_at, issued_by, sha256,
+                                                   content_base64, signature_base64, certificate_pem)
                                   .field("d.number", &Result::dossier_number);
   return mapping;
 }

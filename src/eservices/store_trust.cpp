@@ -7,25 +7,14 @@ namespace hq::eservices::store {
 namespace {
 const db::RowMapping<AnchorRow>& anchor_mapping() {
   static const auto mapping = db::RowMapping<AnchorRow>()
-                                  .field("id", &AnchorRow::id)
-                                  .field("fingerprint", &AnchorRow::fingerprint)
-                                  .field("subject", &AnchorRow::subject)
-                                  .field("pem", &AnchorRow::pem)
-                                  .field("created_by", &AnchorRow::created_by)
-                                  .field("created_at", &AnchorRow::created_at);
+                                  HQ_ROW_FIELDS(AnchorRow, id, fingerprint, subject, pem, created_by, created_at);
   return mapping;
 }
 
 const db::RowMapping<CrlRow>& crl_mapping() {
   static const auto mapping = db::RowMapping<CrlRow>()
-                                  .field("id", &CrlRow::id)
-                                  .field("issuer", &CrlRow::issuer)
-                                  .field("source", &CrlRow::source)
-                                  .field("pem", &CrlRow::pem)
-                                  .field("this_update", &CrlRow::this_update)
-                                  .field("next_update", &CrlRow::next_update)
-                                  .field("revoked", &CrlRow::revoked)
-                                  .field("created_at", &CrlRow::created_at);
+                                  HQ_ROW_FIELDS(CrlRow, id, issuer, source, pem, this_update, next_update, revoked,
+                                                created_at);
   return mapping;
 }
 }  // namespace

@@ -10,15 +10,9 @@ namespace {
 // One field table: the SELECT list and the mapping come from the same lines.
 const db::RowMapping<Unit>& unit_mapping() {
   static const auto mapping = db::RowMapping<Unit>()
-                                  .field("u.id", &Unit::id)
-                                  .field("u.code", &Unit::code)
-                                  .field("u.name", &Unit::name)
-                                  .field("u.level", &Unit::level)
-                                  .field("u.parent_id", &Unit::parent_id)
+                                  HQ_ROW_FIELDS_AT(Unit, "u.", id, code, name, level, parent_id)
                                   .field("p.code", &Unit::parent_code, "parent_code")
-                                  .field("u.path", &Unit::path)
-                                  .field("u.valid_from", &Unit::valid_from)
-                                  .field("u.valid_to", &Unit::valid_to);
+                                  HQ_ROW_FIELDS_AT(Unit, "u.", path, valid_from, valid_to);
   return mapping;
 }
 

@@ -48,6 +48,23 @@ TEST(RowMapping, TheSelectListNamesEachExpressionOnceInOrder) {
   EXPECT_EQ(sample_mapping().size(), 8u);
 }
 
+// HQ_ROW_FIELDS names each member once: the column is the member's name (with a table prefix by
+// HQ_ROW_FIELDS_AT), in the order written, and it chains with .field for the other columns.
+const RowMapping<Sample>& named_mapping() {
+  static const auto mapping = RowMapping<Sample>()
+                                  HQ_ROW_FIELDS_AT(Sample, "s.", id, code, active, share)
+                                  .field("p.code", &Sample::parent_code, "parent_code")
+                                  HQ_ROW_FIELDS_AT(Sample, "s.", parent);
+  return mapping;
+}
+
+TEST(RowMapping, NamedFieldsGiveTheMemberNamesAsColumnsInTheOrderWritten) {
+  EXPECT_EQ((RowMapping<Sample>() HQ_ROW_FIELDS(Sample, parent, id, code)).select_list(), "parent, id, code");
+  EXPECT_EQ((RowMapping<Sample>() HQ_ROW_FIELDS(Sample, small)).size(), 1u);
+  EXPECT_EQ(named_mapping().select_list(), "s.id, s.code, s.active, s.share, p.code AS parent_code, s.parent");
+  EXPECT_EQ(named_mapping().size(), 6u);
+}
+
 class RowMappingOnBackends : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(RowMappingOnBackends, ReadsEveryKindAndNullAndLeavesTrailingColumnsToTheCaller) {
