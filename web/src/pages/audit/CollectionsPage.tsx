@@ -11,7 +11,7 @@ import { errorMessage } from '../../api/errors';
 import { useApiQuery } from '../../hooks/query';
 import { useI18n, type DictKey } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { TableSearch } from '../../components/TableSearch';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
@@ -287,17 +287,16 @@ export default function CollectionsPage() {
   ];
 
   return (
-    <div>
-      <PageHeader
-        title={t('audit.collections.title')}
-        subtitle={t('audit.collections.subtitle')}
-        extra={
-          <>
-            <ListExportButton list="collections" params={params} />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setProposeOpen(true)} data-testid="collection-new">{t('audit.col.create')}</Button>
-          </>
-        }
-      />
+    <Page
+      title={t('audit.collections.title')}
+      subtitle={t('audit.collections.subtitle')}
+      extra={
+        <>
+          <ListExportButton list="collections" params={params} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setProposeOpen(true)} data-testid="collection-new">{t('audit.col.create')}</Button>
+        </>
+      }
+    >
       <div className="hq-toolbar">
         <div style={{ flex: '1 1 240px', maxWidth: 340 }}>
           <UnitTreeSelect placeholder={t('audit.filterUnit')} value={params.unit || undefined} onChange={(v) => setFilters({ unit: v ?? '' })} />
@@ -325,6 +324,6 @@ export default function CollectionsPage() {
         )}
       </Modal>
       <CollectionDrawer id={openId} onClose={() => setOpen(null)} />
-    </div>
+    </Page>
   );
 }

@@ -6,7 +6,7 @@ import { audit, type ItemListParams, type Proposal } from '../../api/audit';
 import { errorMessage } from '../../api/errors';
 import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { TableSearch } from '../../components/TableSearch';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDate } from '../../utils/format';
@@ -65,19 +65,18 @@ export default function ProposalsPage() {
   ];
 
   return (
-    <div>
-      <PageHeader
-        title={t('audit.proposals.title')}
-        subtitle={t('audit.proposals.subtitle')}
-        extra={
-          <>
-            <ListExportButton list="proposals" params={params} />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/audit/proposals/new')} data-testid="proposal-new">
-              {t('audit.prop.create')}
-            </Button>
-          </>
-        }
-      />
+    <Page
+      title={t('audit.proposals.title')}
+      subtitle={t('audit.proposals.subtitle')}
+      extra={
+        <>
+          <ListExportButton list="proposals" params={params} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/audit/proposals/new')} data-testid="proposal-new">
+            {t('audit.prop.create')}
+          </Button>
+        </>
+      }
+    >
       <div className="hq-toolbar">
         <div style={{ flex: '1 1 240px', maxWidth: 340 }}>
           <UnitTreeSelect placeholder={t('audit.filterUnit')} value={params.unit || undefined} onChange={(v) => setFilters({ unit: v ?? '' })} />
@@ -96,6 +95,6 @@ export default function ProposalsPage() {
       </div>
       {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} style={{ marginBottom: 12 }} /> : null}
       <Table<Proposal> rowKey="id" columns={columns} size="middle" {...table.tableProps} />
-    </div>
+    </Page>
   );
 }

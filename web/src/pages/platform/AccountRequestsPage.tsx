@@ -10,7 +10,7 @@ import type { AccountRequest, AccountRequestListParams, NewAccountRequest, Reque
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { actionsColumn, IconAction } from '../../components/IconAction';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { RoleTags } from '../../components/RoleTags';
@@ -246,17 +246,16 @@ export default function AccountRequestsPage() {
   ];
 
   return (
-    <div>
-      <PageHeader
-        title={t('requests.title')}
-        extra={
-          canPropose && (
-            <Button type="primary" icon={<FileAddOutlined />} onClick={() => setCreating(true)}>
-              {t('requests.create')}
-            </Button>
-          )
-        }
-      />
+    <Page
+      title={t('requests.title')}
+      extra={
+        canPropose && (
+          <Button type="primary" icon={<FileAddOutlined />} onClick={() => setCreating(true)}>
+            {t('requests.create')}
+          </Button>
+        )
+      }
+    >
       {/* The workflow doubles as a status filter: clicking a step lists the requests at that step. */}
       <Steps
         size="small"
@@ -285,6 +284,6 @@ export default function AccountRequestsPage() {
       <DecisionModal target={deciding} onClose={() => setDeciding(null)} onDone={() => { setDeciding(null); }} />
       <HistoryDrawer entityType="account_request" entityId={String(historyOf ?? '')} open={historyOf !== null} onClose={() => setHistoryOf(null)} />
       <SecretModal secret={secret} onClose={() => setSecret(null)} />
-    </div>
+    </Page>
   );
 }

@@ -13,7 +13,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { FormModal } from '../../components/FormModal';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { actionsColumn, IconAction } from '../../components/IconAction';
 import { TableSearch } from '../../components/TableSearch';
 import { RoleTags } from '../../components/RoleTags';
@@ -285,15 +285,14 @@ export default function AccountsPage() {
   ];
 
   return (
-    <div>
-      <PageHeader
-        title={t('accounts.title')}
-        extra={
-          <Button type="primary" icon={<UserAddOutlined />} data-testid="account-create" onClick={() => { setEditing(null); setFormOpen(true); }}>
-            {t('accounts.create')}
-          </Button>
-        }
-      />
+    <Page
+      title={t('accounts.title')}
+      extra={
+        <Button type="primary" icon={<UserAddOutlined />} data-testid="account-create" onClick={() => { setEditing(null); setFormOpen(true); }}>
+          {t('accounts.create')}
+        </Button>
+      }
+    >
       <div className="hq-toolbar">
         <div style={{ flex: '1 1 260px', maxWidth: 380 }}>
           <UnitTreeSelect
@@ -319,6 +318,6 @@ export default function AccountsPage() {
       <TransferModal account={transferring} onClose={() => setTransferring(null)} onDone={() => { setTransferring(null); }} />
       <HistoryDrawer entityType="account" entityId={historyOf ?? ''} open={!!historyOf} onClose={() => setHistoryOf(null)} />
       <SecretModal secret={secret} onClose={() => setSecret(null)} />
-    </div>
+    </Page>
   );
 }
