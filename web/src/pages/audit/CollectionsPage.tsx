@@ -14,7 +14,7 @@ import { useServerTable } from '../../hooks/useServerTable';
 import { Page } from '../../components/PageHeader';
 import { TableSearch } from '../../components/TableSearch';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
-import { UnitTreeSelect } from '../../components/UnitTreeSelect';
+import { UnitFilter } from '../../components/UnitTreeSelect';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { fmtDate, fmtDateTime, vietnamToday } from '../../utils/format';
 import { DateTimeCell, DuplicatesAlert, EnterpriseSelect, enterpriseColumn, unitColumn, ReasonModal, StatusTag, useAuditReference, useAuditRights, type ReasonPrompt } from './common';
@@ -239,7 +239,7 @@ export default function CollectionsPage() {
     delete q.new;
     return audit.collections(q as ItemListParams);
   });
-  const { params, setFilters, sortOrderFor } = table;
+  const { params, sortOrderFor } = table;
   const [proposeOpen, setProposeOpen] = useState(!!search.get('new'));
   const [initialTax] = useState(search.get('new') ?? undefined);
   const [created, setCreated] = useState<CollectionWithDuplicates | null>(null);
@@ -298,9 +298,7 @@ export default function CollectionsPage() {
       }
     >
       <div className="hq-toolbar">
-        <div style={{ flex: '1 1 240px', maxWidth: 340 }}>
-          <UnitTreeSelect placeholder={t('audit.filterUnit')} value={params.unit || undefined} onChange={(v) => setFilters({ unit: v ?? '' })} />
-        </div>
+        <UnitFilter table={table} placeholder={t('audit.filterUnit')} />
         <TableSearch table={table} placeholder={t('audit.searchItems')} />
         <StatusSelect table={table} name="status" values={STATUSES} label={(s) => tk(`audit.status.${s}`, s)} placeholder={t('audit.status')} />
       </div>

@@ -35,6 +35,25 @@ function dateLine(d?: string | null): string {
 }
 const money = (n: number) => n.toLocaleString('vi-VN');
 
+/** The heading of an A4 form: the issuer (`children`) on the left, the national name and motto over the date on the right. */
+function A4Head({ on, children }: { on?: string | null; children: ReactNode }) {
+  return (
+    <table className="hq-a4-head">
+      <tbody>
+        <tr>
+          <td>{children}</td>
+          <td>
+            <div className="hq-a4-unit">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
+            <div className="hq-a4-motto">Độc lập - Tự do - Hạnh phúc</div>
+            <div className="hq-a4-rule hq-a4-rule--wide" />
+            <div className="hq-a4-date"><i>{dateLine(on)}</i></div>
+          </td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
 /** The issuing unit's header: its parent (when the caller may see it) over the unit, beside the national motto. */
 function Header({ unitCode, unitName, number, on }: { unitCode: string; unitName: string; number?: string; on?: string | null }) {
   const { data } = useApiQuery(['units', 'list'], units.list, { staleTime: 300_000 });
@@ -42,26 +61,12 @@ function Header({ unitCode, unitName, number, on }: { unitCode: string; unitName
   const parentCode = list.find((u) => u.code === unitCode)?.parent_code;
   const parent = list.find((u) => u.code === parentCode)?.name ?? 'Cục Hải quan';
   return (
-    <>
-      <table className="hq-a4-head">
-        <tbody>
-          <tr>
-            <td>
-              <div>{parent.toUpperCase()}</div>
-              <div className="hq-a4-unit">{unitName.toUpperCase()}</div>
-              <div className="hq-a4-rule" />
-              {number && <div className="hq-a4-number">Số: {number}</div>}
-            </td>
-            <td>
-              <div className="hq-a4-unit">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
-              <div className="hq-a4-motto">Độc lập - Tự do - Hạnh phúc</div>
-              <div className="hq-a4-rule hq-a4-rule--wide" />
-              <div className="hq-a4-date"><i>{dateLine(on)}</i></div>
-            </td>
-          </tr>
-        </tbody>
-      </table>
-    </>
+    <A4Head on={on}>
+      <div>{parent.toUpperCase()}</div>
+      <div className="hq-a4-unit">{unitName.toUpperCase()}</div>
+      <div className="hq-a4-rule" />
+      {number && <div className="hq-a4-number">Số: {number}</div>}
+    </A4Head>
   );
 }
 
@@ -192,19 +197,9 @@ function Form01Doc({ taxCode }: { taxCode: string }) {
   return (
     <>
       <p className="hq-a4-right"><b>Mẫu số 01/KTSTQ</b><br /><i>(Ban hành kèm theo công văn số 7222/TCHQ-KTSTQ ngày 12/11/2020)</i></p>
-      <table className="hq-a4-head">
-        <tbody>
-          <tr>
-            <td><div className="hq-a4-unit">{e.name.toUpperCase()}</div><div className="hq-a4-rule" /></td>
-            <td>
-              <div className="hq-a4-unit">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
-              <div className="hq-a4-motto">Độc lập - Tự do - Hạnh phúc</div>
-              <div className="hq-a4-rule hq-a4-rule--wide" />
-              <div className="hq-a4-date"><i>{dateLine(null)}</i></div>
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <A4Head on={null}>
+        <div className="hq-a4-unit">{e.name.toUpperCase()}</div><div className="hq-a4-rule" />
+      </A4Head>
       <h1>PHIẾU DOANH NGHIỆP CUNG CẤP, BỔ SUNG THÔNG TIN VỀ HỒ SƠ DOANH NGHIỆP</h1>
       <p>Kính gửi: Cơ quan hải quan.</p>
       <table className="hq-a4-grid">

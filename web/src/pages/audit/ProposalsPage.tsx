@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { Page } from '../../components/PageHeader';
 import { TableSearch } from '../../components/TableSearch';
-import { UnitTreeSelect } from '../../components/UnitTreeSelect';
+import { UnitFilter } from '../../components/UnitTreeSelect';
 import { fmtDate } from '../../utils/format';
 import { DateTimeCell, enterpriseColumn, groundsLabel, PlaceTag, StatusTag, unitColumn } from './common';
 import { StatusSelect } from '../../components/Status';
@@ -78,9 +78,7 @@ export default function ProposalsPage() {
       }
     >
       <div className="hq-toolbar">
-        <div style={{ flex: '1 1 240px', maxWidth: 340 }}>
-          <UnitTreeSelect placeholder={t('audit.filterUnit')} value={params.unit || undefined} onChange={(v) => setFilters({ unit: v ?? '' })} />
-        </div>
+        <UnitFilter table={table} placeholder={t('audit.filterUnit')} />
         <TableSearch table={table} placeholder={t('audit.searchItems')} />
         <StatusSelect table={table} name="status" values={PROPOSAL_STATUSES} label={(s) => tk(`audit.status.${s}`, s)} placeholder={t('audit.status')} style={{ flex: '0 1 180px' }} />
         <StatusSelect table={table} name="place" values={PLACES} label={(s) => tk(`audit.place.${s}`, s)} placeholder={t('audit.prop.place')} />

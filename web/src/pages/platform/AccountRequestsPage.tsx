@@ -12,7 +12,7 @@ import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { Page } from '../../components/PageHeader';
 import { actionsColumn, IconAction } from '../../components/IconAction';
-import { UnitTreeSelect } from '../../components/UnitTreeSelect';
+import { UnitFilter } from '../../components/UnitTreeSelect';
 import { RoleTags } from '../../components/RoleTags';
 import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
@@ -266,9 +266,7 @@ export default function AccountRequestsPage() {
       />
       <Typography.Paragraph type="secondary">{t('requests.workflow')}</Typography.Paragraph>
       <div className="hq-toolbar">
-        <div style={{ flex: '1 1 260px', maxWidth: 380 }}>
-          <UnitTreeSelect placeholder={t('accounts.filterUnit')} value={params.unit || undefined} onChange={(v) => setFilters({ unit: v ?? '' })} />
-        </div>
+        <UnitFilter table={table} placeholder={t('accounts.filterUnit')} style={{ flex: '1 1 260px', maxWidth: 380 }} />
         <StatusSelect table={table} name="status" values={STATUSES} label={(s) => te('requests.status', s)} placeholder={t('requests.status')} style={{ flex: '0 1 220px' }} />
       </div>
       <Table<AccountRequest> rowKey="id" columns={columns} size="middle" {...table.tableProps} />

@@ -20,7 +20,7 @@ import { RoleTags } from '../../components/RoleTags';
 import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { compact } from '../../utils/forms';
-import { UnitTreeSelect } from '../../components/UnitTreeSelect';
+import { UnitFilter, UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { StatusSelect, StatusTag } from '../../components/Status';
 import { RolesItem, UnitItem, UsernameItem } from './accountFields';
 
@@ -183,7 +183,7 @@ export default function AccountsPage() {
   const { t, te } = useI18n();
   const { modal, message } = App.useApp();
   const table = useServerTable<Account>(['platform', 'accounts'], (p) => accountsApi.list(p as AccountListParams));
-  const { params, setFilters, sortOrderFor, filteredFor } = table;
+  const { params, sortOrderFor, filteredFor } = table;
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<Account | null>(null);
   const [transferring, setTransferring] = useState<Account | null>(null);
@@ -294,13 +294,7 @@ export default function AccountsPage() {
       }
     >
       <div className="hq-toolbar">
-        <div style={{ flex: '1 1 260px', maxWidth: 380 }}>
-          <UnitTreeSelect
-            placeholder={t('accounts.filterUnit')}
-            value={params.unit || undefined}
-            onChange={(v) => setFilters({ unit: v ?? '' })}
-          />
-        </div>
+        <UnitFilter table={table} placeholder={t('accounts.filterUnit')} style={{ flex: '1 1 260px', maxWidth: 380 }} />
         <TableSearch table={table} placeholder={t('accounts.searchPlaceholder')} testId="account-search" />
         <StatusSelect table={table} name="status" values={STATUSES} label={(s) => te('accounts.status', s)} placeholder={t('accounts.status')} />
       </div>
