@@ -35,23 +35,31 @@ function dateLine(d?: string | null): string {
 }
 const money = (n: number) => n.toLocaleString('vi-VN');
 
-/** The heading of an A4 form: the issuer (`children`) on the left, the national name and motto over the date on the right. */
-function A4Head({ on, children }: { on?: string | null; children: ReactNode }) {
+/** A row of two cells across an A4 form (its heading, its signatures). */
+function A4Pair({ className, left, right }: { className: string; left: ReactNode; right: ReactNode }) {
   return (
-    <table className="hq-a4-head">
+    <table className={className}>
       <tbody>
         <tr>
-          <td>{children}</td>
-          <td>
-            <div className="hq-a4-unit">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
-            <div className="hq-a4-motto">Độc lập - Tự do - Hạnh phúc</div>
-            <div className="hq-a4-rule hq-a4-rule--wide" />
-            <div className="hq-a4-date"><i>{dateLine(on)}</i></div>
-          </td>
+          <td>{left}</td>
+          <td>{right}</td>
         </tr>
       </tbody>
     </table>
   );
+}
+
+/** The heading of an A4 form: the issuer (`children`) on the left, the national name and motto over the date on the right. */
+function A4Head({ on, children }: { on?: string | null; children: ReactNode }) {
+  const motto = (
+    <>
+      <div className="hq-a4-unit">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
+      <div className="hq-a4-motto">Độc lập - Tự do - Hạnh phúc</div>
+      <div className="hq-a4-rule hq-a4-rule--wide" />
+      <div className="hq-a4-date"><i>{dateLine(on)}</i></div>
+    </>
+  );
+  return <A4Pair className="hq-a4-head" left={children} right={motto} />;
 }
 
 /** The issuing unit's header: its parent (when the caller may see it) over the unit, beside the national motto. */
@@ -71,21 +79,15 @@ function Header({ unitCode, unitName, number, on }: { unitCode: string; unitName
 }
 
 function Sign({ left, right, name }: { left?: ReactNode; right: string; name?: string }) {
-  return (
-    <table className="hq-a4-sign">
-      <tbody>
-        <tr>
-          <td>{left}</td>
-          <td>
-            <div className="hq-a4-unit">{right}</div>
-            <div><i>(Ký, ghi rõ họ tên, đóng dấu)</i></div>
-            <div className="hq-a4-sign-space" />
-            <div className="hq-a4-unit">{name ?? ''}</div>
-          </td>
-        </tr>
-      </tbody>
-    </table>
+  const signer = (
+    <>
+      <div className="hq-a4-unit">{right}</div>
+      <div><i>(Ký, ghi rõ họ tên, đóng dấu)</i></div>
+      <div className="hq-a4-sign-space" />
+      <div className="hq-a4-unit">{name ?? ''}</div>
+    </>
   );
+  return <A4Pair className="hq-a4-sign" left={left} right={signer} />;
 }
 
 function Recipients({ items }: { items: string[] }) {
