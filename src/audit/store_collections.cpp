@@ -44,7 +44,7 @@ const db::RowMapping<CollectionResult>& result_mapping() {
 }
 
 std::vector<CollectionResult> results_of(soci::session& sql, std::int64_t id) {
-  return rows_of(sql, result_mapping(), "audit_collection_results", "collection_id = :c ORDER BY id", id);
+  return result_mapping().rows_where(sql, "audit_collection_results", "collection_id = :c ORDER BY id", id);
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ std::int64_t insert_payment(soci::session& sql, const Payment& p) {
 }
 
 std::vector<Payment> payments_of(soci::session& sql, std::int64_t proposal_id) {
-  return detail::rows_of(sql, payment_mapping(), "audit_payments", "proposal_id = :p ORDER BY paid_on, id", proposal_id);
+  return payment_mapping().rows_where(sql, "audit_payments", "proposal_id = :p ORDER BY paid_on, id", proposal_id);
 }
 
 std::int64_t paid_total(soci::session& sql, std::int64_t proposal_id) {

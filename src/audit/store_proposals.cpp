@@ -124,10 +124,7 @@ std::int64_t insert_proposal(soci::session& sql, const Proposal& p) {
 }
 
 std::optional<Proposal> find_proposal(soci::session& sql, std::int64_t id) {
-  const long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << proposal_select() + "WHERE p.id = :id", soci::use(key));
-  for (const auto& r : rows) return proposal_mapping().read(r);
-  return std::nullopt;
+  return proposal_mapping().first_of(sql, proposal_select() + "WHERE p.id = :id", id);
 }
 
 bool update_proposal_state(soci::session& sql, const Proposal& p, bool counts_approved, const std::string& from) {
@@ -203,7 +200,7 @@ bool approve_decision(soci::session& sql, std::int64_t id, const std::string& by
 }
 
 std::vector<Decision> decisions_of(soci::session& sql, std::int64_t proposal_id) {
-  return rows_of(sql, decision_mapping(), "audit_decisions", "proposal_id = :p ORDER BY id", proposal_id);
+  return decision_mapping().rows_where(sql, "audit_decisions", "proposal_id = :p ORDER BY id", proposal_id);
 }
 
 std::int64_t insert_conclusion(soci::session& sql, const Conclusion& c) {
@@ -255,7 +252,7 @@ std::int64_t insert_penalty(soci::session& sql, const Penalty& p) {
 
 
 std::vector<Penalty> penalties_of(soci::session& sql, std::int64_t proposal_id) {
-  return rows_of(sql, penalty_mapping(), "audit_penalties", "proposal_id = :p ORDER BY id", proposal_id);
+  return penalty_mapping().rows_where(sql, "audit_penalties", "proposal_id = :p ORDER BY id", proposal_id);
 }
 
 std::int64_t insert_complaint(soci::session& sql, const Complaint& c) {
@@ -269,8 +266,7 @@ std::int64_t insert_complaint(soci::session& sql, const Complaint& c) {
 }
 
 std::optional<Complaint> find_complaint(soci::session& sql, std::int64_t id) {
-  for (auto& c : rows_of(sql, complaint_mapping(), "audit_complaints", "id = :id", id)) return c;
-  return std::nullopt;
+  return complaint_mapping().first_where(sql, "audit_complaints", "id = :id", id);
 }
 
 bool decide_complaint(soci::session& sql, const Complaint& c) {
@@ -283,7 +279,7 @@ bool decide_complaint(soci::session& sql, const Complaint& c) {
 }
 
 std::vector<Complaint> complaints_of(soci::session& sql, std::int64_t proposal_id) {
-  return rows_of(sql, complaint_mapping(), "audit_complaints", "proposal_id = :p ORDER BY id", proposal_id);
+  return complaint_mapping().rows_where(sql, "audit_complaints", "proposal_id = :p ORDER BY id", proposal_id);
 }
 
 }  // namespace hq::audit::store

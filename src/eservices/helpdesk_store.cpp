@@ -35,10 +35,7 @@ std::int64_t insert_help_request(soci::session& sql, const HelpRequest& r) {
 }
 
 std::optional<HelpRequest> find_help_request(soci::session& sql, std::int64_t id) {
-  const long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << request_select() + "WHERE h.id = :id", soci::use(key));
-  for (const auto& row : rows) return request_mapping().read(row);
-  return std::nullopt;
+  return request_mapping().first_of(sql, request_select() + "WHERE h.id = :id", id);
 }
 
 std::vector<HelpRequest> list_help_requests(soci::session& sql, std::optional<std::int64_t> account_id,

@@ -32,10 +32,7 @@ std::map<std::string, ProcedureSettings> all_settings(soci::session& sql) {
 }
 
 std::optional<ProcedureSettings> find_settings(soci::session& sql, const std::string& code) {
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + settings_mapping().select_list() + " FROM eservices_procedure_settings WHERE code = :c", soci::use(code));
-  for (const auto& row : rows) return settings_mapping().read(row);
-  return std::nullopt;
+  return settings_mapping().first_where(sql, "eservices_procedure_settings", "code = :c", code);
 }
 
 void save_settings(soci::session& sql, const std::string& code, const ProcedureSettings& s, const std::string& by,

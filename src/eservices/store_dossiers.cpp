@@ -98,10 +98,7 @@ void set_number(soci::session& sql, std::int64_t id, const std::string& number) 
 }
 
 std::optional<Dossier> find_dossier(soci::session& sql, std::int64_t id) {
-  const long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << dossier_select() + "WHERE d.id = :id", soci::use(key));
-  for (const auto& row : rows) return dossier_mapping().read(row);
-  return std::nullopt;
+  return dossier_mapping().first_of(sql, dossier_select() + "WHERE d.id = :id", id);
 }
 
 bool update_dossier(soci::session& sql, const Dossier& d, std::int64_t now) {
@@ -197,12 +194,7 @@ void insert_document(soci::session& sql, const Document& d, std::int64_t now) {
 }
 
 std::vector<Document> documents_of(soci::session& sql, std::int64_t dossier_id) {
-  const long long id = dossier_id;
-  std::vector<Document> out;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + document_mapping().select_list() + " FROM eservices_documents WHERE dossier_id = :d ORDER BY id", soci::use(id));
-  for (const auto& row : rows) out.push_back(document_mapping().read(row));
-  return out;
+  return document_mapping().rows_where(sql, "eservices_documents", "dossier_id = :d ORDER BY id", dossier_id);
 }
 
 void insert_step(soci::session& sql, const Step& s) {
@@ -214,12 +206,7 @@ void insert_step(soci::session& sql, const Step& s) {
 }
 
 std::vector<Step> steps_of(soci::session& sql, std::int64_t dossier_id) {
-  const long long id = dossier_id;
-  std::vector<Step> out;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + step_mapping().select_list() + " FROM eservices_steps WHERE dossier_id = :d ORDER BY id", soci::use(id));
-  for (const auto& row : rows) out.push_back(step_mapping().read(row));
-  return out;
+  return step_mapping().rows_where(sql, "eservices_steps", "dossier_id = :d ORDER BY id", dossier_id);
 }
 
 }  // namespace hq::eservices::store

@@ -31,12 +31,7 @@ std::int64_t insert_letter(soci::session& sql, const Letter& l) {
 }
 
 std::vector<Letter> letters_of(soci::session& sql, std::int64_t dossier_id) {
-  const long long id = dossier_id;
-  std::vector<Letter> out;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + letter_mapping().select_list() + " FROM eservices_letters WHERE dossier_id = :d ORDER BY id", soci::use(id));
-  for (const auto& row : rows) out.push_back(letter_mapping().read(row));
-  return out;
+  return letter_mapping().rows_where(sql, "eservices_letters", "dossier_id = :d ORDER BY id", dossier_id);
 }
 
 std::optional<Letter> draft_letter_of(soci::session& sql, std::int64_t dossier_id) {
@@ -67,11 +62,7 @@ void insert_dispatch(soci::session& sql, const Dispatch& d) {
 }
 
 std::optional<Dispatch> dispatch_of(soci::session& sql, std::int64_t dossier_id) {
-  const long long id = dossier_id;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + dispatch_mapping().select_list() + " FROM eservices_dispatches WHERE dossier_id = :d", soci::use(id));
-  for (const auto& row : rows) return dispatch_mapping().read(row);
-  return std::nullopt;
+  return dispatch_mapping().first_where(sql, "eservices_dispatches", "dossier_id = :d", dossier_id);
 }
 
 }  // namespace hq::eservices::store

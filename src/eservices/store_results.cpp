@@ -23,10 +23,7 @@ void insert_payment(soci::session& sql, const Payment& p) {
 }
 
 std::optional<Payment> find_payment(soci::session& sql, const std::string& order_id) {
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + payment_mapping().select_list() + " FROM eservices_payments WHERE order_id = :o", soci::use(order_id));
-  for (const auto& row : rows) return payment_mapping().read(row);
-  return std::nullopt;
+  return payment_mapping().first_where(sql, "eservices_payments", "order_id = :o", order_id);
 }
 
 bool mark_paid(soci::session& sql, const std::string& order_id, const std::string& transaction_id, std::int64_t now) {
@@ -63,22 +60,15 @@ void insert_result(soci::session& sql, const Result& r) {
 }
 
 std::optional<Result> find_result(soci::session& sql, const std::string& number) {
-  soci::rowset<soci::row> rows = (sql.prepare << result_select() + "WHERE r.number = :n", soci::use(number));
-  for (const auto& row : rows) return result_mapping().read(row);
-  return std::nullopt;
+  return result_mapping().first_of(sql, result_select() + "WHERE r.number = :n", number);
 }
 
 std::optional<Result> result_of(soci::session& sql, std::int64_t dossier_id) {
-  const long long id = dossier_id;
-  soci::rowset<soci::row> rows = (sql.prepare << result_select() + "WHERE r.dossier_id = :d", soci::use(id));
-  for (const auto& row : rows) return result_mapping().read(row);
-  return std::nullopt;
+  return result_mapping().first_of(sql, result_select() + "WHERE r.dossier_id = :d", dossier_id);
 }
 
 std::optional<Result> find_result_by_sha256(soci::session& sql, const std::string& sha256) {
-  soci::rowset<soci::row> rows = (sql.prepare << result_select() + "WHERE r.sha256 = :h", soci::use(sha256));
-  for (const auto& row : rows) return result_mapping().read(row);
-  return std::nullopt;
+  return result_mapping().first_of(sql, result_select() + "WHERE r.sha256 = :h", sha256);
 }
 
 std::optional<std::string> find_setting(soci::session& sql, const std::string& key) {

@@ -35,11 +35,8 @@ std::vector<CrlRow> list_crls(soci::session& sql) {
 }
 
 std::optional<CrlRow> crl_of_issuer(soci::session& sql, const std::string& issuer) {
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + crl_mapping().select_list() + " FROM eservices_crls WHERE issuer = :i ORDER BY this_update DESC, id DESC LIMIT 1",
-       soci::use(issuer));
-  for (const auto& row : rows) return crl_mapping().read(row);
-  return std::nullopt;
+  return crl_mapping().first_where(sql, "eservices_crls",
+                                   "issuer = :i ORDER BY this_update DESC, id DESC LIMIT 1", issuer);
 }
 
 void replace_crl(soci::session& sql, const CrlRow& c) {

@@ -301,10 +301,7 @@ std::int64_t insert_request(soci::session& sql, const AccountRequest& r, std::in
 }
 
 std::optional<AccountRequest> find_request(soci::session& sql, std::int64_t id) {
-  const long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << request_select() + "WHERE r.id = :id", soci::use(key));
-  for (const auto& row : rows) return request_mapping().read(row);
-  return std::nullopt;
+  return request_mapping().first_of(sql, request_select() + "WHERE r.id = :id", id);
 }
 
 bool transition_request(soci::session& sql, std::int64_t id, const std::string& from, const std::string& to,

@@ -25,16 +25,11 @@ const std::string& unit_select() {
 }  // namespace
 
 std::optional<Unit> find_unit(soci::session& sql, const std::string& code) {
-  soci::rowset<soci::row> rows = (sql.prepare << unit_select() + "WHERE u.code = :code", soci::use(code));
-  for (const auto& row : rows) return unit_mapping().read(row);
-  return std::nullopt;
+  return unit_mapping().first_of(sql, unit_select() + "WHERE u.code = :code", code);
 }
 
 std::optional<Unit> find_unit_by_id(soci::session& sql, std::int64_t id) {
-  const long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << unit_select() + "WHERE u.id = :id", soci::use(key));
-  for (const auto& row : rows) return unit_mapping().read(row);
-  return std::nullopt;
+  return unit_mapping().first_of(sql, unit_select() + "WHERE u.id = :id", id);
 }
 
 std::vector<Unit> units_under(soci::session& sql, const std::string& path_prefix) {

@@ -57,17 +57,11 @@ std::int64_t insert_agent(soci::session& sql, std::int64_t unit_id, const std::s
 }
 
 std::optional<Agent> agent_by_token(soci::session& sql, const std::string& token_hash) {
-  soci::rowset<soci::row> rows = (sql.prepare << agents_select() + "WHERE a.token_hash = :h",
-                                  soci::use(token_hash));
-  for (const auto& row : rows) return agent_mapping().read(row);
-  return std::nullopt;
+  return agent_mapping().first_of(sql, agents_select() + "WHERE a.token_hash = :h", token_hash);
 }
 
 std::optional<Agent> find_agent(soci::session& sql, std::int64_t id) {
-  long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << agents_select() + "WHERE a.id = :i", soci::use(key));
-  for (const auto& row : rows) return agent_mapping().read(row);
-  return std::nullopt;
+  return agent_mapping().first_of(sql, agents_select() + "WHERE a.id = :i", id);
 }
 
 std::vector<Agent> list_agents(soci::session& sql, std::int64_t offset, std::int64_t limit, std::int64_t& total) {

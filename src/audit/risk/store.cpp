@@ -180,11 +180,7 @@ std::int64_t insert_criteria_set(soci::session& sql, const CriteriaSetRow& s) {
 }
 
 std::optional<CriteriaSetRow> find_criteria_set(soci::session& sql, std::int64_t id) {
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT " + criteria_mapping().select_list() +
-                                                     " FROM audit_risk_criteria_sets s WHERE s.id = :id",
-                                  soci::use(id));
-  for (const auto& r : rows) return criteria_mapping().read(r);
-  return std::nullopt;
+  return criteria_mapping().first_where(sql, "audit_risk_criteria_sets s", "s.id = :id", id);
 }
 
 std::vector<CriteriaSetRow> list_criteria_sets(soci::session& sql, std::int64_t offset, std::int64_t limit,
@@ -257,10 +253,7 @@ void insert_candidates(soci::session& sql, std::int64_t run_id, const std::vecto
 }
 
 std::optional<RunRow> find_run(soci::session& sql, std::int64_t id) {
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + run_mapping().select_list() + kRunFrom + " WHERE r.id = :id", soci::use(id));
-  for (const auto& r : rows) return run_mapping().read(r);
-  return std::nullopt;
+  return run_mapping().first_of(sql, "SELECT " + run_mapping().select_list() + kRunFrom + " WHERE r.id = :id", id);
 }
 
 std::vector<RunRow> list_runs(soci::session& sql, const std::string& path_prefix, bool include_national,

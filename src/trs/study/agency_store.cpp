@@ -68,11 +68,7 @@ std::vector<Agency> list_agencies(soci::session& sql) {
 }
 
 std::optional<Agency> find_agency(soci::session& sql, const std::string& code) {
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT " + agency_mapping().select_list() +
-                                                     " FROM trs_agencies WHERE code = :c",
-                                  soci::use(code));
-  for (const auto& row : rows) return agency_mapping().read(row);
-  return std::nullopt;
+  return agency_mapping().first_where(sql, "trs_agencies", "code = :c", code);
 }
 
 std::vector<Member> list_members(soci::session& sql, std::int64_t study_id) {
