@@ -1,6 +1,6 @@
 // Audit proposals of the caller's unit tree: server paging, sorting and filters (unit, status, place, year, text).
-import { Alert, Button, InputNumber, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, Button, InputNumber, Table, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { audit, type ItemListParams, type Proposal } from '../../api/audit';
 import { errorMessage } from '../../api/errors';
@@ -10,7 +10,7 @@ import { Page } from '../../components/PageHeader';
 import { TableSearch } from '../../components/TableSearch';
 import { UnitFilter } from '../../components/UnitTreeSelect';
 import { fmtDate } from '../../utils/format';
-import { DateTimeCell, enterpriseColumn, groundsLabel, PlaceTag, StatusTag, unitColumn } from './common';
+import { DateTimeCell, DuplicateCountTag, enterpriseColumn, groundsLabel, PlaceTag, statusColumn, unitColumn } from './common';
 import { StatusSelect } from '../../components/Status';
 import { ListExportButton } from './ListExportButton';
 import { LateEntryTag } from './LateEntryTag';
@@ -43,24 +43,12 @@ export default function ProposalsPage() {
     { title: t('audit.prop.place'), dataIndex: 'place', key: 'place', sorter: true, sortOrder: sortOrderFor('place'), render: (v: string) => <PlaceTag place={v} /> },
     { title: t('audit.prop.grounds'), dataIndex: 'grounds', key: 'grounds', render: (v: string) => <div style={{ maxWidth: 260 }}>{groundsLabel(tk, v)}</div> },
     { title: t('audit.prop.period'), key: 'period', render: (_, p) => <span style={{ whiteSpace: 'nowrap' }}>{fmtDate(p.period_from, lang)} – {fmtDate(p.period_to, lang)}</span> },
-    {
-      title: t('audit.status'),
-      dataIndex: 'status',
-      key: 'status',
-      sorter: true,
-      sortOrder: sortOrderFor('status'),
-      render: (s: string, p) => (
-        <span style={{ whiteSpace: 'nowrap' }}>
-          <StatusTag status={s} />
-          <LateEntryTag p={p} />
-          {p.duplicate_count > 0 && (
-            <Tooltip title={t('audit.duplicates.count', { n: p.duplicate_count })}>
-              <Tag color="orange" icon={<WarningOutlined />}>{p.duplicate_count}</Tag>
-            </Tooltip>
-          )}
-        </span>
-      ),
-    },
+    statusColumn<Proposal>(t, sortOrderFor, (p) => (
+      <>
+        <LateEntryTag p={p} />
+        <DuplicateCountTag n={p.duplicate_count} />
+      </>
+    )),
     { title: t('audit.prop.createdAt'), dataIndex: 'created_at', key: 'created_at', sorter: true, sortOrder: sortOrderFor('created_at') ?? (params.sort ? null : 'descend'), render: (v: string) => <DateTimeCell value={v} /> },
   ];
 
