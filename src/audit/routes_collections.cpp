@@ -19,10 +19,7 @@ void add_collection_routes(http::Router& router, AuditService& service) {
     const bool xlsx = wants_xlsx(request);
     const http::Paging p = list_paging(request, xlsx);
     const auto page = service.list_collections(request.principal, request.query_text("unit"), list_query(request, p));
-    if (xlsx) return xlsx_list(collections_table(page.items), page.total, "thu-thap-thong-tin");
-    json items = json::array();
-    for (const auto& x : page.items) items.push_back(collection_json(x));
-    return Response::ok(http::page_json(items, page.total, p));
+    return list_answer(xlsx, p, page.items, page.total, collections_table, "thu-thap-thong-tin", collection_json);
   });
   router.add("POST", route("/collections"), [&service](Request& request) {
     const json body = request.json_body();

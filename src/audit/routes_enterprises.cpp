@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/fields.h"
 #include "core/text.h"
 #include "core/time.h"
 #include "http/json_input.h"
@@ -33,7 +34,7 @@ void add_enterprise_routes(http::Router& router, AuditService& service) {
   });
   router.add("POST", route("/enterprises/import"), [&service](Request& request) {
     const auto result = service.import_enterprises(request.principal, request.body);
-    return Response::ok({{"created", result.created}, {"updated", result.updated}});
+    return Response::ok({HQ_JSON_FIELDS(result, created, updated)});
   });
   router.add("POST", route("/key-enterprises/import"), [&service](Request& request) {
     const auto year = request.query_int("year", core::to_local(core::now()).date.year, 2000, 2199);
@@ -44,8 +45,9 @@ void add_enterprise_routes(http::Router& router, AuditService& service) {
     const auto r = service.record(request.principal, request.param("tax_code"));
     json changes = json::array();
     for (const auto& c : r.changes)
-      changes.push_back({{"at", instant(c.at)}, {"username", c.username}, {"unit_code", c.unit_code},
-                         {"source", c.source}, {"changes", json::parse(c.changes, nullptr, false)}});
+      changes.push_back({{"at", instant(c.at)},
+                         HQ_JSON_FIELDS(c, username, unit_code, source),
+                         {"changes", json::parse(c.changes, nullptr, false)}});
     json proposals = json::array(), collections = json::array();
     for (const auto& p : r.proposals) proposals.push_back(detail_json(p));
     for (const auto& c : r.collections) collections.push_back(collection_json(c));
@@ -65,8 +67,7 @@ void add_enterprise_routes(http::Router& router, AuditService& service) {
     if (xlsx) return xlsx_list(key_enterprises_table(page.items, year), page.total, "doanh-nghiep-trong-diem");
     json items = json::array();
     for (const auto& k : page.items)
-      items.push_back({{"tax_code", k.tax_code}, {"name", k.name}, {"year", k.year}, {"reason", k.reason},
-                       {"added_by", k.added_by}, {"added_at", instant(k.added_at)}});
+      items.push_back({HQ_JSON_FIELDS(k, tax_code, name, year, reason, added_by), {"added_at", instant(k.added_at)}});
     return Response::ok(http::page_json(items, page.total, p));
   });
   router.add("POST", route("/key-enterprises"), [&service](Request& request) {
@@ -74,8 +75,8 @@ void add_enterprise_routes(http::Router& router, AuditService& service) {
     const auto k = service.add_key_enterprise(request.principal, http::required_text(body, "tax_code", 32),
                                               http::required_int(body, "year", 0, 9999),
                                               http::optional_text(body, "reason").value_or(""));
-    return Response::created({{"tax_code", k.tax_code}, {"name", k.name}, {"year", k.year}, {"reason", k.reason},
-                              {"added_by", k.added_by}, {"added_at", instant(k.added_at)}});
+    return Response::created(
+        {HQ_JSON_FIELDS(k, tax_code, name, year, reason, added_by), {"added_at", instant(k.added_at)}});
   });
   router.add("DELETE", route("/key-enterprises/{year}/{tax_code}"), [&service](Request& request) {
     const std::string& year = request.param("year");
@@ -90,8 +91,7 @@ void add_enterprise_routes(http::Router& router, AuditService& service) {
     json proposals = json::array(), collections = json::array();
     for (const auto& p : r.proposals) proposals.push_back(proposal_json(p));
     for (const auto& c : r.collections) collections.push_back(collection_json(c));
-    return Response::ok({{"search_id", r.search_id},
-                         {"tax_code", r.tax_code},
+    return Response::ok({HQ_JSON_FIELDS(r, search_id, tax_code),
                          {"expires_at", instant(r.expires_at)},
                          {"enterprise", r.enterprise ? enterprise_json(*r.enterprise) : json(nullptr)},
                          {"key_enterprise", r.key_enterprise},

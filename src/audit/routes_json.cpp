@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/fields.h"
 #include "core/text.h"
 #include "core/time.h"
 #include "http/json_input.h"
@@ -19,21 +20,9 @@ json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : jso
 // ---- JSON shapes ----
 
 json enterprise_json(const store::Enterprise& e) {
-  json j = {{"id", e.id},
-            {"tax_code", e.tax_code},
-            {"tax_kind", e.tax_kind},
-            {"name", e.name},
-            {"foreign_name", e.foreign_name},
-            {"address", e.address},
-            {"legal_representative", e.legal_representative},
-            {"phone", e.phone},
-            {"email", e.email},
+  json j = {HQ_JSON_FIELDS(e, id, tax_code, tax_kind, name, foreign_name, address, legal_representative, phone, email),
             {"established_on", text_or_null(e.established_on)},
-            {"charter_capital", e.charter_capital},
-            {"ownership", e.ownership},
-            {"aeo_status", e.aeo_status},
-            {"compliance_level", e.compliance_level},
-            {"source", e.source},
+            HQ_JSON_FIELDS(e, charter_capital, ownership, aeo_status, compliance_level, source),
             {"created_at", instant(e.created_at)},
             {"updated_at", instant(e.updated_at)}};
   const json profile = json::parse(e.profile, nullptr, false);
@@ -43,9 +32,9 @@ json enterprise_json(const store::Enterprise& e) {
 }
 
 json duplicate_json(const Duplicate& d) {
-  return {{"kind", d.kind},       {"id", d.id},           {"number", d.number},
-          {"unit_code", d.unit_code}, {"unit_name", d.unit_name}, {"status", d.status},
-          {"place", text_or_null(d.place)}, {"created_at", instant(d.created_at)}};
+  return {HQ_JSON_FIELDS(d, kind, id, number, unit_code, unit_name, status),
+          {"place", text_or_null(d.place)},
+          {"created_at", instant(d.created_at)}};
 }
 
 json duplicates_json(const std::vector<Duplicate>& list) {
@@ -55,27 +44,13 @@ json duplicates_json(const std::vector<Duplicate>& list) {
 }
 
 json proposal_json(const store::Proposal& p) {
-  return {{"id", p.id},
-          {"number", p.number},
-          {"year", p.year},
-          {"status", p.status},
+  return {HQ_JSON_FIELDS(p, id, number, year, status),
           {"paused_from", text_or_null(p.paused_from)},
-          {"tax_code", p.tax_code},
-          {"enterprise_name", p.enterprise_name},
-          {"unit_code", p.unit_code},
-          {"unit_name", p.unit_name},
-          {"place", p.place},
-          {"grounds", p.grounds},
-          {"grounds_kind", p.grounds_kind},
-          {"period_from", p.period_from},
-          {"period_to", p.period_to},
-          {"reason", p.reason},
-          {"duplicate_count", p.duplicate_count},
+          HQ_JSON_FIELDS(p, tax_code, enterprise_name, unit_code, unit_name, place, grounds, grounds_kind, period_from,
+                         period_to, reason, duplicate_count),
           {"paper_approved_on", text_or_null(p.paper_approved_on)},
           {"entry_due_on", text_or_null(p.entry_due_on)},
-          {"late", p.late},
-          {"source", p.source},
-          {"proposed_by", p.proposed_by},
+          HQ_JSON_FIELDS(p, late, source, proposed_by),
           {"decided_by", text_or_null(p.decided_by)},
           {"created_at", instant(p.created_at)},
           {"submitted_at", instant(p.submitted_at)},
@@ -96,39 +71,33 @@ json amounts_json(const Amounts& a) {
 }
 
 json decision_json(const store::Decision& d) {
-  return {{"id", d.id},          {"kind", d.kind},         {"number", d.number},   {"signed_on", d.signed_on},
-          {"signer", d.signer},  {"team", d.team},         {"start_on", d.start_on}, {"working_days", d.working_days},
-          {"end_on", d.end_on},  {"due_on", d.due_on},     {"late", d.late},       {"entered_by", d.entered_by},
-          {"entered_at", instant(d.entered_at)}, {"status", d.status}, {"approved_by", text_or_null(d.approved_by)},
+  return {HQ_JSON_FIELDS(d, id, kind, number, signed_on, signer, team, start_on, working_days, end_on, due_on, late,
+                         entered_by),
+          {"entered_at", instant(d.entered_at)},
+          {"status", d.status},
+          {"approved_by", text_or_null(d.approved_by)},
           {"approved_at", instant(d.approved_at)}};
 }
 
 json conclusion_json(const store::Conclusion& c) {
-  return {{"id", c.id},
-          {"number", c.number},
-          {"signed_on", c.signed_on},
-          {"findings", c.findings},
-          {"declarations", c.declarations},
-          {"has_violation", c.has_violation},
+  return {HQ_JSON_FIELDS(c, id, number, signed_on, findings, declarations, has_violation),
           {"amounts", amounts_json(c.amounts)},
-          {"status", c.status},
-          {"due_on", c.due_on},
-          {"late", c.late},
-          {"entered_by", c.entered_by},
+          HQ_JSON_FIELDS(c, status, due_on, late, entered_by),
           {"entered_at", instant(c.entered_at)},
           {"approved_by", text_or_null(c.approved_by)},
           {"approved_at", instant(c.approved_at)}};
 }
 
 json penalty_json(const store::Penalty& p) {
-  return {{"id", p.id},         {"number", p.number},       {"signed_on", p.signed_on}, {"violation", p.violation},
-          {"amount", p.amount}, {"entered_by", p.entered_by}, {"entered_at", instant(p.entered_at)}};
+  return {HQ_JSON_FIELDS(p, id, number, signed_on, violation, amount, entered_by),
+          {"entered_at", instant(p.entered_at)}};
 }
 
 json complaint_json(const store::Complaint& c) {
-  return {{"id", c.id},           {"filed_on", c.filed_on},   {"content", c.content},
-          {"status", c.status},   {"decided_on", text_or_null(c.decided_on)}, {"outcome", c.outcome},
-          {"entered_by", c.entered_by}, {"entered_at", instant(c.entered_at)}};
+  return {HQ_JSON_FIELDS(c, id, filed_on, content, status),
+          {"decided_on", text_or_null(c.decided_on)},
+          HQ_JSON_FIELDS(c, outcome, entered_by),
+          {"entered_at", instant(c.entered_at)}};
 }
 
 json detail_json(const ProposalDetail& d) {
@@ -148,8 +117,9 @@ json detail_json(const ProposalDetail& d) {
 json collection_json(const store::Collection& c) {
   json results = json::array();
   for (const auto& r : c.results)
-    results.push_back({{"risk_area", r.risk_area}, {"risk_area_name", risk_area_name(r.risk_area)},
-                       {"finding", r.finding}, {"has_violation", r.has_violation}});
+    results.push_back({{"risk_area", r.risk_area},
+                       {"risk_area_name", risk_area_name(r.risk_area)},
+                       HQ_JSON_FIELDS(r, finding, has_violation)});
   json areas = json::array();
   std::size_t start = 0;
   while (start < c.risk_areas.size()) {
@@ -158,21 +128,11 @@ json collection_json(const store::Collection& c) {
     areas.push_back(c.risk_areas.substr(start, end - start));
     start = end + 1;
   }
-  return {{"id", c.id},
-          {"number", c.number},
-          {"year", c.year},
-          {"status", c.status},
+  return {HQ_JSON_FIELDS(c, id, number, year, status),
           {"paused_from", text_or_null(c.paused_from)},
-          {"tax_code", c.tax_code},
-          {"enterprise_name", c.enterprise_name},
-          {"unit_code", c.unit_code},
-          {"unit_name", c.unit_name},
-          {"signs", c.signs},
+          HQ_JSON_FIELDS(c, tax_code, enterprise_name, unit_code, unit_name, signs),
           {"risk_areas", areas},
-          {"reason", c.reason},
-          {"duplicate_count", c.duplicate_count},
-          {"has_findings", c.has_findings},
-          {"proposed_by", c.proposed_by},
+          HQ_JSON_FIELDS(c, reason, duplicate_count, has_findings, proposed_by),
           {"decided_by", text_or_null(c.decided_by)},
           {"proposed_at", instant(c.proposed_at)},
           {"approved_at", instant(c.approved_at)},
@@ -189,25 +149,26 @@ json collection_json(const store::Collection& c) {
           {"rework_opinion", text_or_null(c.rework_opinion)},
           {"returned_by", text_or_null(c.returned_by)},
           {"returned_at", instant(c.returned_at)},
-          {"rework_count", c.rework_count},
-          {"restricted", c.restricted}};
+          HQ_JSON_FIELDS(c, rework_count, restricted)};
 }
 
 json deadline_json(const store::Deadline& d) {
-  return {{"id", d.id},          {"kind", d.kind},     {"entity_type", d.entity_type}, {"entity_id", d.entity_id},
-          {"label", d.label},    {"due_on", d.due_on}, {"unit_code", d.unit_code},
+  return {HQ_JSON_FIELDS(d, id, kind, entity_type, entity_id, label, due_on, unit_code),
           {"proposal_id", d.proposal_id ? json(d.proposal_id) : json(nullptr)}};
 }
 
 json report_json(const FormReport& r) {
   json columns = json::array();
   for (const auto& c : form_columns(r.form))
-    columns.push_back({{"key", c.key}, {"group", c.group_vi}, {"group_en", c.group_en}, {"heading_vi", c.heading_vi},
-                       {"heading_en", c.heading_en}, {"money", c.money}});
+    columns.push_back(
+        {{"key", c.key}, {"group", c.group_vi}, HQ_JSON_FIELDS(c, group_en, heading_vi, heading_en, money)});
   json rows = json::array();
   for (const auto& row : r.rows)
-    rows.push_back({{"unit_code", row.unit.code}, {"unit_name", row.unit.name}, {"level", row.unit.level},
-                    {"own_only", row.own_only}, {"reconciled", row.reconciled}, {"values", row.figures}});
+    rows.push_back({{"unit_code", row.unit.code},
+                    {"unit_name", row.unit.name},
+                    {"level", row.unit.level},
+                    HQ_JSON_FIELDS(row, own_only, reconciled),
+                    {"values", row.figures}});
   return {{"form", form_code(r.form)},
           {"title", form_title(r.form)},
           {"unit", {{"code", r.unit.code}, {"name", r.unit.name}, {"level", r.unit.level}}},
@@ -215,8 +176,7 @@ json report_json(const FormReport& r) {
           {"to", core::format_date(r.to)},
           {"columns", columns},
           {"rows", rows},
-          {"total", r.total},
-          {"not_reconciled", r.not_reconciled}};
+          HQ_JSON_FIELDS(r, total, not_reconciled)};
 }
 
 store::ListQuery list_query(const Request& request, const http::Paging& p) {

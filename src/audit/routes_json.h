@@ -38,6 +38,16 @@ store::ListQuery list_query(const http::Request& request, const http::Paging& p)
 bool wants_xlsx(const http::Request& request);
 http::Paging list_paging(const http::Request& request, bool xlsx);
 http::Response xlsx_list(const sheets::Table& table, std::int64_t total, const std::string& file_stem);
+// A list's answer: the workbook of `table(items)` when .xlsx was asked for, else the JSON page of `to_json`.
+template <typename Item>
+http::Response list_answer(bool xlsx, const http::Paging& p, const std::vector<Item>& items, std::int64_t total,
+                           sheets::Table (*table)(const std::vector<Item>&), const std::string& file_stem,
+                           nlohmann::json (*to_json)(const Item&)) {
+  if (xlsx) return xlsx_list(table(items), total, file_stem);
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& item : items) list.push_back(to_json(item));
+  return http::Response::ok(http::page_json(list, total, p));
+}
 
 void add_enterprise_routes(http::Router& router, AuditService& service);   // routes_enterprises.cpp
 void add_proposal_routes(http::Router& router, AuditService& service);     // routes_proposals.cpp

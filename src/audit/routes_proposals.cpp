@@ -36,10 +36,7 @@ void add_proposal_routes(http::Router& router, AuditService& service) {
     const bool xlsx = wants_xlsx(request);
     const http::Paging p = list_paging(request, xlsx);
     const auto page = service.list_proposals(request.principal, request.query_text("unit"), list_query(request, p));
-    if (xlsx) return xlsx_list(proposals_table(page.items), page.total, "de-xuat-kiem-tra");
-    json items = json::array();
-    for (const auto& x : page.items) items.push_back(proposal_json(x));
-    return Response::ok(http::page_json(items, page.total, p));
+    return list_answer(xlsx, p, page.items, page.total, proposals_table, "de-xuat-kiem-tra", proposal_json);
   });
   router.add("POST", route("/proposals"), [&service](Request& request) {
     const json body = request.json_body();

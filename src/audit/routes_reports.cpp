@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/fields.h"
 #include "core/text.h"
 #include "core/time.h"
 #include "http/json_input.h"
@@ -45,15 +46,15 @@ void add_report_routes(http::Router& router, AuditService& service) {
     json due_today = json::array(), late = json::array();
     for (const auto& d : board.due_today) due_today.push_back(deadline_json(d));
     for (const auto& d : board.late) late.push_back(deadline_json(d));
-    return Response::ok({{"unit_code", board.unit_code},
-                         {"today", board.today},
+    return Response::ok({HQ_JSON_FIELDS(board, unit_code, today),
                          {"due_today", due_today},
                          {"late", late},
-                         {"stats", {{"done", board.stats.done},
-                                    {"done_on_time", board.stats.done_on_time},
-                                    {"open", board.stats.open},
-                                    {"open_late", board.stats.open_late},
-                                    {"due_today", board.stats.due_today}}},
+                         {"stats",
+                          {{"done", board.stats.done},
+                           {"done_on_time", board.stats.done_on_time},
+                           {"open", board.stats.open},
+                           {"open_late", board.stats.open_late},
+                           {"due_today", board.stats.due_today}}},
                          {"on_time_rate", board.on_time_rate}});
   });
 }

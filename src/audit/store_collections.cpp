@@ -14,41 +14,19 @@ namespace {
 
 const db::RowMapping<Collection>& collection_mapping() {
   static const auto mapping = db::RowMapping<Collection>()
-                                  .field("c.id", &Collection::id)
-                                  .field("c.number", &Collection::number)
-                                  .field("c.year", &Collection::year)
-                                  .field("c.enterprise_id", &Collection::enterprise_id)
+                                  HQ_ROW_FIELDS_AT(Collection, "c.", id, number, year, enterprise_id)
                                   .field("e.tax_code", &Collection::tax_code)
                                   .field("e.name", &Collection::enterprise_name, "enterprise_name")
                                   .field("c.unit_id", &Collection::unit_id)
                                   .field("u.code", &Collection::unit_code, "unit_code")
                                   .field("u.name", &Collection::unit_name, "unit_name")
                                   .field("u.path", &Collection::unit_path, "unit_path")
-                                  .field("c.signs", &Collection::signs)
-                                  .field("c.risk_areas", &Collection::risk_areas)
-                                  .field("c.status", &Collection::status)
-                                  .field("c.paused_from", &Collection::paused_from)
-                                  .field("c.reason", &Collection::reason)
-                                  .field("c.duplicate_count", &Collection::duplicate_count)
-                                  .field("c.has_findings", &Collection::has_findings)
-                                  .field("c.proposed_by", &Collection::proposed_by)
-                                  .field("c.decided_by", &Collection::decided_by)
-                                  .field("c.proposed_at", &Collection::proposed_at)
-                                  .field("c.approved_at", &Collection::approved_at)
-                                  .field("c.rejected_at", &Collection::rejected_at)
-                                  .field("c.cancelled_at", &Collection::cancelled_at)
-                                  .field("c.result_submitted_at", &Collection::result_submitted_at)
-                                  .field("c.result_approved_at", &Collection::result_approved_at)
-                                  .field("c.updated_at", &Collection::updated_at)
-                                  .field("c.results_by", &Collection::results_by)
-                                  .field("c.recipient_kind", &Collection::recipient_kind)
-                                  .field("c.recipient_name", &Collection::recipient_name)
-                                  .field("c.letter_number", &Collection::letter_number)
-                                  .field("c.letter_on", &Collection::letter_on)
-                                  .field("c.rework_opinion", &Collection::rework_opinion)
-                                  .field("c.returned_by", &Collection::returned_by)
-                                  .field("c.returned_at", &Collection::returned_at)
-                                  .field("c.rework_count", &Collection::rework_count);
+                                  HQ_ROW_FIELDS_AT(Collection, "c.", signs, risk_areas, status, paused_from, reason,
+                                                   duplicate_count, has_findings, proposed_by, decided_by, proposed_at,
+                                                   approved_at, rejected_at, cancelled_at, result_submitted_at,
+                                                   result_approved_at, updated_at, results_by, recipient_kind,
+                                                   recipient_name, letter_number, letter_on, rework_opinion,
+                                                   returned_by, returned_at, rework_count);
   return mapping;
 }
 
@@ -61,14 +39,12 @@ const std::string& collection_select() {
 
 const db::RowMapping<CollectionResult>& result_mapping() {
   static const auto mapping = db::RowMapping<CollectionResult>()
-                                  .field("risk_area", &CollectionResult::risk_area)
-                                  .field("finding", &CollectionResult::finding)
-                                  .field("has_violation", &CollectionResult::has_violation);
+                                  HQ_ROW_FIELDS(CollectionResult, risk_area, finding, has_violation);
   return mapping;
 }
 
 std::vector<CollectionResult> results_of(soci::session& sql, std::int64_t id) {
-  return rows_of(sql, result_mapping(), "audit_collection_results", "collection_id = :c ORDER BY id", id);
+  return result_mapping().rows_where(sql, "audit_collection_results", "collection_id = :c ORDER BY id", id);
 }
 
 }  // namespace

@@ -32,24 +32,10 @@ std::string id_list(const std::vector<std::int64_t>& ids) {
 
 const db::RowMapping<Enterprise>& enterprise_mapping() {
   static const auto mapping = db::RowMapping<Enterprise>()
-                                  .field("e.id", &Enterprise::id)
-                                  .field("e.tax_code", &Enterprise::tax_code)
-                                  .field("e.tax_kind", &Enterprise::tax_kind)
-                                  .field("e.name", &Enterprise::name)
-                                  .field("e.foreign_name", &Enterprise::foreign_name)
-                                  .field("e.address", &Enterprise::address)
-                                  .field("e.legal_representative", &Enterprise::legal_representative)
-                                  .field("e.phone", &Enterprise::phone)
-                                  .field("e.email", &Enterprise::email)
-                                  .field("e.established_on", &Enterprise::established_on)
-                                  .field("e.charter_capital", &Enterprise::charter_capital)
-                                  .field("e.ownership", &Enterprise::ownership)
-                                  .field("e.aeo_status", &Enterprise::aeo_status)
-                                  .field("e.compliance_level", &Enterprise::compliance_level)
-                                  .field("e.profile", &Enterprise::profile)
-                                  .field("e.source", &Enterprise::source)
-                                  .field("e.created_at", &Enterprise::created_at)
-                                  .field("e.updated_at", &Enterprise::updated_at);
+                                  HQ_ROW_FIELDS_AT(Enterprise, "e.", id, tax_code, tax_kind, name, foreign_name,
+                                                   address, legal_representative, phone, email, established_on,
+                                                   charter_capital, ownership, aeo_status, compliance_level, profile,
+                                                   source, created_at, updated_at);
   return mapping;
 }
 
@@ -262,14 +248,9 @@ std::vector<KeyEnterprise> list_key_enterprises(soci::session& sql, std::int64_t
   total = n;
   std::vector<KeyEnterprise> list;
   static const auto mapping = db::RowMapping<KeyEnterprise>()
-                                  .field("k.id", &KeyEnterprise::id)
-                                  .field("k.enterprise_id", &KeyEnterprise::enterprise_id)
-                                  .field("k.year", &KeyEnterprise::year)
-                                  .field("k.added_at", &KeyEnterprise::added_at)
-                                  .field("e.tax_code", &KeyEnterprise::tax_code)
-                                  .field("e.name", &KeyEnterprise::name)
-                                  .field("k.reason", &KeyEnterprise::reason)
-                                  .field("k.added_by", &KeyEnterprise::added_by);
+                                  HQ_ROW_FIELDS_AT(KeyEnterprise, "k.", id, enterprise_id, year, added_at)
+                                  HQ_ROW_FIELDS_AT(KeyEnterprise, "e.", tax_code, name)
+                                  HQ_ROW_FIELDS_AT(KeyEnterprise, "k.", reason, added_by);
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT " + mapping.select_list() +
                           " FROM audit_key_enterprises k JOIN audit_enterprises e ON e.id = k.enterprise_id "

@@ -8,13 +8,8 @@ namespace {
 
 const db::RowMapping<Payment>& payment_mapping() {
   static const auto mapping = db::RowMapping<Payment>()
-                                  .field("id", &Payment::id)
-                                  .field("proposal_id", &Payment::proposal_id)
-                                  .field("amount", &Payment::amount)
-                                  .field("entered_at", &Payment::entered_at)
-                                  .field("paid_on", &Payment::paid_on)
-                                  .field("document", &Payment::document)
-                                  .field("entered_by", &Payment::entered_by);
+                                  HQ_ROW_FIELDS(Payment, id, proposal_id, amount, entered_at, paid_on, document,
+                                                entered_by);
   return mapping;
 }
 
@@ -31,7 +26,7 @@ std::int64_t insert_payment(soci::session& sql, const Payment& p) {
 }
 
 std::vector<Payment> payments_of(soci::session& sql, std::int64_t proposal_id) {
-  return detail::rows_of(sql, payment_mapping(), "audit_payments", "proposal_id = :p ORDER BY paid_on, id", proposal_id);
+  return payment_mapping().rows_where(sql, "audit_payments", "proposal_id = :p ORDER BY paid_on, id", proposal_id);
 }
 
 std::int64_t paid_total(soci::session& sql, std::int64_t proposal_id) {

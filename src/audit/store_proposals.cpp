@@ -41,38 +41,18 @@ namespace {
 
 const db::RowMapping<Proposal>& proposal_mapping() {
   static const auto mapping = db::RowMapping<Proposal>()
-                                  .field("p.id", &Proposal::id)
-                                  .field("p.number", &Proposal::number)
-                                  .field("p.year", &Proposal::year)
-                                  .field("p.enterprise_id", &Proposal::enterprise_id)
+                                  HQ_ROW_FIELDS_AT(Proposal, "p.", id, number, year, enterprise_id)
                                   .field("e.tax_code", &Proposal::tax_code)
                                   .field("e.name", &Proposal::enterprise_name, "enterprise_name")
                                   .field("p.unit_id", &Proposal::unit_id)
                                   .field("u.code", &Proposal::unit_code, "unit_code")
                                   .field("u.name", &Proposal::unit_name, "unit_name")
                                   .field("u.path", &Proposal::unit_path, "unit_path")
-                                  .field("p.place", &Proposal::place)
-                                  .field("p.grounds_kind", &Proposal::grounds_kind)
-                                  .field("p.grounds", &Proposal::grounds)
-                                  .field("p.period_from", &Proposal::period_from)
-                                  .field("p.period_to", &Proposal::period_to)
-                                  .field("p.status", &Proposal::status)
-                                  .field("p.paused_from", &Proposal::paused_from)
-                                  .field("p.reason", &Proposal::reason)
-                                  .field("p.duplicate_count", &Proposal::duplicate_count)
-                                  .field("p.source", &Proposal::source)
-                                  .field("p.proposed_by", &Proposal::proposed_by)
-                                  .field("p.decided_by", &Proposal::decided_by)
-                                  .field("p.created_at", &Proposal::created_at)
-                                  .field("p.submitted_at", &Proposal::submitted_at)
-                                  .field("p.approved_at", &Proposal::approved_at)
-                                  .field("p.rejected_at", &Proposal::rejected_at)
-                                  .field("p.paused_at", &Proposal::paused_at)
-                                  .field("p.cancelled_at", &Proposal::cancelled_at)
-                                  .field("p.updated_at", &Proposal::updated_at)
-                                  .field("p.paper_approved_on", &Proposal::paper_approved_on)
-                                  .field("p.entry_due_on", &Proposal::entry_due_on)
-                                  .field("p.late", &Proposal::late);
+                                  HQ_ROW_FIELDS_AT(Proposal, "p.", place, grounds_kind, grounds, period_from, period_to,
+                                                   status, paused_from, reason, duplicate_count, source, proposed_by,
+                                                   decided_by, created_at, submitted_at, approved_at, rejected_at,
+                                                   paused_at, cancelled_at, updated_at, paper_approved_on, entry_due_on,
+                                                   late);
   return mapping;
 }
 
@@ -85,43 +65,18 @@ const std::string& proposal_select() {
 
 const db::RowMapping<Decision>& decision_mapping() {
   static const auto mapping = db::RowMapping<Decision>()
-                                  .field("id", &Decision::id)
-                                  .field("proposal_id", &Decision::proposal_id)
-                                  .field("kind", &Decision::kind)
-                                  .field("number", &Decision::number)
-                                  .field("signed_on", &Decision::signed_on)
-                                  .field("signer", &Decision::signer)
-                                  .field("team", &Decision::team)
-                                  .field("start_on", &Decision::start_on)
-                                  .field("working_days", &Decision::working_days)
-                                  .field("end_on", &Decision::end_on)
-                                  .field("due_on", &Decision::due_on)
-                                  .field("late", &Decision::late)
-                                  .field("entered_by", &Decision::entered_by)
-                                  .field("entered_at", &Decision::entered_at)
-                                  .field("status", &Decision::status)
-                                  .field("approved_by", &Decision::approved_by)
-                                  .field("approved_at", &Decision::approved_at);
+                                  HQ_ROW_FIELDS(Decision, id, proposal_id, kind, number, signed_on, signer, team,
+                                                start_on, working_days, end_on, due_on, late, entered_by, entered_at,
+                                                status, approved_by, approved_at);
   return mapping;
 }
 
 // The amounts (kAmountKeys) follow the mapped columns and are read by position.
 const db::RowMapping<Conclusion>& conclusion_mapping() {
   static const auto mapping = db::RowMapping<Conclusion>()
-                                  .field("id", &Conclusion::id)
-                                  .field("proposal_id", &Conclusion::proposal_id)
-                                  .field("number", &Conclusion::number)
-                                  .field("signed_on", &Conclusion::signed_on)
-                                  .field("findings", &Conclusion::findings)
-                                  .field("declarations", &Conclusion::declarations)
-                                  .field("has_violation", &Conclusion::has_violation)
-                                  .field("status", &Conclusion::status)
-                                  .field("due_on", &Conclusion::due_on)
-                                  .field("late", &Conclusion::late)
-                                  .field("entered_by", &Conclusion::entered_by)
-                                  .field("entered_at", &Conclusion::entered_at)
-                                  .field("approved_by", &Conclusion::approved_by)
-                                  .field("approved_at", &Conclusion::approved_at);
+                                  HQ_ROW_FIELDS(Conclusion, id, proposal_id, number, signed_on, findings, declarations,
+                                                has_violation, status, due_on, late, entered_by, entered_at,
+                                                approved_by, approved_at);
   return mapping;
 }
 
@@ -139,28 +94,15 @@ Conclusion conclusion_from(const soci::row& r) {
 
 const db::RowMapping<Penalty>& penalty_mapping() {
   static const auto mapping = db::RowMapping<Penalty>()
-                                  .field("id", &Penalty::id)
-                                  .field("proposal_id", &Penalty::proposal_id)
-                                  .field("amount", &Penalty::amount)
-                                  .field("entered_at", &Penalty::entered_at)
-                                  .field("number", &Penalty::number)
-                                  .field("signed_on", &Penalty::signed_on)
-                                  .field("violation", &Penalty::violation)
-                                  .field("entered_by", &Penalty::entered_by);
+                                  HQ_ROW_FIELDS(Penalty, id, proposal_id, amount, entered_at, number, signed_on,
+                                                violation, entered_by);
   return mapping;
 }
 
 const db::RowMapping<Complaint>& complaint_mapping() {
   static const auto mapping = db::RowMapping<Complaint>()
-                                  .field("id", &Complaint::id)
-                                  .field("proposal_id", &Complaint::proposal_id)
-                                  .field("entered_at", &Complaint::entered_at)
-                                  .field("filed_on", &Complaint::filed_on)
-                                  .field("content", &Complaint::content)
-                                  .field("status", &Complaint::status)
-                                  .field("decided_on", &Complaint::decided_on)
-                                  .field("outcome", &Complaint::outcome)
-                                  .field("entered_by", &Complaint::entered_by);
+                                  HQ_ROW_FIELDS(Complaint, id, proposal_id, entered_at, filed_on, content, status,
+                                                decided_on, outcome, entered_by);
   return mapping;
 }
 
@@ -182,10 +124,7 @@ std::int64_t insert_proposal(soci::session& sql, const Proposal& p) {
 }
 
 std::optional<Proposal> find_proposal(soci::session& sql, std::int64_t id) {
-  const long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << proposal_select() + "WHERE p.id = :id", soci::use(key));
-  for (const auto& r : rows) return proposal_mapping().read(r);
-  return std::nullopt;
+  return proposal_mapping().first_of(sql, proposal_select() + "WHERE p.id = :id", id);
 }
 
 bool update_proposal_state(soci::session& sql, const Proposal& p, bool counts_approved, const std::string& from) {
@@ -261,7 +200,7 @@ bool approve_decision(soci::session& sql, std::int64_t id, const std::string& by
 }
 
 std::vector<Decision> decisions_of(soci::session& sql, std::int64_t proposal_id) {
-  return rows_of(sql, decision_mapping(), "audit_decisions", "proposal_id = :p ORDER BY id", proposal_id);
+  return decision_mapping().rows_where(sql, "audit_decisions", "proposal_id = :p ORDER BY id", proposal_id);
 }
 
 std::int64_t insert_conclusion(soci::session& sql, const Conclusion& c) {
@@ -313,7 +252,7 @@ std::int64_t insert_penalty(soci::session& sql, const Penalty& p) {
 
 
 std::vector<Penalty> penalties_of(soci::session& sql, std::int64_t proposal_id) {
-  return rows_of(sql, penalty_mapping(), "audit_penalties", "proposal_id = :p ORDER BY id", proposal_id);
+  return penalty_mapping().rows_where(sql, "audit_penalties", "proposal_id = :p ORDER BY id", proposal_id);
 }
 
 std::int64_t insert_complaint(soci::session& sql, const Complaint& c) {
@@ -327,8 +266,7 @@ std::int64_t insert_complaint(soci::session& sql, const Complaint& c) {
 }
 
 std::optional<Complaint> find_complaint(soci::session& sql, std::int64_t id) {
-  for (auto& c : rows_of(sql, complaint_mapping(), "audit_complaints", "id = :id", id)) return c;
-  return std::nullopt;
+  return complaint_mapping().first_where(sql, "audit_complaints", "id = :id", id);
 }
 
 bool decide_complaint(soci::session& sql, const Complaint& c) {
@@ -341,7 +279,7 @@ bool decide_complaint(soci::session& sql, const Complaint& c) {
 }
 
 std::vector<Complaint> complaints_of(soci::session& sql, std::int64_t proposal_id) {
-  return rows_of(sql, complaint_mapping(), "audit_complaints", "proposal_id = :p ORDER BY id", proposal_id);
+  return complaint_mapping().rows_where(sql, "audit_complaints", "proposal_id = :p ORDER BY id", proposal_id);
 }
 
 }  // namespace hq::audit::store

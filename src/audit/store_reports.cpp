@@ -14,14 +14,9 @@ namespace {
 
 const db::RowMapping<Deadline>& deadline_mapping() {
   static const auto mapping = db::RowMapping<Deadline>()
-                                  .field("d.id", &Deadline::id)
-                                  .field("d.unit_id", &Deadline::unit_id)
+                                  HQ_ROW_FIELDS_AT(Deadline, "d.", id, unit_id)
                                   .field("u.code", &Deadline::unit_code, "unit_code")
-                                  .field("d.kind", &Deadline::kind)
-                                  .field("d.entity_type", &Deadline::entity_type)
-                                  .field("d.entity_id", &Deadline::entity_id)
-                                  .field("d.label", &Deadline::label)
-                                  .field("d.due_on", &Deadline::due_on)
+                                  HQ_ROW_FIELDS_AT(Deadline, "d.", kind, entity_type, entity_id, label, due_on)
                                   .field("COALESCE(dc.proposal_id, cc.proposal_id, 0)", &Deadline::proposal_id,
                                          "proposal_id");
   return mapping;
@@ -29,15 +24,9 @@ const db::RowMapping<Deadline>& deadline_mapping() {
 
 const db::RowMapping<Feedback>& feedback_mapping() {
   static const auto mapping = db::RowMapping<Feedback>()
-                                  .field("f.id", &Feedback::id)
-                                  .field("f.unit_id", &Feedback::unit_id)
-                                  .field("f.created_at", &Feedback::created_at)
+                                  HQ_ROW_FIELDS_AT(Feedback, "f.", id, unit_id, created_at)
                                   .field("u.code", &Feedback::unit_code, "unit_code")
-                                  .field("f.username", &Feedback::username)
-                                  .field("f.function_name", &Feedback::function_name)
-                                  .field("f.proposal", &Feedback::proposal)
-                                  .field("f.reason", &Feedback::reason)
-                                  .field("f.status", &Feedback::status);
+                                  HQ_ROW_FIELDS_AT(Feedback, "f.", username, function_name, proposal, reason, status);
   return mapping;
 }
 

@@ -24,18 +24,6 @@ std::string id_list(const std::vector<std::int64_t>& ids);
 // COUNT(*) of `inner`, stopping at cap + 1.
 using db::count_capped;
 
-// All rows of `table` WHERE <where> (one parameter, the key) mapped by `mapping`.
-template <typename T>
-std::vector<T> rows_of(soci::session& sql, const db::RowMapping<T>& mapping, const std::string& table,
-                       const std::string& where, std::int64_t key) {
-  const long long k = key;
-  std::vector<T> list;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + mapping.select_list() + " FROM " + table + " WHERE " + where, soci::use(k));
-  for (const auto& r : rows) list.push_back(mapping.read(r));
-  return list;
-}
-
 // The enterprise row (alias e).
 const db::RowMapping<Enterprise>& enterprise_mapping();
 // SELECT <enterprise columns> FROM audit_enterprises e <tail>

@@ -10,10 +10,19 @@
 //   }
 //   "SELECT " + unit_mapping().select_list() + " FROM units u LEFT JOIN units p ON …"
 //   Unit unit = unit_mapping().read(row);
+//   std::vector<Step> steps = step_mapping().rows_where(sql, "steps", "dossier_id = :d ORDER BY id", dossier_id);
 //
 // Columns are read by position, so extra expressions may follow the list (a count, a rank) and are read
 // by the caller from position `size()` on. A NULL integer reads as std::nullopt into an optional member;
 // a column stored in another shape (a comma-separated role list) is read by `field_with` and a converter.
+//
+// Where the column is named as the member, `HQ_ROW_FIELDS` declares the fields once by name (in the order
+// given, which is the SELECT order), and `HQ_ROW_FIELDS_AT` with a table prefix for joined queries; they
+// chain with `.field(...)` / `field_with` for expressions, aliases and columns named otherwise:
+//
+//   db::RowMapping<Step>() HQ_ROW_FIELDS(Step, id, dossier_id, at)          // "id, dossier_id, at"
+//   db::RowMapping<Dossier>() HQ_ROW_FIELDS_AT(Dossier, "d.", id, number)   // "d.id, d.number"
+//       .field("u.code", &Dossier::unit_code) HQ_ROW_FIELDS_AT(Dossier, "d.", status)
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -25,7 +34,13 @@
 
 #include <soci/soci.h>
 
+#include "core/fields.h"
 #include "db/row.h"
+
+// HQ_ROW_FIELDS_AT(T, "d.", id, number) expands to .field("d." "id", &T::id).field("d." "number", &T::number).
+#define HQ_ROW_FIELD_(T, prefix, name) .field(prefix #name, &T::name)
+#define HQ_ROW_FIELDS_AT(T, prefix, ...) HQ_FOR_EACH(HQ_ROW_FIELD_, T, prefix, __VA_ARGS__)
+#define HQ_ROW_FIELDS(T, ...) HQ_ROW_FIELDS_AT(T, "", __VA_ARGS__)
 
 namespace hq::db {
 
@@ -61,6 +76,33 @@ class RowMapping {
     return list;
   }
 
+  // Every row of `query` (which selects select_list() first), its one parameter bound to `key`
+  // (`request_select() + "WHERE r.unit_id = :u"`), in the order the query gives; first_of: the first, if any.
+  std::vector<T> rows_of(soci::session& sql, const std::string& query, std::int64_t key) const {
+    const long long k = key;  // SOCI binds long long alike on both backends
+    return rows_bound(sql, query, k);
+  }
+  std::vector<T> rows_of(soci::session& sql, const std::string& query, const std::string& key) const {
+    return rows_bound(sql, query, key);
+  }
+  template <typename Key>
+  std::optional<T> first_of(soci::session& sql, const std::string& query, const Key& key) const {
+    auto list = rows_of(sql, query, key);
+    if (list.empty()) return std::nullopt;
+    return std::move(list.front());
+  }
+  // The same for `SELECT <select_list()> FROM <from> WHERE <where>` (`"dossier_id = :d ORDER BY id"`).
+  template <typename Key>
+  std::vector<T> rows_where(soci::session& sql, const std::string& from, const std::string& where,
+                            const Key& key) const {
+    return rows_of(sql, "SELECT " + select_list() + " FROM " + from + " WHERE " + where, key);
+  }
+  template <typename Key>
+  std::optional<T> first_where(soci::session& sql, const std::string& from, const std::string& where,
+                               const Key& key) const {
+    return first_of(sql, "SELECT " + select_list() + " FROM " + from + " WHERE " + where, key);
+  }
+
   // Fills a T from a row whose first size() columns are select_list(); NULL reads as empty, 0 or false.
   T read(const soci::row& row) const {
     T value{};
@@ -87,6 +129,14 @@ class RowMapping {
   }
 
  private:
+  template <typename Key>
+  std::vector<T> rows_bound(soci::session& sql, const std::string& query, const Key& key) const {
+    std::vector<T> list;
+    soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(key));
+    for (const auto& row : rows) list.push_back(read(row));
+    return list;
+  }
+
   struct Field {
     std::string expression, alias;
     Member member;

@@ -1,5 +1,6 @@
 #include "eservices/helpdesk_routes.h"
 
+#include "core/fields.h"
 #include "http/json_input.h"
 
 namespace hq::eservices {
@@ -10,13 +11,7 @@ using nlohmann::json;
 
 namespace {
 json request_json(const HelpRequest& r) {
-  return {{"id", r.id},
-          {"username", r.username},
-          {"unit_code", r.unit_code},
-          {"scope", r.scope},
-          {"subject", r.subject},
-          {"body", r.body},
-          {"status", r.status},
+  return {HQ_JSON_FIELDS(r, id, username, unit_code, scope, subject, body, status),
           {"answer", r.answer.empty() ? json(nullptr) : json(r.answer)},
           {"answered_by", r.answered_by.empty() ? json(nullptr) : json(r.answered_by)},
           {"created_at", core::format_iso8601(r.created_at)},

@@ -9,20 +9,11 @@ namespace store {
 namespace {
 const db::RowMapping<HelpRequest>& request_mapping() {
   static const auto mapping = db::RowMapping<HelpRequest>()
-                                  .field("h.id", &HelpRequest::id)
-                                  .field("h.account_id", &HelpRequest::account_id)
-                                  .field("h.unit_id", &HelpRequest::unit_id)
+                                  HQ_ROW_FIELDS_AT(HelpRequest, "h.", id, account_id, unit_id)
                                   .field("a.username", &HelpRequest::username)
                                   .field("u.code", &HelpRequest::unit_code)
-                                  .field("h.unit_path", &HelpRequest::unit_path)
-                                  .field("h.scope", &HelpRequest::scope)
-                                  .field("h.subject", &HelpRequest::subject)
-                                  .field("h.body", &HelpRequest::body)
-                                  .field("h.status", &HelpRequest::status)
-                                  .field("h.answer", &HelpRequest::answer)
-                                  .field("h.answered_by", &HelpRequest::answered_by)
-                                  .field("h.created_at", &HelpRequest::created_at)
-                                  .field("h.updated_at", &HelpRequest::updated_at);
+                                  HQ_ROW_FIELDS_AT(HelpRequest, "h.", unit_path, scope, subject, body, status, answer,
+                                                   answered_by, created_at, updated_at);
   return mapping;
 }
 const std::string& request_select() {
@@ -44,10 +35,7 @@ std::int64_t insert_help_request(soci::session& sql, const HelpRequest& r) {
 }
 
 std::optional<HelpRequest> find_help_request(soci::session& sql, std::int64_t id) {
-  const long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << request_select() + "WHERE h.id = :id", soci::use(key));
-  for (const auto& row : rows) return request_mapping().read(row);
-  return std::nullopt;
+  return request_mapping().first_of(sql, request_select() + "WHERE h.id = :id", id);
 }
 
 std::vector<HelpRequest> list_help_requests(soci::session& sql, std::optional<std::int64_t> account_id,

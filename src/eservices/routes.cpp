@@ -1,6 +1,7 @@
 #include "eservices/routes.h"
 
 #include "core/error.h"
+#include "core/fields.h"
 #include "http/json_input.h"
 
 namespace hq::eservices {
@@ -57,8 +58,9 @@ void add_catalogue_routes(http::Router& router, EServicesService& service) {
   });
   router.add("GET", route("/assignment/{unit_code}/{procedure_code}"), [&service](Request& request) {
     const auto a = service.assignment(request.principal, request.param("unit_code"), request.param("procedure_code"));
-    return Response::ok({{"unit_code", request.param("unit_code")}, {"procedure_code", request.param("procedure_code")},
-                         {"mode", a.mode}, {"officers", a.officers}});
+    return Response::ok({{"unit_code", request.param("unit_code")},
+                         {"procedure_code", request.param("procedure_code")},
+                         HQ_JSON_FIELDS(a, mode, officers)});
   });
   router.add("PUT", route("/assignment/{unit_code}/{procedure_code}"), [&service](Request& request) {
     const auto body = request.json_body();
@@ -66,8 +68,9 @@ void add_catalogue_routes(http::Router& router, EServicesService& service) {
     a.mode = static_cast<int>(http::required_int(body, "mode", 1, 5));
     if (body.contains("officers")) a.officers = http::text_list(body, "officers", 200);
     a = service.set_assignment(request.principal, request.param("unit_code"), request.param("procedure_code"), a);
-    return Response::ok({{"unit_code", request.param("unit_code")}, {"procedure_code", request.param("procedure_code")},
-                         {"mode", a.mode}, {"officers", a.officers}});
+    return Response::ok({{"unit_code", request.param("unit_code")},
+                         {"procedure_code", request.param("procedure_code")},
+                         HQ_JSON_FIELDS(a, mode, officers)});
   });
 
   router.add("POST", route("/register"), [&service](Request& request) {
@@ -82,7 +85,7 @@ void add_catalogue_routes(http::Router& router, EServicesService& service) {
     r.email = http::optional_text(body, "email", 254).value_or("");
     r.phone = http::optional_text(body, "phone", 20).value_or("");
     const auto a = service.register_applicant(r);
-    return Response::created({{"username", a.username}, {"kind", a.kind},
+    return Response::created({HQ_JSON_FIELDS(a, username, kind),
                               {"tax_code", a.tax_code.empty() ? json(nullptr) : json(a.tax_code)},
                               {"id_number", a.id_number.empty() ? json(nullptr) : json(a.id_number)},
                               {"name", a.name}});
@@ -91,10 +94,11 @@ void add_catalogue_routes(http::Router& router, EServicesService& service) {
     const auto a = service.applicant(request.principal);
     json certificates = json::array();
     for (const auto& c : service.certificates(request.principal)) certificates.push_back(certificate_json(c));
-    return Response::ok({{"username", a.username}, {"kind", a.kind},
+    return Response::ok({HQ_JSON_FIELDS(a, username, kind),
                          {"tax_code", a.tax_code.empty() ? json(nullptr) : json(a.tax_code)},
                          {"id_number", a.id_number.empty() ? json(nullptr) : json(a.id_number)},
-                         {"name", a.name}, {"certificates", certificates}});
+                         {"name", a.name},
+                         {"certificates", certificates}});
   });
   router.add("POST", route("/trust-anchors"), [&service](Request& request) {
     const auto subject = service.add_trust_anchor(request.principal, http::required_text(request.json_body(), "pem", 64 * 1024));

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/fields.h"
 #include "eservices/routes.h"
 #include "eservices/signatures.h"
 #include "http/json_input.h"
@@ -26,12 +27,7 @@ json procedure_json(const ProcedureView& v) {
   json documents = json::array();
   if (v.settings)
     for (const auto& d : v.settings->documents) documents.push_back({{"name", d.name}, {"signed", d.signed_copy}});
-  return {{"code", r.code},
-          {"list", r.list},
-          {"number", r.number},
-          {"name", r.name},
-          {"level", r.level},
-          {"executing_level", r.executing_level},
+  return {HQ_JSON_FIELDS(r, code, list, number, name, level, executing_level),
           {"online", accepts_online(r.level)},
           {"decree42_form", decree42_form(r.level)},
           {"number_repeated", number_repeated(r)},
@@ -50,34 +46,28 @@ json dossier_json(const DossierView& v) {
     json signature = nullptr;
     if (doc.signature_valid)
       signature = {{"valid", *doc.signature_valid}, {"signer_tax_code", doc.signer_tax_code}, {"serial", doc.signer_serial}};
-    documents.push_back({{"id", doc.id}, {"name", doc.name}, {"sha256", doc.sha256}, {"size", doc.size},
-                         {"round", doc.round}, {"signature", signature}});
+    documents.push_back({HQ_JSON_FIELDS(doc, id, name, sha256, size, round), {"signature", signature}});
   }
   json timeline = json::array();
   for (const auto& s : v.steps)
-    timeline.push_back({{"at", core::format_iso8601(s.at)}, {"username", s.username}, {"action", s.action},
-                        {"from_status", s.from_status}, {"to_status", s.to_status}, {"comment", s.comment},
+    timeline.push_back({{"at", core::format_iso8601(s.at)},
+                        HQ_JSON_FIELDS(s, username, action, from_status, to_status, comment),
                         {"details", json::parse(s.details, nullptr, false)}});
   const json missing = json::parse(d.missing.empty() ? "[]" : d.missing, nullptr, false);
-  return {{"id", d.id},
-          {"number", d.number},
-          {"procedure_code", d.procedure_code},
+  return {HQ_JSON_FIELDS(d, id, number, procedure_code),
           {"procedure_name", v.procedure ? v.procedure->name : ""},
           {"level", v.procedure ? v.procedure->level : 0},
-          {"unit_code", d.unit_code},
-          {"unit_name", d.unit_name},
+          HQ_JSON_FIELDS(d, unit_code, unit_name),
           {"applicant", {{"username", d.applicant_username}, {"name", d.applicant_name}}},
           {"status", d.status},
           {"status_label", status_label(d.status)},
-          {"mode", d.mode},
-          {"holder", d.holder},
+          HQ_JSON_FIELDS(d, mode, holder),
           {"assignee", text_or_null(d.assignee)},
           {"officer", text_or_null(d.officer)},
           {"submitted_at", core::format_iso8601(d.submitted_at)},
           {"received_at", core::format_iso8601(d.received_at)},
           {"due_at", core::format_iso8601(d.due_at)},
-          {"remaining_seconds", v.remaining_seconds},
-          {"remaining_label", v.remaining_label},
+          HQ_JSON_FIELDS(v, remaining_seconds, remaining_label),
           {"overdue", v.remaining_seconds < 0},
           {"paused", d.paused_at.has_value()},
           {"paused_at", instant(d.paused_at)},
@@ -92,8 +82,7 @@ json dossier_json(const DossierView& v) {
 }
 
 json certificate_json(const store::Certificate& c) {
-  return {{"serial", c.serial},       {"subject", c.subject},
-          {"issuer", c.issuer},       {"tax_code", c.tax_code},
+  return {HQ_JSON_FIELDS(c, serial, subject, issuer, tax_code),
           {"not_before", core::format_iso8601(c.not_before)},
           {"not_after", core::format_iso8601(c.not_after)},
           {"status", c.status}};

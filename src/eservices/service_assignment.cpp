@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/fields.h"
 #include "eservices/service.h"
 #include "identity/store.h"
 
@@ -55,7 +56,7 @@ DossierView EServicesService::assign(const core::Principal& caller, std::int64_t
       wrong_state(before, "assign");
     }
     record(sql, caller, before, next, "assign", "Phân công cho " + to,
-           {{"to", to}, {"holder", before.holder}, {"assignee", before.assignee}});
+           {{"to", to}, HQ_JSON_FIELDS(before, holder, assignee)});
     return view(sql, *store::find_dossier(sql, id), true);
   });
 }

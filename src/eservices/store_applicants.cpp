@@ -69,18 +69,8 @@ std::vector<std::string> crl_pems(soci::session& sql) { return pems(sql, "eservi
 namespace {
 const db::RowMapping<Certificate>& certificate_mapping() {
   static const auto mapping = db::RowMapping<Certificate>()
-                                  .field("id", &Certificate::id)
-                                  .field("account_id", &Certificate::account_id)
-                                  .field("fingerprint", &Certificate::fingerprint)
-                                  .field("serial", &Certificate::serial)
-                                  .field("subject", &Certificate::subject)
-                                  .field("issuer", &Certificate::issuer)
-                                  .field("tax_code", &Certificate::tax_code)
-                                  .field("pem", &Certificate::pem)
-                                  .field("status", &Certificate::status)
-                                  .field("not_before", &Certificate::not_before)
-                                  .field("not_after", &Certificate::not_after)
-                                  .field("created_at", &Certificate::created_at);
+                                  HQ_ROW_FIELDS(Certificate, id, account_id, fingerprint, serial, subject, issuer,
+                                                tax_code, pem, status, not_before, not_after, created_at);
   return mapping;
 }
 }  // namespace
@@ -94,19 +84,11 @@ void insert_certificate(soci::session& sql, const Certificate& c) {
 }
 
 std::optional<Certificate> find_certificate(soci::session& sql, const std::string& fingerprint) {
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + certificate_mapping().select_list() + " FROM eservices_certificates WHERE fingerprint = :f", soci::use(fingerprint));
-  for (const auto& row : rows) return certificate_mapping().read(row);
-  return std::nullopt;
+  return certificate_mapping().first_where(sql, "eservices_certificates", "fingerprint = :f", fingerprint);
 }
 
 std::vector<Certificate> certificates_of(soci::session& sql, std::int64_t account_id) {
-  const long long id = account_id;
-  std::vector<Certificate> out;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + certificate_mapping().select_list() + " FROM eservices_certificates WHERE account_id = :a ORDER BY id", soci::use(id));
-  for (const auto& row : rows) out.push_back(certificate_mapping().read(row));
-  return out;
+  return certificate_mapping().rows_where(sql, "eservices_certificates", "account_id = :a ORDER BY id", account_id);
 }
 
 std::optional<SigningKey> current_signing_key(soci::session& sql) {

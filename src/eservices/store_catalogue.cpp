@@ -14,10 +14,7 @@ namespace {
 const db::RowMapping<ProcedureSettings>& settings_mapping() {
   static const auto mapping =
       db::RowMapping<ProcedureSettings>()
-          .field("processing_days", &ProcedureSettings::processing_days)
-          .field("fee", &ProcedureSettings::fee)
-          .field("result_form", &ProcedureSettings::result_form)
-          .field("updated_at", &ProcedureSettings::updated_at)
+          HQ_ROW_FIELDS(ProcedureSettings, processing_days, fee, result_form, updated_at)
           .field_with("documents", [](ProcedureSettings& s, const soci::row& row, std::size_t i) {
             for (const auto& d : json::parse(db::text_at(row, i), nullptr, false))
               if (d.is_object()) s.documents.push_back({d.value("name", ""), d.value("signed", true)});
@@ -35,10 +32,7 @@ std::map<std::string, ProcedureSettings> all_settings(soci::session& sql) {
 }
 
 std::optional<ProcedureSettings> find_settings(soci::session& sql, const std::string& code) {
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + settings_mapping().select_list() + " FROM eservices_procedure_settings WHERE code = :c", soci::use(code));
-  for (const auto& row : rows) return settings_mapping().read(row);
-  return std::nullopt;
+  return settings_mapping().first_where(sql, "eservices_procedure_settings", "code = :c", code);
 }
 
 void save_settings(soci::session& sql, const std::string& code, const ProcedureSettings& s, const std::string& by,

@@ -8,35 +8,16 @@ namespace {
 
 const db::RowMapping<Dossier>& dossier_mapping() {
   static const auto mapping = db::RowMapping<Dossier>()
-                                  .field("d.id", &Dossier::id)
-                                  .field("d.number", &Dossier::number)
-                                  .field("d.procedure_code", &Dossier::procedure_code)
-                                  .field("d.unit_id", &Dossier::unit_id)
+                                  HQ_ROW_FIELDS_AT(Dossier, "d.", id, number, procedure_code, unit_id)
                                   .field("u.code", &Dossier::unit_code)
                                   .field("u.name", &Dossier::unit_name)
-                                  .field("d.unit_path", &Dossier::unit_path)
-                                  .field("d.applicant_id", &Dossier::applicant_id)
+                                  HQ_ROW_FIELDS_AT(Dossier, "d.", unit_path, applicant_id)
                                   .field("a.username", &Dossier::applicant_username)
                                   .field("p.name", &Dossier::applicant_name)
-                                  .field("d.status", &Dossier::status)
-                                  .field("d.mode", &Dossier::mode)
-                                  .field("d.holder", &Dossier::holder)
-                                  .field("d.assignee", &Dossier::assignee)
-                                  .field("d.officer", &Dossier::officer)
-                                  .field("d.submitted_at", &Dossier::submitted_at)
-                                  .field("d.received_at", &Dossier::received_at)
-                                  .field("d.due_at", &Dossier::due_at)
-                                  .field("d.paused_at", &Dossier::paused_at)
-                                  .field("d.missing", &Dossier::missing)
-                                  .field("d.fee", &Dossier::fee)
-                                  .field("d.paid_at", &Dossier::paid_at)
-                                  .field("d.closed_at", &Dossier::closed_at)
-                                  .field("d.receipt_no", &Dossier::receipt_no)
-                                  .field("d.result_number", &Dossier::result_number)
-                                  .field("d.supplements", &Dossier::supplements)
-                                  .field("d.version", &Dossier::version)
-                                  .field("d.created_at", &Dossier::created_at)
-                                  .field("d.updated_at", &Dossier::updated_at);
+                                  HQ_ROW_FIELDS_AT(Dossier, "d.", status, mode, holder, assignee, officer, submitted_at,
+                                                   received_at, due_at, paused_at, missing, fee, paid_at, closed_at,
+                                                   receipt_no, result_number, supplements, version, created_at,
+                                                   updated_at);
   return mapping;
 }
 
@@ -51,33 +32,19 @@ const std::string& dossier_select() {
 const db::RowMapping<Document>& document_mapping() {
   static const auto mapping =
       db::RowMapping<Document>()
-          .field("id", &Document::id)
-          .field("dossier_id", &Document::dossier_id)
-          .field("round", &Document::round)
-          .field("size", &Document::size)
-          .field("name", &Document::name)
-          .field("sha256", &Document::sha256)
-          .field("signature_base64", &Document::signature_base64)
+          HQ_ROW_FIELDS(Document, id, dossier_id, round, size, name, sha256, signature_base64)
           .field_with("signature_valid",  // NULL: not checked (a citizen's document)
                       [](Document& d, const soci::row& row, std::size_t i) {
                         if (row.get_indicator(i) != soci::i_null) d.signature_valid = db::int_at(row, i) != 0;
                       })
-          .field("signer_tax_code", &Document::signer_tax_code)
-          .field("signer_serial", &Document::signer_serial);
+          HQ_ROW_FIELDS(Document, signer_tax_code, signer_serial);
   return mapping;
 }
 
 const db::RowMapping<Step>& step_mapping() {
   static const auto mapping = db::RowMapping<Step>()
-                                  .field("id", &Step::id)
-                                  .field("dossier_id", &Step::dossier_id)
-                                  .field("at", &Step::at)
-                                  .field("username", &Step::username)
-                                  .field("action", &Step::action)
-                                  .field("from_status", &Step::from_status)
-                                  .field("to_status", &Step::to_status)
-                                  .field("comment", &Step::comment)
-                                  .field("details", &Step::details);
+                                  HQ_ROW_FIELDS(Step, id, dossier_id, at, username, action, from_status, to_status,
+                                                comment, details);
   return mapping;
 }
 
@@ -131,10 +98,7 @@ void set_number(soci::session& sql, std::int64_t id, const std::string& number) 
 }
 
 std::optional<Dossier> find_dossier(soci::session& sql, std::int64_t id) {
-  const long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << dossier_select() + "WHERE d.id = :id", soci::use(key));
-  for (const auto& row : rows) return dossier_mapping().read(row);
-  return std::nullopt;
+  return dossier_mapping().first_of(sql, dossier_select() + "WHERE d.id = :id", id);
 }
 
 bool update_dossier(soci::session& sql, const Dossier& d, std::int64_t now) {
@@ -239,12 +203,7 @@ void insert_document(soci::session& sql, const Document& d, std::int64_t now) {
 }
 
 std::vector<Document> documents_of(soci::session& sql, std::int64_t dossier_id) {
-  const long long id = dossier_id;
-  std::vector<Document> out;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + document_mapping().select_list() + " FROM eservices_documents WHERE dossier_id = :d ORDER BY id", soci::use(id));
-  for (const auto& row : rows) out.push_back(document_mapping().read(row));
-  return out;
+  return document_mapping().rows_where(sql, "eservices_documents", "dossier_id = :d ORDER BY id", dossier_id);
 }
 
 void insert_step(soci::session& sql, const Step& s) {
@@ -256,12 +215,7 @@ void insert_step(soci::session& sql, const Step& s) {
 }
 
 std::vector<Step> steps_of(soci::session& sql, std::int64_t dossier_id) {
-  const long long id = dossier_id;
-  std::vector<Step> out;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + step_mapping().select_list() + " FROM eservices_steps WHERE dossier_id = :d ORDER BY id", soci::use(id));
-  for (const auto& row : rows) out.push_back(step_mapping().read(row));
-  return out;
+  return step_mapping().rows_where(sql, "eservices_steps", "dossier_id = :d ORDER BY id", dossier_id);
 }
 
 }  // namespace hq::eservices::store

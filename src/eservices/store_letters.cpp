@@ -7,28 +7,15 @@ namespace hq::eservices::store {
 namespace {
 const db::RowMapping<Letter>& letter_mapping() {
   static const auto mapping = db::RowMapping<Letter>()
-                                  .field("id", &Letter::id)
-                                  .field("dossier_id", &Letter::dossier_id)
-                                  .field("kind", &Letter::kind)
-                                  .field("number", &Letter::number)
-                                  .field("reason", &Letter::reason)
-                                  .field("body", &Letter::body)
-                                  .field("status", &Letter::status)
-                                  .field("drafted_by", &Letter::drafted_by)
-                                  .field("decided_by", &Letter::decided_by)
-                                  .field("drafted_at", &Letter::drafted_at)
-                                  .field("decided_at", &Letter::decided_at);
+                                  HQ_ROW_FIELDS(Letter, id, dossier_id, kind, number, reason, body, status, drafted_by,
+                                                decided_by, drafted_at, decided_at);
   return mapping;
 }
 
 const db::RowMapping<Dispatch>& dispatch_mapping() {
   static const auto mapping = db::RowMapping<Dispatch>()
-                                  .field("dossier_id", &Dispatch::dossier_id)
-                                  .field("dispatched_at", &Dispatch::dispatched_at)
-                                  .field("method", &Dispatch::method)
-                                  .field("reference", &Dispatch::reference)
-                                  .field("note", &Dispatch::note)
-                                  .field("dispatched_by", &Dispatch::dispatched_by);
+                                  HQ_ROW_FIELDS(Dispatch, dossier_id, dispatched_at, method, reference, note,
+                                                dispatched_by);
   return mapping;
 }
 }  // namespace
@@ -44,12 +31,7 @@ std::int64_t insert_letter(soci::session& sql, const Letter& l) {
 }
 
 std::vector<Letter> letters_of(soci::session& sql, std::int64_t dossier_id) {
-  const long long id = dossier_id;
-  std::vector<Letter> out;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + letter_mapping().select_list() + " FROM eservices_letters WHERE dossier_id = :d ORDER BY id", soci::use(id));
-  for (const auto& row : rows) out.push_back(letter_mapping().read(row));
-  return out;
+  return letter_mapping().rows_where(sql, "eservices_letters", "dossier_id = :d ORDER BY id", dossier_id);
 }
 
 std::optional<Letter> draft_letter_of(soci::session& sql, std::int64_t dossier_id) {
@@ -80,11 +62,7 @@ void insert_dispatch(soci::session& sql, const Dispatch& d) {
 }
 
 std::optional<Dispatch> dispatch_of(soci::session& sql, std::int64_t dossier_id) {
-  const long long id = dossier_id;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + dispatch_mapping().select_list() + " FROM eservices_dispatches WHERE dossier_id = :d", soci::use(id));
-  for (const auto& row : rows) return dispatch_mapping().read(row);
-  return std::nullopt;
+  return dispatch_mapping().first_where(sql, "eservices_dispatches", "dossier_id = :d", dossier_id);
 }
 
 }  // namespace hq::eservices::store

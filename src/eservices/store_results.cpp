@@ -9,13 +9,8 @@ namespace hq::eservices::store {
 namespace {
 const db::RowMapping<Payment>& payment_mapping() {
   static const auto mapping = db::RowMapping<Payment>()
-                                  .field("order_id", &Payment::order_id)
-                                  .field("dossier_id", &Payment::dossier_id)
-                                  .field("amount", &Payment::amount)
-                                  .field("status", &Payment::status)
-                                  .field("transaction_id", &Payment::transaction_id)
-                                  .field("created_at", &Payment::created_at)
-                                  .field("paid_at", &Payment::paid_at);
+                                  HQ_ROW_FIELDS(Payment, order_id, dossier_id, amount, status, transaction_id,
+                                                created_at, paid_at);
   return mapping;
 }
 }  // namespace
@@ -28,10 +23,7 @@ void insert_payment(soci::session& sql, const Payment& p) {
 }
 
 std::optional<Payment> find_payment(soci::session& sql, const std::string& order_id) {
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + payment_mapping().select_list() + " FROM eservices_payments WHERE order_id = :o", soci::use(order_id));
-  for (const auto& row : rows) return payment_mapping().read(row);
-  return std::nullopt;
+  return payment_mapping().first_where(sql, "eservices_payments", "order_id = :o", order_id);
 }
 
 bool mark_paid(soci::session& sql, const std::string& order_id, const std::string& transaction_id, std::int64_t now) {
@@ -47,14 +39,8 @@ bool mark_paid(soci::session& sql, const std::string& order_id, const std::strin
 namespace {
 const db::RowMapping<Result>& result_mapping() {
   static const auto mapping = db::RowMapping<Result>()
-                                  .field("r.number", &Result::number)
-                                  .field("r.dossier_id", &Result::dossier_id)
-                                  .field("r.issued_at", &Result::issued_at)
-                                  .field("r.issued_by", &Result::issued_by)
-                                  .field("r.sha256", &Result::sha256)
-                                  .field("r.content_base64", &Result::content_base64)
-                                  .field("r.signature_base64", &Result::signature_base64)
-                                  .field("r.certificate_pem", &Result::certificate_pem)
+                                  HQ_ROW_FIELDS_AT(Result, "r.", number, dossier_id, issued_at, issued_by, sha256,
+                                                   content_base64, signature_base64, certificate_pem)
                                   .field("d.number", &Result::dossier_number);
   return mapping;
 }
@@ -74,22 +60,15 @@ void insert_result(soci::session& sql, const Result& r) {
 }
 
 std::optional<Result> find_result(soci::session& sql, const std::string& number) {
-  soci::rowset<soci::row> rows = (sql.prepare << result_select() + "WHERE r.number = :n", soci::use(number));
-  for (const auto& row : rows) return result_mapping().read(row);
-  return std::nullopt;
+  return result_mapping().first_of(sql, result_select() + "WHERE r.number = :n", number);
 }
 
 std::optional<Result> result_of(soci::session& sql, std::int64_t dossier_id) {
-  const long long id = dossier_id;
-  soci::rowset<soci::row> rows = (sql.prepare << result_select() + "WHERE r.dossier_id = :d", soci::use(id));
-  for (const auto& row : rows) return result_mapping().read(row);
-  return std::nullopt;
+  return result_mapping().first_of(sql, result_select() + "WHERE r.dossier_id = :d", dossier_id);
 }
 
 std::optional<Result> find_result_by_sha256(soci::session& sql, const std::string& sha256) {
-  soci::rowset<soci::row> rows = (sql.prepare << result_select() + "WHERE r.sha256 = :h", soci::use(sha256));
-  for (const auto& row : rows) return result_mapping().read(row);
-  return std::nullopt;
+  return result_mapping().first_of(sql, result_select() + "WHERE r.sha256 = :h", sha256);
 }
 
 std::optional<std::string> find_setting(soci::session& sql, const std::string& key) {

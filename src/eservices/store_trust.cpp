@@ -7,25 +7,14 @@ namespace hq::eservices::store {
 namespace {
 const db::RowMapping<AnchorRow>& anchor_mapping() {
   static const auto mapping = db::RowMapping<AnchorRow>()
-                                  .field("id", &AnchorRow::id)
-                                  .field("fingerprint", &AnchorRow::fingerprint)
-                                  .field("subject", &AnchorRow::subject)
-                                  .field("pem", &AnchorRow::pem)
-                                  .field("created_by", &AnchorRow::created_by)
-                                  .field("created_at", &AnchorRow::created_at);
+                                  HQ_ROW_FIELDS(AnchorRow, id, fingerprint, subject, pem, created_by, created_at);
   return mapping;
 }
 
 const db::RowMapping<CrlRow>& crl_mapping() {
   static const auto mapping = db::RowMapping<CrlRow>()
-                                  .field("id", &CrlRow::id)
-                                  .field("issuer", &CrlRow::issuer)
-                                  .field("source", &CrlRow::source)
-                                  .field("pem", &CrlRow::pem)
-                                  .field("this_update", &CrlRow::this_update)
-                                  .field("next_update", &CrlRow::next_update)
-                                  .field("revoked", &CrlRow::revoked)
-                                  .field("created_at", &CrlRow::created_at);
+                                  HQ_ROW_FIELDS(CrlRow, id, issuer, source, pem, this_update, next_update, revoked,
+                                                created_at);
   return mapping;
 }
 }  // namespace
@@ -46,11 +35,8 @@ std::vector<CrlRow> list_crls(soci::session& sql) {
 }
 
 std::optional<CrlRow> crl_of_issuer(soci::session& sql, const std::string& issuer) {
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + crl_mapping().select_list() + " FROM eservices_crls WHERE issuer = :i ORDER BY this_update DESC, id DESC LIMIT 1",
-       soci::use(issuer));
-  for (const auto& row : rows) return crl_mapping().read(row);
-  return std::nullopt;
+  return crl_mapping().first_where(sql, "eservices_crls",
+                                   "issuer = :i ORDER BY this_update DESC, id DESC LIMIT 1", issuer);
 }
 
 void replace_crl(soci::session& sql, const CrlRow& c) {

@@ -32,19 +32,8 @@ void insert(soci::session& sql, Entry entry) {
 
 const db::RowMapping<Entry>& entry_mapping() {
   static const auto mapping = db::RowMapping<Entry>()
-                                  .field("id", &Entry::id)
-                                  .field("at", &Entry::at)
-                                  .field("account_id", &Entry::account_id)
-                                  .field("username", &Entry::username)
-                                  .field("unit_code", &Entry::unit_code)
-                                  .field("action", &Entry::action)
-                                  .field("entity_type", &Entry::entity_type)
-                                  .field("entity_id", &Entry::entity_id)
-                                  .field("summary", &Entry::summary)
-                                  .field("client_address", &Entry::client_address)
-                                  .field("prev_hash", &Entry::prev_hash)
-                                  .field("hash", &Entry::hash)
-                                  .field("format", &Entry::format);
+                                  HQ_ROW_FIELDS(Entry, id, at, account_id, username, unit_code, action, entity_type,
+                                                entity_id, summary, client_address, prev_hash, hash, format);
   return mapping;
 }
 

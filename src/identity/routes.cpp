@@ -1,6 +1,7 @@
 #include "identity/routes.h"
 
 #include "core/error.h"
+#include "core/fields.h"
 #include "core/text.h"
 #include "core/time.h"
 #include "http/json_input.h"
@@ -29,9 +30,7 @@ bool SessionAuthenticator::csrf_valid(const Request& request) {
 namespace {
 
 json unit_json(const store::Unit& u) {
-  return {{"code", u.code},
-          {"name", u.name},
-          {"level", u.level},
+  return {HQ_JSON_FIELDS(u, code, name, level),
           {"parent_code", u.parent_code.empty() ? json(nullptr) : json(u.parent_code)},
           {"valid_from", u.valid_from.empty() ? json(nullptr) : json(u.valid_from)},
           {"valid_to", u.valid_to.empty() ? json(nullptr) : json(u.valid_to)},
@@ -40,23 +39,13 @@ json unit_json(const store::Unit& u) {
 
 json account_json(const store::Account& a) {
   const bool locked = a.status == "ACTIVE" && a.locked_until > core::now();
-  return {{"username", a.username},         {"full_name", a.full_name}, {"officer_number", a.officer_number},
-          {"position", a.position},         {"phone", a.phone},         {"email", a.email},
-          {"unit_code", a.unit_code},       {"unit_name", a.unit_name}, {"roles", a.roles},
+  return {HQ_JSON_FIELDS(a, username, full_name, officer_number, position, phone, email, unit_code, unit_name, roles),
           {"status", locked ? "LOCKED" : a.status},
           {"password_change_required", a.password_change_required}};
 }
 
 json request_json(const store::AccountRequest& r) {
-  return {{"id", r.id},
-          {"kind", r.kind},
-          {"unit_code", r.unit_code},
-          {"username", r.username},
-          {"full_name", r.full_name},
-          {"roles", r.roles},
-          {"reason", r.reason},
-          {"status", r.status},
-          {"proposed_by", r.proposed_by},
+  return {HQ_JSON_FIELDS(r, id, kind, unit_code, username, full_name, roles, reason, status, proposed_by),
           {"decided_by", r.decided_by.empty() ? json(nullptr) : json(r.decided_by)},
           {"decision_comment", r.decision_comment},
           {"created_at", core::format_iso8601(r.created_at)}};
@@ -84,8 +73,9 @@ void add_auth_routes(http::Router& router, IdentityService& service, const Ident
     const auto result = service.login(http::required_text(body, "username", 64),
                                       http::required_text(body, "password", 256), request.client_address,
                                       request.cookie(cookie));
-    return Response::ok({{"csrf_token", result.csrf_token}, {"password_change_required", result.password_change_required}})
-        .with_header("Set-Cookie", session_cookie(result.session_token, options.secure_cookies, kSessionAbsoluteSeconds));
+    return Response::ok({HQ_JSON_FIELDS(result, csrf_token, password_change_required)})
+        .with_header("Set-Cookie",
+                     session_cookie(result.session_token, options.secure_cookies, kSessionAbsoluteSeconds));
   }, Access::Public);
 
   router.add("POST", "/api/v1/auth/logout", [&service, options, cookie](Request& request) {
@@ -102,22 +92,16 @@ void add_auth_routes(http::Router& router, IdentityService& service, const Ident
 
   router.add("GET", "/api/v1/me", [options, cookie](Request& request) {
     const auto& me = request.principal;
-    json result = {{"username", me.username},
-                   {"full_name", me.full_name},
-                   {"unit_code", me.unit_code},
-                   {"unit_name", me.unit_name},
-                   {"unit_level", me.unit_level},
-                   {"roles", me.roles},
-                   {"password_change_required", me.password_change_required},
-                   {"csrf_token", csrf_for(request.cookie(cookie))},
-                   {"modules", options.modules}};
+    json result = {
+        HQ_JSON_FIELDS(me, username, full_name, unit_code, unit_name, unit_level, roles, password_change_required),
+        {"csrf_token", csrf_for(request.cookie(cookie))},
+        {"modules", options.modules}};
     return Response::ok(result);
   }, Access::PasswordChangeAllowed);
 
   router.add("GET", "/api/v1/roles", [](Request&) {
     json items = json::array();
-    for (const auto& role : all_roles())
-      items.push_back({{"code", role.code}, {"name_vi", role.name_vi}, {"name_en", role.name_en}});
+    for (const auto& role : all_roles()) items.push_back({HQ_JSON_FIELDS(role, code, name_vi, name_en)});
     return Response::ok({{"items", items}});
   });
 }
@@ -135,9 +119,7 @@ void add_unit_routes(http::Router& router, IdentityService& service) {
                     http::optional_text(body, "valid_from", 10).value_or(""),
                     http::optional_text(body, "valid_to", 10).value_or("")};
     const auto created = service.create_unit(request.principal, input);
-    return Response::created({{"code", created.code},
-                              {"admin_username", created.admin_username},
-                              {"admin_temporary_password", created.admin_temporary_password}});
+    return Response::created({HQ_JSON_FIELDS(created, code, admin_username, admin_temporary_password)});
   });
   router.add("PATCH", "/api/v1/units/{code}", [&service](Request& request) {
     const json body = request.json_body();
@@ -184,7 +166,7 @@ void add_account_routes(http::Router& router, IdentityService& service) {
                        http::optional_text(body, "email", 200).value_or(""),
                        http::text_list(body, "roles")};
     const auto created = service.create_account(request.principal, input);
-    return Response::created({{"username", created.username}, {"temporary_password", created.temporary_password}});
+    return Response::created({HQ_JSON_FIELDS(created, username, temporary_password)});
   });
   router.add("GET", "/api/v1/accounts/{username}", [&service](Request& request) {
     return Response::ok(account_json(service.account(request.principal, request.param("username"))));

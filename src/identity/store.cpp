@@ -38,24 +38,14 @@ std::vector<std::string> roles_of(soci::session& sql, std::int64_t account_id) {
 // One field table per type: the SELECT list and the mapping come from the same lines.
 const db::RowMapping<Account>& account_mapping() {
   static const auto mapping = db::RowMapping<Account>()
-                                  .field("a.id", &Account::id)
-                                  .field("a.username", &Account::username)
-                                  .field("a.full_name", &Account::full_name)
-                                  .field("a.officer_number", &Account::officer_number)
-                                  .field("a.position", &Account::position)
-                                  .field("a.phone", &Account::phone)
-                                  .field("a.email", &Account::email)
-                                  .field("a.unit_id", &Account::unit_id)
+                                  HQ_ROW_FIELDS_AT(Account, "a.", id, username, full_name, officer_number, position,
+                                                   phone, email, unit_id)
                                   .field("u.code", &Account::unit_code, "unit_code")
                                   .field("u.name", &Account::unit_name, "unit_name")
                                   .field("u.path", &Account::unit_path, "unit_path")
                                   .field("u.level", &Account::unit_level, "unit_level")
-                                  .field("a.status", &Account::status)
-                                  .field("a.password_change_required", &Account::password_change_required)
-                                  .field("a.failed_logins", &Account::failed_logins)
-                                  .field("a.locked_until", &Account::locked_until)
-                                  .field("a.temporary_password_issued_at", &Account::temporary_password_issued_at)
-                                  .field("a.password_hash", &Account::password_hash);
+                                  HQ_ROW_FIELDS_AT(Account, "a.", status, password_change_required, failed_logins,
+                                                   locked_until, temporary_password_issued_at, password_hash);
   return mapping;
 }
 
@@ -274,23 +264,18 @@ namespace {
 const db::RowMapping<AccountRequest>& request_mapping() {
   static const auto mapping =
       db::RowMapping<AccountRequest>()
-          .field("r.id", &AccountRequest::id)
-          .field("r.kind", &AccountRequest::kind)
-          .field("r.unit_id", &AccountRequest::unit_id)
+          HQ_ROW_FIELDS_AT(AccountRequest, "r.", id, kind, unit_id)
           .field("u.code", &AccountRequest::unit_code)
           .field("u.path", &AccountRequest::unit_path)
           .field("u.level", &AccountRequest::unit_level)
-          .field("r.username", &AccountRequest::username)
-          .field("r.full_name", &AccountRequest::full_name)
+          HQ_ROW_FIELDS_AT(AccountRequest, "r.", username, full_name)
           .field_with("r.roles",  // stored comma-separated
                       [](AccountRequest& r, const soci::row& row, std::size_t i) { r.roles = split_roles(text_at(row, i)); })
-          .field("r.reason", &AccountRequest::reason)
-          .field("r.status", &AccountRequest::status)
+          HQ_ROW_FIELDS_AT(AccountRequest, "r.", reason, status)
           .field("r.proposed_by", &AccountRequest::proposed_by_id)
           .field("p.username", &AccountRequest::proposed_by)
           .field("d.username", &AccountRequest::decided_by)
-          .field("r.decision_comment", &AccountRequest::decision_comment)
-          .field("r.created_at", &AccountRequest::created_at);
+          HQ_ROW_FIELDS_AT(AccountRequest, "r.", decision_comment, created_at);
   return mapping;
 }
 
@@ -316,10 +301,7 @@ std::int64_t insert_request(soci::session& sql, const AccountRequest& r, std::in
 }
 
 std::optional<AccountRequest> find_request(soci::session& sql, std::int64_t id) {
-  const long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << request_select() + "WHERE r.id = :id", soci::use(key));
-  for (const auto& row : rows) return request_mapping().read(row);
-  return std::nullopt;
+  return request_mapping().first_of(sql, request_select() + "WHERE r.id = :id", id);
 }
 
 bool transition_request(soci::session& sql, std::int64_t id, const std::string& from, const std::string& to,

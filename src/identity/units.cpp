@@ -10,15 +10,9 @@ namespace {
 // One field table: the SELECT list and the mapping come from the same lines.
 const db::RowMapping<Unit>& unit_mapping() {
   static const auto mapping = db::RowMapping<Unit>()
-                                  .field("u.id", &Unit::id)
-                                  .field("u.code", &Unit::code)
-                                  .field("u.name", &Unit::name)
-                                  .field("u.level", &Unit::level)
-                                  .field("u.parent_id", &Unit::parent_id)
+                                  HQ_ROW_FIELDS_AT(Unit, "u.", id, code, name, level, parent_id)
                                   .field("p.code", &Unit::parent_code, "parent_code")
-                                  .field("u.path", &Unit::path)
-                                  .field("u.valid_from", &Unit::valid_from)
-                                  .field("u.valid_to", &Unit::valid_to);
+                                  HQ_ROW_FIELDS_AT(Unit, "u.", path, valid_from, valid_to);
   return mapping;
 }
 
@@ -31,16 +25,11 @@ const std::string& unit_select() {
 }  // namespace
 
 std::optional<Unit> find_unit(soci::session& sql, const std::string& code) {
-  soci::rowset<soci::row> rows = (sql.prepare << unit_select() + "WHERE u.code = :code", soci::use(code));
-  for (const auto& row : rows) return unit_mapping().read(row);
-  return std::nullopt;
+  return unit_mapping().first_of(sql, unit_select() + "WHERE u.code = :code", code);
 }
 
 std::optional<Unit> find_unit_by_id(soci::session& sql, std::int64_t id) {
-  const long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << unit_select() + "WHERE u.id = :id", soci::use(key));
-  for (const auto& row : rows) return unit_mapping().read(row);
-  return std::nullopt;
+  return unit_mapping().first_of(sql, unit_select() + "WHERE u.id = :id", id);
 }
 
 std::vector<Unit> units_under(soci::session& sql, const std::string& path_prefix) {

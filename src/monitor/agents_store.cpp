@@ -11,10 +11,7 @@ const db::RowMapping<UnitRef>& unit_mapping() {
   static const auto mapping = db::RowMapping<UnitRef>()
                                   .field("id", &UnitRef::id)
                                   .field("COALESCE(parent_id, 0)", &UnitRef::parent_id)
-                                  .field("code", &UnitRef::code)
-                                  .field("name", &UnitRef::name)
-                                  .field("path", &UnitRef::path)
-                                  .field("level", &UnitRef::level);
+                                  HQ_ROW_FIELDS(UnitRef, code, name, path, level);
   return mapping;
 }
 
@@ -29,15 +26,10 @@ std::optional<UnitRef> unit_where(soci::session& sql, const std::string& where, 
 // NULL times (never seen, not revoked) read as 0.
 const db::RowMapping<Agent>& agent_mapping() {
   static const auto mapping = db::RowMapping<Agent>()
-                                  .field("a.id", &Agent::id)
-                                  .field("a.unit_id", &Agent::unit_id)
+                                  HQ_ROW_FIELDS_AT(Agent, "a.", id, unit_id)
                                   .field("u.code", &Agent::unit_code)
                                   .field("u.path", &Agent::unit_path)
-                                  .field("a.name", &Agent::name)
-                                  .field("a.created_by", &Agent::created_by)
-                                  .field("a.created_at", &Agent::created_at)
-                                  .field("a.last_seen_at", &Agent::last_seen_at)
-                                  .field("a.revoked_at", &Agent::revoked_at);
+                                  HQ_ROW_FIELDS_AT(Agent, "a.", name, created_by, created_at, last_seen_at, revoked_at);
   return mapping;
 }
 
@@ -65,17 +57,11 @@ std::int64_t insert_agent(soci::session& sql, std::int64_t unit_id, const std::s
 }
 
 std::optional<Agent> agent_by_token(soci::session& sql, const std::string& token_hash) {
-  soci::rowset<soci::row> rows = (sql.prepare << agents_select() + "WHERE a.token_hash = :h",
-                                  soci::use(token_hash));
-  for (const auto& row : rows) return agent_mapping().read(row);
-  return std::nullopt;
+  return agent_mapping().first_of(sql, agents_select() + "WHERE a.token_hash = :h", token_hash);
 }
 
 std::optional<Agent> find_agent(soci::session& sql, std::int64_t id) {
-  long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << agents_select() + "WHERE a.id = :i", soci::use(key));
-  for (const auto& row : rows) return agent_mapping().read(row);
-  return std::nullopt;
+  return agent_mapping().first_of(sql, agents_select() + "WHERE a.id = :i", id);
 }
 
 std::vector<Agent> list_agents(soci::session& sql, std::int64_t offset, std::int64_t limit, std::int64_t& total) {

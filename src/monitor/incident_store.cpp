@@ -10,22 +10,9 @@ namespace {
 // closed_at reads 0 while open; closed_by and note read empty.
 const db::RowMapping<Incident>& incident_mapping() {
   static const auto mapping = db::RowMapping<Incident>()
-                                  .field("id", &Incident::id)
-                                  .field("kind", &Incident::kind)
-                                  .field("system", &Incident::system)
-                                  .field("unit_code", &Incident::unit_code)
-                                  .field("unit_path", &Incident::unit_path)
-                                  .field("peer_unit_code", &Incident::peer_unit_code)
-                                  .field("peer_path", &Incident::peer_path)
-                                  .field("owner", &Incident::owner)
-                                  .field("occurrences", &Incident::occurrences)
-                                  .field("open_causes", &Incident::open_causes)
-                                  .field("status", &Incident::status)
-                                  .field("opened_at", &Incident::opened_at)
-                                  .field("last_at", &Incident::last_at)
-                                  .field("closed_at", &Incident::closed_at)
-                                  .field("closed_by", &Incident::closed_by)
-                                  .field("note", &Incident::note);
+                                  HQ_ROW_FIELDS(Incident, id, kind, system, unit_code, unit_path, peer_unit_code,
+                                                peer_path, owner, occurrences, open_causes, status, opened_at, last_at,
+                                                closed_at, closed_by, note);
   return mapping;
 }
 
@@ -40,12 +27,7 @@ std::optional<Incident> incident_where(soci::session& sql, const std::string& wh
 
 const db::RowMapping<Link>& link_mapping() {
   static const auto mapping = db::RowMapping<Link>()
-                                  .field("id", &Link::id)
-                                  .field("incident_id", &Link::incident_id)
-                                  .field("subject_id", &Link::subject_id)
-                                  .field("subject_type", &Link::subject_type)
-                                  .field("reason", &Link::reason)
-                                  .field("cause", &Link::cause);
+                                  HQ_ROW_FIELDS(Link, id, incident_id, subject_id, subject_type, reason, cause);
   return mapping;
 }
 
@@ -137,18 +119,8 @@ namespace {
 // The raised kinds are stored as text (",A,B,") and parsed once read.
 const db::RowMapping<ServiceRow>& service_mapping() {
   static const auto mapping = db::RowMapping<ServiceRow>()
-                                  .field("id", &ServiceRow::id)
-                                  .field("unit_id", &ServiceRow::unit_id)
-                                  .field("unit_code", &ServiceRow::unit_code)
-                                  .field("unit_path", &ServiceRow::unit_path)
-                                  .field("system", &ServiceRow::system)
-                                  .field("service", &ServiceRow::service)
-                                  .field("ip", &ServiceRow::ip)
-                                  .field("status", &ServiceRow::status)
-                                  .field("message", &ServiceRow::message)
-                                  .field("reported_at", &ServiceRow::reported_at)
-                                  .field("changed_at", &ServiceRow::changed_at)
-                                  .field("silent", &ServiceRow::silent)
+                                  HQ_ROW_FIELDS(ServiceRow, id, unit_id, unit_code, unit_path, system, service, ip,
+                                                status, message, reported_at, changed_at, silent)
                                   .field("raised", &ServiceRow::raised_text);
   return mapping;
 }

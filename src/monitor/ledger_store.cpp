@@ -15,26 +15,10 @@ namespace {
 // A file's row: the raised kinds are stored as text (",A,B,") and parsed once read.
 const db::RowMapping<FileRow>& file_mapping() {
   static const auto mapping = db::RowMapping<FileRow>()
-                                  .field("id", &FileRow::id)
-                                  .field("system", &FileRow::system)
-                                  .field("sender_code", &FileRow::sender_code)
-                                  .field("sender_path", &FileRow::sender_path)
-                                  .field("receiver_code", &FileRow::receiver_code)
-                                  .field("receiver_path", &FileRow::receiver_path)
-                                  .field("receiver_level", &FileRow::receiver_level)
-                                  .field("batch_id", &FileRow::batch_id)
-                                  .field("file_name", &FileRow::file_name)
-                                  .field("exported_at", &FileRow::exported_at)
-                                  .field("export_size", &FileRow::export_size)
-                                  .field("export_sha256", &FileRow::export_sha256)
-                                  .field("export_version", &FileRow::export_version)
-                                  .field("received_at", &FileRow::received_at)
-                                  .field("receive_size", &FileRow::receive_size)
-                                  .field("receive_sha256", &FileRow::receive_sha256)
-                                  .field("receive_version", &FileRow::receive_version)
-                                  .field("updated_at", &FileRow::updated_at)
-                                  .field("update_size", &FileRow::update_size)
-                                  .field("update_error", &FileRow::update_error)
+                                  HQ_ROW_FIELDS(FileRow, id, system, sender_code, sender_path, receiver_code,
+                                                receiver_path, receiver_level, batch_id, file_name, exported_at,
+                                                export_size, export_sha256, export_version, received_at, receive_size,
+                                                receive_sha256, receive_version, updated_at, update_size, update_error)
                                   .field("raised", &FileRow::raised_text);
   return mapping;
 }

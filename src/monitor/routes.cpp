@@ -1,6 +1,7 @@
 #include "monitor/routes.h"
 
 #include "core/error.h"
+#include "core/fields.h"
 #include "http/json_input.h"
 
 namespace hq::monitor {
@@ -35,9 +36,7 @@ Response page(const Request& request, const Page& p) {
   return Response::ok(body);
 }
 
-Response ingest_answer(const IngestResult& r) {
-  return Response::ok({{"accepted", r.accepted}, {"duplicates", r.duplicates}});
-}
+Response ingest_answer(const IngestResult& r) { return Response::ok({HQ_JSON_FIELDS(r, accepted, duplicates)}); }
 
 // An agent's request carries up to 10,000 items (the contract); at about 350 bytes an event that is 3.5 MB, over
 // the 2 MiB of an ordinary JSON body. Its limit is the transport's (ServerOptions::max_body_bytes, 10 MiB).
@@ -48,7 +47,7 @@ void add_agent_routes(http::Router& router, MonitorService& service) {
     const auto body = request.json_body();
     const auto created = service.create_agent(request.principal, http::required_text(body, "unit_code", 6),
                                               http::required_text(body, "name", 200));
-    return Response::created({{"id", created.id}, {"token", created.token}});
+    return Response::created({HQ_JSON_FIELDS(created, id, token)});
   });
   router.add("GET", route("/agents"), [&service](Request& request) {
     const auto paging = http::paging(request);

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "core/error.h"
+#include "core/fields.h"
 #include "core/time.h"
 #include "core/validation.h"
 #include "history/history_store.h"
@@ -34,10 +35,7 @@ void require_agent_manager(const core::Principal& p) {
 
 json agent_json(const store::Agent& a) {
   auto instant = [](UnixSeconds t) { return t ? json(core::format_iso8601(t)) : json(nullptr); };
-  return {{"id", a.id},
-          {"unit_code", a.unit_code},
-          {"name", a.name},
-          {"created_by", a.created_by},
+  return {HQ_JSON_FIELDS(a, id, unit_code, name, created_by),
           {"created_at", core::format_iso8601(a.created_at)},
           {"last_seen_at", instant(a.last_seen_at)},
           {"revoked_at", instant(a.revoked_at)},

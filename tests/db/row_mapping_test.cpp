@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "db/database.h"
+#include "tests/support/scratch_database.h"
 
 namespace hq::db {
 namespace {
@@ -46,6 +47,23 @@ TEST(RowMapping, TheSelectListNamesEachExpressionOnceInOrder) {
   EXPECT_EQ(sample_mapping().select_list(),
             "s.id, s.code, s.active, s.share, p.code AS parent_code, s.parent, s.active + 40, s.code");
   EXPECT_EQ(sample_mapping().size(), 8u);
+}
+
+// HQ_ROW_FIELDS names each member once: the column is the member's name (with a table prefix by
+// HQ_ROW_FIELDS_AT), in the order written, and it chains with .field for the other columns.
+const RowMapping<Sample>& named_mapping() {
+  static const auto mapping = RowMapping<Sample>()
+                                  HQ_ROW_FIELDS_AT(Sample, "s.", id, code, active, share)
+                                  .field("p.code", &Sample::parent_code, "parent_code")
+                                  HQ_ROW_FIELDS_AT(Sample, "s.", parent);
+  return mapping;
+}
+
+TEST(RowMapping, NamedFieldsGiveTheMemberNamesAsColumnsInTheOrderWritten) {
+  EXPECT_EQ((RowMapping<Sample>() HQ_ROW_FIELDS(Sample, parent, id, code)).select_list(), "parent, id, code");
+  EXPECT_EQ((RowMapping<Sample>() HQ_ROW_FIELDS(Sample, small)).size(), 1u);
+  EXPECT_EQ(named_mapping().select_list(), "s.id, s.code, s.active, s.share, p.code AS parent_code, s.parent");
+  EXPECT_EQ(named_mapping().size(), 6u);
 }
 
 class RowMappingOnBackends : public ::testing::TestWithParam<std::string> {};
@@ -101,6 +119,32 @@ TEST_P(RowMappingOnBackends, ReadsEveryKindAndNullAndLeavesTrailingColumnsToTheC
     EXPECT_EQ(extra[0], 10000000000);
   }
   std::filesystem::remove(sqlite_path);
+}
+
+TEST_P(RowMappingOnBackends, RowsWhereAndFirstWhereBindTheKeyAndKeepTheQueryOrder) {
+  hq::test::require_backend(GetParam());
+  if (HasFatalFailure() || IsSkipped()) return;
+  hq::test::ScratchDatabase scratch(GetParam(), "hq_row_mapping");
+  Database db(scratch.url(), 1);
+  db.transaction([&](soci::session& sql) {
+    sql << "CREATE TABLE samples (id bigint, code text, active bigint, share double precision, parent bigint)";
+    sql << "INSERT INTO samples VALUES (1, 'A', 1, 0.5, 7), (5000000000, 'B', 0, 0, 7), (3, 'C', 1, 0, 8)";
+  });
+  db.read([&](soci::session& sql) {
+    const auto mapping = RowMapping<Sample>() HQ_ROW_FIELDS_AT(Sample, "s.", id, code, active, share, parent);
+    const auto of_7 = mapping.rows_where(sql, "samples s", "s.parent = :p ORDER BY s.id DESC", 7);
+    ASSERT_EQ(of_7.size(), 2u);
+    EXPECT_EQ(of_7[0].id, 5000000000);
+    EXPECT_EQ(of_7[1].code, "A");
+    EXPECT_DOUBLE_EQ(of_7[1].share, 0.5);
+    EXPECT_TRUE(mapping.rows_where(sql, "samples s", "s.parent = :p", 9).empty());
+    const auto c = mapping.first_where(sql, "samples s", "s.code = :c", std::string("C"));
+    ASSERT_TRUE(c.has_value());
+    EXPECT_EQ(c->id, 3);
+    EXPECT_EQ(c->parent, std::optional<std::int64_t>(8));
+    EXPECT_FALSE(mapping.first_where(sql, "samples s", "s.code = :c", std::string("Z")).has_value());
+    EXPECT_EQ(mapping.first_where(sql, "samples s", "s.id = :i", 5000000000)->code, "B");
+  });
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RowMappingOnBackends, ::testing::Values("sqlite", "postgresql"),

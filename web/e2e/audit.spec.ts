@@ -4,7 +4,7 @@
 // form 19 for 02CI then shows the audit and the amounts, and the .xlsx export is a real workbook.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, login, logout } from './helpers';
+import { approveFromQueue, DEMO_PASSWORD, login, logout } from './helpers';
 import { makeTaxCode } from '../src/pages/audit/taxCode';
 
 const IMPORT_TAX = 123_456_789;
@@ -73,13 +73,7 @@ test('02CI: search, propose, approve, decision, conclusion, then form 19 and its
   await logout(page);
 
   // --- leader: approve from the queue (oldest first) ---
-  await login(page, '02ci.lanhdao', DEMO_PASSWORD);
-  await page.locator('.hq-menu').getByRole('link', { name: 'Việc chờ phê duyệt' }).click();
-  const item = page.locator(`[data-testid="queue-item"][data-number="${number}"]`);
-  await expect(item).toBeVisible();
-  await item.getByTestId('queue-approve').click();
-  await page.getByTestId('reason-ok').click();
-  await expect(item).toBeHidden();
+  await approveFromQueue(page, '02ci.lanhdao', number);
 
   // --- officer: original decision, then the conclusion with amounts (a leader approves both) ---
   await logout(page);

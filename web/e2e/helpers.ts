@@ -31,3 +31,14 @@ export async function pickUnit(page: Page, selectId: string, code: string): Prom
   await input.fill(code);
   await page.locator('.ant-select-tree-title', { hasText: `${code} — ` }).first().click();
 }
+
+/** Logs `leader` in and approves the item numbered `number` from the approval queue ("Việc chờ phê duyệt"). */
+export async function approveFromQueue(page: Page, leader: string, number: string): Promise<void> {
+  await login(page, leader, DEMO_PASSWORD);
+  await page.locator('.hq-menu').getByRole('link', { name: 'Việc chờ phê duyệt' }).click();
+  const item = page.locator(`[data-testid="queue-item"][data-number="${number}"]`);
+  await expect(item).toBeVisible();
+  await item.getByTestId('queue-approve').click();
+  await page.getByTestId('reason-ok').click();
+  await expect(item).toBeHidden();
+}

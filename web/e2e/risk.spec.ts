@@ -2,7 +2,7 @@
 // candidate's reasons and profile, proposes an audit from it (the run goes with the proposal), and the
 // department's leader approves it from the queue.
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, login, logout } from './helpers';
+import { approveFromQueue, DEMO_PASSWORD, login, logout } from './helpers';
 
 test('KTSTQ: from a run candidate to an approved proposal', async ({ page }) => {
   test.slow(); // a whole workflow across four accounts: three times the default time
@@ -39,13 +39,7 @@ test('KTSTQ: from a run candidate to an approved proposal', async ({ page }) => 
   await expect(page.getByText(/Quản lý rủi ro: đợt phân tích số \d+/).first()).toBeVisible();
   await logout(page);
 
-  await login(page, 'ktstq.lanhdao', DEMO_PASSWORD);
-  await page.locator('.hq-menu').getByRole('link', { name: 'Việc chờ phê duyệt' }).click();
-  const item = page.locator(`[data-testid="queue-item"][data-number="${number}"]`);
-  await expect(item).toBeVisible();
-  await item.getByTestId('queue-approve').click();
-  await page.getByTestId('reason-ok').click();
-  await expect(item).toBeHidden();
+  await approveFromQueue(page, 'ktstq.lanhdao', number);
   await page.goto(proposalUrl);
   await expect(page.locator('[data-status="APPROVED"]').first()).toBeVisible();
 });

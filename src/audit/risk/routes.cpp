@@ -4,6 +4,7 @@
 
 #include "audit/risk/export.h"
 #include "core/error.h"
+#include "core/fields.h"
 #include "core/time.h"
 #include "http/json_input.h"
 
@@ -60,35 +61,30 @@ std::string_view upload_of(const Request& request) {
 
 json issues_json(const std::vector<CellIssue>& issues) {
   json list = json::array();
-  for (const auto& i : issues) list.push_back({{"row", i.row}, {"column", i.column}, {"value", i.value}, {"message", i.message}});
+  for (const auto& i : issues) list.push_back({HQ_JSON_FIELDS(i, row, column, value, message)});
   return list;
 }
 
 json slices_json(const std::vector<Slice>& list) {
   json out = json::array();
-  for (const auto& s : list)
-    out.push_back({{"key", s.key}, {"declarations", s.declarations}, {"lines", s.lines}, {"value", s.value}, {"duty", s.duty}});
+  for (const auto& s : list) out.push_back({HQ_JSON_FIELDS(s, key, declarations, lines, value, duty)});
   return out;
 }
 
 json profile_json(const Profile& p) {
   const Activity& a = p.activity;
   json months = json::array();
-  for (const auto& m : a.months)
-    months.push_back({{"month", m.month}, {"flow", m.flow}, {"declarations", m.declarations}, {"lines", m.lines},
-                      {"value", m.value}, {"duty", m.duty}});
+  for (const auto& m : a.months) months.push_back({HQ_JSON_FIELDS(m, month, flow, declarations, lines, value, duty)});
   json audits = json::array();
   std::int64_t amount = 0, collected = 0, penalties = 0, complaints = 0;
   for (const auto& x : p.audits) {
-    audits.push_back({{"id", x.id}, {"number", x.number}, {"year", x.year}, {"unit_code", x.unit_code},
-                      {"unit_name", x.unit_name}, {"status", x.status}, {"place", x.place},
-                      {"period_from", x.period_from}, {"period_to", x.period_to},
-                      {"conclusion_number", x.conclusion_number.empty() ? json(nullptr) : json(x.conclusion_number)},
-                      {"conclusion_signed_on", x.conclusion_signed_on.empty() ? json(nullptr) : json(x.conclusion_signed_on)},
-                      {"conclusion_status", x.conclusion_status.empty() ? json(nullptr) : json(x.conclusion_status)},
-                      {"restricted", x.conclusion_status == "RESTRICTED"}, {"amount", x.amount},
-                      {"collected", x.collected}, {"penalties", x.penalties}, {"penalty_amount", x.penalty_amount},
-                      {"complaints", x.complaints}});
+    audits.push_back(
+        {HQ_JSON_FIELDS(x, id, number, year, unit_code, unit_name, status, place, period_from, period_to),
+         {"conclusion_number", x.conclusion_number.empty() ? json(nullptr) : json(x.conclusion_number)},
+         {"conclusion_signed_on", x.conclusion_signed_on.empty() ? json(nullptr) : json(x.conclusion_signed_on)},
+         {"conclusion_status", x.conclusion_status.empty() ? json(nullptr) : json(x.conclusion_status)},
+         {"restricted", x.conclusion_status == "RESTRICTED"},
+         HQ_JSON_FIELDS(x, amount, collected, penalties, penalty_amount, complaints)});
     amount += x.amount, collected += x.collected, penalties += x.penalties, complaints += x.complaints;
   }
   json channels = json::object();
@@ -100,13 +96,10 @@ json profile_json(const Profile& p) {
           {"from", core::format_date(p.from)},
           {"to", core::format_date(p.to)},
           {"home_office", p.home_office.empty() ? json(nullptr) : json(p.home_office)},
-          {"compliance_level", p.compliance_level},
-          {"key_years", p.key_years},
+          HQ_JSON_FIELDS(p, compliance_level, key_years),
           {"totals",
-           {{"declarations", a.declarations}, {"lines", a.lines}, {"import_declarations", a.import_declarations},
-            {"export_declarations", a.export_declarations}, {"import_value", a.import_value},
-            {"export_value", a.export_value}, {"import_duty", a.import_duty}, {"export_duty", a.export_duty},
-            {"vat", a.vat}}},
+           {HQ_JSON_FIELDS(a, declarations, lines, import_declarations, export_declarations, import_value, export_value,
+                           import_duty, export_duty, vat)}},
           {"months", months},
           {"hs_headings", slices_json(a.headings)},
           {"origins", slices_json(a.origins)},
@@ -114,13 +107,18 @@ json profile_json(const Profile& p) {
           {"offices", slices_json(a.offices)},
           {"types", slices_json(a.types)},
           {"amendments",
-           {{"total", a.amendments}, {"amended_declarations", a.amended_declarations},
+           {{"total", a.amendments},
+            {"amended_declarations", a.amended_declarations},
             {"per_declaration", a.amendments_per_declaration}}},
           {"preferential", {{"value", a.preferential_value}, {"share", a.preferential_share}}},
           {"duty_rate", {{"own", a.own_duty_rate}, {"peer", a.peer_duty_rate}}},
           {"audits", audits},
-          {"audit_totals", {{"audits", p.audits.size()}, {"amount", amount}, {"collected", collected},
-                            {"penalties", penalties}, {"complaints", complaints}}}};
+          {"audit_totals",
+           {{"audits", p.audits.size()},
+            {"amount", amount},
+            {"collected", collected},
+            {"penalties", penalties},
+            {"complaints", complaints}}}};
 }
 
 CriteriaSet criteria_input(const json& body) {
@@ -157,8 +155,9 @@ json criteria_json(const CriteriaSetView& v) {
   json list = json::array();
   for (const auto& s : v.set.indicators) {
     const auto* def = find_indicator(s.code);
-    list.push_back({{"code", s.code}, {"weight", s.weight}, {"threshold", s.threshold},
-                    {"name_vi", def ? def->name_vi : ""}, {"name_en", def ? def->name_en : ""}});
+    list.push_back({HQ_JSON_FIELDS(s, code, weight, threshold),
+                    {"name_vi", def ? def->name_vi : ""},
+                    {"name_en", def ? def->name_en : ""}});
   }
   return {{"id", v.set.id},
           {"version", v.set.version},
@@ -173,27 +172,23 @@ json criteria_json(const CriteriaSetView& v) {
 }
 
 json run_json(const store::RunRow& r) {
-  return {{"id", r.id},
-          {"criteria_set_id", r.criteria_set_id},
+  return {HQ_JSON_FIELDS(r, id, criteria_set_id),
           {"criteria_set_name", r.criteria_name},
           {"criteria_set_version", r.criteria_version},
           {"from", r.period_from},
           {"to", r.period_to},
           {"unit_code", r.unit_code.empty() ? json(nullptr) : json(r.unit_code)},
-          {"year", r.year},
-          {"evaluated", r.evaluated},
-          {"candidates", r.candidates},
+          HQ_JSON_FIELDS(r, year, evaluated, candidates),
           {"audit", r.audit_count},
           {"monitor", r.monitor_count},
-          {"fingerprint", r.fingerprint},
-          {"elapsed_ms", r.elapsed_ms},
-          {"created_by", r.created_by},
+          HQ_JSON_FIELDS(r, fingerprint, elapsed_ms, created_by),
           {"created_at", instant(r.created_at)}};
 }
 
 json candidate_json(const store::CandidateRow& c) {
-  json j = {{"rank", c.rank},   {"tax_code", c.tax_code}, {"name", c.name},
-            {"score", c.score}, {"class", c.klass},       {"home_office", c.home_office.empty() ? json(nullptr) : json(c.home_office)}};
+  json j = {HQ_JSON_FIELDS(c, rank, tax_code, name, score),
+            {"class", c.klass},
+            {"home_office", c.home_office.empty() ? json(nullptr) : json(c.home_office)}};
   if (!c.excluded_reason.empty()) j["excluded_reason"] = c.excluded_reason;
   const auto reasons = json::parse(c.reasons, nullptr, false);
   j["reasons"] = reasons.is_array() ? reasons : json::array();
@@ -215,8 +210,8 @@ void add_risk_routes(http::Router& router, RiskService& service) {
     ImportOptions options;
     options.skip_invalid = flag(request, "skip_invalid");
     const auto r = service.import_declarations(&request.principal, upload_of(request), options);
-    return Response::ok({{"imported", r.imported}, {"replaced", r.replaced}, {"rows", r.rows}, {"skipped", r.skipped},
-                         {"issue_count", r.issue_count}, {"issues", issues_json(r.issues)}});
+    return Response::ok(
+        {HQ_JSON_FIELDS(r, imported, replaced, rows, skipped, issue_count), {"issues", issues_json(r.issues)}});
   });
 
   router.add("GET", route("/enterprises/{tax_code}/activity"), [&service](Request& request) {
@@ -233,8 +228,7 @@ void add_risk_routes(http::Router& router, RiskService& service) {
 
   router.add("GET", route("/risk/indicators"), [](Request&) {
     json list = json::array();
-    for (const auto& d : kIndicators)
-      list.push_back({{"code", d.code}, {"name_vi", d.name_vi}, {"name_en", d.name_en}, {"has_peer", d.has_peer}});
+    for (const auto& d : kIndicators) list.push_back({HQ_JSON_FIELDS(d, code, name_vi, name_en, has_peer)});
     return Response::ok({{"items", list}});
   });
   router.add("GET", route("/risk/criteria-sets"), [&service](Request& request) {
@@ -255,8 +249,7 @@ void add_risk_routes(http::Router& router, RiskService& service) {
     const core::Date from = http::optional_date(body, "from").value_or(core::add_days(to, -364));
     const auto p = service.preview(request.principal, criteria_input(body), from, to,
                                    http::optional_text(body, "unit_code", 6).value_or(""));
-    return Response::ok({{"evaluated", p.evaluated}, {"audit", p.audit}, {"monitor", p.monitor},
-                         {"excluded", p.excluded}, {"histogram", p.histogram}, {"max_score", p.max}});
+    return Response::ok({HQ_JSON_FIELDS(p, evaluated, audit, monitor, excluded, histogram), {"max_score", p.max}});
   });
   router.add("GET", route("/risk/criteria-sets/{id}"), [&service](Request& request) {
     return Response::ok(criteria_json(service.criteria_set(request.principal, request.id_param())));
@@ -264,9 +257,8 @@ void add_risk_routes(http::Router& router, RiskService& service) {
   router.add("GET", route("/risk/criteria-sets/{id}/feedback"), [&service](Request& request) {
     json bands = json::array();
     for (const auto& b : service.feedback(request.principal, request.id_param()))
-      bands.push_back({{"from", b.from}, {"to", b.to}, {"proposals", b.proposals}, {"concluded", b.concluded},
-                       {"with_findings", b.with_findings}, {"amount", b.amount}, {"hit_rate", b.hit_rate},
-                       {"amount_per_audit", b.amount_per_audit}});
+      bands.push_back(
+          {HQ_JSON_FIELDS(b, from, to, proposals, concluded, with_findings, amount, hit_rate, amount_per_audit)});
     return Response::ok({{"criteria_set_id", request.id_param()}, {"bands", bands}});
   });
 

@@ -11,38 +11,19 @@ namespace {
 
 const db::RowMapping<CriteriaSetRow>& criteria_mapping() {
   static const auto mapping = db::RowMapping<CriteriaSetRow>()
-                                  .field("s.id", &CriteriaSetRow::id)
-                                  .field("s.version", &CriteriaSetRow::version)
-                                  .field("s.min_declarations", &CriteriaSetRow::min_declarations)
-                                  .field("s.material_value", &CriteriaSetRow::material_value)
-                                  .field("s.created_at", &CriteriaSetRow::created_at)
-                                  .field("s.name", &CriteriaSetRow::name)
-                                  .field("s.name_key", &CriteriaSetRow::name_key)
-                                  .field("s.indicators", &CriteriaSetRow::indicators)
-                                  .field("s.created_by", &CriteriaSetRow::created_by)
-                                  .field("s.cutoff_audit", &CriteriaSetRow::cutoff_audit)
-                                  .field("s.cutoff_monitor", &CriteriaSetRow::cutoff_monitor);
+                                  HQ_ROW_FIELDS_AT(CriteriaSetRow, "s.", id, version, min_declarations, material_value,
+                                                   created_at, name, name_key, indicators, created_by, cutoff_audit,
+                                                   cutoff_monitor);
   return mapping;
 }
 
 const db::RowMapping<RunRow>& run_mapping() {
   static const auto mapping = db::RowMapping<RunRow>()
-                                  .field("r.id", &RunRow::id)
-                                  .field("r.criteria_set_id", &RunRow::criteria_set_id)
-                                  .field("r.year", &RunRow::year)
-                                  .field("r.evaluated", &RunRow::evaluated)
-                                  .field("r.candidates", &RunRow::candidates)
-                                  .field("r.audit_count", &RunRow::audit_count)
-                                  .field("r.monitor_count", &RunRow::monitor_count)
-                                  .field("r.elapsed_ms", &RunRow::elapsed_ms)
-                                  .field("r.created_at", &RunRow::created_at)
+                                  HQ_ROW_FIELDS_AT(RunRow, "r.", id, criteria_set_id, year, evaluated, candidates,
+                                                   audit_count, monitor_count, elapsed_ms, created_at)
                                   .field("s.version", &RunRow::criteria_version)
-                                  .field("r.period_from", &RunRow::period_from)
-                                  .field("r.period_to", &RunRow::period_to)
-                                  .field("r.unit_code", &RunRow::unit_code)
-                                  .field("r.unit_path", &RunRow::unit_path)
-                                  .field("r.fingerprint", &RunRow::fingerprint)
-                                  .field("r.created_by", &RunRow::created_by)
+                                  HQ_ROW_FIELDS_AT(RunRow, "r.", period_from, period_to, unit_code, unit_path,
+                                                   fingerprint, created_by)
                                   .field("s.name", &RunRow::criteria_name);
   return mapping;
 }
@@ -50,22 +31,16 @@ constexpr const char* kRunFrom = " FROM audit_risk_runs r JOIN audit_risk_criter
 
 const db::RowMapping<CandidateRow>& candidate_mapping() {
   static const auto mapping = db::RowMapping<CandidateRow>()
-                                  .field("c.rank", &CandidateRow::rank)
-                                  .field("c.tax_code", &CandidateRow::tax_code)
-                                  .field("c.name", &CandidateRow::name)
+                                  HQ_ROW_FIELDS_AT(CandidateRow, "c.", rank, tax_code, name)
                                   .field("c.class", &CandidateRow::klass)
-                                  .field("c.excluded_reason", &CandidateRow::excluded_reason)
-                                  .field("c.home_office", &CandidateRow::home_office)
-                                  .field("c.reasons", &CandidateRow::reasons)
-                                  .field("c.score", &CandidateRow::score);
+                                  HQ_ROW_FIELDS_AT(CandidateRow, "c.", excluded_reason, home_office, reasons, score);
   return mapping;
 }
 
 const db::RowMapping<PastAudit>& past_mapping() {
   static const auto mapping =
       db::RowMapping<PastAudit>()
-          .field("p.id", &PastAudit::id)
-          .field("p.year", &PastAudit::year)
+          HQ_ROW_FIELDS_AT(PastAudit, "p.", id, year)
           .field("COALESCE(c.import_tax + c.export_tax + c.vat + c.excise + c.environment + c.trade_remedy + "
                  "c.late_interest + c.penalty, 0)",
                  &PastAudit::amount)
@@ -78,10 +53,7 @@ const db::RowMapping<PastAudit>& past_mapping() {
           .field("u.code", &PastAudit::unit_code)
           .field("u.name", &PastAudit::unit_name)
           .field("u.path", &PastAudit::unit_path)
-          .field("p.status", &PastAudit::status)
-          .field("p.place", &PastAudit::place)
-          .field("p.period_from", &PastAudit::period_from)
-          .field("p.period_to", &PastAudit::period_to)
+          HQ_ROW_FIELDS_AT(PastAudit, "p.", status, place, period_from, period_to)
           .field("COALESCE(c.number, '')", &PastAudit::conclusion_number)
           .field("COALESCE(c.signed_on, '')", &PastAudit::conclusion_signed_on)
           .field("COALESCE(c.status, '')", &PastAudit::conclusion_status);
@@ -208,11 +180,7 @@ std::int64_t insert_criteria_set(soci::session& sql, const CriteriaSetRow& s) {
 }
 
 std::optional<CriteriaSetRow> find_criteria_set(soci::session& sql, std::int64_t id) {
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT " + criteria_mapping().select_list() +
-                                                     " FROM audit_risk_criteria_sets s WHERE s.id = :id",
-                                  soci::use(id));
-  for (const auto& r : rows) return criteria_mapping().read(r);
-  return std::nullopt;
+  return criteria_mapping().first_where(sql, "audit_risk_criteria_sets s", "s.id = :id", id);
 }
 
 std::vector<CriteriaSetRow> list_criteria_sets(soci::session& sql, std::int64_t offset, std::int64_t limit,
@@ -285,10 +253,7 @@ void insert_candidates(soci::session& sql, std::int64_t run_id, const std::vecto
 }
 
 std::optional<RunRow> find_run(soci::session& sql, std::int64_t id) {
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + run_mapping().select_list() + kRunFrom + " WHERE r.id = :id", soci::use(id));
-  for (const auto& r : rows) return run_mapping().read(r);
-  return std::nullopt;
+  return run_mapping().first_of(sql, "SELECT " + run_mapping().select_list() + kRunFrom + " WHERE r.id = :id", id);
 }
 
 std::vector<RunRow> list_runs(soci::session& sql, const std::string& path_prefix, bool include_national,

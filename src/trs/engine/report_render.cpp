@@ -1,6 +1,7 @@
 // JSON and text renderings of a Report (the .xlsx one is in report_xlsx.cpp).
 #include <cstdio>
 
+#include "core/fields.h"
 #include "trs/engine/intervals.h"
 #include "trs/engine/report.h"
 #include "trs/engine/report_labels.h"
@@ -52,14 +53,12 @@ json intervals_json() {
   for (const IntervalDef& d : intervals()) {
     json spans = json::array();
     for (const IntervalSpan& s : d.spans) {
-      json sj = {{"from", s.from}, {"to", s.to}};
+      json sj = {HQ_JSON_FIELDS(s, from, to)};
       if (!s.block.empty()) sj["block"] = s.block;
       if (!s.to_alt.empty()) sj["to_alt"] = s.to_alt;
       spans.push_back(sj);
     }
-    out.push_back({{"id", d.id},
-                   {"name_vi", d.name_vi},
-                   {"name_en", d.name_en},
+    out.push_back({HQ_JSON_FIELDS(d, id, name_vi, name_en),
                    {"flow", d.only_flow ? json(to_string(*d.only_flow)) : json("NK,XK")},
                    {"spans", spans}});
   }
@@ -69,7 +68,7 @@ json intervals_json() {
 json stat_rows_json(const std::vector<StatRow>& rows) {
   json out = json::array();
   for (const StatRow& row : rows) {
-    json j = {{"interval", row.interval}, {"flow", row.flow}, {"by", row.by}, {"group", row.group}};
+    json j = {HQ_JSON_FIELDS(row, interval, flow, by, group)};
     put_summary(j, row.stats);
     out.push_back(std::move(j));
   }
@@ -93,11 +92,7 @@ std::string working_week_text(const WorkingWeek& w) {
 }
 
 json settings_json(const AnalysisSettings& s) {
-  json j = {{"world_bank_branches", s.world_bank_branches},
-            {"skip_invalid", s.skip_invalid},
-            {"bootstrap_resamples", s.bootstrap_resamples},
-            {"bootstrap_max_n", s.bootstrap_max_n},
-            {"seed", s.seed}};
+  json j = {HQ_JSON_FIELDS(s, world_bank_branches, skip_invalid, bootstrap_resamples, bootstrap_max_n, seed)};
   if (const auto& st = s.study) {
     j["study"] = {{"week_start", core::format_date(st->week_start)},
                   {"week_end", core::format_date(core::add_days(st->week_start, 5))},
@@ -165,64 +160,43 @@ json to_json(const Report& r) {
   for (const Issue& i : r.issues) issues.push_back(issue_json(i));
   const RecordCounts& c = r.records;
   json out = {
-      {"records",
-       {{"total", c.total}, {"analysed", c.analysed}, {"excluded", c.excluded}, {"incomplete", c.incomplete}}},
+      {"records", {HQ_JSON_FIELDS(c, total, analysed, excluded, incomplete)}},
       {"rows", std::move(rows)},
       {"issues", std::move(issues)},
   };
   out["issue_counts"] = r.issue_counts;
   out["issues_omitted"] = r.issues_omitted;
-  out["exclusions"] = {{"rejected_rows", c.rejected_rows}, {"invalid_rows", c.invalid_rows},
-                       {"no_flow", c.no_flow},             {"duplicates", c.duplicates},
-                       {"outside_week", c.outside_week},   {"excluded_type", c.excluded_type},
-                       {"other_branch", c.other_branch}};
+  out["exclusions"] = {
+      HQ_JSON_FIELDS(c, rejected_rows, invalid_rows, no_flow, duplicates, outside_week, excluded_type, other_branch)};
   json wb = json::array();
   for (const WorldBankRow& w : r.world_bank) {
-    json j = {{"id", w.id}, {"description_vi", w.description_vi}, {"interval", w.interval}, {"flow", w.flow}};
+    json j = {HQ_JSON_FIELDS(w, id, description_vi, interval, flow)};
     put_summary(j, w.stats);
     wb.push_back(std::move(j));
   }
   out["world_bank"] = std::move(wb);
   json attribution = json::array();
   for (const AttributionRow& a : r.attribution)
-    attribution.push_back({{"interval", a.interval},
-                           {"flow", a.flow},
-                           {"group", a.group},
-                           {"n", a.n},
-                           {"mean_hours", a.mean_hours},
-                           {"customs_hours", a.customs_hours},
-                           {"agencies_hours", a.agencies_hours},
-                           {"declarant_hours", a.declarant_hours},
-                           {"customs_share", a.customs_share},
-                           {"agencies_share", a.agencies_share},
-                           {"declarant_share", a.declarant_share}});
+    attribution.push_back({HQ_JSON_FIELDS(a, interval, flow, group, n, mean_hours, customs_hours, agencies_hours,
+                                          declarant_hours, customs_share, agencies_share, declarant_share)});
   out["attribution"] = std::move(attribution);
   json delays = json::array();
   for (const DelayReasonRow& d : r.delay_reasons)
-    delays.push_back({{"flow", d.flow},
-                      {"reason", d.reason},
+    delays.push_back({HQ_JSON_FIELDS(d, flow, reason),
                       {"label_vi", delay_reason_label(d.reason)},
-                      {"count", d.count},
-                      {"share", d.share},
-                      {"t2_n", d.t2_n},
+                      HQ_JSON_FIELDS(d, count, share, t2_n),
                       {"t2_median_hours", opt(d.t2_median_hours)}});
   out["delay_reasons"] = std::move(delays);
   json curves = json::array();
   for (const CumulativeRow& cr : r.cumulative) {
     json points = json::array();
     for (const auto& [h, share] : cr.points) points.push_back({{"hours", h}, {"share", share}});
-    curves.push_back(
-        {{"interval", cr.interval}, {"flow", cr.flow}, {"group", cr.group}, {"n", cr.n}, {"points", points}});
+    curves.push_back({HQ_JSON_FIELDS(cr, interval, flow, group, n), {"points", points}});
   }
   out["cumulative"] = std::move(curves);
   json cis = json::array();
   for (const MedianCiRow& m : r.median_ci)
-    cis.push_back({{"interval", m.interval},
-                   {"flow", m.flow},
-                   {"by", m.by},
-                   {"group", m.group},
-                   {"n", m.n},
-                   {"median_hours", m.median_hours},
+    cis.push_back({HQ_JSON_FIELDS(m, interval, flow, by, group, n, median_hours),
                    {"ci_low_hours", m.ci.low_hours},
                    {"ci_high_hours", m.ci.high_hours},
                    {"confidence", 0.95},
@@ -245,8 +219,7 @@ json to_json(const Report& r) {
   const auto agency_rows = [](const std::vector<AgencyResultRow>& rows, bool with_ministry) {
     json list = json::array();
     for (const AgencyResultRow& a : rows) {
-      json j = {{"agency", to_valid_utf8(a.agency)}, {"flow", a.flow}, {"n", a.n}, {"share_n", a.share_n},
-                {"release_share", a.release_share}};
+      json j = {{"agency", to_valid_utf8(a.agency)}, HQ_JSON_FIELDS(a, flow, n, share_n, release_share)};
       if (with_ministry) j["ministry"] = a.ministry.empty() ? json(nullptr) : json(to_valid_utf8(a.ministry));
       const std::pair<const char*, const Summary*> parts[] = {{"registration_to_sampling", &a.registration_to_sampling},
                                                               {"sampling_to_result", &a.sampling_to_result},
@@ -271,9 +244,7 @@ json to_json(const Report& r) {
     for (const SamplingRow& sr : r.sampling)
       sampling.push_back({{"branch", sr.branch.empty() ? json(nullptr) : json(sr.branch)},
                           {"rule", to_string(sr.rule)},
-                          {"records", sr.records},
-                          {"t3_kept", sr.t3_kept},
-                          {"t3_left_out", sr.t3_left_out}});
+                          HQ_JSON_FIELDS(sr, records, t3_kept, t3_left_out)});
     out["sampling"] = std::move(sampling);
   }
   return out;
@@ -282,12 +253,7 @@ json to_json(const Report& r) {
 json to_json(std::span<const ComparisonRow> rows) {
   json out = json::array();
   for (const ComparisonRow& c : rows)
-    out.push_back({{"interval", c.interval},
-                   {"flow", c.flow},
-                   {"by", c.by},
-                   {"group", c.group},
-                   {"n_a", c.n_a},
-                   {"n_b", c.n_b},
+    out.push_back({HQ_JSON_FIELDS(c, interval, flow, by, group, n_a, n_b),
                    {"median_hours_a", opt(c.median_a)},
                    {"median_hours_b", opt(c.median_b)},
                    {"mean_hours_a", opt(c.mean_a)},

@@ -21,49 +21,29 @@ std::vector<std::string> split_aliases(const std::string& text) {
 const db::RowMapping<Agency>& agency_mapping() {
   static const auto mapping =
       db::RowMapping<Agency>()
-          .field("code", &Agency::code)
-          .field("name", &Agency::name)
-          .field("ministry_code", &Agency::ministry_code)
-          .field("ministry_name", &Agency::ministry_name)
-          .field("kind", &Agency::kind)
+          HQ_ROW_FIELDS(Agency, code, name, ministry_code, ministry_name, kind)
           .field_with("aliases", [](Agency& a, const soci::row& row, std::size_t i) { a.aliases = split_aliases(db::text_at(row, i)); });
   return mapping;
 }
 
 const db::RowMapping<Member>& member_mapping() {
   static const auto mapping = db::RowMapping<Member>()
-                                  .field("username", &Member::username)
-                                  .field("agency_code", &Member::agency_code)
-                                  .field("added_by", &Member::added_by)
-                                  .field("added_at", &Member::added_at);
+                                  HQ_ROW_FIELDS(Member, username, agency_code, added_by, added_at);
   return mapping;
 }
 
 const db::RowMapping<AgencyReturn>& return_mapping() {
   static const auto mapping = db::RowMapping<AgencyReturn>()
-                                  .field("declaration_key", &AgencyReturn::declaration_key)
-                                  .field("declaration_no", &AgencyReturn::declaration_no)
-                                  .field("registration_no", &AgencyReturn::registration_no)
-                                  .field("result_no", &AgencyReturn::result_no)
-                                  .field("registered_at", &AgencyReturn::registered_at)
-                                  .field("sampling_at", &AgencyReturn::sampling_at)
-                                  .field("result_at", &AgencyReturn::result_at)
-                                  .field("handed_over_at", &AgencyReturn::handed_over_at)
-                                  .field("line", &AgencyReturn::line)
-                                  .field("updated_by", &AgencyReturn::updated_by)
-                                  .field("updated_at", &AgencyReturn::updated_at);
+                                  HQ_ROW_FIELDS(AgencyReturn, declaration_key, declaration_no, registration_no,
+                                                result_no, registered_at, sampling_at, result_at, handed_over_at, line,
+                                                updated_by, updated_at);
   return mapping;
 }
 
 const db::RowMapping<BorderCheck>& border_mapping() {
   static const auto mapping = db::RowMapping<BorderCheck>()
-                                  .field("vehicle", &BorderCheck::vehicle)
-                                  .field("voyage", &BorderCheck::voyage)
-                                  .field("check_start_at", &BorderCheck::check_start_at)
-                                  .field("check_end_at", &BorderCheck::check_end_at)
-                                  .field("line", &BorderCheck::line)
-                                  .field("updated_by", &BorderCheck::updated_by)
-                                  .field("updated_at", &BorderCheck::updated_at);
+                                  HQ_ROW_FIELDS(BorderCheck, vehicle, voyage, check_start_at, check_end_at, line,
+                                                updated_by, updated_at);
   return mapping;
 }
 
@@ -88,11 +68,7 @@ std::vector<Agency> list_agencies(soci::session& sql) {
 }
 
 std::optional<Agency> find_agency(soci::session& sql, const std::string& code) {
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT " + agency_mapping().select_list() +
-                                                     " FROM trs_agencies WHERE code = :c",
-                                  soci::use(code));
-  for (const auto& row : rows) return agency_mapping().read(row);
-  return std::nullopt;
+  return agency_mapping().first_where(sql, "trs_agencies", "code = :c", code);
 }
 
 std::vector<Member> list_members(soci::session& sql, std::int64_t study_id) {

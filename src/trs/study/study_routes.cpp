@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/error.h"
+#include "core/fields.h"
 #include "http/json_input.h"
 #include "sheets/xlsx_output.h"
 #include "trs/engine/intervals.h"
@@ -67,17 +68,14 @@ json study_json(const StudyView& v) {
     const auto it = v.record_counts.find(b.code);
     const auto n = it == v.record_counts.end() ? 0 : it->second;
     total += n;
-    branches.push_back({{"code", b.code}, {"route", b.route}, {"sampling_rule", to_string(b.sampling_rule)}, {"records", n}});
+    branches.push_back({HQ_JSON_FIELDS(b, code, route), {"sampling_rule", to_string(b.sampling_rule)}, {"records", n}});
   }
   return {{"id", v.study.id},
-          {"name", c.name},
-          {"year", c.year},
+          HQ_JSON_FIELDS(c, name, year),
           {"week_start", core::format_date(c.week_start)},
           {"week_end", core::format_date(core::add_days(c.week_start, 5))},
           {"branches", branches},
-          {"excluded_type_codes", c.excluded_type_codes},
-          {"world_bank_branches", c.world_bank_branches},
-          {"follow_up_days", c.follow_up_days},
+          HQ_JSON_FIELDS(c, excluded_type_codes, world_bank_branches, follow_up_days),
           {"period_start", instant(c.period_start)},
           {"period_end", instant(c.period_end)},
           {"sample_begin", core::format_iso8601(sample_begin(c))},
@@ -94,7 +92,7 @@ json study_json(const StudyView& v) {
 }
 
 json issue_json(const Issue& i) {
-  json j = {{"code", i.code}, {"message", i.message}};
+  json j = {HQ_JSON_FIELDS(i, code, message)};
   if (i.line) j["line"] = i.line;
   if (!i.declaration_no.empty()) j["declaration_no"] = i.declaration_no;
   if (!i.column.empty()) j["column"] = i.column;
@@ -318,12 +316,7 @@ void add_import_routes(http::Router& router, StudyService& service) {
           else read_records_bytes(request.body, std::nullopt, sink);
         },
         options);
-    return Response::ok({{"rows", result.rows},
-                         {"stored", result.stored},
-                         {"created", result.created},
-                         {"replaced", result.replaced},
-                         {"skipped", result.skipped},
-                         {"bad_cell_count", result.bad_cell_count},
+    return Response::ok({HQ_JSON_FIELDS(result, rows, stored, created, replaced, skipped, bad_cell_count),
                          {"bad_cells", problems_json(result.bad_cells)}});
   });
 }
@@ -335,10 +328,10 @@ void add_analysis_routes(http::Router& router, StudyService& service) {
     for (const auto& b : f.branches) {
       json items = json::array();
       for (const auto& i : b.items)
-        items.push_back({{"declaration_no", i.declaration_no}, {"flow", i.flow},
-                         {"registered_at", instant(i.registered_at)}, {"missing", i.missing}});
-      branches.push_back({{"code", b.code}, {"route", b.route}, {"records", b.records},
-                          {"incomplete", b.incomplete}, {"items", items}});
+        items.push_back({HQ_JSON_FIELDS(i, declaration_no, flow),
+                         {"registered_at", instant(i.registered_at)},
+                         {"missing", i.missing}});
+      branches.push_back({HQ_JSON_FIELDS(b, code, route, records, incomplete), {"items", items}});
     }
     return Response::ok({{"follow_up_limit", core::format_iso8601(f.limit)},
                          {"today", core::format_date(f.today)},
@@ -383,15 +376,9 @@ void add_analysis_routes(http::Router& router, StudyService& service) {
       if (!agency.empty() && r.agency != agency) continue;
       if (total++ < paging.offset() || total > paging.offset() + paging.page_size) continue;
       items.push_back({{"agency", r.agency.empty() ? json(nullptr) : json(r.agency)},
-                       {"block", r.block},
-                       {"sci_kinds", r.sci_kinds},
-                       {"declaration_no", r.declaration_no},
-                       {"flow", r.flow},
-                       {"branch_code", r.branch_code},
+                       HQ_JSON_FIELDS(r, block, sci_kinds, declaration_no, flow, branch_code),
                        {"registered_at", instant(r.registered_at)},
-                       {"bill_of_lading", r.bill_of_lading},
-                       {"registration_no", r.registration_no},
-                       {"certificate_no", r.certificate_no}});
+                       HQ_JSON_FIELDS(r, bill_of_lading, registration_no, certificate_no)});
     }
     json page = http::page_json(std::move(items), total, paging);
     page["agencies"] = std::move(summary);

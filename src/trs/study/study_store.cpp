@@ -54,19 +54,9 @@ struct StudyRow {
 
 const db::RowMapping<StudyRow>& study_mapping() {
   static const auto mapping = db::RowMapping<StudyRow>()
-                                  .field("id", &StudyRow::id)
-                                  .field("name", &StudyRow::name)
-                                  .field("year", &StudyRow::year)
-                                  .field("week_start", &StudyRow::week_start)
-                                  .field("excluded_type_codes", &StudyRow::excluded_type_codes)
-                                  .field("world_bank_branches", &StudyRow::world_bank_branches)
-                                  .field("follow_up_days", &StudyRow::follow_up_days)
-                                  .field("period_start", &StudyRow::period_start)
-                                  .field("period_end", &StudyRow::period_end)
-                                  .field("agency_weeks_before", &StudyRow::agency_weeks_before)
-                                  .field("created_by", &StudyRow::created_by)
-                                  .field("created_at", &StudyRow::created_at)
-                                  .field("updated_at", &StudyRow::updated_at);
+                                  HQ_ROW_FIELDS(StudyRow, id, name, year, week_start, excluded_type_codes,
+                                                world_bank_branches, follow_up_days, period_start, period_end,
+                                                agency_weeks_before, created_by, created_at, updated_at);
   return mapping;
 }
 
@@ -109,16 +99,8 @@ void save_branches(soci::session& sql, std::int64_t id, const std::vector<StudyB
 const db::RowMapping<RecordRow>& record_mapping() {
   static const auto mapping = db::RowMapping<RecordRow>()
                                   .field("declaration_key", &RecordRow::key)
-                                  .field("declaration_no", &RecordRow::declaration_no)
-                                  .field("flow", &RecordRow::flow)
-                                  .field("branch_code", &RecordRow::branch_code)
-                                  .field("channel", &RecordRow::channel)
-                                  .field("registered_at", &RecordRow::registered_at)
-                                  .field("released_at", &RecordRow::released_at)
-                                  .field("line", &RecordRow::line)
-                                  .field("cells", &RecordRow::cells)
-                                  .field("updated_by", &RecordRow::updated_by)
-                                  .field("updated_at", &RecordRow::updated_at);
+                                  HQ_ROW_FIELDS(RecordRow, declaration_no, flow, branch_code, channel, registered_at,
+                                                released_at, line, cells, updated_by, updated_at);
   return mapping;
 }
 

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { Typography } from 'antd';
 
-export function PageHeader({ title, extra, subtitle }: { title: ReactNode; extra?: ReactNode; subtitle?: ReactNode }) {
+type HeaderProps = { title: ReactNode; extra?: ReactNode; subtitle?: ReactNode };
+
+export function PageHeader({ title, extra, subtitle }: HeaderProps) {
   return (
     <div className="hq-page-header">
       <div>
@@ -11,6 +13,16 @@ export function PageHeader({ title, extra, subtitle }: { title: ReactNode; extra
         {subtitle && <Typography.Text type="secondary">{subtitle}</Typography.Text>}
       </div>
       {extra && <div className="hq-page-header__extra">{extra}</div>}
+    </div>
+  );
+}
+
+/** A page: its header (title, subtitle, actions on the right) above its content. */
+export function Page({ children, ...header }: HeaderProps & { children?: ReactNode }) {
+  return (
+    <div>
+      <PageHeader {...header} />
+      {children}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 // TreeSelect over the caller's unit subtree (GET /units), searchable by code or name without diacritics.
-import { useMemo } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import { TreeSelect, type TreeSelectProps } from 'antd';
 import type { Unit } from '../api/types';
 import { useUnits } from '../hooks/reference';
+import type { StatusSelectProps } from './Status';
 import { buildUnitTree, fold, type UnitNode } from '../utils/tree';
 
 interface TreeOption {
@@ -46,5 +47,18 @@ export function UnitTreeSelect({ isDisabled, ...rest }: UnitTreeSelectProps) {
       style={{ width: '100%' }}
       {...rest}
     />
+  );
+}
+
+/** The unit filter of a paged list: sets the table's `unit` parameter (the URL); clearing it lists every unit in scope. */
+export function UnitFilter({ table, placeholder, style }: {
+  table: StatusSelectProps<string>['table'];
+  placeholder: string;
+  style?: CSSProperties;
+}) {
+  return (
+    <div style={style ?? { flex: '1 1 240px', maxWidth: 340 }}>
+      <UnitTreeSelect placeholder={placeholder} value={table.params.unit || undefined} onChange={(v) => table.setFilters({ unit: v ?? '' })} />
+    </div>
   );
 }

@@ -2,7 +2,7 @@
 // leader's approve / reject / pause / resume / cancel, results per risk area, approval of the results, deadlines.
 import { useEffect, useState } from 'react';
 import {
-  Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, Modal, Result, Space, Spin, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType,
+  Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, Modal, Result, Space, Spin, Switch, Table, Tag, Typography, type TableColumnsType,
 } from 'antd';
 import { CheckOutlined, ClockCircleOutlined, EditOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -11,13 +11,13 @@ import { errorMessage } from '../../api/errors';
 import { useApiQuery } from '../../hooks/query';
 import { useI18n, type DictKey } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { TableSearch } from '../../components/TableSearch';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
-import { UnitTreeSelect } from '../../components/UnitTreeSelect';
+import { UnitFilter } from '../../components/UnitTreeSelect';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { fmtDate, fmtDateTime, vietnamToday } from '../../utils/format';
-import { DateTimeCell, DuplicatesAlert, EnterpriseSelect, enterpriseColumn, unitColumn, ReasonModal, StatusTag, useAuditReference, useAuditRights, type ReasonPrompt } from './common';
+import { DateTimeCell, DuplicateCountTag, DuplicatesAlert, EnterpriseSelect, enterpriseColumn, unitColumn, ReasonModal, StatusTag, statusColumn, useAuditReference, useAuditRights, type ReasonPrompt } from './common';
 import { actionPrompt } from './ProposalPage';
 import { StatusSelect } from '../../components/Status';
 import { ListExportButton } from './ListExportButton';
@@ -239,7 +239,7 @@ export default function CollectionsPage() {
     delete q.new;
     return audit.collections(q as ItemListParams);
   });
-  const { params, setFilters, sortOrderFor } = table;
+  const { params, sortOrderFor } = table;
   const [proposeOpen, setProposeOpen] = useState(!!search.get('new'));
   const [initialTax] = useState(search.get('new') ?? undefined);
   const [created, setCreated] = useState<CollectionWithDuplicates | null>(null);
@@ -269,39 +269,28 @@ export default function CollectionsPage() {
     enterpriseColumn(t, sortOrderFor, 340),
     unitColumn(t, sortOrderFor),
     { title: t('audit.col.riskAreas'), dataIndex: 'risk_areas', key: 'risk_areas', render: (v: string[]) => <span className="hq-tags" style={{ maxWidth: 280 }}>{v.map((a) => <Tag key={a}>{tk(`audit.risk.${a}`, a)}</Tag>)}</span> },
-    {
-      title: t('audit.status'),
-      dataIndex: 'status',
-      key: 'status',
-      sorter: true,
-      sortOrder: sortOrderFor('status'),
-      render: (s: string, c) => (
-        <span style={{ whiteSpace: 'nowrap' }}>
-          <StatusTag status={s} />
-          {c.duplicate_count > 0 && <Tooltip title={t('audit.duplicates.count', { n: c.duplicate_count })}><Tag color="orange" icon={<WarningOutlined />}>{c.duplicate_count}</Tag></Tooltip>}
-          {c.status === 'COMPLETED' && (c.has_findings ? <Tag color="red">{t('audit.col.hasFindings')}</Tag> : <Tag>{t('audit.col.noFindings')}</Tag>)}
-        </span>
-      ),
-    },
+    statusColumn<Collection>(t, sortOrderFor, (c) => (
+      <>
+        <DuplicateCountTag n={c.duplicate_count} />
+        {c.status === 'COMPLETED' && (c.has_findings ? <Tag color="red">{t('audit.col.hasFindings')}</Tag> : <Tag>{t('audit.col.noFindings')}</Tag>)}
+      </>
+    )),
     { title: t('audit.col.proposedAt'), dataIndex: 'proposed_at', key: 'proposed_at', sorter: true, sortOrder: sortOrderFor('proposed_at'), render: (v: string) => <DateTimeCell value={v} /> },
   ];
 
   return (
-    <div>
-      <PageHeader
-        title={t('audit.collections.title')}
-        subtitle={t('audit.collections.subtitle')}
-        extra={
-          <>
-            <ListExportButton list="collections" params={params} />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setProposeOpen(true)} data-testid="collection-new">{t('audit.col.create')}</Button>
-          </>
-        }
-      />
+    <Page
+      title={t('audit.collections.title')}
+      subtitle={t('audit.collections.subtitle')}
+      extra={
+        <>
+          <ListExportButton list="collections" params={params} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setProposeOpen(true)} data-testid="collection-new">{t('audit.col.create')}</Button>
+        </>
+      }
+    >
       <div className="hq-toolbar">
-        <div style={{ flex: '1 1 240px', maxWidth: 340 }}>
-          <UnitTreeSelect placeholder={t('audit.filterUnit')} value={params.unit || undefined} onChange={(v) => setFilters({ unit: v ?? '' })} />
-        </div>
+        <UnitFilter table={table} placeholder={t('audit.filterUnit')} />
         <TableSearch table={table} placeholder={t('audit.searchItems')} />
         <StatusSelect table={table} name="status" values={STATUSES} label={(s) => tk(`audit.status.${s}`, s)} placeholder={t('audit.status')} />
       </div>
@@ -325,6 +314,6 @@ export default function CollectionsPage() {
         )}
       </Modal>
       <CollectionDrawer id={openId} onClose={() => setOpen(null)} />
-    </div>
+    </Page>
   );
 }

@@ -10,7 +10,7 @@ import { audit, type Deadline } from '../../api/audit';
 import { errorMessage } from '../../api/errors';
 import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { EChart, type EChartsOption } from '../../components/EChart';
 import { fmtDate } from '../../utils/format';
@@ -94,17 +94,16 @@ export default function DeadlinesPage() {
 
   const s = data?.stats;
   return (
-    <div>
-      <PageHeader
-        title={t('audit.dl.title')}
-        subtitle={data ? t('audit.dl.subtitle', { unit: data.unit_code, date: fmtDate(data.today, lang) }) : undefined}
-        extra={
-          <div style={{ width: 320 }}>
-            <UnitTreeSelect placeholder={t('audit.dl.unit', { unit: rights.me?.unit_code ?? '' })} value={unit || undefined}
-              onChange={(v) => setParams(v ? { unit: v } : {}, { replace: true })} />
-          </div>
-        }
-      />
+    <Page
+      title={t('audit.dl.title')}
+      subtitle={data ? t('audit.dl.subtitle', { unit: data.unit_code, date: fmtDate(data.today, lang) }) : undefined}
+      extra={
+        <div style={{ width: 320 }}>
+          <UnitTreeSelect placeholder={t('audit.dl.unit', { unit: rights.me?.unit_code ?? '' })} value={unit || undefined}
+            onChange={(v) => setParams(v ? { unit: v } : {}, { replace: true })} />
+        </div>
+      }
+    >
       {error ? <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} /> : null}
       {!data ? (
         <Spin style={{ display: 'block', margin: '80px auto' }} />
@@ -139,6 +138,6 @@ export default function DeadlinesPage() {
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>{t('audit.dl.rules')}</Typography.Paragraph>
         </Spin>
       )}
-    </div>
+    </Page>
   );
 }

@@ -8,7 +8,7 @@ import { audit, type Enterprise, type EnterpriseListParams, type EnterprisePage 
 import { errorMessage } from '../../api/errors';
 import { useI18n, type DictKey } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { actionsColumn, IconAction } from '../../components/IconAction';
 import { TableSearch } from '../../components/TableSearch';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
@@ -100,22 +100,21 @@ export default function EnterprisesPage() {
     : false;
 
   return (
-    <div>
-      <PageHeader
-        title={t('audit.enterprises.title')}
-        subtitle={t('audit.enterprises.subtitle')}
-        extra={
-          <>
-            <ListExportButton list="enterprises" params={table.params} />
-            <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="enterprise-import">
-              {t('audit.import.button')}
-            </Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }} data-testid="enterprise-create">
-              {t('audit.ent.create')}
-            </Button>
-          </>
-        }
-      />
+    <Page
+      title={t('audit.enterprises.title')}
+      subtitle={t('audit.enterprises.subtitle')}
+      extra={
+        <>
+          <ListExportButton list="enterprises" params={table.params} />
+          <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="enterprise-import">
+            {t('audit.import.button')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }} data-testid="enterprise-create">
+            {t('audit.ent.create')}
+          </Button>
+        </>
+      }
+    >
       <div className="hq-toolbar">
         <TableSearch table={table} style={{ flex: '1 1 320px', maxWidth: 520 }} enterButton placeholder={t('audit.enterprises.searchPlaceholder')} testId="enterprise-search" />
       </div>
@@ -140,6 +139,6 @@ export default function EnterprisesPage() {
           return t('audit.import.done', { created: r.created, updated: r.updated });
         }} />
       <HistoryDrawer entityType="audit_enterprise" entityId={historyOf ?? ''} open={!!historyOf} onClose={() => setHistoryOf(null)} />
-    </div>
+    </Page>
   );
 }

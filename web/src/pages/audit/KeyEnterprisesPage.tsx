@@ -9,7 +9,7 @@ import { errorMessage } from '../../api/errors';
 import { useServerTable } from '../../hooks/useServerTable';
 import { useI18n } from '../../i18n';
 import { FormModal } from '../../components/FormModal';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { DateTimeCell, EnterpriseSelect, useAuditRights, useRuleError } from './common';
 import { ListExportButton } from './ListExportButton';
 import { auditExtras } from '../../api/auditExtras';
@@ -42,24 +42,23 @@ export default function KeyEnterprisesPage() {
   };
 
   return (
-    <div>
-      <PageHeader
-        title={<span><StarFilled style={{ color: '#f5c518' }} /> {t('audit.key.title', { year })}</span>}
-        subtitle={t('audit.key.subtitle')}
-        extra={
-          <Space>
-            <InputNumber<number> min={2000} max={2199} value={year} prefix={t('audit.year')} style={{ width: 150 }}
-              onChange={(v) => { if (v) table.setFilters({ year: String(v) }); }} data-testid="key-year" />
-            <ListExportButton list="keyEnterprises" params={{ ...table.params, year }} />
-            {rights.keepsKeyList && (
-              <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="key-import">{t('audit.keyImport.button')}</Button>
-            )}
-            {rights.keepsKeyList && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddOpen(true)} data-testid="key-add">{t('audit.key.add')}</Button>
-            )}
-          </Space>
-        }
-      />
+    <Page
+      title={<span><StarFilled style={{ color: '#f5c518' }} /> {t('audit.key.title', { year })}</span>}
+      subtitle={t('audit.key.subtitle')}
+      extra={
+        <Space>
+          <InputNumber<number> min={2000} max={2199} value={year} prefix={t('audit.year')} style={{ width: 150 }}
+            onChange={(v) => { if (v) table.setFilters({ year: String(v) }); }} data-testid="key-year" />
+          <ListExportButton list="keyEnterprises" params={{ ...table.params, year }} />
+          {rights.keepsKeyList && (
+            <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="key-import">{t('audit.keyImport.button')}</Button>
+          )}
+          {rights.keepsKeyList && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddOpen(true)} data-testid="key-add">{t('audit.key.add')}</Button>
+          )}
+        </Space>
+      }
+    >
       {!rights.keepsKeyList && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('audit.key.readOnly')} />}
       {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} style={{ marginBottom: 12 }} /> : null}
       <Table<KeyEnterprise>
@@ -101,6 +100,6 @@ export default function KeyEnterprisesPage() {
           const r = await auditExtras.importKeyEnterprises(body, year, onProgress);
           return t('audit.keyImport.done', { added: r.added, unchanged: r.unchanged });
         }} />
-    </div>
+    </Page>
   );
 }

@@ -35,6 +35,33 @@ function dateLine(d?: string | null): string {
 }
 const money = (n: number) => n.toLocaleString('vi-VN');
 
+/** A row of two cells across an A4 form (its heading, its signatures). */
+function A4Pair({ className, left, right }: { className: string; left: ReactNode; right: ReactNode }) {
+  return (
+    <table className={className}>
+      <tbody>
+        <tr>
+          <td>{left}</td>
+          <td>{right}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+/** The heading of an A4 form: the issuer (`children`) on the left, the national name and motto over the date on the right. */
+function A4Head({ on, children }: { on?: string | null; children: ReactNode }) {
+  const motto = (
+    <>
+      <div className="hq-a4-unit">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
+      <div className="hq-a4-motto">Độc lập - Tự do - Hạnh phúc</div>
+      <div className="hq-a4-rule hq-a4-rule--wide" />
+      <div className="hq-a4-date"><i>{dateLine(on)}</i></div>
+    </>
+  );
+  return <A4Pair className="hq-a4-head" left={children} right={motto} />;
+}
+
 /** The issuing unit's header: its parent (when the caller may see it) over the unit, beside the national motto. */
 function Header({ unitCode, unitName, number, on }: { unitCode: string; unitName: string; number?: string; on?: string | null }) {
   const { data } = useApiQuery(['units', 'list'], units.list, { staleTime: 300_000 });
@@ -42,45 +69,25 @@ function Header({ unitCode, unitName, number, on }: { unitCode: string; unitName
   const parentCode = list.find((u) => u.code === unitCode)?.parent_code;
   const parent = list.find((u) => u.code === parentCode)?.name ?? 'Cục Hải quan';
   return (
-    <>
-      <table className="hq-a4-head">
-        <tbody>
-          <tr>
-            <td>
-              <div>{parent.toUpperCase()}</div>
-              <div className="hq-a4-unit">{unitName.toUpperCase()}</div>
-              <div className="hq-a4-rule" />
-              {number && <div className="hq-a4-number">Số: {number}</div>}
-            </td>
-            <td>
-              <div className="hq-a4-unit">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
-              <div className="hq-a4-motto">Độc lập - Tự do - Hạnh phúc</div>
-              <div className="hq-a4-rule hq-a4-rule--wide" />
-              <div className="hq-a4-date"><i>{dateLine(on)}</i></div>
-            </td>
-          </tr>
-        </tbody>
-      </table>
-    </>
+    <A4Head on={on}>
+      <div>{parent.toUpperCase()}</div>
+      <div className="hq-a4-unit">{unitName.toUpperCase()}</div>
+      <div className="hq-a4-rule" />
+      {number && <div className="hq-a4-number">Số: {number}</div>}
+    </A4Head>
   );
 }
 
 function Sign({ left, right, name }: { left?: ReactNode; right: string; name?: string }) {
-  return (
-    <table className="hq-a4-sign">
-      <tbody>
-        <tr>
-          <td>{left}</td>
-          <td>
-            <div className="hq-a4-unit">{right}</div>
-            <div><i>(Ký, ghi rõ họ tên, đóng dấu)</i></div>
-            <div className="hq-a4-sign-space" />
-            <div className="hq-a4-unit">{name ?? ''}</div>
-          </td>
-        </tr>
-      </tbody>
-    </table>
+  const signer = (
+    <>
+      <div className="hq-a4-unit">{right}</div>
+      <div><i>(Ký, ghi rõ họ tên, đóng dấu)</i></div>
+      <div className="hq-a4-sign-space" />
+      <div className="hq-a4-unit">{name ?? ''}</div>
+    </>
   );
+  return <A4Pair className="hq-a4-sign" left={left} right={signer} />;
 }
 
 function Recipients({ items }: { items: string[] }) {
@@ -192,19 +199,9 @@ function Form01Doc({ taxCode }: { taxCode: string }) {
   return (
     <>
       <p className="hq-a4-right"><b>Mẫu số 01/KTSTQ</b><br /><i>(Ban hành kèm theo công văn số 7222/TCHQ-KTSTQ ngày 12/11/2020)</i></p>
-      <table className="hq-a4-head">
-        <tbody>
-          <tr>
-            <td><div className="hq-a4-unit">{e.name.toUpperCase()}</div><div className="hq-a4-rule" /></td>
-            <td>
-              <div className="hq-a4-unit">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
-              <div className="hq-a4-motto">Độc lập - Tự do - Hạnh phúc</div>
-              <div className="hq-a4-rule hq-a4-rule--wide" />
-              <div className="hq-a4-date"><i>{dateLine(null)}</i></div>
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <A4Head on={null}>
+        <div className="hq-a4-unit">{e.name.toUpperCase()}</div><div className="hq-a4-rule" />
+      </A4Head>
       <h1>PHIẾU DOANH NGHIỆP CUNG CẤP, BỔ SUNG THÔNG TIN VỀ HỒ SƠ DOANH NGHIỆP</h1>
       <p>Kính gửi: Cơ quan hải quan.</p>
       <table className="hq-a4-grid">

@@ -1,16 +1,16 @@
 // Audit proposals of the caller's unit tree: server paging, sorting and filters (unit, status, place, year, text).
-import { Alert, Button, InputNumber, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, Button, InputNumber, Table, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { audit, type ItemListParams, type Proposal } from '../../api/audit';
 import { errorMessage } from '../../api/errors';
 import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { TableSearch } from '../../components/TableSearch';
-import { UnitTreeSelect } from '../../components/UnitTreeSelect';
+import { UnitFilter } from '../../components/UnitTreeSelect';
 import { fmtDate } from '../../utils/format';
-import { DateTimeCell, enterpriseColumn, groundsLabel, PlaceTag, StatusTag, unitColumn } from './common';
+import { DateTimeCell, DuplicateCountTag, enterpriseColumn, groundsLabel, PlaceTag, statusColumn, unitColumn } from './common';
 import { StatusSelect } from '../../components/Status';
 import { ListExportButton } from './ListExportButton';
 import { LateEntryTag } from './LateEntryTag';
@@ -43,45 +43,30 @@ export default function ProposalsPage() {
     { title: t('audit.prop.place'), dataIndex: 'place', key: 'place', sorter: true, sortOrder: sortOrderFor('place'), render: (v: string) => <PlaceTag place={v} /> },
     { title: t('audit.prop.grounds'), dataIndex: 'grounds', key: 'grounds', render: (v: string) => <div style={{ maxWidth: 260 }}>{groundsLabel(tk, v)}</div> },
     { title: t('audit.prop.period'), key: 'period', render: (_, p) => <span style={{ whiteSpace: 'nowrap' }}>{fmtDate(p.period_from, lang)} – {fmtDate(p.period_to, lang)}</span> },
-    {
-      title: t('audit.status'),
-      dataIndex: 'status',
-      key: 'status',
-      sorter: true,
-      sortOrder: sortOrderFor('status'),
-      render: (s: string, p) => (
-        <span style={{ whiteSpace: 'nowrap' }}>
-          <StatusTag status={s} />
-          <LateEntryTag p={p} />
-          {p.duplicate_count > 0 && (
-            <Tooltip title={t('audit.duplicates.count', { n: p.duplicate_count })}>
-              <Tag color="orange" icon={<WarningOutlined />}>{p.duplicate_count}</Tag>
-            </Tooltip>
-          )}
-        </span>
-      ),
-    },
+    statusColumn<Proposal>(t, sortOrderFor, (p) => (
+      <>
+        <LateEntryTag p={p} />
+        <DuplicateCountTag n={p.duplicate_count} />
+      </>
+    )),
     { title: t('audit.prop.createdAt'), dataIndex: 'created_at', key: 'created_at', sorter: true, sortOrder: sortOrderFor('created_at') ?? (params.sort ? null : 'descend'), render: (v: string) => <DateTimeCell value={v} /> },
   ];
 
   return (
-    <div>
-      <PageHeader
-        title={t('audit.proposals.title')}
-        subtitle={t('audit.proposals.subtitle')}
-        extra={
-          <>
-            <ListExportButton list="proposals" params={params} />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/audit/proposals/new')} data-testid="proposal-new">
-              {t('audit.prop.create')}
-            </Button>
-          </>
-        }
-      />
+    <Page
+      title={t('audit.proposals.title')}
+      subtitle={t('audit.proposals.subtitle')}
+      extra={
+        <>
+          <ListExportButton list="proposals" params={params} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/audit/proposals/new')} data-testid="proposal-new">
+            {t('audit.prop.create')}
+          </Button>
+        </>
+      }
+    >
       <div className="hq-toolbar">
-        <div style={{ flex: '1 1 240px', maxWidth: 340 }}>
-          <UnitTreeSelect placeholder={t('audit.filterUnit')} value={params.unit || undefined} onChange={(v) => setFilters({ unit: v ?? '' })} />
-        </div>
+        <UnitFilter table={table} placeholder={t('audit.filterUnit')} />
         <TableSearch table={table} placeholder={t('audit.searchItems')} />
         <StatusSelect table={table} name="status" values={PROPOSAL_STATUSES} label={(s) => tk(`audit.status.${s}`, s)} placeholder={t('audit.status')} style={{ flex: '0 1 180px' }} />
         <StatusSelect table={table} name="place" values={PLACES} label={(s) => tk(`audit.place.${s}`, s)} placeholder={t('audit.prop.place')} />
@@ -96,6 +81,6 @@ export default function ProposalsPage() {
       </div>
       {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} style={{ marginBottom: 12 }} /> : null}
       <Table<Proposal> rowKey="id" columns={columns} size="middle" {...table.tableProps} />
-    </div>
+    </Page>
   );
 }

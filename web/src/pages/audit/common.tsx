@@ -131,6 +131,34 @@ export function unitColumn<T extends EnterpriseItem>(t: TFunction, sortOrderFor:
   };
 }
 
+/** How many other open proposals or collections concern the same enterprise (none: nothing shown). */
+export function DuplicateCountTag({ n }: { n: number }) {
+  const { t } = useI18n();
+  if (n <= 0) return null;
+  return (
+    <Tooltip title={t('audit.duplicates.count', { n })}>
+      <Tag color="orange" icon={<WarningOutlined />}>{n}</Tag>
+    </Tooltip>
+  );
+}
+
+/** The list column of the item's status: its tag, then `more` (duplicates, a late entry, findings). */
+export function statusColumn<T extends { status: string }>(t: TFunction, sortOrderFor: SortOrderFor, more: (x: T) => ReactNode): TableColumnType<T> {
+  return {
+    title: t('audit.status'),
+    dataIndex: 'status',
+    key: 'status',
+    sorter: true,
+    sortOrder: sortOrderFor('status'),
+    render: (s: string, x) => (
+      <span style={{ whiteSpace: 'nowrap' }}>
+        <StatusTag status={s} />
+        {more(x)}
+      </span>
+    ),
+  };
+}
+
 export function DateCell({ value }: { value: string | null | undefined }) {
   const { lang } = useI18n();
   return <span style={{ whiteSpace: 'nowrap' }}>{fmtDate(value, lang)}</span>;

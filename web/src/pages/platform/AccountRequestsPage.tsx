@@ -10,9 +10,9 @@ import type { AccountRequest, AccountRequestListParams, NewAccountRequest, Reque
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { actionsColumn, IconAction } from '../../components/IconAction';
-import { UnitTreeSelect } from '../../components/UnitTreeSelect';
+import { UnitFilter } from '../../components/UnitTreeSelect';
 import { RoleTags } from '../../components/RoleTags';
 import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
@@ -246,17 +246,16 @@ export default function AccountRequestsPage() {
   ];
 
   return (
-    <div>
-      <PageHeader
-        title={t('requests.title')}
-        extra={
-          canPropose && (
-            <Button type="primary" icon={<FileAddOutlined />} onClick={() => setCreating(true)}>
-              {t('requests.create')}
-            </Button>
-          )
-        }
-      />
+    <Page
+      title={t('requests.title')}
+      extra={
+        canPropose && (
+          <Button type="primary" icon={<FileAddOutlined />} onClick={() => setCreating(true)}>
+            {t('requests.create')}
+          </Button>
+        )
+      }
+    >
       {/* The workflow doubles as a status filter: clicking a step lists the requests at that step. */}
       <Steps
         size="small"
@@ -267,9 +266,7 @@ export default function AccountRequestsPage() {
       />
       <Typography.Paragraph type="secondary">{t('requests.workflow')}</Typography.Paragraph>
       <div className="hq-toolbar">
-        <div style={{ flex: '1 1 260px', maxWidth: 380 }}>
-          <UnitTreeSelect placeholder={t('accounts.filterUnit')} value={params.unit || undefined} onChange={(v) => setFilters({ unit: v ?? '' })} />
-        </div>
+        <UnitFilter table={table} placeholder={t('accounts.filterUnit')} style={{ flex: '1 1 260px', maxWidth: 380 }} />
         <StatusSelect table={table} name="status" values={STATUSES} label={(s) => te('requests.status', s)} placeholder={t('requests.status')} style={{ flex: '0 1 220px' }} />
       </div>
       <Table<AccountRequest> rowKey="id" columns={columns} size="middle" {...table.tableProps} />
@@ -285,6 +282,6 @@ export default function AccountRequestsPage() {
       <DecisionModal target={deciding} onClose={() => setDeciding(null)} onDone={() => { setDeciding(null); }} />
       <HistoryDrawer entityType="account_request" entityId={String(historyOf ?? '')} open={historyOf !== null} onClose={() => setHistoryOf(null)} />
       <SecretModal secret={secret} onClose={() => setSecret(null)} />
-    </div>
+    </Page>
   );
 }

@@ -13,14 +13,14 @@ import { useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { FormModal } from '../../components/FormModal';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { actionsColumn, IconAction } from '../../components/IconAction';
 import { TableSearch } from '../../components/TableSearch';
 import { RoleTags } from '../../components/RoleTags';
 import { SecretModal, type Secret } from '../../components/SecretModal';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { compact } from '../../utils/forms';
-import { UnitTreeSelect } from '../../components/UnitTreeSelect';
+import { UnitFilter, UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { StatusSelect, StatusTag } from '../../components/Status';
 import { RolesItem, UnitItem, UsernameItem } from './accountFields';
 
@@ -183,7 +183,7 @@ export default function AccountsPage() {
   const { t, te } = useI18n();
   const { modal, message } = App.useApp();
   const table = useServerTable<Account>(['platform', 'accounts'], (p) => accountsApi.list(p as AccountListParams));
-  const { params, setFilters, sortOrderFor, filteredFor } = table;
+  const { params, sortOrderFor, filteredFor } = table;
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<Account | null>(null);
   const [transferring, setTransferring] = useState<Account | null>(null);
@@ -285,23 +285,16 @@ export default function AccountsPage() {
   ];
 
   return (
-    <div>
-      <PageHeader
-        title={t('accounts.title')}
-        extra={
-          <Button type="primary" icon={<UserAddOutlined />} data-testid="account-create" onClick={() => { setEditing(null); setFormOpen(true); }}>
-            {t('accounts.create')}
-          </Button>
-        }
-      />
+    <Page
+      title={t('accounts.title')}
+      extra={
+        <Button type="primary" icon={<UserAddOutlined />} data-testid="account-create" onClick={() => { setEditing(null); setFormOpen(true); }}>
+          {t('accounts.create')}
+        </Button>
+      }
+    >
       <div className="hq-toolbar">
-        <div style={{ flex: '1 1 260px', maxWidth: 380 }}>
-          <UnitTreeSelect
-            placeholder={t('accounts.filterUnit')}
-            value={params.unit || undefined}
-            onChange={(v) => setFilters({ unit: v ?? '' })}
-          />
-        </div>
+        <UnitFilter table={table} placeholder={t('accounts.filterUnit')} style={{ flex: '1 1 260px', maxWidth: 380 }} />
         <TableSearch table={table} placeholder={t('accounts.searchPlaceholder')} testId="account-search" />
         <StatusSelect table={table} name="status" values={STATUSES} label={(s) => te('accounts.status', s)} placeholder={t('accounts.status')} />
       </div>
@@ -319,6 +312,6 @@ export default function AccountsPage() {
       <TransferModal account={transferring} onClose={() => setTransferring(null)} onDone={() => { setTransferring(null); }} />
       <HistoryDrawer entityType="account" entityId={historyOf ?? ''} open={!!historyOf} onClose={() => setHistoryOf(null)} />
       <SecretModal secret={secret} onClose={() => setSecret(null)} />
-    </div>
+    </Page>
   );
 }

@@ -14,7 +14,7 @@ import { errorMessage } from '../../api/errors';
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { useI18n, type TFunction } from '../../i18n';
 import { useApiQuery } from '../../hooks/query';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { Outcome } from '../../components/Outcome';
 import { classifyDay, monthGrid, periodProblems, WEEK, weekday, type DayKind } from '../../utils/calendar';
 import { fmtDate, toApiDate, toApiDateTime, vietnamToday } from '../../utils/format';
@@ -411,29 +411,28 @@ export default function CalendarPage() {
   };
 
   return (
-    <div>
-      <PageHeader
-        title={t('calendar.title')}
-        extra={
-          <Space wrap>
-            <Segmented<View>
-              value={view}
-              onChange={(v) => go({ view: v })}
-              options={[
-                { value: 'year', label: t('calendar.yearView') },
-                { value: 'month', label: t('calendar.monthView') },
-              ]}
-            />
-            <Select<number>
-              value={year}
-              onChange={(y) => go({ year: y })}
-              options={years.map((y) => ({ value: y, label: `${t('calendar.year')} ${y}` }))}
-              style={{ width: 120 }}
-              data-testid="year-select"
-            />
-          </Space>
-        }
-      />
+    <Page
+      title={t('calendar.title')}
+      extra={
+        <Space wrap>
+          <Segmented<View>
+            value={view}
+            onChange={(v) => go({ view: v })}
+            options={[
+              { value: 'year', label: t('calendar.yearView') },
+              { value: 'month', label: t('calendar.monthView') },
+            ]}
+          />
+          <Select<number>
+            value={year}
+            onChange={(y) => go({ year: y })}
+            options={years.map((y) => ({ value: y, label: `${t('calendar.year')} ${y}` }))}
+            style={{ width: 120 }}
+            data-testid="year-select"
+          />
+        </Space>
+      }
+    >
       <Card style={{ marginBottom: 16 }} extra={<Legend />} title={view === 'year' ? `${t('calendar.year')} ${year}` : t('calendar.monthView')}>
         {view === 'year' ? (
           <YearView key={rev} year={year} adjustments={adjItems} onOpenMonth={(m) => go({ view: 'month', month: m })} />
@@ -470,6 +469,6 @@ export default function CalendarPage() {
           <Calculator />
         </Col>
       </Row>
-    </div>
+    </Page>
   );
 }

@@ -8,7 +8,7 @@ import { errorMessage, isApiError } from '../../api/errors';
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
-import { PageHeader } from '../../components/PageHeader';
+import { Page } from '../../components/PageHeader';
 import { entityTypeLabel, HistoryDrawer } from '../../components/HistoryDrawer';
 import { fmtDateTime } from '../../utils/format';
 
@@ -63,18 +63,17 @@ export default function HistoryPage() {
   ];
 
   return (
-    <div>
-      <PageHeader
-        title={t('history.title')}
-        subtitle={t('history.tamperEvident')}
-        extra={
-          admin && (
-            <Button icon={<SafetyCertificateOutlined />} loading={verify.busy} onClick={runVerify}>
-              {t('history.verify')}
-            </Button>
-          )
-        }
-      />
+    <Page
+      title={t('history.title')}
+      subtitle={t('history.tamperEvident')}
+      extra={
+        admin && (
+          <Button icon={<SafetyCertificateOutlined />} loading={verify.busy} onClick={runVerify}>
+            {t('history.verify')}
+          </Button>
+        )
+      }
+    >
       {verify.result && (
         <Alert
           style={{ marginBottom: 12 }}
@@ -131,6 +130,6 @@ export default function HistoryPage() {
       ) : null}
       <Table<HistoryEntry> rowKey="id" columns={columns} size="middle" {...table.tableProps} />
       <HistoryDrawer entityType={drawer?.type ?? ''} entityId={drawer?.id ?? ''} open={!!drawer} onClose={() => setDrawer(null)} />
-    </div>
+    </Page>
   );
 }

@@ -9,7 +9,7 @@ import { risk, type ActivityProfile, type PastAudit } from '../../../api/risk';
 import { errorMessage } from '../../../api/errors';
 import { useApiQuery } from '../../../hooks/query';
 import { useI18n } from '../../../i18n';
-import { PageHeader } from '../../../components/PageHeader';
+import { Page } from '../../../components/PageHeader';
 import { DownloadButton } from '../../../components/DownloadButton';
 import { EChart, type EChartsOption } from '../../../components/EChart';
 import { fmtMoney, fmtNumber, StatusTag } from '../common';
@@ -86,28 +86,27 @@ export default function ActivityPage() {
     />
   );
   return (
-    <div>
-      <PageHeader
-        title={t('risk.activity.title', { code: taxCode })}
-        subtitle={p?.name ?? undefined}
-        extra={
-          <Space wrap>
-            <DatePicker.RangePicker
-              value={[dayjs(from), dayjs(to)]}
-              format="DD/MM/YYYY"
-              allowClear={false}
-              onChange={(v) => {
-                if (v?.[0] && v?.[1]) setSearch({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') }, { replace: true });
-              }}
-              data-testid="activity-period"
-            />
-            <DownloadButton download={() => risk.downloadActivity(taxCode, { from, to })} data-testid="activity-export">
-              .xlsx
-            </DownloadButton>
-            <Link to={`/audit/enterprises/${taxCode}`}>{t('risk.activity.record')}</Link>
-          </Space>
-        }
-      />
+    <Page
+      title={t('risk.activity.title', { code: taxCode })}
+      subtitle={p?.name ?? undefined}
+      extra={
+        <Space wrap>
+          <DatePicker.RangePicker
+            value={[dayjs(from), dayjs(to)]}
+            format="DD/MM/YYYY"
+            allowClear={false}
+            onChange={(v) => {
+              if (v?.[0] && v?.[1]) setSearch({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') }, { replace: true });
+            }}
+            data-testid="activity-period"
+          />
+          <DownloadButton download={() => risk.downloadActivity(taxCode, { from, to })} data-testid="activity-export">
+            .xlsx
+          </DownloadButton>
+          <Link to={`/audit/enterprises/${taxCode}`}>{t('risk.activity.record')}</Link>
+        </Space>
+      }
+    >
       {q.error ? <Alert type="error" showIcon title={errorMessage(q.error)} /> : null}
       {q.loading && <Spin />}
       {p && (
@@ -142,6 +141,6 @@ export default function ActivityPage() {
           <Card size="small" title={t('risk.activity.audits')}>{audits}</Card>
         </Space>
       )}
-    </div>
+    </Page>
   );
 }

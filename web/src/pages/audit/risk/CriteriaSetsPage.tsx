@@ -10,7 +10,7 @@ import { useApiQuery } from '../../../hooks/query';
 import { useServerTable } from '../../../hooks/useServerTable';
 import { useI18n } from '../../../i18n';
 import { FormModal } from '../../../components/FormModal';
-import { PageHeader } from '../../../components/PageHeader';
+import { Page } from '../../../components/PageHeader';
 import { EChart, type EChartsOption } from '../../../components/EChart';
 import { fmtMoney, MoneyInput, useAuditRights } from '../common';
 
@@ -179,14 +179,13 @@ export default function CriteriaSetsPage() {
   const [editing, setEditing] = useState<{ base: CriteriaSet | null } | null>(null);
   const [feedback, setFeedback] = useState<CriteriaSet | null>(null);
   return (
-    <div>
-      <PageHeader
-        title={t('risk.criteria.title')}
-        subtitle={t('risk.criteria.subtitle')}
-        extra={rights.keepsKeyList && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ base: null })} data-testid="criteria-new">{t('risk.criteria.new')}</Button>
-        )}
-      />
+    <Page
+      title={t('risk.criteria.title')}
+      subtitle={t('risk.criteria.subtitle')}
+      extra={rights.keepsKeyList && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ base: null })} data-testid="criteria-new">{t('risk.criteria.new')}</Button>
+      )}
+    >
       {!rights.keepsKeyList && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('risk.criteria.readOnly')} />}
       {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} /> : null}
       <Table<CriteriaSet>
@@ -212,6 +211,6 @@ export default function CriteriaSetsPage() {
       />
       {editing && <Editor base={editing.base} open onClose={() => setEditing(null)} />}
       {feedback && <Feedback set={feedback} onClose={() => setFeedback(null)} />}
-    </div>
+    </Page>
   );
 }

@@ -8,7 +8,7 @@ import { errorMessage } from '../../../api/errors';
 import { useApiQuery } from '../../../hooks/query';
 import { useServerTable } from '../../../hooks/useServerTable';
 import { useI18n } from '../../../i18n';
-import { PageHeader } from '../../../components/PageHeader';
+import { Page } from '../../../components/PageHeader';
 import { DownloadButton } from '../../../components/DownloadButton';
 
 function Reasons({ reasons }: { reasons: RiskReason[] }) {
@@ -34,12 +34,11 @@ export default function RunPage() {
   const klass = table.params.class ?? '';
   const r = run.data;
   return (
-    <div>
-      <PageHeader
-        title={t('risk.run.title', { id })}
-        subtitle={r ? `${r.criteria_set_name} v${r.criteria_set_version} · ${r.from} – ${r.to}` : undefined}
-        extra={<DownloadButton download={() => risk.downloadCandidates(id, klass)}>.xlsx</DownloadButton>}
-      />
+    <Page
+      title={t('risk.run.title', { id })}
+      subtitle={r ? `${r.criteria_set_name} v${r.criteria_set_version} · ${r.from} – ${r.to}` : undefined}
+      extra={<DownloadButton download={() => risk.downloadCandidates(id, klass)}>.xlsx</DownloadButton>}
+    >
       {run.error ? <Alert type="error" showIcon title={errorMessage(run.error)} /> : null}
       {r && (
         <Descriptions size="small" column={{ xs: 1, md: 4 }} style={{ marginBottom: 12 }}>
@@ -99,6 +98,6 @@ export default function RunPage() {
           },
         ]}
       />
-    </div>
+    </Page>
   );
 }

@@ -11,7 +11,7 @@ import { useApiQuery } from '../../../hooks/query';
 import { useServerTable } from '../../../hooks/useServerTable';
 import { useI18n } from '../../../i18n';
 import { FormModal } from '../../../components/FormModal';
-import { PageHeader } from '../../../components/PageHeader';
+import { Page } from '../../../components/PageHeader';
 import { fmtNumber, useAuditRights } from '../common';
 
 interface RunValues {
@@ -89,19 +89,18 @@ export default function RunsPage() {
     navigate(`/audit/risk/runs/${r.id}`);
   };
   return (
-    <div>
-      <PageHeader
-        title={t('risk.runs.title')}
-        subtitle={t('risk.runs.subtitle')}
-        extra={
-          <Space>
-            {(rights.inDepartment || rights.admin) && (
-              <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="risk-import">{t('risk.runs.import')}</Button>
-            )}
-            <Button type="primary" icon={<PlayCircleOutlined />} onClick={() => setRunOpen(true)} data-testid="risk-run-new">{t('risk.runs.new')}</Button>
-          </Space>
-        }
-      />
+    <Page
+      title={t('risk.runs.title')}
+      subtitle={t('risk.runs.subtitle')}
+      extra={
+        <Space>
+          {(rights.inDepartment || rights.admin) && (
+            <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="risk-import">{t('risk.runs.import')}</Button>
+          )}
+          <Button type="primary" icon={<PlayCircleOutlined />} onClick={() => setRunOpen(true)} data-testid="risk-run-new">{t('risk.runs.new')}</Button>
+        </Space>
+      }
+    >
       {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} style={{ marginBottom: 12 }} /> : null}
       <Table<RiskRun>
         rowKey="id"
@@ -139,6 +138,6 @@ export default function RunsPage() {
         </Form.Item>
       </FormModal>
       <ImportModal open={importOpen} onClose={() => setImportOpen(false)} />
-    </div>
+    </Page>
   );
 }
