@@ -11,15 +11,9 @@ namespace {
 
 const db::RowMapping<Escalation>& escalation_mapping() {
   static const auto mapping = db::RowMapping<Escalation>()
-                                  .field("x.id", &Escalation::id)
-                                  .field("x.blocked_id", &Escalation::blocked_id)
-                                  .field("x.blocking_id", &Escalation::blocking_id)
-                                  .field("x.unit_id", &Escalation::unit_id)
-                                  .field("x.blocked_since", &Escalation::blocked_since)
+                                  HQ_ROW_FIELDS_AT(Escalation, "x.", id, blocked_id, blocking_id, unit_id, blocked_since)
                                   .field("COALESCE(x.decided_at, 0)", &Escalation::decided_at, "decided_at")
-                                  .field("x.status", &Escalation::status)
-                                  .field("x.decided_by", &Escalation::decided_by)
-                                  .field("x.note", &Escalation::note)
+                                  HQ_ROW_FIELDS_AT(Escalation, "x.", status, decided_by, note)
                                   .field("u.code", &Escalation::unit_code, "unit_code")
                                   .field("u.name", &Escalation::unit_name, "unit_name")
                                   .field("u.path", &Escalation::unit_path, "unit_path")
@@ -50,10 +44,7 @@ std::string escalation_select() {
 
 const db::RowMapping<Notice>& notice_mapping() {
   static const auto mapping = db::RowMapping<Notice>()
-                                  .field("n.id", &Notice::id)
-                                  .field("n.unit_id", &Notice::unit_id)
-                                  .field("n.entity_id", &Notice::entity_id)
-                                  .field("n.created_at", &Notice::created_at)
+                                  HQ_ROW_FIELDS_AT(Notice, "n.", id, unit_id, entity_id, created_at)
                                   .field("COALESCE(n.read_at, 0)", &Notice::read_at, "read_at")
                                   .field("n.kind", &Notice::kind)
                                   .field("n.entity_type", &Notice::entity_type)
@@ -74,10 +65,7 @@ void open_escalation(soci::session& sql, const Escalation& e) {
 }
 
 std::optional<Escalation> find_escalation(soci::session& sql, std::int64_t id) {
-  const long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << escalation_select() + "WHERE x.id = :id", soci::use(key));
-  for (const auto& r : rows) return escalation_mapping().read(r);
-  return std::nullopt;
+  return escalation_mapping().first_of(sql, escalation_select() + "WHERE x.id = :id", id);
 }
 
 std::vector<Escalation> escalations_under(soci::session& sql, const std::string& unit_path, const std::string& status) {

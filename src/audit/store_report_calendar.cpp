@@ -12,14 +12,8 @@ using detail::like_prefix;
 namespace {
 
 const db::RowMapping<ReportPeriod>& period_mapping() {
-  static const auto mapping = db::RowMapping<ReportPeriod>()
-                                  .field("id", &ReportPeriod::id)
-                                  .field("created_at", &ReportPeriod::created_at)
-                                  .field("form", &ReportPeriod::form)
-                                  .field("period_from", &ReportPeriod::period_from)
-                                  .field("period_to", &ReportPeriod::period_to)
-                                  .field("due_on", &ReportPeriod::due_on)
-                                  .field("created_by", &ReportPeriod::created_by);
+  static const auto mapping = db::RowMapping<ReportPeriod>() HQ_ROW_FIELDS(
+      ReportPeriod, id, created_at, form, period_from, period_to, due_on, created_by);
   return mapping;
 }
 
@@ -37,9 +31,7 @@ std::int64_t insert_report_period(soci::session& sql, const ReportPeriod& p) {
 }
 
 std::optional<ReportPeriod> find_report_period(soci::session& sql, std::int64_t id) {
-  auto rows = detail::rows_of(sql, period_mapping(), "audit_report_periods", "id = :id", id);
-  if (rows.empty()) return std::nullopt;
-  return rows.front();
+  return period_mapping().first_where(sql, "audit_report_periods", "id = :id", id);
 }
 
 std::vector<ReportPeriod> report_periods(soci::session& sql, const std::string& due_from, const std::string& due_to) {

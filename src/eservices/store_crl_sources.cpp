@@ -6,14 +6,8 @@ namespace hq::eservices::store {
 
 namespace {
 const db::RowMapping<CrlSource>& source_mapping() {
-  static const auto mapping = db::RowMapping<CrlSource>()
-                                  .field("url", &CrlSource::url)
-                                  .field("issuer", &CrlSource::issuer)
-                                  .field("outcome", &CrlSource::outcome)
-                                  .field("error", &CrlSource::error)
-                                  .field("failures", &CrlSource::failures)
-                                  .field("last_attempt_at", &CrlSource::last_attempt_at)
-                                  .field("last_success_at", &CrlSource::last_success_at);
+  static const auto mapping = db::RowMapping<CrlSource>() HQ_ROW_FIELDS(
+      CrlSource, url, issuer, outcome, error, failures, last_attempt_at, last_success_at);
   return mapping;
 }
 }  // namespace
