@@ -30,8 +30,8 @@ def request(url, method, path, body=None, headers=None):
     return r.status, raw, cookie
 
 
-def login(url, password):
-    status, raw, cookie = request(url, "POST", "/api/v1/auth/login", {"username": "admin", "password": password})
+def login(url, password, username="admin"):
+    status, raw, cookie = request(url, "POST", "/api/v1/auth/login", {"username": username, "password": password})
     if status != 200 or not cookie:
         raise SystemExit(f"login failed: {status} {raw[:200]}")
     return {"Cookie": cookie.split(";")[0], "X-CSRF-Token": json.loads(raw)["csrf_token"]}
@@ -129,6 +129,43 @@ def queries(args):
     print(json.dumps({"requests": args.requests, **out}))
 
 
+def history(args):
+    """The operations history (GET /api/v1/monitor/operations) per query shape: --shape NAME=USER:QUERY, repeated
+    (USER admin with --password, else a demo account with --demo-password). QUERY may hold DEEP: it becomes the
+    cursor of the row before the first row of numbered page --deep-page (found once with that numbered page), so
+    a keyset page can be timed against the same page by offset. Prints p50/p99 (ms) and the total per shape."""
+    sessions, out = {}, {}
+    for spec in args.shape:
+        name, rest = spec.split("=", 1)
+        user, query = rest.split(":", 1)
+        if user not in sessions:
+            sessions[user] = login(args.url, args.password if user == "admin" else args.demo_password, user)
+        headers = sessions[user]
+        base = "/api/v1/monitor/operations?" + query
+        if "DEEP" in base:
+            numbered = base.replace("cursor=DEEP", f"page={args.deep_page - 1}")
+            status, raw, _ = request(args.url, "GET", numbered, None, headers)
+            last = json.loads(raw)["items"][-1]
+            at = int(datetime.datetime.fromisoformat(last["at"].replace("Z", "+00:00")).timestamp())
+            base = base.replace("DEEP", f"{at}.{last['id']}")
+        conn = connect(args.url)
+        times, body = [], {}
+        for _ in range(args.requests):
+            t0 = time.perf_counter()
+            conn.request("GET", base, headers=headers)
+            r = conn.getresponse()
+            raw = r.read()
+            times.append(time.perf_counter() - t0)
+            if r.status != 200:
+                raise SystemExit(f"{base}: {r.status} {raw[:200]}")
+            body = json.loads(raw)
+        conn.close()
+        out[name] = {"p50_ms": round(percentile(times, 0.5) * 1000, 1), "p99_ms": round(percentile(times, 0.99) * 1000, 1),
+                     "total": body.get("total"), "items": len(body.get("items", [])),
+                     "first_id": (body.get("items") or [{}])[0].get("id")}
+    print(json.dumps({"requests": args.requests, **out}))
+
+
 def rss_kb(pid, field="RssAnon"):
     """RssAnon: the server's own memory. VmRSS also counts the pages of the SQLite file it maps (mmap_size), which
     grow with the database and are page cache, not a leak."""
@@ -176,7 +213,7 @@ def soak(args):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("what", choices=["due", "queries", "soak"])
+    p.add_argument("what", choices=["due", "queries", "soak", "history"])
     p.add_argument("--url", default="http://127.0.0.1:8080")
     p.add_argument("--token", default="hqa_demo-agent-02CI")
     p.add_argument("--peer-token", default="hqa_demo-agent-02")
@@ -187,8 +224,11 @@ def main():
     p.add_argument("--requests", type=int, default=200)
     p.add_argument("--pid", type=int, default=0)
     p.add_argument("--seconds", type=int, default=60)
+    p.add_argument("--shape", action="append", default=[])
+    p.add_argument("--demo-password", default="Demo@2026haiquan")
+    p.add_argument("--deep-page", type=int, default=400)
     args = p.parse_args()
-    {"due": due, "queries": queries, "soak": soak}[args.what](args)
+    {"due": due, "queries": queries, "soak": soak, "history": history}[args.what](args)
 
 
 if __name__ == "__main__":

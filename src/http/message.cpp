@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "http/json_lift.h"
+#include "http/json_text.h"
 
 namespace hq::http {
 
@@ -124,20 +125,38 @@ bool is_upload_path(std::string_view path) { return path.ends_with("/import"); }
 
 nlohmann::json Request::json_body() const { return json_body(kMaxJsonBytes); }
 
-nlohmann::json Request::json_body(std::size_t max_bytes) const {
-  if (!is_json_media_type(header("content-type")))
+namespace {
+
+void check_json_request(const Request& request, std::size_t max_bytes) {
+  if (!is_json_media_type(request.header("content-type")))
     throw core::Error(core::ErrorKind::UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
                       "Nội dung yêu cầu phải là JSON, gửi kèm tiêu đề Content-Type: application/json.");
-  if (body.size() > max_bytes && !is_upload_path(path))
+  if (request.body.size() > max_bytes && !is_upload_path(request.path))
     throw core::Error(core::ErrorKind::TooLarge, "PAYLOAD_TOO_LARGE",
-                      "Nội dung JSON dài " + std::to_string(body.size() >> 10) + " KiB, vượt quá giới hạn " +
+                      "Nội dung JSON dài " + std::to_string(request.body.size() >> 10) + " KiB, vượt quá giới hạn " +
                           std::to_string(max_bytes >> 10) + " KiB.",
-                      {{"limit_bytes", max_bytes}, {"size_bytes", body.size()}});
-  // Documents in base64 are lifted out before parsing (json_lift.h): the parser reads a small skeleton.
-  const auto lifted = lift_long_strings(body);
-  if (json_depth(lifted.skeleton, kMaxJsonDepth) > kMaxJsonDepth)
+                      {{"limit_bytes", max_bytes}, {"size_bytes", request.body.size()}});
+}
+
+void check_json_depth(std::string_view text) {
+  if (json_depth(text, kMaxJsonDepth) > kMaxJsonDepth)
     core::bad_input("JSON_TOO_DEEP", "Nội dung JSON lồng nhau quá " + std::to_string(kMaxJsonDepth) + " cấp.",
                     {{"limit_depth", kMaxJsonDepth}});
+}
+
+}  // namespace
+
+std::string_view checked_json_text(const Request& request, std::size_t max_bytes) {
+  check_json_request(request, max_bytes);
+  check_json_depth(request.body);
+  return request.body;
+}
+
+nlohmann::json Request::json_body(std::size_t max_bytes) const {
+  check_json_request(*this, max_bytes);
+  // Documents in base64 are lifted out before parsing (json_lift.h): the parser reads a small skeleton.
+  const auto lifted = lift_long_strings(body);
+  check_json_depth(lifted.skeleton);
   nlohmann::json parsed = nlohmann::json::parse(lifted.skeleton, nullptr, /*allow_exceptions=*/false);
   restore_long_strings(parsed, lifted);
   if (parsed.is_discarded())

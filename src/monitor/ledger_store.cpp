@@ -3,6 +3,7 @@
 #include <deque>
 #include <memory>
 #include <tuple>
+#include <unordered_map>
 
 #include "db/row.h"
 #include "db/row_mapping.h"
@@ -152,24 +153,30 @@ class RowWriter {
 
 }  // namespace
 
-std::set<std::string> insert_operations(soci::session& sql, const std::vector<const Event*>& events,
-                                        const UnitRef& unit, std::int64_t agent_id, UnixSeconds now) {
-  std::set<std::string> inserted;
+std::vector<bool> insert_operations(soci::session& sql, const std::vector<const Event*>& events, const UnitRef& unit,
+                                    std::int64_t agent_id, UnixSeconds now) {
+  std::vector<bool> inserted(events.size(), false);
   // A replay is an id the insert leaves alone. PostgreSQL (multi-row VALUES) tells which through RETURNING; on
   // SQLite each row is its own execution, and its affected-row count says it without a result row to fetch.
   const bool postgres = sql.get_backend_name() == "postgresql";
   RowWriter::RowFn on_row;
-  if (postgres) on_row = [&](const soci::row& row) { inserted.insert(db::text_at(row, 0)); };
+  std::unordered_map<std::string_view, std::size_t> index_of;
+  if (postgres) {
+    index_of.reserve(events.size());
+    for (std::size_t i = 0; i < events.size(); ++i) index_of.emplace(events[i]->id, i);
+    on_row = [&](const soci::row& row) { inserted[index_of.at(db::text_at(row, 0))] = true; };
+  }
   RowWriter writer(sql,
                    "INSERT INTO monitor_operations (unit_id, event_id, system, op, unit_code, unit_path, "
                    "peer_unit_code, batch_id, file_name, size, sha256, version, at, automatic, error, agent_id, "
                    "received_at) VALUES ",
                    std::string(" ON CONFLICT (unit_id, event_id) DO NOTHING") + (postgres ? " RETURNING event_id" : ""),
                    std::move(on_row));
-  for (const Event* e : events) {
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const Event* e = events[i];
     writer.add(unit.id, e->id, e->system, e->op, unit.code, unit.path, e->peer_unit_code, e->batch_id, e->file_name,
                e->size, e->sha256, e->version, e->at, e->automatic, e->error, agent_id, now);
-    if (!postgres && writer.last_affected() == 1) inserted.insert(e->id);
+    if (!postgres && writer.last_affected() == 1) inserted[i] = true;
   }
   writer.finish();
   return inserted;

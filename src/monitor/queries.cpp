@@ -1,4 +1,6 @@
 // Lists, incident detail and manual close, at the caller's scope (scope.h predicates in every query).
+#include <charconv>
+
 #include "core/error.h"
 #include "core/validation.h"
 #include "db/count.h"
@@ -56,6 +58,24 @@ std::optional<UnixSeconds> bound(const std::string& text, const std::string& nam
                   {{"parameter", name}});
 }
 
+// "<at>.<id>": the position of a page's last operation (next_cursor), for the next page.
+std::string cursor_text(std::int64_t at, std::int64_t id) { return std::to_string(at) + "." + std::to_string(id); }
+
+store::Before cursor_of(const std::string& text) {
+  store::Before b;
+  const auto dot = text.find('.');
+  auto number = [&](std::size_t from, std::size_t to, std::int64_t& out) {
+    const char* end = text.data() + to;
+    const auto [stop, ec] = std::from_chars(text.data() + from, end, out);
+    return ec == std::errc() && stop == end && from < to && out > 0;
+  };
+  if (dot == std::string::npos || !number(0, dot, b.at) || !number(dot + 1, text.size(), b.id))
+    core::bad_input("INVALID_PARAMETER",
+                    "Tham số «cursor» phải là giá trị next_cursor của trang trước (dạng <thời điểm>.<mã số>).",
+                    {{"parameter", "cursor"}});
+  return b;
+}
+
 store::Filter filter_of(const ListQuery& q) {
   auto check = [](const std::string& value, bool ok, const std::string& name, const std::string& expected) {
     if (!value.empty() && !ok)
@@ -67,7 +87,8 @@ store::Filter filter_of(const ListQuery& q) {
   check(q.kind, std::find(incident_kinds().begin(), incident_kinds().end(), q.kind) != incident_kinds().end(), "kind",
         "một loại sự cố");
   store::Filter f{q.system, q.unit, q.op, q.status, q.kind, q.batch, bound(q.from, "from", false), bound(q.to, "to", true),
-                  q.offset, q.limit};
+                  q.offset, q.limit, std::nullopt};
+  if (!q.cursor.empty()) f.before = cursor_of(q.cursor);
   return f;
 }
 
@@ -118,7 +139,14 @@ Page MonitorService::operations(const core::Principal& caller, const ListQuery& 
     page.total = db::count_capped(sql, query, kOperationsCountCap);
     page.total_exact = page.total <= kOperationsCountCap;
     if (!*page.total_exact) page.total = kOperationsCountCap;
-    store::each_page_row(sql, query, "at DESC, id DESC", f, [&](const soci::row& row) {
+    // Keyset paging: after a cursor, the page starts where the previous one ended (no OFFSET to walk).
+    auto paged = f;
+    if (f.before) paged.offset = 0;
+    std::int64_t last_at = 0, last_id = 0;
+    store::each_page_row(sql, f.before ? query + store::before(*f.before) : query, "at DESC, id DESC", paged,
+                         [&](const soci::row& row) {
+      last_at = db::int_at(row, "at");
+      last_id = db::int_at(row, "id");
       page.items.push_back({{"id", db::int_at(row, "id")},
                             {"system", db::text_at(row, "system")},
                             {"op", db::text_at(row, "op")},
@@ -133,6 +161,8 @@ Page MonitorService::operations(const core::Principal& caller, const ListQuery& 
                             {"auto", db::int_at(row, "automatic") == 1},
                             {"error", text_or_null(row, "error")}});
     });
+    page.next_cursor = static_cast<std::int64_t>(page.items.size()) == f.limit ? json(cursor_text(last_at, last_id))
+                                                                               : json(nullptr);
     return page;
   });
 }

@@ -44,6 +44,12 @@ std::string operations_query(const std::string& scope, const Filter& f) {
          equals("unit_code", f.unit) + equals("op", f.op) + equals("batch_id", f.batch) + between("at", f);
 }
 
+std::string before(const Before& b) {
+  // `at <= A` is the range an index on (…, at) walks; the rest drops the rows of second A already shown.
+  const auto at = std::to_string(b.at);
+  return " AND at <= " + at + " AND (at < " + at + " OR id < " + std::to_string(b.id) + ")";
+}
+
 std::string transfers_query(const std::string& scope, const std::string& export_visible,
                             const std::string& receive_visible, const std::string& update_visible, const Filter& f) {
   const std::string unit = f.unit.empty() ? ""

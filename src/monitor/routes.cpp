@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/fields.h"
 #include "http/json_input.h"
+#include "http/json_text.h"
 
 namespace hq::monitor {
 
@@ -25,6 +26,7 @@ ListQuery list_query(const Request& request) {
   q.batch = request.query_text("batch", "");
   q.from = request.query_text("from");
   q.to = request.query_text("to");
+  q.cursor = request.query_text("cursor");
   q.offset = paging.offset();
   q.limit = paging.page_size;
   return q;
@@ -33,6 +35,7 @@ ListQuery list_query(const Request& request) {
 Response page(const Request& request, const Page& p) {
   auto body = http::page_json(p.items, p.total, http::paging(request));
   if (p.total_exact) body["total_exact"] = *p.total_exact;
+  if (p.next_cursor) body["next_cursor"] = *p.next_cursor;
   return Response::ok(body);
 }
 
@@ -60,7 +63,8 @@ void add_agent_routes(http::Router& router, MonitorService& service) {
   // Agents: a bearer token, no session (Access::Public skips the session chain; the service checks the token).
   router.add("POST", route("/events"), [&service](Request& request) {
     const auto agent = service.authenticate_agent(request.header("authorization"));
-    return ingest_answer(service.ingest_events(agent, request.json_body(kMaxIngestBytes), request.client_address));
+    return ingest_answer(
+        service.ingest_events(agent, http::checked_json_text(request, kMaxIngestBytes), request.client_address));
   }, http::Access::Public);
   router.add("POST", route("/services"), [&service](Request& request) {
     const auto agent = service.authenticate_agent(request.header("authorization"));

@@ -172,7 +172,6 @@ namespace {
 }
 
 struct ItemReader {
-  const json& item;
   std::size_t index;
   const char* code;
   const char* noun;
@@ -180,28 +179,27 @@ struct ItemReader {
   [[noreturn]] void fail(const std::string& field, const std::string& problem) const {
     bad_item(code, noun, index, field, problem);
   }
-  std::string text(const std::string& field, std::size_t max, bool required = true) const {
-    const auto it = item.find(field);
-    if (it == item.end() || it->is_null()) {
+  std::string text(const std::string& field, ItemField&& item, std::size_t max, bool required = true) const {
+    if (item.kind == ItemField::Kind::Missing || item.kind == ItemField::Kind::Null) {
       if (required) fail(field, "thiếu giá trị.");
       return {};
     }
-    if (!it->is_string()) fail(field, "phải là chuỗi ký tự.");
-    const auto& value = it->get_ref<const std::string&>();
+    if (item.kind != ItemField::Kind::String) fail(field, "phải là chuỗi ký tự.");
+    const auto& value = item.text;
     if (required && value.empty()) fail(field, "không được để trống.");
     if (value.size() > max) fail(field, "dài quá " + std::to_string(max) + " byte.");
     if (!core::is_valid_utf8(value)) fail(field, "không phải UTF-8 hợp lệ.");
     for (unsigned char c : value)
       if (c < 0x20) fail(field, "chứa ký tự điều khiển.");
-    return value;
+    return std::move(item.text);
   }
-  std::string code_text(const std::string& field) const {
-    const auto value = text(field, 6);
+  std::string code_text(const std::string& field, ItemField&& item) const {
+    const auto value = text(field, std::move(item), 6);
     if (!core::is_unit_code(value)) fail(field, "«" + value + "» không phải mã đơn vị hải quan (2–6 chữ in hoa hoặc số).");
     return value;
   }
-  UnixSeconds instant(const std::string& field, UnixSeconds now) const {
-    const auto value = text(field, 40);
+  UnixSeconds instant(const std::string& field, ItemField&& item, UnixSeconds now) const {
+    const auto value = text(field, std::move(item), 40);
     const auto t = core::parse_iso8601(value);
     if (!t) fail(field, "«" + value + "» không phải thời điểm ISO-8601 (ví dụ 2026-03-02T08:15:00+07:00).");
     if (*t > now + kMaxClockSkew) fail(field, "thời điểm " + value + " ở tương lai; hãy kiểm tra đồng hồ của máy trạm.");
@@ -224,70 +222,118 @@ bool is_sha256(const std::string& s) {
 
 }  // namespace
 
-const json& item_list(const json& body, const std::string& field) {
-  const auto it = body.find(field);
-  if (it == body.end() || !it->is_array())
-    core::bad_input("INVALID_FIELD", "Trường «" + field + "» phải là một danh sách.", {{"field", field}});
-  if (it->empty()) core::bad_input("INVALID_FIELD", "Danh sách «" + field + "» đang trống.", {{"field", field}});
-  if (it->size() > kMaxEventsPerRequest)
+void check_item_count(const std::string& field, bool is_list, std::size_t count) {
+  if (!is_list) core::bad_input("INVALID_FIELD", "Trường «" + field + "» phải là một danh sách.", {{"field", field}});
+  if (count == 0) core::bad_input("INVALID_FIELD", "Danh sách «" + field + "» đang trống.", {{"field", field}});
+  if (count > kMaxEventsPerRequest)
     throw core::Error(core::ErrorKind::TooLarge, "TOO_MANY_ITEMS",
                       "Mỗi yêu cầu gửi tối đa " + std::to_string(kMaxEventsPerRequest) + " mục; yêu cầu này có " +
-                          std::to_string(it->size()) + " mục. Hãy chia thành nhiều lô.",
+                          std::to_string(count) + " mục. Hãy chia thành nhiều lô.",
                       {{"field", field}, {"max", kMaxEventsPerRequest}});
+}
+
+const json& item_list(const json& body, const std::string& field) {
+  const auto it = body.find(field);
+  const bool is_list = it != body.end() && it->is_array();
+  check_item_count(field, is_list, is_list ? it->size() : 0);
   return *it;
 }
 
+ItemField item_field(const json& item, const char* name) {
+  ItemField f;
+  const auto it = item.find(name);
+  if (it == item.end()) return f;
+  if (it->is_null()) {
+    f.kind = ItemField::Kind::Null;
+  } else if (it->is_string()) {
+    f.kind = ItemField::Kind::String;
+    f.text = it->get_ref<const std::string&>();
+  } else if (it->is_number_integer()) {
+    f.kind = ItemField::Kind::Integer;
+    f.integer = it->get<std::int64_t>();
+  } else if (it->is_boolean()) {
+    f.kind = ItemField::Kind::Boolean;
+    f.boolean = it->get<bool>();
+  } else {
+    f.kind = ItemField::Kind::Other;
+  }
+  return f;
+}
+
+namespace {
+
+constexpr std::array<const char*, static_cast<std::size_t>(EventField::Count)> kEventFieldNames = {
+    "id", "system", "op", "unit_code", "peer_unit_code", "batch_id", "file_name", "size", "sha256", "version", "at",
+    "auto", "error"};
+
+}  // namespace
+
+std::optional<EventField> event_field(std::string_view name) {
+  for (std::size_t i = 0; i < kEventFieldNames.size(); ++i)
+    if (name == kEventFieldNames[i]) return static_cast<EventField>(i);
+  return std::nullopt;
+}
+
 Event parse_event(const json& item, std::size_t index, UnixSeconds now) {
-  if (!item.is_object()) bad_item("INVALID_EVENT", "Sự kiện", index, "", "phải là một đối tượng JSON.");
-  const ItemReader r{item, index, "INVALID_EVENT", "Sự kiện"};
+  EventItem fields;
+  fields.object = item.is_object();
+  if (fields.object)
+    for (std::size_t i = 0; i < kEventFieldNames.size(); ++i) fields.fields[i] = item_field(item, kEventFieldNames[i]);
+  return parse_event(std::move(fields), index, now);
+}
+
+Event parse_event(EventItem&& item, std::size_t index, UnixSeconds now) {
+  if (!item.object) bad_item("INVALID_EVENT", "Sự kiện", index, "", "phải là một đối tượng JSON.");
+  const ItemReader r{index, "INVALID_EVENT", "Sự kiện"};
+  auto field = [&](EventField f) -> ItemField&& { return std::move(item.fields[static_cast<std::size_t>(f)]); };
   Event e;
-  e.id = r.text("id", 128);
+  e.id = r.text("id", field(EventField::Id), 128);
   if (!is_identifier(e.id)) r.fail("id", "chỉ gồm chữ cái Latin, chữ số và - _ . :");
-  e.system = r.text("system", 10);
+  e.system = r.text("system", field(EventField::System), 10);
   if (!is_system(e.system)) r.fail("system", "«" + e.system + "» không phải hệ thống được giám sát (SLXNK, GTT22, QLRR, VICUM, KT559, EDATA).");
-  e.op = r.text("op", 10);
+  e.op = r.text("op", field(EventField::Op), 10);
   if (!is_operation(e.op)) r.fail("op", "«" + e.op + "» không phải thao tác EXPORT, TRANSMIT, RECEIVE hoặc UPDATE.");
-  e.unit_code = r.code_text("unit_code");
-  e.peer_unit_code = r.code_text("peer_unit_code");
+  e.unit_code = r.code_text("unit_code", field(EventField::UnitCode));
+  e.peer_unit_code = r.code_text("peer_unit_code", field(EventField::PeerUnitCode));
   if (e.peer_unit_code == e.unit_code) r.fail("peer_unit_code", "đơn vị gửi và đơn vị nhận phải khác nhau.");
-  e.batch_id = r.text("batch_id", 128);
+  e.batch_id = r.text("batch_id", field(EventField::BatchId), 128);
   if (!is_identifier(e.batch_id)) r.fail("batch_id", "chỉ gồm chữ cái Latin, chữ số và - _ . :");
-  e.file_name = r.text("file_name", 255);
+  e.file_name = r.text("file_name", field(EventField::FileName), 255);
   if (e.file_name.find('/') != std::string::npos || e.file_name.find('\\') != std::string::npos)
     r.fail("file_name", "là tên tệp, không chứa đường dẫn.");
-  const auto size = item.find("size");
-  if (size == item.end() || !size->is_number_integer()) r.fail("size", "phải là số nguyên (byte).");
-  e.size = size->get<std::int64_t>();
+  const auto& size = item.fields[static_cast<std::size_t>(EventField::Size)];
+  if (size.kind != ItemField::Kind::Integer) r.fail("size", "phải là số nguyên (byte).");
+  e.size = size.integer;
   if (e.size < 0 || e.size > (std::int64_t{1} << 50)) r.fail("size", "phải từ 0 đến 2^50 byte.");
-  e.sha256 = r.text("sha256", 64, false);
+  e.sha256 = r.text("sha256", field(EventField::Sha256), 64, false);
   if (!e.sha256.empty() && !is_sha256(e.sha256)) r.fail("sha256", "phải gồm 64 chữ số hệ 16 viết thường.");
-  e.version = r.text("version", 64, false);
-  e.at = r.instant("at", now);
-  const auto automatic = item.find("auto");
-  if (automatic != item.end() && !automatic->is_null()) {
-    if (!automatic->is_boolean()) r.fail("auto", "phải là true hoặc false.");
-    e.automatic = automatic->get<bool>();
+  e.version = r.text("version", field(EventField::Version), 64, false);
+  e.at = r.instant("at", field(EventField::At), now);
+  const auto& automatic = item.fields[static_cast<std::size_t>(EventField::Auto)];
+  if (automatic.kind != ItemField::Kind::Missing && automatic.kind != ItemField::Kind::Null) {
+    if (automatic.kind != ItemField::Kind::Boolean) r.fail("auto", "phải là true hoặc false.");
+    e.automatic = automatic.boolean;
   }
-  e.error = r.text("error", 2000, false);
+  e.error = r.text("error", field(EventField::Error), 2000, false);
   return e;
 }
 
 ServiceReport parse_service_report(const json& item, std::size_t index, UnixSeconds now) {
   if (!item.is_object()) bad_item("INVALID_REPORT", "Báo cáo", index, "", "phải là một đối tượng JSON.");
-  const ItemReader r{item, index, "INVALID_REPORT", "Báo cáo"};
+  const ItemReader r{index, "INVALID_REPORT", "Báo cáo"};
   ServiceReport s;
-  s.unit_code = r.code_text("unit_code");
-  s.ip = r.text("ip", 45);
+  s.unit_code = r.code_text("unit_code", item_field(item, "unit_code"));
+  s.ip = r.text("ip", item_field(item, "ip"), 45);
   if (!std::all_of(s.ip.begin(), s.ip.end(), [](unsigned char c) { return std::isxdigit(c) || c == '.' || c == ':'; }))
     r.fail("ip", "«" + s.ip + "» không phải địa chỉ IPv4 hoặc IPv6.");
-  s.service = r.text("service", 100);
-  s.system = r.text("system", 10);
+  s.service = r.text("service", item_field(item, "service"), 100);
+  s.system = r.text("system", item_field(item, "system"), 10);
   if (!is_service_system(s.system))
     r.fail("system", "«" + s.system + "» không có mô-đun dịch vụ được giám sát (SLXNK, GTT22, VICUM, KT559, EDATA).");
-  s.status = r.text("status", 10);
+  s.status = r.text("status", item_field(item, "status"), 10);
   if (!is_service_status(s.status)) r.fail("status", "«" + s.status + "» không phải RUNNING, STOPPED hoặc ERROR.");
-  s.at = r.instant("at", now);
-  s.message = r.text("message", 2000, false);
+  s.at = r.instant("at", item_field(item, "at"), now);
+  s.message = r.text("message", item_field(item, "message"), 2000, false);
   return s;
 }
 

@@ -2,6 +2,7 @@
 // Pure rules of the monitoring module (seed 003): the systems and operations, who sees what (the
 // per-system, per-level matrix of arts. 7–11), owning departments (art. 13), which conditions are incidents,
 // grouping and inhibition, and the validation of agents' events and service reports. No SQL, no HTTP.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -108,11 +109,36 @@ struct ServiceReport {
   std::string unit_code, ip, service, system, status, message;
   UnixSeconds at = 0;
 };
+// One field of a request's item as read from JSON (from a DOM item, or by the streaming reader of an events
+// body): the kind of value it holds, and the value.
+struct ItemField {
+  enum class Kind : std::uint8_t { Missing, Null, String, Integer, Boolean, Other };
+  Kind kind = Kind::Missing;
+  std::string text;
+  std::int64_t integer = 0;
+  bool boolean = false;
+};
+ItemField item_field(const nlohmann::json& item, const char* name);
+// The fields an event has; any other field of an item is ignored.
+enum class EventField : std::uint8_t {
+  Id, System, Op, UnitCode, PeerUnitCode, BatchId, FileName, Size, Sha256, Version, At, Auto, Error, Count
+};
+std::optional<EventField> event_field(std::string_view name);
+struct EventItem {
+  bool object = true;  // false: the item is not a JSON object
+  std::array<ItemField, static_cast<std::size_t>(EventField::Count)> fields;
+};
 // Validate one item of a request; a problem throws 422 INVALID_EVENT / INVALID_REPORT naming the index
 // and the field. `now` bounds `at`.
+Event parse_event(EventItem&& item, std::size_t index, UnixSeconds now);
 Event parse_event(const nlohmann::json& item, std::size_t index, UnixSeconds now);
 ServiceReport parse_service_report(const nlohmann::json& item, std::size_t index, UnixSeconds now);
 // The list under `field` ("events", "reports"): an array of 1..kMaxEventsPerRequest objects.
 const nlohmann::json& item_list(const nlohmann::json& body, const std::string& field);
+// The same refusals from what a reader saw: whether `field` is a list, and how many items it has.
+void check_item_count(const std::string& field, bool is_list, std::size_t count);
+// The events of a request body (event_json.cpp), read in one pass without a JSON document: malformed JSON or
+// not an object → 400 MALFORMED_JSON; then item_list's refusals. The events are validated by parse_event.
+std::vector<EventItem> read_event_items(std::string_view body);
 
 }  // namespace hq::monitor

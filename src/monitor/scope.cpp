@@ -60,9 +60,16 @@ std::string operation_visible_sql(const Viewer& v, const std::string& system_col
     terms.push_back(path_column + " LIKE " + sql_literal(v.path + "%"));
     return or_join(terms);
   }
-  for (const auto& system : systems())
+  bool own_unit_only = v.owned.empty();
+  for (const auto& system : systems()) {
     if (const auto row = row_sql(v, system, op_column, path_column, op); !row.empty())
       terms.push_back("(" + system_column + " = " + sql_literal(system) + " AND " + row + ")");
+    own_unit_only = own_unit_only && visible_operations(system, v.level).below.empty();
+  }
+  // A Chi cục sees operations of its own unit only: every term names its path. Said once in front as well, it
+  // lets the database find the rows through an index on the path (monitor_operations_scope) instead of reading
+  // the whole ledger in time order to test each row (0.6 s for the history's capped total at a million).
+  if (own_unit_only) return "(" + path_column + " = " + sql_literal(v.path) + " AND " + or_join(terms) + ")";
   return or_join(terms);
 }
 

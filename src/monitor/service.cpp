@@ -1,9 +1,11 @@
 // Agents, settings and ingest. Lists and incidents are in queries.cpp; reconciliation in reconcile.cpp.
 #include "monitor/service.h"
 
+#include <algorithm>
 #include <set>
 #include <string_view>
 #include <tuple>
+#include <unordered_set>
 
 #include "core/error.h"
 #include "core/fields.h"
@@ -148,13 +150,13 @@ void MonitorService::update_settings(const core::Principal& caller, const std::s
   });
 }
 
-IngestResult MonitorService::ingest_events(const store::Agent& agent, const json& body, const std::string& client) {
+IngestResult MonitorService::ingest_events(const store::Agent& agent, std::string_view body, const std::string& client) {
   const auto now = core::now();
-  const auto& items = item_list(body, "events");
+  auto items = read_event_items(body);
   std::vector<Event> events;
   events.reserve(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
-    events.push_back(parse_event(items[i], i, now));
+    events.push_back(parse_event(std::move(items[i]), i, now));
     if (events.back().unit_code != agent.unit_code) wrong_unit(i, events.back().unit_code, agent);
   }
   const auto result = record_events(agent, events, now, client);
@@ -184,19 +186,21 @@ IngestResult MonitorService::record_events(const store::Agent& agent, const std:
     }
     // An event id repeated within the request counts once; the ledger refuses ids it already holds.
     std::vector<const Event*> distinct;
-    std::set<std::string_view> seen;
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(events.size());
     for (const auto& e : events)
       if (seen.insert(e.id).second) distinct.push_back(&e);
     const auto inserted = store::insert_operations(sql, distinct, *own, agent.id, now);
-    r.accepted = static_cast<std::int64_t>(inserted.size());
+    r.accepted = std::count(inserted.begin(), inserted.end(), true);
     r.duplicates = static_cast<std::int64_t>(events.size()) - r.accepted;
     // Per operation, the last new event of each file (a later report of the same operation replaces the figures).
     using FileKey = std::tuple<std::string_view, std::string_view, std::string_view, std::string_view, std::string_view>;
     std::map<std::string, std::vector<store::FileWrite>> writes;
     std::map<std::string, std::map<FileKey, std::size_t>> slot;
     std::map<store::CounterKey, std::pair<std::int64_t, std::int64_t>> counters;
-    for (const Event* e : distinct) {
-      if (!inserted.count(e->id)) continue;
+    for (std::size_t k = 0; k < distinct.size(); ++k) {
+      if (!inserted[k]) continue;
+      const Event* e = distinct[k];
       const auto& peer = peers.at(e->peer_unit_code);
       const bool sending = at_sender(e->op);
       const store::FileWrite w{e, sending ? &*own : &peer, sending ? &peer : &*own};

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -27,6 +28,7 @@ struct IngestResult {
 // List filters as they come from the query string; validated by the service.
 struct ListQuery {
   std::string system, unit, op, status, kind, batch, from, to;
+  std::string cursor;  // the operations history: the `next_cursor` of the previous page (keyset paging)
   std::int64_t offset = 0, limit = 20;
 };
 // The operations history counts its total up to this many rows (GET /operations: total_exact).
@@ -38,6 +40,9 @@ struct Page {
   // Lists whose total is counted only up to a cap (the operations history): false when there are more rows
   // than `total` says. Not set: the list's total is always exact.
   std::optional<bool> total_exact;
+  // Lists paged by keyset (the operations history): where the next page starts (a string) when this one is
+  // full, else null. Not set: the list has no keyset paging.
+  std::optional<nlohmann::json> next_cursor;
 };
 
 class MonitorService {
@@ -56,7 +61,8 @@ class MonitorService {
   void update_settings(const core::Principal& caller, const std::string& system, const Settings& settings);
 
   // ---- Ingest (agents) ----
-  IngestResult ingest_events(const store::Agent& agent, const nlohmann::json& body, const std::string& client);
+  // `body`: the request's JSON text (read in one pass, event_json.cpp).
+  IngestResult ingest_events(const store::Agent& agent, std::string_view body, const std::string& client);
   IngestResult ingest_service_reports(const store::Agent& agent, const nlohmann::json& body, const std::string& client);
   // The same with validated items, as of `now`, without processing what fell due (the demo replays a day).
   IngestResult record_events(const store::Agent& agent, const std::vector<Event>& events, UnixSeconds now,

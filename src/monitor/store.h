@@ -43,10 +43,10 @@ void save_settings(soci::session& sql, const std::string& system, const Settings
                    UnixSeconds now);
 
 // ---- Ledger (a request's batch at a time: multi-row statements, prepared once per chunk) ----
-// Stores the operations the agent's unit had not reported before (by event id) and returns their ids;
-// replays are left as they are. Event ids must be distinct within the call.
-std::set<std::string> insert_operations(soci::session& sql, const std::vector<const Event*>& events,
-                                        const UnitRef& unit, std::int64_t agent_id, UnixSeconds now);
+// Stores the operations the agent's unit had not reported before (by event id); returns, for each event,
+// whether it was stored (false: a replay, left as it is). Event ids must be distinct within the call.
+std::vector<bool> insert_operations(soci::session& sql, const std::vector<const Event*>& events, const UnitRef& unit,
+                                    std::int64_t agent_id, UnixSeconds now);
 // A file's row: both ends' figures (FileState) and where it stands in the incidents.
 struct FileRow : FileState {
   std::int64_t id = 0;
@@ -130,10 +130,17 @@ void add_service_history(soci::session& sql, std::int64_t service_id, const std:
                          const std::string& message, UnixSeconds at);
 
 // ---- Lists (filters are validated before they reach here; `scope` is an SQL predicate from scope.h) ----
+// Keyset position in a list ordered by (at DESC, id DESC): the rows after it are older, or as old with a
+// smaller id.
+struct Before {
+  UnixSeconds at = 0;
+  std::int64_t id = 0;
+};
 struct Filter {
   std::string system, unit, op, status, kind, batch;
   std::optional<UnixSeconds> from, to;  // [from, to)
   std::int64_t offset = 0, limit = 20;
+  std::optional<Before> before;  // the operations history's keyset paging
 };
 using RowFn = std::function<void(const soci::row&)>;
 void each_row(soci::session& sql, const std::string& query, const RowFn& fn);
@@ -141,6 +148,7 @@ void each_page_row(soci::session& sql, const std::string& select_from_where, con
                    const Filter& f, const RowFn& fn);
 std::int64_t count_rows(soci::session& sql, const std::string& select_from_where);
 std::string operations_query(const std::string& scope, const Filter& f);  // SELECT … FROM … WHERE …
+std::string before(const Before& b);  // " AND …": the rows after b in (at DESC, id DESC) order
 std::string transfers_query(const std::string& scope, const std::string& export_visible,
                             const std::string& receive_visible, const std::string& update_visible, const Filter& f);
 std::string incidents_query(const std::string& scope, const Filter& f);

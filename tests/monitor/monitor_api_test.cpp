@@ -211,6 +211,41 @@ TEST_P(MonitorApi, OperationsHistoryTotalIsCappedAndSaysSo) {
   EXPECT_EQ(r.body["total_exact"], true);
 }
 
+// Keyset paging of the operations history: following next_cursor walks the same rows in the same order as the
+// numbered pages, operations of the same second included (ordered by id), and ends with a null cursor; a
+// cursor that is not one is refused.
+TEST_P(MonitorApi, OperationsHistoryPagesByKeyset) {
+  json events = json::array();
+  for (int i = 0; i < 7; ++i)
+    events.push_back(op("ks-" + std::to_string(i), "EDATA", "EXPORT", "02CI", "02", "keyset",
+                        "f" + std::to_string(i) + ".xml", 10, i < 4 ? 120 : 60));
+  ASSERT_EQ(send("02CI", events).status, 200);
+  auto a = admin();
+  std::vector<std::int64_t> numbered, keyed;
+  for (int page = 1; page <= 3; ++page) {
+    const auto r = a.get("/api/v1/monitor/operations?batch=keyset&page_size=3&page=" + std::to_string(page));
+    for (const auto& item : r.body["items"]) numbered.push_back(item["id"]);
+    EXPECT_EQ(r.body["next_cursor"].is_null(), page == 3) << r.raw;
+  }
+  ASSERT_EQ(numbered.size(), 7u);
+  std::string cursor;
+  for (int pages = 0; pages < 5; ++pages) {
+    // After a cursor, `page` is not used.
+    const auto r = a.get("/api/v1/monitor/operations?batch=keyset&page_size=3" +
+                         (cursor.empty() ? std::string() : "&page=2&cursor=" + cursor));
+    ASSERT_EQ(r.status, 200) << r.raw;
+    for (const auto& item : r.body["items"]) keyed.push_back(item["id"]);
+    if (r.body["next_cursor"].is_null()) break;
+    cursor = r.body["next_cursor"];
+  }
+  EXPECT_EQ(keyed, numbered);
+  for (const char* wrong : {"yesterday", "12.-3", "12.", ".5", "1.2.3", "99999999999999999999.1"}) {
+    const auto r = a.get(std::string("/api/v1/monitor/operations?cursor=") + wrong);
+    EXPECT_EQ(r.status, 400) << wrong;
+    EXPECT_EQ(r.body["error"]["details"]["parameter"], "cursor") << r.raw;
+  }
+}
+
 // The contract allows up to 10,000 events a request: such a request (3.8 MB here, over an ordinary JSON body's
 // 2 MiB) is read and validated whole — its last event's mistake is what refuses it — and 10,001 are too many.
 TEST_P(MonitorApi, TenThousandEventsARequestAreReadWhole) {

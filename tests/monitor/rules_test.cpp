@@ -1,5 +1,7 @@
 // The monitor's pure rules: the visibility matrix of the spec for each system at each level, owners,
 // reconciliation conditions, grouping and inhibition, and event validation.
+#include <functional>
+
 #include <gtest/gtest.h>
 
 #include "core/error.h"
@@ -194,6 +196,94 @@ TEST(MonitorScope, PredicatesUseOnlySafeLiterals) {
   EXPECT_NE(sql.find("unit_path = '/1/4/9/'"), std::string::npos);
   EXPECT_EQ(sql.find("LIKE"), std::string::npos);  // a Chi cục sees nothing below it
   EXPECT_THROW(sql_literal("x' OR '1'='1"), core::Error);
+}
+
+
+// The outcome of reading one request: its events, or the refusal (code, message, details) it gets.
+std::string outcome(const std::function<std::vector<Event>()>& read) {
+  try {
+    std::string out;
+    for (const auto& e : read())
+      out += e.id + "|" + e.system + "|" + e.op + "|" + e.unit_code + "|" + e.peer_unit_code + "|" + e.batch_id + "|" +
+             e.file_name + "|" + std::to_string(e.size) + "|" + e.sha256 + "|" + e.version + "|" +
+             std::to_string(e.at) + "|" + (e.automatic ? "auto" : "cond") + "|" + e.error + "\n";
+    return out;
+  } catch (const core::Error& error) {
+    return error.code() + " " + error.what() + " " + error.details().dump();
+  }
+}
+
+// A body read by the streaming reader (read_event_items, then parse_event per item) and by the JSON document
+// (item_list, then parse_event of each DOM item): the same events, or the same refusal.
+void expect_same_reading(const std::string& body, UnixSeconds now) {
+  const auto streamed = outcome([&] {
+    auto items = read_event_items(body);
+    std::vector<Event> out;
+    for (std::size_t i = 0; i < items.size(); ++i) out.push_back(parse_event(std::move(items[i]), i, now));
+    return out;
+  });
+  const auto document = outcome([&] {
+    const auto parsed = json::parse(body, nullptr, false);
+    if (parsed.is_discarded()) core::bad_input("MALFORMED_JSON", "Nội dung yêu cầu không phải JSON hợp lệ.");
+    if (!parsed.is_object()) core::bad_input("MALFORMED_JSON", "Nội dung yêu cầu phải là một đối tượng JSON.");
+    const auto& items = item_list(parsed, "events");
+    std::vector<Event> out;
+    for (std::size_t i = 0; i < items.size(); ++i) out.push_back(parse_event(items[i], i, now));
+    return out;
+  });
+  EXPECT_EQ(streamed, document) << body.substr(0, 200);
+}
+
+TEST(MonitorRules, StreamingReaderReadsWhatTheDocumentReads) {
+  const UnixSeconds now = *core::parse_iso8601("2026-03-02T09:00:00+07:00");
+  json second = good_event();
+  second["id"] = "e-2";
+  second["auto"] = nullptr;                                  // the default (automatic)
+  second["extra"] = {{"events", json::array({1, 2})}};     // unknown fields, even nested "events", are ignored
+  second.erase("sha256");
+  second["error"] = "Lỗi cập nhật: khóa trùng";
+  json third = good_event();
+  third["id"] = "e-3";
+  third["auto"] = false;
+  third["size"] = std::uint64_t{1} << 40;
+  const json body = {{"before", {{"events", 1}}}, {"events", json::array({good_event(), second, third})},
+                     {"after", json::array({json::object()})}};
+  const auto items = read_event_items(body.dump());
+  ASSERT_EQ(items.size(), 3u);
+  expect_same_reading(body.dump(), now);
+  // Keys repeated: the last one counts, in an event and at the top.
+  expect_same_reading(R"({"events":[{"id":"x","id":"e-9","system":"SLXNK","op":"EXPORT","unit_code":"02CI",)"
+                      R"("peer_unit_code":"02","batch_id":"b","file_name":"a","size":1,"at":"2026-03-02T08:00:00Z"}]})",
+                      now);
+  expect_same_reading(R"({"events":[1],"events":[)" + good_event().dump() + "]}", now);
+}
+
+TEST(MonitorRules, StreamingReaderRefusesAsTheDocumentDoes) {
+  const UnixSeconds now = *core::parse_iso8601("2026-03-02T09:00:00+07:00");
+  for (const std::string body : {"", "{", "[1]", "3", "{\"events\": 3}", "{}", "{\"events\": []}",
+                                 "{\"events\": {}}", "{\"events\": [1]}", "{\"events\": [[]]}",
+                                 "{\"events\": [{}]} x", "{\"events\": [{\"id\": \"\\ud800\"}]}"})
+    expect_same_reading(body, now);
+  // Each field with a wrong value, in the second event (index 1): the same message naming index and field.
+  const std::vector<std::pair<std::string, json>> wrong = {
+      {"id", nullptr},      {"id", json::object()}, {"id", json::array({"a"})}, {"id", 12},
+      {"id", "a b"},        {"system", "ABC"},      {"op", "COPY"},             {"unit_code", "x"},
+      {"peer_unit_code", "02CI"}, {"batch_id", ""}, {"file_name", "../etc/passwd"}, {"size", -1},
+      {"size", "10"},       {"size", 10.5},         {"size", std::uint64_t{18446744073709551615u}},
+      {"size", true},       {"sha256", "XYZ"},      {"version", 1},             {"at", "yesterday"},
+      {"at", "2026-03-02T10:00:00+07:00"},          {"auto", "yes"},            {"auto", 1},
+      {"error", std::string(2001, 'e')},            {"error", "a\u0001b"}};
+  for (const auto& [field, value] : wrong) {
+    json bad = good_event();
+    bad[field] = value;
+    expect_same_reading(json({{"events", json::array({good_event(), bad})}}).dump(), now);
+  }
+  json missing = good_event();
+  missing.erase("at");
+  expect_same_reading(json({{"events", json::array({missing})}}).dump(), now);
+  json many = {{"events", json::array()}};
+  for (std::size_t i = 0; i <= kMaxEventsPerRequest; ++i) many["events"].push_back(1);
+  expect_same_reading(many.dump(), now);
 }
 
 }  // namespace

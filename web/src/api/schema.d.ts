@@ -5284,6 +5284,9 @@ export interface paths {
          *     (inclusive) or an ISO-8601 instant. Newest first. The `total` is counted up to 10,000 operations (a
          *     ledger holds millions: counting a wide scope to its end cost 300–560 ms a page at one million); beyond
          *     that it is 10,000 with `total_exact: false`, and narrower filters give the exact figure.
+         *     Keyset paging: a full page carries `next_cursor`; passing it back as `cursor` (with the same filters
+         *     and `page_size`) gives the next page, starting where this one ended, however deep (no offset to walk,
+         *     and no row shown twice or skipped when new operations arrive meanwhile). `page` is then not used.
          */
         get: operations["listMonitorOperations"];
         put?: never;
@@ -8291,6 +8294,8 @@ export interface components {
             total: number;
             /** @description False when more operations match than `total` says (a lower bound); pages past it still answer. */
             total_exact: boolean;
+            /** @description The position of this page's last operation, to pass as `cursor` for the next page; null when the page is not full (the last one). */
+            next_cursor: string | null;
             page: number;
             page_size: number;
         };
@@ -11883,6 +11888,8 @@ export interface operations {
                 batch?: string;
                 from?: string;
                 to?: string;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string;
                 page?: components["parameters"]["Page"];
                 page_size?: components["parameters"]["PageSize"];
             };
@@ -11892,7 +11899,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `{items: [{id, system, op, unit_code, peer_unit_code, batch_id, file_name, size, sha256, version, at, auto, error}], total, total_exact, page, page_size}` */
+            /** @description `{items: [{id, system, op, unit_code, peer_unit_code, batch_id, file_name, size, sha256, version, at, auto, error}], total, total_exact, next_cursor, page, page_size}` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11900,6 +11907,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MonitorOperationPage"];
                 };
+            };
+            /** @description `INVALID_PARAMETER` (a filter, or a `cursor` that is not a `next_cursor`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description `FORBIDDEN` (no monitor.viewer / monitor.owner) */
             403: {
