@@ -247,7 +247,8 @@ TEST_P(TrsAgencyReturnsApi, ReturnsRegisteredBeforeTheAgencySamplingWindowAreLef
                 .status,
             200);
   const auto bvtv_row = [&] {
-    for (const auto& a : analyst.get(base + "/report").body["agencies"])
+    const auto report = analyst.get(base + "/report");  // kept alive while its rows are read
+    for (const auto& a : report.body["agencies"])
       if (a["agency"] == "Cục Bảo vệ thực vật") return a;
     return json();
   };
