@@ -146,15 +146,19 @@ struct Analyzer::Impl {
     const Time& release_from = r.flow == Flow::NK ? r.arrival_at : r.registered_at;
     const Time& release_to = r.flow == Flow::NK ? r.supervision_confirmed_at : r.released_at;
     const std::optional<std::int64_t> release = span(release_from, release_to);
+    // The window of the agencies' sample: inspection agencies [agency_window_begin, agency_window_end); the border
+    // guard follows the vehicles entering during the week itself (seed §B.II.2 (4.2)).
+    const auto* st = settings.study ? &*settings.study : nullptr;
     const auto add = [&](const std::string& name, const Time& registered, const Time& handed_over,
-                         std::array<std::optional<std::int64_t>, 5> seconds) {
+                         std::array<std::optional<std::int64_t>, 5> seconds, bool week_only = false) {
       Prepared::AgencyObserved a{name, seconds, release};
       if (release && seconds[4])
         a.in_release = std::max<std::int64_t>(0, std::min(*handed_over, *release_to) - std::max(*registered, *release_from));
-      const auto* st = settings.study ? &*settings.study : nullptr;
-      a.outside_window = st && registered &&
-                         ((st->agency_window_begin && *registered < *st->agency_window_begin) ||
-                          (st->agency_window_end && *registered >= *st->agency_window_end));
+      if (st && registered && st->agency_window_begin) {  // a stored study's window (none: every block counts)
+        const std::optional<UnixSeconds>& begin = week_only ? week_begin : st->agency_window_begin;
+        const std::optional<UnixSeconds>& end = week_only ? week_end : st->agency_window_end;
+        a.outside_window = (begin && *registered < *begin) || (end && *registered >= *end);
+      }
       p.agencies.push_back(std::move(a));
     };
     for (const AgencyBlock* b : {&r.ag1, &r.ag2}) {
@@ -172,7 +176,7 @@ struct Analyzer::Impl {
       const auto check = span(r.border_check_start_at, r.border_check_end_at);
       if (check)
         add(settings.border_guard_agency, r.border_check_start_at, r.border_check_end_at,
-            {std::nullopt, std::nullopt, check, std::nullopt, check});
+            {std::nullopt, std::nullopt, check, std::nullopt, check}, true);
     }
   }
 

@@ -160,3 +160,23 @@ TEST(ReportMinistries, BlocksRegisteredOutsideTheAgencySamplingWindowAreLeftOut)
   settings.study->agency_window_end.reset();
   EXPECT_EQ(agency_row(analyze_text(csv, settings), "Cục Thú y")->n, 3u);
 }
+
+// The border guard follows the vehicles of the week itself (seed §B.II.2 (4.2)), not the agencies' wider window.
+TEST(ReportMinistries, TheBorderGuardRowKeepsTheChecksOfTheWeek) {
+  const std::string csv = lines({
+      "flow,declaration_no,arrival_at,registered_at,released_at,supervision_confirmed_at,border_check_start_at,"
+      "border_check_end_at",
+      "NK,104722599000,2025-06-16 06:00,2025-06-17 08:00,2025-06-17 12:00,2025-06-17 16:00,2025-06-16 06:30,2025-06-16 07:30",
+      "NK,104722599010,2025-06-13 06:00,2025-06-17 08:00,2025-06-17 12:00,2025-06-17 16:00,2025-06-13 06:30,2025-06-13 09:30",
+  });
+  AnalysisSettings settings;
+  settings.border_guard_agency = "Bộ đội Biên phòng (Cục Cửa khẩu)";
+  settings.study.emplace();
+  settings.study->week_start = {2025, 6, 16};
+  settings.study->agency_window_begin = hq::core::from_local({{2025, 6, 9}});  // the agencies' window: one week before
+  settings.study->agency_window_end = hq::core::from_local({{2025, 6, 22}});
+  const AgencyResultRow* bg = agency_row(analyze_text(csv, settings), "Bộ đội Biên phòng (Cục Cửa khẩu)");
+  ASSERT_NE(bg, nullptr);
+  EXPECT_EQ(bg->n, 1u);  // Friday 13 June is before the week
+  EXPECT_EQ(bg->outside_window, 1u);
+}
