@@ -28,6 +28,7 @@ struct Options {
   std::string input, output, events;
   long long study_id = 0;
   bool skip_invalid = false;
+  bool fresh = false;  // trs report: compute again instead of reading the report kept ready
 };
 
 int run_serve(const Options& options);

@@ -60,6 +60,7 @@ void add_module_commands(CLI::App& cli, Options& options) {
   trs_report->add_option("--format", options.format, "json, text or xlsx")->check(CLI::IsMember({"json", "text", "xlsx"}));
   trs_report->add_option("--output", options.output, "Output file (required for xlsx)");
   trs_report->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
+  trs_report->add_flag("--fresh", options.fresh, "JSON: compute the report again instead of reading the one kept ready");
   trs_create_study = add_trs_create_study(*trs, options);
   trs_create_study->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
   trs_agency_list = add_trs_agency_list(*trs, options);

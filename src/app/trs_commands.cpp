@@ -251,6 +251,16 @@ int run_trs_report(const Options& options) {
   return run_reporting_errors([&] {
     auto db = open_study_db(options.db_url);
     trs::StudyService service(*db);
+    if (options.format == "json") {  // the report kept ready on the study (computed and kept when out of date)
+      const std::string body = service.report_json(nullptr, options.study_id, options.fresh);
+      if (options.output.empty()) {
+        std::cout << body << '\n';
+      } else {
+        std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
+        file << body << '\n';
+      }
+      return 0;
+    }
     const trs::Report report = service.report(nullptr, options.study_id);
     if (options.format == "xlsx") {
       trs::write_xlsx(options.output, report);
@@ -261,10 +271,7 @@ int run_trs_report(const Options& options) {
     std::ofstream file;
     if (!options.output.empty()) file.open(options.output);
     std::ostream& out = options.output.empty() ? std::cout : file;
-    if (options.format == "json")
-      out << trs::to_json(report).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-    else
-      trs::write_text(out, report);
+    trs::write_text(out, report);
     return 0;
   });
 }

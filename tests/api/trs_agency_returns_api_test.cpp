@@ -223,6 +223,44 @@ TEST_P(TrsAgencyReturnsApi, TheBorderGuardEntersChecksByVehicleAndVoyageAndTheyB
       EXPECT_DOUBLE_EQ(r["median_hours"].get<double>(), 0.75);
     }
   EXPECT_TRUE(found);
+  // The border guard has its row in the agency table of the report, under its ministry.
+  bool border_guard = false;
+  for (const auto& a : report.body["agencies"])
+    if (a["agency"] == "Bộ đội Biên phòng (Cục Cửa khẩu)") {
+      border_guard = true;
+      EXPECT_EQ(a["ministry"], "Bộ Quốc phòng");
+      EXPECT_EQ(a["n"], 3);
+      EXPECT_DOUBLE_EQ(a["registration_to_handover"]["median_hours"].get<double>(), 0.75);
+      EXPECT_LE(a["release_share"].get<double>(), 1.0);
+    }
+  EXPECT_TRUE(border_guard) << report.body["agencies"].dump();
+}
+
+// The agencies' sampling window (seed: one to two working weeks before the week to its end): a returned
+// registration before it is outside the agency's sample; two weeks widen the window.
+TEST_P(TrsAgencyReturnsApi, ReturnsRegisteredBeforeTheAgencySamplingWindowAreLeftOutOfTheAgencyRow) {
+  ApiClient analyst = logged_in("trs.phantich");
+  const std::string id = set_up_study(analyst), base = "/api/v1/trs/studies/" + id;
+  ApiClient bvtv = logged_in("bvtv.trs");
+  ASSERT_EQ(bvtv.put(base + "/agencies/BVTV/returns/104722599000",
+                     {{"cells", {{"registered_at", "2025-06-05 08:00"}, {"handed_over_at", "2025-06-17 12:00"}}}})
+                .status,
+            200);
+  const auto bvtv_row = [&] {
+    const auto report = analyst.get(base + "/report");  // kept alive while its rows are read
+    for (const auto& a : report.body["agencies"])
+      if (a["agency"] == "Cục Bảo vệ thực vật") return a;
+    return json();
+  };
+  json row = bvtv_row();
+  EXPECT_EQ(row["n"], 1) << row.dump();  // 2025-06-05 is before Monday 2025-06-09 (one week)
+  EXPECT_EQ(row["outside_window"], 1);
+  auto widened = analyst.patch(base, {{"agency_weeks_before", 2}});
+  ASSERT_EQ(widened.status, 200) << widened.raw;
+  EXPECT_EQ(widened.body["agency_window_start"], "2025-06-02");
+  row = bvtv_row();
+  EXPECT_EQ(row["n"], 2) << row.dump();
+  EXPECT_FALSE(row.contains("outside_window"));
 }
 
 }  // namespace

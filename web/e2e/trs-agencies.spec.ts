@@ -78,3 +78,19 @@ test('the analyst sees the list per agency and the agency users; an agency user 
   await expect(bad).toContainText('declaration_no');
   await expect(page.getByTestId('trs-agency-import-result')).toContainText('chưa dòng nào được nhập');
 });
+
+test('the report lists every agency, the border guard among them, with shares of the release time of at most 100 %', async ({ page }) => {
+  test.setTimeout(300_000);
+  await login(page, 'trs.phantich', DEMO_PASSWORD);
+  const id = await demoStudyId(page);
+  await page.goto(`/trs/studies/${id}/report`);
+  const agencies = page.getByTestId('trs-agencies');
+  await expect(agencies).toContainText('Bộ đội Biên phòng (Cục Cửa khẩu)');
+  await expect(agencies).toContainText('Bộ Quốc phòng');
+  await expect(agencies).toContainText('Cục Bảo vệ thực vật');
+  // The demo data showed 157 %: an agency's share counts only its time inside the release interval.
+  const shares = (await agencies.locator('td').allInnerTexts()).filter((t) => /^\d+(\.\d+)? %$/.test(t.trim()));
+  expect(shares.length).toBeGreaterThan(0);
+  for (const s of shares) expect(parseFloat(s), s).toBeLessThanOrEqual(100);
+  await logout(page);
+});

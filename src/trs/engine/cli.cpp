@@ -67,10 +67,10 @@ int run_analyze(const AnalyzeOptions& opts, std::ostream& out, std::ostream& err
       }
       std::ostream& target = opts.output.empty() ? out : file;
       if (opts.format == "json") {
-        nlohmann::json j = to_json(report);
-        if (opts.compare_with || reference) j["comparison"] = to_json(comparison);
-        if (reference) j["reference"] = to_json(*reference);
-        target << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        nlohmann::json extra = nlohmann::json::object();
+        if (opts.compare_with || reference) extra["comparison"] = to_json(comparison);
+        if (reference) extra["reference"] = to_json(*reference);
+        target << to_json_text(report, extra) << '\n';
       } else {
         write_text(target, report, comparison);
       }

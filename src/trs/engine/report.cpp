@@ -134,28 +134,50 @@ struct Analyzer::Impl {
   }
 
   // Per agency block with a name: registration → sampling → result → hand-over (negative spans are left out;
-  // the interval rows report them), and the record's release time (T1 for imports, T2 for exports).
-  static void observe_agencies(const Record& r, Prepared& p) {
+  // the interval rows report them), the record's release time (T1 for imports, T2 for exports) and the part of
+  // the agency's registration → hand-over inside that release interval (its share of the release time; an agency
+  // registered before the declaration only counts from the release interval's start, so a share is ≤ 100 %).
+  // With border_guard_agency, the border check (interval 4.2) is that agency's block.
+  void observe_agencies(const Record& r, Prepared& p) const {
     const auto span = [](const Time& a, const Time& b) -> std::optional<std::int64_t> {
       if (!a || !b || *b < *a) return std::nullopt;
       return *b - *a;
     };
-    std::optional<std::int64_t> release =
-        r.flow == Flow::NK ? span(r.arrival_at, r.supervision_confirmed_at) : span(r.registered_at, r.released_at);
+    const Time& release_from = r.flow == Flow::NK ? r.arrival_at : r.registered_at;
+    const Time& release_to = r.flow == Flow::NK ? r.supervision_confirmed_at : r.released_at;
+    const std::optional<std::int64_t> release = span(release_from, release_to);
+    // The window of the agencies' sample: inspection agencies [agency_window_begin, agency_window_end); the border
+    // guard follows the vehicles entering during the week itself (seed §B.II.2 (4.2)).
+    const auto* st = settings.study ? &*settings.study : nullptr;
+    const auto add = [&](const std::string& name, const Time& registered, const Time& handed_over,
+                         std::array<std::optional<std::int64_t>, 5> seconds, bool week_only = false) {
+      Prepared::AgencyObserved a{name, seconds, release};
+      if (release && seconds[4])
+        a.in_release = std::max<std::int64_t>(0, std::min(*handed_over, *release_to) - std::max(*registered, *release_from));
+      if (st && registered && st->agency_window_begin) {  // a stored study's window (none: every block counts)
+        const std::optional<UnixSeconds>& begin = week_only ? week_begin : st->agency_window_begin;
+        const std::optional<UnixSeconds>& end = week_only ? week_end : st->agency_window_end;
+        a.outside_window = (begin && *registered < *begin) || (end && *registered >= *end);
+      }
+      p.agencies.push_back(std::move(a));
+    };
     for (const AgencyBlock* b : {&r.ag1, &r.ag2}) {
       if (b->name.empty()) continue;
-      p.agencies.push_back({b->name,
-                            {span(b->registered_at, b->sampling_at), span(b->sampling_at, b->certified_at),
-                             span(b->registered_at, b->certified_at), span(b->certified_at, b->customs_received_at),
-                             span(b->registered_at, b->customs_received_at)},
-                            release});
+      add(b->name, b->registered_at, b->customs_received_at,
+          {span(b->registered_at, b->sampling_at), span(b->sampling_at, b->certified_at),
+           span(b->registered_at, b->certified_at), span(b->certified_at, b->customs_received_at),
+           span(b->registered_at, b->customs_received_at)});
     }
     if (!r.qc.name.empty())
-      p.agencies.push_back({r.qc.name,
-                            {std::nullopt, span(r.qc.conformity_at, r.qc.notified_at),
-                             span(r.qc.registered_at, r.qc.notified_at), span(r.qc.notified_at, r.qc.customs_received_at),
-                             span(r.qc.registered_at, r.qc.customs_received_at)},
-                            release});
+      add(r.qc.name, r.qc.registered_at, r.qc.customs_received_at,
+          {std::nullopt, span(r.qc.conformity_at, r.qc.notified_at), span(r.qc.registered_at, r.qc.notified_at),
+           span(r.qc.notified_at, r.qc.customs_received_at), span(r.qc.registered_at, r.qc.customs_received_at)});
+    if (!settings.border_guard_agency.empty()) {
+      const auto check = span(r.border_check_start_at, r.border_check_end_at);
+      if (check)
+        add(settings.border_guard_agency, r.border_check_start_at, r.border_check_end_at,
+            {std::nullopt, std::nullopt, check, std::nullopt, check}, true);
+    }
   }
 
   // Everything about one record that does not depend on the others (runs on the decoding threads).
@@ -242,12 +264,16 @@ struct Analyzer::Impl {
       }
     for (Prepared::AgencyObserved& a : p.agencies) {
       AgencyAcc& acc = agency_acc[{a.agency, static_cast<std::uint8_t>(flow)}];
+      if (a.outside_window) {
+        ++acc.outside_window;
+        continue;
+      }
       ++acc.n;
       for (std::size_t k = 0; k < a.seconds.size(); ++k)
         if (a.seconds[k]) acc.values[k].push_back(*a.seconds[k]);
       if (a.seconds[4] && a.release) {
         ++acc.share_n;
-        acc.agency_sum += static_cast<double>(*a.seconds[4]);
+        acc.agency_sum += static_cast<double>(a.in_release);
         acc.release_sum += static_cast<double>(*a.release);
       }
     }
@@ -255,7 +281,7 @@ struct Analyzer::Impl {
   }
 
   struct AgencyAcc {
-    std::size_t n = 0, share_n = 0;
+    std::size_t n = 0, share_n = 0, outside_window = 0;
     std::array<std::vector<std::int64_t>, 5> values;
     double agency_sum = 0, release_sum = 0;
   };
@@ -270,6 +296,7 @@ struct Analyzer::Impl {
                       &row.result_to_handover, &row.registration_to_handover};
     for (std::size_t k = 0; k < 5; ++k) *out[k] = summarize(acc.values[k]);
     row.share_n = acc.share_n;
+    row.outside_window = acc.outside_window;
     if (acc.release_sum > 0) row.release_share = acc.agency_sum / acc.release_sum;
     return row;
   }
@@ -283,6 +310,7 @@ struct Analyzer::Impl {
         AgencyAcc& m = ministry_acc[{it == ministries.end() ? "(chưa xác định bộ, ngành)" : it->second, key.second}];
         m.n += acc.n;
         m.share_n += acc.share_n;
+        m.outside_window += acc.outside_window;
         m.agency_sum += acc.agency_sum;
         m.release_sum += acc.release_sum;
         for (std::size_t k = 0; k < 5; ++k) m.values[k].insert(m.values[k].end(), acc.values[k].begin(), acc.values[k].end());

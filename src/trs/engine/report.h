@@ -49,6 +49,10 @@ struct StudySettings {
   std::optional<UnixSeconds> period_begin, period_end;
   // Interval (3) sampling rule per branch code; a branch not listed is FULL_WEEK.
   std::map<std::string, SamplingRule> sampling_rules = {};
+  // The agencies' sampling window (seed §B.II.2 (4.1) and §3: registrations for inspection from one to two
+  // working weeks before the week to its end): an agency block registered outside [begin, end) is outside the
+  // agencies' sample and left out of the per-agency rows (counted there as outside_window). nullopt = no window.
+  std::optional<UnixSeconds> agency_window_begin = {}, agency_window_end = {};
 };
 // The seed's limit: 30 working days (Mon–Fri, public holidays not known here) after the week's Saturday,
 // to the end of the last one (local time).
@@ -73,6 +77,10 @@ struct AnalysisSettings {
   // Agency name → ministry (the stored study's agency table): when set, the report also groups the agency
   // rows per ministry (Report::ministries). Empty: no per-ministry rows (the bare-file JSON is unchanged).
   std::map<std::string, std::string> agency_ministries = {};
+  // The border guard's name in the agency table (kind BORDER_GUARD): when set, records with a border check
+  // (interval 4.2) give that agency a row among the agencies (its check start → end as registration → result
+  // and as its whole span). "" = no border guard row (the bare-file JSON is unchanged).
+  std::string border_guard_agency = {};
 };
 
 struct RecordCounts {
@@ -98,7 +106,11 @@ struct AgencyResultRow {
   Summary registration_to_sampling, sampling_to_result, registration_to_result, result_to_handover,
       registration_to_handover;
   std::size_t share_n = 0;  // blocks with registration → hand-over and the record's release time observed
-  double release_share = 0;  // sum(registration → hand-over) / sum(release time: T1 for NK, T2 for XK)
+  // Share of the release time (T1 for NK, T2 for XK) taken by the agency: sum over those blocks of the part of
+  // registration → hand-over that lies inside the record's release interval, over the sum of the release times.
+  // At most 1: an agency registered days before the declaration only counts from the release interval's start.
+  double release_share = 0;
+  std::size_t outside_window = 0;  // blocks registered outside the study's agency sampling window (not counted)
 };
 
 struct StatRow {
@@ -189,6 +201,10 @@ std::vector<ComparisonRow> compare(const Report& a, const Report& b);
 
 // Renderers.
 nlohmann::json to_json(const Report& report);
+// The same JSON as to_json(report) merged with the top-level keys of `extra` (an object, or null), dumped as
+// dump(-1, ' ', false, replace) would — byte for byte — with the issues written straight into the text (no
+// JSON value per issue: a file with 100,000 issues spent most of its last, single-threaded part there).
+std::string to_json_text(const Report& report, const nlohmann::json& extra = nullptr);
 nlohmann::json to_json(std::span<const ComparisonRow> rows);
 void write_text(std::ostream& out, const Report& report, std::span<const ComparisonRow> comparison = {});
 // Throws core::Error when the file cannot be written.

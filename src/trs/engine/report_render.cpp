@@ -154,10 +154,104 @@ void text_stats_line(std::ostream& out, std::string_view label, const Summary& s
 
 }  // namespace
 
-json to_json(const Report& r) {
+namespace {
+
+// A JSON string as nlohmann's dump(-1, ' ', false, replace) writes it: UTF-8 as is, the two-character escapes,
+// other control characters as \u00xx (lower-case hex). Text that is not valid UTF-8 goes through nlohmann.
+void append_json_string(std::string& out, std::string_view s) {
+  if (!valid_utf8(s)) {
+    out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  std::size_t plain = 0;  // start of the run of bytes copied as they are
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    const auto c = static_cast<unsigned char>(s[k]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + plain, k - plain);
+    plain = k + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      }
+    }
+  }
+  out.append(s.data() + plain, s.size() - plain);
+  out += '"';
+}
+
+// One issue as issue_json(i).dump() writes it: keys in nlohmann's (sorted) order, optional ones only when set.
+void append_issue(std::string& out, const Issue& i) {
+  const auto field = [&](const char* key, std::string_view value, bool comma = true) {
+    if (comma) out += ',';
+    out += '"';
+    out += key;
+    out += "\":";
+    append_json_string(out, value);
+  };
+  out += '{';
+  field("code", i.code, false);
+  if (!i.column.empty()) field("column", i.column);
+  field("declaration_no", to_valid_utf8(i.declaration_no));
+  if (!i.interval.empty()) field("interval", i.interval);
+  out += ",\"line\":";
+  out += std::to_string(i.line);
+  field("message", to_valid_utf8(i.message));
+  if (!i.source.empty()) field("source", i.source);
+  if (!i.value.empty()) field("value", to_valid_utf8(i.value));
+  out += '}';
+}
+
+json build_json(const Report& r, bool with_issues);
+
+}  // namespace
+
+json to_json(const Report& r) { return build_json(r, true); }
+
+std::string to_json_text(const Report& r, const json& extra) {
+  json j = build_json(r, false);
+  if (extra.is_object())
+    for (const auto& [key, value] : extra.items()) j[key] = value;
+  std::string out;
+  out.reserve(4096 + r.issues.size() * 256);
+  out += '{';
+  bool first = true;
+  for (auto it = j.begin(); it != j.end(); ++it) {  // the keys in nlohmann's order, as dump() would write them
+    if (!first) out += ',';
+    first = false;
+    append_json_string(out, it.key());
+    out += ':';
+    if (it.key() != "issues") {
+      out += it->dump(-1, ' ', false, json::error_handler_t::replace);
+      continue;
+    }
+    out += '[';
+    for (std::size_t k = 0; k < r.issues.size(); ++k) {
+      if (k) out += ',';
+      append_issue(out, r.issues[k]);
+    }
+    out += ']';
+  }
+  out += '}';
+  return out;
+}
+
+namespace {
+
+json build_json(const Report& r, bool with_issues) {
   json rows = stat_rows_json(r.rows);
   json issues = json::array();
-  for (const Issue& i : r.issues) issues.push_back(issue_json(i));
+  if (with_issues)
+    for (const Issue& i : r.issues) issues.push_back(issue_json(i));
   const RecordCounts& c = r.records;
   json out = {
       {"records", {HQ_JSON_FIELDS(c, total, analysed, excluded, incomplete)}},
@@ -220,6 +314,7 @@ json to_json(const Report& r) {
     json list = json::array();
     for (const AgencyResultRow& a : rows) {
       json j = {{"agency", to_valid_utf8(a.agency)}, HQ_JSON_FIELDS(a, flow, n, share_n, release_share)};
+      if (a.outside_window) j["outside_window"] = a.outside_window;
       if (with_ministry) j["ministry"] = a.ministry.empty() ? json(nullptr) : json(to_valid_utf8(a.ministry));
       const std::pair<const char*, const Summary*> parts[] = {{"registration_to_sampling", &a.registration_to_sampling},
                                                               {"sampling_to_result", &a.sampling_to_result},
@@ -249,6 +344,8 @@ json to_json(const Report& r) {
   }
   return out;
 }
+
+}  // namespace
 
 json to_json(std::span<const ComparisonRow> rows) {
   json out = json::array();

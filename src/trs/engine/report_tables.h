@@ -125,6 +125,8 @@ struct Analyzer::Prepared : PreparingSink::Prepared {
     std::string agency;
     std::array<std::optional<std::int64_t>, 5> seconds;  // the AgencyResultRow intervals, in order
     std::optional<std::int64_t> release;                  // the record's release time
+    std::int64_t in_release = 0;  // the part of registration → hand-over inside the release interval
+    bool outside_window = false;  // registered outside the study's agency sampling window
   };
   std::vector<AgencyObserved> agencies;
   std::vector<Attributed> attributions;

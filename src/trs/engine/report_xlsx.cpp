@@ -2,6 +2,7 @@
 // hours (number) and as [h]:mm:ss (an Excel duration, so sums and averages still work in Excel).
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <initializer_list>
 
 #include "core/error.h"
@@ -206,6 +207,8 @@ void write_xlsx(const std::string& path, const Report& r, std::span<const Compar
                           "Đăng ký → giao hải quan: trung vị (giờ)", "Đăng ký → giao hải quan: trung bình (giờ)",
                           "Tỷ trọng trong thời gian giải phóng hàng"})
       headings.push_back(h);
+    const bool outside = std::any_of(rows.begin(), rows.end(), [](const AgencyResultRow& a) { return a.outside_window > 0; });
+    if (outside) headings.push_back("Ngoài khoảng lấy mẫu (không tính)");
     ag.headings(headings);
     for (const AgencyResultRow& a : rows) {
       ag.text(a.agency);
@@ -215,7 +218,8 @@ void write_xlsx(const std::string& path, const Report& r, std::span<const Compar
                                &a.result_to_handover, &a.registration_to_handover})
         s->n ? ag.number(s->median_hours, f.hours) : ag.blank();
       a.registration_to_handover.n ? ag.number(a.registration_to_handover.mean_hours, f.hours) : ag.blank();
-      if (a.share_n) ag.number(a.release_share, f.share);
+      a.share_n ? ag.number(a.release_share, f.share) : ag.blank();
+      if (outside) ag.count(a.outside_window);
       ag.next_row();
     }
   };

@@ -298,6 +298,12 @@ std::map<std::string, std::string> ReturnsOverlay::ministries() const {
   return out;
 }
 
+std::string ReturnsOverlay::border_guard_name() const {
+  for (const Agency& a : agencies_)
+    if (a.border_guard()) return a.name;
+  return {};
+}
+
 bool is_agency_user(const core::Principal& caller) { return caller.has_role("trs.agency"); }
 
 }  // namespace hq::trs

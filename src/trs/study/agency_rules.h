@@ -93,6 +93,9 @@ class ReturnsOverlay {
   bool empty() const { return agencies_.empty(); }
   // Official agency name → ministry name, for the report's per-ministry rows.
   std::map<std::string, std::string> ministries() const;
+  // The border guard's official name (the agency of kind BORDER_GUARD; "" when the table has none): the
+  // report's agency row of interval 4.2.
+  std::string border_guard_name() const;
 
  private:
   std::vector<Agency> agencies_;

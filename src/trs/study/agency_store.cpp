@@ -2,6 +2,7 @@
 
 #include "db/row.h"
 #include "db/row_mapping.h"
+#include "trs/study/report_cache_store.h"
 
 namespace hq::trs::agency_store {
 namespace {
@@ -132,6 +133,7 @@ void upsert_return(soci::session& sql, std::int64_t study_id, const std::string&
       soci::use(r.registration_no), soci::use(r.result_no), soci::use(reg.value, reg.ind), soci::use(smp.value, smp.ind),
       soci::use(res.value, res.ind), soci::use(hand.value, hand.ind), soci::use(r.line), soci::use(r.updated_by),
       soci::use(r.updated_at);
+  store::touch_study(sql, study_id);  // the cached reports no longer match (report_cache_store.h)
 }
 
 std::optional<AgencyReturn> find_return(soci::session& sql, std::int64_t study_id, const std::string& agency_code,
@@ -178,6 +180,7 @@ void upsert_border_check(soci::session& sql, std::int64_t study_id, const std::s
       soci::use(study_id), soci::use(agency_code), soci::use(c.vehicle), soci::use(c.voyage),
       soci::use(start.value, start.ind), soci::use(end.value, end.ind), soci::use(c.line), soci::use(c.updated_by),
       soci::use(c.updated_at);
+  store::touch_study(sql, study_id);  // the cached reports no longer match (report_cache_store.h)
 }
 
 std::vector<BorderCheck> list_border_checks(soci::session& sql, std::int64_t study_id, const BorderQuery& q,

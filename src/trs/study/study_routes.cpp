@@ -344,9 +344,9 @@ void add_analysis_routes(http::Router& router, StudyService& service) {
     if (format != "json" && format != "xlsx")
       core::bad_input("INVALID_PARAMETER", "Tham số «format» chỉ nhận json hoặc xlsx.", {{"parameter", "format"}});
     const auto view = service.study_for_report(&request.principal, id);
-    const Report report = service.report(&request.principal, id);
-    if (format == "xlsx") return xlsx_response(report, {}, "do-thoi-gian-" + std::to_string(id) + ".xlsx");
-    json j = to_json(report);
+    if (format == "xlsx")
+      return xlsx_response(service.report(&request.principal, id), {}, "do-thoi-gian-" + std::to_string(id) + ".xlsx");
+    json j = json::parse(service.report_json(&request.principal, id));  // kept ready on the study
     j["study"] = study_json(view);
     return Response(Response::ok(j));
   });

@@ -106,6 +106,8 @@ AnalysisSettings analysis_settings(const StudyConfig& study, UnixSeconds limit, 
                           study.period_end};
   a.world_bank_branches = study.world_bank_branches;
   for (const auto& b : study.branches) a.study->sampling_rules[b.code] = b.sampling_rule;
+  a.study->agency_window_begin = core::from_local({agency_window_start(study)});
+  a.study->agency_window_end = core::from_local({core::add_days(agency_window_end(study), 1)});  // Saturday 24:00
   return a;
 }
 

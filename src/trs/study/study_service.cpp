@@ -10,6 +10,7 @@
 #include "history/history_store.h"
 #include "platform/calendar_store.h"
 #include "trs/study/agency_store.h"
+#include "trs/study/report_cache_store.h"
 
 namespace hq::trs {
 
@@ -446,6 +447,7 @@ ImportResult StudyService::import_records(const core::Principal* caller, std::in
   // A bulk import changes the table's size by orders of magnitude: without fresh statistics PostgreSQL
   // keeps planning the report's keyset scan as "few rows" and sorts the whole study on disk for every batch.
   if (result_is_bulk(imported.stored)) db_.read([](soci::session& sql) { store::refresh_statistics(sql); });
+  report_json(nullptr, id, true);  // the whole study's report kept ready (issue 12 §4: answered in < 3 s)
   return imported;
 }
 
@@ -523,6 +525,7 @@ Report StudyService::report(const core::Principal* caller, std::int64_t id) {
     const ReturnsOverlay overlay = agency_store::load_overlay(sql, id);
     AnalysisSettings settings = analysis_settings(study.config, limit_of(sql, study), filter ? *filter : branch_codes(study));
     settings.agency_ministries = overlay.ministries();
+    settings.border_guard_agency = overlay.border_guard_name();
     Analyzer analyzer(std::move(settings));
     const std::size_t workers = default_decode_threads();
     core::OrderedPipeline<StoredBatch> pipeline(
@@ -543,6 +546,36 @@ Report StudyService::report(const core::Principal* caller, std::int64_t id) {
     pipeline.finish();
     return analyzer.finish();
   });
+}
+
+namespace {
+
+// The report format of this build: change it whenever the report's JSON changes, so that the reports an older
+// build kept are computed again.
+constexpr const char* kReportFormat = "trs-report-2026-12-03";
+
+std::string scope_key(const store::BranchFilter& filter) {
+  if (!filter) return "*";
+  std::string out;
+  for (const auto& code : *filter) out += (out.empty() ? "" : ",") + code;
+  return out;
+}
+
+}  // namespace
+
+std::string StudyService::report_json(const core::Principal* caller, std::int64_t id, bool fresh) {
+  if (caller) require_user(*caller);
+  store::ReportKey key;
+  // The version is read before the records: a write committed after it makes the stored copy unmatched.
+  auto cached = db_.read([&](soci::session& sql) -> std::optional<std::string> {
+    const auto study = load_study(sql, id);
+    key = {id, scope_key(scope(sql, caller, study)), store::data_version(sql, id), limit_of(sql, study), kReportFormat};
+    return fresh ? std::nullopt : store::cached_report(sql, key);
+  });
+  if (cached) return std::move(*cached);
+  std::string body = to_json_text(report(caller, id));
+  db_.transaction([&](soci::session& sql) { store::store_report(sql, key, body, core::now()); });
+  return body;
 }
 
 }  // namespace hq::trs

@@ -106,6 +106,11 @@ class StudyService {
 
   FollowUp follow_up(const core::Principal& caller, std::int64_t id);
   Report report(const core::Principal* caller, std::int64_t id);
+  // The report's JSON (the contract of `trs analyze`), kept ready on the study: read from the cache when the
+  // study's data version, the follow-up limit and this build's report format still match, else computed and
+  // kept (report_cache_store.h). `fresh` computes it again whatever the cache holds. An import keeps the whole
+  // study's report ready (every branch) before it returns.
+  std::string report_json(const core::Principal* caller, std::int64_t id, bool fresh = false);
   // The list sent to the ministries (seed §B.II.2.2): per agency, every sampled declaration with specialised
   // inspection of the branches the caller sees.
   std::vector<AgencyListRow> agency_list(const core::Principal* caller, std::int64_t id);

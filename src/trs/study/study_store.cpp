@@ -7,6 +7,7 @@
 #include "db/copy.h"
 #include "db/row.h"
 #include "identity/units.h"
+#include "trs/study/report_cache_store.h"
 #include "db/row_mapping.h"
 
 namespace hq::trs::store {
@@ -135,6 +136,7 @@ void update_study(soci::session& sql, std::int64_t id, const StudyConfig& c, std
       soci::use(c.name), soci::use(year), soci::use(week), soci::use(excluded), soci::use(world_bank), soci::use(days),
       soci::use(start, start_ind), soci::use(end, end_ind), soci::use(weeks), soci::use(now), soci::use(id);
   save_branches(sql, id, c.branches);
+  touch_study(sql, id);  // the cached reports no longer match (report_cache_store.h)
 }
 
 std::optional<Study> find_study(soci::session& sql, std::int64_t id) {
@@ -247,6 +249,7 @@ std::size_t upsert_by_copy(soci::session& sql, std::int64_t study_id, const std:
 std::size_t upsert_records(soci::session& sql, std::int64_t study_id, const std::vector<RecordRow>& rows,
                            const BranchFilter& editable) {
   if (rows.empty()) return 0;
+  touch_study(sql, study_id);  // the cached reports no longer match (report_cache_store.h)
   if (is_postgresql(sql)) return upsert_by_copy(sql, study_id, rows, editable);
   const std::size_t n = rows.size();
   std::vector<long long> keys(n), lines(n), registered(n), released(n), updated_at(n);

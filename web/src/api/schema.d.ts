@@ -7377,7 +7377,17 @@ export interface components {
             flow: "NK" | "XK";
             n: number;
             share_n: number;
+            /**
+             * @description Share of the release time (T1 for imports, T2 for exports) taken by the agency: over the blocks with
+             *     registration → hand-over and the release time observed, the part of the agency's span inside the
+             *     record's release interval, summed, over the summed release times (never above 1).
+             */
             release_share: number;
+            /**
+             * @description Stored study only, when not 0: blocks whose agency registration lies outside the study's agency
+             *     sampling window (agency_window_start … agency_window_end); they are left out of the row.
+             */
+            outside_window?: number;
             registration_to_sampling: components["schemas"]["TrsSummary"];
             sampling_to_result: components["schemas"]["TrsSummary"];
             registration_to_result: components["schemas"]["TrsSummary"];

@@ -49,6 +49,9 @@ export const trsAgencyVi = {
   'trs.agencyResults.handover': 'Kết quả → giao hải quan',
   'trs.agencyResults.total': 'Đăng ký → giao hải quan',
   'trs.agencyResults.hours': 'giờ',
+  'trs.agencyResults.agencies': 'Theo cơ quan (kể cả biên phòng: thời gian kiểm tra phương tiện)',
+  'trs.agencyResults.agency': 'Cơ quan',
+  'trs.agencyResults.outsideWindow': 'Ngoài khoảng lấy mẫu',
 };
 
 export const trsAgencyEn: Record<keyof typeof trsAgencyVi, string> = {
@@ -101,4 +104,7 @@ export const trsAgencyEn: Record<keyof typeof trsAgencyVi, string> = {
   'trs.agencyResults.handover': 'Result → hand-over',
   'trs.agencyResults.total': 'Registration → hand-over',
   'trs.agencyResults.hours': 'hours',
+  'trs.agencyResults.agencies': 'Per agency (the border guard too: its check of the vehicle)',
+  'trs.agencyResults.agency': 'Agency',
+  'trs.agencyResults.outsideWindow': 'Outside the sampling window',
 };
