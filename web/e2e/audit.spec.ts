@@ -113,7 +113,7 @@ test('02CI: search, propose, approve, decision, conclusion, then form 19 and its
   await expect(page.getByTestId('conclusion-approve')).toBeHidden();
 
   // --- form 19 for 02CI over this year: the audit and the amounts ---
-  await page.locator('.hq-menu').getByRole('link', { name: 'Báo cáo Mẫu 19' }).click();
+  await page.locator('.hq-menu').getByRole('link', { name: 'Báo cáo Mẫu 19', exact: true }).click();
   await expect(page.getByRole('heading', { name: /Mẫu 19/ })).toBeVisible();
   await expect(page.getByTestId('report-unit')).toContainText('02CI');
   const total = (col: string) => page.locator(`[data-col="${col}"][data-unit="TOTAL"]`);
