@@ -27,9 +27,16 @@ export async function logout(page: Page): Promise<void> {
 /** Picks an option of an antd TreeSelect by typing and clicking the node whose title starts with `code — `. */
 export async function pickUnit(page: Page, selectId: string, code: string): Promise<void> {
   const input = page.locator(`#${selectId}`);
-  await input.click();
-  await input.fill(code);
-  await page.locator('.ant-select-tree-title', { hasText: `${code} — ` }).first().click();
+  const chosen = page.locator('.ant-select', { has: input }).last(); // its text is the selected unit's label
+  // The tree is filtered as the code is typed and re-rendered when the matching units arrive: a click that lands
+  // while it is redrawn can pick the node that was under the pointer (seen once: "00" instead of "02CI"). Pick
+  // again until the select shows the unit asked for.
+  await expect(async () => {
+    await input.click();
+    await input.fill(code);
+    await page.locator('.ant-select-tree-title', { hasText: `${code} — ` }).first().click({ timeout: 5_000 });
+    await expect(chosen).toContainText(`${code} — `, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /** Logs `leader` in and approves the item numbered `number` from the approval queue ("Việc chờ phê duyệt"). */
