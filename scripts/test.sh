@@ -20,8 +20,19 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== C++ unit and API tests (SQLite and PostgreSQL: $pg_url)"
-HAIQUAN_TEST_PG="$pg_url" HAIQUAN_REQUIRE_PG=1 ctest --test-dir "$build" -j2 --output-on-failure --timeout 600 \
-  | tee "$work/ctest.log"
+# A test that fails is run once more (as Playwright does below) and named as flaky at the end of this part; one
+# that fails twice fails the run, and its failed checks are printed last, so that a log read from its end names them.
+if ! HAIQUAN_TEST_PG="$pg_url" HAIQUAN_REQUIRE_PG=1 ctest --test-dir "$build" -j2 --output-on-failure --timeout 600 \
+  --repeat until-pass:2 | tee "$work/ctest.log"; then
+  echo "== Failed C++ checks"
+  sed 's/\x1b\[[0-9;]*m//g' "$work/ctest.log" | grep -E -A4 ': Failure$|^\[  FAILED  \]' | grep -v '^\[20' | tail -80
+  echo "== Failed C++ tests"
+  sed -n '/The following tests FAILED/,$p' "$work/ctest.log"
+  exit 1
+fi
+flaky=$(sed 's/\x1b\[[0-9;]*m//g' "$work/ctest.log" | grep -oE 'Test +#[0-9]+: [^ ]+ .*\*\*\*(Failed|Timeout|Exception)' \
+  | sed -E 's/^Test +#[0-9]+: ([^ ]+).*/\1/' | sort -u || true)
+if [ -n "$flaky" ]; then echo "== Flaky C++ tests (failed once, passed when run again)"; echo "$flaky"; fi
 # Counts for the closing line: strip colours, find each runner's own summary, take its first number.
 count() { sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -oE "$2" | tail -1 | grep -oE '[0-9]+' | head -1; }
 passed=$(count "$work/ctest.log" 'out of [0-9]+')

@@ -38,12 +38,14 @@ class CrlServer {
         if (c < 0) break;
         char buffer[4096];
         (void)::recv(c, buffer, sizeof buffer, 0);
+        // Counted before the answer goes out: the client may read it and the test check `served` before this
+        // thread runs again (CI once saw 0 here on a busy machine).
+        ++served;
         const std::string body = this->body();
         const std::string reply = "HTTP/1.0 200 OK\r\nContent-Type: application/pkix-crl\r\nContent-Length: " +
                                   std::to_string(body.size()) + "\r\n\r\n" + body;
         (void)::send(c, reply.data(), reply.size(), 0);
         ::close(c);
-        ++served;
       }
     });
   }
