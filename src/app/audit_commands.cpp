@@ -11,6 +11,8 @@
 
 #include "app/progress.h"
 #include "audit/risk/service.h"
+#include "audit/service.h"
+#include "identity/store.h"
 #include "core/error.h"
 #include "db/migrate.h"
 
@@ -96,6 +98,49 @@ int run_audit_import_declarations(const Options& options) {
         std::cerr << "  " << i.value("message", "") << '\n';
       }
     }
+  } catch (const std::exception& e) {
+    std::cerr << "Lỗi: " << e.what() << '\n';
+  }
+  return 1;
+}
+
+CLI::App* add_audit_import_stq01(CLI::App& audit, Options& options) {
+  auto* cmd = audit.add_subcommand("import-stq01",
+                                   "Import STQ01 proposals and collection requests (CSV or .xlsx; all or nothing)");
+  cmd->add_option("file", options.input, "Số STQ01, Loại, Mã số thuế, Đơn vị, Ngày lập, Trạng thái, … (docs/openapi.yaml: POST /audit/stq01/import)")
+      ->required();
+  cmd->add_option("--as", options.as_user, "The account importing (a unit administrator or platform administrator)")
+      ->required();
+  cmd->add_option("--db", options.db_url, "sqlite:PATH or postgresql://user@host/db (env HAIQUAN_DB)");
+  return cmd;
+}
+
+int run_audit_import_stq01(const Options& options) {
+  try {
+    db::Database db(options.db_url, 2);
+    if (!db::pending_migrations(db).empty())
+      throw core::Error(core::ErrorKind::Unavailable, "MIGRATIONS_PENDING",
+                        "Cơ sở dữ liệu chưa được cập nhật lược đồ. Chạy: haiquan migrate --db " + options.db_url);
+    const auto account = db.read([&](soci::session& sql) { return identity::store::find_account(sql, options.as_user); });
+    if (!account || account->status != "ACTIVE")
+      throw core::Error(core::ErrorKind::BadInput, "ACCOUNT_NOT_FOUND",
+                        "Không có tài khoản đang hoạt động tên «" + options.as_user + "».");
+    core::Principal caller;
+    caller.account_id = account->id, caller.username = account->username, caller.full_name = account->full_name;
+    caller.unit_id = account->unit_id, caller.unit_code = account->unit_code, caller.unit_name = account->unit_name;
+    caller.unit_level = account->unit_level, caller.unit_path = account->unit_path, caller.roles = account->roles;
+    caller.client_address = "cli";
+    MappedFile file(options.input);
+    audit::AuditService service(db);
+    const auto result = service.import_stq01(caller, std::string(file.bytes()));
+    std::cout << "Đã nhập từ STQ01: " << result.created << " hồ sơ mới, " << result.updated << " hồ sơ đã có được cập nhật.\n";
+    return 0;
+  } catch (const core::Error& e) {
+    std::cerr << "Lỗi [" << e.code() << "]: " << e.what() << '\n';
+    if (e.details().contains("problems"))
+      for (const auto& p : e.details()["problems"])
+        std::cerr << "  dòng " << p.value("line", 0) << ", cột «" << p.value("column", "") << "»: " << p.value("message", "")
+                  << '\n';
   } catch (const std::exception& e) {
     std::cerr << "Lỗi: " << e.what() << '\n';
   }

@@ -26,6 +26,7 @@ struct Options {
   std::string calendar_db;
   // Module commands
   std::string input, output, events;
+  std::string as_user;  // audit import-stq01: the account whose rights and unit scope apply
   long long study_id = 0;
   bool skip_invalid = false;
   bool fresh = false;  // trs report: compute again instead of reading the report kept ready

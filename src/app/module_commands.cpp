@@ -32,6 +32,7 @@ CLI::App* eservices_sign = nullptr;
 CLI::App* eservices_install_key = nullptr;
 CLI::App* eservices_refresh_crls = nullptr;
 CLI::App* audit_import_declarations = nullptr;
+CLI::App* audit_import_stq01 = nullptr;
 }  // namespace
 
 void add_module_commands(CLI::App& cli, Options& options) {
@@ -73,6 +74,7 @@ void add_module_commands(CLI::App& cli, Options& options) {
   eservices_install_key = add_eservices_install_signing_key(*eservices, options);
   eservices_refresh_crls = add_eservices_refresh_crls(*eservices, options);
   audit_import_declarations = add_audit_import_declarations(cli, options);
+  audit_import_stq01 = add_audit_import_stq01(*audit_import_declarations->get_parent(), options);
 }
 
 int run_module_command(CLI::App&, const Options& options) {
@@ -81,6 +83,7 @@ int run_module_command(CLI::App&, const Options& options) {
   if (eservices_install_key && *eservices_install_key) return run_eservices_install_signing_key(options);
   if (eservices_refresh_crls && *eservices_refresh_crls) return run_eservices_refresh_crls(options);
   if (audit_import_declarations && *audit_import_declarations) return run_audit_import_declarations(options);
+  if (audit_import_stq01 && *audit_import_stq01) return run_audit_import_stq01(options);
   if (trs_import && *trs_import) return run_trs_import(options);
   if (trs_report && *trs_report) return run_trs_report(options);
   if (trs_create_study && *trs_create_study) return run_trs_create_study(options);

@@ -54,7 +54,9 @@ void each_xlsx_row(const std::string& bytes, const RowVisitor& visit) {
     row.clear();
     for (const auto& cell : cells) row.push_back(cell.text);
     if (header) {
-      const auto is_tax = [](const std::string& name) { return core::trim(name) == "tax_code"; };
+      const auto is_tax = [](const std::string& name) {
+        return core::trim(name) == "tax_code" || core::fold(core::trim(name)) == "ma so thue";
+      };
       tax_column = std::find_if(row.begin(), row.end(), is_tax) - row.begin();
       header = false;
     } else if (tax_column < cells.size() && cells[tax_column].kind == sheets::Cell::Kind::Number &&

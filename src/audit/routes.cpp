@@ -59,6 +59,7 @@ void add_audit_routes(http::Router& router, AuditService& service) {
   routes::add_proposal_routes(router, service);
   routes::add_collection_routes(router, service);
   routes::add_report_routes(router, service);
+  routes::add_stq01_routes(router, service);
   add_misc_routes(router, service);
 }
 

@@ -32,7 +32,7 @@ json enterprise_json(const store::Enterprise& e) {
 }
 
 json duplicate_json(const Duplicate& d) {
-  return {HQ_JSON_FIELDS(d, kind, id, number, unit_code, unit_name, status),
+  return {HQ_JSON_FIELDS(d, kind, id, number, unit_code, unit_name, status, source),
           {"place", text_or_null(d.place)},
           {"created_at", instant(d.created_at)}};
 }
@@ -51,6 +51,7 @@ json proposal_json(const store::Proposal& p) {
           {"paper_approved_on", text_or_null(p.paper_approved_on)},
           {"entry_due_on", text_or_null(p.entry_due_on)},
           HQ_JSON_FIELDS(p, late, source, proposed_by),
+          {"origin_number", text_or_null(p.origin_number)},
           {"decided_by", text_or_null(p.decided_by)},
           {"created_at", instant(p.created_at)},
           {"submitted_at", instant(p.submitted_at)},
@@ -132,7 +133,8 @@ json collection_json(const store::Collection& c) {
           {"paused_from", text_or_null(c.paused_from)},
           HQ_JSON_FIELDS(c, tax_code, enterprise_name, unit_code, unit_name, signs),
           {"risk_areas", areas},
-          HQ_JSON_FIELDS(c, reason, duplicate_count, has_findings, proposed_by),
+          HQ_JSON_FIELDS(c, reason, duplicate_count, has_findings, proposed_by, source),
+          {"origin_number", text_or_null(c.origin_number)},
           {"decided_by", text_or_null(c.decided_by)},
           {"proposed_at", instant(c.proposed_at)},
           {"approved_at", instant(c.approved_at)},

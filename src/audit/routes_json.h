@@ -53,5 +53,6 @@ void add_enterprise_routes(http::Router& router, AuditService& service);   // ro
 void add_proposal_routes(http::Router& router, AuditService& service);     // routes_proposals.cpp
 void add_collection_routes(http::Router& router, AuditService& service);   // routes_collections.cpp
 void add_report_routes(http::Router& router, AuditService& service);       // routes_reports.cpp
+void add_stq01_routes(http::Router& router, AuditService& service);        // routes_stq01.cpp
 
 }  // namespace hq::audit::routes

@@ -29,6 +29,7 @@ struct Duplicate {
   std::int64_t id = 0;
   std::string number, unit_code, unit_name, status, place;
   std::int64_t created_at = 0;
+  std::string source = "STQ02";  // STQ01: carried over (read-only), found alike
 };
 
 struct SearchResult {
@@ -155,6 +156,12 @@ class AuditService {
   ImportResult import_key_enterprises(const core::Principal& caller, const std::string& body, std::int64_t year);
   Page<store::KeyEnterprise> key_enterprises(const core::Principal& caller, std::int64_t year, std::int64_t offset,
                                              std::int64_t limit);
+
+  // service_stq01_import.cpp: STQ01 proposals and collection requests carried over (stq01_rules.h: the layout),
+  // CSV or .xlsx; all or nothing with every bad cell named; idempotent by the STQ01 number (created = new,
+  // updated = already carried over, rewritten as the file has it). A platform administrator, or a unit
+  // administrator for its own subtree only (403 naming the rows of other units).
+  ImportResult import_stq01(const core::Principal& caller, const std::string& body);
 
   // Rule 1: the search every proposal must follow; records who searched what.
   SearchResult search(const core::Principal& caller, const std::string& tax_code);

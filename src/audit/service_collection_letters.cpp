@@ -30,6 +30,7 @@ store::Collection AuditService::record_collection_letter(const core::Principal& 
     store::Collection c = collection_for(sql, id);
     if (!may_record_for(caller, c.unit_path))
       core::forbidden("Chỉ công chức của đơn vị " + c.unit_code + " được cập nhật văn bản thu thập này.");
+    refuse_stq01(c.source, c.number);
     if (c.status != "APPROVED")
       core::conflict("INVALID_TRANSITION", "Chỉ ghi văn bản yêu cầu cho đề xuất thu thập đã được phê duyệt và chưa gửi kết quả "
                                            "(hiện: «" + status_name(c.status) + "»).",
@@ -62,6 +63,7 @@ store::Collection AuditService::return_collection_results(const core::Principal&
     store::Collection c = collection_for(sql, id);
     if (!may_approve_for(caller, c.unit_path))
       core::forbidden("Chỉ lãnh đạo đơn vị " + c.unit_code + " hoặc cấp trên được trả lại kết quả thu thập.");
+    refuse_stq01(c.source, c.number);
     const auto next = next_status(Machine::Collection, c.status, c.paused_from, Action::ReturnResults);
     if (!next)
       core::conflict("INVALID_TRANSITION", "Đề xuất thu thập chưa có kết quả chờ phê duyệt (hiện: «" +

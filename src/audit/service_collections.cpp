@@ -67,6 +67,7 @@ store::Collection AuditService::act_on_collection(const core::Principal& caller,
     const bool own = c.proposed_by == caller.username && c.status == "SUBMITTED" && action == Action::Cancel;
     if (!may_approve_for(caller, c.unit_path) && !own)
       core::forbidden("Bạn không có quyền " + action_name(action) + " đề xuất thu thập của đơn vị " + c.unit_code + ".");
+    refuse_stq01(c.source, c.number);
     if (action == Action::Approve) refuse_own_work(caller, c.proposed_by, "đề xuất thu thập " + c.number);
     const auto next = next_status(Machine::Collection, c.status, c.paused_from, action);
     if (!next)
@@ -107,6 +108,7 @@ store::Collection AuditService::record_collection_results(const core::Principal&
     store::Collection c = collection_for(sql, id);
     if (!may_record_for(caller, c.unit_path))
       core::forbidden("Chỉ công chức của đơn vị " + c.unit_code + " được cập nhật kết quả thu thập này.");
+    refuse_stq01(c.source, c.number);
     const auto next = next_status(Machine::Collection, c.status, c.paused_from, Action::SendResults);
     if (!next)
       core::conflict("INVALID_TRANSITION", "Chỉ ghi kết quả cho đề xuất thu thập đã được phê duyệt (hiện: «" +
@@ -136,6 +138,7 @@ store::Collection AuditService::approve_collection_results(const core::Principal
     store::Collection c = collection_for(sql, id);
     if (!may_approve_for(caller, c.unit_path))
       core::forbidden("Chỉ lãnh đạo đơn vị " + c.unit_code + " hoặc cấp trên được phê duyệt kết quả thu thập.");
+    refuse_stq01(c.source, c.number);
     refuse_own_work(caller, c.results_by, "kết quả thu thập " + c.number);
     const auto next = next_status(Machine::Collection, c.status, c.paused_from, Action::ApproveResults);
     if (!next)

@@ -24,6 +24,7 @@ namespace {
 void require_recorder(const core::Principal& caller, const store::Proposal& p) {
   if (!may_record_for(caller, p.unit_path))
     core::forbidden("Chỉ công chức, lãnh đạo của đơn vị " + p.unit_code + " hoặc đơn vị cấp trên được cập nhật cuộc kiểm tra này.");
+  refuse_stq01(p.source, p.number);
 }
 
 void require_approved(const store::Proposal& p, const std::string& what) {
@@ -152,6 +153,7 @@ store::Decision AuditService::approve_decision(const core::Principal& caller, st
     const store::Proposal p = proposal_for(sql, proposal_id);
     if (!may_approve_for(caller, p.unit_path))
       core::forbidden("Chỉ lãnh đạo đơn vị " + p.unit_code + " hoặc cấp trên được phê duyệt quyết định kiểm tra.");
+    refuse_stq01(p.source, p.number);
     const auto decisions = store::decisions_of(sql, p.id);
     const auto d = std::find_if(decisions.begin(), decisions.end(), [&](const auto& x) { return x.id == decision_id; });
     if (d == decisions.end())
@@ -177,6 +179,7 @@ store::Conclusion AuditService::approve_conclusion(const core::Principal& caller
   return db_.transaction([&](soci::session& sql) {
     const store::Proposal p = proposal_for(sql, proposal_id);
     if (!may_approve_for(caller, p.unit_path)) core::forbidden("Chỉ lãnh đạo được phê duyệt kết luận kiểm tra.");
+    refuse_stq01(p.source, p.number);
     auto c = store::conclusion_of(sql, p.id);
     if (!c) core::conflict("CONCLUSION_REQUIRED", "Cuộc kiểm tra chưa có kết luận để phê duyệt.");
     refuse_own_work(caller, c->entered_by, "kết luận số " + c->number);

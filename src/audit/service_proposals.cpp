@@ -161,6 +161,7 @@ store::Proposal AuditService::act_on_proposal(const core::Principal& caller, std
     if (!allowed)
       core::forbidden("Bạn không có quyền " + action_name(action) + " đề xuất của đơn vị " + p.unit_code +
                       ": cần quyền lãnh đạo phê duyệt của đơn vị đó hoặc đơn vị cấp trên.");
+    refuse_stq01(p.source, p.number);
     store::lock_enterprise(sql, p.enterprise_id);  // serialises decisions about one enterprise
     p = proposal_for(sql, id);
     const auto next = next_status(Machine::Proposal, p.status, p.paused_from, action);

@@ -64,12 +64,12 @@ std::vector<Duplicate> duplicates_for(soci::session& sql, std::int64_t enterpris
     if ((self_kind == "PROPOSAL" && p.id == self_id) || !is_duplicate_of_new(p.status)) continue;
     if (self_kind != "PROPOSAL" && p.unit_id == self_unit) continue;
     if (p.status == "APPROVED" && store::conclusion_of(sql, p.id)) continue;  // the audit is over
-    list.push_back({"PROPOSAL", p.id, p.number, p.unit_code, p.unit_name, p.status, p.place, p.created_at});
+    list.push_back({"PROPOSAL", p.id, p.number, p.unit_code, p.unit_name, p.status, p.place, p.created_at, p.source});
   }
   for (const auto& c : store::collections_of_enterprise(sql, enterprise_id)) {
     if ((self_kind == "COLLECTION" && c.id == self_id) || !is_duplicate_of_new(c.status)) continue;
     if (self_kind != "COLLECTION" && c.unit_id == self_unit) continue;
-    list.push_back({"COLLECTION", c.id, c.number, c.unit_code, c.unit_name, c.status, "", c.proposed_at});
+    list.push_back({"COLLECTION", c.id, c.number, c.unit_code, c.unit_name, c.status, "", c.proposed_at, c.source});
   }
   return list;
 }
@@ -108,6 +108,12 @@ void restrict_collection(store::Collection& c) {
 [[noreturn]] void changed_meanwhile(const std::string& what) {
   core::conflict("INVALID_TRANSITION", what + " vừa được người khác xử lý, trạng thái đã thay đổi; hãy tải lại để xem "
                                               "trạng thái mới.");
+}
+
+void refuse_stq01(const std::string& source, const std::string& number) {
+  if (source == "STQ01")
+    core::conflict("STQ01_READ_ONLY", "Hồ sơ " + number + " được chuyển từ hệ thống STQ01 và chỉ để tra cứu, phát hiện "
+                                      "trùng: không xử lý được trên STQ02.");
 }
 
 void refuse_own_work(const core::Principal& caller, const std::string& created_by, const std::string& what) {

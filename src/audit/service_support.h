@@ -38,6 +38,8 @@ void restrict_collection(store::Collection& c);
 void check_amounts(const Amounts& amounts);
 // 403 OWN_WORK when the caller created what they are about to approve (rules.h: is_own_work).
 void refuse_own_work(const core::Principal& caller, const std::string& created_by, const std::string& what);
+// 409 STQ01_READ_ONLY: a record carried over from STQ01 is shown and counted as a duplicate, never changed here.
+void refuse_stq01(const std::string& source, const std::string& number);
 
 }  // namespace hq::audit::detail
 

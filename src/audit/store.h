@@ -106,6 +106,9 @@ struct Proposal {
   // after it (migration 0206); "" / false when no paper day was given.
   std::string paper_approved_on, entry_due_on;
   bool late = false;
+  // Carried over from STQ01 (source "STQ01", migration 0211): its STQ01 number, who imported it and when.
+  std::string origin_number, imported_by;
+  std::int64_t imported_at = 0;
   // Not stored: set by the service when the caller may see only what the duplicate rules need (rules.h).
   bool restricted = false;
 };
@@ -146,6 +149,9 @@ struct Collection {
   // and day; the leader's opinion when results were last returned for rework, by whom, when, how many times.
   std::string recipient_kind, recipient_name, letter_number, letter_on, rework_opinion, returned_by;
   std::int64_t returned_at = 0, rework_count = 0;
+  // STQ02 or STQ01 (carried over, migration 0211): its STQ01 number, who imported it and when.
+  std::string source = "STQ02", origin_number, imported_by;
+  std::int64_t imported_at = 0;
   // Not stored: the service computes them on the working-day calendar ("" = results not sent yet).
   std::string approval_due_on, results_due_on;
   bool restricted = false;  // not stored: see Proposal::restricted
@@ -161,6 +167,14 @@ bool return_collection_results(soci::session& sql, const Collection& c, const st
 void replace_collection_results(soci::session& sql, std::int64_t id, const std::vector<CollectionResult>& results);
 std::vector<Collection> collections_of_enterprise(soci::session& sql, std::int64_t enterprise_id);
 std::vector<Collection> list_collections(soci::session& sql, const ListQuery& query, std::int64_t& total);
+
+// ---- STQ01 carry-over (store_stq01.cpp) ----
+// The id of the proposal / collection imported from STQ01 under this number (0 when none).
+std::int64_t stq01_proposal_id(soci::session& sql, const std::string& origin_number);
+std::int64_t stq01_collection_id(soci::session& sql, const std::string& origin_number);
+// A new import of an STQ01 record already carried over: its fields as the file has them now.
+void update_stq01_proposal(soci::session& sql, const Proposal& p);
+void update_stq01_collection(soci::session& sql, const Collection& c);
 
 // ---- decisions, conclusions, penalties, complaints ----
 struct Decision {

@@ -26,7 +26,8 @@ const db::RowMapping<Collection>& collection_mapping() {
                                                    approved_at, rejected_at, cancelled_at, result_submitted_at,
                                                    result_approved_at, updated_at, results_by, recipient_kind,
                                                    recipient_name, letter_number, letter_on, rework_opinion,
-                                                   returned_by, returned_at, rework_count);
+                                                   returned_by, returned_at, rework_count, source, origin_number,
+                                                   imported_by, imported_at);
   return mapping;
 }
 
@@ -51,12 +52,14 @@ std::vector<CollectionResult> results_of(soci::session& sql, std::int64_t id) {
 
 std::int64_t insert_collection(soci::session& sql, const Collection& c) {
   long long id = 0;
-  const long long year = c.year, e = c.enterprise_id, unit = c.unit_id, dups = c.duplicate_count, at = c.proposed_at;
+  const long long year = c.year, e = c.enterprise_id, unit = c.unit_id, dups = c.duplicate_count, at = c.proposed_at,
+                  imported = c.imported_at;
   sql << "INSERT INTO audit_collections (number, year, enterprise_id, unit_id, signs, risk_areas, status, "
-         "duplicate_count, proposed_by, proposed_at, updated_at) VALUES (:n, :y, :e, :u, :s, :ra, :st, :d, :by, :at, :m) "
-         "RETURNING id",
+         "duplicate_count, proposed_by, proposed_at, updated_at, source, origin_number, imported_by, imported_at) "
+         "VALUES (:n, :y, :e, :u, :s, :ra, :st, :d, :by, :at, :m, :src, :o, :ib, :ia) RETURNING id",
       soci::use(c.number), soci::use(year), soci::use(e), soci::use(unit), soci::use(c.signs), soci::use(c.risk_areas),
-      soci::use(c.status), soci::use(dups), soci::use(c.proposed_by), soci::use(at), soci::use(at), soci::into(id);
+      soci::use(c.status), soci::use(dups), soci::use(c.proposed_by), soci::use(at), soci::use(at), soci::use(c.source),
+      soci::use(c.origin_number), soci::use(c.imported_by), soci::use(imported), soci::into(id);
   return id;
 }
 

@@ -52,7 +52,7 @@ const db::RowMapping<Proposal>& proposal_mapping() {
                                                    status, paused_from, reason, duplicate_count, source, proposed_by,
                                                    decided_by, created_at, submitted_at, approved_at, rejected_at,
                                                    paused_at, cancelled_at, updated_at, paper_approved_on, entry_due_on,
-                                                   late);
+                                                   late, origin_number, imported_by, imported_at);
   return mapping;
 }
 
@@ -111,15 +111,16 @@ const db::RowMapping<Complaint>& complaint_mapping() {
 std::int64_t insert_proposal(soci::session& sql, const Proposal& p) {
   long long id = 0;
   const long long year = p.year, e = p.enterprise_id, unit = p.unit_id, dups = p.duplicate_count, c = p.created_at,
-                  s = p.submitted_at, late = p.late ? 1 : 0;
+                  s = p.submitted_at, late = p.late ? 1 : 0, imported = p.imported_at;
   sql << "INSERT INTO audit_proposals (number, year, enterprise_id, unit_id, place, grounds_kind, grounds, period_from, "
          "period_to, status, duplicate_count, source, proposed_by, created_at, submitted_at, updated_at, "
-         "paper_approved_on, entry_due_on, late) VALUES (:n, :y, :e, :u, :pl, :gk, :g, :pf, :pt, :st, :d, :src, :by, :c, "
-         ":s, :m, :pa, :due, :late) RETURNING id",
+         "paper_approved_on, entry_due_on, late, origin_number, imported_by, imported_at) VALUES (:n, :y, :e, :u, :pl, "
+         ":gk, :g, :pf, :pt, :st, :d, :src, :by, :c, :s, :m, :pa, :due, :late, :o, :ib, :ia) RETURNING id",
       soci::use(p.number), soci::use(year), soci::use(e), soci::use(unit), soci::use(p.place), soci::use(p.grounds_kind),
       soci::use(p.grounds), soci::use(p.period_from), soci::use(p.period_to), soci::use(p.status), soci::use(dups),
       soci::use(p.source), soci::use(p.proposed_by), soci::use(c), soci::use(s), soci::use(c),
-      soci::use(p.paper_approved_on), soci::use(p.entry_due_on), soci::use(late), soci::into(id);
+      soci::use(p.paper_approved_on), soci::use(p.entry_due_on), soci::use(late), soci::use(p.origin_number),
+      soci::use(p.imported_by), soci::use(imported), soci::into(id);
   return id;
 }
 

@@ -167,15 +167,16 @@ std::vector<Fact> form20_facts(soci::session& sql, const std::string& path, cons
                                std::int64_t from_ts, std::int64_t to_ts, const std::string& today) {
   std::vector<Fact> facts;
   const long long a = from_ts, b = to_ts;
-  const std::string collections = "FROM audit_collections t JOIN units u ON u.id = t.unit_id WHERE ";
-  const std::string proposals = "FROM audit_proposals t JOIN units u ON u.id = t.unit_id WHERE ";
+  // Records carried over from STQ01 were reported there: only STQ02's own count here.
+  const std::string collections = "FROM audit_collections t JOIN units u ON u.id = t.unit_id WHERE t.source = 'STQ02' AND ";
+  const std::string proposals = "FROM audit_proposals t JOIN units u ON u.id = t.unit_id WHERE t.source = 'STQ02' AND ";
   const auto in_range = [](const std::string& column) { return column + " >= :a AND " + column + " < :b"; };
   add_counts(sql, facts, "collections_proposed", collections + in_range("t.proposed_at"), path, a, b);
   add_counts(sql, facts, "collections_approved", collections + in_range("t.approved_at"), path, a, b);
   add_counts(sql, facts, "collections_completed", collections + in_range("t.result_approved_at"), path, a, b);
   add_counts(sql, facts, "collections_with_findings",
              collections + in_range("t.result_approved_at") + " AND t.has_findings = 1", path, a, b);
-  add_counts(sql, facts, "proposals_proposed", proposals + in_range("t.created_at") + " AND t.source = 'STQ02'", path, a, b);
+  add_counts(sql, facts, "proposals_proposed", proposals + in_range("t.created_at"), path, a, b);
   add_counts(sql, facts, "proposals_approved", proposals + in_range("t.approved_at"), path, a, b);
   add_counts(sql, facts, "proposals_rejected", proposals + in_range("t.rejected_at"), path, a, b);
   add_counts(sql, facts, "proposals_paused", proposals + in_range("t.paused_at"), path, a, b);

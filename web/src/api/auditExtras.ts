@@ -41,6 +41,13 @@ export const auditExtras = {
       contentType: typeof body === 'string' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       onProgress,
     }),
+  /** STQ01 proposals and collection requests (CSV text or .xlsx blob, the layout of the template). */
+  importStq01: (body: string | Blob, onProgress?: (fraction: number) => void) =>
+    upload<components['schemas']['AuditImportResult']>('/audit/stq01/import', body, {
+      contentType: typeof body === 'string' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      onProgress,
+    }),
+  stq01Template: () => download('/audit/stq01/template', undefined, 'mau-nhap-stq01.xlsx'),
   payments: (id: number) => ok(api.GET('/api/v1/audit/proposals/{id}/payments', { params: { path: { id } } })),
   addPayment: (id: number, body: { paid_on: string; amount: number; document?: string }) =>
     ok(api.POST('/api/v1/audit/proposals/{id}/payments', { params: { path: { id } }, body })),

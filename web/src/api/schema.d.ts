@@ -1482,6 +1482,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/stq01/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập đề xuất kiểm tra, đề xuất thu thập thông tin từ STQ01 / Import STQ01 proposals and collections
+         * @description Seed 000, letter 7301/TCHQ-KTSTQ: during the transition the duplicate search covers both systems. The body
+         *     is the file itself: CSV (UTF-8, ',' or ';') or an .xlsx workbook (first sheet) with a header row in the
+         *     layout of `GET /audit/stq01/template` (Vietnamese headings, or their keys; any order):
+         *     `Số STQ01`* (number), `Loại`* (kind: «Đề xuất kiểm tra» | «Thu thập thông tin»), `Mã số thuế`* (tax_code),
+         *     `Tên doanh nghiệp` (name: for an enterprise not yet in the directory), `Đơn vị`* (unit code),
+         *     `Ngày lập`* (created_on: YYYY-MM-DD, DD/MM/YYYY or an Excel date), `Trạng thái`* (status: «chờ phê duyệt»,
+         *     «đã phê duyệt», «bị từ chối», «tạm dừng», «đã hủy», for collections also «chờ duyệt kết quả», «đã hoàn
+         *     thành», or the code), `Nơi kiểm tra` (place; proposals*), `Kỳ kiểm tra từ`, `Kỳ kiểm tra đến` (period;
+         *     proposals*), `Căn cứ, nội dung` (grounds / signs), `Người lập` (proposed_by).
+         *     All or nothing: every bad cell is named by line and column heading. Idempotent by the STQ01 number (per
+         *     kind): a record already carried over is rewritten as the file has it (`updated`). Imported records are
+         *     marked `source: STQ01` with `origin_number`, numbered `STQ01-<number>`, and are read-only.
+         *     Who: a platform administrator (the General Department), or a unit administrator (`unit.admin`) for the units
+         *     of its own subtree; a row of any other unit refuses the whole file (403 `UNIT_OUT_OF_SCOPE`, details.lines).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description Imported. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditImportResult"];
+                    };
+                };
+                /** @description `EMPTY_IMPORT`, `INVALID_IMPORT` (a required column missing, too many rows), `XLSX_INVALID` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `FORBIDDEN` (not an administrator), `UNIT_OUT_OF_SCOPE` (details.lines: the rows of other units) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `IMPORT_INVALID` (details.problems: the first 1000 bad cells `{line, column, message}`, column = the heading; details.problem_count: all) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/stq01/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mẫu tệp nhập STQ01 / The STQ01 import template
+         * @description The header row of the layout and one example row of each kind, as an .xlsx workbook.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The workbook. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/key-enterprises/{year}/{tax_code}": {
         parameters: {
             query?: never;
@@ -6551,9 +6668,17 @@ export interface components {
         AuditProposalStatus: "DRAFT" | "SUBMITTED" | "APPROVED" | "REJECTED" | "PAUSED" | "CANCELLED";
         /** @enum {string} */
         AuditCollectionStatus: "SUBMITTED" | "APPROVED" | "REJECTED" | "PAUSED" | "CANCELLED" | "RESULT_SUBMITTED" | "COMPLETED";
+        /**
+         * @description STQ01: carried over from the former system (POST /audit/stq01/import); read-only (every change answers
+         *     409 `STQ01_READ_ONLY`), found by the duplicate search and rules 3–5 like STQ02's records, not counted in
+         *     forms 19/20 (reported in STQ01).
+         * @enum {string}
+         */
+        AuditSource: "STQ02" | "STQ01";
         AuditDuplicate: {
             /** @enum {string} */
             kind: "PROPOSAL" | "COLLECTION";
+            source: components["schemas"]["AuditSource"];
             /** Format: int64 */
             id: number;
             number: string;
@@ -6608,7 +6733,9 @@ export interface components {
             entry_due_on: string | null;
             /** @description Entered after entry_due_on */
             late: boolean;
-            source: string;
+            source: components["schemas"]["AuditSource"];
+            /** @description The STQ01 number of a record carried over from STQ01 */
+            origin_number: string | null;
             proposed_by: string;
             decided_by: string | null;
             /** Format: date-time */
@@ -6878,6 +7005,9 @@ export interface components {
             /** Format: date-time */
             returned_at: string | null;
             rework_count: number;
+            source: components["schemas"]["AuditSource"];
+            /** @description The STQ01 number of a record carried over from STQ01 */
+            origin_number: string | null;
             restricted: boolean;
         };
         AuditCollectionWithDuplicates: components["schemas"]["AuditCollection"] & {

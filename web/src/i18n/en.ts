@@ -2,6 +2,7 @@ import type { Dict } from './vi';
 import { auditEn } from '../pages/audit/i18n';
 import { auditExtrasEn } from '../pages/audit/extrasI18n';
 import { auditCalendarEn } from '../pages/audit/calendarI18n';
+import { auditStq01En } from '../pages/audit/stq01I18n';
 import { riskEn } from '../pages/audit/risk/i18n';
 import { trsEn } from '../pages/trs/i18n';
 import { trsAgencyEn } from '../pages/trs/agencyI18n';
@@ -281,6 +282,7 @@ export const en: Dict = {
   ...auditEn,
   ...auditExtrasEn,
   ...auditCalendarEn,
+  ...auditStq01En,
   ...riskEn,
   ...trsEn,
   ...trsAgencyEn,

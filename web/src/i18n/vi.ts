@@ -2,6 +2,7 @@
 import { auditVi } from '../pages/audit/i18n';
 import { auditExtrasVi } from '../pages/audit/extrasI18n';
 import { auditCalendarVi } from '../pages/audit/calendarI18n';
+import { auditStq01Vi } from '../pages/audit/stq01I18n';
 import { riskVi } from '../pages/audit/risk/i18n';
 import { trsVi } from '../pages/trs/i18n';
 import { trsAgencyVi } from '../pages/trs/agencyI18n';
@@ -281,6 +282,7 @@ export const vi = {
   ...auditVi,
   ...auditExtrasVi,
   ...auditCalendarVi,
+  ...auditStq01Vi,
   ...riskVi,
   ...trsVi,
   ...trsAgencyVi,

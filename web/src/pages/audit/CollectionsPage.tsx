@@ -17,7 +17,7 @@ import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { UnitFilter } from '../../components/UnitTreeSelect';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { fmtDate, fmtDateTime, vietnamToday } from '../../utils/format';
-import { DateTimeCell, DuplicateCountTag, DuplicatesAlert, EnterpriseSelect, enterpriseColumn, unitColumn, ReasonModal, StatusTag, statusColumn, useAuditReference, useAuditRights, type ReasonPrompt } from './common';
+import { DateTimeCell, DuplicateCountTag, DuplicatesAlert, EnterpriseSelect, enterpriseColumn, unitColumn, ReasonModal, SourceTag, StatusTag, statusColumn, useAuditReference, useAuditRights, type ReasonPrompt } from './common';
 import { actionPrompt } from './ProposalPage';
 import { StatusSelect } from '../../components/Status';
 import { ListExportButton } from './ListExportButton';
@@ -263,6 +263,7 @@ export default function CollectionsPage() {
       render: (v: string, c) => (
         <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(c.id)}>
           <Typography.Text strong>{v}</Typography.Text>
+          <SourceTag source={c.source} origin={c.origin_number} />
         </Button>
       ),
     },

@@ -9,6 +9,8 @@ import { useI18n, type DictKey } from '../../i18n';
 
 export interface ImportProblem {
   line: number;
+  /** The column (heading) of the bad cell, when the import names it. */
+  column?: string;
   message: string;
 }
 
@@ -128,11 +130,12 @@ export function ImportFileModal({ open, onClose, title, hint, columns, send }: I
             error.problems.length > 0 && (
               <Table<ImportProblem>
                 size="small"
-                rowKey={(p) => `${p.line}-${p.message}`}
+                rowKey={(p) => `${p.line}-${p.column ?? ''}-${p.message}`}
                 pagination={error.problems.length > 8 ? { pageSize: 8, size: 'small' } : false}
                 dataSource={error.problems}
                 columns={[
                   { title: t('audit.import.line'), dataIndex: 'line', width: 80 },
+                  { title: t('audit.import.column'), dataIndex: 'column', width: 160 },
                   { title: t('audit.import.problem'), dataIndex: 'message' },
                 ]}
               />

@@ -10,7 +10,7 @@ import { Page } from '../../components/PageHeader';
 import { TableSearch } from '../../components/TableSearch';
 import { UnitFilter } from '../../components/UnitTreeSelect';
 import { fmtDate } from '../../utils/format';
-import { DateTimeCell, DuplicateCountTag, enterpriseColumn, groundsLabel, PlaceTag, statusColumn, unitColumn } from './common';
+import { DateTimeCell, DuplicateCountTag, enterpriseColumn, groundsLabel, PlaceTag, SourceTag, statusColumn, unitColumn } from './common';
 import { StatusSelect } from '../../components/Status';
 import { ListExportButton } from './ListExportButton';
 import { LateEntryTag } from './LateEntryTag';
@@ -35,6 +35,7 @@ export default function ProposalsPage() {
       render: (v: string, p) => (
         <Link to={`/audit/proposals/${p.id}`}>
           <Typography.Text strong>{v}</Typography.Text>
+          <SourceTag source={p.source} origin={p.origin_number} />
         </Link>
       ),
     },

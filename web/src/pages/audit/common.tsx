@@ -169,6 +169,18 @@ export function DateTimeCell({ value }: { value: string | null | undefined }) {
   return <span style={{ whiteSpace: 'nowrap' }}>{fmtDateTime(value, lang)}</span>;
 }
 
+// ---- records carried over from STQ01 (read-only, found by the duplicate search alike) ----
+
+export function SourceTag({ source, origin }: { source?: string; origin?: string | null }) {
+  const { t } = useI18n();
+  if (source !== 'STQ01') return null;
+  return (
+    <Tooltip title={t('audit.stq01.tagHint', { number: origin ?? '' })}>
+      <Tag color="purple" data-testid="stq01-tag" style={{ marginInlineStart: 6 }}>STQ01</Tag>
+    </Tooltip>
+  );
+}
+
 // ---- duplicates (rule 3) ----
 
 export function duplicateLink(d: Duplicate): string {
@@ -189,6 +201,7 @@ export function DuplicatesAlert({ duplicates, compact }: { duplicates: Duplicate
           <Space wrap size={4}>
             <Tag>{tk(`audit.kind.${d.kind}`, d.kind)}</Tag>
             <Link to={duplicateLink(d)}>{d.number}</Link>
+            <SourceTag source={d.source} />
             <span>
               — <Typography.Text strong>{d.unit_code}</Typography.Text> {d.unit_name}
             </span>

@@ -181,6 +181,7 @@ export const auditVi = {
   'audit.import.phase.failed': 'Không nhập được',
   'audit.import.done': 'Đã thêm {created} và cập nhật {updated} doanh nghiệp',
   'audit.import.line': 'Dòng',
+  'audit.import.column': 'Cột',
   'audit.import.problem': 'Lỗi',
 
   'audit.record.profile': 'Hồ sơ (Mẫu 01/KTSTQ)',
@@ -611,6 +612,7 @@ export const auditEn: Record<AuditKey, string> = {
   'audit.import.phase.failed': 'Nothing imported',
   'audit.import.done': '{created} enterprises added, {updated} updated',
   'audit.import.line': 'Line',
+  'audit.import.column': 'Column',
   'audit.import.problem': 'Problem',
 
   'audit.record.profile': 'Profile (form 01/KTSTQ)',
