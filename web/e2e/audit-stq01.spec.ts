@@ -29,10 +29,15 @@ test('a unit administrator imports STQ01 proposals and the officer sees them tag
   await input.setInputFiles({ name: 'stq01.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(TAX)) });
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('import-result')).toContainText(/Đã nhập: \d+ hồ sơ mới, \d+ hồ sơ đã có được cập nhật/);
+  await modal.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
+  await expect(modal).toBeHidden();
   await logout(page);
 
   await login(page, '02ci.canbo', DEMO_PASSWORD);
-  await page.goto(`/audit/proposals?q=${TAX}`);
+  await page.goto('/audit/proposals');
+  const search = page.getByPlaceholder('Tìm theo mã số thuế hoặc tên doanh nghiệp');
+  await search.fill(TAX);
+  await search.press('Enter');
   const row = page.locator('tr', { hasText: 'STQ01-E2E-77/ĐXKT-02CI' });
   await expect(row.getByTestId('stq01-tag')).toBeVisible();
 });
