@@ -179,6 +179,9 @@ class Analyzer : public PreparingSink {
   void prepare(const Record& r, PreparingSink::Prepared& out) const override;
   void on_prepared(const Record& r, PreparingSink::Prepared& p) override;
   void on_issue(Issue issue) override;
+  // The analysis reads the branch, declaration number, type code, HS code, country and the agencies' names;
+  // the other text cells (bill of lading, transport, officers, goods, numbers, notes) are only validated.
+  bool reads_text(std::string_view column) const override;
   Report finish();
 
  private:
