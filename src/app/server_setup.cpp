@@ -26,6 +26,7 @@
 #include "platform/history_routes.h"
 #include "trs/study/agency_routes.h"
 #include "trs/study/demo.h"
+#include "trs/study/report_keeper.h"
 #include "trs/study/study_routes.h"
 
 namespace hq::app {
@@ -46,6 +47,7 @@ struct ServerParts {
   audit::risk::RiskService risk;
   trs::StudyService trs;
   trs::AgencyService trs_agencies;
+  trs::ReportKeeper trs_reports{trs};  // after trs: stopped before it
   eservices::EServicesService eservices;
   eservices::HelpdeskService helpdesk;
   monitor::MonitorService monitor;
@@ -136,6 +138,7 @@ http::Router& Server::router() { return parts_->router; }
 void Server::warm_up() {
   parts_->due_timer.start();
   parts_->crl_job.start();
+  parts_->trs_reports.start();
   parts_->audit.warm_up();
 }
 

@@ -263,5 +263,36 @@ TEST_P(TrsAgencyReturnsApi, ReturnsRegisteredBeforeTheAgencySamplingWindowAreLef
   EXPECT_FALSE(row.contains("outside_window"));
 }
 
+// Seed §B.II.3 (lines 58–62, 342–346): the border guard and the health quarantine collect in the week itself; the
+// agency table says so (migration 0105) and the report follows it: a health-quarantine registration on the
+// Thursday before the week is outside its sample, the same day for a food-safety registration is inside.
+TEST_P(TrsAgencyReturnsApi, TheHealthQuarantineSamplesTheWeekLikeTheBorderGuard) {
+  ApiClient analyst = logged_in("trs.phantich");
+  const std::string id = set_up_study(analyst), base = "/api/v1/trs/studies/" + id;
+  const std::string csv =
+      "flow,branch_code,declaration_no,arrival_at,registered_at,released_at,supervision_confirmed_at,sci_kinds,"
+      "ag1_name,ag1_registered_at,ag1_customs_received_at\n"
+      "NK,02CI,104722599100,2025-06-16 06:00,2025-06-17 08:00,2025-06-19 08:00,2025-06-19 12:00,KDYT,"
+      "Trung tâm Kiểm dịch y tế quốc tế,2025-06-12 08:00,2025-06-17 10:00\n"
+      "NK,02CI,104722599110,2025-06-16 06:00,2025-06-17 08:00,2025-06-19 08:00,2025-06-19 12:00,KDYT,"
+      "Cục Y tế dự phòng,2025-06-16 08:00,2025-06-17 10:00\n"
+      "NK,02CI,104722599120,2025-06-16 06:00,2025-06-17 08:00,2025-06-19 08:00,2025-06-19 12:00,VSATTP,"
+      "Cục An toàn thực phẩm,2025-06-12 08:00,2025-06-17 10:00\n";
+  ASSERT_EQ(analyst.send("POST", base + "/import", csv).status, 200);
+  const auto report = analyst.get(base + "/report");
+  ASSERT_EQ(report.status, 200) << report.raw;
+  json health, food;
+  for (const auto& a : report.body["agencies"]) {
+    if (a["agency"] == "Cục Y tế dự phòng") health = a;
+    if (a["agency"] == "Cục An toàn thực phẩm") food = a;
+  }
+  ASSERT_TRUE(health.is_object()) << report.body["agencies"].dump();
+  ASSERT_TRUE(food.is_object()) << report.body["agencies"].dump();
+  EXPECT_EQ(health["n"], 1);  // the alias "Trung tâm Kiểm dịch y tế quốc tế" is the same agency
+  EXPECT_EQ(health["outside_window"], 1);
+  EXPECT_EQ(food["n"], 1);
+  EXPECT_FALSE(food.contains("outside_window"));
+}
+
 }  // namespace
 }  // namespace hq::test

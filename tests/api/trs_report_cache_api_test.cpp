@@ -1,9 +1,15 @@
 // The stored study's report kept ready (issue 12 §4, migration 0104) on SQLite and PostgreSQL: an import leaves
 // the whole study's report in trs_report_cache; every write the report reads (a record, the study's settings,
 // an agency's returned times, a border check) moves the study's data version, so the next report is computed
-// again and never served stale; a report computed under an old version is not kept.
+// again and never served stale; a report computed under an old version is not kept; after a write other than an
+// import, the report keeper computes the whole study's report again in the background and keeps it.
+#include <chrono>
+#include <functional>
+#include <thread>
+
 #include "tests/api/api_fixture.h"
 #include "trs/study/report_cache_store.h"
+#include "trs/study/report_keeper.h"
 #include "trs/study/study_service.h"
 
 namespace hq::test {
@@ -34,6 +40,23 @@ class TrsReportCacheApi : public ApiTest {
       sql << "SELECT COUNT(*) FROM trs_report_cache WHERE study_id = " + id, soci::into(n);
     });
     return n;
+  }
+  long long kept_version(const std::string& id) {
+    long long v = -1;
+    db().read([&](soci::session& sql) {
+      sql << "SELECT data_version FROM trs_report_cache WHERE study_id = " + id + " AND scope = '*'", soci::into(v);
+    });
+    return v;
+  }
+  std::string kept_body(const std::string& id) {
+    std::string text;
+    db().read([&](soci::session& sql) {
+      sql << "SELECT body FROM trs_report_cache WHERE study_id = " + id + " AND scope = '*'", soci::into(text);
+    });
+    return text;
+  }
+  long long current_version(const std::string& id) {
+    return db().read([&](soci::session& sql) { return trs::store::data_version(sql, std::stoll(id)); });
   }
   static double t2_median(const ApiResponse& report) {
     for (const auto& r : report.body["rows"])
@@ -121,6 +144,50 @@ TEST_P(TrsReportCacheApi, AReportComputedUnderAnOldVersionIsNotKept) {
   db().transaction([&](soci::session& sql) { trs::store::touch_study(sql, study); });
   EXPECT_EQ(json::parse(service.report_json(nullptr, study))["records"]["analysed"], 3);
   EXPECT_EQ(body(), current);
+}
+
+TEST_P(TrsReportCacheApi, AfterAnyWriteTheReportIsKeptReadyInTheBackground) {
+  ApiClient analyst = logged_in("trs.phantich");
+  const std::string id = set_up_study(analyst), base = "/api/v1/trs/studies/" + id;
+  trs::StudyService service(db());
+  trs::ReportKeeper keeper(service);
+  keeper.keep_ready();
+  EXPECT_EQ(kept_version(id), current_version(id));  // the import kept it
+  ApiClient bvtv = logged_in("bvtv.trs");
+  // Writes other than an import, each followed by the keeper's passes (what its timer runs).
+  const std::vector<std::function<int()>> writes = {
+      [&] { return analyst.patch(base + "/records/304722599010", {{"cells", {{"released_at", "2025-06-17 19:00"}}}}).status; },
+      [&] { return analyst.patch(base, {{"excluded_type_codes", json::array({"E62"})}}).status; },
+      [&] {
+        return bvtv.put(base + "/agencies/BVTV/returns/304722599000",
+                        {{"cells", {{"registered_at", "2025-06-17 07:00"}, {"handed_over_at", "2025-06-17 10:00"}}}})
+            .status;
+      },
+  };
+  for (std::size_t w = 0; w < writes.size(); ++w) {
+    SCOPED_TRACE("write " + std::to_string(w));
+    const long long before = current_version(id);
+    ASSERT_EQ(writes[w](), 200);
+    ASSERT_GT(current_version(id), before);
+    EXPECT_NE(kept_version(id), current_version(id));  // what is kept no longer matches: it is not served
+    keeper.keep_ready();                               // the first pass waits for the version to settle
+    EXPECT_NE(kept_version(id), current_version(id));
+    EXPECT_GE(keeper.keep_ready(), 1u);
+    EXPECT_EQ(kept_version(id), current_version(id));
+    const std::string kept = kept_body(id);
+    EXPECT_EQ(kept, service.report_json(nullptr, std::stoll(id), true));  // the report computed from the records
+  }
+  EXPECT_EQ(json::parse(kept_body(id))["records"]["analysed"], 2);  // the settings' exclusion is in it
+
+  // Its timer does the same with no call here.
+  trs::ReportKeeper timer(service, std::chrono::milliseconds(20));
+  timer.start();
+  ASSERT_EQ(analyst.patch(base + "/records/304722599000", {{"cells", {{"released_at", "2025-06-17 13:00"}}}}).status, 200);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (kept_version(id) != current_version(id) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(kept_version(id), current_version(id));
+  EXPECT_EQ(json::parse(kept_body(id)), json::parse(service.report_json(nullptr, std::stoll(id), true)));
 }
 
 }  // namespace

@@ -132,16 +132,24 @@ Issue cell_issue(std::size_t line, std::string_view declaration_no, std::string_
 
 // Decoders of one trimmed, non-empty cell by kind: each returns "" or the reason the cell is invalid (then
 // it is read as not recorded).
+constexpr std::string_view kNotUtf8 = "không phải văn bản UTF-8 (có thể tệp lưu bằng bảng mã Windows-1258/TCVN3)";
+
 std::string decode_text(const ColumnDef& c, std::string_view cell, std::string& dst) {
   const TextRule rule = c.rule;
   dst.assign(cell);
   if (!valid_utf8(cell)) {
     dst.clear();
-    return "không phải văn bản UTF-8 (có thể tệp lưu bằng bảng mã Windows-1258/TCVN3)";
+    return std::string(kNotUtf8);
   }
   std::string why = check_text_rule(rule, cell);
   if (!why.empty() && rule != TextRule::DeclarationNo) dst.clear();  // the number is kept to name the row
   return why;
+}
+
+// The same checks as decode_text for a column the sink does not read: nothing is copied.
+std::string check_text(const ColumnDef& c, std::string_view cell) {
+  if (!valid_utf8(cell)) return std::string(kNotUtf8);
+  return c.rule == TextRule::None ? std::string() : check_text_rule(c.rule, cell);
 }
 
 std::string decode_time(const ColumnDef&, std::string_view cell, Time& dst) {
@@ -210,9 +218,12 @@ void PreparingSink::on_record(const Record& r) {
 
 // ---------------------------------------------------------------------------------------------- decoder
 
-void RowDecoder::map(std::size_t pos, const ColumnDef& c) {
+void RowDecoder::map(std::size_t pos, const ColumnDef& c, const RecordSink* sink) {
   switch (c.kind) {
-    case ColumnKind::Text: return texts_.push_back({pos, &c, FieldSlot<std::string>(c.text)});
+    case ColumnKind::Text:
+      if (sink && !sink->reads_text(c.name) && c.name != "declaration_no")  // issues name the declaration
+        return checked_texts_.push_back({pos, &c, FieldSlot<std::string>(c.text)});
+      return texts_.push_back({pos, &c, FieldSlot<std::string>(c.text)});
     case ColumnKind::Time: return times_.push_back({pos, &c, FieldSlot<Time>(c.time)});
     case ColumnKind::YesNo: return yes_nos_.push_back({pos, &c, FieldSlot<std::optional<bool>>(c.yes_no)});
     case ColumnKind::List: return lists_.push_back({pos, &c, FieldSlot<CodeSet>(c.list)});
@@ -220,7 +231,7 @@ void RowDecoder::map(std::size_t pos, const ColumnDef& c) {
   }
 }
 
-RowDecoder::RowDecoder(std::span<const std::string_view> header) {
+RowDecoder::RowDecoder(std::span<const std::string_view> header, const RecordSink* sink) {
   std::vector<std::string> unknown, duplicate;
   std::vector<bool> seen(columns().size());
   std::size_t known = 0;
@@ -236,7 +247,7 @@ RowDecoder::RowDecoder(std::span<const std::string_view> header) {
     if (c >= 0) seen[c] = true, ++known;
     if (c >= 0 && columns()[c].name == "declaration_no") declaration_pos_ = static_cast<int>(cols_.size());
     if (c >= 0 && columns()[c].name == "flow") flow_pos_ = static_cast<int>(cols_.size());
-    if (c >= 0) map(cols_.size(), columns()[static_cast<std::size_t>(c)]);
+    if (c >= 0) map(cols_.size(), columns()[static_cast<std::size_t>(c)], sink);
     cols_.push_back(c);
   }
   if (known == 0)
@@ -303,6 +314,8 @@ void RowDecoder::decode(std::size_t line, std::span<const std::string_view> cell
     }
   };
   decode_each(texts_, decode_text);
+  for (const auto& m : checked_texts_)
+    if (const std::string_view cell = cell_at(m.pos); !cell.empty()) check(m, cell, check_text(*m.def, cell));
   decode_each(times_, decode_time);
   decode_each(yes_nos_, decode_yes_no);
   decode_each(lists_, decode_list);
@@ -456,7 +469,7 @@ std::size_t read_wide_csv(ByteSource& src, RecordSink& sink, std::size_t decode_
   CsvParser parser(src);
   sniff(parser, "dữ liệu");
   std::vector<std::string_view> fields;
-  const RowDecoder decoder(read_header(parser, fields, "dữ liệu"));
+  const RowDecoder decoder(read_header(parser, fields, "dữ liệu"), &sink);
   std::size_t rows = 0;
   auto* preparing = dynamic_cast<PreparingSink*>(&sink);
   const auto deliver = [&](RecordChunk& chunk) {

@@ -25,6 +25,10 @@ class RecordSink {
   // `r` is only valid during the call (readers reuse one record).
   virtual void on_record(const Record& r) = 0;
   virtual void on_issue(Issue issue) = 0;
+  // Whether the sink reads this text column of the records it gets (default: yes). When it does not, a reader
+  // may validate the cell where it lies without copying it: the record's field stays empty, the issues are the
+  // same as when it is read.
+  virtual bool reads_text(std::string_view column) const { return true; }
 };
 
 // A sink with work on each record that does not depend on the others: readers that decode on several
@@ -57,8 +61,9 @@ class RecordCollector : public RecordSink {
 class RowDecoder {
  public:
   // Validates the header: unknown, duplicate or missing required columns (flow, declaration_no) throw.
-  // Empty header cells are ignored together with their column.
-  explicit RowDecoder(std::span<const std::string_view> header);
+  // Empty header cells are ignored together with their column. With `sink`, the text columns it does not read
+  // (RecordSink::reads_text) are only validated: their fields stay empty.
+  explicit RowDecoder(std::span<const std::string_view> header, const RecordSink* sink = nullptr);
   std::size_t width() const { return cols_.size(); }
   const ColumnDef* column_at(std::size_t i) const;  // nullptr for an ignored column
   // Decodes one data row into `out` (every mapped column is overwritten). Cells past width() must be empty,
@@ -74,11 +79,12 @@ class RowDecoder {
     FieldSlot<T> slot;
   };
   std::vector<Mapped<std::string>> texts_;
+  std::vector<Mapped<std::string>> checked_texts_;  // validated only (the sink does not read them)
   std::vector<Mapped<Time>> times_;
   std::vector<Mapped<std::optional<bool>>> yes_nos_;
   std::vector<Mapped<CodeSet>> lists_;
   std::vector<Mapped<void*>> enums_;  // set through def->set_enum (the slot is unused)
-  void map(std::size_t pos, const ColumnDef& c);
+  void map(std::size_t pos, const ColumnDef& c, const RecordSink* sink);
   std::vector<int> cols_;  // header position → index in columns(), -1 = ignored
   int declaration_pos_ = -1;
   int flow_pos_ = -1;

@@ -1,5 +1,7 @@
 #include "trs/engine/report.h"
 
+#include <algorithm>
+
 #include "trs/engine/report_analyzer.h"
 
 namespace hq::trs {
@@ -8,6 +10,12 @@ Analyzer::Analyzer(AnalysisSettings settings) : impl_(std::make_unique<Impl>(std
 Analyzer::~Analyzer() = default;
 
 void Analyzer::on_issue(Issue issue) { impl_->add_issue(std::move(issue)); }
+
+bool Analyzer::reads_text(std::string_view column) const {
+  static constexpr std::string_view kRead[] = {"branch_code", "declaration_no", "type_code", "hs_code",
+                                               "country",     "ag1_name",       "ag2_name",  "qc_name"};
+  return std::find(std::begin(kRead), std::end(kRead), column) != std::end(kRead);
+}
 
 std::unique_ptr<PreparingSink::Prepared> Analyzer::make_prepared() const { return std::make_unique<Prepared>(); }
 

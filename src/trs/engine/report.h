@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -81,6 +82,10 @@ struct AnalysisSettings {
   // (interval 4.2) give that agency a row among the agencies (its check start → end as registration → result
   // and as its whole span). "" = no border guard row (the bare-file JSON is unchanged).
   std::string border_guard_agency = {};
+  // Agencies (block names) whose sample is the measurement week itself, not the agencies' window (seed §B.II.3:
+  // the border guard and the health quarantine collect during the six working days of the week): their blocks
+  // registered outside the week are outside the sample. The border guard's row always keeps the week.
+  std::set<std::string> week_window_agencies = {};
 };
 
 struct RecordCounts {
@@ -179,6 +184,9 @@ class Analyzer : public PreparingSink {
   void prepare(const Record& r, PreparingSink::Prepared& out) const override;
   void on_prepared(const Record& r, PreparingSink::Prepared& p) override;
   void on_issue(Issue issue) override;
+  // The analysis reads the branch, declaration number, type code, HS code, country and the agencies' names;
+  // the other text cells (bill of lading, transport, officers, goods, numbers, notes) are only validated.
+  bool reads_text(std::string_view column) const override;
   Report finish();
 
  private:

@@ -151,7 +151,8 @@ struct Analyzer::Impl {
     const Time& release_to = r.flow == Flow::NK ? r.supervision_confirmed_at : r.released_at;
     const std::optional<std::int64_t> release = span(release_from, release_to);
     // The window of the agencies' sample: inspection agencies [agency_window_begin, agency_window_end); the border
-    // guard follows the vehicles entering during the week itself (seed §B.II.2 (4.2)).
+    // guard follows the vehicles entering during the week itself (seed §B.II.2 (4.2)), and so does every agency
+    // of week_window_agencies (seed §B.II.3: the health quarantine).
     const auto* st = settings.study ? &*settings.study : nullptr;
     const auto add = [&](const std::string& name, const Time& registered, const Time& handed_over,
                          std::array<std::optional<std::int64_t>, 5> seconds, bool week_only = false) {
@@ -165,17 +166,20 @@ struct Analyzer::Impl {
       }
       p.agencies.push_back(std::move(a));
     };
+    const auto week_only = [&](const std::string& name) { return settings.week_window_agencies.count(name) > 0; };
     for (const AgencyBlock* b : {&r.ag1, &r.ag2}) {
       if (b->name.empty()) continue;
       add(b->name, b->registered_at, b->customs_received_at,
           {span(b->registered_at, b->sampling_at), span(b->sampling_at, b->certified_at),
            span(b->registered_at, b->certified_at), span(b->certified_at, b->customs_received_at),
-           span(b->registered_at, b->customs_received_at)});
+           span(b->registered_at, b->customs_received_at)},
+          week_only(b->name));
     }
     if (!r.qc.name.empty())
       add(r.qc.name, r.qc.registered_at, r.qc.customs_received_at,
           {std::nullopt, span(r.qc.conformity_at, r.qc.notified_at), span(r.qc.registered_at, r.qc.notified_at),
-           span(r.qc.notified_at, r.qc.customs_received_at), span(r.qc.registered_at, r.qc.customs_received_at)});
+           span(r.qc.notified_at, r.qc.customs_received_at), span(r.qc.registered_at, r.qc.customs_received_at)},
+          week_only(r.qc.name));
     if (!settings.border_guard_agency.empty()) {
       const auto check = span(r.border_check_start_at, r.border_check_end_at);
       if (check)

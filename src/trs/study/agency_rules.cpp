@@ -304,6 +304,13 @@ std::string ReturnsOverlay::border_guard_name() const {
   return {};
 }
 
+std::set<std::string> ReturnsOverlay::week_window_names() const {
+  std::set<std::string> names;
+  for (const Agency& a : agencies_)
+    if (a.samples_the_week()) names.insert(a.name);
+  return names;
+}
+
 bool is_agency_user(const core::Principal& caller) { return caller.has_role("trs.agency"); }
 
 }  // namespace hq::trs

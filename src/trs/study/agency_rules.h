@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +22,11 @@ struct Agency {
   std::string code, name, ministry_code, ministry_name;
   std::string kind = "SCI";           // SCI | BORDER_GUARD
   std::vector<std::string> aliases;   // other spellings in the records' blocks
+  // The window its sample is taken in (seed §B.II.3): AGENCY = from one to two working weeks before the week to
+  // its end (the specialised-inspection agencies); WEEK = the week itself (the border guard, the health quarantine).
+  std::string sampling_window = "AGENCY";
   bool border_guard() const { return kind == "BORDER_GUARD"; }
+  bool samples_the_week() const { return sampling_window == "WEEK"; }
 };
 
 // True when a record block's agency name is this agency (name or an alias, without case and diacritics).
@@ -96,6 +101,8 @@ class ReturnsOverlay {
   // The border guard's official name (the agency of kind BORDER_GUARD; "" when the table has none): the
   // report's agency row of interval 4.2.
   std::string border_guard_name() const;
+  // The official names of the agencies whose sample is the week itself (AnalysisSettings::week_window_agencies).
+  std::set<std::string> week_window_names() const;
 
  private:
   std::vector<Agency> agencies_;

@@ -22,7 +22,7 @@ std::vector<std::string> split_aliases(const std::string& text) {
 const db::RowMapping<Agency>& agency_mapping() {
   static const auto mapping =
       db::RowMapping<Agency>()
-          HQ_ROW_FIELDS(Agency, code, name, ministry_code, ministry_name, kind)
+          HQ_ROW_FIELDS(Agency, code, name, ministry_code, ministry_name, kind, sampling_window)
           .field_with("aliases", [](Agency& a, const soci::row& row, std::size_t i) { a.aliases = split_aliases(db::text_at(row, i)); });
   return mapping;
 }

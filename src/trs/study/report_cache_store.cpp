@@ -1,5 +1,7 @@
 #include "trs/study/report_cache_store.h"
 
+#include "db/row.h"
+
 namespace hq::trs::store {
 
 void touch_study(soci::session& sql, std::int64_t study_id) {
@@ -36,6 +38,18 @@ void store_report(soci::session& sql, const ReportKey& key, const std::string& b
          "created_at = excluded.created_at",
       soci::use(id), soci::use(key.scope), soci::use(version), soci::use(limit), soci::use(key.format),
       soci::use(body), soci::use(at), soci::use(id), soci::use(version);
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> studies_not_kept(soci::session& sql, const std::string& format) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  const soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT s.id, s.data_version FROM trs_studies s LEFT JOIN trs_report_cache c "
+                      "ON c.study_id = s.id AND c.scope = '*' "
+                      "WHERE c.study_id IS NULL OR c.data_version <> s.data_version OR c.format <> :format ORDER BY s.id",
+       soci::use(format));
+  for (const soci::row& r : rows)
+    out.emplace_back(db::int_at(r, std::size_t{0}), db::int_at(r, std::size_t{1}));
+  return out;
 }
 
 }  // namespace hq::trs::store

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <soci/soci.h>
 
@@ -26,5 +28,8 @@ std::int64_t data_version(soci::session& sql, std::int64_t study_id);
 std::optional<std::string> cached_report(soci::session& sql, const ReportKey& key);
 // Keeps `body` under `key` unless the study's data version has moved since (then nothing is written).
 void store_report(soci::session& sql, const ReportKey& key, const std::string& body, std::int64_t now);
+// (study id, data version) of every study whose whole-study report ('*') is not kept under its current data
+// version and this build's `format` (a write other than an import moved the version), by id.
+std::vector<std::pair<std::int64_t, std::int64_t>> studies_not_kept(soci::session& sql, const std::string& format);
 
 }  // namespace hq::trs::store

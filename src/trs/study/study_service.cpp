@@ -526,6 +526,7 @@ Report StudyService::report(const core::Principal* caller, std::int64_t id) {
     AnalysisSettings settings = analysis_settings(study.config, limit_of(sql, study), filter ? *filter : branch_codes(study));
     settings.agency_ministries = overlay.ministries();
     settings.border_guard_agency = overlay.border_guard_name();
+    settings.week_window_agencies = overlay.week_window_names();
     Analyzer analyzer(std::move(settings));
     const std::size_t workers = default_decode_threads();
     core::OrderedPipeline<StoredBatch> pipeline(
@@ -576,6 +577,10 @@ std::string StudyService::report_json(const core::Principal* caller, std::int64_
   std::string body = to_json_text(report(caller, id));
   db_.transaction([&](soci::session& sql) { store::store_report(sql, key, body, core::now()); });
   return body;
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> StudyService::reports_not_kept() {
+  return db_.read([&](soci::session& sql) { return store::studies_not_kept(sql, kReportFormat); });
 }
 
 }  // namespace hq::trs

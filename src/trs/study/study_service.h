@@ -111,6 +111,9 @@ class StudyService {
   // kept (report_cache_store.h). `fresh` computes it again whatever the cache holds. An import keeps the whole
   // study's report ready (every branch) before it returns.
   std::string report_json(const core::Principal* caller, std::int64_t id, bool fresh = false);
+  // (study id, data version) of the studies whose whole-study report is not kept under their current data
+  // version: what ReportKeeper (report_keeper.h) computes in the background after a write.
+  std::vector<std::pair<std::int64_t, std::int64_t>> reports_not_kept();
   // The list sent to the ministries (seed §B.II.2.2): per agency, every sampled declaration with specialised
   // inspection of the branches the caller sees.
   std::vector<AgencyListRow> agency_list(const core::Principal* caller, std::int64_t id);

@@ -78,3 +78,41 @@ TEST(ParallelRead, AnalysisOnThreadsEqualsTheSingleThreadedOne) {
     EXPECT_EQ(to_json(rb).dump(), to_json(ra).dump()) << (with_study ? "with a study" : "without a study");
   }
 }
+
+namespace {
+// A collector that reads no free-text column but the branch, declaration number and type code.
+class FewTextsCollector : public RecordCollector {
+ public:
+  bool reads_text(std::string_view column) const override {
+    return column == "branch_code" || column == "declaration_no" || column == "type_code";
+  }
+};
+}  // namespace
+
+TEST(ParallelRead, TextCellsTheSinkDoesNotReadAreCheckedWithoutBeingCopied) {
+  // Bad text in columns the sink does not read: invalid UTF-8 in goods_group, a bad HS code and country.
+  std::string csv = troubled_csv(3000);
+  csv.insert(csv.find('\n') + 1,
+             "NK,104722500000,03CC,A11,GREEN,8708,VNM,\"Hàng \xC3\x28\",2025-06-16 08:00,2025-06-16 09:00,,,"
+             "2025-06-16 10:00,2025-06-16 11:00,\n");
+  RecordCollector all;
+  FewTextsCollector few;
+  auto all_source = memory_source(csv), few_source = memory_source(csv);
+  read_wide_csv(*all_source, all, 2);
+  read_wide_csv(*few_source, few, 2);
+  ASSERT_EQ(few.issues.size(), all.issues.size());
+  EXPECT_TRUE(few.issues == all.issues);  // the same issues, messages and order
+  std::size_t bad_text = 0;
+  for (const Issue& i : all.issues) bad_text += i.column == "goods_group" || i.column == "hs_code" || i.column == "country";
+  EXPECT_GE(bad_text, 3u);
+  ASSERT_EQ(few.records.size(), all.records.size());
+  std::size_t with_goods = 0;
+  for (std::size_t i = 0; i < all.records.size(); ++i) {
+    Record expected = all.records[i];
+    with_goods += !expected.goods_group.empty();
+    expected.goods_group.clear(), expected.hs_code.clear(), expected.country.clear();
+    ASSERT_TRUE(few.records[i] == expected) << "record of line " << all.records[i].meta.line;
+    EXPECT_EQ(few.records[i].meta.invalid_cells, all.records[i].meta.invalid_cells);
+  }
+  EXPECT_GT(with_goods, 1000u);  // the reading collector did get the text
+}

@@ -180,3 +180,36 @@ TEST(ReportMinistries, TheBorderGuardRowKeepsTheChecksOfTheWeek) {
   EXPECT_EQ(bg->n, 1u);  // Friday 13 June is before the week
   EXPECT_EQ(bg->outside_window, 1u);
 }
+
+// Seed §B.II.3: the health quarantine samples the six working days of the week, like the border guard; the other
+// agencies from one to two weeks before it. The same registration on the Thursday before the week is inside the
+// agencies' window for one, outside the week for the other.
+TEST(ReportMinistries, AnAgencySamplingTheWeekLeavesOutWhatWasRegisteredBeforeIt) {
+  const std::string csv = lines({
+      "flow,declaration_no,arrival_at,registered_at,released_at,supervision_confirmed_at,ag1_name,ag1_registered_at,"
+      "ag1_customs_received_at",
+      "NK,104722599000,2025-06-16 06:00,2025-06-17 08:00,2025-06-17 12:00,2025-06-17 16:00,Cục Y tế dự phòng,"
+      "2025-06-12 08:00,2025-06-17 10:00",
+      "NK,104722599010,2025-06-16 06:00,2025-06-17 08:00,2025-06-17 12:00,2025-06-17 16:00,Cục Y tế dự phòng,"
+      "2025-06-16 08:00,2025-06-17 10:00",
+      "NK,104722599020,2025-06-16 06:00,2025-06-17 08:00,2025-06-17 12:00,2025-06-17 16:00,Cục An toàn thực phẩm,"
+      "2025-06-12 08:00,2025-06-17 10:00",
+  });
+  AnalysisSettings settings;
+  settings.study.emplace();
+  settings.study->week_start = {2025, 6, 16};
+  settings.study->agency_window_begin = hq::core::from_local({{2025, 6, 9}});
+  settings.study->agency_window_end = hq::core::from_local({{2025, 6, 22}});
+  settings.week_window_agencies = {"Cục Y tế dự phòng"};
+  const Report report = analyze_text(csv, settings);
+  const AgencyResultRow* health = agency_row(report, "Cục Y tế dự phòng");
+  const AgencyResultRow* food = agency_row(report, "Cục An toàn thực phẩm");
+  ASSERT_NE(health, nullptr);
+  ASSERT_NE(food, nullptr);
+  EXPECT_EQ(health->n, 1u);
+  EXPECT_EQ(health->outside_window, 1u);
+  EXPECT_EQ(food->n, 1u);
+  EXPECT_EQ(food->outside_window, 0u);
+  settings.week_window_agencies.clear();  // without it, the health quarantine keeps the agencies' window
+  EXPECT_EQ(agency_row(analyze_text(csv, settings), "Cục Y tế dự phòng")->n, 2u);
+}
