@@ -7,12 +7,11 @@
 // now (refresh_now: the request only wakes the job, it does not wait for the network).
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <mutex>
 #include <optional>
-#include <thread>
 
+#include "core/periodic_task.h"
 #include "eservices/service.h"
 
 namespace hq::eservices {
@@ -29,23 +28,20 @@ class CrlRefreshJob {
   CrlRefreshJob(EServicesService& service, CrlFetcher fetch, std::chrono::seconds interval,
                 std::chrono::seconds retry = std::chrono::minutes(5))
       : service_(service), fetch_(std::move(fetch)), interval_(interval), retry_(std::min(retry, interval)) {}
-  ~CrlRefreshJob();
-  CrlRefreshJob(const CrlRefreshJob&) = delete;
-  CrlRefreshJob& operator=(const CrlRefreshJob&) = delete;
 
   void start();        // no-op when the interval is 0 or it already runs
   void refresh_now();  // the next run starts now (ignored when the job is off)
   CrlJobStatus status() const;
 
  private:
+  std::chrono::milliseconds run();  // one refresh; returns the wait before the next
+
   EServicesService& service_;
   CrlFetcher fetch_;
   std::chrono::seconds interval_, retry_;
-  mutable std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false, requested_ = false;
+  mutable std::mutex mutex_;  // guards status_
   CrlJobStatus status_;
-  std::thread thread_;
+  core::PeriodicTask task_{[this] { return run(); }, std::chrono::milliseconds(0)};  // last: stopped first
 };
 
 }  // namespace hq::eservices

@@ -13,10 +13,7 @@ std::size_t ReportKeeper::keep_ready() {
     const bool settled = seen != seen_.end() && seen->second == version;
     const auto failed = failed_.find(id);
     if (!settled || (failed != failed_.end() && failed->second == version)) continue;
-    {
-      std::lock_guard lock(mutex_);
-      if (stopping_) break;
-    }
+    if (task_.stopping()) break;  // the server stops: the rest waits for its next start
     try {
       service_.report_json(nullptr, id);  // computed and kept under `version` unless a write moved it meanwhile
       ++kept;
@@ -29,29 +26,18 @@ std::size_t ReportKeeper::keep_ready() {
   return kept;
 }
 
-void ReportKeeper::start() {
-  if (thread_.joinable()) return;
-  thread_ = std::thread([this] {
-    std::unique_lock lock(mutex_);
-    while (!wake_.wait_for(lock, interval_, [this] { return stopping_; })) {
-      lock.unlock();
-      try {
-        keep_ready();
-      } catch (const std::exception& e) {  // the database may be away for a while: the next pass retries
-        spdlog::warn("trs: keeping the reports ready failed: {}", e.what());
-      }
-      lock.lock();
-    }
-  });
-}
-
-ReportKeeper::~ReportKeeper() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
+ReportKeeper::ReportKeeper(StudyService& service, std::chrono::milliseconds interval)
+    : service_(service),
+      interval_(interval),
+      task_(
+          [this] {
+            try {
+              keep_ready();
+            } catch (const std::exception& e) {  // the database may be away for a while: the next pass retries
+              spdlog::warn("trs: keeping the reports ready failed: {}", e.what());
+            }
+            return interval_;
+          },
+          interval) {}
 
 }  // namespace hq::trs

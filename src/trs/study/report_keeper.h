@@ -7,26 +7,20 @@
 // computed from, so a write during the computation is never hidden by it: the next pass computes again. Reports
 // are never served stale: a request whose study's version has moved computes the report itself.
 #include <chrono>
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <map>
-#include <mutex>
-#include <thread>
 
+#include "core/periodic_task.h"
 #include "trs/study/study_service.h"
 
 namespace hq::trs {
 
 class ReportKeeper {
  public:
-  explicit ReportKeeper(StudyService& service, std::chrono::milliseconds interval = std::chrono::seconds(2))
-      : service_(service), interval_(interval) {}
-  ~ReportKeeper();
-  ReportKeeper(const ReportKeeper&) = delete;
-  ReportKeeper& operator=(const ReportKeeper&) = delete;
+  explicit ReportKeeper(StudyService& service, std::chrono::milliseconds interval = std::chrono::seconds(2));
   // Runs keep_ready() every `interval` on a thread of its own until destroyed.
-  void start();
+  void start() { task_.start(); }
   // One pass: every study whose report is not kept under its current data version, and whose version has not
   // moved since the previous pass (writes in a row — an import's batches, an agency entering a list — are
   // computed once, after them), gets its whole-study report computed and kept. Returns how many were kept. A
@@ -38,10 +32,7 @@ class ReportKeeper {
   std::chrono::milliseconds interval_;
   std::map<std::int64_t, std::int64_t> seen_;    // study → data version not kept, at the previous pass
   std::map<std::int64_t, std::int64_t> failed_;  // study → data version whose computation failed
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  core::PeriodicTask task_;  // last: stopped (joined) before the maps above go
 };
 
 }  // namespace hq::trs
