@@ -6,11 +6,7 @@
 
 namespace hq::audit {
 
-using http::Request;
-using http::Response;
-using nlohmann::json;
-using routes::instant;
-using routes::route;
+using namespace routes::names;
 
 namespace {
 
@@ -26,8 +22,7 @@ void add_misc_routes(http::Router& router, AuditService& service) {
                               {"reason", f.reason}, {"status", f.status}, {"created_at", instant(f.created_at)}});
   });
   router.add("GET", route("/feedback"), [&service](Request& request) {
-    const bool xlsx = routes::wants_xlsx(request);
-    const http::Paging p = routes::list_paging(request, xlsx);
+    const auto [xlsx, p] = routes::list_request(request);
     const auto page = service.feedback(request.principal, p.offset(), p.page_size);
     if (xlsx) return routes::xlsx_list(feedback_table(page.items), page.total, "gop-y-chuc-nang");
     json items = json::array();

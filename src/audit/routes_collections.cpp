@@ -10,17 +10,10 @@
 
 namespace hq::audit::routes {
 
-using http::Request;
-using http::Response;
-using nlohmann::json;
-
 void add_collection_routes(http::Router& router, AuditService& service) {
-  router.add("GET", route("/collections"), [&service](Request& request) {
-    const bool xlsx = wants_xlsx(request);
-    const http::Paging p = list_paging(request, xlsx);
-    const auto page = service.list_collections(request.principal, request.query_text("unit"), list_query(request, p));
-    return list_answer(xlsx, p, page.items, page.total, collections_table, "thu-thap-thong-tin", collection_json);
-  });
+  add_list_route(router, "/collections", [&service](Request& request, const http::Paging& p) {
+    return service.list_collections(request.principal, request.query_text("unit"), list_query(request, p));
+  }, collections_table, "thu-thap-thong-tin", collection_json);
   router.add("POST", route("/collections"), [&service](Request& request) {
     const json body = request.json_body();
     const auto created = service.create_collection(

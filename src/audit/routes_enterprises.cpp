@@ -11,21 +11,14 @@
 
 namespace hq::audit::routes {
 
-using http::Request;
-using http::Response;
-using nlohmann::json;
-
 void add_enterprise_routes(http::Router& router, AuditService& service) {
   router.add("GET", route("/enterprises"), [&service](Request& request) {
-    const bool xlsx = wants_xlsx(request);
-    const http::Paging p = list_paging(request, xlsx);
+    const auto [xlsx, p] = list_request(request);
     const auto page = service.find_enterprises(request.principal, request.query_text("q"),
                                                request.query_text("sort", "name"),
                                                request.query_text("order", "asc") == "desc", p.offset(), p.page_size);
     if (xlsx) return xlsx_list(enterprises_table(page.items), page.total, "doanh-nghiep");
-    json items = json::array();
-    for (const auto& e : page.items) items.push_back(enterprise_json(e));
-    json result = http::page_json(items, page.total, p);
+    json result = http::page_json(json_list(page.items, enterprise_json), page.total, p);
     result["total_exact"] = page.total_exact;
     return Response::ok(result);
   });
@@ -48,11 +41,9 @@ void add_enterprise_routes(http::Router& router, AuditService& service) {
       changes.push_back({{"at", instant(c.at)},
                          HQ_JSON_FIELDS(c, username, unit_code, source),
                          {"changes", json::parse(c.changes, nullptr, false)}});
-    json proposals = json::array(), collections = json::array();
-    for (const auto& p : r.proposals) proposals.push_back(detail_json(p));
-    for (const auto& c : r.collections) collections.push_back(collection_json(c));
     return Response::ok({{"enterprise", enterprise_json(r.enterprise)}, {"key_years", r.key_years},
-                         {"changes", changes}, {"proposals", proposals}, {"collections", collections}});
+                         {"changes", changes}, {"proposals", json_list(r.proposals, detail_json)},
+                         {"collections", json_list(r.collections, collection_json)}});
   });
   router.add("PATCH", route("/enterprises/{tax_code}"), [&service](Request& request) {
     return Response::ok(enterprise_json(
@@ -60,8 +51,7 @@ void add_enterprise_routes(http::Router& router, AuditService& service) {
   });
 
   router.add("GET", route("/key-enterprises"), [&service](Request& request) {
-    const bool xlsx = wants_xlsx(request);
-    const http::Paging p = list_paging(request, xlsx);
+    const auto [xlsx, p] = list_request(request);
     const auto year = request.query_int("year", core::to_local(core::now()).date.year, 2000, 2199);
     const auto page = service.key_enterprises(request.principal, year, p.offset(), p.page_size);
     if (xlsx) return xlsx_list(key_enterprises_table(page.items, year), page.total, "doanh-nghiep-trong-diem");
@@ -88,15 +78,12 @@ void add_enterprise_routes(http::Router& router, AuditService& service) {
 
   router.add("GET", route("/search"), [&service](Request& request) {
     const auto r = service.search(request.principal, request.query_text("tax_code"));
-    json proposals = json::array(), collections = json::array();
-    for (const auto& p : r.proposals) proposals.push_back(proposal_json(p));
-    for (const auto& c : r.collections) collections.push_back(collection_json(c));
     return Response::ok({HQ_JSON_FIELDS(r, search_id, tax_code),
                          {"expires_at", instant(r.expires_at)},
                          {"enterprise", r.enterprise ? enterprise_json(*r.enterprise) : json(nullptr)},
                          {"key_enterprise", r.key_enterprise},
-                         {"proposals", proposals},
-                         {"collections", collections}});
+                         {"proposals", json_list(r.proposals, proposal_json)},
+                         {"collections", json_list(r.collections, collection_json)}});
   });
 }
 

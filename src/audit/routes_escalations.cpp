@@ -7,11 +7,7 @@
 
 namespace hq::audit {
 
-using http::Request;
-using http::Response;
-using nlohmann::json;
-using routes::instant;
-using routes::route;
+using namespace routes::names;
 
 namespace {
 

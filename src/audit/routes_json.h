@@ -8,6 +8,7 @@
 
 #include "audit/service.h"
 #include "http/message.h"
+#include "http/route_names.h"
 #include "http/router.h"
 #include "sheets/xlsx_table.h"
 
@@ -17,6 +18,22 @@ inline std::string route(const std::string& tail) { return "/api/v1/audit" + tai
 
 nlohmann::json instant(std::int64_t t);
 nlohmann::json text_or_null(const std::string& s);
+
+// The names every audit route source uses; those outside this namespace write `using namespace routes::names;`.
+namespace names {
+using namespace http::route_names;
+using routes::instant;
+using routes::route;
+}  // namespace names
+using namespace names;
+
+// `to_json` of each item, as a JSON array.
+template <typename Items, typename ToJson>
+nlohmann::json json_list(const Items& items, ToJson to_json) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& item : items) list.push_back(to_json(item));
+  return list;
+}
 nlohmann::json enterprise_json(const store::Enterprise& e);
 nlohmann::json duplicate_json(const Duplicate& d);
 nlohmann::json duplicates_json(const std::vector<Duplicate>& list);
@@ -38,15 +55,31 @@ store::ListQuery list_query(const http::Request& request, const http::Paging& p)
 bool wants_xlsx(const http::Request& request);
 http::Paging list_paging(const http::Request& request, bool xlsx);
 http::Response xlsx_list(const sheets::Table& table, std::int64_t total, const std::string& file_stem);
+// A list route's opening: whether .xlsx was asked for, and the page to read (`const auto [xlsx, p] = …`).
+struct ListRequest {
+  bool xlsx;
+  http::Paging p;
+};
+inline ListRequest list_request(const http::Request& request) {
+  const bool xlsx = wants_xlsx(request);
+  return {xlsx, list_paging(request, xlsx)};
+}
 // A list's answer: the workbook of `table(items)` when .xlsx was asked for, else the JSON page of `to_json`.
-template <typename Item>
-http::Response list_answer(bool xlsx, const http::Paging& p, const std::vector<Item>& items, std::int64_t total,
-                           sheets::Table (*table)(const std::vector<Item>&), const std::string& file_stem,
-                           nlohmann::json (*to_json)(const Item&)) {
+template <typename Items, typename Table, typename ToJson>
+http::Response list_answer(bool xlsx, const http::Paging& p, const Items& items, std::int64_t total, Table table,
+                           const std::string& file_stem, ToJson to_json) {
   if (xlsx) return xlsx_list(table(items), total, file_stem);
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& item : items) list.push_back(to_json(item));
-  return http::Response::ok(http::page_json(list, total, p));
+  return http::Response::ok(http::page_json(json_list(items, to_json), total, p));
+}
+// GET `tail`: the list whose page `fetch(request, paging)` reads (`.items`, `.total`), answered by list_answer.
+template <typename Fetch, typename Table, typename ToJson>
+void add_list_route(http::Router& router, const std::string& tail, Fetch fetch, Table table, std::string file_stem,
+                    ToJson to_json) {
+  router.add("GET", route(tail), [fetch, table, file_stem, to_json](http::Request& request) {
+    const auto [xlsx, p] = list_request(request);
+    const auto page = fetch(request, p);
+    return list_answer(xlsx, p, page.items, page.total, table, file_stem, to_json);
+  });
 }
 
 void add_enterprise_routes(http::Router& router, AuditService& service);   // routes_enterprises.cpp

@@ -10,10 +10,6 @@
 
 namespace hq::audit::routes {
 
-using http::Request;
-using http::Response;
-using nlohmann::json;
-
 namespace {
 
 std::string grounds_text(const json& body) {
@@ -32,12 +28,9 @@ std::string grounds_text(const json& body) {
 }  // namespace
 
 void add_proposal_routes(http::Router& router, AuditService& service) {
-  router.add("GET", route("/proposals"), [&service](Request& request) {
-    const bool xlsx = wants_xlsx(request);
-    const http::Paging p = list_paging(request, xlsx);
-    const auto page = service.list_proposals(request.principal, request.query_text("unit"), list_query(request, p));
-    return list_answer(xlsx, p, page.items, page.total, proposals_table, "de-xuat-kiem-tra", proposal_json);
-  });
+  add_list_route(router, "/proposals", [&service](Request& request, const http::Paging& p) {
+    return service.list_proposals(request.principal, request.query_text("unit"), list_query(request, p));
+  }, proposals_table, "de-xuat-kiem-tra", proposal_json);
   router.add("POST", route("/proposals"), [&service](Request& request) {
     const json body = request.json_body();
     const auto risk_run_id = http::optional_int(body, "risk_run_id", 1, INT64_MAX).value_or(0);
@@ -136,8 +129,7 @@ void add_proposal_routes(http::Router& router, AuditService& service) {
                                                                 http::required_text(body, "outcome", 4000))));
   });
   router.add("GET", route("/queue"), [&service](Request& request) {
-    const bool xlsx = wants_xlsx(request);
-    const http::Paging p = list_paging(request, xlsx);
+    const auto [xlsx, p] = list_request(request);
     const std::string kind = request.query_text("kind", "PROPOSAL");
     json items = json::array();
     std::int64_t total = 0;

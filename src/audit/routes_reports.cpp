@@ -10,10 +10,6 @@
 
 namespace hq::audit::routes {
 
-using http::Request;
-using http::Response;
-using nlohmann::json;
-
 void add_report_routes(http::Router& router, AuditService& service) {
   for (const Form form : {Form::F19, Form::F20}) {
     const std::string name = form == Form::F19 ? "form19" : "form20";
@@ -43,12 +39,9 @@ void add_report_routes(http::Router& router, AuditService& service) {
   });
   router.add("GET", route("/deadlines"), [&service](Request& request) {
     const auto board = service.deadlines(request.principal, request.query_text("unit"));
-    json due_today = json::array(), late = json::array();
-    for (const auto& d : board.due_today) due_today.push_back(deadline_json(d));
-    for (const auto& d : board.late) late.push_back(deadline_json(d));
     return Response::ok({HQ_JSON_FIELDS(board, unit_code, today),
-                         {"due_today", due_today},
-                         {"late", late},
+                         {"due_today", json_list(board.due_today, deadline_json)},
+                         {"late", json_list(board.late, deadline_json)},
                          {"stats",
                           {{"done", board.stats.done},
                            {"done_on_time", board.stats.done_on_time},

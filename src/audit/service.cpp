@@ -12,11 +12,6 @@
 
 namespace hq::audit {
 
-using core::Error;
-using core::ErrorKind;
-using nlohmann::json;
-using namespace detail;
-
 // Members every aggregate uses: the clock, unit scope, loading items, an enterprise's items as a caller sees them.
 
 core::Date AuditService::today() const { return core::to_local(now()).date; }
@@ -53,11 +48,7 @@ std::string AuditService::visible_path(soci::session& sql, const core::Principal
   return readable_unit(sql, caller, unit_code).path;
 }
 
-store::Proposal AuditService::proposal_for(soci::session& sql, std::int64_t id) {
-  auto p = store::find_proposal(sql, id);
-  if (!p) throw Error(ErrorKind::NotFound, "PROPOSAL_NOT_FOUND", "Không tìm thấy đề xuất kiểm tra số " + std::to_string(id) + ".");
-  return *p;
-}
+store::Proposal AuditService::proposal_for(soci::session& sql, std::int64_t id) { return proposal_or_404(sql, id); }
 
 store::Collection AuditService::collection_for(soci::session& sql, std::int64_t id) {
   auto c = store::find_collection(sql, id);

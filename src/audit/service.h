@@ -17,6 +17,7 @@
 #include "audit/name_search.h"
 #include "audit/rules.h"
 #include "audit/store.h"
+#include "core/page.h"
 #include "core/principal.h"
 #include "db/database.h"
 #include "identity/units.h"
@@ -117,10 +118,7 @@ struct DeadlineBoard {
 };
 
 template <typename T>
-struct Page {
-  std::vector<T> items;
-  std::int64_t total = 0;
-};
+using Page = core::Page<T>;
 
 class AuditService {
  public:

@@ -11,8 +11,6 @@
 
 namespace hq::audit {
 
-using namespace detail;
-
 store::Collection AuditService::record_collection_letter(const core::Principal& caller, std::int64_t id,
                                                          const CollectionLetterInput& input) {
   require_audit_user(caller);

@@ -12,11 +12,6 @@
 
 namespace hq::audit {
 
-using core::Error;
-using core::ErrorKind;
-using nlohmann::json;
-using namespace detail;
-
 // ---- information collection ----
 
 AuditService::CreatedCollection AuditService::create_collection(const core::Principal& caller,

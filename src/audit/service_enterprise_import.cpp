@@ -16,11 +16,6 @@
 
 namespace hq::audit {
 
-using core::Error;
-using core::ErrorKind;
-using nlohmann::json;
-using namespace detail;
-
 namespace {
 
 constexpr std::size_t kImportBatch = 500;  // rows checked and written together (one lookup per batch)

@@ -12,11 +12,6 @@
 
 namespace hq::audit {
 
-using core::Error;
-using core::ErrorKind;
-using nlohmann::json;
-using namespace detail;
-
 // The enterprise directory (form 01/KTSTQ), the key-enterprise list and the search every proposal follows.
 
 store::Enterprise AuditService::create_enterprise(const core::Principal& caller, const json& fields,

@@ -13,8 +13,6 @@
 
 namespace hq::audit {
 
-using namespace detail;
-
 namespace detail {
 
 int escalation_working_days(soci::session& sql) {

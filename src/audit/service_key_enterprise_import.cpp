@@ -18,8 +18,6 @@
 
 namespace hq::audit {
 
-using namespace detail;
-
 namespace {
 
 constexpr std::int64_t kMaxKeyRows = 100'000;  // a year's list is a few hundred; a bigger file is a mistake

@@ -9,16 +9,7 @@
 
 namespace hq::audit {
 
-using namespace detail;
-
 namespace {
-
-store::Proposal proposal_or_404(soci::session& sql, std::int64_t id) {
-  auto p = store::find_proposal(sql, id);
-  if (!p)
-    throw core::Error(core::ErrorKind::NotFound, "PROPOSAL_NOT_FOUND", "Không tìm thấy đề xuất kiểm tra số " + std::to_string(id) + ".");
-  return *p;
-}
 
 PaymentLedger ledger_of(soci::session& sql, std::int64_t proposal_id) {
   PaymentLedger l;

@@ -15,11 +15,6 @@
 
 namespace hq::audit {
 
-using core::Error;
-using core::ErrorKind;
-using nlohmann::json;
-using namespace detail;
-
 // ---- proposals ----
 
 CreatedProposal AuditService::create_proposal(const core::Principal& caller, const ProposalInput& input) {

@@ -13,8 +13,6 @@
 
 namespace hq::audit {
 
-using namespace detail;
-
 namespace {
 
 store::ReportPeriod period_or_404(soci::session& sql, std::int64_t id) {

@@ -12,11 +12,6 @@
 
 namespace hq::audit {
 
-using core::Error;
-using core::ErrorKind;
-using nlohmann::json;
-using namespace detail;
-
 // ---- deadlines ----
 
 DeadlineBoard AuditService::deadlines(const core::Principal& caller, const std::string& unit_code) {

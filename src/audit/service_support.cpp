@@ -130,4 +130,10 @@ void check_amounts(const Amounts& amounts) {
                       {{"field", std::string("amounts.") + kAmountKeys[i]}});
 }
 
+store::Proposal proposal_or_404(soci::session& sql, std::int64_t id) {
+  auto p = store::find_proposal(sql, id);
+  if (!p) throw Error(ErrorKind::NotFound, "PROPOSAL_NOT_FOUND", "Không tìm thấy đề xuất kiểm tra số " + std::to_string(id) + ".");
+  return *p;
+}
+
 }  // namespace hq::audit::detail

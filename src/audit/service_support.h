@@ -4,10 +4,12 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include <soci/soci.h>
 
 #include "audit/service.h"
 #include "core/calendar.h"
+#include "core/error.h"
 #include "core/principal.h"
 #include "history/history_store.h"
 
@@ -59,4 +61,17 @@ int escalation_working_days(soci::session& sql);
 void notify_unit(soci::session& sql, std::int64_t unit_id, const std::string& kind, const std::string& entity_type,
                  std::int64_t entity_id, const std::string& message, std::int64_t at);
 
+// The proposal `id`, or 404 PROPOSAL_NOT_FOUND.
+store::Proposal proposal_or_404(soci::session& sql, std::int64_t id);
+
 }  // namespace hq::audit::detail
+
+namespace hq::audit {
+
+// The names every service source uses unqualified.
+using core::Error;
+using core::ErrorKind;
+using nlohmann::json;
+using namespace detail;
+
+}  // namespace hq::audit

@@ -6,21 +6,10 @@
 
 namespace hq::audit::store {
 
-using db::int_at;
-using db::text_at;
-using namespace detail;
-
 namespace {
 
 const db::RowMapping<Collection>& collection_mapping() {
-  static const auto mapping = db::RowMapping<Collection>()
-                                  HQ_ROW_FIELDS_AT(Collection, "c.", id, number, year, enterprise_id)
-                                  .field("e.tax_code", &Collection::tax_code)
-                                  .field("e.name", &Collection::enterprise_name, "enterprise_name")
-                                  .field("c.unit_id", &Collection::unit_id)
-                                  .field("u.code", &Collection::unit_code, "unit_code")
-                                  .field("u.name", &Collection::unit_name, "unit_name")
-                                  .field("u.path", &Collection::unit_path, "unit_path")
+  static const auto mapping = owned_row_mapping<Collection>("c.")
                                   HQ_ROW_FIELDS_AT(Collection, "c.", signs, risk_areas, status, paused_from, reason,
                                                    duplicate_count, has_findings, proposed_by, decided_by, proposed_at,
                                                    approved_at, rejected_at, cancelled_at, result_submitted_at,

@@ -8,10 +8,6 @@
 
 namespace hq::audit::store {
 
-using db::int_at;
-using db::text_at;
-using namespace detail;
-
 namespace {
 
 // One page of the enterprises that pass `where` (which names the candidates' ids) and, in the same pass,

@@ -8,10 +8,6 @@
 
 namespace hq::audit::store {
 
-using db::int_at;
-using db::text_at;
-using namespace detail;
-
 namespace detail {
 
 std::string word_filter(const std::vector<std::string>& words, const std::string& column) {

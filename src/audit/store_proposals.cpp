@@ -8,10 +8,6 @@
 
 namespace hq::audit::store {
 
-using db::int_at;
-using db::text_at;
-using namespace detail;
-
 namespace detail {
 
 ListFilter list_filter(const ListQuery& q, const std::string& t, bool with_place) {
@@ -35,19 +31,21 @@ std::string order_by(const ListQuery& q, const std::map<std::string, std::string
          " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
 }
 
+bool approve_entered(soci::session& sql, const std::string& table, std::int64_t id, const std::string& by, std::int64_t now) {
+  const long long key = id, at = now;
+  soci::statement st = (sql.prepare << "UPDATE " + table + " SET status = 'APPROVED', approved_by = :by, "
+                                       "approved_at = :at WHERE id = :id AND status = 'ENTERED'",
+                        soci::use(by), soci::use(at), soci::use(key));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
 }  // namespace detail
 
 namespace {
 
 const db::RowMapping<Proposal>& proposal_mapping() {
-  static const auto mapping = db::RowMapping<Proposal>()
-                                  HQ_ROW_FIELDS_AT(Proposal, "p.", id, number, year, enterprise_id)
-                                  .field("e.tax_code", &Proposal::tax_code)
-                                  .field("e.name", &Proposal::enterprise_name, "enterprise_name")
-                                  .field("p.unit_id", &Proposal::unit_id)
-                                  .field("u.code", &Proposal::unit_code, "unit_code")
-                                  .field("u.name", &Proposal::unit_name, "unit_name")
-                                  .field("u.path", &Proposal::unit_path, "unit_path")
+  static const auto mapping = owned_row_mapping<Proposal>("p.")
                                   HQ_ROW_FIELDS_AT(Proposal, "p.", place, grounds_kind, grounds, period_from, period_to,
                                                    status, paused_from, reason, duplicate_count, source, proposed_by,
                                                    decided_by, created_at, submitted_at, approved_at, rejected_at,
@@ -192,12 +190,7 @@ std::int64_t insert_decision(soci::session& sql, const Decision& d) {
 }
 
 bool approve_decision(soci::session& sql, std::int64_t id, const std::string& by, std::int64_t now) {
-  const long long key = id, at = now;
-  soci::statement st = (sql.prepare << "UPDATE audit_decisions SET status = 'APPROVED', approved_by = :by, "
-                                       "approved_at = :at WHERE id = :id AND status = 'ENTERED'",
-                        soci::use(by), soci::use(at), soci::use(key));
-  st.execute(true);
-  return st.get_affected_rows() == 1;
+  return approve_entered(sql, "audit_decisions", id, by, now);
 }
 
 std::vector<Decision> decisions_of(soci::session& sql, std::int64_t proposal_id) {
@@ -233,12 +226,7 @@ std::optional<Conclusion> conclusion_of(soci::session& sql, std::int64_t proposa
 
 
 bool approve_conclusion(soci::session& sql, std::int64_t id, const std::string& by, std::int64_t now) {
-  const long long key = id, at = now;
-  soci::statement st = (sql.prepare << "UPDATE audit_conclusions SET status = 'APPROVED', approved_by = :by, "
-                                       "approved_at = :at WHERE id = :id AND status = 'ENTERED'",
-                        soci::use(by), soci::use(at), soci::use(key));
-  st.execute(true);
-  return st.get_affected_rows() == 1;
+  return approve_entered(sql, "audit_conclusions", id, by, now);
 }
 
 std::int64_t insert_penalty(soci::session& sql, const Penalty& p) {

@@ -6,10 +6,6 @@
 
 namespace hq::audit::store {
 
-using db::int_at;
-using db::text_at;
-using namespace detail;
-
 namespace {
 
 const db::RowMapping<Deadline>& deadline_mapping() {
@@ -143,23 +139,23 @@ std::vector<Fact> form19_facts(soci::session& sql, const std::string& path, cons
     facts.push_back({unit, "declarations", int_at(r, "declarations"), 0});
     for (const char* key : kAmountKeys) facts.push_back({unit, key, int_at(r, key), 0});
   }
+  // Rows of a proposal's `table` (alias x) dated `date` in the period, once its conclusion is approved: one fact
+  // `key` per unit, of value `value` (an SQL aggregate over x).
+  const auto approved_after = [&](const std::string& table, const std::string& date, const std::string& value,
+                                  const char* key) {
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT u.path AS path, " + value + " AS v FROM " + table + " x "
+                        "JOIN audit_conclusions c ON c.proposal_id = x.proposal_id JOIN audit_proposals p ON p.id = x.proposal_id "
+                        "JOIN units u ON u.id = p.unit_id WHERE c.status = 'APPROVED' AND x." + date + " >= :f AND x." + date +
+                        " <= :t AND u.path LIKE :p GROUP BY u.path",
+         soci::use(from), soci::use(to), soci::use(pattern));
+    for (const auto& r : rows) facts.push_back({text_at(r, "path"), key, int_at(r, "v"), 0});
+  };
   // Penalty decisions count in the period they were signed, once their conclusion is approved.
-  soci::rowset<soci::row> penalties =
-      (sql.prepare << "SELECT u.path AS path, COUNT(*) AS n FROM audit_penalties x "
-                      "JOIN audit_conclusions c ON c.proposal_id = x.proposal_id JOIN audit_proposals p ON p.id = x.proposal_id "
-                      "JOIN units u ON u.id = p.unit_id WHERE c.status = 'APPROVED' AND x.signed_on >= :f AND x.signed_on <= :t "
-                      "AND u.path LIKE :p GROUP BY u.path",
-       soci::use(from), soci::use(to), soci::use(pattern));
-  for (const auto& r : penalties) facts.push_back({text_at(r, "path"), "penalty_decisions", int_at(r, "n"), 0});
+  approved_after("audit_penalties", "signed_on", "COUNT(*)", "penalty_decisions");
   // Amounts collected after the conclusion (migration 0208) count in the period they were paid, once the
   // conclusion is approved.
-  soci::rowset<soci::row> payments =
-      (sql.prepare << "SELECT u.path AS path, SUM(m.amount) AS amount FROM audit_payments m "
-                      "JOIN audit_conclusions c ON c.proposal_id = m.proposal_id JOIN audit_proposals p ON p.id = m.proposal_id "
-                      "JOIN units u ON u.id = p.unit_id WHERE c.status = 'APPROVED' AND m.paid_on >= :f AND m.paid_on <= :t "
-                      "AND u.path LIKE :p GROUP BY u.path",
-       soci::use(from), soci::use(to), soci::use(pattern));
-  for (const auto& r : payments) facts.push_back({text_at(r, "path"), "collected", int_at(r, "amount"), 0});
+  approved_after("audit_payments", "paid_on", "SUM(x.amount)", "collected");
   return facts;
 }
 

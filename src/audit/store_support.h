@@ -10,6 +10,7 @@
 
 #include "audit/store.h"
 #include "db/count.h"
+#include "db/row.h"
 #include "db/row_mapping.h"
 
 namespace hq::audit::store::detail {
@@ -39,4 +40,33 @@ ListFilter list_filter(const ListQuery& q, const std::string& t, bool with_place
 std::string order_by(const ListQuery& q, const std::map<std::string, std::string>& columns, const std::string& fallback,
                      const std::string& t);
 
+// The head of a proposal's or a collection's row, `t` being its table alias ("p." / "c."): its id, number, year
+// and enterprise, the enterprise's tax code and name (alias e), its unit's id, code, name and path (alias u).
+template <typename T>
+db::RowMapping<T> owned_row_mapping(const std::string& t) {
+  db::RowMapping<T> mapping;
+  mapping.field(t + "id", &T::id).field(t + "number", &T::number).field(t + "year", &T::year)
+      .field(t + "enterprise_id", &T::enterprise_id)
+      .field("e.tax_code", &T::tax_code)
+      .field("e.name", &T::enterprise_name, "enterprise_name")
+      .field(t + "unit_id", &T::unit_id)
+      .field("u.code", &T::unit_code, "unit_code")
+      .field("u.name", &T::unit_name, "unit_name")
+      .field("u.path", &T::unit_path, "unit_path");
+  return mapping;
+}
+
+// A conditional state change: `UPDATE table SET status = 'APPROVED', approved_by, approved_at` of the row `id`
+// while it is ENTERED; false when it was not (someone else approved it first).
+bool approve_entered(soci::session& sql, const std::string& table, std::int64_t id, const std::string& by, std::int64_t now);
+
 }  // namespace hq::audit::store::detail
+
+namespace hq::audit::store {
+
+// The names every store source uses unqualified.
+using db::int_at;
+using db::text_at;
+using namespace detail;
+
+}  // namespace hq::audit::store

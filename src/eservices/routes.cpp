@@ -3,17 +3,15 @@
 #include "core/error.h"
 #include "core/fields.h"
 #include "http/json_input.h"
+#include "http/route_names.h"
 
 namespace hq::eservices {
 
-using http::Access;
-using http::Request;
-using http::Response;
-using nlohmann::json;
+using namespace http::route_names;
 
 namespace {
 
-std::string route(const std::string& tail) { return "/api/v1/eservices" + tail; }
+const http::RoutePrefix route{"/api/v1/eservices"};
 
 ProcedureSettings settings_from(const json& body) {
   ProcedureSettings s;

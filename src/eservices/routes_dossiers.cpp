@@ -2,17 +2,15 @@
 #include "eservices/routes.h"
 #include "eservices/signatures.h"
 #include "http/json_input.h"
+#include "http/route_names.h"
 
 namespace hq::eservices {
 
-using http::Access;
-using http::Request;
-using http::Response;
-using nlohmann::json;
+using namespace http::route_names;
 
 namespace {
 
-std::string route(const std::string& tail) { return "/api/v1/eservices" + tail; }
+const http::RoutePrefix route{"/api/v1/eservices"};
 
 // Bodies that carry documents in base64 (a dossier, a supplement, a result): up to the transport's limit
 // (ServerOptions::max_body_bytes, 10 MiB), which Limits::max_dossier_bytes (7 MB of documents) fits in.

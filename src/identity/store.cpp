@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/split.h"
 #include "core/text.h"
 #include "core/time.h"
 #include "db/row.h"
@@ -15,17 +16,7 @@ using db::text_at;
 
 namespace {
 
-std::vector<std::string> split_roles(const std::string& joined) {
-  std::vector<std::string> roles;
-  std::size_t start = 0;
-  while (start < joined.size()) {
-    auto end = joined.find(',', start);
-    if (end == std::string::npos) end = joined.size();
-    if (end > start) roles.push_back(joined.substr(start, end - start));
-    start = end + 1;
-  }
-  return roles;
-}
+std::vector<std::string> split_roles(const std::string& joined) { return core::split_nonempty(joined, ','); }
 
 std::vector<std::string> roles_of(soci::session& sql, std::int64_t account_id) {
   std::vector<std::string> roles;

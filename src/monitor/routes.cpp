@@ -3,17 +3,16 @@
 #include "core/error.h"
 #include "core/fields.h"
 #include "http/json_input.h"
+#include "http/route_names.h"
 #include "http/json_text.h"
 
 namespace hq::monitor {
 
-using http::Request;
-using http::Response;
-using nlohmann::json;
+using namespace http::route_names;
 
 namespace {
 
-std::string route(const std::string& tail) { return "/api/v1/monitor" + tail; }
+const http::RoutePrefix route{"/api/v1/monitor"};
 
 ListQuery list_query(const Request& request) {
   const auto paging = http::paging(request);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/split.h"
 #include "core/text.h"
 #include "core/validation.h"
 
@@ -137,15 +138,8 @@ std::string service_kind(std::string_view status) {
 }
 
 std::set<std::string> parse_kinds(std::string_view text) {
-  std::set<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find(',', start);
-    if (end == std::string_view::npos) end = text.size();
-    if (end > start) out.emplace(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
+  const auto kinds = core::split_nonempty(text, ',');
+  return {kinds.begin(), kinds.end()};
 }
 
 std::string format_kinds(const std::set<std::string>& kinds) {

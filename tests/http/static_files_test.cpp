@@ -7,6 +7,7 @@
 
 #include "http/static_files.h"
 #include "http/url.h"
+#include "tests/support/web_root.h"
 
 namespace {
 
@@ -17,13 +18,8 @@ using hq::http::StaticFiles;
 class StaticFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("haiquan_static_" + std::to_string(getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "web/assets");
-    std::ofstream(dir_ / "web/index.html") << "<title>app</title>";
-    std::ofstream(dir_ / "web/assets/app-1.js") << "console.log(1)";
+    dir_ = hq::test::fresh_web_root("haiquan_static", "<title>app</title>", "app-1.js", "outside the root");
     std::ofstream(dir_ / "web/.env") << "SECRET=dotfile";
-    std::ofstream(dir_ / "secret.txt") << "outside the root";
     fs::create_symlink(dir_ / "secret.txt", dir_ / "web/assets/link.js");
     fs::create_directory_symlink(dir_, dir_ / "web/up");
     fs::create_symlink("/etc/os-release", dir_ / "web/os.txt");

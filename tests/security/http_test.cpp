@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/raw_http.h"
+#include "tests/support/web_root.h"
 
 namespace {
 
@@ -36,12 +37,8 @@ constexpr const char* kMetricsToken = "giam-sat-0123456789";
 class SecurityHttp : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("haiquan_sec_http_" + std::to_string(getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "web/assets");
-    std::ofstream(dir_ / "web/index.html") << "<!doctype html><title>haiquan</title>";
-    std::ofstream(dir_ / "web/assets/app-1a2b3c.js") << "console.log(1)";
-    std::ofstream(dir_ / "secret.txt") << "outside-the-web-root";
+    dir_ = hq::test::fresh_web_root("haiquan_sec_http", "<!doctype html><title>haiquan</title>", "app-1a2b3c.js",
+                                    "outside-the-web-root");
     fs::create_symlink(dir_ / "secret.txt", dir_ / "web/leak.txt");
     fs::create_directory_symlink("/", dir_ / "web/assets/root");
     db_path_ = (dir_ / "h.db").string();

@@ -1,15 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, login } from './helpers';
+import { ADMIN_PASSWORD, claimFirstReceived, login } from './helpers';
 
 // The officer recalls a refusal letter sent to the leaders by mistake; the administrator sees the CRL
 // distribution points as the server's refresh job last found them. On `haiquan demo` data.
 
 test('an officer recalls a refusal letter sent by mistake', async ({ page }) => {
-  await login(page, '02ci.dvc.canbo', DEMO_PASSWORD);
-  await page.goto('/eservices/inbox?status=RECEIVED');
-  await page.getByTestId('inbox').locator('tbody tr.ant-table-row').first().getByRole('link').first().click();
-  await page.getByTestId('action-claim').click();
-  await page.getByTestId('action-ok').click();
+  await claimFirstReceived(page);
   await expect(page.getByTestId('action-propose-refusal')).toBeVisible();
   await expect(page.getByTestId('action-recall')).toHaveCount(0); // nothing sent yet
   await page.getByTestId('action-propose-refusal').click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, login } from './helpers';
+import { claimFirstReceived, DEMO_PASSWORD, login } from './helpers';
 
 // haiquan demo: the enterprise dn.thepvietsai has dossiers at 02CI01, where 02ci.dvc.canbo processes them.
 
@@ -53,11 +53,7 @@ test('a citizen submits a dossier with a file per required document and lands on
 });
 
 test('an officer claims a received dossier from its page', async ({ page }) => {
-  await login(page, '02ci.dvc.canbo', DEMO_PASSWORD);
-  await page.goto('/eservices/inbox?status=RECEIVED');
-  await page.getByTestId('inbox').locator('tbody tr.ant-table-row').first().getByRole('link').first().click();
-  await page.getByTestId('action-claim').click();
-  await page.getByTestId('action-ok').click();
+  await claimFirstReceived(page);
   await expect(page.getByText('Đang xử lý').first()).toBeVisible();
   await expect(page.getByTestId('action-propose')).toBeVisible();
 });

@@ -49,3 +49,12 @@ export async function approveFromQueue(page: Page, leader: string, number: strin
   await page.getByTestId('reason-ok').click();
   await expect(item).toBeHidden();
 }
+
+/** The e-services officer 02ci.dvc.canbo claims the first received dossier of the inbox, from its page. */
+export async function claimFirstReceived(page: Page): Promise<void> {
+  await login(page, '02ci.dvc.canbo', DEMO_PASSWORD);
+  await page.goto('/eservices/inbox?status=RECEIVED');
+  await page.getByTestId('inbox').locator('tbody tr.ant-table-row').first().getByRole('link').first().click();
+  await page.getByTestId('action-claim').click();
+  await page.getByTestId('action-ok').click();
+}

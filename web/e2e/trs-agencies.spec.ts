@@ -16,6 +16,13 @@ async function demoStudyId(page: Page): Promise<number> {
   return demo!.id;
 }
 
+/** Gives the test time (lists over 2 000 records), logs the analyst in and returns the demo study's id. */
+async function analystOnDemoStudy(page: Page): Promise<number> {
+  test.setTimeout(300_000);
+  await login(page, 'trs.phantich', DEMO_PASSWORD);
+  return demoStudyId(page);
+}
+
 async function typeTime(page: Page, id: string, text: string): Promise<void> {
   const input = page.locator(`#${id}`);
   await input.click();
@@ -25,9 +32,7 @@ async function typeTime(page: Page, id: string, text: string): Promise<void> {
 }
 
 test('the analyst sees the list per agency and the agency users; an agency user enters and imports its times', async ({ page }) => {
-  test.setTimeout(300_000);
-  await login(page, 'trs.phantich', DEMO_PASSWORD);
-  const id = await demoStudyId(page);
+  const id = await analystOnDemoStudy(page);
 
   // The list sent to the ministries, filtered to one agency.
   await page.goto(`/trs/studies/${id}/agencies`);
@@ -80,9 +85,7 @@ test('the analyst sees the list per agency and the agency users; an agency user 
 });
 
 test('the report lists every agency, the border guard among them, with shares of the release time of at most 100 %', async ({ page }) => {
-  test.setTimeout(300_000);
-  await login(page, 'trs.phantich', DEMO_PASSWORD);
-  const id = await demoStudyId(page);
+  const id = await analystOnDemoStudy(page);
   await page.goto(`/trs/studies/${id}/report`);
   const agencies = page.getByTestId('trs-agencies');
   await expect(agencies).toContainText('Bộ đội Biên phòng (Cục Cửa khẩu)');

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, fillLogin, login, logout } from './helpers';
 
 const stamp = () => Date.now().toString(36);
@@ -52,19 +52,17 @@ test('account request (form 01): proposed, approved by the unit leader, applied 
   await expect(dialog).toBeHidden();
   const row = page.locator('tr.ant-table-row', { hasText: username });
   await expect(row).toContainText('Chờ phê duyệt');
-  await logout(page);
-
-  await login(page, '02ci.truong', DEMO_PASSWORD);
-  await page.goto('/account-requests');
-  await row.getByRole('button', { name: 'Phê duyệt' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Phê duyệt' }).click();
+  // The next user opens the requests and presses `action` on the row, then again in its dialog.
+  const act = async (user: string, action: string, dialog: Locator) => {
+    await logout(page);
+    await login(page, user, DEMO_PASSWORD);
+    await page.goto('/account-requests');
+    await row.getByRole('button', { name: action }).click();
+    await dialog.getByRole('button', { name: action }).click();
+  };
+  await act('02ci.truong', 'Phê duyệt', page.getByRole('dialog'));
   await expect(row).toContainText('Đã phê duyệt');
-  await logout(page);
-
-  await login(page, '02ci_qt', DEMO_PASSWORD);
-  await page.goto('/account-requests');
-  await row.getByRole('button', { name: 'Thực hiện' }).click();
-  await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Thực hiện' }).click();
+  await act('02ci_qt', 'Thực hiện', page.locator('.ant-modal-confirm'));
   await expect(page.getByTestId('secret-password')).toBeVisible();
   const created = await closeSecret(page);
   expect(created.username).toBe(username);

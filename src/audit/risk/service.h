@@ -11,6 +11,7 @@
 #include "audit/risk/profile.h"
 #include "audit/risk/selection.h"
 #include "audit/risk/store.h"
+#include "core/page.h"
 #include "core/principal.h"
 #include "core/time.h"
 #include "db/database.h"
@@ -60,10 +61,7 @@ struct FeedbackBand {
 };
 
 template <typename T>
-struct RiskPage {
-  std::vector<T> items;
-  std::int64_t total = 0;
-};
+using RiskPage = core::Page<T>;
 
 class RiskService {
  public:

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/page.h"
 #include "core/principal.h"
 #include "db/database.h"
 #include "trs/study/agency_rules.h"
@@ -39,10 +40,7 @@ struct AgencyWorkQuery {
 struct AgencyImportResult {
   std::size_t rows = 0, stored = 0;
 };
-struct BorderPage {
-  std::vector<BorderCheck> items;
-  std::int64_t total = 0;
-};
+using BorderPage = core::Page<BorderCheck>;
 
 class AgencyService {
  public:

@@ -1,5 +1,6 @@
 #include "trs/study/agency_store.h"
 
+#include "core/split.h"
 #include "db/row.h"
 #include "db/row_mapping.h"
 #include "trs/study/report_cache_store.h"
@@ -7,17 +8,7 @@
 namespace hq::trs::agency_store {
 namespace {
 
-std::vector<std::string> split_aliases(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('|', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
+std::vector<std::string> split_aliases(const std::string& text) { return core::split_nonempty(text, '|'); }
 
 const db::RowMapping<Agency>& agency_mapping() {
   static const auto mapping =

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/page.h"
 #include "core/principal.h"
 #include "db/database.h"
 #include "trs/engine/agency_list.h"
@@ -71,10 +72,7 @@ struct FollowUp {
   std::vector<FollowUpBranch> branches;
 };
 
-struct RecordPage {
-  std::vector<StoredRecord> items;
-  std::int64_t total = 0;
-};
+using RecordPage = core::Page<StoredRecord>;
 
 class StudyService {
  public:

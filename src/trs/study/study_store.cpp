@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/error.h"
+#include "core/split.h"
 #include "db/copy.h"
 #include "db/row.h"
 #include "identity/units.h"
@@ -19,17 +20,7 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
-std::vector<std::string> split(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(',', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
+std::vector<std::string> split(const std::string& text) { return core::split_nonempty(text, ','); }
 
 // " AND branch_code IN ('02CI','03CC')": the codes are validated branch codes (digits and capitals only),
 // so they are safe as literals; an empty list matches nothing.

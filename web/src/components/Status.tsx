@@ -96,14 +96,28 @@ export interface StatusSelectProps<S extends string> {
 
 /** A clearable filter select of a paged list: the value lives in the table's parameters (the URL). */
 export function StatusSelect<S extends string>({ table, name, values, label, placeholder, style }: StatusSelectProps<S>) {
+  const options = values.map((s) => ({ value: s, label: label(s) }));
+  return <FilterSelect table={table} name={name} options={options} placeholder={placeholder} style={{ flex: '0 1 200px', ...style }} />;
+}
+
+/** StatusSelect over any options (e.g. loaded ones); `style` is used as given. */
+export function FilterSelect({ table, name, options, placeholder, style, testId }: {
+  table: StatusSelectProps<string>['table'];
+  name: string;
+  options: { value: string; label: string }[] | undefined;
+  placeholder: string;
+  style?: CSSProperties;
+  testId?: string;
+}) {
   return (
-    <Select<S | undefined>
-      style={{ flex: '0 1 200px', ...style }}
+    <Select<string | undefined>
+      style={style}
       allowClear
       placeholder={placeholder}
-      value={(table.params[name] as S) || undefined}
+      value={table.params[name] || undefined}
       onChange={(v) => table.setFilters({ [name]: v ?? '' })}
-      options={values.map((s) => ({ value: s, label: label(s) }))}
+      options={options}
+      data-testid={testId}
     />
   );
 }

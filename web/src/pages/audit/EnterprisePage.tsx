@@ -1,7 +1,7 @@
 // One enterprise's whole audit record: profile (form 01/KTSTQ), key-enterprise years, collections, proposals
 // with their decisions, conclusions, penalties and complaints, and the history of every field change.
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Statistic, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Statistic, Table, Tabs, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
 import { AuditOutlined, EditOutlined, FileSearchOutlined, StarFilled } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { audit, type Collection, type Complaint, type Decision, type EnterpriseChange, type Penalty, type ProfileValue, type ProposalDetail } from '../../api/audit';
@@ -26,6 +26,15 @@ type Row<T> = T & { proposal: ProposalDetail };
 
 function flatten<T>(proposals: ProposalDetail[], pick: (p: ProposalDetail) => T[]): Array<Row<T>> {
   return proposals.flatMap((p) => pick(p).map((x) => ({ ...x, proposal: p })));
+}
+
+/** A tab of the record: `label (n)` over the small table of its rows. */
+function recordTab<T extends object>(key: string, label: string, rows: T[], columns: TableColumnsType<T>) {
+  return {
+    key,
+    label: `${label} (${rows.length})`,
+    children: <Table<T> size="small" rowKey="id" pagination={false} dataSource={rows} scroll={{ x: 'max-content' }} columns={columns} />,
+  };
 }
 
 function ChangeValue({ v }: { v: unknown }) {
@@ -169,102 +178,54 @@ export default function EnterprisePage() {
                 />
               ),
             },
-            {
-              key: 'collections',
-              label: `${t('audit.record.collections')} (${data.collections.length})`,
-              children: (
-                <Table<Collection> size="small" rowKey="id" pagination={false} dataSource={data.collections} scroll={{ x: 'max-content' }}
-                  columns={[
-                    { title: t('audit.col.number'), dataIndex: 'number', render: (v: string, c) => <Link to={`/audit/collections?open=${c.id}`}>{v}</Link> },
-                    { title: t('audit.unit'), dataIndex: 'unit_code', render: (v: string, c) => <span title={c.unit_name}><Tag color="blue">{v}</Tag></span> },
-                    { title: t('audit.col.riskAreas'), dataIndex: 'risk_areas', render: (v: string[]) => v.map((a) => <Tag key={a}>{tk(`audit.risk.${a}`, a)}</Tag>) },
-                    { title: t('audit.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
-                    { title: t('audit.col.findings'), dataIndex: 'has_findings', render: (v: boolean, c) => (c.results.length ? (v ? <Tag color="red">{t('audit.col.hasFindings')}</Tag> : <Tag>{t('audit.col.noFindings')}</Tag>) : '—') },
-                    { title: t('audit.col.proposedAt'), dataIndex: 'proposed_at', render: (v: string) => fmtDateTime(v, lang) },
-                  ]}
-                />
-              ),
-            },
-            {
-              key: 'proposals',
-              label: `${t('audit.record.proposals')} (${proposals.length})`,
-              children: (
-                <Table<ProposalDetail> size="small" rowKey="id" pagination={false} dataSource={proposals} scroll={{ x: 'max-content' }}
-                  columns={[
-                    { title: t('audit.prop.number'), dataIndex: 'number', render: (_: string, p) => proposalLink(p) },
-                    { title: t('audit.unit'), dataIndex: 'unit_code', render: (v: string, p) => <span title={p.unit_name}><Tag color="blue">{v}</Tag></span> },
-                    { title: t('audit.prop.place'), dataIndex: 'place', render: (v: string) => <PlaceTag place={v} /> },
-                    { title: t('audit.prop.grounds'), dataIndex: 'grounds', render: (v: string) => groundsLabel(tk, v) },
-                    { title: t('audit.prop.period'), key: 'period', render: (_, p) => `${fmtDate(p.period_from, lang)} – ${fmtDate(p.period_to, lang)}` },
-                    { title: t('audit.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
-                    { title: t('audit.source'), dataIndex: 'source', render: (v: string) => <Tag color={v === 'STQ01' ? 'purple' : 'default'}>{v}</Tag> },
-                  ]}
-                />
-              ),
-            },
-            {
-              key: 'decisions',
-              label: `${t('audit.record.decisions')} (${decisions.length})`,
-              children: (
-                <Table<Row<Decision>> size="small" rowKey="id" pagination={false} dataSource={decisions} scroll={{ x: 'max-content' }}
-                  columns={[
-                    { title: t('audit.dec.number'), dataIndex: 'number' },
-                    { title: t('audit.dec.kind'), dataIndex: 'kind', render: (k: string) => tk(`audit.decKind.${k}`, k) },
-                    { title: t('audit.prop.number'), key: 'p', render: (_, d) => proposalLink(d.proposal) },
-                    { title: t('audit.dec.signedOn'), dataIndex: 'signed_on', render: (v: string) => <DateCell value={v} /> },
-                    { title: t('audit.dec.endOn'), dataIndex: 'end_on', render: (v: string) => <DateCell value={v} /> },
-                    { title: t('audit.dec.entry'), dataIndex: 'late', render: (v: boolean) => (v ? <Tag color="red">{t('audit.late')}</Tag> : <Tag color="green">{t('audit.onTime')}</Tag>) },
-                  ]}
-                />
-              ),
-            },
-            {
-              key: 'conclusions',
-              label: `${t('audit.record.conclusions')} (${conclusions.length})`,
-              children: (
-                <Table<ProposalDetail> size="small" rowKey="id" pagination={false} dataSource={conclusions} scroll={{ x: 'max-content' }}
-                  columns={[
-                    { title: t('audit.con.number'), key: 'n', render: (_, p) => p.conclusion!.number },
-                    { title: t('audit.prop.number'), key: 'p', render: (_, p) => proposalLink(p) },
-                    { title: t('audit.con.signedOn'), key: 's', render: (_, p) => <DateCell value={p.conclusion!.signed_on} /> },
-                    { title: t('audit.con.taxTotal'), key: 'tt', align: 'right', render: (_, p) => fmtMoney(p.conclusion!.amounts.tax_total, lang) },
-                    { title: t('audit.con.total'), key: 'to', align: 'right', render: (_, p) => fmtMoney(p.conclusion!.amounts.total, lang) },
-                    { title: t('audit.amount.collected'), key: 'c', align: 'right', render: (_, p) => fmtMoney(p.conclusion!.amounts.collected, lang) },
-                    { title: t('audit.status'), key: 'st', render: (_, p) => <StatusTag status={p.conclusion!.status} /> },
-                  ]}
-                />
-              ),
-            },
-            {
-              key: 'penalties',
-              label: `${t('audit.record.penalties')} (${penalties.length})`,
-              children: (
-                <Table<Row<Penalty>> size="small" rowKey="id" pagination={false} dataSource={penalties} scroll={{ x: 'max-content' }}
-                  columns={[
-                    { title: t('audit.pen.number'), dataIndex: 'number' },
-                    { title: t('audit.prop.number'), key: 'p', render: (_, x) => proposalLink(x.proposal) },
-                    { title: t('audit.pen.signedOn'), dataIndex: 'signed_on', render: (v: string) => <DateCell value={v} /> },
-                    { title: t('audit.pen.violation'), dataIndex: 'violation' },
-                    { title: t('audit.pen.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => fmtMoney(v, lang) },
-                  ]}
-                />
-              ),
-            },
-            {
-              key: 'complaints',
-              label: `${t('audit.record.complaints')} (${complaints.length})`,
-              children: (
-                <Table<Row<Complaint>> size="small" rowKey="id" pagination={false} dataSource={complaints} scroll={{ x: 'max-content' }}
-                  columns={[
-                    { title: t('audit.cmp.filedOn'), dataIndex: 'filed_on', render: (v: string) => <DateCell value={v} /> },
-                    { title: t('audit.prop.number'), key: 'p', render: (_, x) => proposalLink(x.proposal) },
-                    { title: t('audit.cmp.content'), dataIndex: 'content' },
-                    { title: t('audit.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
-                    { title: t('audit.cmp.outcome'), dataIndex: 'outcome', render: (v: string, c) => (c.decided_on ? `${fmtDate(c.decided_on, lang)}: ${v}` : '—') },
-                  ]}
-                />
-              ),
-            },
+            recordTab<Collection>('collections', t('audit.record.collections'), data.collections, [
+                { title: t('audit.col.number'), dataIndex: 'number', render: (v: string, c) => <Link to={`/audit/collections?open=${c.id}`}>{v}</Link> },
+                { title: t('audit.unit'), dataIndex: 'unit_code', render: (v: string, c) => <span title={c.unit_name}><Tag color="blue">{v}</Tag></span> },
+                { title: t('audit.col.riskAreas'), dataIndex: 'risk_areas', render: (v: string[]) => v.map((a) => <Tag key={a}>{tk(`audit.risk.${a}`, a)}</Tag>) },
+                { title: t('audit.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+                { title: t('audit.col.findings'), dataIndex: 'has_findings', render: (v: boolean, c) => (c.results.length ? (v ? <Tag color="red">{t('audit.col.hasFindings')}</Tag> : <Tag>{t('audit.col.noFindings')}</Tag>) : '—') },
+                { title: t('audit.col.proposedAt'), dataIndex: 'proposed_at', render: (v: string) => fmtDateTime(v, lang) },
+            ]),
+            recordTab<ProposalDetail>('proposals', t('audit.record.proposals'), proposals, [
+                { title: t('audit.prop.number'), dataIndex: 'number', render: (_: string, p) => proposalLink(p) },
+                { title: t('audit.unit'), dataIndex: 'unit_code', render: (v: string, p) => <span title={p.unit_name}><Tag color="blue">{v}</Tag></span> },
+                { title: t('audit.prop.place'), dataIndex: 'place', render: (v: string) => <PlaceTag place={v} /> },
+                { title: t('audit.prop.grounds'), dataIndex: 'grounds', render: (v: string) => groundsLabel(tk, v) },
+                { title: t('audit.prop.period'), key: 'period', render: (_, p) => `${fmtDate(p.period_from, lang)} – ${fmtDate(p.period_to, lang)}` },
+                { title: t('audit.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+                { title: t('audit.source'), dataIndex: 'source', render: (v: string) => <Tag color={v === 'STQ01' ? 'purple' : 'default'}>{v}</Tag> },
+            ]),
+            recordTab<Row<Decision>>('decisions', t('audit.record.decisions'), decisions, [
+                { title: t('audit.dec.number'), dataIndex: 'number' },
+                { title: t('audit.dec.kind'), dataIndex: 'kind', render: (k: string) => tk(`audit.decKind.${k}`, k) },
+                { title: t('audit.prop.number'), key: 'p', render: (_, d) => proposalLink(d.proposal) },
+                { title: t('audit.dec.signedOn'), dataIndex: 'signed_on', render: (v: string) => <DateCell value={v} /> },
+                { title: t('audit.dec.endOn'), dataIndex: 'end_on', render: (v: string) => <DateCell value={v} /> },
+                { title: t('audit.dec.entry'), dataIndex: 'late', render: (v: boolean) => (v ? <Tag color="red">{t('audit.late')}</Tag> : <Tag color="green">{t('audit.onTime')}</Tag>) },
+            ]),
+            recordTab<ProposalDetail>('conclusions', t('audit.record.conclusions'), conclusions, [
+                { title: t('audit.con.number'), key: 'n', render: (_, p) => p.conclusion!.number },
+                { title: t('audit.prop.number'), key: 'p', render: (_, p) => proposalLink(p) },
+                { title: t('audit.con.signedOn'), key: 's', render: (_, p) => <DateCell value={p.conclusion!.signed_on} /> },
+                { title: t('audit.con.taxTotal'), key: 'tt', align: 'right', render: (_, p) => fmtMoney(p.conclusion!.amounts.tax_total, lang) },
+                { title: t('audit.con.total'), key: 'to', align: 'right', render: (_, p) => fmtMoney(p.conclusion!.amounts.total, lang) },
+                { title: t('audit.amount.collected'), key: 'c', align: 'right', render: (_, p) => fmtMoney(p.conclusion!.amounts.collected, lang) },
+                { title: t('audit.status'), key: 'st', render: (_, p) => <StatusTag status={p.conclusion!.status} /> },
+            ]),
+            recordTab<Row<Penalty>>('penalties', t('audit.record.penalties'), penalties, [
+                { title: t('audit.pen.number'), dataIndex: 'number' },
+                { title: t('audit.prop.number'), key: 'p', render: (_, x) => proposalLink(x.proposal) },
+                { title: t('audit.pen.signedOn'), dataIndex: 'signed_on', render: (v: string) => <DateCell value={v} /> },
+                { title: t('audit.pen.violation'), dataIndex: 'violation' },
+                { title: t('audit.pen.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => fmtMoney(v, lang) },
+            ]),
+            recordTab<Row<Complaint>>('complaints', t('audit.record.complaints'), complaints, [
+                { title: t('audit.cmp.filedOn'), dataIndex: 'filed_on', render: (v: string) => <DateCell value={v} /> },
+                { title: t('audit.prop.number'), key: 'p', render: (_, x) => proposalLink(x.proposal) },
+                { title: t('audit.cmp.content'), dataIndex: 'content' },
+                { title: t('audit.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+                { title: t('audit.cmp.outcome'), dataIndex: 'outcome', render: (v: string, c) => (c.decided_on ? `${fmtDate(c.decided_on, lang)}: ${v}` : '—') },
+            ]),
             {
               key: 'changes',
               label: `${t('audit.record.changes')} (${data.changes.length})`,

@@ -2,7 +2,7 @@
 // it has an open item for; the leader above decided; the level above asks it to reconcile forms 19/20), and for
 // leaders the blocked proposals escalated to the unit above both units, which they let proceed or keep blocked.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Tag, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { auditCalendar, ESCALATION_STATES, type Escalation, type Notice, type NoticePage } from '../../api/auditCalendar';
@@ -16,6 +16,7 @@ import { FormModal } from '../../components/FormModal';
 import { DownloadButton } from '../../components/DownloadButton';
 import { fmtDate } from '../../utils/format';
 import { DateTimeCell, useAuditRights } from './common';
+import { ServerTable } from '../../components/ServerTable';
 
 function noticeLink(n: Notice): string {
   return n.entity_type === 'audit_proposal' ? `/audit/proposals/${n.entity_id}` : '/audit/report-calendar';
@@ -40,11 +41,7 @@ function Notices() {
       title={<Space>{t('audit.notice.title')}<Tag color="red" data-testid="notices-unread">{t('audit.notice.unread', { n: table.data?.unread ?? 0 })}</Tag></Space>}
       extra={<Space><Switch size="small" checked={unreadOnly} onChange={(v) => table.setFilters({ unread: v ? 'true' : '' })} />{t('audit.notice.unreadOnly')}</Space>}
     >
-      <Table<Notice>
-        rowKey="id"
-        size="small"
-        data-testid="notices"
-        {...table.tableProps}
+      <ServerTable<Notice> table={table} rowKey="id" size="small" data-testid="notices"
         columns={[
           { title: t('audit.fb.at'), dataIndex: 'created_at', render: (v: string) => <DateTimeCell value={v} /> },
           { title: t('audit.unit'), dataIndex: 'unit_code', render: (v: string) => <Tag color="blue">{v}</Tag> },
@@ -106,11 +103,7 @@ function Escalations() {
         </Space>
       }
     >
-      <Table<Escalation>
-        rowKey="id"
-        size="small"
-        data-testid="escalations"
-        {...table.tableProps}
+      <ServerTable<Escalation> table={table} rowKey="id" size="small" data-testid="escalations"
         columns={[
           { title: t('audit.esc.enterprise'), key: 'e', render: (_, e) => <span><Typography.Text strong>{e.tax_code}</Typography.Text> {e.enterprise_name}</span> },
           { title: t('audit.esc.blocked'), key: 'a', render: (_, e) => <span><Link to={`/audit/proposals/${e.blocked.id}`}>{e.blocked.number}</Link> <Tag color="blue">{e.blocked.unit_code}</Tag></span> },

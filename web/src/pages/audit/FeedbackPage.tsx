@@ -1,6 +1,6 @@
 // Feedback on functions (annex of letter 7301/TCHQ-KTSTQ): any audit user proposes to change or add a function
 // (function name, proposal, reason); administrators see the list.
-import { Alert, App, Button, Card, Col, Form, Input, Row, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Row, Tag, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { audit, type Feedback } from '../../api/audit';
 import { errorMessage } from '../../api/errors';
@@ -11,6 +11,7 @@ import { StatusTag } from '../../components/Status';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { DateTimeCell, useAuditRights } from './common';
 import { ListExportButton } from './ListExportButton';
+import { ServerTable } from '../../components/ServerTable';
 
 interface FeedbackForm {
   function_name: string;
@@ -23,11 +24,7 @@ function FeedbackList() {
   const table = useServerTable<Feedback>(['audit', 'feedback'], audit.feedback, { inUrl: false });
   if (table.error) return <Alert type="error" showIcon title={errorMessage(table.error)} />;
   return (
-    <Table<Feedback>
-      rowKey="id"
-      size="middle"
-      data-testid="feedback-list"
-      {...table.tableProps}
+    <ServerTable<Feedback> table={table} rowKey="id" size="middle" data-testid="feedback-list"
       columns={[
         { title: '#', dataIndex: 'id', width: 60 },
         { title: t('audit.fb.at'), dataIndex: 'created_at', render: (v: string) => <DateTimeCell value={v} /> },

@@ -1,7 +1,7 @@
 // The key-enterprise list (danh sách doanh nghiệp trọng điểm) per year: every audit user reads it (an enterprise on
 // it cannot be proposed); leaders of the audit department and platform administrators keep it.
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, InputNumber, Popconfirm, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Popconfirm, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, StarFilled, UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { audit, type KeyEnterprise } from '../../api/audit';
@@ -14,6 +14,7 @@ import { DateTimeCell, EnterpriseSelect, useAuditRights, useRuleError } from './
 import { ListExportButton } from './ListExportButton';
 import { auditExtras } from '../../api/auditExtras';
 import { ImportFileModal } from './ImportFileModal';
+import { ServerTable } from '../../components/ServerTable';
 
 export default function KeyEnterprisesPage() {
   const { t } = useI18n();
@@ -61,10 +62,7 @@ export default function KeyEnterprisesPage() {
     >
       {!rights.keepsKeyList && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('audit.key.readOnly')} />}
       {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} style={{ marginBottom: 12 }} /> : null}
-      <Table<KeyEnterprise>
-        rowKey={(k) => `${k.year}-${k.tax_code}`}
-        size="middle"
-        {...table.tableProps}
+      <ServerTable<KeyEnterprise> table={table} rowKey={(k) => `${k.year}-${k.tax_code}`} size="middle"
         columns={[
           { title: t('audit.ent.tax_code'), dataIndex: 'tax_code', render: (v: string) => <Link to={`/audit/enterprises/${encodeURIComponent(v)}`}><Typography.Text strong>{v}</Typography.Text></Link> },
           { title: t('audit.ent.name'), dataIndex: 'name' },

@@ -1,14 +1,17 @@
 // The procedure catalogue (annex of letter 1309/CNTT-CTTĐT): list I / II, level, search, paging; a row opens
 // the procedure's detail.
-import { Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Input, Table, Tag, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { eservices, type Procedure, type ProcedureQuery } from '../../api/eservices';
 import { PageHeader } from '../../components/PageHeader';
+import { StatusSelect } from '../../components/Status';
 import { useServerTable } from '../../hooks/useServerTable';
 import { useI18n } from '../../i18n';
 import { LoadError } from './common';
 
-const LEVELS = [1, 2, 3, 4] as const;
+const LEVELS = ['1', '2', '3', '4'] as const;
+type Level = 1 | 2 | 3 | 4;
+const FILTER = { flex: '0 1 150px' };
 
 export default function CataloguePage() {
   const { t, te } = useI18n();
@@ -17,7 +20,7 @@ export default function CataloguePage() {
   const columns: TableColumnsType<Procedure> = [
     { title: t('es.code'), dataIndex: 'code', width: 90, render: (c: string) => <Link to={`/eservices/procedures/${c}`}>{c}</Link> },
     { title: t('es.name'), dataIndex: 'name', render: (n: string, p) => <Link to={`/eservices/procedures/${p.code}`}>{n}</Link> },
-    { title: t('es.level'), dataIndex: 'level', width: 110, render: (l: Procedure['level']) => te('es.level', l as 1 | 2 | 3 | 4) },
+    { title: t('es.level'), dataIndex: 'level', width: 110, render: (l: Procedure['level']) => te('es.level', l as Level) },
     {
       title: t('es.online'),
       dataIndex: 'online',
@@ -39,22 +42,8 @@ export default function CataloguePage() {
           onSearch={(q) => setFilters({ q })}
           data-testid="procedure-search"
         />
-        <Select<string | undefined>
-          allowClear
-          style={{ flex: '0 1 150px' }}
-          placeholder={t('es.list')}
-          value={params.list || undefined}
-          onChange={(v) => setFilters({ list: v ?? '' })}
-          options={(['I', 'II'] as const).map((l) => ({ value: l, label: te('es.list', l) }))}
-        />
-        <Select<string | undefined>
-          allowClear
-          style={{ flex: '0 1 150px' }}
-          placeholder={t('es.level')}
-          value={params.level || undefined}
-          onChange={(v) => setFilters({ level: v ?? '' })}
-          options={LEVELS.map((l) => ({ value: String(l), label: te('es.level', l) }))}
-        />
+        <StatusSelect table={table} name="list" values={['I', 'II'] as const} label={(l) => te('es.list', l)} placeholder={t('es.list')} style={FILTER} />
+        <StatusSelect table={table} name="level" values={LEVELS} label={(l) => te('es.level', Number(l) as Level)} placeholder={t('es.level')} style={FILTER} />
       </div>
       <Table<Procedure> rowKey="code" size="middle" columns={columns} {...table.tableProps} data-testid="procedures" />
     </>

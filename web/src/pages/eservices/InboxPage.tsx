@@ -1,7 +1,7 @@
 // Officer: dossiers of the units in scope, most urgent first, filtered by status, procedure and overdue; the
 // selected pool dossiers can be claimed at once.
 import { useState } from 'react';
-import { App, Button, Input, Switch, Table, type TableColumnsType } from 'antd';
+import { App, Button, Input, Switch, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/errors';
 import { DOSSIER_STATUSES, eservices, type Dossier, type DossierQuery } from '../../api/eservices';
@@ -11,6 +11,7 @@ import { useServerTable } from '../../hooks/useServerTable';
 import { useI18n } from '../../i18n';
 import { fmtDateTime } from '../../utils/format';
 import { DossierStatus, LoadError, RemainingTag } from './common';
+import { ServerTable } from '../../components/ServerTable';
 
 export default function InboxPage() {
   const { t, te, lang } = useI18n();
@@ -70,17 +71,12 @@ export default function InboxPage() {
           {t('es.allStatuses')}
         </label>
       </div>
-      <Table<Dossier>
-        rowKey="id"
-        size="middle"
-        columns={columns}
+      <ServerTable<Dossier> table={table} rowKey="id" size="middle" columns={columns} data-testid="inbox"
         rowSelection={{
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys as number[]),
           getCheckboxProps: (d) => ({ disabled: d.status !== 'RECEIVED' || !!d.assignee }),
         }}
-        {...table.tableProps}
-        data-testid="inbox"
       />
     </>
   );

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   Alert, App, Button, Calendar, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Popconfirm, Radio, Row, Segmented, Select, Space, Spin, Table, Tag,
-  TimePicker, Typography,
+  TimePicker, Typography, type TableProps,
 } from 'antd';
 import { CalculatorOutlined, ClockCircleOutlined, DeleteOutlined, LeftOutlined, MinusCircleOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -145,19 +145,21 @@ function MonthView({ value, onChange, adjustments }: { value: Dayjs; onChange(d:
   );
 }
 
+/** A small table of the year's rows, all on one page, `empty` shown when there are none. */
+function YearTable<T extends object>({ rows, empty, ...rest }: { rows: T[]; empty: string } & Omit<TableProps<T>, 'dataSource'>) {
+  return <Table<T> size="small" pagination={false} dataSource={rows} locale={{ emptyText: empty }} scroll={{ x: 'max-content' }} {...rest} />;
+}
+
 function HolidayList({ year, holidays, loading }: { year: number; holidays: Holiday[]; loading: boolean }) {
   const { t, lang, te } = useI18n();
   return (
     <Card title={t('calendar.holidays', { year })} style={{ height: '100%' }}>
-      <Table<Holiday>
+      <YearTable<Holiday>
         data-testid="holiday-list"
-        size="small"
         rowKey={(h) => h.date + h.name}
+        rows={holidays}
         loading={loading}
-        pagination={false}
-        dataSource={holidays}
-        locale={{ emptyText: t('calendar.noHolidays') }}
-        scroll={{ x: 'max-content' }}
+        empty={t('calendar.noHolidays')}
         columns={[
           { title: t('calendar.date'), dataIndex: 'date', render: (d: string) => fmtDate(d, lang) },
           { title: t('calendar.weekday'), dataIndex: 'date', key: 'wd', render: (d: string) => te('weekday', weekday(d)) },
@@ -194,14 +196,11 @@ function Adjustments({ year, items, loading, admin, onChanged }: { year: number;
   };
   return (
     <Card title={t('calendar.adjustments', { year })} style={{ height: '100%' }}>
-      <Table<Adjustment>
-        size="small"
+      <YearTable<Adjustment>
         rowKey="id"
+        rows={items}
         loading={loading}
-        pagination={false}
-        dataSource={items}
-        locale={{ emptyText: t('calendar.noAdjustments') }}
-        scroll={{ x: 'max-content' }}
+        empty={t('calendar.noAdjustments')}
         columns={[
           { title: t('calendar.date'), dataIndex: 'date', render: (d: string) => `${fmtDate(d, lang)} (${te('weekday', weekday(d))})` },
           {

@@ -1,10 +1,11 @@
 // The list the customs send to the ministries (seed §B.II.2.2): per agency, every sampled declaration with
 // specialised inspection, paged on the server, filtered by agency, exported as CSV and .xlsx.
-import { Select, Space, Table, Typography } from 'antd';
+import { Space, Table, Typography } from 'antd';
 import { FileTextOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { trs, type AgencyListRow } from '../../api/trs';
 import { DownloadButton } from '../../components/DownloadButton';
+import { FilterSelect } from '../../components/Status';
 import { useServerTable } from '../../hooks/useServerTable';
 import { useI18n } from '../../i18n';
 import { fmtDate, fmtDateTime } from '../../utils/format';
@@ -41,13 +42,12 @@ export default function AgencyListPage() {
         </Typography.Paragraph>
       )}
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
+        <FilterSelect
+          table={list}
+          name="agency"
           placeholder={t('trs.agencies.agency')}
           style={{ width: 360 }}
-          value={list.params.agency}
-          onChange={(v) => list.setFilters({ agency: v })}
-          data-testid="trs-agencies-filter"
+          testId="trs-agencies-filter"
           options={list.data?.agencies
             .filter((a) => a.agency)
             .map((a) => ({ value: a.agency as string, label: `${a.agency} (${a.rows})` }))}

@@ -23,6 +23,7 @@ import { useApiQuery } from '../../hooks/query';
 import { useServerTable } from '../../hooks/useServerTable';
 import { useI18n } from '../../i18n';
 import { fmtDateTime, toApiDateTime, toVietnamTime } from '../../utils/format';
+import { lineIssueColumns } from './lineIssues';
 
 type Page<T> = { items: T[]; total: number; page: number; page_size: number };
 
@@ -89,12 +90,10 @@ function useImport(id: string, code: string, kind: 'returns' | 'border-checks') 
           dataSource={result.cells}
           pagination={{ pageSize: 10 }}
           data-testid="trs-agency-bad-cells"
-          columns={[
-            { title: t('trs.import.line'), dataIndex: 'line', width: 80 },
+          columns={lineIssueColumns<BadCell>(t, [
             { title: t('trs.agencyWork.column'), dataIndex: 'column', width: 160 },
             { title: t('trs.agencyWork.value'), dataIndex: 'value', width: 160 },
-            { title: t('trs.import.reason'), dataIndex: 'message' },
-          ]}
+          ])}
         />
       )}
     </div>

@@ -7,7 +7,7 @@ import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { PageHeader } from '../../components/PageHeader';
-import { hms, LoadError, TrsChart, type TrsChartOption } from './common';
+import { hms, hourBars, LoadError, TrsChart, type TrsChartOption } from './common';
 
 export default function ComparePage() {
   const { t, tk } = useI18n();
@@ -27,13 +27,7 @@ export default function ComparePage() {
     const t2 = rows.filter((r) => r.interval === 'T2');
     if (!cmp.data || t2.length === 0) return undefined;
     const names = t2.map((r) => `${r.flow} ${r.group}`);
-    return {
-      tooltip: { trigger: 'axis', valueFormatter: (v: number) => hms(v) },
-      legend: { top: 0 },
-      grid: { left: 50, right: 16, top: 36, bottom: 40 },
-      xAxis: { type: 'category', data: names },
-      yAxis: { type: 'value', name: 'h' },
-      series: [
+    return hourBars(names, [
         ...(cmp.data.reference
           ? [
               { name: cmp.data.a.name, type: 'bar' as const, color: '#8c8c8c', data: t2.map((r) => r.mean_hours_a) },
@@ -43,8 +37,7 @@ export default function ComparePage() {
               { name: cmp.data.a.name, type: 'bar' as const, color: '#8c8c8c', data: t2.map((r) => r.median_hours_a) },
               { name: cmp.data.b?.name ?? 'B', type: 'bar' as const, color: '#1d4f91', data: t2.map((r) => r.median_hours_b) },
             ]),
-      ],
-    };
+    ]);
   }, [rows, cmp.data]);
   const options = studies.data?.items.map((s) => ({ value: s.id, label: `${s.name} (${s.week_start})` }));
   const bOptions = [

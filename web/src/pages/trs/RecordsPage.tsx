@@ -1,8 +1,9 @@
 // The stored records of a study (the caller's branches), paged on the server.
-import { Button, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Input, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { trs, type StoredRecord } from '../../api/trs';
+import { FilterSelect } from '../../components/Status';
 import { useServerTable } from '../../hooks/useServerTable';
 import { useI18n } from '../../i18n';
 import { fmtDateTime } from '../../utils/format';
@@ -29,12 +30,11 @@ export default function RecordsPage() {
       <LoadError error={study.error ?? records.error} />
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search placeholder={t('trs.records.number')} allowClear onSearch={(v) => records.setFilters({ q: v.replace(/\D/g, '') })} style={{ width: 220 }} />
-        <Select
-          allowClear
+        <FilterSelect
+          table={records}
+          name="branch"
           placeholder={t('trs.study.branchCode')}
           style={{ width: 160 }}
-          value={records.params.branch}
-          onChange={(v) => records.setFilters({ branch: v })}
           options={study.data?.branches.map((b) => ({ value: b.code, label: b.code }))}
         />
       </Space>

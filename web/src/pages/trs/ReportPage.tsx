@@ -9,7 +9,8 @@ import { useApiQuery } from '../../hooks/query';
 import { useI18n } from '../../i18n';
 import type { AgencyResultRow } from '../../api/trsAgencies';
 import { AgencyResults } from './AgencyResults';
-import { hms, LoadError, percent, StudyHeader, TrsChart, useStudy, useTrsColumns, type TrsChartOption } from './common';
+import { lineIssueColumns } from './lineIssues';
+import { hms, hourBars, LoadError, percent, StudyHeader, TrsChart, useStudy, useTrsColumns, type TrsChartOption } from './common';
 
 const CHANNEL_COLORS: Record<string, string> = { GREEN: '#3f9b4b', YELLOW: '#e0a800', RED: '#cf1322', all: '#1d4f91', UNKNOWN: '#999' };
 const BY = ['all', 'channel', 'route', 'branch', 'aeo', 'pre_arrival', 'nsw', 'sci', 'shipment_mode', 'declarant_kind'];
@@ -64,14 +65,7 @@ function attributionOption(report: Report, labels: [string, string, string]): Tr
     color: ['#1d4f91', '#e0a800', '#8c8c8c'][i],
     data: rows.map((r) => Number(r[k].toFixed(2))),
   }));
-  return {
-    tooltip: { trigger: 'axis', valueFormatter: (v: number) => hms(v) },
-    legend: { top: 0 },
-    grid: { left: 110, right: 16, top: 36, bottom: 24 },
-    yAxis: { type: 'category', data: names },
-    xAxis: { type: 'value', name: 'h' },
-    series,
-  };
+  return hourBars(names, series, true);
 }
 
 /** Delay reasons by count: labelled in Vietnamese (the code in the tooltip), by code in English. */
@@ -218,12 +212,10 @@ export default function ReportPage() {
                 dataSource={r.issues.slice(0, 500)}
                 pagination={{ pageSize: 20 }}
                 scroll={{ x: 700 }}
-                columns={[
-                  { title: t('trs.import.line'), dataIndex: 'line', width: 80 },
+                columns={lineIssueColumns<(typeof r.issues)[number]>(t, [
                   { title: t('trs.records.number'), dataIndex: 'declaration_no', width: 140 },
                   { title: t('trs.issue.code'), dataIndex: 'code', width: 180 },
-                  { title: t('trs.import.reason'), dataIndex: 'message' },
-                ]}
+                ])}
               />
             </Card>
           )}

@@ -29,6 +29,20 @@ export function hms(hours: number | null | undefined): string {
   return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
 
+/** Bars of hours by name (h:mm:ss in the tooltip, the legend on top); `horizontal` puts the names on the y axis. */
+export function hourBars(names: string[], series: TrsChartOption['series'], horizontal = false): TrsChartOption {
+  const category = { type: 'category' as const, data: names };
+  const hours = { type: 'value' as const, name: 'h' };
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => hms(v) },
+    legend: { top: 0 },
+    grid: horizontal ? { left: 110, right: 16, top: 36, bottom: 24 } : { left: 50, right: 16, top: 36, bottom: 40 },
+    xAxis: horizontal ? hours : category,
+    yAxis: horizontal ? category : hours,
+    series,
+  };
+}
+
 export function percent(share: number | null | undefined): string {
   return share === null || share === undefined ? '—' : `${(share * 100).toFixed(1)} %`;
 }

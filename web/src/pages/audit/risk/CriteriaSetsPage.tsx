@@ -13,6 +13,7 @@ import { FormModal } from '../../../components/FormModal';
 import { Page } from '../../../components/PageHeader';
 import { EChart, type EChartsOption } from '../../../components/EChart';
 import { fmtMoney, MoneyInput, useAuditRights } from '../common';
+import { ServerTable } from '../../../components/ServerTable';
 
 interface Row {
   code: RiskIndicatorCode;
@@ -188,10 +189,7 @@ export default function CriteriaSetsPage() {
     >
       {!rights.keepsKeyList && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('risk.criteria.readOnly')} />}
       {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} /> : null}
-      <Table<CriteriaSet>
-        rowKey="id"
-        size="middle"
-        {...table.tableProps}
+      <ServerTable<CriteriaSet> table={table} rowKey="id" size="middle"
         columns={[
           { title: t('risk.criteria.name'), dataIndex: 'name' },
           { title: t('risk.criteria.version'), dataIndex: 'version', width: 90, render: (v: number) => <Tag>v{v}</Tag> },

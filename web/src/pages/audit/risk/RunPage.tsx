@@ -1,6 +1,6 @@
 // One run: its figures and the ranked candidates with their reasons (each indicator's value, the peer figure
 // where there is one, its points); filter by class, open the profile, create a proposal from a candidate.
-import { Alert, Button, Descriptions, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Descriptions, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { FileAddOutlined, LineChartOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { risk, type RiskCandidate, type RiskReason } from '../../../api/risk';
@@ -10,6 +10,7 @@ import { useServerTable } from '../../../hooks/useServerTable';
 import { useI18n } from '../../../i18n';
 import { Page } from '../../../components/PageHeader';
 import { DownloadButton } from '../../../components/DownloadButton';
+import { ServerTable } from '../../../components/ServerTable';
 
 function Reasons({ reasons }: { reasons: RiskReason[] }) {
   const { tk } = useI18n();
@@ -61,10 +62,7 @@ export default function RunPage() {
         data-testid="candidate-class"
       />
       {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} /> : null}
-      <Table<RiskCandidate>
-        rowKey="tax_code"
-        size="middle"
-        {...table.tableProps}
+      <ServerTable<RiskCandidate> table={table} rowKey="tax_code" size="middle"
         columns={[
           { title: t('risk.run.rank'), dataIndex: 'rank', width: 70 },
           { title: t('audit.enterprise'), render: (_, c) => (<span><Typography.Text strong>{c.tax_code}</Typography.Text> {c.name}</span>) },

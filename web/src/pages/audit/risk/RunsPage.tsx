@@ -13,6 +13,7 @@ import { useI18n } from '../../../i18n';
 import { FormModal } from '../../../components/FormModal';
 import { Page } from '../../../components/PageHeader';
 import { fmtNumber, useAuditRights } from '../common';
+import { ServerTable } from '../../../components/ServerTable';
 
 interface RunValues {
   criteria_set_id: number;
@@ -102,10 +103,7 @@ export default function RunsPage() {
       }
     >
       {table.error ? <Alert type="error" showIcon title={errorMessage(table.error)} style={{ marginBottom: 12 }} /> : null}
-      <Table<RiskRun>
-        rowKey="id"
-        size="middle"
-        {...table.tableProps}
+      <ServerTable<RiskRun> table={table} rowKey="id" size="middle"
         columns={[
           { title: t('risk.runs.id'), dataIndex: 'id', render: (id: number) => <Link to={`/audit/risk/runs/${id}`} data-testid="risk-run-link">{id}</Link> },
           { title: t('risk.runs.criteria'), render: (_, r) => `${r.criteria_set_name} v${r.criteria_set_version}` },
