@@ -159,6 +159,8 @@ int main(int argc, char** argv) {
             const int status = send_request(fd, bodies[index]);
             if (status != 201) {
               ++failures;
+              std::fprintf(stderr, "eservices_submit: dossier %d answered %d%s\n", i, status,
+                           status ? "" : " (connection closed)");
               if (status == 0) { close(fd); fd = connect_to(o.port); }
             }
           } else {

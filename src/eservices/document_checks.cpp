@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "core/hex.h"
 #include "core/text.h"
 #include "eservices/signatures.h"
 #include "eservices/xml_signature.h"
@@ -78,9 +79,25 @@ std::vector<std::string> missing_documents(const std::optional<ProcedureSettings
   return missing;
 }
 
+std::vector<ExaminedDocument> examine_documents(const std::vector<IncomingDocument>& documents, bool enterprise) {
+  std::vector<ExaminedDocument> out(documents.size());
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    const auto& d = documents[i];
+    const auto digest = sha256_digest(d.bytes);  // the one pass over the bytes: stored, and the CMS digest
+    out[i].sha256 = core::to_hex(reinterpret_cast<const unsigned char*>(digest.data()), digest.size());
+    if (!enterprise) continue;
+    if (d.signature)
+      out[i].signature_check = check_detached_cms(d.bytes, *d.signature, digest);
+    else if (has_xml_signature(d.bytes))
+      out[i].signature_check = check_enveloped_xml(d.bytes);
+  }
+  return out;
+}
+
 std::vector<CheckedDocument> check_documents(soci::session& sql, const store::Applicant& applicant,
                                              const std::optional<ProcedureSettings>& settings,
-                                             const std::vector<IncomingDocument>& documents, const Limits& limits,
+                                             std::vector<IncomingDocument>& documents,
+                                             const std::vector<ExaminedDocument>& examined, const Limits& limits,
                                              core::UnixSeconds now) {
   if (documents.empty() || documents.size() > limits.max_documents)
     core::bad_input("INVALID_FIELD",
@@ -106,17 +123,17 @@ std::vector<CheckedDocument> check_documents(soci::session& sql, const store::Ap
   std::optional<TrustStore> trust;
   if (enterprise) trust.emplace(store::anchor_pems(sql), store::crl_pems(sql));
   std::vector<CheckedDocument> out;
-  for (const auto& d : documents) {
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    auto& d = documents[i];
+    const auto& facts = examined.at(i);
     CheckedDocument checked;
     checked.row.name = d.name;
     checked.row.size = static_cast<std::int64_t>(d.bytes.size());
-    checked.row.sha256 = sha256_hex(d.bytes);
-    checked.content_base64 = d.base64.empty() ? base64_encode(d.bytes) : d.base64;
+    checked.row.sha256 = facts.sha256;
+    checked.content_base64 = d.base64.empty() ? base64_encode(d.bytes) : std::move(d.base64);
     if (d.signature) checked.row.signature_base64 = base64_encode(*d.signature);
-    if (enterprise && d.signature) {
-      check_signature(sql, applicant, *trust, d, check_detached_cms(d.bytes, *d.signature), now, checked.row);
-    } else if (enterprise && has_xml_signature(d.bytes)) {
-      check_signature(sql, applicant, *trust, d, check_enveloped_xml(d.bytes), now, checked.row);
+    if (enterprise && facts.signature_check) {  // a detached CMS signature, or an enveloped XML one
+      check_signature(sql, applicant, *trust, d, *facts.signature_check, now, checked.row);
     } else if (enterprise && needs_signature(settings, d.name)) {
       refuse("SIGNATURE_MISSING", d.name, "Chứng từ của doanh nghiệp phải được ký số (Điều 7.1.a.1)");
     }

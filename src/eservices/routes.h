@@ -12,7 +12,8 @@ nlohmann::json procedure_json(const ProcedureView& v);
 nlohmann::json dossier_json(const DossierView& v);
 nlohmann::json certificate_json(const store::Certificate& c);
 // Documents of a request body: [{"name","content_base64","signature_base64"?}] (400 naming the field).
-std::vector<IncomingDocument> documents_from(const nlohmann::json& body);
+// Takes the documents out of `body` (their base64 is moved, not copied).
+std::vector<IncomingDocument> documents_from(nlohmann::json& body);
 std::string xlsx_stats(const std::vector<StatLine>& lines, const std::string& title);
 
 void add_catalogue_routes(http::Router& router, EServicesService& service);

@@ -27,10 +27,13 @@ bool flag(const Request& request, const std::string& name) {
 }
 
 // POST /dossiers/{id}/<action> with a JSON body (possibly empty) → the dossier as GET shows it.
-using Action = std::function<DossierView(const core::Principal&, std::int64_t, const json&)>;
+// The body is the action's to take from (documents are moved out, not copied).
+using Action = std::function<DossierView(const core::Principal&, std::int64_t, json&)>;
 void add_action(http::Router& router, const std::string& name, Action action) {
   router.add("POST", route("/dossiers/{id}/" + name), [action](Request& request) {
-    return dossier_response(action(request.principal, request.id_param(), request.json_body_or_empty(kMaxDocumentsJson)));
+    const auto id = request.id_param();
+    auto body = request.json_body_or_empty(kMaxDocumentsJson);
+    return dossier_response(action(request.principal, id, body));
   });
 }
 
@@ -49,8 +52,9 @@ void add_processing_actions(http::Router& router, EServicesService& s) {
   add_action(router, "request-supplement", [&s](const core::Principal& p, std::int64_t id, const json& b) {
     return s.request_supplement(p, id, http::text_list(b, "missing", 50), comment(b, "note"));
   });
-  add_action(router, "supplement", [&s](const core::Principal& p, std::int64_t id, const json& b) {
-    return s.supplement(p, id, documents_from(b), comment(b, "note"));
+  add_action(router, "supplement", [&s](const core::Principal& p, std::int64_t id, json& b) {
+    const auto note = comment(b, "note");
+    return s.supplement(p, id, documents_from(b), note);
   });
   add_action(router, "refuse", [&s](const core::Principal& p, std::int64_t id, const json& b) {
     return s.refuse(p, id, http::required_text(b, "reason", 4000));
@@ -145,9 +149,10 @@ void add_result_routes(http::Router& router, EServicesService& s) {
 
 void add_dossier_routes(http::Router& router, EServicesService& s) {
   router.add("POST", route("/dossiers"), [&s](Request& request) {
-    const auto body = request.json_body(kMaxDocumentsJson);
-    const auto view = s.submit(request.principal, http::required_text(body, "procedure_code", 20),
-                               http::required_text(body, "unit_code", 6), documents_from(body));
+    auto body = request.json_body(kMaxDocumentsJson);
+    const auto procedure = http::required_text(body, "procedure_code", 20);
+    const auto unit = http::required_text(body, "unit_code", 6);
+    const auto view = s.submit(request.principal, procedure, unit, documents_from(body));
     return Response::created(dossier_json(view));
   });
   router.add("GET", route("/dossiers"), [&s](Request& request) {

@@ -88,15 +88,15 @@ json certificate_json(const store::Certificate& c) {
           {"status", c.status}};
 }
 
-std::vector<IncomingDocument> documents_from(const json& body) {
+std::vector<IncomingDocument> documents_from(json& body) {
   if (!body.contains("documents") || !body["documents"].is_array())
     http::invalid_field("documents", "Cần danh sách chứng từ «documents».");
   std::vector<IncomingDocument> out;
-  for (const auto& item : body["documents"]) {
+  for (auto& item : body["documents"]) {
     if (!item.is_object()) http::invalid_field("documents", "Mỗi chứng từ là một đối tượng {name, content_base64}.");
     IncomingDocument d;
     d.name = http::required_text(item, "name", 300);
-    auto content = http::required_text(item, "content_base64", 16 * 1024 * 1024);
+    auto content = http::take_required_text(item, "content_base64", 16 * 1024 * 1024);
     auto bytes = base64_decode(content);
     if (!bytes) http::invalid_field("documents", "Nội dung chứng từ «" + d.name + "» không phải base64 hợp lệ.");
     d.bytes = std::move(*bytes);

@@ -100,14 +100,14 @@ class EServicesService {
 
   // ---- dossiers (service_dossiers.cpp) ----
   DossierView submit(const core::Principal& caller, const std::string& procedure_code, const std::string& unit_code,
-                     const std::vector<IncomingDocument>& documents);
+                     std::vector<IncomingDocument> documents);
   DossierPage dossiers(const core::Principal& caller, store::DossierQuery query, bool overdue);
   DossierView dossier(const core::Principal& caller, std::int64_t id);
   // A stored document's bytes (the caller must see the dossier).
   std::pair<store::Document, std::string> document(const core::Principal& caller, std::int64_t id,
                                                    std::int64_t document_id);
   DossierView supplement(const core::Principal& caller, std::int64_t id,
-                         const std::vector<IncomingDocument>& documents, const std::string& note);
+                         std::vector<IncomingDocument> documents, const std::string& note);
 
   // ---- assignment (service_assignment.cpp) ----
   DossierView assign(const core::Principal& caller, std::int64_t id, const std::string& to);

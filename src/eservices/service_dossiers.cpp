@@ -93,7 +93,7 @@ void store_documents(soci::session& sql, std::int64_t dossier_id, std::int64_t r
 }  // namespace
 
 DossierView EServicesService::submit(const core::Principal& caller, const std::string& procedure_code,
-                                     const std::string& unit_code, const std::vector<IncomingDocument>& documents) {
+                                     const std::string& unit_code, std::vector<IncomingDocument> documents) {
   const auto me = applicant(caller);
   const AnnexRow* row = find_annex_row(procedure_code);
   if (!row) core::bad_input("INVALID_FIELD", "Không có thủ tục mã «" + procedure_code + "».", {{"field", "procedure_code"}});
@@ -102,6 +102,7 @@ DossierView EServicesService::submit(const core::Principal& caller, const std::s
                    "Thủ tục " + procedure_code + " đang cung cấp ở mức độ " + std::to_string(row->level) +
                        ": chỉ cung cấp thông tin và biểu mẫu, chưa nhận hồ sơ trực tuyến (cần mức độ 3 trở lên).",
                    {{"level", row->level}});
+  const auto examined = examine_documents(documents, me.kind == "ENTERPRISE");  // hashing, signatures: no lock held
   return db_.transaction([&](soci::session& sql) {
     const auto settings = store::find_settings(sql, procedure_code);
     if (!settings)
@@ -115,7 +116,7 @@ DossierView EServicesService::submit(const core::Principal& caller, const std::s
                             core::join(missing, "; ") + ".",
                         {{"missing", missing}});
     const auto stored_at = core::now();
-    auto checked = check_documents(sql, me, settings, documents, limits, stored_at);
+    auto checked = check_documents(sql, me, settings, documents, examined, limits, stored_at);
     const auto cal = calendar(sql);
     store::Dossier d;
     d.number = placeholder_number();
@@ -196,13 +197,15 @@ std::pair<store::Document, std::string> EServicesService::document(const core::P
 }
 
 DossierView EServicesService::supplement(const core::Principal& caller, std::int64_t id,
-                                         const std::vector<IncomingDocument>& documents, const std::string& note) {
+                                         std::vector<IncomingDocument> documents, const std::string& note) {
   const auto me = applicant(caller);
+  const auto examined = examine_documents(documents, me.kind == "ENTERPRISE");
   return db_.transaction([&](soci::session& sql) {
     const auto before = visible_dossier(sql, caller, id);
     if (before.status != kSupplement) wrong_state(before, "supplement");
     const auto now = core::now();
-    auto checked = check_documents(sql, me, store::find_settings(sql, before.procedure_code), documents, limits, now);
+    auto checked = check_documents(sql, me, store::find_settings(sql, before.procedure_code), documents, examined,
+                                   limits, now);
     const auto cal = calendar(sql);
     // The clock stood still from the request to the supplement's reception (art. 7.5 applies to it too).
     const auto resumed = reception_time(cal, now);

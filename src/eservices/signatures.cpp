@@ -11,6 +11,7 @@
 #include <openssl/x509v3.h>
 
 #include <array>
+#include <cstring>
 #include <ctime>
 
 #include "core/error.h"
@@ -149,11 +150,16 @@ void add_name(X509_NAME* name, const char* field, const std::string& value) {
 
 }  // namespace
 
-std::string sha256_hex(std::string_view bytes) {
+std::string sha256_digest(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
-  return core::to_hex(digest, length);
+  return std::string(reinterpret_cast<const char*>(digest), length);
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  const auto digest = sha256_digest(bytes);
+  return core::to_hex(reinterpret_cast<const unsigned char*>(digest.data()), digest.size());
 }
 
 // Both directions write into a string sized once (documents are megabytes: no per-character append).
@@ -282,14 +288,42 @@ CrlInfo crl_info(const std::string& pem) {
   return info;
 }
 
-CmsCheck check_detached_cms(std::string_view content, std::string_view der) {
+namespace {
+
+// The one signer's messageDigest attribute, when the signature has signed attributes and SHA-256 as its digest
+// algorithm (the only case where a digest computed beforehand can stand for CMS_verify's own).
+const ASN1_OCTET_STRING* sha256_message_digest(CMS_ContentInfo* cms) {
+  STACK_OF(CMS_SignerInfo)* infos = CMS_get0_SignerInfos(cms);
+  if (!infos || sk_CMS_SignerInfo_num(infos) != 1) return nullptr;
+  CMS_SignerInfo* si = sk_CMS_SignerInfo_value(infos, 0);
+  if (CMS_signed_get_attr_count(si) < 0) return nullptr;
+  X509_ALGOR* digest_algorithm = nullptr;
+  CMS_SignerInfo_get0_algs(si, nullptr, nullptr, &digest_algorithm, nullptr);
+  if (!digest_algorithm || OBJ_obj2nid(digest_algorithm->algorithm) != NID_sha256) return nullptr;
+  return static_cast<const ASN1_OCTET_STRING*>(
+      CMS_signed_get0_data_by_OBJ(si, OBJ_nid2obj(NID_pkcs9_messageDigest), -3, V_ASN1_OCTET_STRING));
+}
+
+}  // namespace
+
+CmsCheck check_detached_cms(std::string_view content, std::string_view der, std::string_view content_sha256) {
   CmsCheck check;
   auto in = memory(der);
   CmsPtr cms(d2i_CMS_bio(in.get(), nullptr));
   if (!cms) return check;
-  auto data = memory(content);
   const unsigned flags = CMS_BINARY | CMS_DETACHED | CMS_NO_SIGNER_CERT_VERIFY;
-  if (CMS_verify(cms.get(), nullptr, nullptr, data.get(), nullptr, flags) != 1) return check;
+  const ASN1_OCTET_STRING* digest = content_sha256.size() == 32 ? sha256_message_digest(cms.get()) : nullptr;
+  if (digest) {
+    // Hash once: the signed attributes' signature is verified (over no content: nothing to hash), and their
+    // messageDigest must be the content's SHA-256 known already.
+    if (ASN1_STRING_length(digest) != 32 || std::memcmp(ASN1_STRING_get0_data(digest), content_sha256.data(), 32) != 0)
+      return check;
+    auto nothing = memory(std::string_view("", 0));
+    if (CMS_verify(cms.get(), nullptr, nullptr, nothing.get(), nullptr, flags | CMS_NO_CONTENT_VERIFY) != 1) return check;
+  } else {
+    auto data = memory(content);
+    if (CMS_verify(cms.get(), nullptr, nullptr, data.get(), nullptr, flags) != 1) return check;
+  }
   // CMS_get0_signers hands out borrowed pointers in a new stack: free the stack only.
   std::unique_ptr<STACK_OF(X509), Deleter<STACK_OF(X509), free_borrowed_stack>> signers(CMS_get0_signers(cms.get()));
   if (!signers || sk_X509_num(signers.get()) != 1) return check;

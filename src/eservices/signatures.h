@@ -15,6 +15,7 @@
 namespace hq::eservices {
 
 std::string sha256_hex(std::string_view bytes);
+std::string sha256_digest(std::string_view bytes);  // the 32 bytes themselves
 std::string base64_encode(std::string_view bytes);
 // Strict RFC 4648 base64 (padding required, whitespace not allowed); nullopt when malformed.
 std::optional<std::string> base64_decode(std::string_view text);
@@ -69,7 +70,11 @@ struct CmsCheck {
   std::optional<CertificateInfo> signer;
   std::optional<core::UnixSeconds> signing_time;  // the signingTime attribute, when present
 };
-CmsCheck check_detached_cms(std::string_view content, std::string_view der);
+// `content_sha256` (sha256_digest of `content`, when the caller has it) lets the content be hashed once: a
+// signature with signed attributes and SHA-256 as its digest algorithm is then checked by its signed
+// attributes' signature and their messageDigest compared with it, which is what CMS_verify does after
+// hashing the content itself; any other signature is verified by CMS_verify over the content.
+CmsCheck check_detached_cms(std::string_view content, std::string_view der, std::string_view content_sha256 = {});
 
 // Signing (the server's results, the demo and `haiquan eservices sign`).
 struct KeyAndCertificate {

@@ -34,7 +34,16 @@ std::optional<std::string> optional_text(const nlohmann::json& body, const std::
 std::string required_text(const nlohmann::json& body, const std::string& field, std::size_t max_length) {
   auto text = optional_text(body, field, max_length);
   if (!text || text->find_first_not_of(" \t\r\n") == std::string::npos) missing(field);
-  return *text;
+  return std::move(*text);
+}
+
+std::string take_required_text(nlohmann::json& body, const std::string& field, std::size_t max_length) {
+  const auto* value = find_field(body, field);
+  if (!value || !value->is_string()) return required_text(body, field, max_length);  // throws the usual answer
+  auto& text = const_cast<nlohmann::json*>(value)->get_ref<std::string&>();  // body is ours (non-const)
+  if (text.size() > max_length || text.find_first_not_of(" \t\r\n") == std::string::npos)
+    return required_text(body, field, max_length);  // throws
+  return std::move(text);
 }
 
 std::optional<std::int64_t> optional_int(const nlohmann::json& body, const std::string& field, std::int64_t min,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/hex.h"
 #include "eservices/signatures.h"
 
 namespace hq::eservices {
@@ -75,6 +76,27 @@ TEST(Cms, DetachedSignatureOverTheBytes) {
   EXPECT_FALSE(verify_detached_cms_by(content, der, pki.ca.certificate_pem));
 }
 
+// Submission hashes each document once (the stored SHA-256) and hands that digest to the CMS check: the same
+// answers as CMS_verify hashing the content itself.
+TEST(Cms, ContentHashedOnceGivesTheSameAnswers) {
+  Pki pki;
+  const std::string content(200000, 'x'), altered = content + " ";
+  const auto der = sign_detached_cms(content, pki.leaf);
+  const auto check = check_detached_cms(content, der, sha256_digest(content));
+  ASSERT_TRUE(check.valid);
+  EXPECT_EQ(check.signer->fingerprint, check_detached_cms(content, der).signer->fingerprint);
+  EXPECT_EQ(check.signing_time, check_detached_cms(content, der).signing_time);
+  EXPECT_FALSE(check_detached_cms(altered, der, sha256_digest(altered)).valid);  // altered after signing
+  EXPECT_FALSE(check_detached_cms(content, der, sha256_digest(altered)).valid);  // the digest is what counts
+  EXPECT_FALSE(check_detached_cms(content, "garbage", sha256_digest(content)).valid);
+  // A signature value altered: the signed attributes (with the right digest) no longer verify.
+  auto forged = der;
+  forged[forged.size() - 10] ^= 1;  // inside the signature value, at the end of the SignerInfo
+  EXPECT_FALSE(check_detached_cms(content, forged, sha256_digest(content)).valid);
+  EXPECT_FALSE(check_detached_cms(content, forged).valid);
+  EXPECT_EQ(sha256_hex(content), core::to_hex(reinterpret_cast<const unsigned char*>(sha256_digest(content).data()), 32));
+}
+
 // A signature made by the openssl command line, as the README tells enterprises to do for the demo.
 TEST(Cms, OpensslCommandLineSignatureVerifies) {
   Pki pki;
@@ -93,14 +115,26 @@ TEST(Cms, OpensslCommandLineSignatureVerifies) {
     std::filesystem::remove_all(dir);
     GTEST_SKIP() << "openssl command line not available";
   }
+  const std::string noattr_command = "openssl cms -sign -binary -noattr -md sha256 -outform DER -in " +
+                                     (dir / "doc.bin").string() + " -signer " + (dir / "cert.pem").string() +
+                                     " -inkey " + (dir / "key.pem").string() + " -out " +
+                                     (dir / "noattr.p7s").string() + " 2>/dev/null";
+  ASSERT_EQ(std::system(noattr_command.c_str()), 0);
   std::ifstream in(dir / "doc.p7s", std::ios::binary);
   std::stringstream der;
   der << in.rdbuf();
+  std::ifstream noattr_in(dir / "noattr.p7s", std::ios::binary);
+  std::stringstream noattr;
+  noattr << noattr_in.rdbuf();
   std::filesystem::remove_all(dir);
   const auto check = check_detached_cms("Tờ khai đề nghị\n", der.str());
   ASSERT_TRUE(check.valid);
   EXPECT_EQ(check.signer->tax_code, "0300123450");
   EXPECT_FALSE(check_detached_cms("Tờ khai đề nghị!\n", der.str()).valid);
+  // Without signed attributes there is no messageDigest: the content is hashed by CMS_verify (digest ignored).
+  ASSERT_FALSE(noattr.str().empty());
+  EXPECT_TRUE(check_detached_cms("Tờ khai đề nghị\n", noattr.str(), sha256_digest("Tờ khai đề nghị\n")).valid);
+  EXPECT_FALSE(check_detached_cms("Tờ khai đề nghị!\n", noattr.str(), sha256_digest("Tờ khai đề nghị!\n")).valid);
 }
 
 }  // namespace
