@@ -5,3 +5,5 @@
 -- whatever the database's locale (as eservices' unit paths, migration 0301).
 ALTER TABLE monitor_operations ALTER COLUMN unit_path TYPE text COLLATE "C";
 CREATE INDEX monitor_operations_system_path ON monitor_operations(system, unit_path, at);
+-- Fresh statistics for the retyped column and the new index (a sample: seconds at 10M operations).
+ANALYZE monitor_operations;
