@@ -29,7 +29,7 @@ for round in $(seq 1 "$rounds"); do
     after=$(ticks $pid)
     kill $pid; wait $pid 2>/dev/null || true
     rate=$(echo "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["events_per_second"])')
-    cpu=$(( (after - before) * 1000 * 1000 / hz / events ))
+    cpu=$(awk -v t=$((after - before)) -v hz="$hz" -v n="$events" 'BEGIN { printf "%.1f", t * 1000 * 1000 / hz / n }')
     echo "round $round $(basename "$bin"): $rate events/s, server CPU $cpu ms per 1,000 events, load $(cut -d' ' -f1 /proc/loadavg)"
   done
 done

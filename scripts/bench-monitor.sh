@@ -13,7 +13,7 @@
 # Called by scripts/bench.sh with BUILD_DIR (Release build with bench targets) and WORK_DIR; alone:
 #   BUILD_DIR=build-bench WORK_DIR=$(mktemp -d) bash scripts/bench-monitor.sh
 # Knobs: MONITOR_EVENTS (50000), MONITOR_LEDGER (1000000), MONITOR_SOAK_SECONDS (30; 600 for the 10-minute run),
-#        MONITOR_BACKENDS ("sqlite postgresql"), MONITOR_PG_PORT (55471), MONITOR_REQUESTS (200).
+#        MONITOR_BACKENDS ("sqlite postgresql"), MONITOR_PG_PORT (55471), MONITOR_REQUESTS (200), MONITOR_PORT (18190).
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
 bench_init monitor
@@ -24,7 +24,7 @@ backends=${MONITOR_BACKENDS:-sqlite postgresql}
 pg_port=${MONITOR_PG_PORT:-55471}
 requests=${MONITOR_REQUESTS:-200}
 password='Quan-tri-2026!'
-port=18190
+port=${MONITOR_PORT:-18190}
 base=http://127.0.0.1:$port
 start_server() {
   serve --db "$1" --port $port --threads 2 --no-access-log --web "$work" >>"$work/serve.log" 2>&1

@@ -135,19 +135,28 @@ Page MonitorService::operations(const core::Principal& caller, const ListQuery& 
     // led SQLite to a MULTI-INDEX OR over the (system, at) index and a sort of everything a Cục may see (73 ms →
     // 3.4 s a page at 1M operations); as an expression it only filters, and the page is read in time order (or
     // through the index of a filter the user chose: system, batch, dates), as before migration 0402.
-    const auto query = store::operations_query(operation_visible_sql(viewer_of(sql, caller), "(system || '')", "op",
-                                                                     "unit_path"), f);
+    const auto viewer = viewer_of(sql, caller);
+    const auto scope = operation_visible_sql(viewer, "(system || '')", "op", "unit_path");
+    const auto query = store::operations_query(scope, f);
+    // A Cục's rows as a path range as well (the same rows): with a system chosen, found through (system, unit_path,
+    // at) — 624 rows among 10M were read by testing every row of the system (4 s) — but not in time order. Only
+    // then: without a system, PostgreSQL counted the whole range of a Cục by its bitmap (64 ms → 0.9 s at 10M).
+    const auto range = f.system.empty() ? std::string() : operation_path_range_sql(viewer, "unit_path");
+    const auto ranged = range.empty() ? query : store::operations_query("(" + range + " AND " + scope + ")", f);
     Page page;
     // The ledger grows by millions of rows: counting a wide scope cost 300–560 ms a page at 1M operations. The
     // total is counted up to kOperationsCountCap and said to be a lower bound beyond it (total_exact false).
-    page.total = db::count_capped(sql, query, kOperationsCountCap);
+    page.total = db::count_capped(sql, ranged, kOperationsCountCap);
     page.total_exact = page.total <= kOperationsCountCap;
     if (!*page.total_exact) page.total = kOperationsCountCap;
+    // The page: when few rows match, the range finds them all and sorts them (at most kOperationsCountCap); when
+    // many do, reading in time order finds the newest 20 sooner (a sort of a Cục's whole range was 0.7 s at 1M).
+    const auto& listed = *page.total_exact ? ranged : query;
     // Keyset paging: after a cursor, the page starts where the previous one ended (no OFFSET to walk).
     auto paged = f;
     if (f.before) paged.offset = 0;
     std::int64_t last_at = 0, last_id = 0;
-    store::each_page_row(sql, f.before ? query + store::before(*f.before) : query, "at DESC, id DESC", paged,
+    store::each_page_row(sql, f.before ? listed + store::before(*f.before) : listed, "at DESC, id DESC", paged,
                          [&](const soci::row& row) {
       last_at = db::int_at(row, "at");
       last_id = db::int_at(row, "id");

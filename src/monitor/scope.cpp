@@ -73,6 +73,12 @@ std::string operation_visible_sql(const Viewer& v, const std::string& system_col
   return or_join(terms);
 }
 
+std::string operation_path_range_sql(const Viewer& v, const std::string& path_column) {
+  if (v.everything || v.level != Level::Cuc || !v.owned.empty() || v.path.size() < 2 || v.path.back() != '/') return "";
+  const std::string above = v.path.substr(0, v.path.size() - 1) + "0";  // '0' is the byte after '/'
+  return path_column + " >= " + sql_literal(v.path) + " AND " + path_column + " < " + sql_literal(above);
+}
+
 std::string service_visible_sql(const Viewer& v, const std::string& system_column, const std::string& path_column) {
   if (v.everything) return "1 = 1";
   std::vector<std::string> terms;

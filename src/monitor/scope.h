@@ -17,6 +17,12 @@ std::string sql_literal(const std::string& value);
 std::string operation_visible_sql(const Viewer& viewer, const std::string& system_column,
                                   const std::string& op_column, const std::string& path_column,
                                   const std::optional<std::string>& op = std::nullopt);
+// A Cục viewer without systems of its own sees operations of its own unit and the units under it only: their
+// paths are the byte range [path, path with its last '/' raised to '0'), returned as SQL on `path_column`
+// ("" for any other viewer). ANDed in front of operation_visible_sql, it names the same rows and lets the
+// database search them by an index on the path (monitor_operations_system_path). The column must compare byte by
+// byte (SQLite's BINARY; on PostgreSQL COLLATE "C", migration 0403).
+std::string operation_path_range_sql(const Viewer& viewer, const std::string& path_column);
 // Service modules of a unit (the EDATA row of the matrix).
 std::string service_visible_sql(const Viewer& viewer, const std::string& system_column, const std::string& path_column);
 // Incidents: a file incident is visible with the operation it is about (at unit_path) or with the export

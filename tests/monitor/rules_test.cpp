@@ -198,6 +198,27 @@ TEST(MonitorScope, PredicatesUseOnlySafeLiterals) {
   EXPECT_THROW(sql_literal("x' OR '1'='1"), core::Error);
 }
 
+TEST(MonitorScope, CucPathRangeIsItsSubtreeExactly) {
+  Viewer cuc;
+  cuc.level = Level::Cuc;
+  cuc.path = "/1/4/";
+  EXPECT_EQ(operation_path_range_sql(cuc, "unit_path"), "unit_path >= '/1/4/' AND unit_path < '/1/40'");
+  // Byte by byte, the range holds exactly the paths the scope's prefix match holds (a sibling /1/40/ or /1/41/ is
+  // outside, however its digits compare).
+  for (const std::string path : {"/1/4/", "/1/4/9/", "/1/4/12/3/", "/1/40/", "/1/41/2/", "/1/3/", "/1/5/", "/1/", "/2/4/"})
+    EXPECT_EQ(path >= "/1/4/" && path < "/1/40", path.rfind("/1/4/", 0) == 0) << path;
+  // Only a Cục without systems of its own: an owner sees its systems everywhere, a Chi cục names its path already.
+  auto owner = cuc;
+  owner.owned = {"SLXNK"};
+  EXPECT_EQ(operation_path_range_sql(owner, "unit_path"), "");
+  Viewer chi_cuc;
+  chi_cuc.path = "/1/4/9/";
+  EXPECT_EQ(operation_path_range_sql(chi_cuc, "unit_path"), "");
+  Viewer all;
+  all.everything = true;
+  EXPECT_EQ(operation_path_range_sql(all, "unit_path"), "");
+}
+
 
 // The outcome of reading one request: its events, or the refusal (code, message, details) it gets.
 std::string outcome(const std::function<std::vector<Event>()>& read) {
