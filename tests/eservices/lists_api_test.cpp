@@ -1,5 +1,7 @@
 // The lists the officers work from (inbox, pool, every status) and the statistics, and the size of a real
 // dossier (three signed 1 MB documents) through the HTTP contract, on SQLite and PostgreSQL.
+#include <optional>
+
 #include "db/row.h"
 #include "eservices/store.h"
 #include "tests/eservices/eservices_fixture.h"
@@ -161,6 +163,57 @@ TEST_P(EServicesLists, StatisticsCountersKeptOnTransitionsMatchTheDossiers) {
                                     "&to=" + core::format_date(core::add_days(today, -2))));
   ASSERT_EQ(past.status, 200) << past.raw;
   EXPECT_TRUE(line_of(past.body, "02CI").is_null()) << past.raw;
+}
+
+// "In progress" at the end of a past period: dossiers received before it and closed after it (read from the
+// closed dossiers' index) or still open, split by their due time against the period's end; the same line for
+// the Chi cục's leader and the national administrator, none for another Chi cục.
+TEST_P(EServicesLists, InProgressAtAPastPeriodsEndCountsTheDossiersClosedAfterIt) {
+  configure("I.39");
+  auto applicant = citizen("cd.lan");
+  const auto late = new_dossier(applicant, "I.39"), in_time = new_dossier(applicant, "I.39");
+  const auto open = new_dossier(applicant, "I.39"), closed_before = new_dossier(applicant, "I.39");
+  auto officer = logged_in("02ci.dvc.canbo");
+  for (const auto id : {late, closed_before}) {
+    act(officer, id, "claim");
+    act(officer, id, "refuse", {{"reason", "Không thuộc thẩm quyền."}});
+  }
+  act(officer, in_time, "claim");
+  act(officer, in_time, "issue-result");
+  // All four received 10 days ago; the period ends 4 days ago (local midnight).
+  const long long day = 86400, received = now - 10 * day;
+  db().transaction([&](soci::session& sql) {
+    const auto set = [&](std::int64_t id, long long due, std::optional<long long> closed) {
+      const long long i = id, c = closed.value_or(0);
+      sql << "UPDATE eservices_dossiers SET submitted_at = :r, received_at = :r2, due_at = :d WHERE id = :i",
+          soci::use(received), soci::use(received), soci::use(due), soci::use(i);
+      if (closed) sql << "UPDATE eservices_dossiers SET closed_at = :c WHERE id = :i", soci::use(c), soci::use(i);
+    };
+    set(late, now - 9 * day, std::nullopt);            // closed now, due before the period's end: overdue then
+    set(in_time, now + day, std::nullopt);             // closed now, due after it: on time then
+    set(open, now - 8 * day, std::nullopt);            // still open, due before the period's end: overdue then
+    set(closed_before, now - 9 * day, now - 7 * day);  // refused within the period: not in progress at its end
+    eservices::store::rebuild_stat_rollups(sql);
+  });
+  const auto today = core::to_local(core::now()).date;
+  const std::string period = "from=" + core::format_date(core::add_days(today, -20)) +
+                             "&to=" + core::format_date(core::add_days(today, -5));
+  const auto r = logged_in("02ci.dvc.lanhdao").get(url("/stats?unit=02CI&" + period));
+  ASSERT_EQ(r.status, 200) << r.raw;
+  const auto line = line_of(r.body);
+  ASSERT_TRUE(line.is_object()) << r.raw;
+  EXPECT_EQ(line["received"], 4);
+  EXPECT_EQ(line["refused"], 1);
+  EXPECT_EQ(line["carried_over"], 0);
+  EXPECT_EQ(line["in_progress_on_time"], 1);
+  EXPECT_EQ(line["in_progress_overdue"], 2);
+  const auto national = admin().get(url("/stats?" + period));
+  ASSERT_EQ(national.status, 200) << national.raw;
+  EXPECT_EQ(line_of(national.body), line);
+  const auto elsewhere = admin().get(url("/stats?unit=03CC&" + period));
+  ASSERT_EQ(elsewhere.status, 200) << elsewhere.raw;
+  EXPECT_TRUE(line_of(elsewhere.body).is_null()) << elsewhere.raw;
+  EXPECT_TRUE(line_of(elsewhere.body, "03CC").is_null()) << elsewhere.raw;
 }
 
 HAIQUAN_API_TEST_SUITE(EServicesLists);
