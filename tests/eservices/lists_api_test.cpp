@@ -1,5 +1,6 @@
 // The lists the officers work from (inbox, pool, every status) and the statistics, and the size of a real
 // dossier (three signed 1 MB documents) through the HTTP contract, on SQLite and PostgreSQL.
+#include <array>
 #include <optional>
 
 #include "db/row.h"
@@ -24,9 +25,29 @@ class EServicesLists : public EServicesApiTest {
       if (l["unit_code"] == unit && l["procedure_code"] == "I.39") return l;
     return json();
   }
+  // The I.39 line of 02CI's statistics as its leader sees them for `period` (from=…&to=…), or null.
+  json leader_line(const std::string& period) {
+    const auto r = logged_in("02ci.dvc.lanhdao").get(url("/stats?unit=02CI&" + period));
+    EXPECT_EQ(r.status, 200) << r.raw;
+    return line_of(r.body);
+  }
+  static void expect_counts(const json& line, const json& expected) {
+    ASSERT_TRUE(line.is_object()) << line;
+    for (const auto& [name, value] : expected.items()) EXPECT_EQ(line[name], value) << name << " in " << line;
+  }
   void act(ApiClient& c, std::int64_t id, const std::string& action, const json& body = json::object()) {
     const auto r = c.post(dossier(id, "/" + action), body);
     ASSERT_EQ(r.status, 200) << action << ": " << r.raw;
+  }
+  // Four new I.39 dossiers of `applicant` at 02CI (the procedure configured first).
+  std::array<std::int64_t, 4> four_dossiers(ApiClient& applicant) {
+    configure("I.39");
+    return {new_dossier(applicant, "I.39"), new_dossier(applicant, "I.39"), new_dossier(applicant, "I.39"),
+            new_dossier(applicant, "I.39")};
+  }
+  void claim_and_refuse(ApiClient& officer, std::int64_t id) {
+    act(officer, id, "claim");
+    act(officer, id, "refuse", {{"reason", "Không thuộc thẩm quyền."}});
   }
 };
 
@@ -83,22 +104,12 @@ TEST_P(EServicesLists, StatisticsCountEachOutcomeOnce) {
   const auto refused = new_dossier(applicant, "I.39"), supplement = new_dossier(applicant, "I.39");
   new_dossier(applicant, "I.39");
   auto officer = logged_in("02ci.dvc.canbo");
-  act(officer, refused, "claim");
-  act(officer, refused, "refuse", {{"reason", "Không thuộc thẩm quyền."}});
+  claim_and_refuse(officer, refused);
   act(officer, supplement, "claim");
   act(officer, supplement, "request-supplement", {{"missing", {"Phụ lục có chữ ký"}}, {"note", "Thiếu phụ lục."}});
-  const auto r = logged_in("02ci.dvc.lanhdao").get(url("/stats?unit=02CI" + stats_period()));
-  ASSERT_EQ(r.status, 200) << r.raw;
-  const auto line = line_of(r.body);
-  ASSERT_TRUE(line.is_object()) << r.raw;
-  EXPECT_EQ(line["received"], 3);
-  EXPECT_EQ(line["carried_over"], 0);
-  EXPECT_EQ(line["refused"], 1);
-  EXPECT_EQ(line["supplement"], 1);
-  EXPECT_EQ(line["in_progress_on_time"], 2);
-  EXPECT_EQ(line["in_progress_overdue"], 0);
-  EXPECT_EQ(line["on_time"], 0);
-  EXPECT_EQ(line["late"], 0);
+  const auto line = leader_line(stats_period().substr(1));
+  expect_counts(line, {{"received", 3}, {"carried_over", 0}, {"refused", 1}, {"supplement", 1},
+                       {"in_progress_on_time", 2}, {"in_progress_overdue", 0}, {"on_time", 0}, {"late", 0}});
   // The national administrator counts the same line in the country's statistics.
   EXPECT_EQ(line_of(admin().get(url("/stats?" + stats_period().substr(1))).body), line);
 }
@@ -107,13 +118,10 @@ TEST_P(EServicesLists, StatisticsCountEachOutcomeOnce) {
 // and answered, a transfer to another Chi cục and a result issued, they are exactly the counters recomputed
 // from the dossiers, and the figures do not change when they are recomputed.
 TEST_P(EServicesLists, StatisticsCountersKeptOnTransitionsMatchTheDossiers) {
-  configure("I.39");
   auto applicant = citizen("cd.lan");
-  const auto refused = new_dossier(applicant, "I.39"), supplement = new_dossier(applicant, "I.39");
-  const auto moved = new_dossier(applicant, "I.39"), done = new_dossier(applicant, "I.39");
+  const auto [refused, supplement, moved, done] = four_dossiers(applicant);
   auto officer = logged_in("02ci.dvc.canbo");
-  act(officer, refused, "claim");
-  act(officer, refused, "refuse", {{"reason", "Không thuộc thẩm quyền."}});
+  claim_and_refuse(officer, refused);
   act(officer, supplement, "claim");
   act(officer, supplement, "request-supplement", {{"missing", {"Phụ lục"}}});
   act(applicant, supplement, "supplement", {{"documents", {document("Phụ lục", "bổ sung")}}});
@@ -169,17 +177,13 @@ TEST_P(EServicesLists, StatisticsCountersKeptOnTransitionsMatchTheDossiers) {
 // closed dossiers' index) or still open, split by their due time against the period's end; the same line for
 // the Chi cục's leader and the national administrator, none for another Chi cục.
 TEST_P(EServicesLists, InProgressAtAPastPeriodsEndCountsTheDossiersClosedAfterIt) {
-  configure("I.39");
-  auto applicant = citizen("cd.lan");
-  const auto late = new_dossier(applicant, "I.39"), in_time = new_dossier(applicant, "I.39");
-  const auto open = new_dossier(applicant, "I.39"), closed_before = new_dossier(applicant, "I.39");
   auto officer = logged_in("02ci.dvc.canbo");
-  for (const auto id : {late, closed_before}) {
-    act(officer, id, "claim");
-    act(officer, id, "refuse", {{"reason", "Không thuộc thẩm quyền."}});
-  }
+  auto applicant = citizen("cd.lan");
+  const auto [late, in_time, open, closed_before] = four_dossiers(applicant);
   act(officer, in_time, "claim");
   act(officer, in_time, "issue-result");
+  claim_and_refuse(officer, late);
+  claim_and_refuse(officer, closed_before);
   // All four received 10 days ago; the period ends 4 days ago (local midnight).
   const long long day = 86400, received = now - 10 * day;
   db().transaction([&](soci::session& sql) {
@@ -198,15 +202,9 @@ TEST_P(EServicesLists, InProgressAtAPastPeriodsEndCountsTheDossiersClosedAfterIt
   const auto today = core::to_local(core::now()).date;
   const std::string period = "from=" + core::format_date(core::add_days(today, -20)) +
                              "&to=" + core::format_date(core::add_days(today, -5));
-  const auto r = logged_in("02ci.dvc.lanhdao").get(url("/stats?unit=02CI&" + period));
-  ASSERT_EQ(r.status, 200) << r.raw;
-  const auto line = line_of(r.body);
-  ASSERT_TRUE(line.is_object()) << r.raw;
-  EXPECT_EQ(line["received"], 4);
-  EXPECT_EQ(line["refused"], 1);
-  EXPECT_EQ(line["carried_over"], 0);
-  EXPECT_EQ(line["in_progress_on_time"], 1);
-  EXPECT_EQ(line["in_progress_overdue"], 2);
+  const auto line = leader_line(period);
+  expect_counts(line, {{"received", 4}, {"refused", 1}, {"carried_over", 0}, {"in_progress_on_time", 1},
+                       {"in_progress_overdue", 2}});
   const auto national = admin().get(url("/stats?" + period));
   ASSERT_EQ(national.status, 200) << national.raw;
   EXPECT_EQ(line_of(national.body), line);
