@@ -1,5 +1,7 @@
 #include "core/periodic_task.h"
 
+#include <algorithm>
+
 namespace hq::core {
 
 void PeriodicTask::start() {
@@ -11,7 +13,11 @@ void PeriodicTask::start() {
     while (!wake_.wait_for(lock, wait, [this] { return stopping_ || requested_; }) || !stopping_) {
       requested_ = false;
       lock.unlock();
-      wait = run_();
+      try {
+        wait = run_();
+      } catch (...) {  // a job lets nothing out on purpose; should one slip, the server keeps running
+        wait = std::max<std::chrono::milliseconds>(first_wait_, std::chrono::seconds(1));
+      }
       lock.lock();
     }
   });

@@ -2,8 +2,9 @@
 // A server job on a thread of its own: it runs `run` now (or after a first wait), then again after the wait
 // `run` returns, until the task is destroyed. `wake()` starts the next run at once (an administrator's "now").
 // The monitor's due-time timer, the e-services CRL refresh and the trs reports kept ready are such jobs; each
-// says what one run does, this class owns the thread, the waiting and the stop. `run` must not throw: a job
-// decides itself what a failed run means (retry sooner, log, record).
+// says what one run does, this class owns the thread, the waiting and the stop. A job decides itself what a
+// failed run means (retry sooner, log, record), so `run` should not throw; if it does, the next run comes after
+// the first wait (at least a second) and the server goes on.
 #include <chrono>
 #include <condition_variable>
 #include <functional>

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <stdexcept>
 #include <thread>
 
 namespace hq::core {
@@ -47,6 +48,18 @@ TEST(PeriodicTask, WakeStartsTheNextRunAndTheStopDoesNotWaitTheInterval) {
   }
   EXPECT_LT(std::chrono::steady_clock::now() - started, 30s);
   EXPECT_EQ(runs, 1);
+}
+
+TEST(PeriodicTask, ARunThatThrowsIsRunAgainAndTheServerGoesOn) {
+  std::atomic<int> runs{0};
+  PeriodicTask task(
+      [&]() -> std::chrono::milliseconds {
+        if (++runs == 1) throw std::runtime_error("a job's bug");
+        return 1h;
+      },
+      0ms);
+  task.start();
+  ASSERT_TRUE(eventually([&] { return runs == 2; }));  // one second after the failed run
 }
 
 }  // namespace
