@@ -18,15 +18,13 @@
 #        ESERVICES_STATS_RUNS (5), ESERVICES_PG_PORT (55481).
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
-bench_init eservices
+bench_init eservices ESERVICES 55481
 dossiers=${ESERVICES_DOSSIERS:-1000000}
 shapes=${ESERVICES_SHAPES:-spread busy}
-backends=${ESERVICES_BACKENDS:-sqlite postgresql}
 clients=${ESERVICES_CLIENTS:-8}
 submissions=${ESERVICES_SUBMISSIONS:-160}
 seconds=${ESERVICES_SECONDS:-10}
 stats_runs=${ESERVICES_STATS_RUNS:-5}
-pg_port=${ESERVICES_PG_PORT:-55481}
 password='Demo@2026haiquan'  # the demo accounts' (src/app/demo.h)
 
 # wrk_run URL COOKIE → "p50_ms p99_ms requests_per_second non_2xx" (one client, back to back)
@@ -72,7 +70,7 @@ run_shape() {
   local base=http://127.0.0.1:$port officer admin enterprise csrf
   wait_up "$base/healthz"
   read -r officer _ < <(login "$base" 02ci.dvc.canbo "$password")
-  read -r admin _ < <(login "$base" admin 'Quan-tri-2026!')
+  read -r admin _ < <(login "$base" admin "$admin_password")
   cell[$backend-$shape,inbox]=$(inbox "$base" "open=true&page=1&page_size=20" "$officer" 50 "$dir/server.log")
   cell[$backend-$shape,pool]=$(inbox "$base" "status=RECEIVED&page=1&page_size=20" "$officer" 50 "$dir/server.log")
   cell[$backend-$shape,overdue]=$(inbox "$base" "overdue=true&page=1&page_size=20" "$officer" 50 "$dir/server.log")

@@ -1,8 +1,9 @@
 # Shared by the module benchmarks (scripts/bench-*.sh), which source it right after `set -euo pipefail`:
-#   source "$(dirname "$0")/bench-lib.sh"; bench_init NAME
+#   source "$(dirname "$0")/bench-lib.sh"; bench_init NAME PREFIX PG_PORT
 # Not a benchmark itself: scripts/bench.sh skips it.
 
-# bench_init NAME → root (and cd to it), build ($BUILD_DIR), work ($WORK_DIR/NAME, created), pg_dir;
+# bench_init NAME PREFIX PG_PORT → root (and cd to it), build ($BUILD_DIR), work ($WORK_DIR/NAME, created), pg_dir,
+# the knobs every module has: backends ($PREFIX_BACKENDS, "sqlite postgresql") and pg_port ($PREFIX_PG_PORT, PG_PORT);
 # on exit the server (if any) and the throw-away PostgreSQL cluster are stopped (a script with more to clean up
 # sets its own trap that calls bench_cleanup).
 bench_init() {
@@ -12,6 +13,9 @@ bench_init() {
   work=${WORK_DIR:?WORK_DIR: a scratch directory}/$1
   # Outside WORK_DIR: as root the cluster belongs to the 'postgres' user, who must be able to reach it.
   pg_dir=/tmp/haiquan-$1-bench-pg-$$
+  local backends_knob=$2_BACKENDS port_knob=$2_PG_PORT
+  backends=${!backends_knob:-sqlite postgresql}
+  pg_port=${!port_knob:-$3}
   mkdir -p "$work"
   trap bench_cleanup EXIT
 }
@@ -26,9 +30,14 @@ serve() { "$build/haiquan" serve --address 127.0.0.1 "$@" & server_pid=$!; }
 stop_server() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; fi; }
 bench_cleanup() { stop_server; pg_stop; }
 wait_up() { for _ in $(seq 1 300); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "server at $1 did not start" >&2; return 1; }
+# The administrator's password of the databases the benchmarks make.
+admin_password='Quan-tri-2026!'
+# field PYTHON-SUBSCRIPT: the part of the JSON on stdin, e.g. field "['items'][0]['id']".
+field() { python3 -c "import json,sys; d=json.loads(sys.stdin.read()); print(d$1)"; }
+
 # init_demo DB LOG: a fresh haiquan database with the demo data (src/app/demo.h), output to LOG.
 init_demo() {
-  "$build/haiquan" init --db "$1" --admin-password 'Quan-tri-2026!' >"$2" 2>&1
+  "$build/haiquan" init --db "$1" --admin-password "$admin_password" >"$2" 2>&1
   "$build/haiquan" demo --db "$1" >>"$2" 2>&1
 }
 

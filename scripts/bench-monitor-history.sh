@@ -12,18 +12,15 @@
 # A binary is named by its directory in the table: pass copies such as /tmp/b/before/haiquan /tmp/b/after/haiquan.
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
-bench_init monitor-history
+bench_init monitor-history MONITOR 55472
 ledger=${MONITOR_LEDGER:-1000000}
-backends=${MONITOR_BACKENDS:-sqlite postgresql}
-pg_port=${MONITOR_PG_PORT:-55472}
 requests=${MONITOR_REQUESTS:-50}
-password='Quan-tri-2026!'
+password=$admin_password
 port=${MONITOR_PORT:-18191}
 base=http://127.0.0.1:$port
 source "$(dirname "$0")/monitor-ledger.sh"
 bins=("$@")
 [ ${#bins[@]} -gt 0 ] || bins=("$build/haiquan")
-field() { python3 -c "import json,sys; d=json.loads(sys.stdin.read()); print(d$1)"; }
 
 day=$(( ($(date +%s) + 25200) / 86400 * 86400 - 25200 ))
 from=$(date -u -d "@$((day - 10 * 86400 + 25200))" +%Y-%m-%d)

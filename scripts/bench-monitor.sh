@@ -16,21 +16,18 @@
 #        MONITOR_BACKENDS ("sqlite postgresql"), MONITOR_PG_PORT (55471), MONITOR_REQUESTS (200), MONITOR_PORT (18190).
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
-bench_init monitor
+bench_init monitor MONITOR 55471
 events=${MONITOR_EVENTS:-50000}
 ledger=${MONITOR_LEDGER:-1000000}
 soak_seconds=${MONITOR_SOAK_SECONDS:-30}
-backends=${MONITOR_BACKENDS:-sqlite postgresql}
-pg_port=${MONITOR_PG_PORT:-55471}
 requests=${MONITOR_REQUESTS:-200}
-password='Quan-tri-2026!'
+password=$admin_password
 port=${MONITOR_PORT:-18190}
 base=http://127.0.0.1:$port
 start_server() {
   serve --db "$1" --port $port --threads 2 --no-access-log --web "$work" >>"$work/serve.log" 2>&1
   wait_up $base/healthz
 }
-field() { python3 -c "import json,sys; d=json.loads(sys.stdin.read()); print(d$1)"; }
 
 source "$(dirname "$0")/monitor-ledger.sh"
 

@@ -10,12 +10,10 @@
 #        RISK_SHAPES ("skewed uniform"), RISK_BACKENDS ("sqlite postgresql"), RISK_PG_PORT (55462).
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
-bench_init risk
+bench_init risk RISK 55462
 lines=${RISK_LINES:-2000000}
 enterprises=${RISK_ENTERPRISES:-100000}
 shapes=${RISK_SHAPES:-skewed uniform}
-backends=${RISK_BACKENDS:-sqlite postgresql}
-pg_port=${RISK_PG_PORT:-55462}
 cleanup() { bench_cleanup; rm -rf "$work"; }
 trap cleanup EXIT
 
@@ -42,7 +40,7 @@ for shape in $shapes; do
       psql "$pg_url" -qc "CREATE DATABASE $name" >/dev/null
       db="${pg_url%/*}/$name"
     fi
-    ./$build/haiquan init --db "$db" --admin-password 'Quan-tri-2026!' >/dev/null
+    ./$build/haiquan init --db "$db" --admin-password "$admin_password" >/dev/null
     start=$(date +%s.%N)
     ./$build/haiquan audit import-declarations "$extract" --db "$db" >/dev/null 2>&1
     end=$(date +%s.%N)

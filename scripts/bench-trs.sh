@@ -16,10 +16,8 @@
 # ("sqlite postgresql"; empty: none), TRS_PG_PORT (55471).
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
-bench_init trs
+bench_init trs TRS 55471
 rows=${TRS_ROWS:-1000000}
-backends=${TRS_BACKENDS:-sqlite postgresql}
-pg_port=${TRS_PG_PORT:-55471}
 chmod o+x "$(dirname "$work")"; chmod 755 "$work"  # the cluster's owner (postgres, when run as root) reads the CSV for COPY … FROM
 
 haiquan=$build/haiquan
@@ -97,7 +95,7 @@ for backend in $backends; do
     psql -q -X "$pg_url" -c "DROP TABLE IF EXISTS trs_bench" -c "CREATE DATABASE trs_study" >/dev/null
     db=${pg_url%/postgres}/trs_study
   fi
-  "$haiquan" init --db "$db" --admin-password 'Quan-tri-2026!' >/dev/null
+  "$haiquan" init --db "$db" --admin-password "$admin_password" >/dev/null
   study=$("$haiquan" trs create-study --db "$db" --name "Bench $rows" --week-start 2025-06-16 \
     --branches 03CC:SEA,03EE:SEA,03PA:SEA,03CE:SEA,02CI:SEA,51CB:SEA,01B1:AIR,02B1:AIR,32CD:ROAD,45B1:ROAD,15B1:ROAD)
   read -r i_wall i_rss < <(timed "$work/import-$backend" "$haiquan" trs import --db "$db" --study "$study" --input "$csv" --skip-invalid)

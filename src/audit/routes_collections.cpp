@@ -11,9 +11,8 @@
 namespace hq::audit::routes {
 
 void add_collection_routes(http::Router& router, AuditService& service) {
-  add_list_route(router, "/collections", [&service](Request& request, const http::Paging& p) {
-    return service.list_collections(request.principal, request.query_text("unit"), list_query(request, p));
-  }, collections_table, "thu-thap-thong-tin", collection_json);
+  add_unit_list_route(router, "/collections", service, &AuditService::list_collections, collections_table,
+                      "thu-thap-thong-tin", collection_json);
   router.add("POST", route("/collections"), [&service](Request& request) {
     const json body = request.json_body();
     const auto created = service.create_collection(
@@ -26,14 +25,11 @@ void add_collection_routes(http::Router& router, AuditService& service) {
   router.add("GET", route("/collections/{id}"), [&service](Request& request) {
     return Response::ok(collection_json(service.collection(request.principal, request.id_param())));
   });
-  for (const char* name : {"approve", "reject", "pause", "resume", "cancel"}) {
-    const Action action = *parse_action(name);
-    router.add("POST", route("/collections/{id}/") + name, [&service, action](Request& request) {
-      const json body = request.json_body_or_empty();
-      return Response::ok(collection_json(service.act_on_collection(
-          request.principal, request.id_param(), action, http::optional_text(body, "reason", 2000).value_or(""))));
-    });
-  }
+  add_action_routes(router, "/collections/{id}/", {"approve", "reject", "pause", "resume", "cancel"},
+                    [&service](Request& request, Action action, const std::string& reason) {
+                      return collection_json(
+                          service.act_on_collection(request.principal, request.id_param(), action, reason));
+                    });
   router.add("POST", route("/collections/{id}/results"), [&service](Request& request) {
     const json body = request.json_body();
     const auto list = body.find("results");

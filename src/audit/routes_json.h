@@ -1,12 +1,15 @@
 #pragma once
 // The audit routes' shared pieces (not a public header): JSON shapes of the module's records, the list
 // query every list reads, and the registration of each aggregate's routes.
+#include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "audit/service.h"
+#include "http/json_input.h"
 #include "http/message.h"
 #include "http/route_names.h"
 #include "http/router.h"
@@ -80,6 +83,33 @@ void add_list_route(http::Router& router, const std::string& tail, Fetch fetch, 
     const auto page = fetch(request, p);
     return list_answer(xlsx, p, page.items, page.total, table, file_stem, to_json);
   });
+}
+
+// GET `tail`: the list of a unit's items (`?unit=` and list_query's filters) that `list(caller, unit, query)` of
+// the service reads (the proposals, the collections).
+template <typename List, typename Table, typename ToJson>
+void add_unit_list_route(http::Router& router, const std::string& tail, AuditService& service, List list, Table table,
+                         std::string file_stem, ToJson to_json) {
+  add_list_route(
+      router, tail,
+      [&service, list](http::Request& request, const http::Paging& p) {
+        return (service.*list)(request.principal, request.query_text("unit"), list_query(request, p));
+      },
+      table, std::move(file_stem), to_json);
+}
+
+// POST `prefix` + name for each state change in `names` (`/proposals/{id}/` + "approve"), with an optional
+// "reason" in the body: answered by `act(request, action, reason)`.
+template <typename Act>
+void add_action_routes(http::Router& router, const std::string& prefix, std::initializer_list<const char*> names,
+                       Act act) {
+  for (const char* name : names) {
+    const Action action = *parse_action(name);
+    router.add("POST", route(prefix) + name, [act, action](http::Request& request) {
+      const nlohmann::json body = request.json_body_or_empty();
+      return http::Response::ok(act(request, action, http::optional_text(body, "reason", 2000).value_or("")));
+    });
+  }
 }
 
 void add_enterprise_routes(http::Router& router, AuditService& service);   // routes_enterprises.cpp

@@ -28,9 +28,8 @@ std::string grounds_text(const json& body) {
 }  // namespace
 
 void add_proposal_routes(http::Router& router, AuditService& service) {
-  add_list_route(router, "/proposals", [&service](Request& request, const http::Paging& p) {
-    return service.list_proposals(request.principal, request.query_text("unit"), list_query(request, p));
-  }, proposals_table, "de-xuat-kiem-tra", proposal_json);
+  add_unit_list_route(router, "/proposals", service, &AuditService::list_proposals, proposals_table, "de-xuat-kiem-tra",
+                      proposal_json);
   router.add("POST", route("/proposals"), [&service](Request& request) {
     const json body = request.json_body();
     const auto risk_run_id = http::optional_int(body, "risk_run_id", 1, INT64_MAX).value_or(0);
@@ -51,14 +50,11 @@ void add_proposal_routes(http::Router& router, AuditService& service) {
   router.add("GET", route("/proposals/{id}"), [&service](Request& request) {
     return Response::ok(detail_json(service.proposal(request.principal, request.id_param())));
   });
-  for (const char* name : {"submit", "approve", "reject", "pause", "resume", "cancel"}) {
-    const Action action = *parse_action(name);
-    router.add("POST", route("/proposals/{id}/") + name, [&service, action](Request& request) {
-      const json body = request.json_body_or_empty();
-      return Response::ok(proposal_json(service.act_on_proposal(
-          request.principal, request.id_param(), action, http::optional_text(body, "reason", 2000).value_or(""))));
-    });
-  }
+  add_action_routes(router, "/proposals/{id}/", {"submit", "approve", "reject", "pause", "resume", "cancel"},
+                    [&service](Request& request, Action action, const std::string& reason) {
+                      return proposal_json(
+                          service.act_on_proposal(request.principal, request.id_param(), action, reason));
+                    });
   router.add("POST", route("/proposals/{id}/decisions"), [&service](Request& request) {
     const json body = request.json_body();
     DecisionInput input;

@@ -62,14 +62,8 @@ store::Collection AuditService::return_collection_results(const core::Principal&
     if (!may_approve_for(caller, c.unit_path))
       core::forbidden("Chỉ lãnh đạo đơn vị " + c.unit_code + " hoặc cấp trên được trả lại kết quả thu thập.");
     refuse_stq01(c.source, c.number);
-    const auto next = next_status(Machine::Collection, c.status, c.paused_from, Action::ReturnResults);
-    if (!next)
-      core::conflict("INVALID_TRANSITION", "Đề xuất thu thập chưa có kết quả chờ phê duyệt (hiện: «" +
-                                               status_name(c.status) + "»).",
-                     {{"status", c.status}});
+    const std::string from = advance_collection(c, Action::ReturnResults, kNoResultsToApprove);
     const std::int64_t at = now();
-    const std::string from = c.status;
-    c.status = *next;
     c.rework_opinion = text;
     c.returned_by = caller.username;
     c.returned_at = c.updated_at = at;

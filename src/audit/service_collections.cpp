@@ -104,13 +104,9 @@ store::Collection AuditService::record_collection_results(const core::Principal&
     if (!may_record_for(caller, c.unit_path))
       core::forbidden("Chỉ công chức của đơn vị " + c.unit_code + " được cập nhật kết quả thu thập này.");
     refuse_stq01(c.source, c.number);
-    const auto next = next_status(Machine::Collection, c.status, c.paused_from, Action::SendResults);
-    if (!next)
-      core::conflict("INVALID_TRANSITION", "Chỉ ghi kết quả cho đề xuất thu thập đã được phê duyệt (hiện: «" +
-                                               status_name(c.status) + "»).");
+    const std::string from =
+        advance_collection(c, Action::SendResults, "Chỉ ghi kết quả cho đề xuất thu thập đã được phê duyệt");
     const std::int64_t at = now();
-    const std::string from = c.status;
-    c.status = *next;
     c.result_submitted_at = c.updated_at = at;
     c.results_by = caller.username;
     c.has_findings = std::any_of(results.begin(), results.end(), [](const auto& r) { return r.has_violation; });
@@ -135,13 +131,8 @@ store::Collection AuditService::approve_collection_results(const core::Principal
       core::forbidden("Chỉ lãnh đạo đơn vị " + c.unit_code + " hoặc cấp trên được phê duyệt kết quả thu thập.");
     refuse_stq01(c.source, c.number);
     refuse_own_work(caller, c.results_by, "kết quả thu thập " + c.number);
-    const auto next = next_status(Machine::Collection, c.status, c.paused_from, Action::ApproveResults);
-    if (!next)
-      core::conflict("INVALID_TRANSITION", "Đề xuất thu thập chưa có kết quả chờ phê duyệt (hiện: «" +
-                                               status_name(c.status) + "»).");
+    const std::string from = advance_collection(c, Action::ApproveResults, kNoResultsToApprove);
     const std::int64_t at = now();
-    const std::string from = c.status;
-    c.status = *next;
     c.result_approved_at = c.updated_at = at;
     if (!store::update_collection_state(sql, c, from)) changed_meanwhile("Đề xuất thu thập " + c.number);
     store::close_deadline(sql, "RESULT_APPROVAL", "audit_collection", c.id, at, date_text(today()));
@@ -155,8 +146,7 @@ store::Collection AuditService::collection(const core::Principal& caller, std::i
   require_audit_user(caller);
   return db_.read([&](soci::session& sql) {
     store::Collection c = collection_for(sql, id);
-    if (!may_read_unit(caller, c.unit_path, department(sql)))
-      core::forbidden("Đề xuất thu thập này thuộc đơn vị " + c.unit_code + ", nằm ngoài phạm vi đơn vị của bạn.");
+    require_readable(caller, c, department(sql), "Đề xuất thu thập này");
     return c;
   });
 }

@@ -10,13 +10,14 @@
 #include "history/history_store.h"
 #include "identity/units.h"
 #include "platform/calendar_store.h"
+#include "platform/settings_store.h"
 
 namespace hq::audit {
 
 namespace detail {
 
 int escalation_working_days(soci::session& sql) {
-  const auto text = store::read_setting(sql, kEscalationSetting);
+  const auto text = platform::read_setting(sql, kEscalationSetting);
   if (!text || text->empty() || text->size() > 3 || !std::all_of(text->begin(), text->end(), ::isdigit))
     return kDefaultEscalationWorkingDays;
   const int days = std::stoi(*text);
@@ -112,7 +113,7 @@ int AuditEscalations::set_working_days(const core::Principal& caller, int days) 
   return db_.transaction([&](soci::session& sql) {
     require_key_list_keeper(sql, caller);
     const int before = escalation_working_days(sql);
-    store::write_setting(sql, kEscalationSetting, std::to_string(days));
+    platform::write_setting(sql, kEscalationSetting, std::to_string(days));
     history::append(sql, caller, {"audit.settings.escalation", "audit_settings", "escalation_working_days",
                                   "Thời hạn chuyển lãnh đạo cấp trên khi đề xuất bị chặn: " + std::to_string(before) +
                                       " → " + std::to_string(days) + " ngày làm việc"});

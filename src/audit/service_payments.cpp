@@ -66,8 +66,7 @@ PaymentLedger AuditPayments::ledger(const core::Principal& caller, std::int64_t 
   require_audit_user(caller);
   return db_.read([&](soci::session& sql) {
     const store::Proposal p = proposal_or_404(sql, proposal_id);
-    if (!may_read_unit(caller, p.unit_path, department_path(sql)))
-      core::forbidden("Đề xuất này thuộc đơn vị " + p.unit_code + ", nằm ngoài phạm vi đơn vị của bạn.");
+    require_readable(caller, p, department_path(sql), "Đề xuất này");
     return ledger_of(sql, p.id);
   });
 }

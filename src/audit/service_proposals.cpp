@@ -199,8 +199,7 @@ ProposalDetail AuditService::proposal(const core::Principal& caller, std::int64_
   require_audit_user(caller);
   return db_.read([&](soci::session& sql) {
     const store::Proposal p = proposal_for(sql, id);
-    if (!may_read_unit(caller, p.unit_path, department(sql)))
-      core::forbidden("Đề xuất này thuộc đơn vị " + p.unit_code + ", nằm ngoài phạm vi đơn vị của bạn.");
+    require_readable(caller, p, department(sql), "Đề xuất này");
     return detail(sql, p);
   });
 }

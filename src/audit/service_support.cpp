@@ -116,6 +116,15 @@ void refuse_stq01(const std::string& source, const std::string& number) {
                                       "trùng: không xử lý được trên STQ02.");
 }
 
+std::string advance_collection(store::Collection& c, Action action, const std::string& refusal) {
+  const auto next = next_status(Machine::Collection, c.status, c.paused_from, action);
+  if (!next)
+    core::conflict("INVALID_TRANSITION", refusal + " (hiện: «" + status_name(c.status) + "»).", {{"status", c.status}});
+  std::string from = std::move(c.status);
+  c.status = *next;
+  return from;
+}
+
 void refuse_own_work(const core::Principal& caller, const std::string& created_by, const std::string& what) {
   if (is_own_work(caller, created_by))
     throw core::Error(core::ErrorKind::Forbidden, "OWN_WORK",

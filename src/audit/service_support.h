@@ -42,6 +42,11 @@ void check_amounts(const Amounts& amounts);
 void refuse_own_work(const core::Principal& caller, const std::string& created_by, const std::string& what);
 // 409 STQ01_READ_ONLY: a record carried over from STQ01 is shown and counted as a duplicate, never changed here.
 void refuse_stq01(const std::string& source, const std::string& number);
+// Moves collection `c` by `action` (its status becomes the next one) and returns the status it had; 409
+// INVALID_TRANSITION "<refusal> (hiện: «status»)." with the status in the details when the action does not apply.
+std::string advance_collection(store::Collection& c, Action action, const std::string& refusal);
+// The refusal of approving or returning results that were not sent.
+inline const std::string kNoResultsToApprove = "Đề xuất thu thập chưa có kết quả chờ phê duyệt";
 
 }  // namespace hq::audit::detail
 
@@ -60,6 +65,15 @@ int escalation_working_days(soci::session& sql);
 // A notice to a unit.
 void notify_unit(soci::session& sql, std::int64_t unit_id, const std::string& kind, const std::string& entity_type,
                  std::int64_t entity_id, const std::string& message, std::int64_t at);
+
+// 403 unless the caller may read the items of `item`'s unit (rules.h: may_read_unit); `what` names the item
+// ("Đề xuất này").
+template <typename Item>
+void require_readable(const core::Principal& caller, const Item& item, const std::string& department,
+                      const std::string& what) {
+  if (!may_read_unit(caller, item.unit_path, department))
+    core::forbidden(what + " thuộc đơn vị " + item.unit_code + ", nằm ngoài phạm vi đơn vị của bạn.");
+}
 
 // The proposal `id`, or 404 PROPOSAL_NOT_FOUND.
 store::Proposal proposal_or_404(soci::session& sql, std::int64_t id);

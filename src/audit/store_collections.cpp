@@ -2,6 +2,7 @@
 
 #include "audit/store.h"
 #include "audit/store_support.h"
+#include "db/insert.h"
 #include "db/row.h"
 
 namespace hq::audit::store {
@@ -21,9 +22,7 @@ const db::RowMapping<Collection>& collection_mapping() {
 }
 
 const std::string& collection_select() {
-  static const std::string select =
-      "SELECT " + collection_mapping().select_list() +
-      " FROM audit_collections c JOIN audit_enterprises e ON e.id = c.enterprise_id JOIN units u ON u.id = c.unit_id ";
+  static const std::string select = owned_select(collection_mapping(), "audit_collections", "c");
   return select;
 }
 
@@ -40,16 +39,12 @@ std::vector<CollectionResult> results_of(soci::session& sql, std::int64_t id) {
 }  // namespace
 
 std::int64_t insert_collection(soci::session& sql, const Collection& c) {
-  long long id = 0;
-  const long long year = c.year, e = c.enterprise_id, unit = c.unit_id, dups = c.duplicate_count, at = c.proposed_at,
-                  imported = c.imported_at;
-  sql << "INSERT INTO audit_collections (number, year, enterprise_id, unit_id, signs, risk_areas, status, "
-         "duplicate_count, proposed_by, proposed_at, updated_at, source, origin_number, imported_by, imported_at) "
-         "VALUES (:n, :y, :e, :u, :s, :ra, :st, :d, :by, :at, :m, :src, :o, :ib, :ia) RETURNING id",
-      soci::use(c.number), soci::use(year), soci::use(e), soci::use(unit), soci::use(c.signs), soci::use(c.risk_areas),
-      soci::use(c.status), soci::use(dups), soci::use(c.proposed_by), soci::use(at), soci::use(at), soci::use(c.source),
-      soci::use(c.origin_number), soci::use(c.imported_by), soci::use(imported), soci::into(id);
-  return id;
+  return db::insert_returning_id(sql, "audit_collections",
+                                 "number, year, enterprise_id, unit_id, signs, risk_areas, status, duplicate_count, "
+                                 "proposed_by, proposed_at, updated_at, source, origin_number, imported_by, imported_at",
+                                 c.number, c.year, c.enterprise_id, c.unit_id, c.signs, c.risk_areas, c.status,
+                                 c.duplicate_count, c.proposed_by, c.proposed_at, c.proposed_at, c.source,
+                                 c.origin_number, c.imported_by, c.imported_at);
 }
 
 std::optional<Collection> find_collection(soci::session& sql, std::int64_t id) {

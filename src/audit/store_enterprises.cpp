@@ -4,6 +4,7 @@
 #include "audit/store.h"
 #include "audit/store_support.h"
 #include "core/text.h"
+#include "db/insert.h"
 #include "db/row.h"
 
 namespace hq::audit::store {
@@ -62,6 +63,18 @@ constexpr const char* kNamesCounter = "enterprise_names";
 // (PostgreSQL), so an import and a single update cannot wait for each other.
 long long next_names_version(soci::session& sql) { return next_in_sequence(sql, kNamesCounter, 0); }
 
+// The columns derived from an enterprise's names, the names version taken first (see next_names_version).
+struct NameColumns {
+  long long version;
+  std::vector<std::string> words;
+  std::string folded, joined;
+};
+NameColumns name_columns(soci::session& sql, const Enterprise& e) {
+  NameColumns n{next_names_version(sql), words_of(e), core::fold(e.name), ""};
+  n.joined = joined_words(n.words);
+  return n;
+}
+
 std::optional<Enterprise> first_enterprise(soci::session& sql, const std::string& where, const auto& key) {
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT " + enterprise_mapping().select_list() + " FROM audit_enterprises e " + where,
@@ -83,37 +96,33 @@ std::optional<Enterprise> find_enterprise(soci::session& sql, std::int64_t id) {
 
 std::int64_t insert_enterprise(soci::session& sql, const Enterprise& e, std::int64_t by, std::int64_t now) {
   long long id = 0;
+  const NameColumns names = name_columns(sql, e);
   const long long capital = e.charter_capital, level = e.compliance_level, creator = by, at = now;
-  const long long version = next_names_version(sql);
-  const auto words = words_of(e);
-  const std::string folded = core::fold(e.name), joined = joined_words(words);
   sql << "INSERT INTO audit_enterprises (tax_code, tax_kind, name, foreign_name, name_folded, search_words, address, "
          "legal_representative, phone, email, established_on, charter_capital, ownership, aeo_status, compliance_level, "
          "profile, source, created_by, created_at, updated_at, name_version) VALUES (:tc, :tk, :n, :fn, :nf, :sw, :a, "
          ":lr, :ph, :em, :est, :cap, :own, :aeo, :lvl, :prof, :src, :by, :c, :m, :v) RETURNING id",
-      soci::use(e.tax_code), soci::use(e.tax_kind), soci::use(e.name), soci::use(e.foreign_name), soci::use(folded),
-      soci::use(joined), soci::use(e.address), soci::use(e.legal_representative), soci::use(e.phone), soci::use(e.email),
+      soci::use(e.tax_code), soci::use(e.tax_kind), soci::use(e.name), soci::use(e.foreign_name), soci::use(names.folded),
+      soci::use(names.joined), soci::use(e.address), soci::use(e.legal_representative), soci::use(e.phone), soci::use(e.email),
       soci::use(e.established_on), soci::use(capital), soci::use(e.ownership), soci::use(e.aeo_status), soci::use(level),
-      soci::use(e.profile), soci::use(e.source), soci::use(creator), soci::use(at), soci::use(at), soci::use(version),
+      soci::use(e.profile), soci::use(e.source), soci::use(creator), soci::use(at), soci::use(at), soci::use(names.version),
       soci::into(id);
-  write_words(sql, id, words);
+  write_words(sql, id, names.words);
   return id;
 }
 
 void update_enterprise(soci::session& sql, const Enterprise& e, std::int64_t now) {
+  const NameColumns names = name_columns(sql, e);
   const long long capital = e.charter_capital, level = e.compliance_level, at = now, id = e.id;
-  const long long version = next_names_version(sql);
-  const auto words = words_of(e);
-  const std::string folded = core::fold(e.name), joined = joined_words(words);
   sql << "UPDATE audit_enterprises SET name = :n, foreign_name = :fn, name_folded = :nf, search_words = :sw, "
          "address = :a, legal_representative = :lr, phone = :ph, email = :em, established_on = :est, "
          "charter_capital = :cap, ownership = :own, aeo_status = :aeo, compliance_level = :lvl, profile = :prof, "
          "updated_at = :m, name_version = :v WHERE id = :id",
-      soci::use(e.name), soci::use(e.foreign_name), soci::use(folded), soci::use(joined), soci::use(e.address),
+      soci::use(e.name), soci::use(e.foreign_name), soci::use(names.folded), soci::use(names.joined), soci::use(e.address),
       soci::use(e.legal_representative), soci::use(e.phone), soci::use(e.email), soci::use(e.established_on),
       soci::use(capital), soci::use(e.ownership), soci::use(e.aeo_status), soci::use(level), soci::use(e.profile),
-      soci::use(at), soci::use(version), soci::use(id);
-  write_words(sql, e.id, words);
+      soci::use(at), soci::use(names.version), soci::use(id);
+  write_words(sql, e.id, names.words);
 }
 
 void lock_enterprise(soci::session& sql, std::int64_t id) {
@@ -221,12 +230,8 @@ std::vector<std::int64_t> key_years(soci::session& sql, std::int64_t enterprise_
 }
 
 std::int64_t insert_key_enterprise(soci::session& sql, const KeyEnterprise& k) {
-  long long id = 0;
-  const long long e = k.enterprise_id, y = k.year, at = k.added_at;
-  sql << "INSERT INTO audit_key_enterprises (enterprise_id, year, reason, added_by, added_at) "
-         "VALUES (:e, :y, :r, :by, :at) RETURNING id",
-      soci::use(e), soci::use(y), soci::use(k.reason), soci::use(k.added_by), soci::use(at), soci::into(id);
-  return id;
+  return db::insert_returning_id(sql, "audit_key_enterprises", "enterprise_id, year, reason, added_by, added_at",
+                                 k.enterprise_id, k.year, k.reason, k.added_by, k.added_at);
 }
 
 bool delete_key_enterprise(soci::session& sql, std::int64_t enterprise_id, std::int64_t year) {

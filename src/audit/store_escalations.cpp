@@ -1,6 +1,7 @@
 #include "audit/store_escalations.h"
 
 #include "audit/store_support.h"
+#include "db/insert.h"
 #include "db/row.h"
 
 namespace hq::audit::store {
@@ -104,13 +105,8 @@ std::vector<std::int64_t> waived_blockers(soci::session& sql, std::int64_t block
 }
 
 std::int64_t insert_notice(soci::session& sql, const Notice& n) {
-  long long id = 0;
-  const long long unit = n.unit_id, entity = n.entity_id, at = n.created_at;
-  sql << "INSERT INTO audit_notices (unit_id, kind, entity_type, entity_id, message, created_at) "
-         "VALUES (:u, :k, :t, :e, :m, :at) RETURNING id",
-      soci::use(unit), soci::use(n.kind), soci::use(n.entity_type), soci::use(entity), soci::use(n.message),
-      soci::use(at), soci::into(id);
-  return id;
+  return db::insert_returning_id(sql, "audit_notices", "unit_id, kind, entity_type, entity_id, message, created_at",
+                                 n.unit_id, n.kind, n.entity_type, n.entity_id, n.message, n.created_at);
 }
 
 std::optional<Notice> find_notice(soci::session& sql, std::int64_t id) {
@@ -154,19 +150,6 @@ bool mark_notice_read(soci::session& sql, std::int64_t id, const std::string& by
                         soci::use(by), soci::use(at), soci::use(key));
   st.execute(true);
   return st.get_affected_rows() == 1;
-}
-
-std::optional<std::string> read_setting(soci::session& sql, const std::string& key) {
-  std::string value;
-  soci::indicator ind = soci::i_null;
-  sql << "SELECT value FROM settings WHERE key = :k", soci::use(key), soci::into(value, ind);
-  if (!sql.got_data() || ind != soci::i_ok) return std::nullopt;
-  return value;
-}
-
-void write_setting(soci::session& sql, const std::string& key, const std::string& value) {
-  sql << "DELETE FROM settings WHERE key = :k", soci::use(key);
-  sql << "INSERT INTO settings (key, value) VALUES (:k, :v)", soci::use(key), soci::use(value);
 }
 
 }  // namespace hq::audit::store

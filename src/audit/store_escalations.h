@@ -43,8 +43,4 @@ std::int64_t unread_notices_under(soci::session& sql, const std::string& unit_pa
 // Marks it read unless it already was; false when it was.
 bool mark_notice_read(soci::session& sql, std::int64_t id, const std::string& by, std::int64_t now);
 
-// The platform's settings table (key → text).
-std::optional<std::string> read_setting(soci::session& sql, const std::string& key);
-void write_setting(soci::session& sql, const std::string& key, const std::string& value);
-
 }  // namespace hq::audit::store

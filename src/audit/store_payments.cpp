@@ -1,6 +1,7 @@
 #include "audit/store_payments.h"
 
 #include "audit/store_support.h"
+#include "db/insert.h"
 
 namespace hq::audit::store {
 
@@ -16,13 +17,8 @@ const db::RowMapping<Payment>& payment_mapping() {
 }  // namespace
 
 std::int64_t insert_payment(soci::session& sql, const Payment& p) {
-  long long id = 0;
-  const long long proposal = p.proposal_id, amount = p.amount, at = p.entered_at;
-  sql << "INSERT INTO audit_payments (proposal_id, paid_on, amount, document, entered_by, entered_at) "
-         "VALUES (:p, :d, :a, :doc, :by, :at) RETURNING id",
-      soci::use(proposal), soci::use(p.paid_on), soci::use(amount), soci::use(p.document), soci::use(p.entered_by),
-      soci::use(at), soci::into(id);
-  return id;
+  return db::insert_returning_id(sql, "audit_payments", "proposal_id, paid_on, amount, document, entered_by, entered_at",
+                                 p.proposal_id, p.paid_on, p.amount, p.document, p.entered_by, p.entered_at);
 }
 
 std::vector<Payment> payments_of(soci::session& sql, std::int64_t proposal_id) {

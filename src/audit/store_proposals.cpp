@@ -4,6 +4,7 @@
 
 #include "audit/store.h"
 #include "audit/store_support.h"
+#include "db/insert.h"
 #include "db/row.h"
 
 namespace hq::audit::store {
@@ -55,9 +56,7 @@ const db::RowMapping<Proposal>& proposal_mapping() {
 }
 
 const std::string& proposal_select() {
-  static const std::string select =
-      "SELECT " + proposal_mapping().select_list() +
-      " FROM audit_proposals p JOIN audit_enterprises e ON e.id = p.enterprise_id JOIN units u ON u.id = p.unit_id ";
+  static const std::string select = owned_select(proposal_mapping(), "audit_proposals", "p");
   return select;
 }
 
@@ -245,13 +244,8 @@ std::vector<Penalty> penalties_of(soci::session& sql, std::int64_t proposal_id) 
 }
 
 std::int64_t insert_complaint(soci::session& sql, const Complaint& c) {
-  long long id = 0;
-  const long long proposal = c.proposal_id, at = c.entered_at;
-  sql << "INSERT INTO audit_complaints (proposal_id, filed_on, content, status, entered_by, entered_at) "
-         "VALUES (:p, :f, :c, :s, :by, :at) RETURNING id",
-      soci::use(proposal), soci::use(c.filed_on), soci::use(c.content), soci::use(c.status), soci::use(c.entered_by),
-      soci::use(at), soci::into(id);
-  return id;
+  return db::insert_returning_id(sql, "audit_complaints", "proposal_id, filed_on, content, status, entered_by, entered_at",
+                                 c.proposal_id, c.filed_on, c.content, c.status, c.entered_by, c.entered_at);
 }
 
 std::optional<Complaint> find_complaint(soci::session& sql, std::int64_t id) {

@@ -2,6 +2,7 @@
 
 #include "audit/store.h"
 #include "audit/store_support.h"
+#include "db/insert.h"
 #include "db/row.h"
 
 namespace hq::audit::store {
@@ -218,13 +219,9 @@ std::vector<std::string> reconciled_units(soci::session& sql, const std::string&
 }
 
 std::int64_t insert_feedback(soci::session& sql, const Feedback& f) {
-  long long id = 0;
-  const long long unit = f.unit_id, at = f.created_at;
-  sql << "INSERT INTO audit_feedback (unit_id, username, function_name, proposal, reason, status, created_at) "
-         "VALUES (:u, :by, :fn, :p, :r, 'NEW', :at) RETURNING id",
-      soci::use(unit), soci::use(f.username), soci::use(f.function_name), soci::use(f.proposal), soci::use(f.reason),
-      soci::use(at), soci::into(id);
-  return id;
+  return db::insert_returning_id(sql, "audit_feedback", "unit_id, username, function_name, proposal, reason, status, created_at",
+                                 f.unit_id, f.username, f.function_name, f.proposal, f.reason, std::string("NEW"),
+                                 f.created_at);
 }
 
 std::vector<Feedback> list_feedback(soci::session& sql, const std::string& unit_path, std::int64_t offset,

@@ -56,6 +56,14 @@ db::RowMapping<T> owned_row_mapping(const std::string& t) {
   return mapping;
 }
 
+// SELECT <mapping's columns> FROM <table> <alias> joined to its enterprise (e) and its unit (u): the FROM of
+// owned_row_mapping's rows.
+template <typename T>
+std::string owned_select(const db::RowMapping<T>& mapping, const std::string& table, const std::string& alias) {
+  return "SELECT " + mapping.select_list() + " FROM " + table + " " + alias + " JOIN audit_enterprises e ON e.id = " +
+         alias + ".enterprise_id JOIN units u ON u.id = " + alias + ".unit_id ";
+}
+
 // A conditional state change: `UPDATE table SET status = 'APPROVED', approved_by, approved_at` of the row `id`
 // while it is ENTERED; false when it was not (someone else approved it first).
 bool approve_entered(soci::session& sql, const std::string& table, std::int64_t id, const std::string& by, std::int64_t now);

@@ -7,6 +7,7 @@
 #include "eservices/signatures.h"
 #include "identity/service.h"
 #include "identity/store.h"
+#include "platform/settings_store.h"
 
 namespace hq::eservices {
 
@@ -79,8 +80,8 @@ void add_demo_data(db::Database& db, const std::string& password) {
   service.register_applicant({"CITIZEN", "", "079085001234", "Nguyễn Văn An", kCitizen, password,
                               "nguyenvanan@example.vn", "0987654321"});
   db.transaction([&](soci::session& sql) {
-    store::setting_or_insert(sql, "eservices.demo_enterprise_key", cert.key_pem);
-    store::setting_or_insert(sql, "eservices.demo_enterprise_certificate", cert.certificate_pem);
+    platform::setting_or_insert(sql, "eservices.demo_enterprise_key", cert.key_pem);
+    platform::setting_or_insert(sql, "eservices.demo_enterprise_certificate", cert.certificate_pem);
   });
   const auto enterprise = principal_of(db, kEnterprise);
   const auto citizen = principal_of(db, kCitizen);
@@ -125,8 +126,8 @@ void add_demo_data(db::Database& db, const std::string& password) {
 
 std::pair<std::string, std::string> demo_enterprise_key(db::Database& db) {
   return db.read([](soci::session& sql) {
-    return std::make_pair(store::find_setting(sql, "eservices.demo_enterprise_key").value_or(""),
-                          store::find_setting(sql, "eservices.demo_enterprise_certificate").value_or(""));
+    return std::make_pair(platform::read_setting(sql, "eservices.demo_enterprise_key").value_or(""),
+                          platform::read_setting(sql, "eservices.demo_enterprise_certificate").value_or(""));
   });
 }
 

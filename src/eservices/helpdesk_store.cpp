@@ -1,3 +1,4 @@
+#include "db/insert.h"
 #include "db/row.h"
 #include "db/row_mapping.h"
 #include "eservices/helpdesk.h"
@@ -25,13 +26,9 @@ const std::string& request_select() {
 }  // namespace
 
 std::int64_t insert_help_request(soci::session& sql, const HelpRequest& r) {
-  long long id = 0;
-  const long long account = r.account_id, unit = r.unit_id, at = r.created_at;
-  sql << "INSERT INTO eservices_helpdesk (account_id, unit_id, unit_path, scope, subject, body, status, created_at, "
-         "updated_at) VALUES (:a, :u, :p, :sc, :su, :b, 'OPEN', :c, :m) RETURNING id",
-      soci::use(account), soci::use(unit), soci::use(r.unit_path), soci::use(r.scope), soci::use(r.subject),
-      soci::use(r.body), soci::use(at), soci::use(at), soci::into(id);
-  return id;
+  return db::insert_returning_id(
+      sql, "eservices_helpdesk", "account_id, unit_id, unit_path, scope, subject, body, status, created_at, updated_at",
+      r.account_id, r.unit_id, r.unit_path, r.scope, r.subject, r.body, std::string("OPEN"), r.created_at, r.created_at);
 }
 
 std::optional<HelpRequest> find_help_request(soci::session& sql, std::int64_t id) {

@@ -7,6 +7,7 @@
 #include "eservices/service.h"
 #include "eservices/signatures.h"
 #include "history/history_store.h"
+#include "platform/settings_store.h"
 
 namespace hq::eservices {
 
@@ -68,7 +69,7 @@ std::string result_text(const store::Dossier& d, const std::string& number, core
 }  // namespace
 
 std::string EServicesService::payment_key(soci::session& sql) {
-  return store::setting_or_insert(sql, "eservices.sandbox_gateway_key", random_hex(32));
+  return platform::setting_or_insert(sql, "eservices.sandbox_gateway_key", random_hex(32));
 }
 
 DossierView EServicesService::fee_notice(const core::Principal& caller, std::int64_t id, std::int64_t amount) {
@@ -170,7 +171,7 @@ std::int64_t EServicesService::payment_callback(const json& body) {
 
 json EServicesService::sandbox_pay(const std::string& order_id, std::int64_t amount, const std::string& signature) {
   const auto [key, payment] = db_.read([&](soci::session& sql) {
-    return std::make_pair(store::setting_or_insert(sql, "eservices.sandbox_gateway_key", random_hex(32)),
+    return std::make_pair(platform::setting_or_insert(sql, "eservices.sandbox_gateway_key", random_hex(32)),
                           store::find_payment(sql, order_id));
   });
   if (!payment || !same(hmac_hex(key, redirect_message(order_id, amount)), signature))

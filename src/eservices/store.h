@@ -144,9 +144,6 @@ void insert_result(soci::session& sql, const Result& r);
 std::optional<Result> find_result(soci::session& sql, const std::string& number);
 std::optional<Result> result_of(soci::session& sql, std::int64_t dossier_id);
 std::optional<Result> find_result_by_sha256(soci::session& sql, const std::string& sha256);
-// The platform setting `key`, stored with `value_if_absent` the first time it is asked for.
-std::optional<std::string> find_setting(soci::session& sql, const std::string& key);
-std::string setting_or_insert(soci::session& sql, const std::string& key, const std::string& value_if_absent);
 
 // ---- statistics (store_stats.cpp), read from counters kept on every transition (stats_rollup.h) ----
 // Counts per unit and procedure of the dossiers of units under `unit_path_prefix` touching [from, to)

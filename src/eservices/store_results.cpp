@@ -71,20 +71,4 @@ std::optional<Result> find_result_by_sha256(soci::session& sql, const std::strin
   return result_mapping().first_of(sql, result_select() + "WHERE r.sha256 = :h", sha256);
 }
 
-std::optional<std::string> find_setting(soci::session& sql, const std::string& key) {
-  std::string value;
-  soci::indicator ind = soci::i_null;
-  sql << "SELECT value FROM settings WHERE key = :k", soci::use(key), soci::into(value, ind);
-  if (!sql.got_data() || ind != soci::i_ok) return std::nullopt;
-  return value;
-}
-
-std::string setting_or_insert(soci::session& sql, const std::string& key, const std::string& value_if_absent) {
-  sql << "INSERT INTO settings (key, value) VALUES (:k, :v) ON CONFLICT (key) DO NOTHING", soci::use(key),
-      soci::use(value_if_absent);
-  std::string value;
-  sql << "SELECT value FROM settings WHERE key = :k", soci::use(key), soci::into(value);
-  return value;
-}
-
 }  // namespace hq::eservices::store

@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "db/row.h"
+#include "platform/settings_store.h"
 
 namespace hq::platform {
 
@@ -36,10 +37,9 @@ std::vector<StoredAdjustment> load_adjustments(soci::session& sql) {
 }
 
 std::vector<core::WorkingPeriod> load_working_hours(soci::session& sql) {
-  std::string value;
-  soci::indicator ind = soci::i_null;
-  sql << "SELECT value FROM settings WHERE key = 'working_hours'", soci::into(value, ind);
-  if (!sql.got_data() || ind == soci::i_null) return core::default_working_hours();
+  const auto stored = read_setting(sql, "working_hours");
+  if (!stored) return core::default_working_hours();
+  const std::string& value = *stored;
   std::vector<core::WorkingPeriod> periods;
   std::size_t start = 0;
   while (start < value.size()) {  // "07:30-11:30,13:00-17:00"
@@ -118,9 +118,7 @@ std::string format_periods(const std::vector<core::WorkingPeriod>& periods, cons
 }
 
 void save_working_hours(soci::session& sql, const std::vector<core::WorkingPeriod>& periods) {
-  const std::string value = format_periods(periods, ",", "-");  // "07:30-11:30,13:00-17:00"
-  sql << "DELETE FROM settings WHERE key = 'working_hours'";
-  sql << "INSERT INTO settings (key, value) VALUES ('working_hours', :v)", soci::use(value);
+  write_setting(sql, "working_hours", format_periods(periods, ",", "-"));  // "07:30-11:30,13:00-17:00"
 }
 
 }  // namespace hq::platform

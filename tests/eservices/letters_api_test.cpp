@@ -16,6 +16,19 @@ class EServicesLetters : public EServicesApiTest {
     EXPECT_EQ(officer.post(dossier(id, "/claim")).status, 200);
     return id;
   }
+  // Who a refusal involves, on the configured procedures: the applicant, whose dossier is processing and claimed
+  // by the officer, the Chi cục's team leader (dept) and its leader (head).
+  struct RefusalCase {
+    ApiClient applicant, officer, dept, head;
+    std::int64_t id = 0;
+  };
+  RefusalCase refusal_case() {
+    configure();
+    RefusalCase c{citizen("cd.binh"), logged_in("02ci.dvc.canbo"), logged_in("02ci.dvc.doitruong"),
+                  logged_in("02ci.dvc.lanhdao")};
+    c.id = processing_dossier(c.applicant, c.officer);
+    return c;
+  }
   static void expect_status(const ApiResponse& r, const std::string& status) {
     EXPECT_EQ(r.status, 200) << r.raw;
     EXPECT_EQ(r.body.value("status", ""), status) << r.raw;
@@ -30,12 +43,7 @@ class EServicesLetters : public EServicesApiTest {
 };
 
 TEST_P(EServicesLetters, RefusalLetterIsApprovedByBothLeadersThenIssued) {
-  configure();
-  auto applicant = citizen("cd.binh");
-  auto officer = logged_in("02ci.dvc.canbo");
-  auto dept = logged_in("02ci.dvc.doitruong");
-  auto head = logged_in("02ci.dvc.lanhdao");
-  const auto id = processing_dossier(applicant, officer);
+  auto [applicant, officer, dept, head, id] = refusal_case();
   // Limits and rights first: both fields required; only the assigned officer drafts.
   EXPECT_EQ(officer.post(dossier(id, "/propose-refusal"), {{"reason", "Không thuộc thẩm quyền"}}).status, 400);
   EXPECT_EQ(officer.post(dossier(id, "/propose-refusal"), {{"reason", "x"}, {"letter", std::string(20001, 'a')}}).status, 400);
@@ -78,12 +86,7 @@ TEST_P(EServicesLetters, RefusalLetterIsApprovedByBothLeadersThenIssued) {
 }
 
 TEST_P(EServicesLetters, OfficerRecallsARefusalLetterSentByMistake) {
-  configure();
-  auto applicant = citizen("cd.binh");
-  auto officer = logged_in("02ci.dvc.canbo");
-  auto dept = logged_in("02ci.dvc.doitruong");
-  auto head = logged_in("02ci.dvc.lanhdao");
-  const auto id = processing_dossier(applicant, officer);
+  auto [applicant, officer, dept, head, id] = refusal_case();
   const json letter = {{"reason", "Không thuộc thẩm quyền"}, {"letter", "Kính gửi ông/bà: hồ sơ không thuộc thẩm quyền."}};
   expect_status(officer.post(dossier(id, "/propose-refusal"), letter), "PENDING_DEPT");
   // The attack: nobody but the letter's author recalls it — not the applicant, not a colleague of the same

@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router-dom';
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Typography, type FormRule } from 'antd';
 import { CheckCircleFilled, LogoutOutlined, MinusCircleOutlined } from '@ant-design/icons';
 import { auth } from '../api/platform';
 import { useAuth } from '../auth/AuthContext';
@@ -13,6 +13,27 @@ interface PwForm {
   old_password: string;
   new_password: string;
   confirm: string;
+}
+
+/** A password field of the form: required (the message names it), plus its own check. */
+function PasswordItem({ name, label, autoComplete = 'new-password', dependsOn, rule }: {
+  name: keyof PwForm;
+  label: string;
+  autoComplete?: string;
+  dependsOn?: keyof PwForm;
+  rule?: FormRule;
+}) {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      name={name}
+      label={label}
+      dependencies={dependsOn ? [dependsOn] : undefined}
+      rules={[{ required: true, message: t('common.required', { field: label.toLowerCase() }) }, ...(rule ? [rule] : [])]}
+    >
+      <Input.Password autoComplete={autoComplete} id={name} />
+    </Form.Item>
+  );
 }
 
 export default function ChangePasswordPage() {
@@ -70,30 +91,19 @@ export default function ChangePasswordPage() {
         {me?.full_name} ({username}) · {me?.unit_code}
       </Typography.Paragraph>
       <Form<PwForm> form={form} layout="vertical" onFinish={submit} disabled={busy} requiredMark={false}>
-        <Form.Item
-          name="old_password"
-          label={t('password.old')}
-          rules={[{ required: true, message: t('common.required', { field: t('password.old').toLowerCase() }) }]}
-        >
-          <Input.Password autoComplete="current-password" id="old_password" />
-        </Form.Item>
-        <Form.Item
+        <PasswordItem name="old_password" label={t('password.old')} autoComplete="current-password" />
+        <PasswordItem
           name="new_password"
           label={t('password.new')}
-          dependencies={['old_password']}
-          rules={[
-            { required: true, message: t('common.required', { field: t('password.new').toLowerCase() }) },
-            {
-              validator: (_, v: string | undefined) => {
-                if (!v) return Promise.resolve();
-                const p = passwordProblems(v, username, form.getFieldValue('old_password'));
-                return p.length ? Promise.reject(new Error(problemText[p[0]])) : Promise.resolve();
-              },
+          dependsOn="old_password"
+          rule={{
+            validator: (_, v: string | undefined) => {
+              if (!v) return Promise.resolve();
+              const p = passwordProblems(v, username, form.getFieldValue('old_password'));
+              return p.length ? Promise.reject(new Error(problemText[p[0]])) : Promise.resolve();
             },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" id="new_password" />
-        </Form.Item>
+          }}
+        />
         <div style={{ marginTop: -8, marginBottom: 16 }}>
           <Typography.Text type="secondary">{t('password.rules')}:</Typography.Text>
           <ul className="hq-rules" data-testid="password-rules">
@@ -107,20 +117,15 @@ export default function ChangePasswordPage() {
             })}
           </ul>
         </div>
-        <Form.Item
+        <PasswordItem
           name="confirm"
           label={t('password.confirm')}
-          dependencies={['new_password']}
-          rules={[
-            { required: true, message: t('common.required', { field: t('password.confirm').toLowerCase() }) },
-            ({ getFieldValue }) => ({
-              validator: (_, v) =>
-                !v || v === getFieldValue('new_password') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" id="confirm" />
-        </Form.Item>
+          dependsOn="new_password"
+          rule={({ getFieldValue }) => ({
+            validator: (_, v) =>
+              !v || v === getFieldValue('new_password') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
+          })}
+        />
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="password-submit" style={{ marginTop: 8 }}>
           {t('password.submit')}
         </Button>

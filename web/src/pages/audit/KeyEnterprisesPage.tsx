@@ -10,7 +10,7 @@ import { useServerTable } from '../../hooks/useServerTable';
 import { useI18n } from '../../i18n';
 import { FormModal } from '../../components/FormModal';
 import { Page } from '../../components/PageHeader';
-import { DateTimeCell, EnterpriseSelect, useAuditRights, useRuleError } from './common';
+import { DateTimeCell, EnterpriseSelect, useAuditRights, useRuleAction } from './common';
 import { ListExportButton } from './ListExportButton';
 import { auditExtras } from '../../api/auditExtras';
 import { ImportFileModal } from './ImportFileModal';
@@ -20,7 +20,7 @@ export default function KeyEnterprisesPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const rights = useAuditRights();
-  const showRule = useRuleError();
+  const runAction = useRuleAction();
   const table = useServerTable<KeyEnterprise>(['audit', 'key-enterprises'], (p) =>
     audit.keyEnterprises({ ...p, year: Number(p.year) || new Date().getFullYear() }),
   );
@@ -33,14 +33,11 @@ export default function KeyEnterprisesPage() {
     setAddOpen(false);
   };
 
-  const remove = async (k: KeyEnterprise) => {
-    try {
+  const remove = (k: KeyEnterprise) =>
+    runAction(async () => {
       await audit.removeKeyEnterprise(k.year, k.tax_code);
-      message.success(t('audit.key.removed', { code: k.tax_code }));
-      } catch (e) {
-      showRule(e);
-    }
-  };
+      return t('audit.key.removed', { code: k.tax_code });
+    });
 
   return (
     <Page

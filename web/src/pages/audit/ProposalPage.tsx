@@ -16,11 +16,12 @@ import { errorMessage, isApiError } from '../../api/errors';
 import { useApiQuery } from '../../hooks/query';
 import { useI18n, type DictKey } from '../../i18n';
 import { PageHeader } from '../../components/PageHeader';
+import { GridItem } from '../../components/GridItem';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { useFormSubmit } from '../../hooks/useFormSubmit';
 import { fmtDate, fmtDateTime } from '../../utils/format';
 import {
-  DateCell, DuplicatesAlert, fmtMoney, groundsLabel, MoneyInput, PlaceTag, ReasonModal, StatusTag, useAuditReference, useAuditRights, useRuleError, type ReasonPrompt,
+  DateCell, DuplicatesAlert, fmtMoney, groundsLabel, MoneyInput, PlaceTag, ReasonModal, StatusTag, useAuditReference, useAuditRights, useRuleAction, type ReasonPrompt,
 } from './common';
 import { LateEntryTag } from './LateEntryTag';
 import { PrintButton } from './PrintButton';
@@ -110,47 +111,33 @@ function DecisionModal({ p, open, onClose, onDone }: { p: ProposalDetail; open: 
       <Form<DecisionForm> form={form} layout="vertical" onFinish={submit} preserve={false}
         initialValues={{ kind: kinds[0], signed_on: dayjs(), working_days: kinds[0] === 'ORIGINAL' ? (p.place === 'PREMISES' ? 10 : 5) : undefined }}>
         <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="kind" label={t('audit.dec.kind')}>
-              <Select id="dec_kind" options={kinds.map((k) => ({ value: k, label: tk(`audit.decKind.${k}`, k) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="number" label={t('audit.dec.number')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('audit.dec.number').toLowerCase() }) }, { max: 100 }]}>
-              <Input id="dec_number" placeholder="125/QĐ-…" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="signed_on" label={t('audit.dec.signedOn')} extra={t('audit.dec.signedHint')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('audit.dec.signedOn').toLowerCase() }) }]}>
-              <DatePicker id="dec_signed_on" style={{ width: '100%' }} format={DATE_FMT} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-            </Form.Item>
-          </Col>
+          <GridItem name="kind" label={t('audit.dec.kind')}>
+            <Select id="dec_kind" options={kinds.map((k) => ({ value: k, label: tk(`audit.decKind.${k}`, k) }))} />
+          </GridItem>
+          <GridItem name="number" label={t('audit.dec.number')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('audit.dec.number').toLowerCase() }) }, { max: 100 }]}>
+            <Input id="dec_number" placeholder="125/QĐ-…" />
+          </GridItem>
+          <GridItem name="signed_on" label={t('audit.dec.signedOn')} extra={t('audit.dec.signedHint')} rules={[{ required: true, message: t('common.requiredSelect', { field: t('audit.dec.signedOn').toLowerCase() }) }]}>
+            <DatePicker id="dec_signed_on" style={{ width: '100%' }} format={DATE_FMT} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          </GridItem>
           {kind !== 'CANCELLATION' && (
-            <Col xs={24} sm={12}>
-              <Form.Item name="start_on" label={t('audit.dec.startOn')} extra={t('audit.dec.startHint')}>
-                <DatePicker id="dec_start_on" style={{ width: '100%' }} format={DATE_FMT} />
-              </Form.Item>
-            </Col>
+            <GridItem name="start_on" label={t('audit.dec.startOn')} extra={t('audit.dec.startHint')}>
+              <DatePicker id="dec_start_on" style={{ width: '100%' }} format={DATE_FMT} />
+            </GridItem>
           )}
           {kind !== 'CANCELLATION' && (
-            <Col xs={24} sm={12}>
-              <Form.Item name="working_days" label={t('audit.dec.workingDays')} extra={max !== undefined ? t('audit.dec.maxDays', { n: max }) : undefined}
-                rules={[{ required: true, message: t('common.required', { field: t('audit.dec.workingDays').toLowerCase() }) },
-                  { type: 'number', min: 1, max: max ?? 10000, message: t('audit.dec.maxDays', { n: max ?? 0 }) }]}>
-                <InputNumber<number> id="dec_working_days" min={1} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
+            <GridItem name="working_days" label={t('audit.dec.workingDays')} extra={max !== undefined ? t('audit.dec.maxDays', { n: max }) : undefined}
+              rules={[{ required: true, message: t('common.required', { field: t('audit.dec.workingDays').toLowerCase() }) },
+                { type: 'number', min: 1, max: max ?? 10000, message: t('audit.dec.maxDays', { n: max ?? 0 }) }]}>
+              <InputNumber<number> id="dec_working_days" min={1} precision={0} style={{ width: '100%' }} />
+            </GridItem>
           )}
-          <Col xs={24} sm={12}>
-            <Form.Item name="signer" label={t('audit.dec.signer')} rules={[{ max: 200 }]}>
-              <Input id="dec_signer" />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="team" label={t('audit.dec.team')}>
-              <Input.TextArea id="dec_team" rows={2} maxLength={2000} />
-            </Form.Item>
-          </Col>
+          <GridItem name="signer" label={t('audit.dec.signer')} rules={[{ max: 200 }]}>
+            <Input id="dec_signer" />
+          </GridItem>
+          <GridItem sm={24} name="team" label={t('audit.dec.team')}>
+            <Input.TextArea id="dec_team" rows={2} maxLength={2000} />
+          </GridItem>
         </Row>
       </Form>
     </Modal>
@@ -183,11 +170,9 @@ function ConclusionModal({ p, open, onClose, onDone }: { p: ProposalDetail; open
     onDone(c);
   }, Object.fromEntries(AMOUNT_KEYS.map((k) => [`amounts.${k}`, k])));
   const money = (k: AmountKey) => (
-    <Col xs={24} sm={12} md={8} key={k}>
-      <Form.Item name={k} label={t(`audit.amount.${k}` as DictKey)}>
-        <MoneyInput id={`con_${k}`} />
-      </Form.Item>
-    </Col>
+    <GridItem md={8} key={k} name={k} label={t(`audit.amount.${k}` as DictKey)}>
+      <MoneyInput id={`con_${k}`} />
+    </GridItem>
   );
   return (
     <Modal open={open} width={900} title={t('audit.con.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')}
@@ -195,33 +180,23 @@ function ConclusionModal({ p, open, onClose, onDone }: { p: ProposalDetail; open
       styles={{ body: { maxHeight: '72vh', overflowY: 'auto', paddingRight: 8 } }}>
       <Form<ConclusionForm> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ signed_on: dayjs(), has_violation: undefined }}>
         <Row gutter={12}>
-          <Col xs={24} sm={8}>
-            <Form.Item name="number" label={t('audit.con.number')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('audit.con.number').toLowerCase() }) }, { max: 100 }]}>
-              <Input id="con_number" placeholder="88/KL-…" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={8}>
-            <Form.Item name="signed_on" label={t('audit.con.signedOn')} extra={t('audit.con.signedHint')}
-              rules={[{ required: true, message: t('common.requiredSelect', { field: t('audit.con.signedOn').toLowerCase() }) }]}>
-              <DatePicker id="con_signed_on" style={{ width: '100%' }} format={DATE_FMT}
-                disabledDate={(d) => d.isAfter(dayjs(), 'day') || (!!original && d.isBefore(dayjs(original.signed_on), 'day'))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={8}>
-            <Form.Item name="declarations" label={t('audit.con.declarations')}>
-              <InputNumber<number> id="con_declarations" min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="findings" label={t('audit.con.findings')}>
-              <Input.TextArea id="con_findings" rows={3} maxLength={20000} />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="has_violation" valuePropName="checked" extra={t('audit.con.violationHint')}>
-              <Checkbox id="con_has_violation">{t('audit.con.hasViolation')}</Checkbox>
-            </Form.Item>
-          </Col>
+          <GridItem sm={8} name="number" label={t('audit.con.number')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('audit.con.number').toLowerCase() }) }, { max: 100 }]}>
+            <Input id="con_number" placeholder="88/KL-…" />
+          </GridItem>
+          <GridItem sm={8} name="signed_on" label={t('audit.con.signedOn')} extra={t('audit.con.signedHint')}
+            rules={[{ required: true, message: t('common.requiredSelect', { field: t('audit.con.signedOn').toLowerCase() }) }]}>
+            <DatePicker id="con_signed_on" style={{ width: '100%' }} format={DATE_FMT}
+              disabledDate={(d) => d.isAfter(dayjs(), 'day') || (!!original && d.isBefore(dayjs(original.signed_on), 'day'))} />
+          </GridItem>
+          <GridItem sm={8} name="declarations" label={t('audit.con.declarations')}>
+            <InputNumber<number> id="con_declarations" min={0} precision={0} style={{ width: '100%' }} />
+          </GridItem>
+          <GridItem sm={24} name="findings" label={t('audit.con.findings')}>
+            <Input.TextArea id="con_findings" rows={3} maxLength={20000} />
+          </GridItem>
+          <GridItem sm={24} name="has_violation" valuePropName="checked" extra={t('audit.con.violationHint')}>
+            <Checkbox id="con_has_violation">{t('audit.con.hasViolation')}</Checkbox>
+          </GridItem>
         </Row>
         <Typography.Title level={5}>{t('audit.con.taxes')}</Typography.Title>
         <Row gutter={12}>{TAX_KEYS.map(money)}</Row>
@@ -323,7 +298,7 @@ export default function ProposalPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const rights = useAuditRights();
-  const showRule = useRuleError();
+  const runAction = useRuleAction();
   const { data: p, error, loading } = useApiQuery(['audit', 'proposal', pid], () => audit.proposal(pid));
   const [prompt, setPrompt] = useState<ReasonPrompt | null>(null);
   const [modal, setModal] = useState<'decision' | 'conclusion' | 'penalty' | 'complaint' | null>(null);
@@ -348,22 +323,16 @@ export default function ProposalPage() {
         message.success(t('audit.prop.statusNow', { number: p.number, status: tk(`audit.status.${r.status}`, r.status) }));
       }),
     );
-  const approveDecision = async (d: Decision) => {
-    try {
+  const approveDecision = (d: Decision) =>
+    runAction(async () => {
       await audit.approveDecision(p.id, d.id);
-      message.success(t('audit.dec.approved', { number: d.number }));
-    } catch (e) {
-      showRule(e);
-    }
-  };
-  const approveConclusion = async () => {
-    try {
+      return t('audit.dec.approved', { number: d.number });
+    });
+  const approveConclusion = () =>
+    runAction(async () => {
       await audit.approveConclusion(p.id);
-      message.success(t('audit.con.approved'));
-    } catch (e) {
-      showRule(e);
-    }
-  };
+      return t('audit.con.approved');
+    });
   const closeModal = () => {
     setModal(null);
     setDeciding(null);

@@ -268,6 +268,19 @@ export function useRuleError() {
   };
 }
 
+/** Runs an action: the text it answers shows as a success message, a refusal as the rule's dialog (useRuleError). */
+export function useRuleAction() {
+  const { message } = App.useApp();
+  const showRule = useRuleError();
+  return async (work: () => Promise<string>) => {
+    try {
+      message.success(await work());
+    } catch (e) {
+      showRule(e);
+    }
+  };
+}
+
 // ---- reason prompt (reject, pause, cancel) ----
 
 export interface ReasonPrompt {

@@ -13,6 +13,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
 import { useServerTable } from '../../hooks/useServerTable';
 import { FormModal } from '../../components/FormModal';
+import { GridItem } from '../../components/GridItem';
 import { Page } from '../../components/PageHeader';
 import { actionsColumn, IconAction } from '../../components/IconAction';
 import { TableSearch } from '../../components/TableSearch';
@@ -105,37 +106,27 @@ function AccountFormModal({
           <Col xs={24} sm={12}>
             <UsernameItem fixed={!!editing} id="acc_username" />
           </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="full_name" label={t('accounts.fullName')} rules={[req('accounts.fullName'), { max: 200 }]}>
-              <Input id="acc_full_name" />
-            </Form.Item>
-          </Col>
+          <GridItem name="full_name" label={t('accounts.fullName')} rules={[req('accounts.fullName'), { max: 200 }]}>
+            <Input id="acc_full_name" />
+          </GridItem>
           <Col xs={24} sm={12}>
             <UnitItem disabled={!!editing} id="acc_unit" testId="acc-unit" />
           </Col>
           <Col xs={24} sm={12}>
             <RolesItem required hint id="acc_roles" testId="acc-roles" />
           </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="officer_number" label={t('accounts.officerNumber')} rules={[{ max: 32 }]}>
-              <Input id="acc_officer_number" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="position" label={t('accounts.position')} rules={[{ max: 200 }]}>
-              <Input id="acc_position" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="phone" label={t('accounts.phone')} rules={[{ pattern: PHONE_RE, message: t('accounts.phoneInvalid') }]}>
-              <Input id="acc_phone" inputMode="tel" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="email" label={t('accounts.email')} rules={[{ type: 'email', message: t('accounts.emailInvalid') }]}>
-              <Input id="acc_email" inputMode="email" />
-            </Form.Item>
-          </Col>
+          <GridItem name="officer_number" label={t('accounts.officerNumber')} rules={[{ max: 32 }]}>
+            <Input id="acc_officer_number" />
+          </GridItem>
+          <GridItem name="position" label={t('accounts.position')} rules={[{ max: 200 }]}>
+            <Input id="acc_position" />
+          </GridItem>
+          <GridItem name="phone" label={t('accounts.phone')} rules={[{ pattern: PHONE_RE, message: t('accounts.phoneInvalid') }]}>
+            <Input id="acc_phone" inputMode="tel" />
+          </GridItem>
+          <GridItem name="email" label={t('accounts.email')} rules={[{ type: 'email', message: t('accounts.emailInvalid') }]}>
+            <Input id="acc_email" inputMode="email" />
+          </GridItem>
         </Row>
     </FormModal>
   );
