@@ -27,6 +27,12 @@ namespace {
 
 std::int64_t start_of(const core::Date& day) { return core::from_local({day, 0, 0, 0}); }
 
+std::optional<store::Stq01Existing> existing_stq01(soci::session& sql, const Stq01Record& r) {
+  return r.kind == "PROPOSAL" ? store::stq01_proposal(sql, r.number) : store::stq01_collection(sql, r.number);
+}
+
+std::int64_t existing_id(const std::optional<store::Stq01Existing>& existing) { return existing ? existing->id : 0; }
+
 }  // namespace
 
 ImportResult AuditService::import_stq01(const core::Principal& caller, const std::string& body) {
@@ -61,8 +67,13 @@ ImportResult AuditService::import_stq01(const core::Principal& caller, const std
     for (const auto& r : rows) {
       auto it = units.find(r.unit_code);
       if (it == units.end()) it = units.emplace(r.unit_code, identity::find_unit(sql, r.unit_code)).first;
+      // The record a row would rewrite must be inside the importer's scope too: otherwise a unit's administrator
+      // could take another Cục's imported record over by naming its STQ01 number with a unit of its own.
+      const auto existing = existing_stq01(sql, r);
       if (!it->second) problems.add(r.line, "Đơn vị", "Không có đơn vị mã «" + r.unit_code + "».");
-      else if (!may_import_stq01_for(caller, it->second->path)) outside.push_back(r.line);
+      else if (!may_import_stq01_for(caller, it->second->path) ||
+               (existing && !may_import_stq01_for(caller, existing->unit_path)))
+        outside.push_back(r.line);
       if (!seen.insert({r.kind, r.number}).second)
         problems.add(r.line, "Số STQ01", "Số STQ01 «" + r.number + "» lặp lại trong tệp.");
     }
@@ -100,7 +111,7 @@ ImportResult AuditService::import_stq01(const core::Principal& caller, const std
       const std::string by = r.proposed_by.empty() ? "STQ01" : r.proposed_by;
       if (r.kind == "PROPOSAL") {
         store::Proposal p;
-        p.id = store::stq01_proposal_id(sql, r.number);
+        p.id = existing_id(existing_stq01(sql, r));
         p.number = "STQ01-" + r.number, p.origin_number = r.number, p.source = "STQ01";
         p.year = r.created_on.year, p.enterprise_id = e.id, p.unit_id = unit.id;
         p.place = r.place, p.grounds = r.grounds, p.grounds_kind = grounds_kind(r.grounds);
@@ -112,7 +123,7 @@ ImportResult AuditService::import_stq01(const core::Principal& caller, const std
         else store::insert_proposal(sql, p), ++result.created;
       } else {
         store::Collection c;
-        c.id = store::stq01_collection_id(sql, r.number);
+        c.id = existing_id(existing_stq01(sql, r));
         c.number = "STQ01-" + r.number, c.origin_number = r.number, c.source = "STQ01";
         c.year = r.created_on.year, c.enterprise_id = e.id, c.unit_id = unit.id;
         c.signs = r.grounds, c.status = r.status, c.proposed_by = by, c.proposed_at = created;

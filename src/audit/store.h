@@ -169,9 +169,14 @@ std::vector<Collection> collections_of_enterprise(soci::session& sql, std::int64
 std::vector<Collection> list_collections(soci::session& sql, const ListQuery& query, std::int64_t& total);
 
 // ---- STQ01 carry-over (store_stq01.cpp) ----
-// The id of the proposal / collection imported from STQ01 under this number (0 when none).
-std::int64_t stq01_proposal_id(soci::session& sql, const std::string& origin_number);
-std::int64_t stq01_collection_id(soci::session& sql, const std::string& origin_number);
+// The proposal / collection imported from STQ01 under this number, with the path of the unit it belongs to now
+// (a new import may only rewrite a record inside the importer's scope).
+struct Stq01Existing {
+  std::int64_t id = 0;
+  std::string unit_path;
+};
+std::optional<Stq01Existing> stq01_proposal(soci::session& sql, const std::string& origin_number);
+std::optional<Stq01Existing> stq01_collection(soci::session& sql, const std::string& origin_number);
 // A new import of an STQ01 record already carried over: its fields as the file has them now.
 void update_stq01_proposal(soci::session& sql, const Proposal& p);
 void update_stq01_collection(soci::session& sql, const Collection& c);

@@ -6,22 +6,25 @@ namespace hq::audit::store {
 
 namespace {
 
-std::int64_t id_by_origin(soci::session& sql, const char* table, const std::string& origin_number) {
+std::optional<Stq01Existing> by_origin(soci::session& sql, const char* table, const std::string& origin_number) {
   long long id = 0;
+  std::string path;
   soci::indicator found = soci::i_null;
-  sql << std::string("SELECT id FROM ") + table + " WHERE source = 'STQ01' AND origin_number = :o",
-      soci::use(origin_number), soci::into(id, found);
-  return sql.got_data() && found == soci::i_ok ? id : 0;
+  sql << std::string("SELECT r.id, u.path FROM ") + table +
+             " r JOIN units u ON u.id = r.unit_id WHERE r.source = 'STQ01' AND r.origin_number = :o",
+      soci::use(origin_number), soci::into(id, found), soci::into(path);
+  if (!sql.got_data() || found != soci::i_ok) return std::nullopt;
+  return Stq01Existing{id, path};
 }
 
 }  // namespace
 
-std::int64_t stq01_proposal_id(soci::session& sql, const std::string& origin_number) {
-  return id_by_origin(sql, "audit_proposals", origin_number);
+std::optional<Stq01Existing> stq01_proposal(soci::session& sql, const std::string& origin_number) {
+  return by_origin(sql, "audit_proposals", origin_number);
 }
 
-std::int64_t stq01_collection_id(soci::session& sql, const std::string& origin_number) {
-  return id_by_origin(sql, "audit_collections", origin_number);
+std::optional<Stq01Existing> stq01_collection(soci::session& sql, const std::string& origin_number) {
+  return by_origin(sql, "audit_collections", origin_number);
 }
 
 void update_stq01_proposal(soci::session& sql, const Proposal& p) {

@@ -142,6 +142,23 @@ TEST_P(AuditStq01Api, RightsAndUnitScopeWithTheirAttacks) {
   // The General Department imports for every unit.
   EXPECT_EQ(gdc.send("POST", kImport, row("9/A", "01B1")).status, 200);
   EXPECT_EQ(found(gdc, code), 4);
+  // Re-importing a number rewrites its record: only inside the importer's scope. Cục 02 cannot take Cục 01's record
+  // over by naming its number with a unit of its own, nor the Chi cục its sibling's; the records stay where they are.
+  auto takeover = cuc.send("POST", kImport, row("9/A", "02B1"));
+  EXPECT_EQ(takeover.status, 403) << takeover.raw;
+  EXPECT_EQ(takeover.error_code(), "UNIT_OUT_OF_SCOPE");
+  EXPECT_EQ(chi_cuc.send("POST", kImport, row("8/A", "02CI")).error_code(), "UNIT_OUT_OF_SCOPE");
+  const auto units_of = [&](const std::string& number) {
+    const auto r = gdc.get("/api/v1/audit/search?tax_code=" + code);
+    return find_by(r.body["proposals"], "number", "STQ01-" + number).value("unit_code", std::string());
+  };
+  EXPECT_EQ(units_of("9/A"), "01B1");
+  EXPECT_EQ(units_of("8/A"), "02B1");
+  // Within scope a re-import is an update (the Cục moves its own record between its units).
+  auto moved = cuc.send("POST", kImport, row("8/A", "02CI"));
+  ASSERT_EQ(moved.status, 200) << moved.raw;
+  EXPECT_EQ(moved.body["updated"], 1);
+  EXPECT_EQ(units_of("8/A"), "02CI");
   // The template is there for whoever prepares the file.
   auto tpl = cuc.get("/api/v1/audit/stq01/template");
   EXPECT_EQ(tpl.status, 200);
