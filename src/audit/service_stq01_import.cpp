@@ -31,8 +31,6 @@ std::optional<store::Stq01Existing> existing_stq01(soci::session& sql, const Stq
   return r.kind == "PROPOSAL" ? store::stq01_proposal(sql, r.number) : store::stq01_collection(sql, r.number);
 }
 
-std::int64_t existing_id(const std::optional<store::Stq01Existing>& existing) { return existing ? existing->id : 0; }
-
 }  // namespace
 
 ImportResult AuditService::import_stq01(const core::Principal& caller, const std::string& body) {
@@ -64,12 +62,15 @@ ImportResult AuditService::import_stq01(const core::Principal& caller, const std
     std::map<std::string, std::optional<identity::Unit>> units;
     std::vector<std::int64_t> outside;
     std::set<std::pair<std::string, std::string>> seen;
+    std::vector<std::int64_t> existing_ids;  // per row: the record it rewrites (0: a new one), read once here
+    existing_ids.reserve(rows.size());
     for (const auto& r : rows) {
       auto it = units.find(r.unit_code);
       if (it == units.end()) it = units.emplace(r.unit_code, identity::find_unit(sql, r.unit_code)).first;
       // The record a row would rewrite must be inside the importer's scope too: otherwise a unit's administrator
       // could take another Cục's imported record over by naming its STQ01 number with a unit of its own.
       const auto existing = existing_stq01(sql, r);
+      existing_ids.push_back(existing ? existing->id : 0);
       if (!it->second) problems.add(r.line, "Đơn vị", "Không có đơn vị mã «" + r.unit_code + "».");
       else if (!may_import_stq01_for(caller, it->second->path) ||
                (existing && !may_import_stq01_for(caller, existing->unit_path)))
@@ -104,14 +105,15 @@ ImportResult AuditService::import_stq01(const core::Principal& caller, const std
       }
       return enterprises.emplace(r.tax_code, *found).first->second;
     };
-    for (const auto& r : rows) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const Stq01Record& r = rows[i];
       const store::Enterprise& e = enterprise_of(r);
       const identity::Unit& unit = *units.at(r.unit_code);
       const std::int64_t created = start_of(r.created_on);
       const std::string by = r.proposed_by.empty() ? "STQ01" : r.proposed_by;
       if (r.kind == "PROPOSAL") {
         store::Proposal p;
-        p.id = existing_id(existing_stq01(sql, r));
+        p.id = existing_ids[i];
         p.number = "STQ01-" + r.number, p.origin_number = r.number, p.source = "STQ01";
         p.year = r.created_on.year, p.enterprise_id = e.id, p.unit_id = unit.id;
         p.place = r.place, p.grounds = r.grounds, p.grounds_kind = grounds_kind(r.grounds);
@@ -123,7 +125,7 @@ ImportResult AuditService::import_stq01(const core::Principal& caller, const std
         else store::insert_proposal(sql, p), ++result.created;
       } else {
         store::Collection c;
-        c.id = existing_id(existing_stq01(sql, r));
+        c.id = existing_ids[i];
         c.number = "STQ01-" + r.number, c.origin_number = r.number, c.source = "STQ01";
         c.year = r.created_on.year, c.enterprise_id = e.id, c.unit_id = unit.id;
         c.signs = r.grounds, c.status = r.status, c.proposed_by = by, c.proposed_at = created;
