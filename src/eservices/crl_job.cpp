@@ -8,10 +8,9 @@ namespace hq::eservices {
 
 void CrlRefreshJob::start() {
   if (interval_.count() <= 0) return;
+  if (task_.started()) return;
   {
     std::lock_guard guard(mutex_);
-    if (status_.running) return;
-    status_.running = true;
     status_.next_run_at = core::now();
   }
   task_.start();
@@ -37,9 +36,9 @@ std::chrono::milliseconds CrlRefreshJob::run() {
 }
 
 void CrlRefreshJob::refresh_now() {
+  if (!task_.started()) return;
   {
     std::lock_guard guard(mutex_);
-    if (!status_.running) return;
     status_.next_run_at = core::now();
   }
   task_.wake();
@@ -49,6 +48,7 @@ CrlJobStatus CrlRefreshJob::status() const {
   std::lock_guard guard(mutex_);
   auto s = status_;
   s.interval_seconds = interval_.count();
+  s.running = task_.started();
   return s;
 }
 
