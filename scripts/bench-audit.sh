@@ -17,13 +17,7 @@
 #        AUDIT_PG_PORT (55461), AUDIT_DEMO_ONLY (1: the demo-database rates only, no generated data).
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
-bench_init audit AUDIT 55461
-enterprises=${AUDIT_ENTERPRISES:-1000000}
-proposals=${AUDIT_PROPOSALS:-200000}
-seconds=${AUDIT_SECONDS:-10}
-connections=${AUDIT_CONNECTIONS:-4}
-form19_runs=${AUDIT_FORM19_RUNS:-10}
-demo_only=${AUDIT_DEMO_ONLY:-0}
+bench_init audit AUDIT 55461 ENTERPRISES=1000000 PROPOSALS=200000 SECONDS=10 CONNECTIONS=4 FORM19_RUNS=10 DEMO_ONLY=0
 password='Demo@2026haiquan'  # the demo accounts' (src/app/demo.h)
 year=$(( $(date +%Y) - 1 ))
 

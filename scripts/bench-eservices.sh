@@ -18,13 +18,8 @@
 #        ESERVICES_STATS_RUNS (5), ESERVICES_PG_PORT (55481).
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
-bench_init eservices ESERVICES 55481
-dossiers=${ESERVICES_DOSSIERS:-1000000}
-shapes=${ESERVICES_SHAPES:-spread busy}
-clients=${ESERVICES_CLIENTS:-8}
-submissions=${ESERVICES_SUBMISSIONS:-160}
-seconds=${ESERVICES_SECONDS:-10}
-stats_runs=${ESERVICES_STATS_RUNS:-5}
+bench_init eservices ESERVICES 55481 DOSSIERS=1000000 "SHAPES=spread busy" CLIENTS=8 SUBMISSIONS=160 SECONDS=10 \
+  STATS_RUNS=5
 password='Demo@2026haiquan'  # the demo accounts' (src/app/demo.h)
 
 # wrk_run URL COOKIE → "p50_ms p99_ms requests_per_second non_2xx" (one client, back to back)

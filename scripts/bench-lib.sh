@@ -1,9 +1,11 @@
 # Shared by the module benchmarks (scripts/bench-*.sh), which source it right after `set -euo pipefail`:
-#   source "$(dirname "$0")/bench-lib.sh"; bench_init NAME PREFIX PG_PORT
+#   source "$(dirname "$0")/bench-lib.sh"; bench_init NAME PREFIX PG_PORT [KNOB=DEFAULT…]
 # Not a benchmark itself: scripts/bench.sh skips it.
 
-# bench_init NAME PREFIX PG_PORT → root (and cd to it), build ($BUILD_DIR), work ($WORK_DIR/NAME, created), pg_dir,
-# the knobs every module has: backends ($PREFIX_BACKENDS, "sqlite postgresql") and pg_port ($PREFIX_PG_PORT, PG_PORT);
+# bench_init NAME PREFIX PG_PORT [KNOB=DEFAULT…] → root (and cd to it), build ($BUILD_DIR), work ($WORK_DIR/NAME,
+# created), pg_dir, the knobs every module has: backends ($PREFIX_BACKENDS, "sqlite postgresql") and pg_port
+# ($PREFIX_PG_PORT, PG_PORT), and the module's own knobs: KNOB=DEFAULT sets the variable knob in lower case to
+# $PREFIX_KNOB or DEFAULT (`bench_init audit AUDIT 55461 SECONDS=10` → seconds=${AUDIT_SECONDS:-10});
 # on exit the server (if any) and the throw-away PostgreSQL cluster are stopped (a script with more to clean up
 # sets its own trap that calls bench_cleanup).
 bench_init() {
@@ -13,9 +15,13 @@ bench_init() {
   work=${WORK_DIR:?WORK_DIR: a scratch directory}/$1
   # Outside WORK_DIR: as root the cluster belongs to the 'postgres' user, who must be able to reach it.
   pg_dir=/tmp/haiquan-$1-bench-pg-$$
-  local backends_knob=$2_BACKENDS port_knob=$2_PG_PORT
-  backends=${!backends_knob:-sqlite postgresql}
-  pg_port=${!port_knob:-$3}
+  # (underscored locals: a knob sets a global of its own name, PORT=… the global port)
+  local _prefix=$2 _pg_port=$3 _knob _env
+  shift 3
+  for _knob in "BACKENDS=sqlite postgresql" "PG_PORT=$_pg_port" "$@"; do
+    _env=${_prefix}_${_knob%%=*}
+    printf -v "$(echo "${_knob%%=*}" | tr '[:upper:]' '[:lower:]')" '%s' "${!_env:-${_knob#*=}}"
+  done
   mkdir -p "$work"
   trap bench_cleanup EXIT
 }

@@ -12,11 +12,8 @@
 # A binary is named by its directory in the table: pass copies such as /tmp/b/before/haiquan /tmp/b/after/haiquan.
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
-bench_init monitor-history MONITOR 55472
-ledger=${MONITOR_LEDGER:-1000000}
-requests=${MONITOR_REQUESTS:-50}
+bench_init monitor-history MONITOR 55472 LEDGER=1000000 REQUESTS=50 PORT=18191
 password=$admin_password
-port=${MONITOR_PORT:-18191}
 base=http://127.0.0.1:$port
 source "$(dirname "$0")/monitor-ledger.sh"
 bins=("$@")

@@ -16,13 +16,8 @@
 #        MONITOR_BACKENDS ("sqlite postgresql"), MONITOR_PG_PORT (55471), MONITOR_REQUESTS (200), MONITOR_PORT (18190).
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
-bench_init monitor MONITOR 55471
-events=${MONITOR_EVENTS:-50000}
-ledger=${MONITOR_LEDGER:-1000000}
-soak_seconds=${MONITOR_SOAK_SECONDS:-30}
-requests=${MONITOR_REQUESTS:-200}
+bench_init monitor MONITOR 55471 EVENTS=50000 LEDGER=1000000 SOAK_SECONDS=30 REQUESTS=200 PORT=18190
 password=$admin_password
-port=${MONITOR_PORT:-18190}
 base=http://127.0.0.1:$port
 start_server() {
   serve --db "$1" --port $port --threads 2 --no-access-log --web "$work" >>"$work/serve.log" 2>&1

@@ -10,10 +10,7 @@
 #        RISK_SHAPES ("skewed uniform"), RISK_BACKENDS ("sqlite postgresql"), RISK_PG_PORT (55462).
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
-bench_init risk RISK 55462
-lines=${RISK_LINES:-2000000}
-enterprises=${RISK_ENTERPRISES:-100000}
-shapes=${RISK_SHAPES:-skewed uniform}
+bench_init risk RISK 55462 LINES=2000000 ENTERPRISES=100000 "SHAPES=skewed uniform"
 cleanup() { bench_cleanup; rm -rf "$work"; }
 trap cleanup EXIT
 

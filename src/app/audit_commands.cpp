@@ -1,4 +1,4 @@
-#include "app/audit_commands.h"
+#include "app/module_command.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -51,8 +51,6 @@ void draw(std::size_t done, std::size_t total, bool final) {
   static ProgressBar bar;
   bar.draw(done, total, done >> 20, "MiB", final);
 }
-
-}  // namespace
 
 CLI::App* add_audit_import_declarations(CLI::App& cli, Options& options) {
   auto* audit = cli.add_subcommand("audit", "Post-clearance audit (kiểm tra sau thông quan)");
@@ -145,6 +143,14 @@ int run_audit_import_stq01(const Options& options) {
     std::cerr << "Lỗi: " << e.what() << '\n';
   }
   return 1;
+}
+
+}  // namespace
+
+std::vector<ModuleCommand> add_audit_commands(CLI::App& cli, Options& options) {
+  CLI::App* declarations = add_audit_import_declarations(cli, options);
+  return {{declarations, run_audit_import_declarations},
+          {add_audit_import_stq01(*declarations->get_parent(), options), run_audit_import_stq01}};
 }
 
 }  // namespace hq::app

@@ -1,4 +1,4 @@
-#include "app/eservices_commands.h"
+#include "app/module_command.h"
 
 #include <fstream>
 #include <iostream>
@@ -24,8 +24,6 @@ std::string read_file(const std::string& path) {
   bytes << in.rdbuf();
   return bytes.str();
 }
-
-}  // namespace
 
 CLI::App* add_eservices_sign(CLI::App& eservices, Options& options) {
   auto* sign = eservices.add_subcommand("sign", "Sign a file (detached CMS, DER) for a dossier: tests and demo");
@@ -88,6 +86,16 @@ int run_eservices_refresh_crls(const Options& options) {
   for (const auto& line : report.unchanged) std::cout << "không đổi " << line << '\n';
   for (const auto& line : report.failed) std::cerr << "lỗi     " << line << '\n';
   return report.failed.empty() ? 0 : 3;  // a failed point is retried by the next run; the exit code tells cron
+}
+
+}  // namespace
+
+std::vector<ModuleCommand> add_eservices_commands(CLI::App& cli, Options& options) {
+  auto* eservices = cli.add_subcommand("eservices", "Online public services (dịch vụ công trực tuyến)");
+  eservices->require_subcommand(1);
+  return {{add_eservices_sign(*eservices, options), run_eservices_sign},
+          {add_eservices_install_signing_key(*eservices, options), run_eservices_install_signing_key},
+          {add_eservices_refresh_crls(*eservices, options), run_eservices_refresh_crls}};
 }
 
 }  // namespace hq::app

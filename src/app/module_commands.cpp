@@ -1,9 +1,8 @@
 #include <csignal>
 #include <iostream>
 
-#include "app/audit_commands.h"
 #include "app/commands.h"
-#include "app/eservices_commands.h"
+#include "app/module_command.h"
 #include "app/trs_commands.h"
 #include "monitor/agent.h"
 #include "trs/engine/cli.h"
@@ -28,11 +27,7 @@ int run_agent() {
   std::signal(SIGINT, [](int) { agent_stop = true; });
   return monitor::agent::run(config, agent_stop);
 }
-CLI::App* eservices_sign = nullptr;
-CLI::App* eservices_install_key = nullptr;
-CLI::App* eservices_refresh_crls = nullptr;
-CLI::App* audit_import_declarations = nullptr;
-CLI::App* audit_import_stq01 = nullptr;
+std::vector<ModuleCommand> commands;  // the modules' commands that only run a function of the options
 }  // namespace
 
 void add_module_commands(CLI::App& cli, Options& options) {
@@ -68,26 +63,18 @@ void add_module_commands(CLI::App& cli, Options& options) {
   agent = cli.add_subcommand("agent", "Monitoring agent: watch folders and services, report to the server");
   agent->add_option("--config", agent_config, "The agent's JSON configuration (docs/operations.md)")->required();
 
-  auto* eservices = cli.add_subcommand("eservices", "Online public services (dịch vụ công trực tuyến)");
-  eservices->require_subcommand(1);
-  eservices_sign = add_eservices_sign(*eservices, options);
-  eservices_install_key = add_eservices_install_signing_key(*eservices, options);
-  eservices_refresh_crls = add_eservices_refresh_crls(*eservices, options);
-  audit_import_declarations = add_audit_import_declarations(cli, options);
-  audit_import_stq01 = add_audit_import_stq01(*audit_import_declarations->get_parent(), options);
+  commands = {{trs_import, run_trs_import},
+              {trs_report, run_trs_report},
+              {trs_create_study, run_trs_create_study},
+              {trs_agency_list, run_trs_agency_list}};
+  for (auto add : {add_eservices_commands, add_audit_commands})
+    for (const auto& command : add(cli, options)) commands.push_back(command);
 }
 
 int run_module_command(CLI::App&, const Options& options) {
   if (agent && *agent) return run_agent();
-  if (eservices_sign && *eservices_sign) return run_eservices_sign(options);
-  if (eservices_install_key && *eservices_install_key) return run_eservices_install_signing_key(options);
-  if (eservices_refresh_crls && *eservices_refresh_crls) return run_eservices_refresh_crls(options);
-  if (audit_import_declarations && *audit_import_declarations) return run_audit_import_declarations(options);
-  if (audit_import_stq01 && *audit_import_stq01) return run_audit_import_stq01(options);
-  if (trs_import && *trs_import) return run_trs_import(options);
-  if (trs_report && *trs_report) return run_trs_report(options);
-  if (trs_create_study && *trs_create_study) return run_trs_create_study(options);
-  if (trs_agency_list && *trs_agency_list) return run_trs_agency_list(options);
+  for (const auto& command : commands)
+    if (*command.app) return command.run(options);
   if (trs_analyze && *trs_analyze) {
     if (!events.empty()) analyze_options.events = events;
     if (!compare_with.empty()) analyze_options.compare_with = compare_with;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/codes.h"
+
 namespace hq::audit {
 
 namespace {
@@ -49,23 +51,22 @@ core::Date escalation_day(const core::WorkingCalendar& calendar, const core::Dat
   return calendar.add_working_days(blocked_on, working_days);
 }
 
-std::string escalation_state_code(EscalationState state) {
-  switch (state) {
-    case EscalationState::Waiting: return "WAITING";
-    case EscalationState::Escalated: return "ESCALATED";
-    case EscalationState::Proceed: return "PROCEED";
-    case EscalationState::Keep: return "KEEP";
-    case EscalationState::Moot: return "MOOT";
-  }
-  return "WAITING";
-}
+namespace {
+constexpr core::Coded<EscalationState> kStates[] = {
+    {EscalationState::Waiting, "WAITING", "Đang chờ"},
+    {EscalationState::Escalated, "ESCALATED", "Chờ lãnh đạo cấp trên quyết định"},
+    {EscalationState::Proceed, "PROCEED", "Cho phép xét duyệt"},
+    {EscalationState::Keep, "KEEP", "Giữ nguyên"},
+    {EscalationState::Moot, "MOOT", "Không còn hiệu lực"}};
+constexpr core::Coded<PeriodPhase> kPhases[] = {{PeriodPhase::Upcoming, "UPCOMING", "Chưa đến hạn đối chiếu"},
+                                                {PeriodPhase::Reconcile, "RECONCILE", "Đang đối chiếu"},
+                                                {PeriodPhase::PastDue, "PAST_DUE", "Đã qua hạn nộp"}};
+}  // namespace
 
-std::optional<EscalationState> parse_escalation_state(const std::string& text) {
-  for (auto s : {EscalationState::Waiting, EscalationState::Escalated, EscalationState::Proceed, EscalationState::Keep,
-                 EscalationState::Moot})
-    if (escalation_state_code(s) == text) return s;
-  return std::nullopt;
-}
+std::string escalation_state_code(EscalationState state) { return core::code_of(kStates, state, "WAITING"); }
+std::string escalation_state_name(EscalationState state) { return core::name_of(kStates, state); }
+
+std::optional<EscalationState> parse_escalation_state(const std::string& text) { return core::parse_code(kStates, text); }
 
 EscalationState escalation_state(const EscalationFacts& f, const core::Date& today) {
   if (f.status == "PROCEED") return EscalationState::Proceed;
@@ -94,14 +95,8 @@ core::Date reminder_day(const core::WorkingCalendar& calendar, const core::Date&
   return calendar.add_working_days(due_on, -kReconcileWorkingDaysBefore);
 }
 
-std::string period_phase_code(PeriodPhase phase) {
-  switch (phase) {
-    case PeriodPhase::Upcoming: return "UPCOMING";
-    case PeriodPhase::Reconcile: return "RECONCILE";
-    case PeriodPhase::PastDue: return "PAST_DUE";
-  }
-  return "UPCOMING";
-}
+std::string period_phase_code(PeriodPhase phase) { return core::code_of(kPhases, phase, "UPCOMING"); }
+std::string period_phase_name(PeriodPhase phase) { return core::name_of(kPhases, phase); }
 
 PeriodPhase period_phase(const core::Date& reminder_on, const core::Date& due_on, const core::Date& today) {
   if (today < reminder_on) return PeriodPhase::Upcoming;

@@ -34,6 +34,7 @@ core::Date escalation_day(const core::WorkingCalendar& calendar, const core::Dat
 
 enum class EscalationState { Waiting, Escalated, Proceed, Keep, Moot };
 std::string escalation_state_code(EscalationState state);  // WAITING | ESCALATED | PROCEED | KEEP | MOOT
+std::string escalation_state_name(EscalationState state);  // Vietnamese ("Đang chờ"), for the .xlsx list
 std::optional<EscalationState> parse_escalation_state(const std::string& text);
 struct EscalationFacts {
   std::string status;           // stored: WAITING | PROCEED | KEEP
@@ -57,6 +58,7 @@ constexpr int kReconcileWorkingDaysBefore = 2;
 core::Date reminder_day(const core::WorkingCalendar& calendar, const core::Date& due_on);
 enum class PeriodPhase { Upcoming, Reconcile, PastDue };
 std::string period_phase_code(PeriodPhase phase);  // UPCOMING | RECONCILE | PAST_DUE
+std::string period_phase_name(PeriodPhase phase);  // Vietnamese ("Đang đối chiếu"), for the .xlsx list
 PeriodPhase period_phase(const core::Date& reminder_on, const core::Date& due_on, const core::Date& today);
 // The units that report and reconcile forms 19/20: Cục and Chi cục (a Phòng/Đội reports through its unit).
 bool is_reporting_level(const std::string& level);

@@ -1,7 +1,9 @@
 #include "audit/rules.h"
 
 #include <algorithm>
+#include <span>
 
+#include "core/codes.h"
 #include "core/error.h"
 
 namespace hq::audit {
@@ -78,29 +80,25 @@ std::string status_name(const std::string& status) {
   return status;
 }
 
+namespace {
+// The first six are the actions a route names; the results actions are named by their own routes.
+constexpr core::Coded<Action> kActions[] = {
+    {Action::Submit, "submit"},  {Action::Approve, "approve"},   {Action::Reject, "reject"},
+    {Action::Pause, "pause"},    {Action::Resume, "resume"},     {Action::Cancel, "cancel"},
+    {Action::SendResults, "results"}, {Action::ApproveResults, "approve_results"},
+    {Action::ReturnResults, "return_results"}};
+constexpr std::size_t kRouteActions = 6;
+
+constexpr core::Coded<DecisionKind> kDecisionKinds[] = {
+    {DecisionKind::Original, "ORIGINAL"}, {DecisionKind::Amendment, "AMENDMENT"},
+    {DecisionKind::Extension, "EXTENSION"}, {DecisionKind::Cancellation, "CANCELLATION"}};
+}  // namespace
+
 std::optional<Action> parse_action(const std::string& text) {
-  static const std::pair<const char*, Action> kActions[] = {
-      {"submit", Action::Submit}, {"approve", Action::Approve}, {"reject", Action::Reject},
-      {"pause", Action::Pause},   {"resume", Action::Resume},   {"cancel", Action::Cancel}};
-  for (const auto& [name, action] : kActions)
-    if (text == name) return action;
-  return std::nullopt;
+  return core::parse_code(std::span(kActions).first(kRouteActions), text);
 }
 
-std::string action_code(Action action) {
-  switch (action) {
-    case Action::Submit: return "submit";
-    case Action::Approve: return "approve";
-    case Action::Reject: return "reject";
-    case Action::Pause: return "pause";
-    case Action::Resume: return "resume";
-    case Action::Cancel: return "cancel";
-    case Action::SendResults: return "results";
-    case Action::ApproveResults: return "approve_results";
-    case Action::ReturnResults: return "return_results";
-  }
-  return {};
-}
+std::string action_code(Action action) { return core::code_of(kActions, action); }
 
 bool is_open_status(const std::string& status) {
   return status != "REJECTED" && status != "CANCELLED" && status != "COMPLETED";
@@ -161,23 +159,9 @@ Problem period_problem(const core::Date& from, const core::Date& to, const core:
   return {};
 }
 
-std::optional<DecisionKind> parse_decision_kind(const std::string& text) {
-  if (text == "ORIGINAL") return DecisionKind::Original;
-  if (text == "AMENDMENT") return DecisionKind::Amendment;
-  if (text == "EXTENSION") return DecisionKind::Extension;
-  if (text == "CANCELLATION") return DecisionKind::Cancellation;
-  return std::nullopt;
-}
+std::optional<DecisionKind> parse_decision_kind(const std::string& text) { return core::parse_code(kDecisionKinds, text); }
 
-std::string decision_kind_code(DecisionKind kind) {
-  switch (kind) {
-    case DecisionKind::Original: return "ORIGINAL";
-    case DecisionKind::Amendment: return "AMENDMENT";
-    case DecisionKind::Extension: return "EXTENSION";
-    case DecisionKind::Cancellation: return "CANCELLATION";
-  }
-  return {};
-}
+std::string decision_kind_code(DecisionKind kind) { return core::code_of(kDecisionKinds, kind); }
 
 int max_working_days(Place place) { return place == Place::Premises ? kPremisesMaxWorkingDays : kOfficeMaxWorkingDays; }
 

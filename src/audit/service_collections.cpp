@@ -143,22 +143,17 @@ store::Collection AuditService::approve_collection_results(const core::Principal
 }
 
 store::Collection AuditService::collection(const core::Principal& caller, std::int64_t id) {
-  require_audit_user(caller);
-  return db_.read([&](soci::session& sql) {
-    store::Collection c = collection_for(sql, id);
-    require_readable(caller, c, department(sql), "Đề xuất thu thập này");
-    return c;
-  });
+  return read_readable(
+      db_, caller, "Đề xuất thu thập này", [&](soci::session& sql) { return collection_for(sql, id); },
+      [&](soci::session& sql) { return department(sql); }, [](soci::session&, const store::Collection& c) { return c; });
 }
 
 Page<store::Collection> AuditService::list_collections(const core::Principal& caller, const std::string& unit_code,
                                                        store::ListQuery query) {
-  require_audit_user(caller);
-  return db_.read([&](soci::session& sql) {
-    query.unit_path = visible_path(sql, caller, unit_code);
-    Page<store::Collection> page;
-    page.items = with_due_dates(sql, store::list_collections(sql, query, page.total));
-    return page;
-  });
+  return unit_page<store::Collection>(
+      db_, caller, std::move(query), [&](soci::session& sql) { return visible_path(sql, caller, unit_code); },
+      [](soci::session& sql, const store::ListQuery& q, std::int64_t& total) {
+        return with_due_dates(sql, store::list_collections(sql, q, total));
+      });
 }
 }  // namespace hq::audit

@@ -65,10 +65,7 @@ store::Decision AuditService::add_decision(const core::Principal& caller, std::i
     d.start_on = date_text(start);
     d.working_days = *kind == DecisionKind::Cancellation ? 0 : input.working_days;
     d.end_on = date_text(end);
-    d.due_on = date_text(entry_due(calendar, input.signed_on, kDecisionEntryWorkingDays));
-    d.late = date_text(day) > d.due_on;
-    d.entered_by = caller.username;
-    d.entered_at = now();
+    stamp_entry(d, calendar, input.signed_on, kDecisionEntryWorkingDays, day, caller.username, now());
     try {
       d.id = store::insert_decision(sql, d);
     } catch (const soci::soci_error& error) {  // the one-ORIGINAL index (migration 0203)
@@ -121,10 +118,7 @@ store::Conclusion AuditService::add_conclusion(const core::Principal& caller, st
     c.amounts = input.amounts;
     c.has_violation = input.has_violation.value_or(input.amounts.total() > 0);
     c.status = "ENTERED";
-    c.due_on = date_text(entry_due(calendar, input.signed_on, kConclusionEntryWorkingDays));
-    c.late = date_text(day) > c.due_on;
-    c.entered_by = caller.username;
-    c.entered_at = now();
+    stamp_entry(c, calendar, input.signed_on, kConclusionEntryWorkingDays, day, caller.username, now());
     try {
       c.id = store::insert_conclusion(sql, c);
     } catch (const soci::soci_error& error) {

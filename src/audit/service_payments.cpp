@@ -63,12 +63,9 @@ store::Payment AuditPayments::add(const core::Principal& caller, std::int64_t pr
 }
 
 PaymentLedger AuditPayments::ledger(const core::Principal& caller, std::int64_t proposal_id) {
-  require_audit_user(caller);
-  return db_.read([&](soci::session& sql) {
-    const store::Proposal p = proposal_or_404(sql, proposal_id);
-    require_readable(caller, p, department_path(sql), "Đề xuất này");
-    return ledger_of(sql, p.id);
-  });
+  return read_readable(
+      db_, caller, "Đề xuất này", [&](soci::session& sql) { return proposal_or_404(sql, proposal_id); }, department_path,
+      [](soci::session& sql, const store::Proposal& p) { return ledger_of(sql, p.id); });
 }
 
 }  // namespace hq::audit

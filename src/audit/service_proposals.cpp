@@ -196,23 +196,17 @@ store::Proposal AuditService::act_on_proposal(const core::Principal& caller, std
 }
 
 ProposalDetail AuditService::proposal(const core::Principal& caller, std::int64_t id) {
-  require_audit_user(caller);
-  return db_.read([&](soci::session& sql) {
-    const store::Proposal p = proposal_for(sql, id);
-    require_readable(caller, p, department(sql), "Đề xuất này");
-    return detail(sql, p);
-  });
+  return read_readable(
+      db_, caller, "Đề xuất này", [&](soci::session& sql) { return proposal_for(sql, id); },
+      [&](soci::session& sql) { return department(sql); },
+      [&](soci::session& sql, const store::Proposal& p) { return detail(sql, p); });
 }
 
 Page<store::Proposal> AuditService::list_proposals(const core::Principal& caller, const std::string& unit_code,
                                                    store::ListQuery query) {
-  require_audit_user(caller);
-  return db_.read([&](soci::session& sql) {
-    query.unit_path = visible_path(sql, caller, unit_code);
-    Page<store::Proposal> page;
-    page.items = store::list_proposals(sql, query, page.total);
-    return page;
-  });
+  return unit_page<store::Proposal>(
+      db_, caller, std::move(query), [&](soci::session& sql) { return visible_path(sql, caller, unit_code); },
+      store::list_proposals);
 }
 
 namespace {

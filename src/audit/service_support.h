@@ -78,6 +78,44 @@ void require_readable(const core::Principal& caller, const Item& item, const std
 // The proposal `id`, or 404 PROPOSAL_NOT_FOUND.
 store::Proposal proposal_or_404(soci::session& sql, std::int64_t id);
 
+// The read of one item by an audit user: in a read transaction, the item `find(sql)` finds (or its 404), 403
+// unless the caller may read its unit (require_readable; `department(sql)`: the audit department's path), then
+// what `answer(sql, item)` makes of it. `what` names the item ("Đề xuất này").
+template <typename Find, typename Department, typename Answer>
+auto read_readable(db::Database& db, const core::Principal& caller, const std::string& what, Find find,
+                   Department department, Answer answer) {
+  require_audit_user(caller);
+  return db.read([&](soci::session& sql) {
+    const auto item = find(sql);
+    require_readable(caller, item, department(sql), what);
+    return answer(sql, item);
+  });
+}
+
+// One page of a unit list (store::list_proposals, list_collections: `read(sql, query, total)`) for an audit
+// user, over `scope(sql)`: the path prefix of the unit named or of all the caller may read.
+template <typename T, typename Scope, typename Read>
+Page<T> unit_page(db::Database& db, const core::Principal& caller, store::ListQuery query, Scope scope, Read read) {
+  require_audit_user(caller);
+  return db.read([&](soci::session& sql) {
+    query.unit_path = scope(sql);
+    Page<T> page;
+    page.items = read(sql, query, page.total);
+    return page;
+  });
+}
+
+// The entry of a paper signed on `signed_on` (a decision, a conclusion): due `working_days` working days after
+// it (entry_due), late when entered after that day, entered by `by` at `at`.
+template <typename Paper>
+void stamp_entry(Paper& paper, const core::WorkingCalendar& calendar, const core::Date& signed_on, int working_days,
+                 const core::Date& today, const std::string& by, std::int64_t at) {
+  paper.due_on = date_text(entry_due(calendar, signed_on, working_days));
+  paper.late = date_text(today) > paper.due_on;
+  paper.entered_by = by;
+  paper.entered_at = at;
+}
+
 }  // namespace hq::audit::detail
 
 namespace hq::audit {

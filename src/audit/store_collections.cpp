@@ -9,21 +9,15 @@ namespace hq::audit::store {
 
 namespace {
 
-const db::RowMapping<Collection>& collection_mapping() {
-  static const auto mapping = owned_row_mapping<Collection>("c.")
-                                  HQ_ROW_FIELDS_AT(Collection, "c.", signs, risk_areas, status, paused_from, reason,
-                                                   duplicate_count, has_findings, proposed_by, decided_by, proposed_at,
-                                                   approved_at, rejected_at, cancelled_at, result_submitted_at,
-                                                   result_approved_at, updated_at, results_by, recipient_kind,
-                                                   recipient_name, letter_number, letter_on, rework_opinion,
-                                                   returned_by, returned_at, rework_count, source, origin_number,
-                                                   imported_by, imported_at);
-  return mapping;
-}
-
-const std::string& collection_select() {
-  static const std::string select = owned_select(collection_mapping(), "audit_collections", "c");
-  return select;
+const OwnedTable<Collection>& collections() {
+  static const OwnedTable<Collection> table(
+      owned_row_mapping<Collection>("c.") HQ_ROW_FIELDS_AT(
+          Collection, "c.", signs, risk_areas, status, paused_from, reason, duplicate_count, has_findings, proposed_by,
+          decided_by, proposed_at, approved_at, rejected_at, cancelled_at, result_submitted_at, result_approved_at,
+          updated_at, results_by, recipient_kind, recipient_name, letter_number, letter_on, rework_opinion, returned_by,
+          returned_at, rework_count, source, origin_number, imported_by, imported_at),
+      "audit_collections", "c");
+  return table;
 }
 
 const db::RowMapping<CollectionResult>& result_mapping() {
@@ -48,14 +42,9 @@ std::int64_t insert_collection(soci::session& sql, const Collection& c) {
 }
 
 std::optional<Collection> find_collection(soci::session& sql, std::int64_t id) {
-  const long long key = id;
-  soci::rowset<soci::row> rows = (sql.prepare << collection_select() + "WHERE c.id = :id", soci::use(key));
-  for (const auto& r : rows) {
-    Collection c = collection_mapping().read(r);
-    c.results = results_of(sql, c.id);
-    return c;
-  }
-  return std::nullopt;
+  auto c = collections().find(sql, id);
+  if (c) c->results = results_of(sql, c->id);
+  return c;
 }
 
 bool update_collection_state(soci::session& sql, const Collection& c, const std::string& from) {
@@ -85,38 +74,18 @@ void replace_collection_results(soci::session& sql, std::int64_t id, const std::
 }
 
 std::vector<Collection> collections_of_enterprise(soci::session& sql, std::int64_t enterprise_id) {
-  const long long key = enterprise_id;
-  std::vector<Collection> list;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << collection_select() + "WHERE c.enterprise_id = :e ORDER BY c.id", soci::use(key));
-  for (const auto& r : rows) list.push_back(collection_mapping().read(r));
+  auto list = collections().of_enterprise(sql, enterprise_id);
   for (auto& c : list) c.results = results_of(sql, c.id);
   return list;
 }
 
 std::vector<Collection> list_collections(soci::session& sql, const ListQuery& q, std::int64_t& total) {
-  static const std::map<std::string, std::string> kSort = {
-      {"created_at", "c.proposed_at"}, {"proposed_at", "c.proposed_at"}, {"number", "c.year"},
-      {"status", "c.status"},          {"unit_code", "u.code"},          {"enterprise", "e.name_folded"},
-      {"tax_code", "e.tax_code"}};
-  ListQuery query = q;
-  if (q.oldest_submitted_first) {
-    query.sort = "proposed_at";
-    query.descending = false;
-  }
-  const ListFilter f = list_filter(query, "c", false);
-  const std::string from = "FROM audit_collections c JOIN audit_enterprises e ON e.id = c.enterprise_id "
-                           "JOIN units u ON u.id = c.unit_id ";
-  long long n = 0;
-  sql << "SELECT COUNT(*) " + from + f.where, soci::use(f.path), soci::use(f.status), soci::use(f.status),
-      soci::use(f.year), soci::use(f.year), soci::into(n);
-  total = n;
-  std::vector<Collection> list;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << collection_select() + f.where + order_by(query, kSort, "c.proposed_at", "c"),
-       soci::use(f.path), soci::use(f.status), soci::use(f.status), soci::use(f.year), soci::use(f.year));
-  for (const auto& r : rows) list.push_back(collection_mapping().read(r));
-  return list;
+  static const ListColumns kColumns{
+      {{"created_at", "c.proposed_at"}, {"proposed_at", "c.proposed_at"}, {"number", "c.year"},
+       {"status", "c.status"},          {"unit_code", "u.code"},          {"enterprise", "e.name_folded"},
+       {"tax_code", "e.tax_code"}},
+      "c.proposed_at", "proposed_at", false};
+  return collections().list(sql, q, kColumns, total);
 }
 
 }  // namespace hq::audit::store

@@ -131,24 +131,15 @@ void lock_enterprise(soci::session& sql, std::int64_t id) {
 }
 
 void insert_enterprise_change(soci::session& sql, std::int64_t enterprise_id, const EnterpriseChange& c) {
-  const long long id = enterprise_id, at = c.at;
-  sql << "INSERT INTO audit_enterprise_changes (enterprise_id, at, username, unit_code, source, changes) "
-         "VALUES (:e, :at, :u, :unit, :src, :ch)",
-      soci::use(id), soci::use(at), soci::use(c.username), soci::use(c.unit_code), soci::use(c.source),
-      soci::use(c.changes);
+  db::insert_row(sql, "audit_enterprise_changes", "enterprise_id, at, username, unit_code, source, changes", "",
+                 enterprise_id, c.at, c.username, c.unit_code, c.source, c.changes);
 }
 
 std::vector<EnterpriseChange> enterprise_changes(soci::session& sql, std::int64_t enterprise_id, std::int64_t limit) {
-  const long long id = enterprise_id, lim = limit;
-  std::vector<EnterpriseChange> list;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT at, username, unit_code, source, changes FROM audit_enterprise_changes "
-                      "WHERE enterprise_id = :e ORDER BY id DESC LIMIT :l",
-       soci::use(id), soci::use(lim));
-  for (const auto& r : rows)
-    list.push_back({int_at(r, "at"), text_at(r, "username"), text_at(r, "unit_code"), text_at(r, "source"),
-                    text_at(r, "changes")});
-  return list;
+  static const auto mapping =
+      db::RowMapping<EnterpriseChange>() HQ_ROW_FIELDS(EnterpriseChange, at, username, unit_code, source, changes);
+  return mapping.rows_where(sql, "audit_enterprise_changes", "enterprise_id = :e ORDER BY id DESC LIMIT :l",
+                            enterprise_id, limit);
 }
 
 std::vector<Enterprise> enterprises_by_tax_codes(soci::session& sql, const std::vector<std::string>& tax_codes) {
@@ -200,14 +191,9 @@ void each_enterprise_name(soci::session& sql, const std::function<void(std::int6
 
 std::optional<std::vector<EnterpriseName>> enterprise_names_since(soci::session& sql, std::int64_t version,
                                                                   std::int64_t limit) {
-  const long long after = version, most = limit + 1;
-  std::vector<EnterpriseName> changed;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT id, name_folded, tax_code, search_words FROM audit_enterprises WHERE name_version > :v "
-                      "LIMIT :l",
-       soci::use(after), soci::use(most));
-  for (const auto& r : rows)
-    changed.push_back({int_at(r, "id"), text_at(r, "name_folded"), text_at(r, "tax_code"), text_at(r, "search_words")});
+  static const auto mapping =
+      db::RowMapping<EnterpriseName>() HQ_ROW_FIELDS(EnterpriseName, id, name_folded, tax_code, search_words);
+  auto changed = mapping.rows_where(sql, "audit_enterprises", "name_version > :v LIMIT :l", version, limit + 1);
   if (static_cast<std::int64_t>(changed.size()) > limit) return std::nullopt;
   return changed;
 }

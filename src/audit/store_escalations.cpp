@@ -59,10 +59,9 @@ const db::RowMapping<Notice>& notice_mapping() {
 }  // namespace
 
 void open_escalation(soci::session& sql, const Escalation& e) {
-  const long long blocked = e.blocked_id, blocking = e.blocking_id, unit = e.unit_id, since = e.blocked_since;
-  sql << "INSERT INTO audit_escalations (blocked_id, blocking_id, unit_id, blocked_since, status) "
-         "VALUES (:a, :b, :u, :s, 'WAITING') ON CONFLICT (blocked_id, blocking_id) DO NOTHING",
-      soci::use(blocked), soci::use(blocking), soci::use(unit), soci::use(since);
+  db::insert_row(sql, "audit_escalations", "blocked_id, blocking_id, unit_id, blocked_since, status",
+                 "ON CONFLICT (blocked_id, blocking_id) DO NOTHING", e.blocked_id, e.blocking_id, e.unit_id,
+                 e.blocked_since, "WAITING");
 }
 
 std::optional<Escalation> find_escalation(soci::session& sql, std::int64_t id) {

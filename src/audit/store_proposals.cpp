@@ -13,7 +13,7 @@ namespace detail {
 
 ListFilter list_filter(const ListQuery& q, const std::string& t, bool with_place) {
   ListFilter f{"WHERE u.path LIKE :path AND (:s = '' OR " + t + ".status = :s2) AND (:y = 0 OR " + t + ".year = :y2) ",
-               like_prefix(q.unit_path), q.status, q.place, q.year};
+               like_prefix(q.unit_path), q.status, q.place, q.year, with_place};
   if (with_place) f.where += "AND (:pl = '' OR " + t + ".place = :pl2) ";
   if (!q.q_tax_prefix.empty()) {
     for (const char c : q.q_tax_prefix)
@@ -45,19 +45,15 @@ bool approve_entered(soci::session& sql, const std::string& table, std::int64_t 
 
 namespace {
 
-const db::RowMapping<Proposal>& proposal_mapping() {
-  static const auto mapping = owned_row_mapping<Proposal>("p.")
-                                  HQ_ROW_FIELDS_AT(Proposal, "p.", place, grounds_kind, grounds, period_from, period_to,
-                                                   status, paused_from, reason, duplicate_count, source, proposed_by,
-                                                   decided_by, created_at, submitted_at, approved_at, rejected_at,
-                                                   paused_at, cancelled_at, updated_at, paper_approved_on, entry_due_on,
-                                                   late, origin_number, imported_by, imported_at);
-  return mapping;
-}
-
-const std::string& proposal_select() {
-  static const std::string select = owned_select(proposal_mapping(), "audit_proposals", "p");
-  return select;
+const OwnedTable<Proposal>& proposals() {
+  static const OwnedTable<Proposal> table(
+      owned_row_mapping<Proposal>("p.") HQ_ROW_FIELDS_AT(
+          Proposal, "p.", place, grounds_kind, grounds, period_from, period_to, status, paused_from, reason,
+          duplicate_count, source, proposed_by, decided_by, created_at, submitted_at, approved_at, rejected_at,
+          paused_at, cancelled_at, updated_at, paper_approved_on, entry_due_on, late, origin_number, imported_by,
+          imported_at),
+      "audit_proposals", "p");
+  return table;
 }
 
 const db::RowMapping<Decision>& decision_mapping() {
@@ -122,7 +118,7 @@ std::int64_t insert_proposal(soci::session& sql, const Proposal& p) {
 }
 
 std::optional<Proposal> find_proposal(soci::session& sql, std::int64_t id) {
-  return proposal_mapping().first_of(sql, proposal_select() + "WHERE p.id = :id", id);
+  return proposals().find(sql, id);
 }
 
 bool update_proposal_state(soci::session& sql, const Proposal& p, bool counts_approved, const std::string& from) {
@@ -140,38 +136,16 @@ bool update_proposal_state(soci::session& sql, const Proposal& p, bool counts_ap
 }
 
 std::vector<Proposal> proposals_of_enterprise(soci::session& sql, std::int64_t enterprise_id) {
-  const long long key = enterprise_id;
-  std::vector<Proposal> list;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << proposal_select() + "WHERE p.enterprise_id = :e ORDER BY p.id", soci::use(key));
-  for (const auto& r : rows) list.push_back(proposal_mapping().read(r));
-  return list;
+  return proposals().of_enterprise(sql, enterprise_id);
 }
 
 std::vector<Proposal> list_proposals(soci::session& sql, const ListQuery& q, std::int64_t& total) {
-  static const std::map<std::string, std::string> kSort = {
-      {"created_at", "p.created_at"}, {"submitted_at", "p.submitted_at"}, {"number", "p.year"},
-      {"status", "p.status"},         {"unit_code", "u.code"},            {"enterprise", "e.name_folded"},
-      {"tax_code", "e.tax_code"},     {"place", "p.place"}};
-  ListQuery query = q;
-  if (q.oldest_submitted_first) {
-    query.sort = "submitted_at";
-    query.descending = false;
-  }
-  const ListFilter f = list_filter(query, "p", true);
-  const std::string from = "FROM audit_proposals p JOIN audit_enterprises e ON e.id = p.enterprise_id "
-                           "JOIN units u ON u.id = p.unit_id ";
-  long long n = 0;
-  sql << "SELECT COUNT(*) " + from + f.where, soci::use(f.path), soci::use(f.status), soci::use(f.status),
-      soci::use(f.year), soci::use(f.year), soci::use(f.place), soci::use(f.place), soci::into(n);
-  total = n;
-  std::vector<Proposal> list;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << proposal_select() + f.where + order_by(query, kSort, "p.created_at", "p"),
-       soci::use(f.path), soci::use(f.status), soci::use(f.status), soci::use(f.year), soci::use(f.year),
-       soci::use(f.place), soci::use(f.place));
-  for (const auto& r : rows) list.push_back(proposal_mapping().read(r));
-  return list;
+  static const ListColumns kColumns{
+      {{"created_at", "p.created_at"}, {"submitted_at", "p.submitted_at"}, {"number", "p.year"},
+       {"status", "p.status"},         {"unit_code", "u.code"},            {"enterprise", "e.name_folded"},
+       {"tax_code", "e.tax_code"},     {"place", "p.place"}},
+      "p.created_at", "submitted_at", true};
+  return proposals().list(sql, q, kColumns, total);
 }
 
 // ---- decisions, conclusions, penalties, complaints ----

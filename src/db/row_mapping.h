@@ -28,6 +28,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <variant>
 #include <vector>
@@ -35,6 +36,7 @@
 #include <soci/soci.h>
 
 #include "core/fields.h"
+#include "db/bind.h"
 #include "db/row.h"
 
 // HQ_ROW_FIELDS_AT(T, "d.", id, number) expands to .field("d." "id", &T::id).field("d." "number", &T::number).
@@ -85,22 +87,28 @@ class RowMapping {
   std::vector<T> rows_of(soci::session& sql, const std::string& query, const std::string& key) const {
     return rows_bound(sql, query, key);
   }
-  template <typename Key>
-  std::optional<T> first_of(soci::session& sql, const std::string& query, const Key& key) const {
-    auto list = rows_of(sql, query, key);
+  // With several parameters, bound in order (db/bind.h): `"… WHERE c.run_id = :r AND c.tax_code = :t"`.
+  template <typename K1, typename K2, typename... Keys>
+  std::vector<T> rows_of(soci::session& sql, const std::string& query, const K1& k1, const K2& k2,
+                         const Keys&... keys) const {
+    return rows_bound(sql, query, k1, k2, keys...);
+  }
+  template <typename... Keys>
+  std::optional<T> first_of(soci::session& sql, const std::string& query, const Keys&... keys) const {
+    auto list = rows_of(sql, query, keys...);
     if (list.empty()) return std::nullopt;
     return std::move(list.front());
   }
   // The same for `SELECT <select_list()> FROM <from> WHERE <where>` (`"dossier_id = :d ORDER BY id"`).
-  template <typename Key>
+  template <typename... Keys>
   std::vector<T> rows_where(soci::session& sql, const std::string& from, const std::string& where,
-                            const Key& key) const {
-    return rows_of(sql, "SELECT " + select_list() + " FROM " + from + " WHERE " + where, key);
+                            const Keys&... keys) const {
+    return rows_of(sql, "SELECT " + select_list() + " FROM " + from + " WHERE " + where, keys...);
   }
-  template <typename Key>
+  template <typename... Keys>
   std::optional<T> first_where(soci::session& sql, const std::string& from, const std::string& where,
-                               const Key& key) const {
-    return first_of(sql, "SELECT " + select_list() + " FROM " + from + " WHERE " + where, key);
+                               const Keys&... keys) const {
+    return first_of(sql, "SELECT " + select_list() + " FROM " + from + " WHERE " + where, keys...);
   }
 
   // Fills a T from a row whose first size() columns are select_list(); NULL reads as empty, 0 or false.
@@ -129,12 +137,19 @@ class RowMapping {
   }
 
  private:
-  template <typename Key>
-  std::vector<T> rows_bound(soci::session& sql, const std::string& query, const Key& key) const {
-    std::vector<T> list;
-    soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(key));
-    for (const auto& row : rows) list.push_back(read(row));
-    return list;
+  template <typename... Keys>
+  std::vector<T> rows_bound(soci::session& sql, const std::string& query, const Keys&... keys) const {
+    const std::tuple<Bound<Keys>...> bound{bindable(keys)...};
+    return std::apply(
+        [&](const auto&... key) {
+          auto prepared = (sql.prepare << query);
+          ((prepared, soci::use(key)), ...);
+          std::vector<T> list;
+          soci::rowset<soci::row> rows(prepared);
+          for (const auto& row : rows) list.push_back(read(row));
+          return list;
+        },
+        bound);
   }
 
   struct Field {

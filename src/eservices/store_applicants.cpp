@@ -1,3 +1,4 @@
+#include "db/insert.h"
 #include "db/row.h"
 #include "db/row_mapping.h"
 #include "eservices/store.h"
@@ -76,11 +77,11 @@ const db::RowMapping<Certificate>& certificate_mapping() {
 }  // namespace
 
 void insert_certificate(soci::session& sql, const Certificate& c) {
-  const long long account = c.account_id, nb = c.not_before, na = c.not_after, at = c.created_at;
-  sql << "INSERT INTO eservices_certificates (account_id, fingerprint, serial, subject, issuer, tax_code, not_before, "
-         "not_after, pem, status, created_at) VALUES (:a, :f, :s, :sub, :iss, :t, :nb, :na, :p, :st, :at)",
-      soci::use(account), soci::use(c.fingerprint), soci::use(c.serial), soci::use(c.subject), soci::use(c.issuer),
-      soci::use(c.tax_code), soci::use(nb), soci::use(na), soci::use(c.pem), soci::use(c.status), soci::use(at);
+  db::insert_row(sql, "eservices_certificates",
+                 "account_id, fingerprint, serial, subject, issuer, tax_code, not_before, not_after, pem, status, "
+                 "created_at",
+                 "", c.account_id, c.fingerprint, c.serial, c.subject, c.issuer, c.tax_code, c.not_before, c.not_after,
+                 c.pem, c.status, c.created_at);
 }
 
 std::optional<Certificate> find_certificate(soci::session& sql, const std::string& fingerprint) {

@@ -7,6 +7,7 @@
 
 #include <soci/soci.h>
 
+#include "core/page.h"
 #include "core/principal.h"
 #include "history/chain.h"
 
@@ -25,10 +26,7 @@ void append(soci::session& sql, const core::Principal& actor, const Change& chan
 // The same for the system's own actions (init, demo data, background jobs).
 void append_system(soci::session& sql, const Change& change);
 
-struct Page {
-  std::vector<Entry> items;
-  std::int64_t total = 0;
-};
+using Page = core::Page<Entry>;
 Page list(soci::session& sql, const std::string& entity_type, const std::string& entity_id, std::int64_t offset,
           std::int64_t limit);
 ChainCheck verify(soci::session& sql);

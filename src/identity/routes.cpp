@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "core/time.h"
 #include "http/json_input.h"
+#include "http/page_json.h"
 #include "identity/crypto.h"
 
 namespace hq::identity {
@@ -150,10 +151,8 @@ void add_account_routes(http::Router& router, IdentityService& service) {
     query.offset = p.offset();
     query.limit = p.page_size;
     query.now = core::now();
-    const auto page = service.list_accounts(request.principal, request.query_text("unit"), query);
-    json items = json::array();
-    for (const auto& account : page.items) items.push_back(account_json(account));
-    return Response::ok(http::page_json(items, page.total, p));
+    return Response::ok(
+        http::page_json(service.list_accounts(request.principal, request.query_text("unit"), query), p, account_json));
   });
   router.add("POST", "/api/v1/accounts", [&service](Request& request) {
     const json body = request.json_body();

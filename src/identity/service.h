@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/page.h"
 #include "core/principal.h"
 #include "db/database.h"
 #include "identity/login_throttle.h"
@@ -40,10 +41,7 @@ struct CreatedAccount {
   std::string username, temporary_password;
 };
 
-struct AccountPage {
-  std::vector<store::Account> items;
-  std::int64_t total = 0;
-};
+using AccountPage = core::Page<store::Account>;
 
 class IdentityService {
  public:

@@ -270,13 +270,10 @@ const db::RowMapping<AccountRequest>& request_mapping() {
   return mapping;
 }
 
-const std::string& request_select() {
-  static const std::string select =
-      "SELECT " + request_mapping().select_list() +
-      " FROM account_requests r JOIN units u ON u.id = r.unit_id JOIN accounts p ON p.id = r.proposed_by "
-      "LEFT JOIN accounts d ON d.id = r.decided_by ";
-  return select;
-}
+// A request with its unit (u), proposer (p) and decider (d), as request_mapping reads it.
+constexpr const char* kRequestsFrom =
+    "account_requests r JOIN units u ON u.id = r.unit_id JOIN accounts p ON p.id = r.proposed_by "
+    "LEFT JOIN accounts d ON d.id = r.decided_by";
 
 }  // namespace
 
@@ -292,7 +289,7 @@ std::int64_t insert_request(soci::session& sql, const AccountRequest& r, std::in
 }
 
 std::optional<AccountRequest> find_request(soci::session& sql, std::int64_t id) {
-  return request_mapping().first_of(sql, request_select() + "WHERE r.id = :id", id);
+  return request_mapping().first_where(sql, kRequestsFrom, "r.id = :id", id);
 }
 
 bool transition_request(soci::session& sql, std::int64_t id, const std::string& from, const std::string& to,
@@ -310,16 +307,11 @@ bool transition_request(soci::session& sql, std::int64_t id, const std::string& 
 std::vector<AccountRequest> list_requests(soci::session& sql, const std::string& unit_path, const std::string& status,
                                           std::int64_t offset, std::int64_t limit, std::int64_t& total) {
   const std::string path = unit_path + "%";
-  const long long off = offset, lim = limit;
-  const std::string where = "WHERE u.path LIKE :p AND (:s = '' OR r.status = :s2) ";
-  sql << "SELECT COUNT(*) FROM account_requests r JOIN units u ON u.id = r.unit_id " + where, soci::use(path),
+  const std::string filter = "u.path LIKE :p AND (:s = '' OR r.status = :s2) ";
+  sql << "SELECT COUNT(*) FROM account_requests r JOIN units u ON u.id = r.unit_id WHERE " + filter, soci::use(path),
       soci::use(status), soci::use(status), soci::into(total);
-  std::vector<AccountRequest> requests;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << request_select() + where + "ORDER BY r.id DESC LIMIT :l OFFSET :o", soci::use(path),
-       soci::use(status), soci::use(status), soci::use(lim), soci::use(off));
-  for (const auto& row : rows) requests.push_back(request_mapping().read(row));
-  return requests;
+  return request_mapping().rows_where(sql, kRequestsFrom, filter + "ORDER BY r.id DESC LIMIT :l OFFSET :o", path,
+                                      status, status, limit, offset);
 }
 
 void set_kind(soci::session& sql, std::int64_t account_id, const std::string& kind, const std::string& tax_code) {

@@ -7,6 +7,7 @@
 #include "core/fields.h"
 #include "core/time.h"
 #include "http/json_input.h"
+#include "http/page_json.h"
 
 namespace hq::audit::risk {
 
@@ -233,10 +234,7 @@ void add_risk_routes(http::Router& router, RiskService& service) {
   });
   router.add("GET", route("/risk/criteria-sets"), [&service](Request& request) {
     const http::Paging p = http::paging(request);
-    const auto page = service.criteria_sets(request.principal, p.offset(), p.page_size);
-    json items = json::array();
-    for (const auto& v : page.items) items.push_back(criteria_json(v));
-    return Response::ok(http::page_json(items, page.total, p));
+    return Response::ok(http::page_json(service.criteria_sets(request.principal, p.offset(), p.page_size), p, criteria_json));
   });
   router.add("POST", route("/risk/criteria-sets"), [&service](Request& request) {
     const auto v = service.create_criteria_set(request.principal, criteria_input(request.json_body()));
@@ -273,10 +271,7 @@ void add_risk_routes(http::Router& router, RiskService& service) {
   });
   router.add("GET", route("/risk/runs"), [&service](Request& request) {
     const http::Paging p = http::paging(request);
-    const auto page = service.runs(request.principal, p.offset(), p.page_size);
-    json items = json::array();
-    for (const auto& r : page.items) items.push_back(run_json(r));
-    return Response::ok(http::page_json(items, page.total, p));
+    return Response::ok(http::page_json(service.runs(request.principal, p.offset(), p.page_size), p, run_json));
   });
   router.add("GET", route("/risk/runs/{id}"), [&service](Request& request) {
     return Response::ok(run_json(service.run(request.principal, request.id_param()).run));
@@ -290,10 +285,8 @@ void add_risk_routes(http::Router& router, RiskService& service) {
                             "doi-tuong-rui-ro_dot-" + std::to_string(run.id) + ".xlsx");
     }
     const http::Paging p = http::paging(request);
-    const auto page = service.candidates(request.principal, request.id_param(), klass, p.offset(), p.page_size);
-    json items = json::array();
-    for (const auto& c : page.items) items.push_back(candidate_json(c));
-    return Response::ok(http::page_json(items, page.total, p));
+    return Response::ok(http::page_json(
+        service.candidates(request.principal, request.id_param(), klass, p.offset(), p.page_size), p, candidate_json));
   });
 }
 

@@ -297,11 +297,8 @@ std::vector<CandidateRow> candidates(soci::session& sql, std::int64_t run_id, co
 }
 
 std::optional<CandidateRow> candidate(soci::session& sql, std::int64_t run_id, const std::string& tax_code) {
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT " + candidate_mapping().select_list() +
-                                                     " FROM audit_risk_candidates c WHERE c.run_id = :r AND c.tax_code = :t",
-                                  soci::use(run_id), soci::use(tax_code));
-  for (const auto& r : rows) return candidate_mapping().read(r);
-  return std::nullopt;
+  return candidate_mapping().first_where(sql, "audit_risk_candidates c", "c.run_id = :r AND c.tax_code = :t", run_id,
+                                         tax_code);
 }
 
 void insert_risk_proposal(soci::session& sql, std::int64_t proposal_id, std::int64_t run_id,
