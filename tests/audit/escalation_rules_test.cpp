@@ -41,6 +41,20 @@ TEST(AuditEscalation, StateFollowsTheDayAndBothProposals) {
   EXPECT_EQ(parse_escalation_state("MOOT"), EscalationState::Moot);
 }
 
+TEST(AuditEscalation, StatesAndPhasesHaveOneCodeAndOneNameEach) {
+  for (const auto s : {EscalationState::Waiting, EscalationState::Escalated, EscalationState::Proceed,
+                       EscalationState::Keep, EscalationState::Moot}) {
+    EXPECT_EQ(parse_escalation_state(escalation_state_code(s)), s);
+    EXPECT_FALSE(escalation_state_name(s).empty());
+  }
+  EXPECT_EQ(escalation_state_code(EscalationState::Escalated), "ESCALATED");
+  EXPECT_EQ(escalation_state_name(EscalationState::Proceed), "Cho phép xét duyệt");
+  EXPECT_EQ(parse_escalation_state("waiting"), std::nullopt);
+  EXPECT_EQ(period_phase_code(PeriodPhase::PastDue), "PAST_DUE");
+  EXPECT_EQ(period_phase_name(PeriodPhase::Reconcile), "Đang đối chiếu");
+  EXPECT_EQ(period_phase_name(PeriodPhase::Upcoming), "Chưa đến hạn đối chiếu");
+}
+
 TEST(AuditEscalation, CountsWorkingDaysOnTheCalendar) {
   const core::WorkingCalendar calendar;
   // Friday 2026-06-05 + 5 working days = Friday 2026-06-12.

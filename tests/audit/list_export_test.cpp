@@ -28,6 +28,24 @@ TEST(AuditListExport, ProposalsOneRowPerItemWithEveryColumn) {
   EXPECT_LE(t.sheet_name.size(), 31u);
 }
 
+TEST(AuditListExport, ProposalsAndCollectionsShareTheOwnedHeadThenHaveTheirOwnColumns) {
+  const auto proposals = proposals_table({});
+  const auto collections = collections_table({});
+  EXPECT_EQ(proposals.columns[0].title, "Số đề xuất");
+  EXPECT_EQ(collections.columns[0].title, "Số");
+  for (std::size_t i = 1; i < 6; ++i) EXPECT_EQ(proposals.columns[i].title, collections.columns[i].title) << i;
+  EXPECT_EQ(collections.columns[5].title, "Tên đơn vị");
+  EXPECT_EQ(collections.columns[6].title, "Dấu hiệu");
+  store::Collection c;
+  c.enterprise_name = "Công ty Ví dụ";
+  c.signs = "Giá thấp";
+  c.status = "APPROVED";
+  const auto row = collections_table({c}).rows.at(0);
+  EXPECT_EQ(text(row[3]), "Công ty Ví dụ");
+  EXPECT_EQ(text(row[6]), "Giá thấp");
+  EXPECT_EQ(text(row[8]), "đã phê duyệt");
+}
+
 TEST(AuditListExport, EveryListHasAsManyCellsAsColumns) {
   const auto check = [](const sheets::Table& t) {
     ASSERT_EQ(t.rows.size(), 1u);

@@ -62,6 +62,15 @@ TEST(AuditStateMachine, Transitions) {
   EXPECT_FALSE(next_status("SUBMITTED", "", Action::Resume));
   EXPECT_EQ(parse_action("approve"), Action::Approve);
   EXPECT_FALSE(parse_action("delete"));
+  // The results actions have their own routes: written in the history, never parsed from a route's name.
+  EXPECT_EQ(action_code(Action::ReturnResults), "return_results");
+  EXPECT_EQ(action_code(Action::Cancel), "cancel");
+  EXPECT_FALSE(parse_action("results"));
+  EXPECT_FALSE(parse_action("approve_results"));
+  EXPECT_EQ(parse_action(action_code(Action::Resume)), Action::Resume);
+  EXPECT_EQ(parse_decision_kind(decision_kind_code(DecisionKind::Extension)), DecisionKind::Extension);
+  EXPECT_EQ(decision_kind_code(DecisionKind::Cancellation), "CANCELLATION");
+  EXPECT_FALSE(parse_decision_kind("original"));
 }
 
 ProposalFacts facts(std::int64_t id, const std::string& status, std::int64_t submitted_at,
