@@ -1,4 +1,5 @@
-// The STQ01 carry-over (stq01_rules.h): the import, and the template workbook of its one column layout.
+// The STQ01 carry-over (stq01_rules.h): the import, its one column layout (as JSON for the web page, and as the
+// template workbook).
 #include "audit/routes_json.h"
 #include "audit/stq01_rules.h"
 #include "core/fields.h"
@@ -26,6 +27,22 @@ sheets::Table stq01_template() {
   return t;
 }
 
+// Whether a column must be filled: on every row ("all"), on proposals only ("proposal": read_stq01_row asks a
+// proposal for its place and period), or never ("no").
+const char* stq01_required(const Stq01Column& c) {
+  if (c.required) return "all";
+  for (const char* key : {"place", "period_from", "period_to"})
+    if (c.key == std::string(key)) return "proposal";
+  return "no";
+}
+
+nlohmann::json stq01_columns() {
+  auto items = nlohmann::json::array();
+  for (const auto& c : kStq01Columns)
+    items.push_back({{"key", c.key}, {"heading", c.heading}, {"required", stq01_required(c)}});
+  return {{"items", items}};
+}
+
 }  // namespace
 
 void add_stq01_routes(http::Router& router, AuditService& service) {
@@ -33,6 +50,7 @@ void add_stq01_routes(http::Router& router, AuditService& service) {
     const auto result = service.import_stq01(request.principal, request.body);
     return Response::ok({HQ_JSON_FIELDS(result, created, updated)});
   });
+  router.add("GET", route("/stq01/columns"), [](Request&) { return Response::ok(stq01_columns()); });
   router.add("GET", route("/stq01/template"), [](Request&) {
     return Response::file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           sheets::table_to_xlsx(stq01_template()), "mau-nhap-stq01.xlsx");

@@ -16,6 +16,7 @@
 #include "db/database.h"
 #include "platform/calendar_store.h"
 #include "tests/api/api_fixture.h"
+#include "tests/support/dates.h"
 #include "tests/support/tax_codes.h"
 
 namespace hq::test {
@@ -54,11 +55,10 @@ class AuditApi : public ApiTest {
     for (std::size_t i = 0; i < names.size(); ++i)
       worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), names[i].c_str(), nullptr);
   }
-  static std::string today() { return core::format_date(core::to_local(core::now()).date); }
   core::WorkingCalendar calendar() {
     return db().read([](soci::session& sql) { return platform::load_calendar(sql); });
   }
-  static std::string year_start() { return today().substr(0, 4) + "-01-01"; }
+  static std::string year_start() { return iso_day().substr(0, 4) + "-01-01"; }
 };
 HAIQUAN_API_TEST_SUITE(AuditApi);
 
@@ -80,7 +80,7 @@ TEST_P(AuditApi, EnterprisesAndKeyEnterprises) {
   ASSERT_EQ(found.body["total"], 1);
   EXPECT_EQ(found.body["items"][0]["name"], "Công ty TNHH Thép Phương Nam");
   // The key-enterprise list: audit department leaders and platform administrators only.
-  const json key{{"tax_code", code}, {"year", std::stoi(today().substr(0, 4))}};
+  const json key{{"tax_code", code}, {"year", std::stoi(iso_day().substr(0, 4))}};
   EXPECT_EQ(logged_in("02ci.lanhdao").post("/api/v1/audit/key-enterprises", key).status, 403);
   EXPECT_EQ(logged_in("ktstq.canbo").post("/api/v1/audit/key-enterprises", key).status, 403);
   EXPECT_EQ(logged_in("ktstq.lanhdao").post("/api/v1/audit/key-enterprises", key).status, 201);
@@ -188,14 +188,14 @@ TEST_P(AuditApi, ProposalRulesAndRights) {
 
 TEST_P(AuditApi, DecisionsConclusionAndForm19) {
   ApiClient officer = logged_in("02ci.canbo"), leader = logged_in("02ci.lanhdao"), national = logged_in("ktstq.lanhdao");
-  const std::string report = "/api/v1/audit/reports/form19?unit=00&from=" + year_start() + "&to=" + today();
+  const std::string report = "/api/v1/audit/reports/form19?unit=00&from=" + year_start() + "&to=" + iso_day();
   auto before = national.get(report);
   ASSERT_EQ(before.status, 200) << before.raw;
   const std::string code = tax_code(20);
   auto created = officer.post("/api/v1/audit/proposals", proposal(code, search_id(officer, code)));
   const std::string id = std::to_string(created.body["id"].get<long long>());
   const std::string decisions = "/api/v1/audit/proposals/" + id + "/decisions";
-  json decision{{"kind", "ORIGINAL"}, {"number", "15/QĐ-02CI"}, {"signed_on", today()}, {"start_on", today()}, {"working_days", 10}};
+  json decision{{"kind", "ORIGINAL"}, {"number", "15/QĐ-02CI"}, {"signed_on", iso_day()}, {"start_on", iso_day()}, {"working_days", 10}};
   EXPECT_EQ(officer.post(decisions, decision).error_code(), "PROPOSAL_NOT_APPROVED");
   ASSERT_EQ(leader.post("/api/v1/audit/proposals/" + id + "/approve").status, 200);
   decision["working_days"] = 11;
@@ -208,18 +208,18 @@ TEST_P(AuditApi, DecisionsConclusionAndForm19) {
   EXPECT_EQ(entered.body["status"], "ENTERED");
   EXPECT_FALSE(entered.body["late"].get<bool>());
   EXPECT_TRUE(entered.body["end_on"].is_string());
-  EXPECT_GT(entered.body["end_on"].get<std::string>(), today());
-  auto extension = officer.post(decisions, {{"kind", "EXTENSION"}, {"number", "16"}, {"signed_on", today()}, {"start_on", today()}, {"working_days", 11}});
+  EXPECT_GT(entered.body["end_on"].get<std::string>(), iso_day());
+  auto extension = officer.post(decisions, {{"kind", "EXTENSION"}, {"number", "16"}, {"signed_on", iso_day()}, {"start_on", iso_day()}, {"working_days", 11}});
   EXPECT_EQ(extension.status, 422);
   const std::string conclusion = "/api/v1/audit/proposals/" + id + "/conclusion";
   json amounts{{"import_tax", 1000}, {"export_tax", 20}, {"vat", 300}, {"excise", 4}, {"environment", 5},
                {"trade_remedy", 6}, {"late_interest", 7}, {"penalty", 80}, {"collected", 900}};
   auto negative = amounts;
   negative["vat"] = -1;
-  EXPECT_EQ(officer.post(conclusion, {{"number", "KL1"}, {"signed_on", today()}, {"amounts", negative}}).status, 400);
-  auto concluded = officer.post(conclusion, {{"number", "KL1"}, {"signed_on", today()}, {"amounts", amounts}});
+  EXPECT_EQ(officer.post(conclusion, {{"number", "KL1"}, {"signed_on", iso_day()}, {"amounts", negative}}).status, 400);
+  auto concluded = officer.post(conclusion, {{"number", "KL1"}, {"signed_on", iso_day()}, {"amounts", amounts}});
   ASSERT_EQ(concluded.status, 201) << concluded.raw;
-  EXPECT_EQ(officer.post(conclusion, {{"number", "KL2"}, {"signed_on", today()}, {"amounts", amounts}}).status, 409);
+  EXPECT_EQ(officer.post(conclusion, {{"number", "KL2"}, {"signed_on", iso_day()}, {"amounts", amounts}}).status, 409);
   // Forms 19/20 count approved decisions and approved conclusions only (issue 13 §3).
   auto unapproved = national.get(report);
   EXPECT_EQ(unapproved.body["total"]["audits"], before.body["total"]["audits"]);
@@ -245,9 +245,9 @@ TEST_P(AuditApi, DecisionsConclusionAndForm19) {
   EXPECT_EQ(after.body["total"]["audits_premises"].get<long long>() - before.body["total"]["audits_premises"].get<long long>(), 1);
   EXPECT_EQ(after.body["total"]["audits_office"], before.body["total"]["audits_office"]);
   // The Cục's report holds the same audit; another Cục's does not; an unrelated leader may not look.
-  auto cuc = national.get("/api/v1/audit/reports/form19?unit=02&from=" + year_start() + "&to=" + today());
+  auto cuc = national.get("/api/v1/audit/reports/form19?unit=02&from=" + year_start() + "&to=" + iso_day());
   EXPECT_GE(cuc.body["total"]["audits"].get<long long>(), 1);
-  EXPECT_EQ(national.get("/api/v1/audit/reports/form19?unit=03&from=" + year_start() + "&to=" + today()).body["total"]["vat"], 0);
+  EXPECT_EQ(national.get("/api/v1/audit/reports/form19?unit=03&from=" + year_start() + "&to=" + iso_day()).body["total"]["vat"], 0);
   EXPECT_EQ(leader.get("/api/v1/audit/reports/form19?unit=03").status, 403);
   // Column groups in both languages (the web shows the English one in English).
   for (const auto& column : after.body["columns"]) {
@@ -259,7 +259,7 @@ TEST_P(AuditApi, DecisionsConclusionAndForm19) {
   }
   // The deadline of a decision names its proposal (here reopened by hand: a decision entered on time has none).
   db().transaction([&](soci::session& sql) {
-    sql << "UPDATE audit_deadlines SET done_at = NULL, due_on = '" + today() + "' WHERE entity_type = 'audit_decision' AND entity_id = " +
+    sql << "UPDATE audit_deadlines SET done_at = NULL, due_on = '" + iso_day() + "' WHERE entity_type = 'audit_decision' AND entity_id = " +
                std::to_string(entered.body["id"].get<long long>());
   });
   const auto open = officer.get("/api/v1/audit/deadlines").body["due_today"];
@@ -281,7 +281,7 @@ TEST_P(AuditApi, DecisionsConclusionAndForm19) {
   const std::string cancelled_id = std::to_string(cancelled.body["id"].get<long long>());
   ASSERT_EQ(leader.post("/api/v1/audit/proposals/" + cancelled_id + "/cancel", {{"reason", "Không còn căn cứ"}}).status, 200);
   auto refused = officer.post("/api/v1/audit/proposals/" + cancelled_id + "/decisions",
-                              {{"kind", "ORIGINAL"}, {"number", "1"}, {"signed_on", today()}, {"start_on", today()}, {"working_days", 5}});
+                              {{"kind", "ORIGINAL"}, {"number", "1"}, {"signed_on", iso_day()}, {"start_on", iso_day()}, {"working_days", 5}});
   EXPECT_EQ(refused.status, 409);
 }
 
@@ -321,7 +321,7 @@ TEST_P(AuditApi, CollectionsDeadlinesForm20AndFeedback) {
                               {{"tax_code", code}, {"signs", "Giá khai thấp"}, {"risk_areas", {"VALUATION"}}});
   ASSERT_EQ(created.status, 201) << created.raw;
   const std::string id = std::to_string(created.body["id"].get<long long>());
-  const core::Date day = core::to_local(core::now()).date;
+  const core::Date day = today_date();
   EXPECT_EQ(created.body["approval_due_on"], core::format_date(audit::collection_approval_due(calendar(), day)));
   EXPECT_TRUE(created.body["results_due_on"].is_null());
   EXPECT_EQ(officer.post("/api/v1/audit/collections", {{"tax_code", code}, {"signs", "x"}, {"risk_areas", {"NOPE"}}}).status, 400);
@@ -339,14 +339,14 @@ TEST_P(AuditApi, CollectionsDeadlinesForm20AndFeedback) {
   EXPECT_EQ(officer.get("/api/v1/audit/collections?q=" + code).body["items"][0]["results_due_on"], results_due);
   EXPECT_EQ(leader.get("/api/v1/audit/queue?kind=RESULT").body["total"], 1);
   EXPECT_EQ(leader.post("/api/v1/audit/collections/" + id + "/results/approve").body["status"], "COMPLETED");
-  auto f20 = leader.get("/api/v1/audit/reports/form20?unit=02CI&from=" + year_start() + "&to=" + today());
+  auto f20 = leader.get("/api/v1/audit/reports/form20?unit=02CI&from=" + year_start() + "&to=" + iso_day());
   ASSERT_EQ(f20.status, 200) << f20.raw;
   EXPECT_GE(f20.body["total"]["collections_completed"].get<long long>(), 1);
   EXPECT_EQ(officer.post("/api/v1/audit/reports/reconciliations",
-                         {{"form", "form20"}, {"from", year_start()}, {"to", today()}})
+                         {{"form", "form20"}, {"from", year_start()}, {"to", iso_day()}})
                 .status,
             201);
-  f20 = leader.get("/api/v1/audit/reports/form20?unit=02CI&from=" + year_start() + "&to=" + today());
+  f20 = leader.get("/api/v1/audit/reports/form20?unit=02CI&from=" + year_start() + "&to=" + iso_day());
   EXPECT_EQ(f20.body["rows"][0]["reconciled"], true);
   EXPECT_EQ(officer.post("/api/v1/audit/feedback", {{"function_name", "Báo cáo"}, {"proposal", "Thêm cột"}, {"reason", "Cần"}}).status, 201);
   EXPECT_EQ(officer.get("/api/v1/audit/feedback").status, 403);
@@ -422,7 +422,7 @@ TEST_P(AuditApi, TwoLeadersApprovingOneDecisionAtOnceExactlyOneWins) {
   const std::string id = std::to_string(created.body["id"].get<long long>());
   ASSERT_EQ(leader.post("/api/v1/audit/proposals/" + id + "/approve").status, 200);
   auto entered = officer.post("/api/v1/audit/proposals/" + id + "/decisions",
-                              {{"kind", "ORIGINAL"}, {"number", "7/QĐ-02CI"}, {"signed_on", today()}, {"working_days", 5}});
+                              {{"kind", "ORIGINAL"}, {"number", "7/QĐ-02CI"}, {"signed_on", iso_day()}, {"working_days", 5}});
   ASSERT_EQ(entered.status, 201) << entered.raw;
   const std::string approve =
       "/api/v1/audit/proposals/" + id + "/decisions/" + std::to_string(entered.body["id"].get<long long>()) + "/approve";

@@ -8,6 +8,7 @@
 #include "identity/service.h"
 #include "sheets/xlsx_rows.h"
 #include "tests/api/api_fixture.h"
+#include "tests/support/dates.h"
 #include "tests/support/tax_codes.h"
 
 namespace hq::test {
@@ -18,8 +19,6 @@ using nlohmann::json;
 class AuditEscalationApi : public ApiTest {
  protected:
   static std::string tax_code(long long n) { return test::tax_code("06", n); }
-  static core::Date today_date() { return core::to_local(core::now()).date; }
-  static std::string day(std::int64_t offset) { return core::format_date(core::add_days(today_date(), offset)); }
   ApiClient account(const std::string& username, const std::string& unit, const std::string& role) {
     identity::IdentityService(db()).create_account_with_password({username, "Người dùng " + username, unit, "", "", "", "", {role}},
                                                                  kDemoPassword, false);
@@ -194,13 +193,13 @@ TEST_P(AuditEscalationApi, TheReportingCalendarRemindsAndTheLevelAboveChases) {
   ApiClient officer = logged_in("02ci.canbo");
   ApiClient cuc_leader = account("02.ktstq.lanhdao", "02", "audit.leader");
   ApiClient hanoi = account("01.ktstq", "01", "audit.officer");
-  const json open_period = {{"form", "form19"}, {"from", day(-40)}, {"to", day(-10)}, {"due_on", day(0)}};
+  const json open_period = {{"form", "form19"}, {"from", iso_day(-40)}, {"to", iso_day(-10)}, {"due_on", iso_day(0)}};
   EXPECT_EQ(logged_in("02ci.lanhdao").post("/api/v1/audit/report-periods", open_period).status, 403);
   auto created = dept.post("/api/v1/audit/report-periods", open_period);
   ASSERT_EQ(created.status, 201) << created.raw;
   EXPECT_EQ(created.body["phase"], "RECONCILE");
   EXPECT_EQ(dept.post("/api/v1/audit/report-periods", open_period).error_code(), "REPORT_PERIOD_EXISTS");
-  EXPECT_EQ(dept.post("/api/v1/audit/report-periods", {{"form", "form19"}, {"from", day(-5)}, {"to", day(-1)}, {"due_on", day(-2)}})
+  EXPECT_EQ(dept.post("/api/v1/audit/report-periods", {{"form", "form19"}, {"from", iso_day(-5)}, {"to", iso_day(-1)}, {"due_on", iso_day(-2)}})
                 .error_code(),
             "INVALID_DUE_DATE");
   const std::string id = std::to_string(created.body["id"].get<std::int64_t>());
@@ -240,13 +239,13 @@ TEST_P(AuditEscalationApi, TheReportingCalendarRemindsAndTheLevelAboveChases) {
   EXPECT_EQ(cuc_leader.post(base + "/chase", {{"unit", "02CI"}}).error_code(), "ALREADY_RECONCILED");
   EXPECT_EQ(cuc_leader.get(base + "/units").body["missing"], 2);
   // Form 19 of the period shows the sign-off.
-  auto form = cuc_leader.get("/api/v1/audit/reports/form19?unit=02&from=" + day(-40) + "&to=" + day(-10));
+  auto form = cuc_leader.get("/api/v1/audit/reports/form19?unit=02&from=" + iso_day(-40) + "&to=" + iso_day(-10));
   ASSERT_EQ(form.status, 200);
   const auto& missing = form.body["not_reconciled"];
   EXPECT_EQ(std::find(missing.begin(), missing.end(), "02CI"), missing.end());
 
   // A period whose reconciliation has not opened yet refuses it.
-  auto later = dept.post("/api/v1/audit/report-periods", {{"form", "form20"}, {"from", day(-40)}, {"to", day(-10)}, {"due_on", day(30)}});
+  auto later = dept.post("/api/v1/audit/report-periods", {{"form", "form20"}, {"from", iso_day(-40)}, {"to", iso_day(-10)}, {"due_on", iso_day(30)}});
   ASSERT_EQ(later.status, 201) << later.raw;
   EXPECT_EQ(later.body["phase"], "UPCOMING");
   const std::string later_base = "/api/v1/audit/report-periods/" + std::to_string(later.body["id"].get<std::int64_t>());
@@ -275,17 +274,17 @@ TEST_P(AuditEscalationApi, Form19CountsPenaltyDecisionsOfApprovedConclusions) {
   ASSERT_EQ(p.status, 201) << p.raw;
   const std::string base = "/api/v1/audit/proposals/" + std::to_string(p.body["id"].get<std::int64_t>());
   ASSERT_EQ(leader.post(base + "/approve").status, 200);
-  auto decision = officer.post(base + "/decisions", {{"kind", "ORIGINAL"}, {"number", "QĐ-31"}, {"signed_on", day(0)},
-                                                     {"start_on", day(0)}, {"working_days", 5}});
+  auto decision = officer.post(base + "/decisions", {{"kind", "ORIGINAL"}, {"number", "QĐ-31"}, {"signed_on", iso_day(0)},
+                                                     {"start_on", iso_day(0)}, {"working_days", 5}});
   ASSERT_EQ(decision.status, 201) << decision.raw;
   ASSERT_EQ(leader.post(base + "/decisions/" + std::to_string(decision.body["id"].get<long long>()) + "/approve").status, 200);
-  ASSERT_EQ(officer.post(base + "/conclusion", {{"number", "KL-31"}, {"signed_on", day(0)}, {"amounts", {{"penalty", 700}}}}).status, 201);
-  const std::string form19 = "/api/v1/audit/reports/form19?unit=02CI&from=" + day(0) + "&to=" + day(0);
+  ASSERT_EQ(officer.post(base + "/conclusion", {{"number", "KL-31"}, {"signed_on", iso_day(0)}, {"amounts", {{"penalty", 700}}}}).status, 201);
+  const std::string form19 = "/api/v1/audit/reports/form19?unit=02CI&from=" + iso_day(0) + "&to=" + iso_day(0);
   const auto count = [&] { return leader.get(form19).body["total"].value("penalty_decisions", std::int64_t{-1}); };
   const auto before = count();
   ASSERT_GE(before, 0);
-  ASSERT_EQ(officer.post(base + "/penalties", {{"number", "QĐXP-1"}, {"signed_on", day(0)}, {"amount", 500}}).status, 201);
-  ASSERT_EQ(officer.post(base + "/penalties", {{"number", "QĐXP-2"}, {"signed_on", day(0)}, {"amount", 200}}).status, 201);
+  ASSERT_EQ(officer.post(base + "/penalties", {{"number", "QĐXP-1"}, {"signed_on", iso_day(0)}, {"amount", 500}}).status, 201);
+  ASSERT_EQ(officer.post(base + "/penalties", {{"number", "QĐXP-2"}, {"signed_on", iso_day(0)}, {"amount", 200}}).status, 201);
   EXPECT_EQ(count(), before);  // the conclusion is not approved yet
   ASSERT_EQ(leader.post(base + "/conclusion/approve").status, 200);
   EXPECT_EQ(count(), before + 2);

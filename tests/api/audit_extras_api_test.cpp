@@ -10,6 +10,7 @@
 #include "sheets/xlsx_rows.h"
 #include "sheets/xlsx_table.h"
 #include "tests/api/api_fixture.h"
+#include "tests/support/dates.h"
 #include "tests/support/tax_codes.h"
 
 namespace hq::test {
@@ -20,7 +21,6 @@ using nlohmann::json;
 class AuditExtrasApi : public ApiTest {
  protected:
   static std::string tax_code(long long n) { return test::tax_code("05", n); }
-  static std::string today() { return core::format_date(core::to_local(core::now()).date); }
   // An audit officer in Cục Hải quan TP. Hà Nội: outside 02CI's tree, not the audit department.
   ApiClient hanoi_officer() {
     identity::IdentityService(db()).create_account_with_password(
@@ -168,13 +168,13 @@ TEST_P(AuditExtrasApi, ProposalEnteredLateAfterItsPaperApprovalIsFlagged) {
     if (!paper.is_null()) body["paper_approved_on"] = paper;
     return officer.post("/api/v1/audit/proposals", body);
   };
-  auto on_time = post(tax_code(4100), today());
+  auto on_time = post(tax_code(4100), iso_day());
   ASSERT_EQ(on_time.status, 201) << on_time.raw;
   EXPECT_EQ(on_time.body["late"], false);
-  EXPECT_EQ(on_time.body["paper_approved_on"], today());
-  EXPECT_GT(on_time.body["entry_due_on"].get<std::string>(), today());
+  EXPECT_EQ(on_time.body["paper_approved_on"], iso_day());
+  EXPECT_GT(on_time.body["entry_due_on"].get<std::string>(), iso_day());
   // Forty days ago is always more than one working day ago.
-  const auto forty_days_ago = core::format_date(core::add_days(core::to_local(core::now()).date, -40));
+  const auto forty_days_ago = iso_day(-40);
   auto late = post(tax_code(4200), forty_days_ago);
   ASSERT_EQ(late.status, 201) << late.raw;
   EXPECT_EQ(late.body["late"], true);
@@ -200,33 +200,33 @@ TEST_P(AuditExtrasApi, CollectionLetterRecordsRecipientNumberAndDay) {
   const std::string path = "/api/v1/audit/collections/" + id + "/letter";
   const auto field_of = [](const ApiResponse& r) { return r.body["error"]["details"].value("field", ""); };
   // An outside agency must be named; the kind is one of two; the day is not in the future.
-  auto unnamed = officer.put(path, {{"recipient_kind", "AGENCY"}, {"letter_number", "12/HQ-02CI"}, {"letter_on", today()}});
+  auto unnamed = officer.put(path, {{"recipient_kind", "AGENCY"}, {"letter_number", "12/HQ-02CI"}, {"letter_on", iso_day()}});
   EXPECT_EQ(unnamed.status, 400);
   EXPECT_EQ(field_of(unnamed), "recipient_name");
-  auto kind = officer.put(path, {{"recipient_kind", "BANK"}, {"letter_number", "12/HQ-02CI"}, {"letter_on", today()}});
+  auto kind = officer.put(path, {{"recipient_kind", "BANK"}, {"letter_number", "12/HQ-02CI"}, {"letter_on", iso_day()}});
   EXPECT_EQ(field_of(kind), "recipient_kind");
   auto future = officer.put(path, {{"recipient_kind", "DECLARANT"}, {"letter_number", "12/HQ-02CI"}, {"letter_on", "2099-01-01"}});
   EXPECT_EQ(field_of(future), "letter_on");
-  EXPECT_EQ(officer.put(path, {{"recipient_kind", "DECLARANT"}, {"letter_number", std::string(101, 'x')}, {"letter_on", today()}}).status, 400);
+  EXPECT_EQ(officer.put(path, {{"recipient_kind", "DECLARANT"}, {"letter_number", std::string(101, 'x')}, {"letter_on", iso_day()}}).status, 400);
   // To the declarant: named after the enterprise.
-  auto declarant = officer.put(path, {{"recipient_kind", "DECLARANT"}, {"letter_number", "12/HQ-02CI"}, {"letter_on", today()}});
+  auto declarant = officer.put(path, {{"recipient_kind", "DECLARANT"}, {"letter_number", "12/HQ-02CI"}, {"letter_on", iso_day()}});
   ASSERT_EQ(declarant.status, 200) << declarant.raw;
   EXPECT_EQ(declarant.body["recipient_kind"], "DECLARANT");
   EXPECT_EQ(declarant.body["recipient_name"], "Công ty TNHH Thu Thập " + code);
   EXPECT_EQ(declarant.body["letter_number"], "12/HQ-02CI");
-  EXPECT_EQ(declarant.body["letter_on"], today());
+  EXPECT_EQ(declarant.body["letter_on"], iso_day());
   // Corrected to an outside agency.
   auto agency = officer.put(path, {{"recipient_kind", "AGENCY"}, {"recipient_name", "Cục Thuế TP. Hồ Chí Minh"},
-                                   {"letter_number", "13/HQ-02CI"}, {"letter_on", today()}});
+                                   {"letter_number", "13/HQ-02CI"}, {"letter_on", iso_day()}});
   ASSERT_EQ(agency.status, 200);
   EXPECT_EQ(logged_in("02ci.lanhdao").get("/api/v1/audit/collections/" + id).body["recipient_name"], "Cục Thuế TP. Hồ Chí Minh");
   // Another Cục's officer may not write it; not an audit user either.
-  EXPECT_EQ(hanoi_officer().put(path, {{"recipient_kind", "DECLARANT"}, {"letter_number", "1"}, {"letter_on", today()}}).status, 403);
-  EXPECT_EQ(logged_in("02ci.trs").put(path, {{"recipient_kind", "DECLARANT"}, {"letter_number", "1"}, {"letter_on", today()}}).status, 403);
-  EXPECT_EQ(officer.put("/api/v1/audit/collections/999999/letter", {{"recipient_kind", "DECLARANT"}, {"letter_number", "1"}, {"letter_on", today()}}).status, 404);
+  EXPECT_EQ(hanoi_officer().put(path, {{"recipient_kind", "DECLARANT"}, {"letter_number", "1"}, {"letter_on", iso_day()}}).status, 403);
+  EXPECT_EQ(logged_in("02ci.trs").put(path, {{"recipient_kind", "DECLARANT"}, {"letter_number", "1"}, {"letter_on", iso_day()}}).status, 403);
+  EXPECT_EQ(officer.put("/api/v1/audit/collections/999999/letter", {{"recipient_kind", "DECLARANT"}, {"letter_number", "1"}, {"letter_on", iso_day()}}).status, 404);
   // Once the results are sent, the letter stays as it was.
   ASSERT_EQ(officer.post("/api/v1/audit/collections/" + id + "/results", results()).status, 200);
-  EXPECT_EQ(officer.put(path, {{"recipient_kind", "DECLARANT"}, {"letter_number", "14"}, {"letter_on", today()}}).status, 409);
+  EXPECT_EQ(officer.put(path, {{"recipient_kind", "DECLARANT"}, {"letter_number", "14"}, {"letter_on", iso_day()}}).status, 409);
 }
 
 TEST_P(AuditExtrasApi, LeaderReturnsResultsForReworkWithAnOpinion) {
@@ -333,22 +333,22 @@ TEST_P(AuditExtrasApi, PaymentsAfterTheConclusionCountInTheirPeriod) {
   ASSERT_EQ(leader.post("/api/v1/audit/proposals/" + id + "/approve").status, 200);
   const std::string base = "/api/v1/audit/proposals/" + id;
   // A conclusion needs an original decision first.
-  EXPECT_EQ(officer.post(base + "/conclusion", {{"number", "KL-91"}, {"signed_on", today()}}).error_code(), "ORIGINAL_DECISION_REQUIRED");
-  auto decision = officer.post(base + "/decisions", {{"kind", "ORIGINAL"}, {"number", "QĐ-91"}, {"signed_on", today()},
-                                                     {"start_on", today()}, {"working_days", 5}});
+  EXPECT_EQ(officer.post(base + "/conclusion", {{"number", "KL-91"}, {"signed_on", iso_day()}}).error_code(), "ORIGINAL_DECISION_REQUIRED");
+  auto decision = officer.post(base + "/decisions", {{"kind", "ORIGINAL"}, {"number", "QĐ-91"}, {"signed_on", iso_day()},
+                                                     {"start_on", iso_day()}, {"working_days", 5}});
   ASSERT_EQ(decision.status, 201) << decision.raw;
   ASSERT_EQ(leader.post(base + "/decisions/" + std::to_string(decision.body["id"].get<long long>()) + "/approve").status, 200);
-  EXPECT_EQ(officer.post(base + "/payments", {{"paid_on", today()}, {"amount", 10}}).error_code(), "CONCLUSION_REQUIRED");
-  ASSERT_EQ(officer.post(base + "/conclusion", {{"number", "KL-91"}, {"signed_on", today()},
+  EXPECT_EQ(officer.post(base + "/payments", {{"paid_on", iso_day()}, {"amount", 10}}).error_code(), "CONCLUSION_REQUIRED");
+  ASSERT_EQ(officer.post(base + "/conclusion", {{"number", "KL-91"}, {"signed_on", iso_day()},
                                                  {"amounts", {{"vat", 1000}, {"penalty", 100}, {"collected", 300}}}}).status, 201);
-  const std::string form19 = "/api/v1/audit/reports/form19?unit=02CI&from=" + today() + "&to=" + today();
+  const std::string form19 = "/api/v1/audit/reports/form19?unit=02CI&from=" + iso_day() + "&to=" + iso_day();
   const auto collected = [&] { return leader.get(form19).body["total"].value("collected", std::int64_t{-1}); };
-  EXPECT_EQ(officer.post(base + "/payments", {{"paid_on", today()}, {"amount", 500}}).error_code(), "CONCLUSION_NOT_APPROVED");
+  EXPECT_EQ(officer.post(base + "/payments", {{"paid_on", iso_day()}, {"amount", 500}}).error_code(), "CONCLUSION_NOT_APPROVED");
   const auto before = collected();
   ASSERT_EQ(leader.post(base + "/conclusion/approve").status, 200);
   EXPECT_EQ(collected(), before + 300);  // collected at the conclusion
 
-  auto paid = officer.post(base + "/payments", {{"paid_on", today()}, {"amount", 500}, {"document", "GNT 0012345"}});
+  auto paid = officer.post(base + "/payments", {{"paid_on", iso_day()}, {"amount", 500}, {"document", "GNT 0012345"}});
   ASSERT_EQ(paid.status, 201) << paid.raw;
   EXPECT_EQ(paid.body["amount"], 500);
   EXPECT_EQ(paid.body["document"], "GNT 0012345");
@@ -361,17 +361,17 @@ TEST_P(AuditExtrasApi, PaymentsAfterTheConclusionCountInTheirPeriod) {
   EXPECT_EQ(ledger.body["items"].size(), 1u);
 
   // Never more than owed; not in the future; not before the conclusion; a positive whole number.
-  auto over = officer.post(base + "/payments", {{"paid_on", today()}, {"amount", 301}});
+  auto over = officer.post(base + "/payments", {{"paid_on", iso_day()}, {"amount", 301}});
   EXPECT_EQ(over.status, 422);
   EXPECT_EQ(over.error_code(), "OVERPAYMENT");
   EXPECT_EQ(officer.post(base + "/payments", {{"paid_on", "2099-01-01"}, {"amount", 1}}).status, 400);
   EXPECT_EQ(officer.post(base + "/payments", {{"paid_on", "2020-01-01"}, {"amount", 1}}).status, 400);
-  EXPECT_EQ(officer.post(base + "/payments", {{"paid_on", today()}, {"amount", 0}}).status, 400);
-  EXPECT_EQ(officer.post(base + "/payments", {{"paid_on", today()}, {"amount", "10"}}).status, 400);
-  EXPECT_EQ(officer.post(base + "/payments", {{"paid_on", today()}, {"amount", 1}, {"document", std::string(201, 'x')}}).status, 400);
+  EXPECT_EQ(officer.post(base + "/payments", {{"paid_on", iso_day()}, {"amount", 0}}).status, 400);
+  EXPECT_EQ(officer.post(base + "/payments", {{"paid_on", iso_day()}, {"amount", "10"}}).status, 400);
+  EXPECT_EQ(officer.post(base + "/payments", {{"paid_on", iso_day()}, {"amount", 1}, {"document", std::string(201, 'x')}}).status, 400);
   // Scope: another Cục neither writes nor reads; the audit department reads.
   ApiClient outsider = hanoi_officer();
-  EXPECT_EQ(outsider.post(base + "/payments", {{"paid_on", today()}, {"amount", 1}}).status, 403);
+  EXPECT_EQ(outsider.post(base + "/payments", {{"paid_on", iso_day()}, {"amount", 1}}).status, 403);
   EXPECT_EQ(outsider.get(base + "/payments").status, 403);
   EXPECT_EQ(logged_in("02ci.trs").get(base + "/payments").status, 403);
   EXPECT_EQ(logged_in("ktstq.canbo").get(base + "/payments").status, 200);
@@ -382,7 +382,7 @@ TEST_P(AuditExtrasApi, PaymentsAfterTheConclusionCountInTheirPeriod) {
   std::vector<int> statuses(2);
   std::vector<std::thread> threads;
   for (int i = 0; i < 2; ++i)
-    threads.emplace_back([&, i] { statuses[i] = officers[i].post(base + "/payments", {{"paid_on", today()}, {"amount", 300}}).status; });
+    threads.emplace_back([&, i] { statuses[i] = officers[i].post(base + "/payments", {{"paid_on", iso_day()}, {"amount", 300}}).status; });
   for (auto& t : threads) t.join();
   std::sort(statuses.begin(), statuses.end());
   EXPECT_EQ(statuses, (std::vector<int>{201, 422}));

@@ -4,9 +4,9 @@
 // idempotent by the STQ01 number, all or nothing with every bad cell named; rights and unit scope, with attacks.
 #include <string>
 
-#include "core/time.h"
 #include "sheets/xlsx_table.h"
 #include "tests/api/api_fixture.h"
+#include "tests/support/dates.h"
 #include "tests/support/tax_codes.h"
 
 namespace hq::test {
@@ -22,17 +22,14 @@ constexpr const char* kHeader =
 class AuditStq01Api : public ApiTest {
  protected:
   static std::string tax_code(long long n) { return test::tax_code("07", n); }
-  static std::string day(std::int64_t offset) {
-    return core::format_date(core::add_days(core::to_local(core::now()).date, offset));
-  }
   static std::string proposal_row(const std::string& number, const std::string& code, const std::string& unit,
                                   const std::string& status, const std::string& from, const std::string& to) {
-    return number + ",Đề xuất kiểm tra," + code + ",Công ty TNHH Chuyển Đổi," + unit + "," + day(-20) + "," + status +
+    return number + ",Đề xuất kiểm tra," + code + ",Công ty TNHH Chuyển Đổi," + unit + "," + iso_day(-20) + "," + status +
            ",trụ sở người khai hải quan," + from + "," + to + ",Dấu hiệu vi phạm trị giá,stq01.canbo\n";
   }
   static std::string collection_row(const std::string& number, const std::string& code, const std::string& unit,
                                     const std::string& status) {
-    return number + ",Thu thập thông tin," + code + ",," + unit + "," + day(-15) + "," + status + ",,,,Giá thấp bất thường,\n";
+    return number + ",Thu thập thông tin," + code + ",," + unit + "," + iso_day(-15) + "," + status + ",,,,Giá thấp bất thường,\n";
   }
   static json find_by(const json& items, const std::string& key, const json& value) {
     for (const auto& item : items)
@@ -164,18 +161,50 @@ TEST_P(AuditStq01Api, RightsAndUnitScopeWithTheirAttacks) {
   EXPECT_EQ(tpl.status, 200);
 }
 
+// The layout the web page shows is the import's own: a header written from the served headings is read, and the
+// marks say which cells every row, or a proposal, must fill.
+TEST_P(AuditStq01Api, TheServedColumnLayoutIsTheImports) {
+  ApiClient gdc = logged_in("admin", kAdminPassword);
+  auto columns = gdc.get("/api/v1/audit/stq01/columns");
+  ASSERT_EQ(columns.status, 200) << columns.raw;
+  const json& items = columns.body["items"];
+  ASSERT_EQ(items.size(), 12u);
+  std::string header, required;
+  for (const auto& c : items) {
+    const std::string heading = c["heading"];
+    header += (header.empty() ? "" : ",") + (heading.find(',') == std::string::npos ? heading : "\"" + heading + "\"");
+    required += c["key"].get<std::string>() + "=" + c["required"].get<std::string>() + " ";
+  }
+  EXPECT_EQ(header + "\n", kHeader);
+  EXPECT_EQ(required,
+            "number=all kind=all tax_code=all name=no unit=all created_on=all status=all place=proposal "
+            "period_from=proposal period_to=proposal grounds=no proposed_by=no ");
+  const std::string code = tax_code(40);
+  auto imported = gdc.send("POST", kImport, header + "\n" + proposal_row("1/COLS", code, "02B1", "chờ phê duyệt",
+                                                                        "2024-01-01", "2024-12-31"));
+  ASSERT_EQ(imported.status, 200) << imported.raw;
+  EXPECT_EQ(imported.body["created"], 1);
+  // A proposal without its place and period is refused on exactly the columns marked "proposal".
+  auto refused = gdc.send("POST", kImport, header + "\n" + "2/COLS,Đề xuất kiểm tra," + code + ",,02B1," + iso_day(-3) +
+                                               ",chờ phê duyệt,,,,,\n");
+  ASSERT_EQ(refused.status, 422) << refused.raw;
+  std::string refused_columns;
+  for (const auto& p : refused.body["error"]["details"]["problems"]) refused_columns += p["column"].get<std::string>() + ";";
+  EXPECT_EQ(refused_columns, "Nơi kiểm tra;Kỳ kiểm tra từ;Kỳ kiểm tra đến;");
+}
+
 TEST_P(AuditStq01Api, EveryBadCellIsNamedAndNothingIsWritten) {
   ApiClient gdc = logged_in("admin", kAdminPassword);
   const std::string a = tax_code(30), b = tax_code(31);
   const std::string file =
       std::string(kHeader) +
-      "10/X,Đề xuất kiểm tra,0100109107,,02CI," + day(-3) + ",chờ phê duyệt,trụ sở người khai hải quan,2024-01-01,2024-12-31,,\n" +
-      "11/X,Kiểm toán," + a + ",,02CI," + day(-3) + ",chờ phê duyệt,,,,,\n" +
+      "10/X,Đề xuất kiểm tra,0100109107,,02CI," + iso_day(-3) + ",chờ phê duyệt,trụ sở người khai hải quan,2024-01-01,2024-12-31,,\n" +
+      "11/X,Kiểm toán," + a + ",,02CI," + iso_day(-3) + ",chờ phê duyệt,,,,,\n" +
       "12/X,Đề xuất kiểm tra," + a + ",,ZZ99,31/02/2025,đang xét,ở đâu đó,2024-12-31,2024-01-01,,\n" +
       "13/X,Thu thập thông tin," + b + ",,02CI,01/03/2026,đã hoàn thành,,,,,\n" +
       "13/X,Thu thập thông tin," + b + ",,02CI,01/03/2026,đã hoàn thành,,,,,\n" +
-      ",Đề xuất kiểm tra," + b + ",,02CI," + day(-3) + ",chờ phê duyệt,trụ sở cơ quan hải quan,2024-01-01,2024-12-31,,\n" +
-      "14/X,Thu thập thông tin," + b + ",,02CI," + day(5) + ",chờ phê duyệt,,,,,\n";
+      ",Đề xuất kiểm tra," + b + ",,02CI," + iso_day(-3) + ",chờ phê duyệt,trụ sở cơ quan hải quan,2024-01-01,2024-12-31,,\n" +
+      "14/X,Thu thập thông tin," + b + ",,02CI," + iso_day(5) + ",chờ phê duyệt,,,,,\n";
   auto bad = gdc.send("POST", kImport, file);
   ASSERT_EQ(bad.status, 422) << bad.raw;
   EXPECT_EQ(bad.error_code(), "IMPORT_INVALID");

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "tests/api/api_fixture.h"
+#include "tests/support/trs_study.h"
 
 namespace hq::test {
 namespace {
@@ -28,12 +29,8 @@ const std::string kCsv =
 
 TEST_P(TrsAgencyApi, TheListPerAgencyAsJsonCsvAndXlsxWithinTheCallersBranches) {
   ApiClient analyst = logged_in("trs.phantich");
-  auto created = analyst.post("/api/v1/trs/studies",
-                              {{"name", "Đo 2025"}, {"year", 2025}, {"week_start", "2025-06-16"},
-                               {"branches", json::array({{{"code", "02CI"}, {"route", "SEA"}}, {{"code", "03CC"}, {"route", "SEA"}}})}});
-  ASSERT_EQ(created.status, 201) << created.raw;
-  const std::string id = std::to_string(created.body["id"].get<int>());
-  ASSERT_EQ(analyst.send("POST", "/api/v1/trs/studies/" + id + "/import", kCsv).status, 200);
+  const std::string id = trs_study(analyst, "Đo 2025", {{"02CI", "SEA"}, {"03CC", "SEA"}}, kCsv);
+  ASSERT_FALSE(id.empty());
 
   auto list = analyst.get("/api/v1/trs/studies/" + id + "/agency-list");
   ASSERT_EQ(list.status, 200) << list.raw;

@@ -6,6 +6,7 @@
 
 #include "sheets/xlsx_output.h"
 #include "tests/api/api_fixture.h"
+#include "tests/support/trs_study.h"
 
 namespace hq::test {
 namespace {
@@ -17,12 +18,6 @@ class TrsAgencyReturnsApi : public ApiTest {
   // A study with 02CI and 03CC: two declarations inspected by Cục Bảo vệ thực vật (one written with another
   // spelling), one by Cục Thú y, one without specialised inspection; BVTV, TY and BDBP users are members.
   std::string set_up_study(ApiClient& analyst, const std::string& name = "Đo 2025") {
-    auto created = analyst.post("/api/v1/trs/studies",
-                                {{"name", name}, {"year", 2025}, {"week_start", "2025-06-16"},
-                                 {"branches", json::array({{{"code", "02CI"}, {"route", "SEA"}},
-                                                           {{"code", "03CC"}, {"route", "SEA"}}})}});
-    EXPECT_EQ(created.status, 201) << created.raw;
-    const std::string id = std::to_string(created.body["id"].get<int>());
     const std::string csv =
         "flow,branch_code,declaration_no,arrival_at,registered_at,released_at,supervision_confirmed_at,transport,"
         "sci_kinds,ag1_name,ag1_registration_no\n"
@@ -33,7 +28,7 @@ class TrsAgencyReturnsApi : public ApiTest {
         "NK,02CI,104722599020,2025-06-16 06:00,2025-06-17 10:00,2025-06-19 10:00,2025-06-19 14:00,Tàu WAN HAI 305,KDDV,"
         "Cục Thú y,TY-01\n"
         "NK,02CI,104722599030,2025-06-16 06:00,2025-06-17 10:00,2025-06-18 10:00,2025-06-18 14:00,,,,\n";
-    EXPECT_EQ(analyst.send("POST", "/api/v1/trs/studies/" + id + "/import", csv).status, 200);
+    const std::string id = trs_study(analyst, name, {{"02CI", "SEA"}, {"03CC", "SEA"}}, csv);
     for (const auto& [user, agency] : {std::pair{"bvtv.trs", "BVTV"}, {"ty.trs", "TY"}, {"bdbp.trs", "BDBP"}})
       EXPECT_EQ(analyst.put("/api/v1/trs/studies/" + id + "/agency-members/" + user, {{"agency_code", agency}}).status, 200);
     return id;
@@ -105,10 +100,9 @@ TEST_P(TrsAgencyReturnsApi, AnAgencyUserEntersItsTimesAndTheReportShowsTheAgency
 TEST_P(TrsAgencyReturnsApi, AnAgencyUserReachesOnlyItsOwnAgencyInItsOwnStudies) {
   ApiClient analyst = logged_in("trs.phantich");
   const std::string id = set_up_study(analyst), base = "/api/v1/trs/studies/" + id;
-  auto other = analyst.post("/api/v1/trs/studies", {{"name", "Đo khác"}, {"year", 2025}, {"week_start", "2025-06-16"},
-                                                    {"branches", json::array({{{"code", "02CI"}, {"route", "SEA"}}})}});
-  ASSERT_EQ(other.status, 201);
-  const std::string other_base = "/api/v1/trs/studies/" + std::to_string(other.body["id"].get<int>());
+  const std::string other = trs_study(analyst, "Đo khác", {{"02CI", "SEA"}});
+  ASSERT_FALSE(other.empty());
+  const std::string other_base = "/api/v1/trs/studies/" + other;
   const json cells = {{"cells", {{"registered_at", "2025-06-17 08:30"}}}};
 
   ApiClient bvtv = logged_in("bvtv.trs");

@@ -13,6 +13,7 @@
 
 #include "core/time.h"
 #include "tests/api/api_fixture.h"
+#include "tests/support/trs_study.h"
 #include "trs/engine/cli.h"
 #include "trs/engine/csv_reader.h"
 #include "trs/engine/record_writer.h"
@@ -26,16 +27,9 @@ namespace fs = std::filesystem;
 class TrsApi : public ApiTest {
  protected:
   // A study of the week 2025-06-16 with 02CI (SEA), 02B1 (AIR) and 03CC (SEA).
+  inline static const std::vector<TrsBranch> kBranches = {{"02CI", "SEA"}, {"02B1", "AIR"}, {"03CC", "SEA"}};
   std::string create_study(ApiClient& c, const std::string& name = "Đo thời gian giải phóng hàng 2025") {
-    auto r = c.post("/api/v1/trs/studies", {{"name", name},
-                                            {"year", 2025},
-                                            {"week_start", "2025-06-16"},
-                                            {"branches", json::array({{{"code", "02CI"}, {"route", "SEA"}},
-                                                                      {{"code", "02B1"}, {"route", "AIR"}},
-                                                                      {{"code", "03CC"}, {"route", "SEA"}}})},
-                                            {"excluded_type_codes", {"C21", "G51"}}});
-    EXPECT_EQ(r.status, 201) << r.raw;
-    return std::to_string(r.body.value("id", 0));
+    return trs_study(c, name, kBranches, {}, {{"excluded_type_codes", {"C21", "G51"}}});
   }
 };
 HAIQUAN_API_TEST_SUITE(TrsApi);
@@ -44,6 +38,24 @@ constexpr const char* kHeader =
     "flow,branch_code,route,declaration_no,type_code,arrival_at,registered_at,channel,doc_assigned_at,"
     "doc_check_start_at,doc_check_end_at,inspect_assigned_at,direct_end_at,released_at,supervision_start_at,"
     "supervision_confirmed_at,delay_reasons";
+
+// The data rows of a CSV in the kHeader layout (the header line skipped), each split on ',' into its 17 cells
+// (a row's missing trailing cells are empty).
+std::vector<std::vector<std::string>> data_rows(const std::string& csv) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream lines(csv);
+  std::string line;
+  std::getline(lines, line);
+  while (std::getline(lines, line)) {
+    std::vector<std::string> cells;
+    std::stringstream split(line);
+    std::string cell;
+    while (std::getline(split, cell, ',')) cells.push_back(cell);
+    cells.resize(17);
+    rows.push_back(std::move(cells));
+  }
+  return rows;
+}
 
 std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 std::string at(core::UnixSeconds t) {
@@ -113,12 +125,10 @@ TEST_P(TrsApi, StudySetupUsesThePlatformCalendarAndNeedsAnAnalyst) {
   ApiClient analyst = logged_in("trs.phantich");
   ApiClient officer = logged_in("02ci.trs");
   EXPECT_EQ(officer.post("/api/v1/trs/studies", {{"name", "x"}}).status, 403);
-  auto bad = analyst.post("/api/v1/trs/studies", {{"name", "x"}, {"year", 2025}, {"week_start", "2025-06-17"},
-                                                  {"branches", json::array({{{"code", "02CI"}, {"route", "SEA"}}})}});
+  auto bad = analyst.post("/api/v1/trs/studies", trs_study_body("x", {{"02CI", "SEA"}}, {{"week_start", "2025-06-17"}}));
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.body["error"]["details"]["field"], "week_start");
-  auto bad_route = analyst.post("/api/v1/trs/studies", {{"name", "x"}, {"year", 2025}, {"week_start", "2025-06-16"},
-                                                        {"branches", json::array({{{"code", "02CI"}, {"route", "SHIP"}}})}});
+  auto bad_route = analyst.post("/api/v1/trs/studies", trs_study_body("x", {{"02CI", "SHIP"}}));
   EXPECT_EQ(bad_route.body["error"]["details"]["field"], "branches");
   const std::string id = create_study(analyst);
   auto study = analyst.get("/api/v1/trs/studies/" + id);
@@ -428,20 +438,14 @@ TEST_P(TrsApi, ReportEqualsAnalyzeOnTheSameFileAndExportsXlsx) {
 // The seed's half-day pilot: a study shorter than the week samples only what was registered in its period.
 TEST_P(TrsApi, AStudyMayBeShorterThanAWeek) {
   ApiClient analyst = logged_in("trs.phantich");
-  auto bad = analyst.post("/api/v1/trs/studies", {{"name", "Đo thử ½ ngày"}, {"year", 2025}, {"week_start", "2025-06-16"},
-                                                  {"period_start", "2025-06-17 12:00"}, {"period_end", "2025-06-17 08:00"},
-                                                  {"branches", json::array({{{"code", "02CI"}, {"route", "SEA"}}})}});
+  auto bad = analyst.post("/api/v1/trs/studies", trs_study_body("Đo thử ½ ngày", {{"02CI", "SEA"}},
+                                                                 {{"period_start", "2025-06-17 12:00"}, {"period_end", "2025-06-17 08:00"}}));
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.body["error"]["details"]["field"], "period_end");
-  auto outside = analyst.post("/api/v1/trs/studies", {{"name", "x"}, {"year", 2025}, {"week_start", "2025-06-16"},
-                                                      {"period_start", "2025-06-23 08:00"},
-                                                      {"branches", json::array({{{"code", "02CI"}, {"route", "SEA"}}})}});
+  auto outside = analyst.post("/api/v1/trs/studies", trs_study_body("x", {{"02CI", "SEA"}}, {{"period_start", "2025-06-23 08:00"}}));
   EXPECT_EQ(outside.body["error"]["details"]["field"], "period_start");
-  auto created = analyst.post("/api/v1/trs/studies", {{"name", "Đo thử ½ ngày"}, {"year", 2025}, {"week_start", "2025-06-16"},
-                                                      {"period_start", "2025-06-17 07:30"}, {"period_end", "2025-06-17 11:30"},
-                                                      {"branches", json::array({{{"code", "02CI"}, {"route", "SEA"}},
-                                                                                {{"code", "02B1"}, {"route", "AIR"}},
-                                                                                {{"code", "03CC"}, {"route", "SEA"}}})}});
+  auto created = analyst.post("/api/v1/trs/studies", trs_study_body("Đo thử ½ ngày", kBranches,
+                                                                     {{"period_start", "2025-06-17 07:30"}, {"period_end", "2025-06-17 11:30"}}));
   ASSERT_EQ(created.status, 201) << created.raw;
   const std::string id = std::to_string(created.body["id"].get<int>());
   EXPECT_EQ(created.body["period_start"], "2025-06-17T07:30:00+07:00");
@@ -452,16 +456,7 @@ TEST_P(TrsApi, AStudyMayBeShorterThanAWeek) {
   ASSERT_EQ(report.status, 200);
   // The records registered on Tuesday 07:30–11:30 are the sample; count them from the file.
   std::size_t expected = 0;
-  std::istringstream lines_in(csv);
-  std::string line;
-  std::getline(lines_in, line);
-  while (std::getline(lines_in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ',')) cells.push_back(cell);
-    expected += cells[6] >= "2025-06-17 07:30:00" && cells[6] < "2025-06-17 11:30:00";
-  }
+  for (const auto& cells : data_rows(csv)) expected += cells[6] >= "2025-06-17 07:30:00" && cells[6] < "2025-06-17 11:30:00";
   EXPECT_GT(expected, 0u);
   EXPECT_EQ(report.body["records"]["analysed"], expected);
   EXPECT_EQ(report.body["exclusions"]["outside_week"], 300 - expected);
@@ -524,17 +519,8 @@ TEST_P(TrsApi, AnalyzeT2PercentilesMatchPostgresPercentileCont) {
   ASSERT_EQ(engine.size(), 6u) << output.substr(0, 300);
   // Independent path: the CSV's text cells into a temporary table; PostgreSQL parses the times.
   std::vector<std::string> flows, channels, registered, released;
-  std::istringstream lines(csv);
-  std::string line;
-  std::getline(lines, line);
-  while (std::getline(lines, line)) {
-    std::vector<std::string> cells;
-    std::stringstream split(line);
-    std::string cell;
-    while (std::getline(split, cell, ',')) cells.push_back(cell);
-    cells.resize(17);
+  for (const auto& cells : data_rows(csv))
     flows.push_back(cells[0]), channels.push_back(cells[7]), registered.push_back(cells[6]), released.push_back(cells[13]);
-  }
   db().read([&](soci::session& sql) {
     sql << "CREATE TEMP TABLE t2_check (flow text, channel text, registered text, released text)";
     sql << "INSERT INTO t2_check VALUES (:f, :c, :r, :x)", soci::use(flows), soci::use(channels), soci::use(registered),

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "tests/api/api_fixture.h"
+#include "tests/support/trs_study.h"
 #include "trs/study/report_cache_store.h"
 #include "trs/study/report_keeper.h"
 #include "trs/study/study_service.h"
@@ -20,17 +21,12 @@ using nlohmann::json;
 class TrsReportCacheApi : public ApiTest {
  protected:
   std::string set_up_study(ApiClient& analyst) {
-    auto created = analyst.post("/api/v1/trs/studies",
-                                {{"name", "Đo giữ sẵn báo cáo"}, {"year", 2025}, {"week_start", "2025-06-16"},
-                                 {"branches", json::array({{{"code", "02CI"}, {"route", "SEA"}}})}});
-    EXPECT_EQ(created.status, 201) << created.raw;
-    const std::string id = std::to_string(created.body["id"].get<int>());
     const std::string csv =
         "flow,branch_code,declaration_no,type_code,registered_at,released_at,sci_kinds,ag1_name\n"
         "XK,02CI,304722599000,B11,2025-06-17 08:00,2025-06-17 12:00,KDTV,Cục Bảo vệ thực vật\n"
         "XK,02CI,304722599010,B11,2025-06-17 09:00,2025-06-17 10:00,,\n"
         "XK,02CI,304722599020,E62,2025-06-18 09:00,2025-06-18 11:00,,\n";
-    EXPECT_EQ(analyst.send("POST", "/api/v1/trs/studies/" + id + "/import", csv).status, 200);
+    const std::string id = trs_study(analyst, "Đo giữ sẵn báo cáo", {{"02CI", "SEA"}}, csv);
     EXPECT_EQ(analyst.put("/api/v1/trs/studies/" + id + "/agency-members/bvtv.trs", {{"agency_code", "BVTV"}}).status, 200);
     return id;
   }

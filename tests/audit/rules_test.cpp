@@ -5,6 +5,7 @@
 #include "audit/forms.h"
 #include "core/error.h"
 #include "tests/support/errors.h"
+#include "tests/support/figures.h"
 
 namespace hq::audit {
 namespace {
@@ -128,59 +129,43 @@ TEST(AuditProposalRules, GroundsAndFiveYearWindow) {
 TEST(AuditDecisions, DurationsOnTheWorkingDayCalendar) {
   const core::WorkingCalendar cal;
   const Date today{2026, 3, 31};
+  // A decision checked against the decisions before it: the audit's end, or the refusal's code.
+  const auto end_of = [&](Place place, const std::vector<DecisionFacts>& before, DecisionKind kind, Date signed_on,
+                          Date start, int working_days) {
+    return check_decision(cal, place, before, kind, signed_on, start, working_days, today);
+  };
+  const auto refusal = [&](Place place, const std::vector<DecisionFacts>& before, DecisionKind kind, Date signed_on,
+                           Date start, int working_days) {
+    return error_code([&] { end_of(place, before, kind, signed_on, start, working_days); });
+  };
   // Starts Friday 13/2/2026; Tết (16–20/2) and weekends do not count: 10 working days end on 5/3.
-  EXPECT_EQ(check_decision(cal, Place::Premises, {}, DecisionKind::Original, {2026, 2, 12}, {2026, 2, 13}, 10, today),
-            (Date{2026, 3, 5}));
+  EXPECT_EQ(end_of(Place::Premises, {}, DecisionKind::Original, {2026, 2, 12}, {2026, 2, 13}, 10), (Date{2026, 3, 5}));
   // Starting on a Saturday counts from Monday.
   EXPECT_EQ(audit_end(cal, {2026, 3, 7}, 1), (Date{2026, 3, 9}));
-  EXPECT_EQ(error_code([&] {
-              check_decision(cal, Place::Premises, {}, DecisionKind::Original, {2026, 3, 2}, {2026, 3, 2}, 11, today);
-            }),
-            "DURATION_EXCEEDED");
-  EXPECT_EQ(error_code([&] {
-              check_decision(cal, Place::Office, {}, DecisionKind::Original, {2026, 3, 2}, {2026, 3, 2}, 6, today);
-            }),
-            "DURATION_EXCEEDED");
-  EXPECT_EQ(error_code([&] {
-              check_decision(cal, Place::Office, {}, DecisionKind::Original, {2026, 3, 3}, {2026, 3, 2}, 5, today);
-            }),
-            "INVALID_DATES");
-  EXPECT_EQ(error_code([&] {
-              check_decision(cal, Place::Office, {}, DecisionKind::Extension, {2026, 3, 3}, {2026, 3, 3}, 5, today);
-            }),
+  EXPECT_EQ(refusal(Place::Premises, {}, DecisionKind::Original, {2026, 3, 2}, {2026, 3, 2}, 11), "DURATION_EXCEEDED");
+  EXPECT_EQ(refusal(Place::Office, {}, DecisionKind::Original, {2026, 3, 2}, {2026, 3, 2}, 6), "DURATION_EXCEEDED");
+  EXPECT_EQ(refusal(Place::Office, {}, DecisionKind::Original, {2026, 3, 3}, {2026, 3, 2}, 5), "INVALID_DATES");
+  EXPECT_EQ(refusal(Place::Office, {}, DecisionKind::Extension, {2026, 3, 3}, {2026, 3, 3}, 5),
             "ORIGINAL_DECISION_REQUIRED");
   const std::vector<DecisionFacts> original{{DecisionKind::Original, 10, {2026, 3, 13}}};
-  EXPECT_EQ(error_code([&] {
-              check_decision(cal, Place::Premises, original, DecisionKind::Original, {2026, 3, 3}, {2026, 3, 3}, 5, today);
-            }),
+  EXPECT_EQ(refusal(Place::Premises, original, DecisionKind::Original, {2026, 3, 3}, {2026, 3, 3}, 5),
             "ORIGINAL_DECISION_EXISTS");
-  EXPECT_EQ(check_decision(cal, Place::Premises, original, DecisionKind::Extension, {2026, 3, 12}, {2026, 3, 12}, 10, today),
+  EXPECT_EQ(end_of(Place::Premises, original, DecisionKind::Extension, {2026, 3, 12}, {2026, 3, 12}, 10),
             (Date{2026, 3, 27}));
-  EXPECT_EQ(error_code([&] {
-              check_decision(cal, Place::Premises, original, DecisionKind::Extension, {2026, 3, 12}, {2026, 3, 12}, 11,
-                             today);
-            }),
+  EXPECT_EQ(refusal(Place::Premises, original, DecisionKind::Extension, {2026, 3, 12}, {2026, 3, 12}, 11),
             "DURATION_EXCEEDED");
   auto extended = original;
   extended.push_back({DecisionKind::Extension, 3, {2026, 3, 18}});
-  EXPECT_EQ(error_code([&] {
-              check_decision(cal, Place::Premises, extended, DecisionKind::Extension, {2026, 3, 16}, {2026, 3, 16}, 1,
-                             today);
-            }),
+  EXPECT_EQ(refusal(Place::Premises, extended, DecisionKind::Extension, {2026, 3, 16}, {2026, 3, 16}, 1),
             "DURATION_EXCEEDED");
   // An amendment re-plans the audit and keeps the extension.
-  EXPECT_EQ(check_decision(cal, Place::Premises, extended, DecisionKind::Amendment, {2026, 3, 2}, {2026, 3, 2}, 5, today),
+  EXPECT_EQ(end_of(Place::Premises, extended, DecisionKind::Amendment, {2026, 3, 2}, {2026, 3, 2}, 5),
             (Date{2026, 3, 11}));
   auto cancelled = original;
   cancelled.push_back({DecisionKind::Cancellation, 0, {2026, 3, 4}});
-  EXPECT_EQ(error_code([&] {
-              check_decision(cal, Place::Premises, cancelled, DecisionKind::Amendment, {2026, 3, 5}, {2026, 3, 5}, 5, today);
-            }),
+  EXPECT_EQ(refusal(Place::Premises, cancelled, DecisionKind::Amendment, {2026, 3, 5}, {2026, 3, 5}, 5),
             "DECISION_CANCELLED");
-  EXPECT_EQ(error_code([&] {
-              check_decision(cal, Place::Premises, {}, DecisionKind::Original, {2026, 4, 1}, {2026, 4, 1}, 5, today);
-            }),
-            "INVALID_FIELD");
+  EXPECT_EQ(refusal(Place::Premises, {}, DecisionKind::Original, {2026, 4, 1}, {2026, 4, 1}, 5), "INVALID_FIELD");
 }
 
 TEST(AuditDeadlines, EntryDueDatesSkipHolidays) {
@@ -254,21 +239,15 @@ TEST(AuditForms, RollUpChiCucToCucToNational) {
   EXPECT_TRUE(report.rows[0].own_only);
   EXPECT_EQ(report.rows[0].figures.at("audits"), 0);
   EXPECT_EQ(report.rows[1].unit.code, "02");
-  EXPECT_EQ(report.rows[1].figures.at("audits"), 2);
-  EXPECT_EQ(report.rows[1].figures.at("enterprises"), 1);  // the same enterprise audited twice counts once
-  EXPECT_EQ(report.rows[1].figures.at("outstanding"), 600);
+  // enterprises: the same enterprise audited twice counts once
+  test::expect_figures(report.rows[1].figures, {{"audits", 2}, {"enterprises", 1}, {"outstanding", 600}});
   EXPECT_TRUE(report.rows[1].reconciled);
-  EXPECT_EQ(report.total.at("audits"), 3);
-  EXPECT_EQ(report.total.at("audits_premises"), 2);
-  EXPECT_EQ(report.total.at("enterprises"), 2);
-  EXPECT_EQ(report.total.at("tax_total"), 1000);
-  EXPECT_EQ(report.total.at("total"), 1050);
-  EXPECT_EQ(report.total.at("outstanding"), 650);
+  test::expect_figures(report.total, {{"audits", 3}, {"audits_premises", 2}, {"enterprises", 2}, {"tax_total", 1000},
+                                      {"total", 1050}, {"outstanding", 650}});
   EXPECT_EQ(report.not_reconciled, (std::vector<std::string>{"00", "02CI", "03"}));
   // A Cục's report holds only its subtree.
   const auto cuc_report = build_report(Form::F19, cuc, {cuc, chi_cuc}, facts, {2026, 1, 1}, {2026, 12, 31}, {});
-  EXPECT_EQ(cuc_report.total.at("audits"), 2);
-  EXPECT_EQ(cuc_report.total.at("penalty"), 0);
+  test::expect_figures(cuc_report.total, {{"audits", 2}, {"penalty", 0}});
   const std::string xlsx = report_xlsx(report);
   ASSERT_GT(xlsx.size(), 1000u);
   EXPECT_EQ(xlsx.substr(0, 2), "PK");

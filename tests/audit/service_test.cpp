@@ -5,6 +5,7 @@
 #include "audit/service.h"
 #include "audit_fixture.h"
 #include "history/history_store.h"
+#include "tests/support/figures.h"
 
 namespace hq::audit::testing {
 namespace {
@@ -267,16 +268,10 @@ TEST_F(AuditService_, Form19RollsUpAndCountsByPeriod) {
   approve_and_conclude("03CC", 62, "PREMISES", {2026, 5, 4}, 200);
   approve_and_conclude("02CI", 63, "OFFICE", {2025, 12, 1}, 99999);  // outside the period
   const auto national = service_->report(user("00", {"audit.leader"}), Form::F19, "00", {2026, 1, 1}, {2026, 6, 30});
-  EXPECT_EQ(national.total.at("audits"), 3);
-  EXPECT_EQ(national.total.at("audits_premises"), 2);
-  EXPECT_EQ(national.total.at("audits_office"), 1);
-  EXPECT_EQ(national.total.at("vat"), 1700);
-  EXPECT_EQ(national.total.at("penalty"), 30);
-  EXPECT_EQ(national.total.at("collected"), 850);
-  EXPECT_EQ(national.total.at("declarations"), 9);
+  test::expect_figures(national.total, {{"audits", 3}, {"audits_premises", 2}, {"audits_office", 1}, {"vat", 1700},
+                                        {"penalty", 30}, {"collected", 850}, {"declarations", 9}});
   const auto cuc = service_->report(leader("02"), Form::F19, "02", {2026, 1, 1}, {2026, 6, 30});
-  EXPECT_EQ(cuc.total.at("audits"), 2);
-  EXPECT_EQ(cuc.total.at("vat"), 1500);
+  test::expect_figures(cuc.total, {{"audits", 2}, {"vat", 1500}});
   ASSERT_EQ(cuc.rows.size(), 2u);  // 02 itself, 02CI
   EXPECT_EQ(cuc.rows[0].figures.at("audits_office"), 1);
   EXPECT_EQ(cuc.rows[1].figures.at("audits_premises"), 1);
@@ -290,9 +285,7 @@ TEST_F(AuditService_, Form19RollsUpAndCountsByPeriod) {
   EXPECT_TRUE(again.rows[1].reconciled);
   EXPECT_EQ(again.not_reconciled, (std::vector<std::string>{"02"}));
   const auto f20 = service_->report(user("00", {"audit.leader"}), Form::F20, "00", {2026, 1, 1}, {2026, 12, 31});
-  EXPECT_EQ(f20.total.at("proposals_proposed"), 4);
-  EXPECT_EQ(f20.total.at("proposals_approved"), 4);
-  EXPECT_EQ(f20.total.at("decisions_original"), 3);
+  test::expect_figures(f20.total, {{"proposals_proposed", 4}, {"proposals_approved", 4}, {"decisions_original", 3}});
   EXPECT_GT(report_xlsx(f20).size(), 1000u);
 }
 
@@ -329,9 +322,7 @@ TEST_F(AuditService_, CollectionsWithSameDayAndOneWorkingDayDeadlines) {
   EXPECT_EQ(board.stats.done_on_time, 0);
   EXPECT_DOUBLE_EQ(board.on_time_rate, 0.0);
   const auto f20 = service_->report(leader("02"), Form::F20, "02", {2026, 6, 1}, {2026, 6, 30});
-  EXPECT_EQ(f20.total.at("collections_completed"), 1);
-  EXPECT_EQ(f20.total.at("collections_with_findings"), 1);
-  EXPECT_EQ(f20.total.at("overdue"), 2);
+  test::expect_figures(f20.total, {{"collections_completed", 1}, {"collections_with_findings", 1}, {"overdue", 2}});
 }
 
 TEST_F(AuditService_, CsvImportIsAllOrNothing) {

@@ -7,6 +7,7 @@
 #include "eservices/service.h"
 #include "eservices/signatures.h"
 #include "tests/api/api_fixture.h"
+#include "tests/support/dates.h"
 
 namespace hq::test {
 
@@ -18,8 +19,7 @@ class EServicesApiTest : public ApiTest {
   // A statistics period that holds what a test just submitted at any hour: after office hours (art. 7.5) a
   // dossier is received the next working day, after the default period (which ends today).
   static std::string stats_period() {
-    const auto today = core::to_local(core::now()).date;
-    return "&from=" + core::format_date(core::add_days(today, -1)) + "&to=" + core::format_date(core::add_days(today, 14));
+    return "&from=" + iso_day(-1) + "&to=" + iso_day(14);
   }
   const core::UnixSeconds now = core::now();
   eservices::KeyAndCertificate ca =

@@ -5,6 +5,7 @@
 
 #include "db/row.h"
 #include "eservices/store.h"
+#include "tests/support/dates.h"
 #include "tests/eservices/eservices_fixture.h"
 
 namespace hq::test {
@@ -163,9 +164,7 @@ TEST_P(EServicesLists, StatisticsCountersKeptOnTransitionsMatchTheDossiers) {
   expect_counts(here, {{"received", 3}, {"refused", 1}, {"on_time", 1}, {"supplement", 1}, {"in_progress_on_time", 1}});
   expect_counts(there, {{"received", 1}, {"in_progress_on_time", 1}});
   // A period that ended before these dossiers were received has none of them.
-  const auto today = core::to_local(core::now()).date;
-  const auto past = admin().get(url("/stats?from=" + core::format_date(core::add_days(today, -30)) +
-                                    "&to=" + core::format_date(core::add_days(today, -2))));
+  const auto past = admin().get(url("/stats?from=" + iso_day(-30) + "&to=" + iso_day(-2)));
   ASSERT_EQ(past.status, 200) << past.raw;
   EXPECT_TRUE(line_of(past.body, "02CI").is_null()) << past.raw;
 }
@@ -196,9 +195,7 @@ TEST_P(EServicesLists, InProgressAtAPastPeriodsEndCountsTheDossiersClosedAfterIt
     set(closed_before, now - 9 * day, now - 7 * day);  // refused within the period: not in progress at its end
     eservices::store::rebuild_stat_rollups(sql);
   });
-  const auto today = core::to_local(core::now()).date;
-  const std::string period = "from=" + core::format_date(core::add_days(today, -20)) +
-                             "&to=" + core::format_date(core::add_days(today, -5));
+  const std::string period = "from=" + iso_day(-20) + "&to=" + iso_day(-5);
   const auto line = leader_line(period);
   expect_counts(line, {{"received", 4}, {"refused", 1}, {"carried_over", 0}, {"in_progress_on_time", 1},
                        {"in_progress_overdue", 2}});

@@ -11,7 +11,9 @@
 
 #include "identity/service.h"
 #include "tests/api/api_fixture.h"
+#include "tests/support/dates.h"
 #include "tests/support/tax_codes.h"
+#include "tests/support/trs_study.h"
 
 namespace hq::test {
 namespace {
@@ -32,7 +34,6 @@ class RecordsAttack : public ApiTest {
   }
   bool postgres() const { return GetParam() == "postgresql"; }
 
-  static std::string today() { return core::format_date(core::to_local(core::now()).date); }
   static std::string tax_code(long long n) { return test::tax_code("05", n); }
   // An approved premises proposal of 02CI for a fresh enterprise; returns its id.
   std::string approved_proposal(ApiClient& officer, ApiClient& leader, long long n) {
@@ -113,10 +114,10 @@ TEST_P(RecordsAttack, AnotherUnitsOfficerReadsNoFindingsAmountsPenaltiesOrCompla
   ApiClient owner = logged_in("02ci.canbo");
   const std::string id = demo_proposal_id(owner);
   ASSERT_EQ(owner.post("/api/v1/audit/proposals/" + id + "/penalties",
-                       {{"number", "77/QĐ-XPVPHC"}, {"signed_on", today()}, {"violation", "Khai sai trị giá vải"},
+                       {{"number", "77/QĐ-XPVPHC"}, {"signed_on", iso_day()}, {"violation", "Khai sai trị giá vải"},
                         {"amount", 987654321}}).status, 201);
   ASSERT_EQ(owner.post("/api/v1/audit/proposals/" + id + "/complaints",
-                       {{"filed_on", today()}, {"content", "Doanh nghiệp không đồng ý mức truy thu"}}).status, 201);
+                       {{"filed_on", iso_day()}, {"content", "Doanh nghiệp không đồng ý mức truy thu"}}).status, 201);
   ApiClient outsider = account("03cc.canbo", "03CC", {"audit.officer"});
 
   // The attack: the enterprise's record and the search, as an officer of another Cục's Chi cục.
@@ -191,16 +192,12 @@ class TrsTakeover : public RecordsAttack {
     RecordsAttack::SetUp();
     if (IsSkipped()) return;
     analyst_ = std::make_unique<ApiClient>(logged_in("trs.phantich"));
-    auto study = analyst_->post("/api/v1/trs/studies",
-                                {{"name", "Đo TRS an ninh"}, {"year", 2025}, {"week_start", "2025-06-16"},
-                                 {"branches", json::array({{{"code", "02CI"}, {"route", "SEA"}},
-                                                           {{"code", "03CC"}, {"route", "SEA"}}})}});
-    ASSERT_EQ(study.status, 201) << study.raw;
-    base_ = "/api/v1/trs/studies/" + std::to_string(study.body.value("id", 0));
     const std::string csv = std::string(kTrsHeader) +
                             "\nXK,03CC,SEA,305000000010,B11,,2025-06-17 09:00,GREEN,,,,,,2025-06-17 10:00,,,"
                             "\nNK,02CI,SEA,105000000020,A11,,2025-06-17 09:00,GREEN,,,,,,2025-06-17 11:00,,,\n";
-    ASSERT_EQ(analyst_->send("POST", base_ + "/import", csv).status, 200);
+    const std::string id = trs_study(*analyst_, "Đo TRS an ninh", {{"02CI", "SEA"}, {"03CC", "SEA"}}, csv);
+    ASSERT_FALSE(id.empty());
+    base_ = "/api/v1/trs/studies/" + id;
   }
   json stored(const std::string& number) { return analyst_->get(base_ + "/records/" + number).body; }
 
@@ -285,11 +282,11 @@ TEST_P(RecordsAttack, TwoOfficersDecidingOneComplaintAtOnce) {
   ApiClient one = logged_in("02ci.canbo"), two = logged_in("02ci.canbo");
   const std::string proposal = demo_proposal_id(one);
   auto complaint = one.post("/api/v1/audit/proposals/" + proposal + "/complaints",
-                            {{"filed_on", today()}, {"content", "Không đồng ý"}});
+                            {{"filed_on", iso_day()}, {"content", "Không đồng ý"}});
   ASSERT_EQ(complaint.status, 201) << complaint.raw;
   const std::string url = "/api/v1/audit/complaints/" + std::to_string(complaint.body.value("id", 0)) + "/decide";
-  auto answers = at_once([&] { return one.post(url, {{"decided_on", today()}, {"outcome", "Giữ nguyên"}}); },
-                         [&] { return two.post(url, {{"decided_on", today()}, {"outcome", "Hủy kết luận"}}); });
+  auto answers = at_once([&] { return one.post(url, {{"decided_on", iso_day()}, {"outcome", "Giữ nguyên"}}); },
+                         [&] { return two.post(url, {{"decided_on", iso_day()}, {"outcome", "Hủy kết luận"}}); });
   one_winner(answers);
   EXPECT_EQ(history_count("audit.complaint.decide", proposal), 1);
 }
@@ -299,7 +296,7 @@ TEST_P(RecordsAttack, TwoOriginalDecisionsEnteredAtOnce) {
   const std::string id = approved_proposal(one, leader, 11);
   const std::string url = "/api/v1/audit/proposals/" + id + "/decisions";
   const auto decision = [&](ApiClient& c, const char* number) {
-    return c.post(url, {{"kind", "ORIGINAL"}, {"number", number}, {"signed_on", today()}, {"start_on", today()},
+    return c.post(url, {{"kind", "ORIGINAL"}, {"number", number}, {"signed_on", iso_day()}, {"start_on", iso_day()},
                         {"working_days", 10}});
   };
   one_winner(at_once([&] { return decision(one, "21/QĐ-02CI"); }, [&] { return decision(two, "22/QĐ-02CI"); }));

@@ -14,6 +14,11 @@ test('a unit administrator imports STQ01 proposals and the officer sees them tag
   await login(page, '02_qt', DEMO_PASSWORD);
   await page.goto('/audit/stq01');
   await expect(page.getByText('Cấu trúc tệp')).toBeVisible();
+  // The layout is the server's (GET /audit/stq01/columns): its 12 columns, place and period marked for proposals.
+  const layout = page.locator('.ant-card', { hasText: 'Cấu trúc tệp' });
+  await expect(layout.locator('tbody tr')).toHaveCount(12);
+  await expect(layout.locator('tr', { hasText: 'Nơi kiểm tra' })).toContainText('Với đề xuất kiểm tra');
+  await expect(layout.locator('tr', { hasText: 'Số STQ01' })).toContainText('Bắt buộc');
   const downloading = page.waitForEvent('download');
   await page.getByTestId('stq01-template').click();
   expect((await downloading).suggestedFilename()).toBe('mau-nhap-stq01.xlsx');

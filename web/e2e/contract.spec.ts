@@ -38,6 +38,8 @@ test('audit: every answer the web reads is the one in docs/openapi.yaml', async 
   const collections = await conforms(request, `${A}/collections`, `${A}/collections?page_size=50`);
   for (const kind of ['PROPOSAL', 'COLLECTION', 'RESULT']) await conforms(request, `${A}/queue`, `${A}/queue?kind=${kind}`);
   await conforms(request, `${A}/deadlines`, `${A}/deadlines`);
+  const stq01 = await conforms(request, `${A}/stq01/columns`, `${A}/stq01/columns`);
+  expect(stq01.items?.length).toBe(12);
   await conforms(request, `${A}/feedback`, `${A}/feedback`);
   for (const form of ['form19', 'form20']) await conforms(request, `${A}/reports/${form}`, `${A}/reports/${form}?from=2020-01-01&to=2026-12-31`);
   await conforms(request, `${A}/settings/escalation`, `${A}/settings/escalation`);

@@ -3,14 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "core/time.h"
+#include "tests/audit/risk/declarations_csv.h"
 #include "tests/support/errors.h"
 
 namespace hq::audit::risk {
 namespace {
 
-const char* kHeader =
-    "declaration_no,line,registered_at,tax_code,flow,type_code,office_code,hs_code,origin_country,customs_value_vnd,"
-    "duty_vnd,vat_vnd,preferential,channel,amendments\n";
+using test::kDeclarationsHeader;
 
 std::vector<std::vector<std::string>> records(const std::string& text) {
   std::vector<std::vector<std::string>> out;
@@ -32,7 +31,7 @@ TEST(DeclarationsCsv, QuotesSeparatorsAndRows) {
 }
 
 TEST(DeclarationsDecode, GoodLine) {
-  const std::string text = std::string(kHeader) +
+  const std::string text = std::string(kDeclarationsHeader) +
                            "105123456780,2,2025-03-04 09:15,0100109106,NK,a11,02CI,2710.19.44,cn,1000000,50000,100000,Y,"
                            "RED,1\n";
   std::optional<LineDecoder> decoder;
@@ -56,7 +55,7 @@ TEST(DeclarationsDecode, GoodLine) {
 }
 
 TEST(DeclarationsDecode, EveryBadCellIsNamed) {
-  const std::string text = std::string(kHeader) + "12345,0,2025-02-30,0100109107,IM,1AB,x,99,CHN,-5,1.5,abc,Q,BLUE,-1\n";
+  const std::string text = std::string(kDeclarationsHeader) + "12345,0,2025-02-30,0100109107,IM,1AB,x,99,CHN,-5,1.5,abc,Q,BLUE,-1\n";
   std::optional<LineDecoder> decoder;
   DeclarationLine line;
   std::vector<CellIssue> issues;

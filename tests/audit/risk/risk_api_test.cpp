@@ -6,6 +6,8 @@
 #include "core/time.h"
 #include "identity/service.h"
 #include "tests/api/api_fixture.h"
+#include "tests/support/dates.h"
+#include "tests/audit/risk/declarations_csv.h"
 #include "tests/support/errors.h"
 #include "tests/support/tax_codes.h"
 
@@ -14,17 +16,11 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kHeader =
-    "declaration_no,line,registered_at,tax_code,flow,type_code,office_code,hs_code,origin_country,customs_value_vnd,"
-    "duty_vnd,vat_vnd,preferential,channel,amendments\n";
-
 class RiskApi : public ApiTest {
  protected:
   static std::string code(long long n) { return test::tax_code("05", n); }
-  static core::Date today() { return core::to_local(core::now()).date; }
-  static std::string day(int days_ago) { return core::format_date(core::add_days(today(), -days_ago)); }
-  static std::string from() { return day(364); }
-  static std::string to() { return day(0); }
+  static std::string from() { return iso_day(-364); }
+  static std::string to() { return iso_day(); }
 
   struct Line {
     long long decl;
@@ -37,11 +33,11 @@ class RiskApi : public ApiTest {
     int amendments;
   };
   static std::string csv(const std::vector<Line>& lines) {
-    std::string text = kHeader;
+    std::string text = kDeclarationsHeader;
     for (const auto& l : lines) {
       char row[300];
       std::snprintf(row, sizeof row, "%012lld,%d,%s 10:00,%s,%s,%s,%s,%s,CN,%lld,%lld,0,%s,%s,%d\n", l.decl, l.line,
-                    day(l.days_ago).c_str(), l.tax.c_str(), l.flow.c_str(), l.flow == "NK" ? "A11" : "B11",
+                    iso_day(-l.days_ago).c_str(), l.tax.c_str(), l.flow.c_str(), l.flow == "NK" ? "A11" : "B11",
                     l.office.c_str(), l.hs.c_str(), l.value, l.duty, l.pref ? "Y" : "N", l.channel.c_str(), l.amendments);
       text += row;
     }
@@ -77,7 +73,7 @@ class RiskApi : public ApiTest {
       ASSERT_EQ(officer.post("/api/v1/audit/enterprises",
                              {{"tax_code", code(i)}, {"name", "Doanh nghiệp " + std::to_string(i)},
                               {"compliance_level", i == 6 ? 5 : 3}}).status, 201);
-    const auto year = today().year;
+    const auto year = today_date().year;
     ASSERT_EQ(leader.post("/api/v1/audit/key-enterprises", {{"tax_code", code(5)}, {"year", year}}).status, 201);
   }
   std::int64_t criteria(const json& indicators, double audit = 0.5, double monitor = 0.000001,
@@ -284,7 +280,7 @@ TEST_P(RiskApi, SqlReferenceGivesTheSameCandidates) {
   set.cutoff_monitor = 1e-6, set.cutoff_audit = 2;
   for (const auto& d : audit::risk::kIndicators) set.indicators.push_back({d.code, 1, 0.5});
   audit::risk::RiskService service(db());
-  const auto f = core::add_days(today(), -364), t = today();
+  const auto f = core::add_days(today_date(), -364), t = today_date();
   const auto cpp = service.compute(set, f, t, "", false);
   if (GetParam() == "sqlite") {
     EXPECT_EQ(error_code([&] { service.compute(set, f, t, "", true); }), "REFERENCE_NEEDS_POSTGRESQL");
@@ -354,7 +350,7 @@ TEST_P(RiskApi, ProposalFromCandidateAndPeriodOverlap) {
   const auto set = criteria(json::array({{{"code", "RED_SHARE"}, {"weight", 1}, {"threshold", 1}}}));
   const auto id = run(set, "02ci.lanhdao", "02");
   ApiClient officer = logged_in("02ci.canbo");
-  json body = {{"tax_code", code(7)}, {"place", "PREMISES"}, {"period_from", day(700)}, {"period_to", day(400)},
+  json body = {{"tax_code", code(7)}, {"place", "PREMISES"}, {"period_from", iso_day(-700)}, {"period_to", iso_day(-400)},
                {"risk_run_id", id}};
   auto created = officer.post("/api/v1/audit/proposals", body);
   ASSERT_EQ(created.status, 201) << created.raw;
@@ -383,7 +379,7 @@ TEST_P(RiskApi, ProposalFromCandidateAndPeriodOverlap) {
   ApiClient ktstq = logged_in("ktstq.canbo");
   const auto search = ktstq.get("/api/v1/audit/search?tax_code=" + code(7));
   json overlapping = {{"tax_code", code(7)}, {"place", "OFFICE"}, {"grounds", "SIGNS_OF_VIOLATION"},
-                      {"period_from", day(500)}, {"period_to", day(100)}, {"search_id", search.body["search_id"]}};
+                      {"period_from", iso_day(-500)}, {"period_to", iso_day(-100)}, {"search_id", search.body["search_id"]}};
   auto second = ktstq.post("/api/v1/audit/proposals", overlapping);
   ASSERT_EQ(second.status, 201) << second.raw;
   auto refused = logged_in("ktstq.lanhdao").post("/api/v1/audit/proposals/" + second.body["id"].dump() + "/approve");
@@ -392,8 +388,8 @@ TEST_P(RiskApi, ProposalFromCandidateAndPeriodOverlap) {
   EXPECT_EQ(refused.body["error"]["details"]["other_number"], created.body["number"]);
   EXPECT_NE(refused.body["error"]["message"].get<std::string>().find(created.body["number"].get<std::string>()),
             std::string::npos);
-  overlapping["period_from"] = day(399);
-  overlapping["period_to"] = day(10);
+  overlapping["period_from"] = iso_day(-399);
+  overlapping["period_to"] = iso_day(-10);
   auto third = ktstq.post("/api/v1/audit/proposals", overlapping);
   ASSERT_EQ(third.status, 201) << third.raw;
   ASSERT_EQ(logged_in("ktstq.lanhdao").post("/api/v1/audit/proposals/" + second.body["id"].dump() + "/cancel").status, 200);

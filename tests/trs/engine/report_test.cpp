@@ -25,6 +25,13 @@ const StatRow* row(const Report& r, std::string_view interval, std::string_view 
   return nullptr;
 }
 
+// The analysis of a stored study's sample (its week, branches, sampling rules…), the other settings as default.
+Report analyze_study(const std::string& csv, const StudySettings& study) {
+  AnalysisSettings settings;
+  settings.study = study;
+  return analyze_csv(csv, settings);
+}
+
 std::size_t count_code(const Report& r, std::string_view code) {
   std::size_t n = 0;
   for (const Issue& i : r.issues) n += i.code == code;
@@ -139,20 +146,18 @@ TEST(Report, StudyWeekTypesBranchesAndFollowUp) {
   st.excluded_type_codes = {"G51"};
   st.branches = {"03CC", "02CI"};
   st.follow_up_limit = local(2025, 6, 30, 0, 0);
-  AnalysisSettings settings;
-  settings.study = st;
-  const Report r = analyze_csv(lines({
-                                   kHeader,
-                                   "XK,304722599000,03CC,B11,GREEN,,,,2025-06-16 00:00,,,,2025-06-16 08:05,,,",
-                                   "XK,304722599010,03CC,B11,GREEN,,,,2025-06-21 23:59,,,,2025-06-22 08:05,,,",
-                                   "XK,304722599020,03CC,B11,GREEN,,,,2025-06-22 00:00,,,,2025-06-22 08:05,,,",
-                                   "XK,304722599030,03CC,B11,GREEN,,,,2025-06-15 23:59,,,,2025-06-16 08:05,,,",
-                                   "XK,304722599040,03CC,G51,GREEN,,,,2025-06-17 08:00,,,,2025-06-17 08:05,,,",
-                                   "XK,304722599050,45B1,B11,GREEN,,,,2025-06-17 08:00,,,,2025-06-17 08:05,,,",
-                                   "XK,304722599060,02CI,B11,RED,,,,2025-06-17 08:00,,,,2025-07-02 08:05,,,",
-                                   "XK,304722599070,02CI,B11,RED,,,,,,,,2025-07-02 08:05,,,",
-                               }),
-                               settings);
+  const Report r = analyze_study(lines({
+                                     kHeader,
+                                     "XK,304722599000,03CC,B11,GREEN,,,,2025-06-16 00:00,,,,2025-06-16 08:05,,,",
+                                     "XK,304722599010,03CC,B11,GREEN,,,,2025-06-21 23:59,,,,2025-06-22 08:05,,,",
+                                     "XK,304722599020,03CC,B11,GREEN,,,,2025-06-22 00:00,,,,2025-06-22 08:05,,,",
+                                     "XK,304722599030,03CC,B11,GREEN,,,,2025-06-15 23:59,,,,2025-06-16 08:05,,,",
+                                     "XK,304722599040,03CC,G51,GREEN,,,,2025-06-17 08:00,,,,2025-06-17 08:05,,,",
+                                     "XK,304722599050,45B1,B11,GREEN,,,,2025-06-17 08:00,,,,2025-06-17 08:05,,,",
+                                     "XK,304722599060,02CI,B11,RED,,,,2025-06-17 08:00,,,,2025-07-02 08:05,,,",
+                                     "XK,304722599070,02CI,B11,RED,,,,,,,,2025-07-02 08:05,,,",
+                                 }),
+                                 st);
   EXPECT_EQ(r.records.total, 8u);
   EXPECT_EQ(r.records.analysed, 3u);  // rows 2, 3 and 8
   EXPECT_EQ(r.records.excluded, 5u);
@@ -170,17 +175,15 @@ TEST(Report, StudyShorterThanAWeek) {
   st.week_start = {2025, 6, 16};
   st.period_begin = local(2025, 6, 17, 7, 30);
   st.period_end = local(2025, 6, 17, 11, 30);
-  AnalysisSettings settings;
-  settings.study = st;
-  const Report r = analyze_csv(lines({
-                                   kHeader,
-                                   "XK,304722599000,03CC,B11,GREEN,,,,2025-06-17 07:30,,,,2025-06-17 08:05,,,",
-                                   "XK,304722599010,03CC,B11,GREEN,,,,2025-06-17 11:29:59,,,,2025-06-17 12:00,,,",
-                                   "XK,304722599020,03CC,B11,GREEN,,,,2025-06-17 11:30,,,,2025-06-17 12:05,,,",
-                                   "XK,304722599030,03CC,B11,GREEN,,,,2025-06-17 07:29,,,,2025-06-17 08:05,,,",
-                                   "XK,304722599040,03CC,B11,GREEN,,,,2025-06-16 09:00,,,,2025-06-16 09:05,,,",
-                               }),
-                               settings);
+  const Report r = analyze_study(lines({
+                                     kHeader,
+                                     "XK,304722599000,03CC,B11,GREEN,,,,2025-06-17 07:30,,,,2025-06-17 08:05,,,",
+                                     "XK,304722599010,03CC,B11,GREEN,,,,2025-06-17 11:29:59,,,,2025-06-17 12:00,,,",
+                                     "XK,304722599020,03CC,B11,GREEN,,,,2025-06-17 11:30,,,,2025-06-17 12:05,,,",
+                                     "XK,304722599030,03CC,B11,GREEN,,,,2025-06-17 07:29,,,,2025-06-17 08:05,,,",
+                                     "XK,304722599040,03CC,B11,GREEN,,,,2025-06-16 09:00,,,,2025-06-16 09:05,,,",
+                                 }),
+                                 st);
   EXPECT_EQ(r.records.analysed, 2u);
   EXPECT_EQ(r.records.outside_week, 3u);
   EXPECT_EQ(row(r, "T2", "XK")->stats.n, 2u);
@@ -192,24 +195,22 @@ TEST(Report, SamplingRuleKeepsT3OnlyForTheRecordsItKeeps) {
   StudySettings st;
   st.week_start = {2025, 6, 16};
   st.sampling_rules = {{"02CI", SamplingRule::WedFri}, {"03CC", SamplingRule::FullWeek}};
-  AnalysisSettings settings;
-  settings.study = st;
   const std::string header = "flow,declaration_no,branch_code,registered_at,doc_assigned_at,doc_check_end_at,released_at,sci_kinds";
-  const Report r = analyze_csv(lines({
-                                   header,
-                                   // 02CI Monday: left out of T3 (T2 still counts).
-                                   "XK,304722599000,02CI,2025-06-16 08:00,2025-06-16 08:10,2025-06-16 09:10,2025-06-16 10:00,",
-                                   // 02CI Wednesday and Friday: kept.
-                                   "XK,304722599010,02CI,2025-06-18 08:00,2025-06-18 08:10,2025-06-18 10:10,2025-06-18 11:00,",
-                                   "XK,304722599020,02CI,2025-06-20 23:59,2025-06-21 00:10,2025-06-21 03:10,2025-06-21 04:00,",
-                                   // 02CI Saturday with specialised inspection: kept.
-                                   "XK,304722599030,02CI,2025-06-21 08:00,2025-06-21 08:10,2025-06-21 12:10,2025-06-21 13:00,KDTV",
-                                   // 02CI Thursday 00:00 local is Wednesday 17:00 UTC: kept (local weekday).
-                                   "XK,304722599040,02CI,2025-06-19 00:00,2025-06-19 00:10,2025-06-19 05:10,2025-06-19 06:00,",
-                                   // 03CC Monday: FULL_WEEK keeps it.
-                                   "XK,304722599050,03CC,2025-06-16 08:00,2025-06-16 08:10,2025-06-16 14:10,2025-06-16 15:00,",
-                               }),
-                               settings);
+  const Report r = analyze_study(lines({
+                                     header,
+                                     // 02CI Monday: left out of T3 (T2 still counts).
+                                     "XK,304722599000,02CI,2025-06-16 08:00,2025-06-16 08:10,2025-06-16 09:10,2025-06-16 10:00,",
+                                     // 02CI Wednesday and Friday: kept.
+                                     "XK,304722599010,02CI,2025-06-18 08:00,2025-06-18 08:10,2025-06-18 10:10,2025-06-18 11:00,",
+                                     "XK,304722599020,02CI,2025-06-20 23:59,2025-06-21 00:10,2025-06-21 03:10,2025-06-21 04:00,",
+                                     // 02CI Saturday with specialised inspection: kept.
+                                     "XK,304722599030,02CI,2025-06-21 08:00,2025-06-21 08:10,2025-06-21 12:10,2025-06-21 13:00,KDTV",
+                                     // 02CI Thursday 00:00 local is Wednesday 17:00 UTC: kept (local weekday).
+                                     "XK,304722599040,02CI,2025-06-19 00:00,2025-06-19 00:10,2025-06-19 05:10,2025-06-19 06:00,",
+                                     // 03CC Monday: FULL_WEEK keeps it.
+                                     "XK,304722599050,03CC,2025-06-16 08:00,2025-06-16 08:10,2025-06-16 14:10,2025-06-16 15:00,",
+                                 }),
+                                 st);
   EXPECT_EQ(r.records.analysed, 6u);
   EXPECT_EQ(row(r, "T2", "XK")->stats.n, 6u);
   ASSERT_NE(row(r, "T3_1", "XK"), nullptr);

@@ -10,6 +10,9 @@ export type AuditPayment = components['schemas']['AuditPayment'];
 /** A new proposal with the day its paper form was approved (entered later than one working day after it: late). */
 export type ProposalEntry = components['schemas']['AuditProposalInput'];
 
+/** A column of the STQ01 import layout, as the server reads it (GET /audit/stq01/columns). */
+export type Stq01Column = components['schemas']['AuditStq01Column'];
+
 export const RECIPIENT_KINDS = ['DECLARANT', 'AGENCY'] as const;
 
 /** The audit lists that export, by their path below /api/v1 and the file name used when the server gives none. */
@@ -47,6 +50,7 @@ export const auditExtras = {
       contentType: typeof body === 'string' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       onProgress,
     }),
+  stq01Columns: () => ok(api.GET('/api/v1/audit/stq01/columns')).then((r) => r.items),
   stq01Template: () => download('/audit/stq01/template', undefined, 'mau-nhap-stq01.xlsx'),
   payments: (id: number) => ok(api.GET('/api/v1/audit/proposals/{id}/payments', { params: { path: { id } } })),
   addPayment: (id: number, body: { paid_on: string; amount: number; document?: string }) =>

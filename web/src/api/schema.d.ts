@@ -1560,6 +1560,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/stq01/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các cột của tệp nhập STQ01 / The STQ01 import layout
+         * @description The one column layout of `POST /audit/stq01/import` and of the template (src/audit/stq01_rules.h
+         *     kStq01Columns), in its order: each column's key, Vietnamese heading, and whether it must be filled on every
+         *     row (`all`), on proposals only (`proposal`: place and period) or never (`no`).
+         */
+        get: operations["getAuditStq01Columns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/stq01/template": {
         parameters: {
             query?: never;
@@ -6623,6 +6645,14 @@ export interface components {
             /** @description False when the server stopped counting an unselective name search. */
             total_exact: boolean;
         };
+        AuditStq01Column: {
+            /** @description The column key (accepted as a heading too) */
+            key: string;
+            /** @description The Vietnamese heading, as in the template */
+            heading: string;
+            /** @enum {string} */
+            required: "all" | "proposal" | "no";
+        };
         AuditImportResult: {
             created: number;
             updated: number;
@@ -11642,6 +11672,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getAuditStq01Columns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The columns. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditStq01Column"][];
+                    };
+                };
             };
         };
     };

@@ -1,9 +1,21 @@
 import type { ReactNode } from 'react';
 import { Typography } from 'antd';
+import { useI18n, type DictKey } from '../i18n';
 
-type HeaderProps = { title: ReactNode; extra?: ReactNode; subtitle?: ReactNode };
+/** A dictionary section that has both a `<section>.title` and a `<section>.subtitle` key (e.g. 'audit.stq01'). */
+export type HeaderSection = {
+  [K in DictKey]: K extends `${infer S}.title` ? (`${S}.subtitle` extends DictKey ? S : never) : never;
+}[DictKey];
 
-export function PageHeader({ title, extra, subtitle }: HeaderProps) {
+/** The title and subtitle given, or those of a dictionary section; actions (`extra`) on the right. */
+type HeaderProps = ({ title: ReactNode; subtitle?: ReactNode; section?: never } | { section: HeaderSection; title?: never; subtitle?: never }) & {
+  extra?: ReactNode;
+};
+
+export function PageHeader({ extra, ...text }: HeaderProps) {
+  const { t } = useI18n();
+  const title = text.section ? t(`${text.section}.title`) : text.title;
+  const subtitle = text.section ? t(`${text.section}.subtitle`) : text.subtitle;
   return (
     <div className="hq-page-header">
       <div>

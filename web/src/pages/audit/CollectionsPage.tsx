@@ -281,8 +281,7 @@ export default function CollectionsPage() {
 
   return (
     <Page
-      title={t('audit.collections.title')}
-      subtitle={t('audit.collections.subtitle')}
+      section="audit.collections"
       extra={
         <>
           <ListExportButton list="collections" params={params} />

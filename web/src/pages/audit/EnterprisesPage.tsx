@@ -101,8 +101,7 @@ export default function EnterprisesPage() {
 
   return (
     <Page
-      title={t('audit.enterprises.title')}
-      subtitle={t('audit.enterprises.subtitle')}
+      section="audit.enterprises"
       extra={
         <>
           <ListExportButton list="enterprises" params={table.params} />

@@ -51,7 +51,7 @@ export default function FeedbackPage() {
   const req = (label: string) => ({ required: true, whitespace: true, message: t('common.required', { field: label.toLowerCase() }) });
   return (
     <div>
-      <PageHeader title={t('audit.fb.title')} subtitle={t('audit.fb.subtitle')} />
+      <PageHeader section="audit.fb" />
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={rights.seesFeedback ? 8 : 14}>
           <Card size="small" title={t('audit.fb.form')}>

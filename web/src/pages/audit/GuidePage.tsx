@@ -14,8 +14,7 @@ export default function GuidePage() {
   return (
     <div className="hq-guide" data-testid="audit-guide">
       <PageHeader
-        title={t('audit.guide.title')}
-        subtitle={t('audit.guide.subtitle')}
+        section="audit.guide"
         extra={<Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="guide-print">{t('audit.guide.print')}</Button>}
       />
       <Row gutter={16}>

@@ -55,8 +55,7 @@ export default function ProposalsPage() {
 
   return (
     <Page
-      title={t('audit.proposals.title')}
-      subtitle={t('audit.proposals.subtitle')}
+      section="audit.proposals"
       extra={
         <>
           <ListExportButton list="proposals" params={params} />

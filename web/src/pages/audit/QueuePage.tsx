@@ -175,7 +175,7 @@ export default function QueuePage() {
   );
   return (
     <div>
-      <PageHeader title={t('audit.queue.title')} subtitle={t('audit.queue.subtitle')} />
+      <PageHeader section="audit.queue" />
       <Tabs
         activeKey={kind}
         onChange={(k) => setParams({ kind: k }, { replace: true })}

@@ -102,8 +102,7 @@ export default function ReportCalendarPage() {
   return (
     <div>
       <PageHeader
-        title={t('audit.cal.title')}
-        subtitle={t('audit.cal.subtitle')}
+        section="audit.cal"
         extra={
           <Space>
             {t('audit.cal.year')}

@@ -181,8 +181,7 @@ export default function CriteriaSetsPage() {
   const [feedback, setFeedback] = useState<CriteriaSet | null>(null);
   return (
     <Page
-      title={t('risk.criteria.title')}
-      subtitle={t('risk.criteria.subtitle')}
+      section="risk.criteria"
       extra={rights.keepsKeyList && (
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ base: null })} data-testid="criteria-new">{t('risk.criteria.new')}</Button>
       )}

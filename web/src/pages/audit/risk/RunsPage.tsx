@@ -91,8 +91,7 @@ export default function RunsPage() {
   };
   return (
     <Page
-      title={t('risk.runs.title')}
-      subtitle={t('risk.runs.subtitle')}
+      section="risk.runs"
       extra={
         <Space>
           {(rights.inDepartment || rights.admin) && (
