@@ -62,6 +62,19 @@ core::Principal agent_principal(const store::Agent& agent, const std::string& cl
                     {{"index", index}, {"field", "unit_code"}});
 }
 
+// Validates a request's items one by one (`parse(item, index)`: its errors name the item) and checks that each
+// reports for the agent's own unit; the first refusal refuses the whole request.
+template <typename Items, typename Parse>
+auto own_items(Items&& items, const store::Agent& agent, Parse parse) {
+  std::vector<decltype(parse(items[0], std::size_t{0}))> out;
+  out.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out.push_back(parse(items[i], i));
+    if (out.back().unit_code != agent.unit_code) wrong_unit(i, out.back().unit_code, agent);
+  }
+  return out;
+}
+
 }  // namespace
 
 NewAgent MonitorService::create_agent(const core::Principal& caller, const std::string& unit_code,
@@ -152,13 +165,8 @@ void MonitorService::update_settings(const core::Principal& caller, const std::s
 
 IngestResult MonitorService::ingest_events(const store::Agent& agent, std::string_view body, const std::string& client) {
   const auto now = core::now();
-  auto items = read_event_items(body);
-  std::vector<Event> events;
-  events.reserve(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    events.push_back(parse_event(std::move(items[i]), i, now));
-    if (events.back().unit_code != agent.unit_code) wrong_unit(i, events.back().unit_code, agent);
-  }
+  const auto events = own_items(read_event_items(body), agent,
+                                [&](EventItem& item, std::size_t i) { return parse_event(std::move(item), i, now); });
   const auto result = record_events(agent, events, now, client);
   process_due(now);
   return result;
@@ -242,12 +250,9 @@ IngestResult MonitorService::record_events(const store::Agent& agent, const std:
 IngestResult MonitorService::ingest_service_reports(const store::Agent& agent, const json& body,
                                                     const std::string& client) {
   const auto now = core::now();
-  const auto& items = item_list(body, "reports");
-  std::vector<ServiceReport> reports;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    reports.push_back(parse_service_report(items[i], i, now));
-    if (reports.back().unit_code != agent.unit_code) wrong_unit(i, reports.back().unit_code, agent);
-  }
+  const auto reports = own_items(item_list(body, "reports"), agent, [&](const json& item, std::size_t i) {
+    return parse_service_report(item, i, now);
+  });
   const auto result = record_reports(agent, reports, now, client);
   process_due(now);
   return result;
