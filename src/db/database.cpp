@@ -55,7 +55,11 @@ std::string libpq_keywords(const std::string& url) {
     add("host", host_port);
   }
   add("dbname", dbname);
-  out += " options='-c client_min_messages=warning'";
+  // No JIT compilation: PostgreSQL compiles a query whose estimated cost passes 100,000 (jit_above_cost), which
+  // costs 20–100 ms each time, for queries that then run in a few ms (the monitor's history count at 10M
+  // operations: 110–150 ms with JIT, 15–18 ms without, docs/performance.md). It pays off only for queries of
+  // seconds, which no page runs.
+  out += " options='-c client_min_messages=warning -c jit=off'";
   std::size_t start = 0;
   while (start < params.size()) {
     auto end = params.find('&', start);
