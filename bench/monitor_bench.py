@@ -197,6 +197,8 @@ def soak(args):
             raise SystemExit(f"events: {r.status}")
         i += 1000
         sent += 1000
+        if args.rate:  # a steady load instead of as fast as possible (the ledger grows ~400 bytes an event)
+            time.sleep(max(0.0, start + sent / args.rate - time.time()))
     samples.append((round(time.time() - start), rss_kb(args.pid)))
     mapped = rss_kb(args.pid, "RssFile")
     elapsed = time.time() - start
@@ -221,6 +223,7 @@ def main():
     p.add_argument("--peer", default="02")
     p.add_argument("--password", default="Quan-tri-2026!")
     p.add_argument("--samples", type=int, default=5)
+    p.add_argument("--rate", type=float, default=0, help="soak: events per second at most (default: as fast as possible)")
     p.add_argument("--sample-every", type=float, default=0, help="soak: seconds between RSS samples (default: 1/20 of the run)")
     p.add_argument("--requests", type=int, default=200)
     p.add_argument("--pid", type=int, default=0)
