@@ -186,7 +186,7 @@ def soak(args):
         if time.time() >= next_sample:
             samples.append((round(time.time() - start), rss_kb(args.pid)))
             mapped = rss_kb(args.pid, "RssFile")
-            next_sample += max(1, args.seconds / 20)
+            next_sample += args.sample_every or max(1, args.seconds / 20)
         body = json.dumps(events_body(args.unit, args.peer, tag, i, 1000, iso(int(time.time())))).encode()
         conn = connect(args.url)
         conn.request("POST", "/api/v1/monitor/events", body, agent)
@@ -197,6 +197,8 @@ def soak(args):
             raise SystemExit(f"events: {r.status}")
         i += 1000
         sent += 1000
+        if args.rate:  # a steady load instead of as fast as possible (the ledger grows ~400 bytes an event)
+            time.sleep(max(0.0, start + sent / args.rate - time.time()))
     samples.append((round(time.time() - start), rss_kb(args.pid)))
     mapped = rss_kb(args.pid, "RssFile")
     elapsed = time.time() - start
@@ -221,6 +223,8 @@ def main():
     p.add_argument("--peer", default="02")
     p.add_argument("--password", default="Quan-tri-2026!")
     p.add_argument("--samples", type=int, default=5)
+    p.add_argument("--rate", type=float, default=0, help="soak: events per second at most (default: as fast as possible)")
+    p.add_argument("--sample-every", type=float, default=0, help="soak: seconds between RSS samples (default: 1/20 of the run)")
     p.add_argument("--requests", type=int, default=200)
     p.add_argument("--pid", type=int, default=0)
     p.add_argument("--seconds", type=int, default=60)

@@ -10,6 +10,8 @@
 # the Cục viewer 02.giamsat and the Chi cục viewer 02ci.giamsat of the demo.
 # The shape `deep_keyset` (page 400 by `cursor`) needs a binary with keyset paging; others print "—".
 # A binary is named by its directory in the table: pass copies such as /tmp/b/before/haiquan /tmp/b/after/haiquan.
+# MONITOR_PG_URL=postgresql://…/postgres reuses a running cluster whose database history0 already holds the ledger
+# (made by an earlier run, kept; 10M operations take 400 s to generate): no generation, the copies made again.
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
 bench_init monitor-history MONITOR 55472 LEDGER=1000000 REQUESTS=50 PORT=18191
@@ -58,7 +60,12 @@ for backend in $backends; do
         cp "$work/history-0.db" "$target"
       fi
     else
-      if [ "$i" = 0 ]; then
+      if [ "$i" = 0 ] && [ -n "${MONITOR_PG_URL:-}" ]; then
+        admin_url=$MONITOR_PG_URL
+        db=${admin_url%/*}/history0
+        target=$db
+        fill_seconds="an earlier run; reused"
+      elif [ "$i" = 0 ]; then
         pg_stop
         admin_url=$(pg_cluster start | tail -1)
         psql -q "$admin_url" -c "CREATE DATABASE history0" >/dev/null
@@ -67,7 +74,7 @@ for backend in $backends; do
         "$bin" init --db "$db" --admin-password "$password" >"$work/init.log" 2>&1; "$bin" demo --db "$db" >>"$work/init.log" 2>&1
         t0=$(date +%s); fill_ledger "$target"; fill_seconds=$(( $(date +%s) - t0 ))
       else
-        psql -q "$admin_url" -c "CREATE DATABASE history$i TEMPLATE history0" >/dev/null
+        psql -q "$admin_url" -c "DROP DATABASE IF EXISTS history$i" -c "CREATE DATABASE history$i TEMPLATE history0" >/dev/null
         db=${admin_url%/*}/history$i
         target=$db
       fi
@@ -117,7 +124,7 @@ for backend in $backends; do
   done
   echo
   echo "Migration time per binary on the copy (new indexes built): ${migrate_times[*]} s."
-  if [ "$backend" = postgresql ]; then pg_stop; fi
+  if [ "$backend" = postgresql ] && [ -z "${MONITOR_PG_URL:-}" ]; then pg_stop; fi
 done
 echo
 echo "Command: \`BUILD_DIR=$build WORK_DIR=… MONITOR_LEDGER=$ledger MONITOR_BACKENDS=\"$backends\" MONITOR_REQUESTS=$requests bash scripts/bench-monitor-history.sh ${bins[*]}\`, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end."

@@ -12,8 +12,9 @@
 # Prints Markdown (copy into docs/performance.md, section "Transmission monitoring").
 # Called by scripts/bench.sh with BUILD_DIR (Release build with bench targets) and WORK_DIR; alone:
 #   BUILD_DIR=build-bench WORK_DIR=$(mktemp -d) bash scripts/bench-monitor.sh
-# Knobs: MONITOR_EVENTS (50000), MONITOR_LEDGER (1000000), MONITOR_SOAK_SECONDS (30; 600 for the 10-minute run),
-#        MONITOR_BACKENDS ("sqlite postgresql"), MONITOR_PG_PORT (55471), MONITOR_REQUESTS (200), MONITOR_PORT (18190).
+# Knobs: MONITOR_EVENTS (50000), MONITOR_LEDGER (1000000), MONITOR_SOAK_SECONDS (30; 600 for the 10-minute run; RSS
+#   sampled every MONITOR_SOAK_EVERY seconds, 10; at most MONITOR_SOAK_RATE events/s, 0 = as fast as it goes: at
+#   80,000/s ten minutes fill 19 GB of disk), MONITOR_BACKENDS ("sqlite postgresql"), MONITOR_PG_PORT (55471), MONITOR_REQUESTS (200), MONITOR_PORT (18190).
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
 bench_init monitor MONITOR 55471 EVENTS=50000 LEDGER=1000000 SOAK_SECONDS=30 REQUESTS=200 PORT=18190
@@ -63,7 +64,8 @@ for backend in $backends; do
   start_server "$db"
   soak=""
   if [ "$backend" = sqlite ]; then
-    soak=$(python3 bench/monitor_bench.py soak --url $base --pid "$server_pid" --seconds "$soak_seconds")
+    soak=$(python3 bench/monitor_bench.py soak --url $base --pid "$server_pid" --seconds "$soak_seconds" \
+      --sample-every "${MONITOR_SOAK_EVERY:-10}" --rate "${MONITOR_SOAK_RATE:-0}")
   fi
   # Last: it shortens EDATA's receive window to 10 s (the soak's files would all fall due).
   due=$(python3 bench/monitor_bench.py due --url $base --password "$password" --samples 5)
@@ -92,6 +94,8 @@ for backend in $backends; do
   if [ -n "$soak" ]; then
     echo
     echo "Sustained ingest, $(echo "$soak" | field '["seconds"]') s, $(echo "$soak" | field '["events"]') events ($(echo "$soak" | field '["events_per_second"]')/s): anonymous RSS $(echo "$soak" | field '["anon_rss_start_mb"]') MB at start, max $(echo "$soak" | field '["anon_rss_max_first_half_mb"]') MB in the first half, max $(echo "$soak" | field '["anon_rss_max_second_half_mb"]') MB in the second half, $(echo "$soak" | field '["anon_rss_end_mb"]') MB at the end (plus $(echo "$soak" | field '["mapped_file_rss_end_mb"]') MB of the SQLite file mapped, page cache)."
+    echo
+    echo "Anonymous RSS sampled every ${MONITOR_SOAK_EVERY:-10} s (seconds, MB): $(echo "$soak" | field '["samples_s_mb"]')"
   fi
   echo
   echo "Large ledger: $total operations stored (generated in ${fill_seconds} s) and $((ledger / 100)) incidents; $requests requests each, one client:"

@@ -1,12 +1,16 @@
 #include "db/database.h"
 
+#include <condition_variable>
 #include <filesystem>
 #include <mutex>
+#include <thread>
+#include <unordered_map>
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include "core/error.h"
+#include "db/sqlite_extras.h"
 
 namespace hq::db {
 
@@ -51,7 +55,11 @@ std::string libpq_keywords(const std::string& url) {
     add("host", host_port);
   }
   add("dbname", dbname);
-  out += " options='-c client_min_messages=warning'";
+  // No JIT compilation: PostgreSQL compiles a query whose estimated cost passes 100,000 (jit_above_cost), which
+  // costs 20–100 ms each time, for queries that then run in a few ms (the monitor's history count at 10M
+  // operations: 110–150 ms with JIT, 15–18 ms without, docs/performance.md). It pays off only for queries of
+  // seconds, which no page runs.
+  out += " options='-c client_min_messages=warning -c jit=off'";
   std::size_t start = 0;
   while (start < params.size()) {
     auto end = params.find('&', start);
@@ -75,10 +83,12 @@ void configure_sqlite_once() {
   });
 }
 
+std::string sqlite_path(const std::string& url) { return url.substr(std::string("sqlite:").size()); }
+
 void open_session(soci::session& session, Backend backend, const std::string& url) {
   if (backend == Backend::Sqlite) {
     configure_sqlite_once();
-    const std::string path = url.substr(std::string("sqlite:").size());
+    const std::string path = sqlite_path(url);
     const auto parent = std::filesystem::path(path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
     session.open(soci::sqlite3, "db=\"" + path + "\" timeout=30");
@@ -101,19 +111,174 @@ Backend backend_of(const std::string& url) {
                     "Địa chỉ cơ sở dữ liệu không hợp lệ: «" + url + "». Dùng sqlite:ĐƯỜNG_DẪN hoặc postgresql://…");
 }
 
+sqlite_api::sqlite3* connection_of(soci::session& session) {
+  return static_cast<soci::sqlite3_session_backend*>(session.get_backend())->conn_;
+}
+
+// The kept statements of each pooled SQLite connection (take_statement). A connection is only ever used by the
+// thread holding its Lease; the mutex guards the map, shared by every Database of the process.
+struct KeptStatement {
+  sqlite_api::sqlite3_stmt* statement = nullptr;
+  bool taken = false;
+};
+std::mutex kept_mutex;
+std::unordered_map<sqlite_api::sqlite3*, std::unordered_map<std::string, KeptStatement>> kept;
+
+void keep_statements_of(soci::session& session) {
+  std::lock_guard lock(kept_mutex);
+  kept[connection_of(session)];
+}
+
+void finalize_statements_of(soci::session& session) {
+  std::lock_guard lock(kept_mutex);
+  const auto found = kept.find(connection_of(session));
+  if (found == kept.end()) return;
+  for (auto& [text, k] : found->second) sqlite_api::sqlite3_finalize(k.statement);
+  kept.erase(found);
+}
+
+// SQLite's WAL checkpoint off the writers' path. With SQLite's default (wal_autocheckpoint=1000) the commit that
+// takes the WAL past 1,000 pages copies them into the database file and syncs it, inside that request: about 5 % of
+// the monitor ingest's CPU, and an fsync, every few requests. Here a commit past kFrames only wakes this thread,
+// which checkpoints PASSIVE (it never blocks a writer or a reader) on a connection of its own while the next request
+// runs. Should it fall behind (the WAL past kInlineFrames), the committing session checkpoints itself as before, so
+// the WAL stays bounded either way. A session's WAL hook replaces SQLite's automatic checkpoint.
+class Checkpointer {
+ public:
+  explicit Checkpointer(std::string path) : path_(std::move(path)), thread_([this] { run(); }) {}
+  ~Checkpointer() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+  }
+  void attach(soci::session& session) {
+    sqlite_api::sqlite3_wal_hook(connection_of(session), &Checkpointer::on_commit, this);
+  }
+  static void detach(soci::session& session) { sqlite_api::sqlite3_wal_hook(connection_of(session), nullptr, nullptr); }
+  std::size_t done() const { return done_.load(); }
+
+ private:
+  static constexpr int kFrames = 1000, kInlineFrames = 16000;
+
+  static int on_commit(void* self, sqlite_api::sqlite3* conn, const char* name, int frames) {
+    if (frames >= kInlineFrames)
+      sqlite_api::sqlite3_wal_checkpoint_v2(conn, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    else if (frames >= kFrames)
+      static_cast<Checkpointer*>(self)->request();
+    return SQLITE_OK;
+  }
+  void request() {
+    {
+      std::lock_guard lock(mutex_);
+      wanted_ = true;
+    }
+    wake_.notify_one();
+  }
+  void run() {
+    using namespace sqlite_api;
+    sqlite3* conn = nullptr;
+    // A connection that has read nothing yet does not know the file is in WAL mode, and its checkpoint would do
+    // nothing: the first read opens the WAL, and it stays open.
+    if (sqlite3_open_v2(path_.c_str(), &conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK) {
+      sqlite3_busy_timeout(conn, 1000);
+      sqlite3_exec(conn, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+    }
+    for (;;) {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [&] { return wanted_ || stop_; });
+      if (stop_) break;
+      wanted_ = false;
+      lock.unlock();
+      if (sqlite3_wal_checkpoint_v2(conn, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK) ++done_;
+    }
+    sqlite3_close(conn);
+  }
+
+  std::string path_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool wanted_ = false, stop_ = false;
+  std::atomic<std::size_t> done_{0};
+  std::thread thread_;  // last: starts once the members above exist
+};
+
+// The checkpointer of each SQLite Database (kept here, not in Database, so that its header stays as it is).
+std::mutex checkpointers_mutex;
+std::unordered_map<const Database*, std::unique_ptr<Checkpointer>> checkpointers;
+
 }  // namespace
+
+sqlite_api::sqlite3_stmt* take_statement(soci::session& session, const std::string& text) {
+  if (session.get_backend_name() != "sqlite3") return nullptr;
+  auto* conn = connection_of(session);
+  std::lock_guard lock(kept_mutex);
+  const auto found = kept.find(conn);
+  if (found == kept.end()) return nullptr;
+  auto& k = found->second[text];
+  if (k.taken) return nullptr;
+  if (!k.statement && sqlite_api::sqlite3_prepare_v3(conn, text.c_str(), static_cast<int>(text.size()),
+                                                     SQLITE_PREPARE_PERSISTENT, &k.statement, nullptr) != SQLITE_OK) {
+    found->second.erase(text);
+    return nullptr;  // the caller prepares it again and reports SQLite's error
+  }
+  k.taken = true;
+  return k.statement;
+}
+
+void give_back_statement(soci::session& session, sqlite_api::sqlite3_stmt* statement) {
+  sqlite_api::sqlite3_reset(statement);
+  sqlite_api::sqlite3_clear_bindings(statement);
+  std::lock_guard lock(kept_mutex);
+  const auto found = kept.find(connection_of(session));
+  if (found == kept.end()) return;
+  for (auto& [text, k] : found->second)
+    if (k.statement == statement) k.taken = false;
+}
+
+std::size_t background_checkpoints(const Database& db) {
+  std::lock_guard lock(checkpointers_mutex);
+  const auto found = checkpointers.find(&db);
+  return found == checkpointers.end() ? 0 : found->second->done();
+}
 
 Database::Database(const std::string& url, std::size_t pool_size)
     : url_(url), backend_(backend_of(url)), pool_size_(pool_size), pool_(std::make_unique<soci::connection_pool>(pool_size)) {
   try {
     for (std::size_t i = 0; i < pool_size; ++i) open_session(pool_->at(i), backend_, url_);
+    if (backend_ == Backend::Sqlite) {
+      auto checkpointer = std::make_unique<Checkpointer>(sqlite_path(url_));
+      for (std::size_t i = 0; i < pool_size; ++i) {
+        checkpointer->attach(pool_->at(i));
+        keep_statements_of(pool_->at(i));
+      }
+      std::lock_guard lock(checkpointers_mutex);
+      checkpointers[this] = std::move(checkpointer);
+    }
   } catch (const std::exception& error) {
     throw core::Error(core::ErrorKind::Unavailable, "DATABASE_UNAVAILABLE",
                       std::string("Không kết nối được cơ sở dữ liệu: ") + error.what());
   }
 }
 
-Database::~Database() = default;
+Database::~Database() {
+  if (backend_ != Backend::Sqlite) return;
+  // Before the pool closes its connections: no kept statement left open on them, no hook into the checkpointer.
+  for (std::size_t i = 0; i < pool_size_; ++i) {
+    finalize_statements_of(pool_->at(i));
+    Checkpointer::detach(pool_->at(i));
+  }
+  std::unique_ptr<Checkpointer> checkpointer;  // stopped and joined at the end of this block
+  {
+    std::lock_guard lock(checkpointers_mutex);
+    if (const auto found = checkpointers.find(this); found != checkpointers.end()) {
+      checkpointer = std::move(found->second);
+      checkpointers.erase(found);
+    }
+  }
+}
 
 std::size_t Database::sessions_in_use() const { return in_use_.load(); }
 

@@ -7,6 +7,7 @@
 
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "db/sqlite_extras.h"
 #include "db/row.h"
 #include "db/row_mapping.h"
 #include "monitor/store.h"
@@ -63,22 +64,27 @@ class Slots {
   std::size_t n_ = 0;
 };
 
-// SQLite, a row written without reading anything back: the one-row statement prepared once, its values bound in
-// place from the caller's strings (no copy; SQLITE_STATIC, they outlive the step) and stepped through SQLite's
-// own interface. Through SOCI each execution also copied every value into its slot and ran SOCI's bookkeeping
-// per value (about a tenth of the ingest's CPU).
+// SQLite, a row written without reading anything back: the one-row statement prepared once per connection (kept
+// by db::take_statement across requests), its values bound in place from the caller's strings (no copy;
+// SQLITE_STATIC, they outlive the step) and stepped through SQLite's own interface. Through SOCI each execution
+// also copied every value into its slot and ran SOCI's bookkeeping per value (about a tenth of the ingest's CPU).
 class NativeRow {
  public:
   NativeRow(soci::session& sql, const std::string& head, std::size_t columns, const std::string& tail)
-      : db_(static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_) {
+      : sql_(sql), db_(static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_) {
     std::string tuple = "(";
     for (std::size_t i = 0; i < columns; ++i) tuple += i ? ", ?" : "?";
     const auto text = head + tuple + ")" + tail;
-    if (sqlite_api::sqlite3_prepare_v2(db_, text.c_str(), static_cast<int>(text.size()), &stmt_, nullptr) !=
-        SQLITE_OK)
+    stmt_ = db::take_statement(sql, text);
+    kept_ = stmt_ != nullptr;
+    if (!kept_ && sqlite_api::sqlite3_prepare_v2(db_, text.c_str(), static_cast<int>(text.size()), &stmt_,
+                                                 nullptr) != SQLITE_OK)
       fail();
   }
-  ~NativeRow() { sqlite_api::sqlite3_finalize(stmt_); }
+  ~NativeRow() {
+    if (kept_) db::give_back_statement(sql_, stmt_);
+    else sqlite_api::sqlite3_finalize(stmt_);
+  }
   NativeRow(const NativeRow&) = delete;
   NativeRow& operator=(const NativeRow&) = delete;
 
@@ -102,8 +108,10 @@ class NativeRow {
     throw soci::sqlite3_soci_error(std::string("sqlite3: ") + sqlite_api::sqlite3_errmsg(db_),
                                    sqlite_api::sqlite3_extended_errcode(db_));
   }
+  soci::session& sql_;
   sqlite_api::sqlite3* db_;
   sqlite_api::sqlite3_stmt* stmt_ = nullptr;
+  bool kept_ = false;  // db::take_statement's: given back, not finalized
 };
 
 // Writes many rows with one statement text `head` "(v, …)" `tail` ("INSERT INTO t (a, b) VALUES " and

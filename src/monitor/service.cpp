@@ -62,6 +62,36 @@ core::Principal agent_principal(const store::Agent& agent, const std::string& cl
                     {{"index", index}, {"field", "unit_code"}});
 }
 
+// Validates a request's items one by one (`parse(item, index)`: its errors name the item) and checks that each
+// reports for the agent's own unit; the first refusal refuses the whole request.
+template <typename Items, typename Parse>
+auto own_items(Items&& items, const store::Agent& agent, Parse parse) {
+  std::vector<decltype(parse(items[0], std::size_t{0}))> out;
+  out.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out.push_back(parse(items[i], i));
+    if (out.back().unit_code != agent.unit_code) wrong_unit(i, out.back().unit_code, agent);
+  }
+  return out;
+}
+
+// One request of an agent, its items validated: one transaction with the reconciliation context and the agent's unit
+// for `work`, which returns the result and what the processing history says the agent reported (entry `action`);
+// the agent is seen at `now`.
+template <typename Work>
+IngestResult record_request(db::Database& db, const store::Agent& agent, UnixSeconds now, const std::string& client,
+                            const char* action, Work work) {
+  return db.transaction([&](soci::session& sql) {
+    auto ctx = reconcile::context(sql, now);
+    const auto own = store::unit_by_id(sql, agent.unit_id);
+    const auto [result, reported] = work(ctx, *own);
+    store::touch_agent(sql, agent.id, now);
+    history::append(sql, agent_principal(agent, client),
+                    {action, "monitor_agent", std::to_string(agent.id), "Máy trạm \"" + agent.name + "\" báo " + reported});
+    return result;
+  });
+}
+
 }  // namespace
 
 NewAgent MonitorService::create_agent(const core::Principal& caller, const std::string& unit_code,
@@ -152,13 +182,8 @@ void MonitorService::update_settings(const core::Principal& caller, const std::s
 
 IngestResult MonitorService::ingest_events(const store::Agent& agent, std::string_view body, const std::string& client) {
   const auto now = core::now();
-  auto items = read_event_items(body);
-  std::vector<Event> events;
-  events.reserve(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    events.push_back(parse_event(std::move(items[i]), i, now));
-    if (events.back().unit_code != agent.unit_code) wrong_unit(i, events.back().unit_code, agent);
-  }
+  const auto events = own_items(read_event_items(body), agent,
+                                [&](EventItem& item, std::size_t i) { return parse_event(std::move(item), i, now); });
   const auto result = record_events(agent, events, now, client);
   process_due(now);
   return result;
@@ -166,10 +191,10 @@ IngestResult MonitorService::ingest_events(const store::Agent& agent, std::strin
 
 IngestResult MonitorService::record_events(const store::Agent& agent, const std::vector<Event>& events,
                                            UnixSeconds now, const std::string& client) {
-  return db_.transaction([&](soci::session& sql) {
+  return record_request(db_, agent, now, client, "monitor.events",
+                        [&](reconcile::Context& ctx, const store::UnitRef& own) {
+    auto& sql = ctx.sql;
     IngestResult r;
-    auto ctx = reconcile::context(sql, now);
-    const auto own = store::unit_by_id(sql, agent.unit_id);
     // Peers: one lookup per distinct unit code of the request; an unknown one refuses the whole request.
     std::map<std::string, store::UnitRef> peers;
     for (std::size_t i = 0; i < events.size(); ++i) {
@@ -190,7 +215,7 @@ IngestResult MonitorService::record_events(const store::Agent& agent, const std:
     seen.reserve(events.size());
     for (const auto& e : events)
       if (seen.insert(e.id).second) distinct.push_back(&e);
-    const auto inserted = store::insert_operations(sql, distinct, *own, agent.id, now);
+    const auto inserted = store::insert_operations(sql, distinct, own, agent.id, now);
     r.accepted = std::count(inserted.begin(), inserted.end(), true);
     r.duplicates = static_cast<std::int64_t>(events.size()) - r.accepted;
     // Per operation, the last new event of each file (a later report of the same operation replaces the figures).
@@ -203,14 +228,14 @@ IngestResult MonitorService::record_events(const store::Agent& agent, const std:
       const Event* e = distinct[k];
       const auto& peer = peers.at(e->peer_unit_code);
       const bool sending = at_sender(e->op);
-      const store::FileWrite w{e, sending ? &*own : &peer, sending ? &peer : &*own};
+      const store::FileWrite w{e, sending ? &own : &peer, sending ? &peer : &own};
       auto& list = writes[e->op];
       const auto [it, fresh] =
           slot[e->op].emplace(FileKey{e->system, w.sender->code, w.receiver->code, e->batch_id, e->file_name}, list.size());
       if (fresh) list.push_back(w);
       else list[it->second] = w;
       auto& counter = counters[{core::from_local({core::to_local(e->at).date, 0, 0}), e->system, e->unit_code,
-                                own->path, e->op}];
+                                own.path, e->op}];
       ++counter.first;
       counter.second += e->size;
     }
@@ -230,24 +255,17 @@ IngestResult MonitorService::record_events(const store::Agent& agent, const std:
     for (auto& [id, t] : touched) files.push_back(std::move(t));
     reconcile::on_files(ctx, files);
     store::add_counters(sql, counters);
-    store::touch_agent(sql, agent.id, now);
-    history::append(sql, agent_principal(agent, client),
-                    {"monitor.events", "monitor_agent", std::to_string(agent.id),
-                     "Máy trạm \"" + agent.name + "\" báo " + std::to_string(r.accepted) + " thao tác mới, " +
-                         std::to_string(r.duplicates) + " thao tác đã nhận trước đó"});
-    return r;
+    return std::pair{r, std::to_string(r.accepted) + " thao tác mới, " + std::to_string(r.duplicates) +
+                            " thao tác đã nhận trước đó"};
   });
 }
 
 IngestResult MonitorService::ingest_service_reports(const store::Agent& agent, const json& body,
                                                     const std::string& client) {
   const auto now = core::now();
-  const auto& items = item_list(body, "reports");
-  std::vector<ServiceReport> reports;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    reports.push_back(parse_service_report(items[i], i, now));
-    if (reports.back().unit_code != agent.unit_code) wrong_unit(i, reports.back().unit_code, agent);
-  }
+  const auto reports = own_items(item_list(body, "reports"), agent, [&](const json& item, std::size_t i) {
+    return parse_service_report(item, i, now);
+  });
   const auto result = record_reports(agent, reports, now, client);
   process_due(now);
   return result;
@@ -255,16 +273,11 @@ IngestResult MonitorService::ingest_service_reports(const store::Agent& agent, c
 
 IngestResult MonitorService::record_reports(const store::Agent& agent, const std::vector<ServiceReport>& reports,
                                             UnixSeconds now, const std::string& client) {
-  return db_.transaction([&](soci::session& sql) {
-    auto ctx = reconcile::context(sql, now);
-    const auto own = store::unit_by_id(sql, agent.unit_id);
-    for (const auto& r : reports) reconcile::on_report(ctx, *own, r);
-    store::touch_agent(sql, agent.id, now);
-    history::append(sql, agent_principal(agent, client),
-                    {"monitor.services", "monitor_agent", std::to_string(agent.id),
-                     "Máy trạm \"" + agent.name + "\" báo trạng thái " + std::to_string(reports.size()) +
-                         " mô-đun dịch vụ"});
-    return IngestResult{static_cast<std::int64_t>(reports.size()), 0};
+  return record_request(db_, agent, now, client, "monitor.services",
+                        [&](reconcile::Context& ctx, const store::UnitRef& own) {
+    for (const auto& r : reports) reconcile::on_report(ctx, own, r);
+    return std::pair{IngestResult{static_cast<std::int64_t>(reports.size()), 0},
+                     "trạng thái " + std::to_string(reports.size()) + " mô-đun dịch vụ"};
   });
 }
 

@@ -2,6 +2,8 @@
 // mutex. That is only safe while no session is ever used by two threads at once; these tests check that the
 // pool's connections really are in that mode and that concurrent work never shares a session.
 #include <atomic>
+#include <chrono>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -11,6 +13,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include "db/database.h"
+#include "db/sqlite_extras.h"
 #include "tests/support/scratch_database.h"
 
 namespace hq::db {
@@ -71,6 +74,61 @@ TEST(PoolTest, ConcurrentWorkNeverSharesASession) {
   long long rows = 0;
   db.read([&](soci::session& sql) { sql << "SELECT count(*) FROM counts", soci::into(rows); });
   EXPECT_EQ(rows, kThreads * kRounds / 2);
+}
+
+// The WAL checkpoint runs on the Database's own thread, not inside the commit that fills the WAL
+// (src/db/database.cpp, Database::Checkpointer): after enough commits it has run, the pages are in the database
+// file, and every row is still there.
+TEST(PoolTest, SqliteWalIsCheckpointedInTheBackground) {
+  test::ScratchDatabase scratch("sqlite", "hq_pool");
+  Database db(scratch.url(), 2);
+  db.transaction([](soci::session& sql) { sql << "CREATE TABLE pages (id integer PRIMARY KEY, body blob)"; });
+  EXPECT_EQ(background_checkpoints(db), 0u);
+  constexpr int kCommits = 400;  // 3 rows of 4 KB each: past the 1,000 WAL pages that ask for a checkpoint
+  for (int i = 0; i < kCommits; ++i)
+    db.transaction([](soci::session& sql) {
+      sql << "INSERT INTO pages (body) SELECT zeroblob(4000) FROM (SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3)";
+    });
+  const auto file = scratch.url().substr(7);
+  constexpr std::uintmax_t kCopied = 1024 * 1024;  // of the 4.8 MB written; the file alone was 4 KB before
+  for (int waited = 0; waited < 100 && (background_checkpoints(db) == 0 || std::filesystem::file_size(file) < kCopied);
+       ++waited)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_GT(background_checkpoints(db), 0u) << "the background thread should have checkpointed the WAL";
+  EXPECT_GE(std::filesystem::file_size(file), kCopied) << "the checkpointed pages should be in the database file";
+  long long rows = 0;
+  db.read([&](soci::session& sql) { sql << "SELECT count(*) FROM pages", soci::into(rows); });
+  EXPECT_EQ(rows, 3 * kCommits);
+}
+
+// Statements kept prepared per connection (take_statement): the same one again for the same text on the same
+// connection, never the same one to two holders at once, and none for a session no Database keeps statements for.
+TEST(PoolTest, KeptStatementsAreReusedPerConnectionAndNeverShared) {
+  test::ScratchDatabase scratch("sqlite", "hq_pool");
+  Database db(scratch.url(), 1);
+  db.transaction([](soci::session& sql) { sql << "CREATE TABLE kept (v integer)"; });
+  const std::string insert = "INSERT INTO kept (v) VALUES (?)";
+  sqlite_api::sqlite3_stmt* first = nullptr;
+  db.transaction([&](soci::session& sql) {
+    first = take_statement(sql, insert);
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(take_statement(sql, insert), nullptr) << "a taken statement must not be given to a second holder";
+    sqlite_api::sqlite3_bind_int64(first, 1, 7);
+    EXPECT_EQ(sqlite_api::sqlite3_step(first), SQLITE_DONE);
+    give_back_statement(sql, first);
+  });
+  db.transaction([&](soci::session& sql) {
+    auto* again = take_statement(sql, insert);
+    EXPECT_EQ(again, first) << "the statement should be kept prepared for the next request";
+    sqlite_api::sqlite3_bind_int64(again, 1, 8);
+    EXPECT_EQ(sqlite_api::sqlite3_step(again), SQLITE_DONE);
+    give_back_statement(sql, again);
+  });
+  long long sum = 0;
+  db.read([&](soci::session& sql) { sql << "SELECT sum(v) FROM kept", soci::into(sum); });
+  EXPECT_EQ(sum, 15);
+  soci::session own(soci::sqlite3, "db=\"" + scratch.url().substr(7) + "\"");
+  EXPECT_EQ(take_statement(own, insert), nullptr) << "only a Database's sessions keep statements";
 }
 
 }  // namespace

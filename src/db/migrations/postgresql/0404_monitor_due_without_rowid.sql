@@ -1,0 +1,2 @@
+-- Nothing to do on PostgreSQL: the SQLite twin makes monitor_due a WITHOUT ROWID table (one B-tree fewer per due
+-- entry). A PostgreSQL table is a heap with its primary key's index beside it, and stays so.
