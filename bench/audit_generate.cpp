@@ -261,7 +261,7 @@ class Generator {
     std::map<std::size_t, int> open_count;                // open proposals per enterprise
     load_.begin("audit_proposals", {"id", "number", "year", "enterprise_id", "unit_id", "place", "grounds_kind",
                                     "grounds", "period_from", "period_to", "status", "paused_from", "reason",
-                                    "duplicate_count", "counts_approved", "source", "proposed_by", "created_at",
+                                    "duplicate_count", "counts_approved", "source", "origin_number", "proposed_by", "created_at",
                                     "submitted_at", "decided_by", "approved_at", "rejected_at", "paused_at",
                                     "cancelled_at", "updated_at"});
     for (std::size_t i = 0; i < created.size(); ++i) {
@@ -288,11 +288,14 @@ class Generator {
       const std::int64_t id = next_proposal_++;
       const bool open = hq::audit::is_open_status(status);
       const std::string leader = lower(unit.code) + ".lanhdao";
-      load_.row(id, std::to_string(number) + "/" + std::to_string(day.year) + "/ĐXKT-" + unit.code, day.year,
+      // Older proposals were made in STQ01 and carried over (migration 0211): their STQ01 number is unique.
+      const std::string number_text = std::to_string(number) + "/" + std::to_string(day.year) + "/ĐXKT-" + unit.code;
+      const bool stq01 = day.year < today_.year - 2;
+      load_.row(id, number_text, day.year,
                 first_enterprise_ + static_cast<std::int64_t>(e), unit.id, premises ? "PREMISES" : "OFFICE",
                 hq::audit::grounds_kind(grounds), grounds, text(period_from), text(period_to), status, paused_from,
                 status == "REJECTED" ? "Chưa đủ căn cứ" : status == "CANCELLED" ? "Doanh nghiệp đã giải thể" : "",
-                open_count[e], premises && holds, day.year < today_.year - 2 ? "STQ01" : "STQ02",
+                open_count[e], premises && holds, stq01 ? "STQ01" : "STQ02", stq01 ? number_text : "",
                 lower(unit.code) + ".canbo", at, at, status == "SUBMITTED" ? "" : leader,
                 holds ? std::optional(decided) : std::nullopt, status == "REJECTED" ? std::optional(decided) : std::nullopt,
                 paused ? std::optional(decided) : std::nullopt,
