@@ -52,6 +52,7 @@
 #include "identity/units.h"
 #include "db/database.h"
 #include "platform/calendar_store.h"
+#include "audit_generate_directory.h"
 #include "bulk_loader.h"
 
 namespace {
@@ -61,116 +62,8 @@ using hq::core::Date;
 // Bulk writers: bench/bulk_loader.h (shared with the e-services generator).
 using bench::Loader;
 
-// ---- randomness and vocabulary ----
-
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : engine_(seed) {}
-  double uniform() { return std::uniform_real_distribution<double>(0, 1)(engine_); }
-  bool chance(double p) { return uniform() < p; }
-  std::int64_t between(std::int64_t lo, std::int64_t hi) { return std::uniform_int_distribution<std::int64_t>(lo, hi)(engine_); }
-  template <typename T, std::size_t N>
-  const T& pick(const T (&items)[N]) { return items[static_cast<std::size_t>(between(0, N - 1))]; }
-  // Log-normal around `median`, rounded to thousands of đồng.
-  std::int64_t money(double median, double sigma) {
-    return static_cast<std::int64_t>(median * std::exp(sigma * normal_(engine_)) / 1000.0) * 1000;
-  }
-
- private:
-  std::mt19937_64 engine_;
-  std::normal_distribution<double> normal_{0.0, 1.0};
-};
-
-struct Province {
-  const char *prefix, *name, *short_name;
-  int weight;
-};
-// Tax-code prefixes of provinces with most importers and exporters (illustrative weights).
-constexpr Province kProvinces[] = {
-    {"01", "TP. Hà Nội", "Hà Nội", 22},       {"03", "TP. Hồ Chí Minh", "Sài Gòn", 28}, {"02", "TP. Hải Phòng", "Hải Phòng", 7},
-    {"04", "TP. Đà Nẵng", "Đà Nẵng", 4},      {"37", "Bình Dương", "Bình Dương", 9},    {"36", "Đồng Nai", "Đồng Nai", 7},
-    {"23", "Bắc Ninh", "Bắc Ninh", 5},        {"57", "Quảng Ninh", "Quảng Ninh", 3},    {"11", "Long An", "Long An", 4},
-    {"18", "TP. Cần Thơ", "Cần Thơ", 3},      {"35", "Bà Rịa - Vũng Tàu", "Vũng Tàu", 3}, {"42", "Khánh Hòa", "Khánh Hòa", 2},
-    {"28", "Thanh Hóa", "Thanh Hóa", 2},      {"29", "Nghệ An", "Nghệ An", 1},
-};
-
-struct Sector {
-  const char *vi, *en, *goods1, *goods2;
-};
-constexpr Sector kSectors[] = {
-    {"Thép", "Steel", "Thép cuộn cán nóng", "Phôi thép"},
-    {"Dệt may", "Textile and Garment", "Vải dệt thoi", "Quần áo may sẵn"},
-    {"Điện tử", "Electronics", "Linh kiện điện tử", "Bảng mạch in"},
-    {"Thủy sản", "Seafood", "Tôm đông lạnh", "Cá tra phi lê"},
-    {"Gỗ", "Wood", "Gỗ xẻ", "Ván ép"},
-    {"Nhựa", "Plastics", "Hạt nhựa PP", "Màng nhựa"},
-    {"Hóa chất", "Chemicals", "Xút công nghiệp", "Axit sunfuric"},
-    {"Xuất nhập khẩu", "Import Export", "Máy móc thiết bị", "Hàng tiêu dùng"},
-    {"Logistics", "Logistics", "Dịch vụ giao nhận", "Kho ngoại quan"},
-    {"Thực phẩm", "Food", "Sữa bột", "Bánh kẹo"},
-    {"Cơ khí", "Mechanical Engineering", "Máy công cụ", "Phụ tùng cơ khí"},
-    {"Giày da", "Footwear", "Giày thể thao", "Da thuộc"},
-    {"Nông sản", "Agricultural Products", "Hạt điều", "Hồ tiêu"},
-    {"Vận tải biển", "Shipping", "Container rỗng", "Dịch vụ vận tải"},
-    {"Dược phẩm", "Pharmaceutical", "Nguyên liệu dược", "Thuốc thành phẩm"},
-    {"Phân bón", "Fertilizer", "Phân urê", "Phân kali"},
-    {"Điện máy", "Electrical Appliances", "Máy điều hòa", "Tủ lạnh"},
-    {"Bao bì", "Packaging", "Thùng carton", "Bao dệt PP"},
-    {"Cao su", "Rubber", "Cao su tự nhiên", "Lốp xe"},
-    {"Cà phê", "Coffee", "Cà phê nhân", "Cà phê hòa tan"},
-    {"Lương thực", "Food Trading", "Gạo", "Bột mì"},
-    {"Ô tô", "Automotive", "Ô tô nguyên chiếc", "Linh kiện ô tô"},
-    {"Thiết bị y tế", "Medical Equipment", "Máy siêu âm", "Vật tư y tế"},
-    {"Giấy", "Paper", "Bột giấy", "Giấy cuộn"},
-    {"Vật liệu xây dựng", "Building Materials", "Gạch ốp lát", "Xi măng"},
-    {"Mỹ phẩm", "Cosmetics", "Mỹ phẩm", "Tinh dầu"},
-    {"Đồ gỗ nội thất", "Furniture", "Bàn ghế gỗ", "Tủ gỗ"},
-    {"Dây cáp điện", "Cable", "Dây đồng", "Cáp điện"},
-    {"Năng lượng", "Energy", "Tấm pin mặt trời", "Biến tần"},
-    {"Công nghệ", "Technology", "Máy tính", "Thiết bị mạng"},
-    {"Đầu tư", "Investment", "Máy móc thiết bị", "Vật tư"},
-    {"Sản xuất", "Manufacturing", "Nguyên liệu sản xuất", "Thành phẩm"},
-};
-
-struct LegalForm {
-  const char *vi, *en;
-  int weight;
-};
-constexpr LegalForm kForms[] = {
-    {"Công ty TNHH", "Company Limited", 38},
-    {"Công ty TNHH Một thành viên", "One Member Company Limited", 10},
-    {"Công ty Cổ phần", "Joint Stock Company", 30},
-    {"Công ty TNHH Thương mại và Dịch vụ", "Trading and Services Company Limited", 9},
-    {"Doanh nghiệp tư nhân", "Private Enterprise", 6},
-    {"Tổng công ty", "Corporation", 2},
-    {"Hợp tác xã", "Cooperative", 2},
-};
-
-constexpr const char* kSyllables[] = {
-    "An",    "Bình",  "Minh", "Phát",  "Hòa",   "Thành", "Công",  "Long",  "Việt",  "Tiến",  "Đại",   "Hưng",
-    "Thịnh", "Phú",   "Quang", "Tân",  "Trường", "Sơn",  "Hải",   "Nam",   "Bắc",   "Đông",  "Á",     "Hoàng",
-    "Kim",   "Ngọc",  "Thiên", "Phúc", "Lộc",   "Tài",   "Đức",   "Trí",   "Gia",   "Hà",    "Toàn",  "Cầu",
-    "Vạn",   "Xuân",  "Thái", "Hồng",  "Hùng",  "Vĩnh",  "Khang", "Thuận", "Lợi",   "Nhật",  "Tâm",   "Sao",
-    "Mai",   "Bảo",   "Châu", "Quốc",  "Hiệp",  "Trung", "Dương", "Lâm",   "Hạnh",  "Tú",    "Anh",   "Phong",
-    "Nguyên", "Hợp",  "Nhất", "Cường", "Thắng", "Lực",   "Vinh",  "Uy",    "Tín",   "Mỹ",    "Liên",  "Kỳ",
-    "Sang",  "Đạt",   "Huy",  "Khải",  "Thạnh", "Phương", "Triều", "Yên",  "Hiển",  "Luân",  "Duy",   "Hậu"};
-constexpr const char* kPlaces[] = {"Việt Nam", "Miền Nam", "Miền Bắc", "Miền Trung", "Thăng Long", "Phương Nam",
-                                   "Tây Nguyên", "Mê Kông", "Sông Hồng", "Sài Gòn", "Hà Nội", "Hải Phòng",
-                                   "Bình Dương", "Đồng Nai", "Bắc Ninh", "Cần Thơ", "Đà Nẵng", "Long An"};
-constexpr const char* kForeignBrands[] = {"Pacific", "Golden Sun", "Hanwa", "Sunrise", "Asia Star", "Kyoto",
-                                          "Global", "Orient", "Jinlong", "Evergreen", "Daewon", "Sakura",
-                                          "Mekong Bridge", "Nippon Tech", "Formosa Link", "Siam Gate"};
-constexpr const char* kSurnames[] = {"Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Hoàng",
-                                     "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
-constexpr const char* kMiddleNames[] = {"Văn", "Thị", "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Ngọc", "Hoàng", "Thu"};
-constexpr const char* kGivenNames[] = {"Anh", "Hùng", "Lan", "Mai", "Tuấn", "Dũng", "Hà", "Hương", "Long", "Nam",
-                                       "Phương", "Quân", "Sơn", "Thảo", "Trang", "Việt", "Hải", "Linh", "Khoa", "Bình"};
-constexpr const char* kStreets[] = {"Lê Lợi", "Nguyễn Huệ", "Trần Hưng Đạo", "Hai Bà Trưng", "Lý Thường Kiệt",
-                                    "Nguyễn Trãi", "Điện Biên Phủ", "Cách Mạng Tháng Tám", "Võ Văn Kiệt",
-                                    "Phạm Văn Đồng", "Lê Duẩn", "Nguyễn Văn Linh", "Quang Trung", "Hùng Vương"};
-constexpr const char* kOwnership[] = {"Doanh nghiệp tư nhân trong nước", "Doanh nghiệp tư nhân trong nước",
-                                      "Doanh nghiệp tư nhân trong nước", "Doanh nghiệp có vốn đầu tư nước ngoài",
-                                      "Doanh nghiệp nhà nước"};
+// Vocabulary, tax codes and names of the directory: bench/audit_generate_directory.h.
+using namespace bench::audit;  // Rng, Directory, NameParts, the vocabulary tables (kSectors, kOwnership, …)
 
 // ---- the data set ----
 
@@ -249,70 +142,11 @@ class Generator {
       }
     }
     soci::rowset<std::string> existing = (sql_.prepare << "SELECT tax_code FROM audit_enterprises");
-    for (const auto& code : existing) taken_.insert(code);
+    for (const auto& code : existing) directory_.take(code);
   }
 
   // ---- enterprises ----
 
-  const Province& pick_province() {
-    static const int total = [] {
-      int t = 0;
-      for (const auto& p : kProvinces) t += p.weight;
-      return t;
-    }();
-    std::int64_t x = rng_.between(0, total - 1);
-    for (const auto& p : kProvinces)
-      if ((x -= p.weight) < 0) return p;
-    return kProvinces[0];
-  }
-
-  // A fresh valid 10-digit code under the province's prefix: seven digits from a per-province counter run
-  // through an affine permutation of 0 … 10^7 − 1 (codes look scattered, never repeat).
-  std::string new_tax_code(const Province& p) {
-    for (;;) {
-      const std::int64_t n = (counter_[p.prefix]++ * 2'654'435 + 1'234'567) % 10'000'000;
-      char seven[24];
-      std::snprintf(seven, sizeof seven, "%07lld", static_cast<long long>(n));
-      const std::string nine = std::string(p.prefix) + seven;
-      const int check = hq::core::tax_code_check_digit(nine);
-      if (check < 0 || n == 0) continue;
-      std::string code = nine + static_cast<char>('0' + check);
-      if (!taken_.insert(code).second) continue;
-      if (!hq::core::parse_tax_code(code)) throw std::logic_error("generated an invalid tax code " + code);
-      return code;
-    }
-  }
-
-  // The parts of a name an officer may type, for the search queries of the benchmark.
-  struct NameParts {
-    std::string form, trade, proper;  // folded
-    const Sector* sector = nullptr;
-  };
-
-  // "Công ty TNHH Thép Hòa Phát Bắc Ninh" (and "Hoa Phat Bac Ninh Steel Company Limited" 60 % of the time),
-  // or an FDI name "Công ty TNHH Pacific Textiles Việt Nam".
-  std::string enterprise_name(const Province& province, std::string& foreign, NameParts& parts) {
-    const Sector& sector = rng_.pick(kSectors);
-    const LegalForm& form = pick_form();
-    if (rng_.chance(0.06)) {
-      const std::string brand = rng_.pick(kForeignBrands);
-      foreign = brand + " " + sector.en + " Vietnam Co., Ltd";
-      parts = {"cong ty", hq::core::fold(sector.en), hq::core::fold(brand), &sector};
-      return "Công ty TNHH " + brand + " " + sector.en + " Việt Nam";
-    }
-    std::string proper = rng_.pick(kSyllables);
-    for (int n = rng_.chance(0.1) ? 2 : 1; n > 0;) {  // two or three different syllables: "Hòa Phát"
-      const std::string next = rng_.pick(kSyllables);
-      if (proper.find(next) == std::string::npos) proper += " " + next, --n;
-    }
-    if (rng_.chance(0.35)) proper += std::string(" ") + (rng_.chance(0.5) ? province.short_name : rng_.pick(kPlaces));
-    if (rng_.chance(0.6))  // an English name, as form 01/KTSTQ records it
-      foreign = hq::core::fold(proper) + " " + sector.en + " " + form.en;
-    const std::string form_words = hq::core::fold(form.vi);
-    parts = {form_words.substr(0, form_words.find(' ', form_words.find(' ') + 1)), hq::core::fold(sector.vi),
-             hq::core::fold(proper), &sector};
-    return std::string(form.vi) + " " + sector.vi + " " + proper;
-  }
 
   void enterprises() {
     const std::int64_t total = options_.enterprises;
@@ -325,20 +159,20 @@ class Generator {
                                       "established_on", "charter_capital", "ownership", "aeo_status", "compliance_level",
                                       "profile", "source", "created_by", "created_at", "updated_at"});
     for (std::int64_t i = 0; i < total; ++i) {
-      const Province& province = pick_province();
+      const Province& province = directory_.pick_province();
       std::string tax_code, name, foreign;
       NameParts parts{"", "", "", &rng_.pick(kSectors)};
       const std::size_t parent = i > 1000 && rng_.chance(0.03) ? static_cast<std::size_t>(rng_.between(1, static_cast<std::int64_t>(names_.size()) - 1)) : 0;
       if (parent && codes_[parent].size() == 10) {  // a branch: the parent's code and a suffix, its name and the place
-        for (int suffix = 1; tax_code.empty() || !taken_.insert(tax_code).second; ++suffix) {
+        for (int suffix = 1; tax_code.empty() || !directory_.take(tax_code); ++suffix) {
           char s[16];
           std::snprintf(s, sizeof s, "-%03d", suffix % 1000);
           tax_code = codes_[parent] + s;
         }
         name = "Chi nhánh " + names_[parent] + " tại " + province.name;
       } else {
-        tax_code = new_tax_code(province);
-        name = enterprise_name(province, foreign, parts);
+        tax_code = directory_.new_tax_code(province);
+        name = directory_.enterprise_name(province, foreign, parts);
         if (i % 400 == 0) samples_.push_back(parts);
       }
       if (names_.size() < 100000) names_.push_back(name);
@@ -351,7 +185,7 @@ class Generator {
       const std::int64_t created = now_ - rng_.between(30, 3000) * 86400;
       const nlohmann::json profile = {{"main_goods", {parts.sector->goods1, parts.sector->goods2}}};
       load_.row(next_enterprise_++, tax_code, parent ? "BRANCH" : "ENTERPRISE", name, foreign, folded, joined,
-                address(province), person(), phone(), "", hq::core::format_date(established), rng_.money(5e9, 1.2),
+                directory_.address(province), directory_.person(), directory_.phone(), "", hq::core::format_date(established), rng_.money(5e9, 1.2),
                 rng_.pick(kOwnership), rng_.chance(0.01) ? "AEO" : "", rng_.between(0, 5), profile.dump(),
                 rng_.chance(0.8) ? "STQ01" : "STQ02", 0, created, created);
       joined_words.push_back(std::move(joined));
@@ -370,19 +204,6 @@ class Generator {
     }
     load_.end();
   }
-
-  const LegalForm& pick_form() {
-    std::int64_t x = rng_.between(0, 96);
-    for (const auto& f : kForms)
-      if ((x -= f.weight) < 0) return f;
-    return kForms[0];
-  }
-  std::string address(const Province& p) {
-    return "Số " + std::to_string(rng_.between(1, 450)) + " đường " + rng_.pick(kStreets) + ", phường " +
-           std::to_string(rng_.between(1, 15)) + ", " + p.name;
-  }
-  std::string person() { return std::string(rng_.pick(kSurnames)) + " " + rng_.pick(kMiddleNames) + " " + rng_.pick(kGivenNames); }
-  std::string phone() { return "09" + std::to_string(rng_.between(10000000, 99999999)); }
 
   // Enterprises drawn with a skew, so some carry several proposals and collections (duplicates happen).
   std::size_t pick_enterprise() {
@@ -440,7 +261,7 @@ class Generator {
     std::map<std::size_t, int> open_count;                // open proposals per enterprise
     load_.begin("audit_proposals", {"id", "number", "year", "enterprise_id", "unit_id", "place", "grounds_kind",
                                     "grounds", "period_from", "period_to", "status", "paused_from", "reason",
-                                    "duplicate_count", "counts_approved", "source", "proposed_by", "created_at",
+                                    "duplicate_count", "counts_approved", "source", "origin_number", "proposed_by", "created_at",
                                     "submitted_at", "decided_by", "approved_at", "rejected_at", "paused_at",
                                     "cancelled_at", "updated_at"});
     for (std::size_t i = 0; i < created.size(); ++i) {
@@ -467,11 +288,14 @@ class Generator {
       const std::int64_t id = next_proposal_++;
       const bool open = hq::audit::is_open_status(status);
       const std::string leader = lower(unit.code) + ".lanhdao";
-      load_.row(id, std::to_string(number) + "/" + std::to_string(day.year) + "/ĐXKT-" + unit.code, day.year,
+      // Older proposals were made in STQ01 and carried over (migration 0211): their STQ01 number is unique.
+      const std::string number_text = std::to_string(number) + "/" + std::to_string(day.year) + "/ĐXKT-" + unit.code;
+      const bool stq01 = day.year < today_.year - 2;
+      load_.row(id, number_text, day.year,
                 first_enterprise_ + static_cast<std::int64_t>(e), unit.id, premises ? "PREMISES" : "OFFICE",
                 hq::audit::grounds_kind(grounds), grounds, text(period_from), text(period_to), status, paused_from,
                 status == "REJECTED" ? "Chưa đủ căn cứ" : status == "CANCELLED" ? "Doanh nghiệp đã giải thể" : "",
-                open_count[e], premises && holds, day.year < today_.year - 2 ? "STQ01" : "STQ02",
+                open_count[e], premises && holds, stq01 ? "STQ01" : "STQ02", stq01 ? number_text : "",
                 lower(unit.code) + ".canbo", at, at, status == "SUBMITTED" ? "" : leader,
                 holds ? std::optional(decided) : std::nullopt, status == "REJECTED" ? std::optional(decided) : std::nullopt,
                 paused ? std::optional(decided) : std::nullopt,
@@ -566,7 +390,7 @@ class Generator {
     bool late = false;
     const std::int64_t at = entered(signed_on, due, late);
     const std::int64_t id = next_decision_++;
-    load_.row(id, proposal, kind, std::to_string(id) + "/QĐ-KTSTQ", text(signed_on), person(),
+    load_.row(id, proposal, kind, std::to_string(id) + "/QĐ-KTSTQ", text(signed_on), directory_.person(),
               "Đoàn kiểm tra số " + std::to_string(rng_.between(1, 12)), text(start), days, text(end), text(due), late,
               "bench", at);
   }
@@ -689,6 +513,7 @@ class Generator {
   soci::session& sql_;
   Loader& load_;
   Rng rng_;
+  Directory directory_{rng_};
   Clock::time_point started_;
   std::vector<UnitInfo> units_;
   hq::core::WorkingCalendar calendar_;
@@ -698,8 +523,6 @@ class Generator {
   std::int64_t next_enterprise_ = 1, next_proposal_ = 1, next_decision_ = 1, next_conclusion_ = 1, next_collection_ = 1;
   std::int64_t first_enterprise_ = 1;
   std::map<std::pair<std::string, int>, std::int64_t> counters_;
-  std::map<std::string, std::int64_t> counter_;  // per province prefix
-  std::unordered_set<std::string> taken_;
   std::vector<std::string> codes_;                 // tax code by enterprise index (id − first id)
   std::vector<std::string> names_;                 // the first names (branches copy them)
   std::vector<NameParts> samples_;                 // for the search queries

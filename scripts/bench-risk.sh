@@ -23,8 +23,10 @@ fi
 
 echo "## Audit risk selection (QLRR): import and national run"
 echo
-echo "| shape | backend | lines | import (s) | lines/s | run C++: load + compute (s) | store candidates (s) | SQL reference (s) | C++ / SQL | enterprises | candidates | same list | peak RSS (MiB) |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"
+echo "Load before: $(uptime | sed 's/.*load average/load average/')"
+echo
+echo "| shape | backend | lines | import (s) | lines/s | import CPU user + sys (s) | import peak RSS (MiB) | run C++: load + compute (s) | store candidates (s) | SQL reference (s) | C++ / SQL | enterprises | candidates | same list | run peak RSS (MiB) |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"
 for shape in $shapes; do
   extract="$work/extract-$shape.csv"
   ./$build/bench/risk_generate --lines "$lines" --enterprises "$enterprises" --to "$to" --shape "$shape" > "$extract"
@@ -39,22 +41,26 @@ for shape in $shapes; do
     fi
     ./$build/haiquan init --db "$db" --admin-password "$admin_password" >/dev/null
     start=$(date +%s.%N)
-    ./$build/haiquan audit import-declarations "$extract" --db "$db" >/dev/null 2>&1
+    /usr/bin/time -f "%U %S %M" -o "$work/import.time" ./$build/haiquan audit import-declarations "$extract" --db "$db" >/dev/null 2>&1
     end=$(date +%s.%N)
     import_s=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.1f", b-a}')
     rate=$(awk -v n="$lines" -v s="$import_s" 'BEGIN {printf "%.0f", n/s}')
+    read -r user sys rss < "$work/import.time"
+    import_cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.1f + %.1f", u, s}')
     reference=""
     [ "$backend" = postgresql ] && reference=--reference
     out=$(./$build/bench/risk_run --db "$db" --from "$from" --to "$to" $reference)
     get() { echo "$out" | tr ' ' '\n' | awk -F= -v k="$1" '$1==k {print $2}'; }
     cpp=$(get cpp_seconds); store=$(get store_seconds); sql=$(get sql_seconds)
     ratio="–"; [ -n "$sql" ] && ratio=$(awk -v a="$sql" -v b="$cpp" -v c="$store" 'BEGIN {printf "%.1f×", a/(b+c)}')
-    echo "| $shape | $backend | $lines | $import_s | $rate | $cpp | $store | ${sql:-–} | $ratio | $(get enterprises) | $(get candidates) | $(get same) | $(get max_rss_mib) |"
+    echo "| $shape | $backend | $lines | $import_s | $rate | $import_cpu | $((rss / 1024)) | $cpp | $store | ${sql:-–} | $ratio | $(get enterprises) | $(get candidates) | $(get same) | $(get max_rss_mib) |"
     [ "$backend" = sqlite ] && rm -f "$work/risk-$shape.db"*
     [ "$backend" = postgresql ] && psql "$pg_url" -qc "DROP DATABASE $name" >/dev/null
   done
   rm -f "$extract"
 done
+echo
+echo "Load after: $(uptime | sed 's/.*load average/load average/')"
 echo
 echo "Extract: $lines lines over $enterprises enterprises and two years; run: $from … $to, national, seven indicators."
 echo "Commands: \`RISK_LINES=$lines RISK_ENTERPRISES=$enterprises BUILD_DIR=… WORK_DIR=… bash scripts/bench-risk.sh\` on $(nproc) cores, $(date -u +%Y-%m-%d)."

@@ -90,6 +90,13 @@ bool parse_registered_at(std::string_view text, std::int64_t& out) {
   return true;
 }
 
+void order_by_key(std::vector<DeclarationLine>& lines) {
+  const auto before = [](const DeclarationLine& a, const DeclarationLine& b) {
+    return a.declaration_no != b.declaration_no ? a.declaration_no < b.declaration_no : a.line < b.line;
+  };
+  if (!std::is_sorted(lines.begin(), lines.end(), before)) std::stable_sort(lines.begin(), lines.end(), before);
+}
+
 LineDecoder::LineDecoder(const std::vector<std::string_view>& header) {
   std::vector<std::string> names;
   for (auto h : header) {

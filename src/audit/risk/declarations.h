@@ -65,6 +65,11 @@ using CsvVisitor = std::function<void(std::int64_t row, const std::vector<std::s
 void each_csv_record(std::string_view text, const CsvVisitor& visit,
                      const std::function<void(std::size_t)>& progress = {});
 
+// Orders a batch of lines by (declaration_no, line), the table's key, so the writer fills the B-tree from left
+// to right (and PostgreSQL can COPY straight into the table while keys rise). Stable: a key repeated in the
+// batch keeps the file's order, so the last one still wins. Already ordered (the usual extract): one pass.
+void order_by_key(std::vector<DeclarationLine>& lines);
+
 // "YYYY-MM-DD", "YYYY-MM-DD HH:MM[:SS]" (Vietnam local) or ISO 8601 with an offset → UTC seconds.
 bool parse_registered_at(std::string_view text, std::int64_t& out);
 

@@ -179,10 +179,59 @@ void LineColumns::reserve(std::size_t n) {
   preferential.reserve(n);
 }
 
+namespace {
+
+// "dddddddddd" or "dddddddddd-ddd" as a distinct number (+1, so never 0); false for any other text.
+bool tax_code_number(std::string_view code, std::uint64_t& out) {
+  if (code.size() != 10 && !(code.size() == 14 && code[10] == '-')) return false;
+  std::uint64_t n = 0;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    if (i == 10) continue;
+    const unsigned d = static_cast<unsigned char>(code[i]) - '0';
+    if (d > 9) return false;
+    n = n * 10 + d;
+  }
+  out = (code.size() == 10 ? n * 2 : n * 2 + 1) + 1;  // < 2·10^13: the two forms never meet
+  return true;
+}
+
+std::size_t slot_of(std::uint64_t key, int bits) {
+  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
+}
+
+}  // namespace
+
 std::uint32_t LineColumns::enterprise_index(std::string_view tax_code) {
-  const auto [it, added] = enterprise_ids_.try_emplace(std::string(tax_code), static_cast<std::uint32_t>(tax_codes.size()));
-  if (added) tax_codes.emplace_back(tax_code);
-  return it->second;
+  std::uint64_t key = 0;
+  if (!tax_code_number(tax_code, key)) {
+    const auto [it, added] = enterprise_ids_.try_emplace(std::string(tax_code), static_cast<std::uint32_t>(tax_codes.size()));
+    if (added) tax_codes.emplace_back(tax_code);
+    return it->second;
+  }
+  if ((code_count_ + 1) * 2 > code_keys_.size()) {  // at most half full
+    const int bits = std::max(code_bits_ + 1, 16);
+    std::vector<std::uint64_t> keys(std::size_t{1} << bits, 0);
+    std::vector<std::uint32_t> values(keys.size(), 0);
+    const std::size_t mask = keys.size() - 1;
+    for (std::size_t i = 0; i < code_keys_.size(); ++i) {
+      if (code_keys_[i] == 0) continue;
+      std::size_t at = slot_of(code_keys_[i], bits);
+      while (keys[at] != 0) at = (at + 1) & mask;
+      keys[at] = code_keys_[i], values[at] = code_values_[i];
+    }
+    code_keys_.swap(keys), code_values_.swap(values), code_bits_ = bits;
+  }
+  const std::size_t mask = code_keys_.size() - 1;
+  for (std::size_t at = slot_of(key, code_bits_);; at = (at + 1) & mask) {
+    if (code_keys_[at] == key) return code_values_[at];
+    if (code_keys_[at] == 0) {
+      code_keys_[at] = key;
+      code_values_[at] = static_cast<std::uint32_t>(tax_codes.size());
+      ++code_count_;
+      tax_codes.emplace_back(tax_code);
+      return code_values_[at];
+    }
+  }
 }
 
 std::uint16_t LineColumns::office_index(std::string_view code) {

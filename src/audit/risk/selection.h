@@ -108,6 +108,13 @@ struct LineColumns {
             std::int64_t amendments);
 
  private:
+  // Tax codes of ten digits, with or without a "-ddd" branch suffix (all of them, in practice), are looked up as
+  // numbers in an open-addressing table (a line's enterprise is looked up for every line loaded: a string hash
+  // map spent a quarter of a national run there); anything else in the string map.
+  std::vector<std::uint64_t> code_keys_;  // number + 1; 0 = free
+  std::vector<std::uint32_t> code_values_;
+  std::size_t code_count_ = 0;
+  int code_bits_ = 0;
   std::unordered_map<std::string, std::uint32_t> enterprise_ids_;
   std::unordered_map<std::string, std::uint16_t> office_ids_;
 };

@@ -75,12 +75,31 @@ void bind_line(sqlite3_stmt* s, int base, const DeclarationLine& l) {
   sqlite3_bind_int64(s, base + 15, l.amendments);
 }
 
+std::int64_t key_of(const DeclarationLine& l) { return l.declaration_no * 1000 + l.line; }  // line ≤ 999
+
+// The highest (declaration, line) key stored, −1 when the table is empty: one step down the primary key.
+std::int64_t stored_max_key(soci::session& sql) {
+  long long declaration = -1, line = 0;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT declaration_no, line FROM audit_declaration_lines ORDER BY declaration_no DESC, line DESC LIMIT 1",
+      soci::into(declaration, ind), soci::into(line);
+  return sql.got_data() && ind == soci::i_ok ? declaration * 1000 + line : -1;
+}
+
 // Statements prepared once per import; a full buffer goes out as one multi-row INSERT.
+//
+// Durability: the whole import is one transaction (BEGIN IMMEDIATE … COMMIT) in WAL mode. Pages that do not fit
+// the cache spill into the WAL as uncommitted frames; a crash before the commit frame leaves them ignored by
+// recovery, so nothing is half-written. `synchronous` stays NORMAL on purpose: in WAL mode NORMAL does not sync
+// during the transaction or at its commit anyway, its only syncs are the WAL before the checkpoint copies it
+// into the database and the database after; OFF would save just those two and could corrupt the database file
+// on a power loss during that checkpoint (docs/performance.md, "step 1 (audit17)").
 class SqliteLineWriter : public LineWriter {
  public:
   SqliteLineWriter(soci::session& sql, std::int64_t expected)
       : sql_(sql), db_(sqlite_of(sql)), many_(db_, insert_statement(kSqliteRowsPerStatement)), one_(db_, insert_statement(1)) {
-    before_ = count_lines(sql);
+    last_key_ = stored_max_key(sql);
+    before_ = last_key_ < 0 ? 0 : count_lines(sql);
     bulk_ = is_bulk(expected, before_);
     if (bulk_) sql_ << kDropIndex;
     buffer_.resize(kSqliteRowsPerStatement);
@@ -91,10 +110,12 @@ class SqliteLineWriter : public LineWriter {
   ~SqliteLineWriter() override {
     try {
       sql_ << "PRAGMA cache_size = -2000";
+      sql_ << "PRAGMA threads = 0";
     } catch (...) {  // the session is returned to the pool either way
     }
   }
   void add(const DeclarationLine& line) override {
+    track(line);
     buffer_[used_++] = line;
     if (used_ == buffer_.size()) {
       for (int r = 0; r < kSqliteRowsPerStatement; ++r) bind_line(many_.stmt, r * 15, buffer_[r]);
@@ -102,17 +123,42 @@ class SqliteLineWriter : public LineWriter {
       used_ = 0;
     }
   }
+  // Full statements are bound straight from the batch (no copy into the buffer); the rest goes through add.
+  void add_all(const std::vector<DeclarationLine>& lines) override {
+    std::size_t i = 0;
+    for (; i < lines.size() && used_ > 0; ++i) add(lines[i]);
+    for (; i + kSqliteRowsPerStatement <= lines.size(); i += kSqliteRowsPerStatement) {
+      for (int r = 0; r < kSqliteRowsPerStatement; ++r) {
+        track(lines[i + r]);
+        bind_line(many_.stmt, r * 15, lines[i + r]);
+      }
+      step(many_);
+    }
+    for (; i < lines.size(); ++i) add(lines[i]);
+  }
   std::int64_t finish() override {
     for (std::size_t r = 0; r < used_; ++r) {
       bind_line(one_.stmt, 0, buffer_[r]);
       step(one_);
     }
     used_ = 0;
-    if (bulk_) sql_ << kCreateIndex;
-    return count_lines(sql_) - before_;
+    if (bulk_) {
+      // The parse stage is over: the index's sort may use the second core.
+      sql_ << "PRAGMA threads = 2";
+      sql_ << kCreateIndex;
+    }
+    return appending_ ? added_ : count_lines(sql_) - before_;
   }
 
  private:
+  // While every key is above the last one (and above what was stored), every line is a new one: the count of
+  // new lines needs no count(*) over the table at the end.
+  void track(const DeclarationLine& line) {
+    const std::int64_t key = key_of(line);
+    if (key > last_key_) last_key_ = key;
+    else appending_ = false;
+    ++added_;
+  }
   void step(Statement& s) {
     if (sqlite3_step(s.stmt) != SQLITE_DONE) sqlite_fail(db_, "insert");
     sqlite3_reset(s.stmt);
@@ -122,15 +168,20 @@ class SqliteLineWriter : public LineWriter {
   Statement many_, one_;
   std::vector<DeclarationLine> buffer_;
   std::size_t used_ = 0;
-  std::int64_t before_ = 0;
-  bool bulk_ = false;
+  std::int64_t before_ = 0, last_key_ = -1, added_ = 0;
+  bool bulk_ = false, appending_ = true;
 };
 
-// COPY into a temporary table, then one INSERT … SELECT … ON CONFLICT per batch (the last row of a repeated
-// key wins, as on SQLite).
+// Two ways in, chosen line by line. While the keys rise above everything stored (an extract of new
+// declarations, in the order VNACCS numbers them), lines are COPYed straight into the table: none can replace
+// another. From the first key that does not rise, the rest goes through a temporary table and one
+// INSERT … SELECT … ON CONFLICT per batch (the last row of a repeated key wins, as on SQLite). The table is
+// locked against other writers (SHARE ROW EXCLUSIVE; readers go on) so "above everything stored" stays true
+// until the commit.
 class PostgresLineWriter : public LineWriter {
  public:
   PostgresLineWriter(soci::session& sql, std::int64_t expected) : sql_(sql) {
+    sql_ << "LOCK TABLE audit_declaration_lines IN SHARE ROW EXCLUSIVE MODE";
     if (expected >= 100'000) {
       long long stored = 0;  // the planner's estimate: exact enough to choose
       sql_ << "SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE relname = 'audit_declaration_lines'",
@@ -138,33 +189,53 @@ class PostgresLineWriter : public LineWriter {
       bulk_ = is_bulk(expected, stored);
     }
     if (bulk_) sql_ << kDropIndex;
-    sql_ << "CREATE TEMP TABLE IF NOT EXISTS risk_import_lines (seq bigint, declaration_no bigint, line bigint, "
-            "registered_at bigint, tax_code text, flow bigint, type_code text, office_code text, hs_code text, "
-            "origin_country text, customs_value bigint, duty bigint, vat bigint, preferential bigint, channel bigint, "
-            "amendments bigint) ON COMMIT DROP";
-    open();
+    last_key_ = stored_max_key(sql_);
+    copy_ = std::make_unique<db::CopyIn>(sql_, std::string("COPY audit_declaration_lines (") + kLineColumns + ") FROM STDIN");
   }
   void add(const DeclarationLine& l) override {
-    // A key twice in one INSERT … ON CONFLICT is an error: the batch goes out before the repeat.
-    if (!keys_.insert(l.declaration_no * 1000 + l.line).second) {
-      flush();
-      keys_.insert(l.declaration_no * 1000 + l.line);
+    const std::int64_t key = key_of(l);
+    if (direct_) {
+      if (key > last_key_) {
+        last_key_ = key;
+        row(l);
+        ++created_;
+        return;
+      }
+      copy_->finish();  // the first key that does not rise: upserts from here on
+      direct_ = false;
+      sql_ << "CREATE TEMP TABLE IF NOT EXISTS risk_import_lines (seq bigint, declaration_no bigint, line bigint, "
+              "registered_at bigint, tax_code text, flow bigint, type_code text, office_code text, hs_code text, "
+              "origin_country text, customs_value bigint, duty bigint, vat bigint, preferential bigint, channel bigint, "
+              "amendments bigint) ON COMMIT DROP";
+      open();
     }
-    copy_->number(++seq_).number(l.declaration_no).number(l.line).number(l.registered_at).text(l.tax_code);
-    copy_->number(l.flow).text(l.type_code).text(l.office_code).text(l.hs_code).text(l.origin_country);
-    copy_->number(l.customs_value).number(l.duty).number(l.vat).number(l.preferential).number(l.channel);
-    copy_->number(l.amendments).end_row();
+    // A key twice in one INSERT … ON CONFLICT is an error: the batch goes out before the repeat.
+    if (!keys_.insert(key).second) {
+      flush();
+      keys_.insert(key);
+    }
+    copy_->number(++seq_);
+    row(l);
     if (++pending_ == kPostgresBatch) flush();
   }
   std::int64_t finish() override {
-    flush();
-    copy_->finish();
+    if (direct_) copy_->finish();
+    else flush(), copy_->finish();
     copy_.reset();
-    if (bulk_) sql_ << kCreateIndex;
+    if (bulk_) {
+      sql_ << "SET LOCAL maintenance_work_mem = '512MB'";  // the index's sort in memory, this transaction only
+      sql_ << kCreateIndex;
+    }
     return created_;
   }
 
  private:
+  void row(const DeclarationLine& l) {
+    copy_->number(l.declaration_no).number(l.line).number(l.registered_at).text(l.tax_code);
+    copy_->number(l.flow).text(l.type_code).text(l.office_code).text(l.hs_code).text(l.origin_country);
+    copy_->number(l.customs_value).number(l.duty).number(l.vat).number(l.preferential).number(l.channel);
+    copy_->number(l.amendments).end_row();
+  }
   void open() {
     copy_ = std::make_unique<db::CopyIn>(sql_, std::string("COPY risk_import_lines (seq, ") + kLineColumns + ") FROM STDIN");
   }
@@ -190,9 +261,9 @@ class PostgresLineWriter : public LineWriter {
   }
   soci::session& sql_;
   std::unique_ptr<db::CopyIn> copy_;
-  std::int64_t seq_ = 0, pending_ = 0, created_ = 0;
+  std::int64_t seq_ = 0, pending_ = 0, created_ = 0, last_key_ = -1;
   std::unordered_set<std::int64_t> keys_;  // (declaration, line) of the pending batch
-  bool bulk_ = false;
+  bool bulk_ = false, direct_ = true;
 };
 
 std::int64_t number(std::string_view s) {

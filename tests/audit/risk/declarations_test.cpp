@@ -19,6 +19,21 @@ std::vector<std::vector<std::string>> records(const std::string& text) {
   return out;
 }
 
+TEST(DeclarationsOrder, ByKeyKeepingTheFileOrderOfARepeatedKey) {
+  const auto l = [](std::int64_t decl, std::int64_t line, std::int64_t value) {
+    DeclarationLine out;
+    out.declaration_no = decl, out.line = line, out.customs_value = value;
+    return out;
+  };
+  std::vector<DeclarationLine> lines = {l(20, 1, 1), l(10, 2, 2), l(20, 1, 3), l(10, 1, 4), l(20, 1, 5)};
+  order_by_key(lines);
+  std::vector<std::int64_t> values;
+  for (const auto& x : lines) values.push_back(x.customs_value);
+  EXPECT_EQ(values, (std::vector<std::int64_t>{4, 2, 1, 3, 5}));
+  order_by_key(lines);  // already ordered: unchanged
+  EXPECT_EQ(lines[4].customs_value, 5);
+}
+
 TEST(DeclarationsCsv, QuotesSeparatorsAndRows) {
   const auto rows = records("\xEF\xBB\xBF" "a;b;c\r\n1;\"x;\"\"y\"\"\";3\r\n\r\n4;5;6");
   ASSERT_EQ(rows.size(), 3u);

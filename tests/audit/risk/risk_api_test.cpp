@@ -153,6 +153,38 @@ TEST_P(RiskApi, ImportIsAtomicNamesEveryBadCellAndIsIdempotent) {
   EXPECT_EQ(import(local, good).status, 403);
 }
 
+// The writer appends while keys rise above what is stored (PostgreSQL: COPY straight into the table) and
+// upserts from the first key that does not: a key repeated in the file (the last one wins), a stored key, a new
+// key below the highest. Counts and the stored values are the same on both backends.
+TEST_P(RiskApi, ImportAppendsWhileKeysRiseThenReplaces) {
+  ApiClient officer = logged_in("ktstq.canbo");
+  const std::string a = code(1);
+  const auto line = [&](long long decl, int l, long long value) {
+    return Line{decl, l, 10, a, "NK", "02CI", "27101944", value, 0, false, "GREEN", 0};
+  };
+  auto first = import(officer, csv({line(300000000010, 1, 1'000), line(300000000020, 1, 2'000)}));  // fresh: appended
+  ASSERT_EQ(first.status, 200) << first.raw;
+  EXPECT_EQ(first.body["replaced"], 0);
+  // Rising above the stored keys once ordered, with (300000000030, 1) twice: appended up to the repeat, which
+  // then replaces the appended line.
+  auto second = import(officer, csv({line(300000000030, 2, 40'000), line(300000000030, 1, 30'000),
+                                     line(300000000040, 1, 50'000), line(300000000030, 1, 300'000)}));
+  ASSERT_EQ(second.status, 200) << second.raw;
+  EXPECT_EQ(second.body["imported"], 4);
+  EXPECT_EQ(second.body["replaced"], 1);
+  // A stored key, a new key below the highest and one above: upserts from the first line.
+  auto third = import(officer, csv({line(300000000050, 1, 9), line(300000000010, 1, 100'000),
+                                    line(300000000015, 1, 7'000)}));
+  ASSERT_EQ(third.status, 200) << third.raw;
+  EXPECT_EQ(third.body["imported"], 3);
+  EXPECT_EQ(third.body["replaced"], 1);
+  auto profile = officer.get("/api/v1/audit/enterprises/" + a + "/activity?from=" + from() + "&to=" + to());
+  ASSERT_EQ(profile.status, 200) << profile.raw;
+  EXPECT_EQ(profile.body["totals"]["lines"], 7);
+  EXPECT_EQ(profile.body["totals"]["declarations"], 6);
+  EXPECT_EQ(profile.body["totals"]["import_value"], 100'000 + 2'000 + 300'000 + 40'000 + 50'000 + 9 + 7'000);
+}
+
 TEST_P(RiskApi, LowDutyRateAgainstPeers) {
   load_dataset();
   const json r = reason("LOW_DUTY_RATE", code(1), 0.5);

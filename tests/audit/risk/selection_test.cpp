@@ -1,5 +1,7 @@
 #include "audit/risk/selection.h"
 
+#include <cstdio>
+
 #include <gtest/gtest.h>
 
 #include "audit/risk/declarations.h"
@@ -102,6 +104,29 @@ TEST(Median, AsPercentileCont) {
   EXPECT_DOUBLE_EQ(median({3, 1, 2}), 2);
   EXPECT_DOUBLE_EQ(median({1, 4}), 2.5);
   EXPECT_DOUBLE_EQ(median({}), 0);
+}
+
+// Each distinct tax code gets the next index, the same one each time it comes back: ten digits, a branch
+// "-ddd" (never the parent's), anything else (the string map); past the table's first growth too.
+TEST(LineColumns, EnterpriseIndexOnePerCode) {
+  LineColumns c;
+  EXPECT_EQ(c.enterprise_index("0100109106"), 0u);
+  EXPECT_EQ(c.enterprise_index("0100109106-001"), 1u);
+  EXPECT_EQ(c.enterprise_index("A"), 2u);
+  EXPECT_EQ(c.enterprise_index("0100109106"), 0u);
+  EXPECT_EQ(c.enterprise_index("01001091x6"), 3u);
+  char code[16];
+  for (int i = 0; i < 100'000; ++i) {
+    std::snprintf(code, sizeof code, "%010d", i * 7 + 3);
+    ASSERT_EQ(c.enterprise_index(code), static_cast<std::uint32_t>(4 + i));
+  }
+  for (int i = 0; i < 100'000; i += 997) {
+    std::snprintf(code, sizeof code, "%010d", i * 7 + 3);
+    EXPECT_EQ(c.enterprise_index(code), static_cast<std::uint32_t>(4 + i));
+    EXPECT_EQ(c.tax_codes[4 + static_cast<std::size_t>(i)], code);
+  }
+  EXPECT_EQ(c.enterprise_index("0100109106-001"), 1u);
+  EXPECT_EQ(c.tax_codes.size(), 100'004u);
 }
 
 // The run over columns: declarations, red share, amendments per declaration, peers, growth, home office.
