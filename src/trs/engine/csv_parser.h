@@ -1,6 +1,7 @@
 #pragma once
-// The RFC 4180 splitter of the trs readers, and how a large input is cut into chunks of whole records that
-// can be split independently (on several threads) with exactly the same result. Internal to src/trs.
+// The RFC 4180 splitter of the trs readers, how a large input is cut into chunks of whole records that can be
+// split independently (on several threads) with exactly the same result, and the checks of a file's start.
+// Internal to src/trs.
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -168,5 +169,14 @@ struct ChunkEnd {
   std::size_t end = 0, lines = 0;
 };
 ChunkEnd find_chunk_end(std::string_view text, bool at_eof);
+
+// The start of a CSV file, shared by the wide and the long format's readers (csv_header.cpp). `what` names the
+// file in messages ("dữ liệu", "sự kiện").
+bool blank(std::span<const std::string_view> fields);  // every cell empty once trimmed
+// Rejects what is clearly not a UTF-8 CSV (EMPTY_FILE, UTF16_ENCODING, NOT_CSV), and skips a UTF-8 BOM.
+void sniff(CsvParser& parser, std::string_view what);
+// The first non-blank record (the header); rejects semicolon/tab separated files and a non-UTF-8 header.
+std::vector<std::string_view> read_header(CsvParser& parser, std::vector<std::string_view>& fields,
+                                          std::string_view what);
 
 }  // namespace hq::trs::detail
