@@ -1,6 +1,8 @@
 #include "trs/engine/csv_reader.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -56,6 +58,7 @@ class MemorySource : public ByteSource {
     text_.remove_prefix(n);
     return n;
   }
+  std::size_t left() const { return text_.size(); }
 
  private:
   std::string_view text_;
@@ -80,9 +83,11 @@ namespace {
 // and decodes one into records and issues (and prepares them for a PreparingSink).
 struct RecordChunk {
   static constexpr std::size_t kBytes = std::size_t{1} << 18;  // the chunk's records stay in the cache
-  std::string text;     // the chunk is text[0, length)
+  const char* data = nullptr;  // the chunk is data[0, length): in `text`, or where the input lies in memory
   std::size_t length = 0;
   std::size_t first_line = 1;
+  std::string text;     // the chunk's own copy when the input is read from a ByteSource
+  std::string scratch;  // quoted fields unescaped (CsvParser); only grows, so it is not cleared again
   // Filled by the worker:
   std::size_t rows = 0;               // records split from text, blank ones included
   std::vector<Record> records;        // records[i] of row i; recycled with the chunk
@@ -120,7 +125,8 @@ void decode_chunk(const RowDecoder& decoder, const PreparingSink* preparing, Rec
   chunk.rows = 0;
   chunk.issues.clear();
   chunk.blank.clear();
-  CsvParser parser(std::span<char>(chunk.text.data(), chunk.length), chunk.first_line);
+  if (chunk.scratch.size() < chunk.length) chunk.scratch.resize(chunk.length);
+  CsvParser parser(std::span<const char>(chunk.data, chunk.length), chunk.first_line, chunk.scratch.data());
   RowIssueSink issues(chunk);
   std::vector<std::string_view> fields;
   for (; parser.next(fields); ++chunk.rows) {
@@ -144,6 +150,11 @@ class Chunker {
 
   // The next chunk into buffer[0, length) (false at the end of input). The buffer only grows, so a
   // recycled chunk is neither reallocated nor cleared.
+  bool next(RecordChunk& chunk) {
+    if (!next(chunk.text, chunk.length, chunk.first_line)) return false;
+    chunk.data = chunk.text.data();
+    return true;
+  }
   bool next(std::string& buffer, std::size_t& length, std::size_t& first_line) {
     length = carry_.size();
     reserve(buffer, length);
@@ -180,18 +191,78 @@ class Chunker {
   bool eof_ = false;
 };
 
-}  // namespace
+// The same cut over an input that lies in memory (a mapped file, a string): chunks are views, nothing is copied.
+class TextChunker {
+ public:
+  TextChunker(std::string_view text, std::size_t first_line) : text_(text), line_(first_line) {}
 
-std::size_t default_decode_threads() {
-  const std::size_t cores = core::available_cores();
-  return cores < 2 ? 0 : std::min<std::size_t>(cores - 1, 4);
-}
+  bool next(RecordChunk& chunk) {
+    const std::size_t left = text_.size() - pos_;
+    if (left == 0) return false;
+    for (std::size_t want = RecordChunk::kBytes;; want *= 2) {
+      const bool eof = want >= left;
+      const ChunkEnd cut = find_chunk_end(text_.substr(pos_, std::min(want, left)), eof);
+      if (cut.end == 0) continue;  // a record longer than the chunk: look further
+      chunk.data = text_.data() + pos_;
+      chunk.length = cut.end;
+      chunk.first_line = line_;
+      pos_ += cut.end;
+      line_ += cut.lines;
+      return true;
+    }
+  }
+  std::size_t done() const { return pos_; }  // bytes of text_ in chunks handed out
 
-std::size_t read_wide_csv(ByteSource& src, RecordSink& sink, std::size_t decode_threads) {
-  CsvParser parser(src);
-  sniff(parser, "dữ liệu");
-  std::vector<std::string_view> fields;
-  const RowDecoder decoder(read_header(parser, fields, "dữ liệu"), &sink);
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  std::size_t line_;
+};
+
+// A file mapped into memory, read-only (MAP_PRIVATE: the parser never writes it). Pages already read are given
+// back as the reader goes (drop_before), so the process keeps only a window of the file.
+class MappedFile {
+ public:
+  // Empty when the file cannot be mapped (then it is read through open_file_source, which names the error).
+  explicit MappedFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+      void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p != MAP_FAILED) {
+        data_ = static_cast<const char*>(p);
+        size_ = static_cast<std::size_t>(st.st_size);
+        ::madvise(p, size_, MADV_SEQUENTIAL);
+      }
+    }
+    ::close(fd);
+  }
+  ~MappedFile() {
+    if (data_) ::munmap(const_cast<char*>(data_), size_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  explicit operator bool() const { return data_ != nullptr; }
+  std::string_view text() const { return {data_, size_}; }
+  // The pages wholly before `offset` are no longer needed by this process (they stay in the page cache).
+  void drop_before(std::size_t offset) {
+    static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t end = offset / page * page;
+    if (end > dropped_) ::madvise(const_cast<char*>(data_) + dropped_, end - dropped_, MADV_DONTNEED);
+    dropped_ = std::max(dropped_, end);
+  }
+
+ private:
+  const char* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t dropped_ = 0;
+};
+
+// Splits, decodes and delivers the chunks `next_chunk` cuts (see read_wide_csv); `delivered(chunk)` after each.
+template <class NextChunk, class Delivered>
+std::size_t run_pipeline(const RowDecoder& decoder, RecordSink& sink, std::size_t decode_threads, NextChunk next_chunk,
+                         Delivered delivered) {
   std::size_t rows = 0;
   auto* preparing = dynamic_cast<PreparingSink*>(&sink);
   const auto deliver = [&](RecordChunk& chunk) {
@@ -205,26 +276,59 @@ std::size_t read_wide_csv(ByteSource& src, RecordSink& sink, std::size_t decode_
       else
         sink.on_record(chunk.records[i]);
     }
+    delivered(chunk);
   };
   core::OrderedPipeline<RecordChunk> pipeline(decode_threads, 2 * decode_threads + 2,
                                               [&](RecordChunk& c) { decode_chunk(decoder, preparing, c); }, deliver);
-  const std::size_t first_line = parser.line();
-  Chunker chunker(src, parser.take_buffered(), first_line);
   for (;;) {
     RecordChunk& chunk = pipeline.acquire();
-    if (!chunker.next(chunk.text, chunk.length, chunk.first_line)) break;
+    if (!next_chunk(chunk)) break;
     pipeline.submit();
   }
   pipeline.finish();
   return rows;
 }
 
-std::size_t read_wide_csv(std::string_view text, RecordSink& sink) {
+// The wide CSV of an input that lies in memory: the header through the streaming parser, then chunks as views.
+std::size_t read_wide_text(std::string_view text, RecordSink& sink, std::size_t decode_threads,
+                           MappedFile* mapped = nullptr) {
   MemorySource src(text);
-  return read_wide_csv(src, sink);
+  CsvParser parser(src);
+  sniff(parser, "dữ liệu");
+  std::vector<std::string_view> fields;
+  const RowDecoder decoder(read_header(parser, fields, "dữ liệu"), &sink);
+  const std::size_t header_end = text.size() - src.left() - parser.buffered();
+  TextChunker chunker(text.substr(header_end), parser.line());
+  return run_pipeline(decoder, sink, decode_threads, [&](RecordChunk& c) { return chunker.next(c); },
+                      [&](const RecordChunk& c) {
+                        if (mapped) mapped->drop_before(static_cast<std::size_t>(c.data + c.length - text.data()));
+                      });
+}
+
+}  // namespace
+
+std::size_t default_decode_threads() {
+  const std::size_t cores = core::available_cores();
+  return cores < 2 ? 0 : std::min<std::size_t>(cores - 1, 4);
+}
+
+std::size_t read_wide_csv(ByteSource& src, RecordSink& sink, std::size_t decode_threads) {
+  CsvParser parser(src);
+  sniff(parser, "dữ liệu");
+  std::vector<std::string_view> fields;
+  const RowDecoder decoder(read_header(parser, fields, "dữ liệu"), &sink);
+  Chunker chunker(src, parser.take_buffered(), parser.line());
+  return run_pipeline(decoder, sink, decode_threads, [&](RecordChunk& c) { return chunker.next(c); },
+                      [](const RecordChunk&) {});
+}
+
+std::size_t read_wide_csv(std::string_view text, RecordSink& sink) {
+  return read_wide_text(text, sink, default_decode_threads());
 }
 
 std::size_t read_wide_csv_file(const std::string& path, RecordSink& sink) {
+  // Mapped, the file is split where it lies: no copy into chunk buffers, no fresh pages for them.
+  if (MappedFile mapped(path); mapped) return read_wide_text(mapped.text(), sink, default_decode_threads(), &mapped);
   auto src = open_file_source(path);
   return read_wide_csv(*src, sink);
 }
