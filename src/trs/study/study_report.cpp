@@ -80,9 +80,13 @@ void decode_and_prepare(const Analyzer& analyzer, const ReturnsOverlay& overlay,
 
 Report StudyService::report(const core::Principal* caller, std::int64_t id) {
   if (caller) require_user(*caller);
+  return report_in(id, [&](soci::session& sql, const store::Study& study) { return scope(sql, caller, study); });
+}
+
+Report StudyService::report_in(std::int64_t id, const ScopeOf& scope_of) {
   return db_.read([&](soci::session& sql) {
     const auto study = load_study(sql, id);
-    const auto filter = scope(sql, caller, study);
+    const auto filter = scope_of(sql, study);
     const ReturnsOverlay overlay = agency_store::load_overlay(sql, id);
     AnalysisSettings settings = analysis_settings(study.config, limit_of(sql, study), filter ? *filter : branch_codes(study));
     settings.agency_ministries = overlay.ministries();
@@ -123,25 +127,51 @@ std::string scope_key(const store::BranchFilter& filter) {
   return out;
 }
 
+// The branches of a scope key (the inverse of scope_key; branch codes hold no comma).
+store::BranchFilter filter_of(const std::string& scope) {
+  if (scope == "*") return std::nullopt;
+  std::vector<std::string> codes;
+  if (scope.empty()) return codes;  // a caller who sees none of the study's branches
+  for (std::size_t from = 0;;) {
+    const std::size_t comma = scope.find(',', from);
+    codes.push_back(scope.substr(from, comma - from));
+    if (comma == std::string::npos) return codes;
+    from = comma + 1;
+  }
+}
+
 }  // namespace
 
 std::string StudyService::report_json(const core::Principal* caller, std::int64_t id, bool fresh) {
   if (caller) require_user(*caller);
+  return report_json_in(id, [&](soci::session& sql, const store::Study& study) { return scope(sql, caller, study); },
+                        fresh);
+}
+
+std::string StudyService::report_json_in(std::int64_t id, const ScopeOf& scope_of, bool fresh) {
   store::ReportKey key;
   // The version is read before the records: a write committed after it makes the stored copy unmatched.
   auto cached = db_.read([&](soci::session& sql) -> std::optional<std::string> {
     const auto study = load_study(sql, id);
-    key = {id, scope_key(scope(sql, caller, study)), store::data_version(sql, id), limit_of(sql, study), kReportFormat};
+    key = {id, scope_key(scope_of(sql, study)), store::data_version(sql, id), limit_of(sql, study), kReportFormat};
     return fresh ? std::nullopt : store::cached_report(sql, key);
   });
   if (cached) return std::move(*cached);
-  std::string body = to_json_text(report(caller, id));
+  // The records are read with the scope of the key (the caller's branches may not change in between: if they
+  // did, the report is still the one of the key's branches).
+  const store::BranchFilter filter = filter_of(key.scope);
+  std::string body = to_json_text(report_in(id, [&](soci::session&, const store::Study&) { return filter; }));
   db_.transaction([&](soci::session& sql) { store::store_report(sql, key, body, core::now()); });
   return body;
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> StudyService::reports_not_kept() {
-  return db_.read([&](soci::session& sql) { return store::studies_not_kept(sql, kReportFormat); });
+void StudyService::keep_report(std::int64_t id, const std::string& scope) {
+  const store::BranchFilter filter = filter_of(scope);
+  report_json_in(id, [&](soci::session&, const store::Study&) { return filter; }, false);
+}
+
+std::vector<store::ScopeNotKept> StudyService::reports_not_kept() {
+  return db_.read([&](soci::session& sql) { return store::scopes_not_kept(sql, kReportFormat); });
 }
 
 std::vector<AgencyListRow> StudyService::agency_list(const core::Principal* caller, std::int64_t id) {
