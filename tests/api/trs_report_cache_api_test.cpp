@@ -6,6 +6,7 @@
 #include <chrono>
 #include <functional>
 #include <thread>
+#include <vector>
 
 #include "tests/api/api_fixture.h"
 #include "trs/study/report_cache_store.h"
@@ -19,18 +20,24 @@ using nlohmann::json;
 
 class TrsReportCacheApi : public ApiTest {
  protected:
-  std::string set_up_study(ApiClient& analyst) {
-    auto created = analyst.post("/api/v1/trs/studies",
-                                {{"name", "Đo giữ sẵn báo cáo"}, {"year", 2025}, {"week_start", "2025-06-16"},
-                                 {"branches", json::array({{{"code", "02CI"}, {"route", "SEA"}}})}});
+  // A study of the week of 2025-06-16 over `branches` (SEA), with `csv` imported; its id.
+  std::string make_study(ApiClient& analyst, const std::vector<std::string>& branches, const std::string& csv) {
+    json list = json::array();
+    for (const auto& code : branches) list.push_back({{"code", code}, {"route", "SEA"}});
+    auto created = analyst.post("/api/v1/trs/studies", {{"name", "Đo giữ sẵn báo cáo"}, {"year", 2025},
+                                                        {"week_start", "2025-06-16"}, {"branches", list}});
     EXPECT_EQ(created.status, 201) << created.raw;
     const std::string id = std::to_string(created.body["id"].get<int>());
-    const std::string csv =
+    EXPECT_EQ(analyst.send("POST", "/api/v1/trs/studies/" + id + "/import", csv).status, 200);
+    return id;
+  }
+  std::string set_up_study(ApiClient& analyst) {
+    const std::string id = make_study(
+        analyst, {"02CI"},
         "flow,branch_code,declaration_no,type_code,registered_at,released_at,sci_kinds,ag1_name\n"
         "XK,02CI,304722599000,B11,2025-06-17 08:00,2025-06-17 12:00,KDTV,Cục Bảo vệ thực vật\n"
         "XK,02CI,304722599010,B11,2025-06-17 09:00,2025-06-17 10:00,,\n"
-        "XK,02CI,304722599020,E62,2025-06-18 09:00,2025-06-18 11:00,,\n";
-    EXPECT_EQ(analyst.send("POST", "/api/v1/trs/studies/" + id + "/import", csv).status, 200);
+        "XK,02CI,304722599020,E62,2025-06-18 09:00,2025-06-18 11:00,,\n");
     EXPECT_EQ(analyst.put("/api/v1/trs/studies/" + id + "/agency-members/bvtv.trs", {{"agency_code", "BVTV"}}).status, 200);
     return id;
   }
@@ -194,18 +201,12 @@ TEST_P(TrsReportCacheApi, AfterAnyWriteTheReportIsKeptReadyInTheBackground) {
 // for, the keeper keeps it ready after a write too, computed over their branches only.
 TEST_P(TrsReportCacheApi, ABranchLimitedReportIsKeptReadyToo) {
   ApiClient analyst = logged_in("trs.phantich");
-  auto created = analyst.post("/api/v1/trs/studies",
-                              {{"name", "Đo hai chi cục"}, {"year", 2025}, {"week_start", "2025-06-16"},
-                               {"branches", json::array({{{"code", "02CI"}, {"route", "SEA"}},
-                                                         {{"code", "03CC"}, {"route", "SEA"}}})}});
-  ASSERT_EQ(created.status, 201) << created.raw;
-  const std::string id = std::to_string(created.body["id"].get<int>()), base = "/api/v1/trs/studies/" + id;
-  const std::string csv =
-      "flow,branch_code,declaration_no,type_code,registered_at,released_at\n"
-      "XK,02CI,304722599000,B11,2025-06-17 08:00,2025-06-17 12:00\n"
-      "XK,02CI,304722599010,B11,2025-06-17 09:00,2025-06-17 10:00\n"
-      "XK,03CC,304722599020,B11,2025-06-18 09:00,2025-06-18 19:00\n";
-  ASSERT_EQ(analyst.send("POST", "/api/v1/trs/studies/" + id + "/import", csv).status, 200);
+  const std::string id = make_study(analyst, {"02CI", "03CC"},
+                                    "flow,branch_code,declaration_no,type_code,registered_at,released_at\n"
+                                    "XK,02CI,304722599000,B11,2025-06-17 08:00,2025-06-17 12:00\n"
+                                    "XK,02CI,304722599010,B11,2025-06-17 09:00,2025-06-17 10:00\n"
+                                    "XK,03CC,304722599020,B11,2025-06-18 09:00,2025-06-18 19:00\n");
+  const std::string base = "/api/v1/trs/studies/" + id;
   const auto scoped = [&](const std::string& column) {
     std::string text;
     db().read([&](soci::session& sql) {
