@@ -17,6 +17,7 @@
 set -euo pipefail
 source "$(dirname "$0")/bench-lib.sh"
 bench_init trs TRS 55471
+if [ "${TRS_BACKENDS+set}" = set ]; then backends=$TRS_BACKENDS; fi  # an empty TRS_BACKENDS= skips the stored study
 rows=${TRS_ROWS:-1000000}
 chmod o+x "$(dirname "$work")"; chmod 755 "$work"  # the cluster's owner (postgres, when run as root) reads the CSV for COPY … FROM
 
@@ -37,7 +38,11 @@ runs=${TRS_RUNS:-5}  # each side runs this many times, alternating; the medians 
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
 # ---- 1. trs analyze (timed in the loop below, alternating with PostgreSQL)
-analyze_once() { read -r a_wall a_rss < <(timed "$work/analyze" "$haiquan" trs analyze --format json --input "$csv"); a_walls+=("$a_wall"); }
+analyze_once() {
+  read -r a_wall a_rss < <(timed "$work/analyze" "$haiquan" trs analyze --format json --input "$csv"); a_walls+=("$a_wall")
+  # CPU time (user + system): steadier than the wall time when the machine is shared
+  a_cpus+=("$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f", u+s}' "$work/analyze.time")")
+}
 
 # ---- 2. PostgreSQL: COPY + one percentile query
 pg_url=$(pg_cluster start 2>"$work/pg.log")
@@ -73,7 +78,7 @@ for shape in $shapes; do
   ln -sf "$csv" "$work/current.csv"
   [ -n "$first_csv" ] || { first_csv=$csv; first_shape=$shape; }
   size_mb=$(awk -v b="$(stat -c %s "$csv")" 'BEGIN {printf "%.0f", b/1048576}')
-  a_walls=(); pg_walls=(); pg_copies=(); pg_queries=()
+  a_walls=(); a_cpus=(); pg_walls=(); pg_copies=(); pg_queries=()
   for _ in $(seq 1 "$runs"); do analyze_once; postgres_once; done
   cp "$work/analyze.out" "$work/analyze-$shape.json"
   a_wall=$(printf '%s\n' "${a_walls[@]}" | median)
@@ -83,7 +88,7 @@ for shape in $shapes; do
   ratio=$(awk -v a="$a_wall" -v p="$pg_wall" 'BEGIN {printf "%.1f", (a > 0 ? p/a : 0)}')
   issues=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["issues"]))' "$work/analyze-$shape.json")
   shape_rows+="| $shape ($size_mb MB, $issues issues) | **$a_wall s** ($(rate "$a_wall") rows/s, $a_rss MB) | $pg_wall s (COPY $pg_copy s + query $pg_query s) | **$ratio×** | $(awk -v r="$ratio" 'BEGIN {print (r >= 5) ? "pass" : "**FAIL**"}') |"$'\n'
-  shape_notes+="- $shape: analyze ${a_walls[*]} s; PostgreSQL ${pg_walls[*]} s; JSON sha256 $(sha256sum "$work/analyze-$shape.json" | cut -c1-16)"$'\n'
+  shape_notes+="- $shape: analyze ${a_walls[*]} s (CPU user+sys ${a_cpus[*]} s); PostgreSQL ${pg_walls[*]} s; JSON sha256 $(sha256sum "$work/analyze-$shape.json" | cut -c1-16)"$'\n'
 done
 csv=$first_csv
 cp "$work/analyze-$first_shape.json" "$work/analyze.out"

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <functional>
 #include <thread>
+#include <vector>
 
 #include "tests/api/api_fixture.h"
 #include "tests/support/trs_study.h"
@@ -184,6 +185,57 @@ TEST_P(TrsReportCacheApi, AfterAnyWriteTheReportIsKeptReadyInTheBackground) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   EXPECT_EQ(kept_version(id), current_version(id));
   EXPECT_EQ(json::parse(kept_body(id)), json::parse(service.report_json(nullptr, std::stoll(id), true)));
+}
+
+// A user who sees some of the study's branches has a report of their own (scope = their branches): once asked
+// for, the keeper keeps it ready after a write too, computed over their branches only.
+TEST_P(TrsReportCacheApi, ABranchLimitedReportIsKeptReadyToo) {
+  ApiClient analyst = logged_in("trs.phantich");
+  const std::string id = trs_study(analyst, "Đo giữ sẵn báo cáo", {{"02CI", "SEA"}, {"03CC", "SEA"}},
+                                    "flow,branch_code,declaration_no,type_code,registered_at,released_at\n"
+                                    "XK,02CI,304722599000,B11,2025-06-17 08:00,2025-06-17 12:00\n"
+                                    "XK,02CI,304722599010,B11,2025-06-17 09:00,2025-06-17 10:00\n"
+                                    "XK,03CC,304722599020,B11,2025-06-18 09:00,2025-06-18 19:00\n");
+  const std::string base = "/api/v1/trs/studies/" + id;
+  const auto scoped = [&](const std::string& column) {
+    std::string text;
+    db().read([&](soci::session& sql) {
+      sql << "SELECT " + column + " FROM trs_report_cache WHERE study_id = " + id + " AND scope = '02CI'",
+          soci::into(text);
+    });
+    return text;
+  };
+  const auto t2 = [](const json& report) {
+    for (const auto& r : report["rows"])
+      if (r["interval"] == "T2" && r["by"] == "all" && r["flow"] == "XK") return r["median_hours"].get<double>();
+    return -1.0;
+  };
+  ApiClient officer = logged_in("02ci.trs");  // sees 02CI only
+  auto own = officer.get(base + "/report");
+  ASSERT_EQ(own.status, 200) << own.raw;
+  EXPECT_EQ(own.body["records"]["analysed"], 2);
+  EXPECT_DOUBLE_EQ(t2(own.body), 2.5);  // 4 h and 1 h
+  const auto without_study = [](json report) {  // the route adds the study's view to the kept report
+    report.erase("study");
+    return report;
+  };
+  EXPECT_EQ(json::parse(scoped("body")), without_study(own.body));  // kept under the officer's scope
+
+  // A write: both the whole study's report and the officer's are computed again by the keeper.
+  ASSERT_EQ(analyst.patch(base + "/records/304722599010", {{"cells", {{"released_at", "2025-06-17 19:00"}}}}).status, 200);
+  trs::StudyService service(db());
+  trs::ReportKeeper keeper(service);
+  keeper.keep_ready();  // the version settles
+  EXPECT_NE(std::stoll(scoped("CAST(data_version AS VARCHAR(20))")), current_version(id));
+  EXPECT_EQ(keeper.keep_ready(), 2u);  // '*' and '02CI'
+  EXPECT_EQ(std::stoll(scoped("CAST(data_version AS VARCHAR(20))")), current_version(id));
+  EXPECT_EQ(kept_version(id), current_version(id));
+  const json kept = json::parse(scoped("body"));
+  EXPECT_EQ(kept["records"]["analysed"], 2);  // 02CI's records only
+  EXPECT_DOUBLE_EQ(t2(kept), 7.0);            // 4 h and 10 h
+  EXPECT_EQ(without_study(officer.get(base + "/report").body), kept);  // what the officer now reads
+  EXPECT_DOUBLE_EQ(t2(json::parse(kept_body(id))), 10.0);  // the whole study: 4 h, 10 h, 10 h
+  EXPECT_EQ(keeper.keep_ready(), 0u);  // nothing left to keep
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
-// The RFC 4180 splitter of the trs readers, and how a large input is cut into chunks of whole records that
-// can be split independently (on several threads) with exactly the same result. Internal to src/trs.
+// The RFC 4180 splitter of the trs readers, how a large input is cut into chunks of whole records that can be
+// split independently (on several threads) with exactly the same result, and the checks of a file's start.
+// Internal to src/trs.
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -24,11 +25,14 @@ class CsvParser {
       : src_(&src), buf_(std::size_t{1} << 16), data_(buf_.data()), max_block_(max_block), line_(first_line) {
     while (!eof_ && end_ < 4096) fill();  // enough for sniffing the encoding and the separator
   }
-  // Parses `text` in place (quoted fields are unescaped into it): a chunk of a larger input, no copy.
-  CsvParser(std::span<char> text, std::size_t first_line)
-      : data_(text.data()), end_(text.size()), eof_(true), line_(first_line) {}
+  // Parses `text` where it lies, which is never written (it may be a read-only mapping of the file): a quoted
+  // field with an escaped quote or text after its closing quote is unescaped into `scratch`, which must hold
+  // text.size() bytes. A chunk of a larger input, no copy.
+  CsvParser(std::span<const char> text, std::size_t first_line, char* scratch)
+      : data_(text.data()), end_(text.size()), eof_(true), line_(first_line), scratch_(scratch) {}
 
   std::string_view prefix() const { return {data_ + begin_, end_ - begin_}; }
+  std::size_t buffered() const { return end_ - begin_; }  // read from the source, not parsed yet
   void skip(std::size_t n) { begin_ += n; }
   // What was read from the source and not parsed yet (the caller then reads the source itself), and the
   // line it starts on.
@@ -45,12 +49,13 @@ class CsvParser {
     for (;;) {
       if (begin_ == end_ && eof_) return false;
       std::size_t newlines = 0;
-      char* p = nullptr;
+      const char* p = nullptr;
       if (parse(fields, p, newlines)) {
         begin_ = static_cast<std::size_t>(p - data_);
         record_line_ = line_;
         line_ += newlines;
-        for (const std::size_t i : quoted_) fields[i] = unescape(const_cast<char*>(fields[i].data()), fields[i].size());
+        scratch_used_ = 0;  // the previous record's fields are no longer in use
+        for (const std::size_t i : quoted_) fields[i] = unescape(fields[i]);
         return true;
       }
       fill();
@@ -68,7 +73,7 @@ class CsvParser {
 
   void fill() {
     if (begin_ > 0) {
-      std::memmove(data_, data_ + begin_, end_ - begin_);
+      std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
       end_ -= begin_;
       begin_ = 0;
     }
@@ -76,25 +81,25 @@ class CsvParser {
       buf_.resize(buf_.size() * 2);  // a record longer than the buffer, or a large input
       data_ = buf_.data();
     }
-    const std::size_t got = src_->read(data_ + end_, buf_.size() - end_);
+    const std::size_t got = src_->read(buf_.data() + end_, buf_.size() - end_);
     if (got == 0) eof_ = true;
     end_ += got;
   }
 
   // Parses one record at begin_; false when it is not complete in the buffer yet.
-  bool parse(std::vector<std::string_view>& fields, char*& p, std::size_t& newlines) {
+  bool parse(std::vector<std::string_view>& fields, const char*& p, std::size_t& newlines) {
     fields.clear();
     quoted_.clear();
     unterminated_ = false;
     p = data_ + begin_;
-    char* const end = data_ + end_;
+    const char* const end = data_ + end_;
     for (;;) {
-      char* const start = p;
+      const char* const start = p;
       const bool quoted = p < end && *p == '"';
       if (quoted) {
-        char* q = p + 1;
+        const char* q = p + 1;
         for (;;) {
-          char* found = static_cast<char*>(std::memchr(q, '"', static_cast<std::size_t>(end - q)));
+          const char* found = static_cast<const char*>(std::memchr(q, '"', static_cast<std::size_t>(end - q)));
           if (!found) {
             if (!eof_) return false;
             newlines += static_cast<std::size_t>(std::count(q, end, '\n'));
@@ -133,9 +138,15 @@ class CsvParser {
     }
   }
 
-  // Removes the enclosing quotes and turns "" into " (in place; the result is never longer).
-  static std::string_view unescape(char* s, std::size_t n) {
-    char* out = s;
+  // Removes the enclosing quotes and turns "" into " (the result is never longer). A field that is just
+  // "text" (no quote inside) is the text between its quotes, where it lies; any other is written into the
+  // scratch buffer, or over itself in the parser's own block buffer.
+  std::string_view unescape(std::string_view field) {
+    const char* s = field.data();
+    const std::size_t n = field.size();
+    if (n >= 2 && s[n - 1] == '"' && !std::memchr(s + 1, '"', n - 2)) return {s + 1, n - 2};
+    char* const first = scratch_ ? scratch_ + scratch_used_ : buf_.data() + (s - data_);
+    char* out = first;
     bool in_quotes = false;
     for (std::size_t i = 0; i < n; ++i) {
       if (s[i] != '"') {
@@ -147,18 +158,21 @@ class CsvParser {
         in_quotes = !in_quotes;
       }
     }
-    return {s, static_cast<std::size_t>(out - s)};
+    if (scratch_) scratch_used_ += n;
+    return {first, static_cast<std::size_t>(out - first)};
   }
 
-  ByteSource* src_ = nullptr;  // null when parsing a text in place
+  ByteSource* src_ = nullptr;  // null when parsing a text where it lies
   std::vector<char> buf_;  // the block buffer when reading from a source
-  char* data_;             // buf_.data(), or the text parsed in place
+  const char* data_;       // buf_.data(), or the text parsed where it lies
   std::size_t max_block_ = 0;
   std::size_t begin_ = 0, end_ = 0;
   bool eof_ = false;
   std::size_t line_, record_line_ = 0;
   bool unterminated_ = false;
   std::vector<std::size_t> quoted_;  // indexes of the quoted fields of the record
+  char* scratch_ = nullptr;          // where quoted fields are unescaped when the text is not ours
+  std::size_t scratch_used_ = 0;     // by the current record's fields
 };
 
 // Where a chunk of `text` (which starts at a record start) may end so that splitting it alone yields the
@@ -168,5 +182,14 @@ struct ChunkEnd {
   std::size_t end = 0, lines = 0;
 };
 ChunkEnd find_chunk_end(std::string_view text, bool at_eof);
+
+// The start of a CSV file, shared by the wide and the long format's readers (csv_header.cpp). `what` names the
+// file in messages ("dữ liệu", "sự kiện").
+bool blank(std::span<const std::string_view> fields);  // every cell empty once trimmed
+// Rejects what is clearly not a UTF-8 CSV (EMPTY_FILE, UTF16_ENCODING, NOT_CSV), and skips a UTF-8 BOM.
+void sniff(CsvParser& parser, std::string_view what);
+// The first non-blank record (the header); rejects semicolon/tab separated files and a non-UTF-8 header.
+std::vector<std::string_view> read_header(CsvParser& parser, std::vector<std::string_view>& fields,
+                                          std::string_view what);
 
 }  // namespace hq::trs::detail

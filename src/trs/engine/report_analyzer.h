@@ -205,6 +205,11 @@ struct Analyzer::Impl {
     }
     const Record& r = adjusted ? *adjusted : original;
     p.world_bank = world_bank_key(r);
+    p.groups = field_code(dim_named("channel"), r.channel) | field_code(dim_named("route"), r.route) |
+               field_code(dim_named("aeo"), r.aeo) | field_code(dim_named("pre_arrival"), r.pre_arrival) |
+               field_code(dim_named("nsw"), r.nsw) | field_code(dim_named("sci"), std::optional<bool>(r.sci_kinds != 0)) |
+               field_code(dim_named("shipment_mode"), r.shipment_mode) |
+               field_code(dim_named("declarant_kind"), r.declarant_kind);
     p.incomplete = is_incomplete(r);
     check_order(r, p.issues);
     check_missing(r, p.issues);
@@ -244,16 +249,11 @@ struct Analyzer::Impl {
     const auto rec = static_cast<std::uint32_t>(keys.size());
     const auto flow = static_cast<std::size_t>(*r.flow);
     flow_present[flow] = true;
-    const GroupCode groups =
-        field_code(dim_named("channel"), r.channel) | field_code(dim_named("route"), r.route) |
-        field_code(dim_named("aeo"), r.aeo) | field_code(dim_named("pre_arrival"), r.pre_arrival) |
-        field_code(dim_named("nsw"), r.nsw) | field_code(dim_named("sci"), std::optional<bool>(r.sci_kinds != 0)) |
-        field_code(dim_named("shipment_mode"), r.shipment_mode) |
-        field_code(dim_named("declarant_kind"), r.declarant_kind) | GroupCode{branch_id(r.branch_code)} << kBranchShift;
-    keys.push_back({groups, static_cast<std::uint8_t>(*r.flow), p.world_bank, r.delay_reasons});
+    const std::uint32_t b = branch_id(r.branch_code);
+    keys.push_back({p.groups | GroupCode{b} << kBranchShift, static_cast<std::uint8_t>(*r.flow), p.world_bank,
+                    r.delay_reasons});
     if (p.incomplete) ++counts.incomplete;
     if (settings.study) {
-      const std::uint32_t b = branch_id(r.branch_code);
       if (sampling_counts.size() <= b) sampling_counts.resize(b + 1, {0, 0});
       ++sampling_counts[b][0];
       sampling_counts[b][1] += p.t3_kept;

@@ -449,25 +449,20 @@ void write_text(std::ostream& out, const Report& r, std::span<const ComparisonRo
     }
   }
 
-  if (!r.agencies.empty()) {
-    out << "\nCƠ QUAN KIỂM TRA CHUYÊN NGÀNH (trung vị: đăng ký → lấy mẫu → kết quả → giao hải quan; tỷ trọng trong "
-           "thời gian giải phóng hàng)\n";
+  // The agencies' and the ministries' tables: medians of each step and the share of the release time.
+  const auto agency_table = [&](const std::vector<AgencyResultRow>& rows, std::string_view heading) {
+    if (rows.empty()) return;
+    out << "\n" << heading << " (trung vị: đăng ký → lấy mẫu → kết quả → giao hải quan; tỷ trọng trong thời gian "
+                               "giải phóng hàng)\n";
     const auto med = [](const Summary& s) { return s.n ? format_hms(s.median_hours) : std::string("—"); };
-    for (const AgencyResultRow& a : r.agencies)
+    for (const AgencyResultRow& a : rows)
       out << "  " << pad(a.agency, 40) << pad(a.flow, 4) << pad("n=" + std::to_string(a.n), 8, true)
           << pad(med(a.registration_to_sampling), 12, true) << pad(med(a.sampling_to_result), 12, true)
           << pad(med(a.result_to_handover), 12, true) << pad(med(a.registration_to_handover), 12, true)
           << pad(a.share_n ? pct(a.release_share) : "—", 9, true) << '\n';
-  }
-  if (!r.ministries.empty()) {
-    out << "\nBỘ, NGÀNH (trung vị: đăng ký → lấy mẫu → kết quả → giao hải quan; tỷ trọng trong thời gian giải phóng hàng)\n";
-    const auto med = [](const Summary& s) { return s.n ? format_hms(s.median_hours) : std::string("—"); };
-    for (const AgencyResultRow& a : r.ministries)
-      out << "  " << pad(a.agency, 40) << pad(a.flow, 4) << pad("n=" + std::to_string(a.n), 8, true)
-          << pad(med(a.registration_to_sampling), 12, true) << pad(med(a.sampling_to_result), 12, true)
-          << pad(med(a.result_to_handover), 12, true) << pad(med(a.registration_to_handover), 12, true)
-          << pad(a.share_n ? pct(a.release_share) : "—", 9, true) << '\n';
-  }
+  };
+  agency_table(r.agencies, "CƠ QUAN KIỂM TRA CHUYÊN NGÀNH");
+  agency_table(r.ministries, "BỘ, NGÀNH");
 
   if (!r.sampling.empty()) {
     out << "\nCHỌN MẪU KHOẢNG (3) THEO CHI CỤC (FULL_WEEK: cả tuần; WED_FRI: thứ Tư – thứ Sáu và mọi tờ khai "

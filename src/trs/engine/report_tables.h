@@ -119,6 +119,7 @@ struct Analyzer::Prepared : PreparingSink::Prepared {
   std::optional<std::uint64_t> identity;           // for the repeated-declaration rule
   bool incomplete = false;
   std::uint8_t world_bank = 0;
+  report_detail::GroupCode groups = 0;  // the record's groups but the branch (its id is given in file order, in add)
   std::vector<Issue> issues;  // in the order they are reported
   std::vector<Observed> observations;
   struct AgencyObserved {

@@ -1,10 +1,11 @@
 #pragma once
-// Small string helpers shared by the trs readers and writers (header-only, allocation-free).
+// Small string helpers shared by the trs readers and writers (header-only; the hot ones allocation-free).
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hq::trs {
 
@@ -101,6 +102,21 @@ void for_each_token(std::string_view s, char sep, F&& f) {
     if (k == std::string_view::npos) break;
     s.remove_prefix(k + 1);
   }
+}
+
+// `s` with ASCII letters lower-cased (header names and event names are ASCII).
+inline std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return out;
+}
+
+// "a, b, c" (the lists of a reader's messages).
+inline std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
 }
 
 }  // namespace hq::trs

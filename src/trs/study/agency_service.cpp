@@ -6,20 +6,15 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "history/history_store.h"
-#include "platform/calendar_store.h"
+#include "trs/study/study_access.h"
 
 namespace hq::trs {
 
 using core::Error;
 using core::ErrorKind;
+using study_detail::load_study;
 
 namespace {
-
-store::Study load_study(soci::session& sql, std::int64_t id) {
-  auto study = store::find_study(sql, id);
-  if (!study) core::not_found("Không tìm thấy cuộc đo số " + std::to_string(id) + ".");
-  return *study;
-}
 
 Agency load_agency(soci::session& sql, const std::string& code) {
   auto agency = code.size() <= 20 ? agency_store::find_agency(sql, code) : std::nullopt;
@@ -49,10 +44,7 @@ void require_trs_or_agency(const core::Principal& caller) {
 // The declarations of the study's sample whose blocks name this agency (every branch), one row each.
 std::vector<AgencyListRow> listed_for(soci::session& sql, const store::Study& study, const Agency& agency,
                                       const std::vector<Agency>& agencies) {
-  std::vector<std::string> branches;
-  for (const auto& b : study.config.branches) branches.push_back(b.code);
-  const auto limit = follow_up_limit(platform::load_calendar(sql), study.config.week_start, study.config.follow_up_days);
-  AgencyList list(analysis_settings(study.config, limit, branches).study);
+  AgencyList list(analysis_settings(study.config, study_detail::limit_of(sql, study), study_detail::branch_codes(study)).study);
   Record record;
   store::scan_records(sql, study.id, std::nullopt, [&](const store::RecordRow& row) {
     if (decode_cells(row.cells, record)) list.add(record);
@@ -65,6 +57,21 @@ std::vector<AgencyListRow> listed_for(soci::session& sql, const store::Study& st
     out.push_back(std::move(row));
   }
   return out;
+}
+
+// The study and the agency a caller works on once it may (require_agency_access); `require` checks the agency's
+// kind (require_sci, require_border_guard).
+struct AgencyWork {
+  store::Study study;
+  Agency agency;
+};
+AgencyWork open_agency(soci::session& sql, const core::Principal& caller, std::int64_t study_id,
+                       const std::string& agency_code, void (*require)(const Agency&)) {
+  store::Study study = load_study(sql, study_id);
+  require_agency_access(sql, caller, study_id, agency_code);
+  AgencyWork work{std::move(study), load_agency(sql, agency_code)};
+  require(work.agency);
+  return work;
 }
 
 // The bad cells of an all-or-nothing import: every row's problems counted, the first 1,000 kept for the answer.
@@ -91,6 +98,28 @@ class ImportProblems {
   std::vector<CellProblem> kept_;
   std::size_t count_ = 0, bad_rows_ = 0;
 };
+
+// The rows of an agency's all-or-nothing table import: `decode(line, cells)` gives a row's value and its problems
+// (including the checks against the rows before it); good rows are stamped with the caller and the time. Throws
+// EMPTY_IMPORT without data rows and IMPORT_INVALID when any row has a problem (nothing is stored then).
+template <class Decode>
+auto good_rows(std::string_view bytes, const std::vector<std::string>& columns, const std::string& required,
+               const core::Principal& caller, AgencyImportResult& result, Decode decode) {
+  ImportProblems problems;
+  std::vector<decltype(decode(std::size_t{}, std::map<std::string, std::string>{}).value)> good;
+  const auto now = core::now();
+  read_table(bytes, columns, required, [&](std::size_t line, const std::map<std::string, std::string>& cells) {
+    ++result.rows;
+    auto d = decode(line, cells);
+    if (!problems.accept(d.problems)) return;
+    d.value.updated_by = caller.username;
+    d.value.updated_at = now;
+    good.push_back(std::move(d.value));
+  });
+  if (result.rows == 0) core::bad_input("EMPTY_IMPORT", "Tệp không có dòng dữ liệu nào sau dòng tiêu đề.");
+  problems.throw_if_any(result.rows);
+  return good;
+}
 
 [[noreturn]] void invalid_cells(const std::vector<CellProblem>& problems) {
   throw Error(ErrorKind::Unprocessable, "INVALID_CELLS",
@@ -199,10 +228,7 @@ AgencyWorkRow AgencyService::put_return(const core::Principal& caller, std::int6
                                         const std::string& agency_code, const std::string& declaration_no,
                                         std::map<std::string, std::string> cells) {
   return db_.transaction([&](soci::session& sql) {
-    const auto study = load_study(sql, study_id);
-    require_agency_access(sql, caller, study_id, agency_code);
-    const Agency agency = load_agency(sql, agency_code);
-    require_sci(agency);
+    const auto [study, agency] = open_agency(sql, caller, study_id, agency_code, require_sci);
     cells["declaration_no"] = declaration_no;
     ReturnDecode decoded = decode_return(cells, 0);
     if (!decoded.problems.empty()) invalid_cells(decoded.problems);
@@ -227,20 +253,14 @@ AgencyWorkRow AgencyService::put_return(const core::Principal& caller, std::int6
 AgencyImportResult AgencyService::import_returns(const core::Principal& caller, std::int64_t study_id,
                                                  const std::string& agency_code, std::string_view bytes) {
   return db_.transaction([&](soci::session& sql) {
-    const auto study = load_study(sql, study_id);
-    require_agency_access(sql, caller, study_id, agency_code);
-    const Agency agency = load_agency(sql, agency_code);
-    require_sci(agency);
+    const auto [study, agency] = open_agency(sql, caller, study_id, agency_code, require_sci);
     std::map<std::int64_t, std::string> listed;  // key → declaration number as listed
     for (const auto& row : listed_for(sql, study, agency, agency_store::list_agencies(sql)))
       listed[static_cast<std::int64_t>(*declaration_identity(row.declaration_no))] = row.declaration_no;
-    ImportProblems problems;
-    std::vector<AgencyReturn> good;
     std::map<std::int64_t, std::size_t> seen;
     AgencyImportResult result;
-    const auto now = core::now();
-    read_table(bytes, kReturnColumns, "declaration_no", [&](std::size_t line, const std::map<std::string, std::string>& cells) {
-      ++result.rows;
+    const auto good = good_rows(bytes, kReturnColumns, "declaration_no", caller, result,
+                                [&](std::size_t line, const std::map<std::string, std::string>& cells) {
       ReturnDecode d = decode_return(cells, line);
       if (d.problems.empty()) {
         const auto it = listed.find(d.value.declaration_key);
@@ -254,13 +274,8 @@ AgencyImportResult AgencyService::import_returns(const core::Principal& caller, 
         else
           d.value.declaration_no = it->second;
       }
-      if (!problems.accept(d.problems)) return;
-      d.value.updated_by = caller.username;
-      d.value.updated_at = now;
-      good.push_back(std::move(d.value));
+      return d;
     });
-    if (result.rows == 0) core::bad_input("EMPTY_IMPORT", "Tệp không có dòng dữ liệu nào sau dòng tiêu đề.");
-    problems.throw_if_any(result.rows);
     for (const auto& r : good) agency_store::upsert_return(sql, study_id, agency.code, r);
     result.stored = good.size();
     history::append(sql, caller, {"trs.agency.import", "trs_study", std::to_string(study_id),
@@ -273,9 +288,7 @@ AgencyImportResult AgencyService::import_returns(const core::Principal& caller, 
 BorderPage AgencyService::border_checks(const core::Principal& caller, std::int64_t study_id,
                                         const std::string& agency_code, const agency_store::BorderQuery& query) {
   return db_.read([&](soci::session& sql) {
-    load_study(sql, study_id);
-    require_agency_access(sql, caller, study_id, agency_code);
-    require_border_guard(load_agency(sql, agency_code));
+    open_agency(sql, caller, study_id, agency_code, require_border_guard);
     BorderPage page;
     page.items = agency_store::list_border_checks(sql, study_id, query, page.total);
     return page;
@@ -285,10 +298,7 @@ BorderPage AgencyService::border_checks(const core::Principal& caller, std::int6
 BorderCheck AgencyService::put_border_check(const core::Principal& caller, std::int64_t study_id,
                                             const std::string& agency_code, const std::map<std::string, std::string>& cells) {
   return db_.transaction([&](soci::session& sql) {
-    load_study(sql, study_id);
-    require_agency_access(sql, caller, study_id, agency_code);
-    const Agency agency = load_agency(sql, agency_code);
-    require_border_guard(agency);
+    const Agency agency = open_agency(sql, caller, study_id, agency_code, require_border_guard).agency;
     BorderDecode d = decode_border_check(cells, 0);
     if (!d.problems.empty()) invalid_cells(d.problems);
     d.value.updated_by = caller.username;
@@ -306,17 +316,11 @@ BorderCheck AgencyService::put_border_check(const core::Principal& caller, std::
 AgencyImportResult AgencyService::import_border_checks(const core::Principal& caller, std::int64_t study_id,
                                                        const std::string& agency_code, std::string_view bytes) {
   return db_.transaction([&](soci::session& sql) {
-    const auto study = load_study(sql, study_id);
-    require_agency_access(sql, caller, study_id, agency_code);
-    const Agency agency = load_agency(sql, agency_code);
-    require_border_guard(agency);
-    ImportProblems problems;
-    std::vector<BorderCheck> good;
+    const auto [study, agency] = open_agency(sql, caller, study_id, agency_code, require_border_guard);
     std::map<std::pair<std::string, std::string>, std::size_t> seen;
     AgencyImportResult result;
-    const auto now = core::now();
-    read_table(bytes, kBorderColumns, "vehicle", [&](std::size_t line, const std::map<std::string, std::string>& cells) {
-      ++result.rows;
+    const auto good = good_rows(bytes, kBorderColumns, "vehicle", caller, result,
+                                [&](std::size_t line, const std::map<std::string, std::string>& cells) {
       BorderDecode d = decode_border_check(cells, line);
       if (d.problems.empty()) {
         const auto [s, added] = seen.emplace(std::pair{d.value.vehicle, d.value.voyage}, line);
@@ -326,13 +330,8 @@ AgencyImportResult AgencyService::import_border_checks(const core::Principal& ca
                                     std::to_string(s->second) + ".",
                                 "", ""});
       }
-      if (!problems.accept(d.problems)) return;
-      d.value.updated_by = caller.username;
-      d.value.updated_at = now;
-      good.push_back(std::move(d.value));
+      return d;
     });
-    if (result.rows == 0) core::bad_input("EMPTY_IMPORT", "Tệp không có dòng dữ liệu nào sau dòng tiêu đề.");
-    problems.throw_if_any(result.rows);
     for (const auto& c : good) agency_store::upsert_border_check(sql, study_id, agency.code, c);
     result.stored = good.size();
     history::append(sql, caller, {"trs.border.import", "trs_study", std::to_string(study_id),

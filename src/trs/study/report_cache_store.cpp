@@ -40,15 +40,20 @@ void store_report(soci::session& sql, const ReportKey& key, const std::string& b
       soci::use(body), soci::use(at), soci::use(id), soci::use(version);
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> studies_not_kept(soci::session& sql, const std::string& format) {
-  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+std::vector<ScopeNotKept> scopes_not_kept(soci::session& sql, const std::string& format) {
+  std::vector<ScopeNotKept> out;
   const soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT s.id, s.data_version FROM trs_studies s LEFT JOIN trs_report_cache c "
+      (sql.prepare << "SELECT s.id, '*', s.data_version, 0 FROM trs_studies s LEFT JOIN trs_report_cache c "
                       "ON c.study_id = s.id AND c.scope = '*' "
-                      "WHERE c.study_id IS NULL OR c.data_version <> s.data_version OR c.format <> :format ORDER BY s.id",
-       soci::use(format));
+                      "WHERE c.study_id IS NULL OR c.data_version <> s.data_version OR c.format <> :format "
+                      "UNION ALL "
+                      "SELECT c.study_id, c.scope, s.data_version, 1 FROM trs_report_cache c "
+                      "JOIN trs_studies s ON s.id = c.study_id "
+                      "WHERE c.scope <> '*' AND (c.data_version <> s.data_version OR c.format <> :format2) "
+                      "ORDER BY 1, 4, 2",
+       soci::use(format), soci::use(format));
   for (const soci::row& r : rows)
-    out.emplace_back(db::int_at(r, std::size_t{0}), db::int_at(r, std::size_t{1}));
+    out.push_back({db::int_at(r, std::size_t{0}), db::text_at(r, std::size_t{1}), db::int_at(r, std::size_t{2})});
   return out;
 }
 

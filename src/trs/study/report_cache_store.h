@@ -28,8 +28,15 @@ std::int64_t data_version(soci::session& sql, std::int64_t study_id);
 std::optional<std::string> cached_report(soci::session& sql, const ReportKey& key);
 // Keeps `body` under `key` unless the study's data version has moved since (then nothing is written).
 void store_report(soci::session& sql, const ReportKey& key, const std::string& body, std::int64_t now);
-// (study id, data version) of every study whose whole-study report ('*') is not kept under its current data
-// version and this build's `format` (a write other than an import moved the version), by id.
-std::vector<std::pair<std::int64_t, std::int64_t>> studies_not_kept(soci::session& sql, const std::string& format);
+// A report to compute again: the study, the scope (as in ReportKey) and the study's current data version.
+struct ScopeNotKept {
+  std::int64_t study_id = 0;
+  std::string scope;
+  std::int64_t data_version = 0;
+};
+// Every study whose whole-study report ('*') is not kept under its current data version and this build's
+// `format` (a write other than an import moved the version), and every branch-limited report once kept (a user
+// who sees some branches asked for it) that no longer matches them; by study, '*' first.
+std::vector<ScopeNotKept> scopes_not_kept(soci::session& sql, const std::string& format);
 
 }  // namespace hq::trs::store

@@ -2,24 +2,29 @@
 
 #include <spdlog/spdlog.h>
 
+#include <vector>
+
 namespace hq::trs {
 
 std::size_t ReportKeeper::keep_ready() {
-  std::map<std::int64_t, std::int64_t> not_kept;
-  for (const auto& [id, version] : service_.reports_not_kept()) not_kept[id] = version;
+  std::map<Scope, std::int64_t> not_kept;
+  std::vector<Scope> order;  // by study, its whole-study report first
+  for (auto& r : service_.reports_not_kept())
+    if (not_kept.emplace(Scope{r.study_id, r.scope}, r.data_version).second) order.emplace_back(r.study_id, r.scope);
   std::size_t kept = 0;
-  for (const auto& [id, version] : not_kept) {
-    const auto seen = seen_.find(id);
+  for (const Scope& key : order) {
+    const std::int64_t version = not_kept[key];
+    const auto seen = seen_.find(key);
     const bool settled = seen != seen_.end() && seen->second == version;
-    const auto failed = failed_.find(id);
+    const auto failed = failed_.find(key);
     if (!settled || (failed != failed_.end() && failed->second == version)) continue;
     if (task_.stopping()) break;  // the server stops: the rest waits for its next start
     try {
-      service_.report_json(nullptr, id);  // computed and kept under `version` unless a write moved it meanwhile
+      service_.keep_report(key.first, key.second);  // kept under `version` unless a write moved it meanwhile
       ++kept;
     } catch (const std::exception& e) {
-      failed_[id] = version;
-      spdlog::warn("trs: the report of study {} could not be kept ready: {}", id, e.what());
+      failed_[key] = version;
+      spdlog::warn("trs: the report of study {} ({}) could not be kept ready: {}", key.first, key.second, e.what());
     }
   }
   seen_ = std::move(not_kept);

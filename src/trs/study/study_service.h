@@ -15,6 +15,7 @@
 #include "db/database.h"
 #include "trs/engine/agency_list.h"
 #include "trs/engine/report.h"
+#include "trs/study/report_cache_store.h"
 #include "trs/study/study_store.h"
 
 namespace hq::trs {
@@ -109,15 +110,22 @@ class StudyService {
   // kept (report_cache_store.h). `fresh` computes it again whatever the cache holds. An import keeps the whole
   // study's report ready (every branch) before it returns.
   std::string report_json(const core::Principal* caller, std::int64_t id, bool fresh = false);
-  // (study id, data version) of the studies whose whole-study report is not kept under their current data
-  // version: what ReportKeeper (report_keeper.h) computes in the background after a write.
-  std::vector<std::pair<std::int64_t, std::int64_t>> reports_not_kept();
+  // The reports not kept under their study's current data version: every study's whole-study report, and the
+  // branch-limited ones users asked for before (store::scopes_not_kept). What ReportKeeper (report_keeper.h)
+  // computes in the background after a write.
+  std::vector<store::ScopeNotKept> reports_not_kept();
+  // Computes the report of `scope` ('*' or branch codes, as store::ReportKey) and keeps it (the keeper; no caller).
+  void keep_report(std::int64_t id, const std::string& scope);
   // The list sent to the ministries (seed §B.II.2.2): per agency, every sampled declaration with specialised
   // inspection of the branches the caller sees.
   std::vector<AgencyListRow> agency_list(const core::Principal* caller, std::int64_t id);
   StudyView study_for_report(const core::Principal* caller, std::int64_t id);
 
  private:
+  // The study's branches a report covers (nullopt: every one), read in the report's transaction.
+  using ScopeOf = std::function<store::BranchFilter(soci::session&, const store::Study&)>;
+  Report report_in(std::int64_t id, const ScopeOf& scope_of);
+  std::string report_json_in(std::int64_t id, const ScopeOf& scope_of, bool fresh);
   db::Database& db_;
 };
 
