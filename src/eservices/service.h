@@ -39,7 +39,6 @@ struct Registration {
 struct IncomingDocument {
   std::string name, bytes;
   std::optional<std::string> signature;  // detached CMS, DER
-  std::string base64;                    // the bytes' canonical base64 when they arrived as such (stored as is)
 };
 
 struct DossierView {
