@@ -126,6 +126,18 @@ TEST_P(EServicesSubmission, DocumentsAreStoredAsTheirBytesAndServedByteForByte) 
   });
   EXPECT_EQ(size, static_cast<long long>(binary.size()));
   EXPECT_EQ(base64, "");
+  // The same bytes twice in one dossier (one statement stores the dossier's documents): one row.
+  const std::string twice = binary + "2";
+  const auto again = e.client.post(url("/dossiers"), {{"procedure_code", "I.01"}, {"unit_code", "02CI"},
+                                                      {"documents", {document("Đơn đề nghị", twice, &e.key),
+                                                                     document("Phụ lục", twice)}}});
+  ASSERT_EQ(again.status, 201) << again.raw;
+  long long rows = 0;
+  const std::string twice_hash = eservices::sha256_hex(twice);
+  db().read([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM eservices_blobs WHERE sha256 = :h", soci::use(twice_hash), soci::into(rows);
+  });
+  EXPECT_EQ(rows, 1);
   // A row written before 0307 (base64 text, no bytes) is still served as its bytes.
   const auto store_as_text = [&](const std::string& bytes) {
     db().transaction([&](soci::session& sql) {
