@@ -2,8 +2,8 @@
 // Raw bytes in and out of a BLOB (SQLite) / bytea (PostgreSQL) column, bound directly on the session's native
 // connection: SOCI binds a std::string as text (PostgreSQL would need it hex-escaped, twice the size) and its
 // blob type is a large object on PostgreSQL. Used where megabytes are stored (e-services documents).
-// Statements number their parameters $1, $2, … (turned into ?1, ?2, … for SQLite); they run inside whatever
-// transaction the session is in.
+// Statements number their parameters $1, $2, … (turned into ?1, ?2, … for SQLite, so no other `$` may appear
+// in the text); they run inside whatever transaction the session is in.
 #include <cstdint>
 #include <optional>
 #include <string>
