@@ -2,13 +2,15 @@
 // (distinct bytes, signed by the demo enterprise's key), sent by C clients at once, each as fast as it can.
 //
 //   eservices_submit --db URL --mode http --port P --cookie NAME=VALUE --csrf TOKEN [--clients 8] [--dossiers 160]
-//   eservices_submit --db URL --mode insert [--clients 8] [--dossiers 160]
+//   eservices_submit --db URL --mode insert|insert-bytes [--clients 8] [--dossiers 160]
 //
 // http:   POST /api/v1/eservices/dossiers on 127.0.0.1:P (keep-alive, one connection per client): the server
 //         decodes, hashes, verifies every signature (chain, CRL, registered certificate) and stores.
 // insert: the same base64 bytes and signatures inserted by C threads into a plain table of the same
 //         database (bench_raw_documents, one transaction per dossier), without any check: the floor the
 //         submission is compared with.
+// insert-bytes: the same, but the documents' bytes (BLOB / bytea, bound directly as the server stores them
+//         since migration 0307) instead of their base64: the floor for what is written now.
 // The database must hold the demo data (the enterprise's key is read from it). Documents and signatures are
 // made before the clock starts. Prints "dossiers_per_second p50_ms p99_ms failures".
 #include <arpa/inet.h>
@@ -29,6 +31,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "db/binary.h"
 #include "db/database.h"
 #include "eservices/demo.h"
 #include "eservices/signatures.h"
@@ -44,7 +47,7 @@ struct Options {
 };
 
 struct Document {
-  std::string name, content_base64, signature_base64;
+  std::string name, content_base64, signature_base64, bytes;
 };
 using Dossier = std::vector<Document>;
 
@@ -63,7 +66,7 @@ std::vector<Dossier> make_dossiers(const Options& o, const hq::eservices::KeyAnd
       const std::string tag = "%PDF-1.4 bench dossier " + std::to_string(d) + " document " + std::to_string(k) + "\n";
       bytes.replace(0, tag.size(), tag);  // distinct bytes: no document is stored twice
       out[d].push_back({names[k], hq::eservices::base64_encode(bytes),
-                        hq::eservices::base64_encode(hq::eservices::sign_detached_cms(bytes, signer))});
+                        hq::eservices::base64_encode(hq::eservices::sign_detached_cms(bytes, signer)), bytes});
     }
   return out;
 }
@@ -117,7 +120,7 @@ int main(int argc, char** argv) {
   CLI::App cli{"Dossier submission load: over HTTP, or the same bytes inserted without checks (make bench)."};
   Options o;
   cli.add_option("--db", o.db_url, "database URL with the demo data")->required();
-  cli.add_option("--mode", o.mode, "http | insert")->check(CLI::IsMember({"http", "insert"}));
+  cli.add_option("--mode", o.mode, "http | insert | insert-bytes")->check(CLI::IsMember({"http", "insert", "insert-bytes"}));
   cli.add_option("--port", o.port, "server port (http)");
   cli.add_option("--cookie", o.cookie, "session cookie NAME=VALUE of the demo enterprise (http)");
   cli.add_option("--csrf", o.csrf, "its CSRF token (http)");
@@ -139,10 +142,12 @@ int main(int argc, char** argv) {
                          std::to_string(body.size()) + "\r\n\r\n" + body);
       }
     else
-      db.transaction([](soci::session& sql) {
+      db.transaction([&](soci::session& sql) {
+        const std::string content = o.mode == "insert" ? "content_base64 text"
+                                    : db.backend() == hq::db::Backend::Sqlite ? "content BLOB" : "content bytea";
         sql << "DROP TABLE IF EXISTS bench_raw_documents";
-        sql << "CREATE TABLE bench_raw_documents (id bigint PRIMARY KEY, dossier bigint NOT NULL, name text NOT NULL, "
-               "content_base64 text NOT NULL, signature_base64 text NOT NULL)";
+        sql << "CREATE TABLE bench_raw_documents (id bigint PRIMARY KEY, dossier bigint NOT NULL, name text NOT NULL, " +
+                   content + " NOT NULL, signature_base64 text NOT NULL)";
       });
 
     std::atomic<int> next{0}, failures{0};
@@ -163,6 +168,17 @@ int main(int argc, char** argv) {
                            status ? "" : " (connection closed)");
               if (status == 0) { close(fd); fd = connect_to(o.port); }
             }
+          } else if (o.mode == "insert-bytes") {
+            db.transaction([&](soci::session& sql) {
+              for (std::size_t k = 0; k < dossiers[index].size(); ++k) {
+                const auto& doc = dossiers[index][k];
+                hq::db::execute_binary(sql, "INSERT INTO bench_raw_documents (id, dossier, name, content, signature_base64) "
+                                            "VALUES ($1, $2, $3, $4, $5)",
+                                       {static_cast<long long>(index * 3 + k), static_cast<long long>(i),
+                                        std::string_view(doc.name), hq::db::Bytes{doc.bytes},
+                                        std::string_view(doc.signature_base64)});
+              }
+            });
           } else {
             db.transaction([&](soci::session& sql) {
               for (std::size_t k = 0; k < dossiers[index].size(); ++k) {
@@ -180,7 +196,7 @@ int main(int argc, char** argv) {
       });
     for (auto& t : clients) t.join();
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    if (o.mode == "insert") db.transaction([](soci::session& sql) { sql << "DROP TABLE bench_raw_documents"; });
+    if (o.mode != "http") db.transaction([](soci::session& sql) { sql << "DROP TABLE bench_raw_documents"; });
     std::sort(latencies.begin(), latencies.end());
     const auto at = [&](double q) { return latencies[std::min(latencies.size() - 1, static_cast<std::size_t>(q * latencies.size()))]; };
     std::printf("%.2f %.1f %.1f %d\n", o.dossiers / seconds, at(0.5), at(0.99), failures.load());

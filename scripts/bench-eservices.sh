@@ -80,9 +80,11 @@ run_shape() {
     read -r rate p50 p99 bad < <("$build/bench/eservices_submit" --db "$db" --mode http --port "$port" \
       --cookie "$enterprise" --csrf "$csrf" --clients "$clients" --dossiers "$submissions")
     read -r floor f50 f99 fbad < <("$build/bench/eservices_submit" --db "$db" --mode insert --clients "$clients" --dossiers "$submissions")
+    read -r bytes b50 b99 bbad < <("$build/bench/eservices_submit" --db "$db" --mode insert-bytes --clients "$clients" --dossiers "$submissions")
     local ratio; ratio=$(awk -v a="$rate" -v b="$floor" 'BEGIN {printf "%.2f", (b > 0 ? a/b : 0)}')
     cell[$backend,submit]="$rate dossiers/s, p99 $p99 ms $(verdict "$p99" 150) (p50 $p50 ms$(errors "$bad"))"
     cell[$backend,floor]="$floor dossiers/s, p99 $f99 ms (p50 $f50 ms)"
+    cell[$backend,bytes]="$bytes dossiers/s, p99 $b99 ms (p50 $b50 ms); submission / this: $(awk -v a="$rate" -v b="$bytes" 'BEGIN {printf "%.2f", (b > 0 ? a/b : 0)}')×"
     cell[$backend,ratio]="**$ratio×** $(awk -v r="$ratio" 'BEGIN {print (r >= 0.5) ? "pass" : "**FAIL**"}')"
   fi
   stop_server
@@ -121,6 +123,7 @@ row() {  # row KEY SUFFIX LABEL TARGET
 row submit "" "submission, \`POST /eservices/dossiers\`, 3 signed documents of 1 MB, $clients clients, $submissions dossiers" "p99 < 150 ms"
 row floor "" "the same bytes inserted without checks, $clients threads, same database (bench_raw_documents)" "—"
 row ratio "" "submission / insertion throughput" "≥ 0.5×"
+row bytes "" "the documents' bytes inserted instead (BLOB / bytea, as stored since 0307), $clients threads" "—"
 for shape in $shapes; do
   row generate "-$shape" "[$shape] data generation (\`eservices_generate --shape $shape\`, wall clock)" "minutes"
   row inbox "-$shape" "[$shape] officer inbox, open dossiers of 02CI (\`?open=true\`): p99" "< 50 ms"

@@ -88,7 +88,7 @@ void add_demo_data(db::Database& db, const std::string& password) {
   service.register_certificate(enterprise, cert.certificate_pem);
 
   const auto signed_doc = [&](const std::string& name) {
-    IncomingDocument d{name, sample(name), std::nullopt, {}};
+    IncomingDocument d{name, sample(name), std::nullopt};
     d.signature = sign_detached_cms(d.bytes, cert);
     return d;
   };
@@ -101,7 +101,7 @@ void add_demo_data(db::Database& db, const std::string& password) {
   for (int i = 0; i < 6; ++i)
     ids.push_back(service.submit(enterprise, i % 2 ? "I.04" : "I.01", "02CI",
                                  i % 2 ? std::vector<IncomingDocument>{signed_doc("Đơn đề nghị phân loại"),
-                                                                       {"Tài liệu kỹ thuật", sample("Tài liệu kỹ thuật"), std::nullopt, {}}}
+                                                                       {"Tài liệu kỹ thuật", sample("Tài liệu kỹ thuật"), std::nullopt}}
                                        : std::vector<IncomingDocument>{signed_doc("Văn bản đề nghị"),
                                                                        signed_doc("Danh mục hàng hóa nhập khẩu")})
                       .dossier.id);
@@ -116,7 +116,7 @@ void add_demo_data(db::Database& db, const std::string& password) {
   service.approve(leader, ids[4], "Duyệt.");
   service.issue_result(officer, ids[4], std::nullopt);
   const auto refused = service.submit(citizen, "I.18", "02CI",
-                                      {{"Tờ khai phương tiện", sample("Tờ khai phương tiện"), std::nullopt, {}}});
+                                      {{"Tờ khai phương tiện", sample("Tờ khai phương tiện"), std::nullopt}});
   service.claim(principal_of(db, "02ci.dvc.canbo2"), refused.dossier.id);
   service.refuse(principal_of(db, "02ci.dvc.canbo2"), refused.dossier.id,
                  "Xe tạm nhập qua cửa khẩu cảng Sài Gòn KV I không thuộc thẩm quyền; đề nghị nộp tại Chi cục cửa khẩu đường bộ.");

@@ -130,13 +130,13 @@ std::vector<CheckedDocument> check_documents(soci::session& sql, const store::Ap
     checked.row.name = d.name;
     checked.row.size = static_cast<std::int64_t>(d.bytes.size());
     checked.row.sha256 = facts.sha256;
-    checked.content_base64 = d.base64.empty() ? base64_encode(d.bytes) : std::move(d.base64);
     if (d.signature) checked.row.signature_base64 = base64_encode(*d.signature);
     if (enterprise && facts.signature_check) {  // a detached CMS signature, or an enveloped XML one
       check_signature(sql, applicant, *trust, d, *facts.signature_check, now, checked.row);
     } else if (enterprise && needs_signature(settings, d.name)) {
       refuse("SIGNATURE_MISSING", d.name, "Chứng từ của doanh nghiệp phải được ký số (Điều 7.1.a.1)");
     }
+    checked.content = std::move(d.bytes);
     out.push_back(std::move(checked));
   }
   return out;

@@ -15,7 +15,7 @@ namespace hq::eservices {
 
 struct CheckedDocument {
   store::Document row;  // dossier_id and round set by the caller
-  std::string content_base64;
+  std::string content;  // the bytes, stored as they are
 };
 
 // The work on the bytes alone (SHA-256 once, and for an enterprise each signature's check: CMS over that
@@ -27,7 +27,7 @@ struct ExaminedDocument {
 };
 std::vector<ExaminedDocument> examine_documents(const std::vector<IncomingDocument>& documents, bool enterprise);
 // Every rule, in order, with what examine_documents found (`examined[i]` for `documents[i]`). The documents'
-// base64 is moved into the result.
+// bytes are moved into the result.
 std::vector<CheckedDocument> check_documents(soci::session& sql, const store::Applicant& applicant,
                                              const std::optional<ProcedureSettings>& settings,
                                              std::vector<IncomingDocument>& documents,

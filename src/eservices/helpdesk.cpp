@@ -45,12 +45,12 @@ HelpRequest HelpdeskService::ask(const core::Principal& caller, const std::strin
   });
 }
 
-std::vector<HelpRequest> HelpdeskService::requests(const core::Principal& caller, const std::string& status,
-                                                   std::int64_t offset, std::int64_t limit, std::int64_t& total) {
+store::HelpRequestPage HelpdeskService::requests(const core::Principal& caller, const std::string& status,
+                                                std::int64_t offset, std::int64_t limit) {
   return db_.read([&](soci::session& sql) {
     if (caller.has_role(kHelpdesk) || caller.is_platform_admin())
-      return store::list_help_requests(sql, std::nullopt, scope_path(caller), status, offset, limit, total);
-    return store::list_help_requests(sql, caller.account_id, "/", status, offset, limit, total);
+      return store::list_help_requests(sql, std::nullopt, scope_path(caller), status, offset, limit);
+    return store::list_help_requests(sql, caller.account_id, "/", status, offset, limit);
   });
 }
 

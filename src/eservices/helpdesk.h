@@ -9,6 +9,7 @@
 
 #include <soci/soci.h>
 
+#include "core/page.h"
 #include "core/principal.h"
 #include "db/database.h"
 
@@ -25,9 +26,10 @@ bool valid_help_scope(const std::string& scope);
 namespace store {
 std::int64_t insert_help_request(soci::session& sql, const HelpRequest& r);
 std::optional<HelpRequest> find_help_request(soci::session& sql, std::int64_t id);
-std::vector<HelpRequest> list_help_requests(soci::session& sql, std::optional<std::int64_t> account_id,
-                                            const std::string& unit_path_prefix, const std::string& status,
-                                            std::int64_t offset, std::int64_t limit, std::int64_t& total);
+using HelpRequestPage = core::Page<HelpRequest>;
+HelpRequestPage list_help_requests(soci::session& sql, std::optional<std::int64_t> account_id,
+                                   const std::string& unit_path_prefix, const std::string& status, std::int64_t offset,
+                                   std::int64_t limit);
 // Conditional on the request still being OPEN; false when it was not.
 bool update_help_request(soci::session& sql, const HelpRequest& r, std::int64_t now);
 }  // namespace store
@@ -38,8 +40,8 @@ class HelpdeskService {
   HelpRequest ask(const core::Principal& caller, const std::string& unit_code, const std::string& scope,
                   const std::string& subject, const std::string& body);
   // Requesters see their own; the helpdesk sees the requests addressed to units in its scope.
-  std::vector<HelpRequest> requests(const core::Principal& caller, const std::string& status, std::int64_t offset,
-                                    std::int64_t limit, std::int64_t& total);
+  store::HelpRequestPage requests(const core::Principal& caller, const std::string& status, std::int64_t offset,
+                                  std::int64_t limit);
   HelpRequest answer(const core::Principal& caller, std::int64_t id, const std::string& answer);
   HelpRequest forward(const core::Principal& caller, std::int64_t id, const std::string& unit_code,
                       const std::string& note);

@@ -29,12 +29,10 @@ void add_helpdesk_routes(http::Router& router, HelpdeskService& service) {
   });
   router.add("GET", base, [&service](Request& request) {
     const auto paging = http::paging(request);
-    std::int64_t total = 0;
+    const auto page = service.requests(request.principal, request.query_text("status"), paging.offset(), paging.page_size);
     json items = json::array();
-    for (const auto& r : service.requests(request.principal, request.query_text("status"), paging.offset(),
-                                          paging.page_size, total))
-      items.push_back(request_json(r));
-    return Response::ok(http::page_json(items, total, paging));
+    for (const auto& r : page.items) items.push_back(request_json(r));
+    return Response::ok(http::page_json(items, page.total, paging));
   });
   router.add("POST", base + "/{id}/answer", [&service](Request& request) {
     return Response::ok(request_json(

@@ -35,9 +35,9 @@ std::optional<HelpRequest> find_help_request(soci::session& sql, std::int64_t id
   return request_mapping().first_of(sql, request_select() + "WHERE h.id = :id", id);
 }
 
-std::vector<HelpRequest> list_help_requests(soci::session& sql, std::optional<std::int64_t> account_id,
-                                            const std::string& unit_path_prefix, const std::string& status,
-                                            std::int64_t offset, std::int64_t limit, std::int64_t& total) {
+HelpRequestPage list_help_requests(soci::session& sql, std::optional<std::int64_t> account_id,
+                                   const std::string& unit_path_prefix, const std::string& status, std::int64_t offset,
+                                   std::int64_t limit) {
   const long long account = account_id.value_or(0), off = offset, lim = limit;
   const std::string prefix = unit_path_prefix + "%";
   const std::string where = std::string(account_id ? "WHERE h.account_id = :a" : "WHERE :a = 0") +
@@ -45,12 +45,12 @@ std::vector<HelpRequest> list_help_requests(soci::session& sql, std::optional<st
   long long count = 0;
   sql << "SELECT COUNT(*) FROM eservices_helpdesk h " + where, soci::use(account), soci::use(prefix),
       soci::use(status), soci::use(status), soci::into(count);
-  total = count;
-  std::vector<HelpRequest> out;
+  HelpRequestPage out;
+  out.total = count;
   soci::rowset<soci::row> rows = (sql.prepare << request_select() + where + "ORDER BY h.id DESC LIMIT :l OFFSET :o",
                                   soci::use(account), soci::use(prefix), soci::use(status), soci::use(status),
                                   soci::use(lim), soci::use(off));
-  for (const auto& row : rows) out.push_back(request_mapping().read(row));
+  for (const auto& row : rows) out.items.push_back(request_mapping().read(row));
   return out;
 }
 

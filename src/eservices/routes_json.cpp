@@ -100,7 +100,6 @@ std::vector<IncomingDocument> documents_from(json& body) {
     auto bytes = base64_decode(content);
     if (!bytes) http::invalid_field("documents", "Nội dung chứng từ «" + d.name + "» không phải base64 hợp lệ.");
     d.bytes = std::move(*bytes);
-    d.base64 = std::move(content);  // canonical (the decoder takes nothing else): stored without encoding again
     if (const auto sig = http::optional_text(item, "signature_base64", 1024 * 1024); sig && !sig->empty()) {
       auto der = base64_decode(*sig);
       if (!der) http::invalid_field("documents", "Chữ ký của chứng từ «" + d.name + "» không phải base64 hợp lệ.");

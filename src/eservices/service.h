@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/calendar.h"
+#include "core/page.h"
 #include "core/principal.h"
 #include "db/database.h"
 #include "eservices/catalogue.h"
@@ -39,7 +40,6 @@ struct Registration {
 struct IncomingDocument {
   std::string name, bytes;
   std::optional<std::string> signature;  // detached CMS, DER
-  std::string base64;                    // the bytes' canonical base64 when they arrived as such (stored as is)
 };
 
 struct DossierView {
@@ -50,10 +50,7 @@ struct DossierView {
   std::string remaining_label;
   const AnnexRow* procedure = nullptr;
 };
-struct DossierPage {
-  std::vector<DossierView> items;  // without documents and steps
-  std::int64_t total = 0;
-};
+using DossierPage = core::Page<DossierView>;  // list rows: without documents and steps
 
 struct PaymentStart {
   std::string order_id, redirect_url;
@@ -186,10 +183,17 @@ class EServicesService {
   void record(soci::session& sql, const core::Principal& caller, const store::Dossier& before, store::Dossier next,
               const std::string& action, const std::string& comment, const nlohmann::json& details = {});
   std::string payment_key(soci::session& sql);
+  // A step of the officer processing the dossier (409 WRONG_STATE unless PROCESSING, 403 unless assigned to
+  // `caller`): `change` turns a copy of the dossier into what it becomes and returns the step's details.
+  DossierView officer_step(const core::Principal& caller, std::int64_t id, const std::string& action,
+                           const std::string& comment, const std::function<nlohmann::json(store::Dossier&)>& change);
 
   db::Database& db_;
 };
 
 [[noreturn]] void wrong_state(const store::Dossier& d, const std::string& action);
+// True when `username` is an active account holding `role` in the unit at `unit_path` or below it.
+bool active_member(soci::session& sql, const std::string& username, const std::string& role,
+                   const std::string& unit_path);
 
 }  // namespace hq::eservices

@@ -30,6 +30,19 @@ void check_comment(const std::string& text, const std::string& field, bool requi
 
 }  // namespace
 
+DossierView EServicesService::officer_step(const core::Principal& caller, std::int64_t id, const std::string& action,
+                                           const std::string& comment,
+                                           const std::function<json(store::Dossier&)>& change) {
+  return db_.transaction([&](soci::session& sql) {
+    const auto before = visible_dossier(sql, caller, id);
+    require_processing_officer(caller, before, action);
+    store::Dossier next = before;
+    const json details = change(next);
+    record(sql, caller, before, next, action, comment, details);
+    return view(sql, *store::find_dossier(sql, id), true);
+  });
+}
+
 DossierView EServicesService::request_supplement(const core::Principal& caller, std::int64_t id,
                                                  const std::vector<std::string>& missing, const std::string& note) {
   require_staff(caller);
@@ -37,46 +50,34 @@ DossierView EServicesService::request_supplement(const core::Principal& caller, 
     core::bad_input("INVALID_FIELD", "Yêu cầu bổ sung phải nêu rõ chứng từ hoặc thông tin còn thiếu (Điều 9.2).",
                     {{"field", "missing"}});
   check_comment(note, "note", false);
-  return db_.transaction([&](soci::session& sql) {
-    const auto before = visible_dossier(sql, caller, id);
-    require_processing_officer(caller, before, "request-supplement");
-    store::Dossier next = before;
+  return officer_step(caller, id, "request-supplement", note, [&](store::Dossier& next) {
     next.status = kSupplement;
     next.assignee.clear();  // the applicant's turn
     next.paused_at = core::now();
     next.missing = json(missing).dump();
     ++next.supplements;
-    record(sql, caller, before, next, "request-supplement", note, {{"missing", missing}});
-    return view(sql, *store::find_dossier(sql, id), true);
+    return json{{"missing", missing}};
   });
 }
 
 DossierView EServicesService::refuse(const core::Principal& caller, std::int64_t id, const std::string& reason) {
   require_staff(caller);
   check_comment(reason, "reason", true);
-  return db_.transaction([&](soci::session& sql) {
-    const auto before = visible_dossier(sql, caller, id);
-    require_processing_officer(caller, before, "refuse");
-    store::Dossier next = before;
+  return officer_step(caller, id, "refuse", reason, [](store::Dossier& next) {  // art. 9.1.b: a direct notice
     next.status = kRefused;
     next.closed_at = core::now();
-    record(sql, caller, before, next, "refuse", reason);  // art. 9.1.b: a direct notice with the reason
-    return view(sql, *store::find_dossier(sql, id), true);
+    return json();
   });
 }
 
 DossierView EServicesService::propose(const core::Principal& caller, std::int64_t id, const std::string& comment) {
   require_staff(caller);
   check_comment(comment, "comment", false);
-  return db_.transaction([&](soci::session& sql) {
-    const auto before = visible_dossier(sql, caller, id);
-    require_processing_officer(caller, before, "propose");
-    store::Dossier next = before;
-    next.status = proposal_status(before.mode);
+  return officer_step(caller, id, "propose", comment, [](store::Dossier& next) {
+    next.status = proposal_status(next.mode);
     next.holder = next.status == kPendingUnit ? kHolderUnitLeader : kHolderDeptLeader;
     next.assignee.clear();  // any leader of that level in the unit's scope
-    record(sql, caller, before, next, "propose", comment);
-    return view(sql, *store::find_dossier(sql, id), true);
+    return json();
   });
 }
 

@@ -7,15 +7,19 @@
 
 namespace hq::eservices {
 
+bool active_member(soci::session& sql, const std::string& username, const std::string& role,
+                   const std::string& unit_path) {
+  const auto account = identity::store::find_account(sql, username);
+  return account && account->status == "ACTIVE" &&
+         std::find(account->roles.begin(), account->roles.end(), role) != account->roles.end() &&
+         account->unit_path.compare(0, unit_path.size(), unit_path) == 0;
+}
+
 namespace {
 
 // The account `to` with `role`, active, in the dossier's unit (or below it).
 void check_target(soci::session& sql, const store::Dossier& d, const std::string& to, const std::string& role) {
-  const auto account = identity::store::find_account(sql, to);
-  const bool ok = account && account->status == "ACTIVE" &&
-                  std::find(account->roles.begin(), account->roles.end(), role) != account->roles.end() &&
-                  account->unit_path.compare(0, d.unit_path.size(), d.unit_path) == 0;
-  if (!ok)
+  if (!active_member(sql, to, role, d.unit_path))
     core::bad_input("INVALID_FIELD",
                     "«" + to + "» không phải tài khoản " + role + " đang hoạt động của đơn vị " + d.unit_code + ".",
                     {{"field", "to"}, {"role", role}});

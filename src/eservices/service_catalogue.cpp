@@ -96,11 +96,7 @@ store::Assignment EServicesService::set_assignment(const core::Principal& caller
     const auto unit = known_unit(sql, unit_code);
     require_unit_admin(sql, caller, unit);
     for (const auto& username : a.officers) {
-      const auto account = identity::store::find_account(sql, username);
-      const bool ok = account && account->status == "ACTIVE" &&
-                      std::find(account->roles.begin(), account->roles.end(), kOfficer) != account->roles.end() &&
-                      account->unit_path.compare(0, unit.path.size(), unit.path) == 0;
-      if (!ok)
+      if (!active_member(sql, username, kOfficer, unit.path))
         core::bad_input("INVALID_FIELD",
                         "«" + username + "» không phải công chức xử lý hồ sơ dịch vụ công đang hoạt động của đơn vị " +
                             unit_code + ".",

@@ -82,8 +82,10 @@ DossierView summary_view(const core::WorkingCalendar& cal, const store::Dossier&
 
 void store_documents(soci::session& sql, std::int64_t dossier_id, std::int64_t round,
                      std::vector<CheckedDocument>& documents, core::UnixSeconds now) {
+  std::vector<store::Blob> blobs;
+  for (const auto& d : documents) blobs.push_back({d.row.sha256, d.content});
+  store::ensure_blobs(sql, blobs, now);
   for (auto& d : documents) {
-    store::ensure_blob(sql, d.row.sha256, d.row.size, d.content_base64, now);
     d.row.dossier_id = dossier_id;
     d.row.round = round;
     store::insert_document(sql, d.row, now);
@@ -103,7 +105,7 @@ DossierView EServicesService::submit(const core::Principal& caller, const std::s
                        ": chỉ cung cấp thông tin và biểu mẫu, chưa nhận hồ sơ trực tuyến (cần mức độ 3 trở lên).",
                    {{"level", row->level}});
   const auto examined = examine_documents(documents, me.kind == "ENTERPRISE");  // hashing, signatures: no lock held
-  return db_.transaction([&](soci::session& sql) {
+  const auto id = db_.transaction([&](soci::session& sql) {
     const auto settings = store::find_settings(sql, procedure_code);
     if (!settings)
       core::conflict("PROCEDURE_NOT_CONFIGURED", "Thủ tục " + procedure_code +
@@ -147,13 +149,16 @@ DossierView EServicesService::submit(const core::Principal& caller, const std::s
     if (!d.assignee.empty()) details["assignee"] = d.assignee;
     store::insert_step(sql, {0, d.id, stored_at, caller.username, "submit", "", d.status,
                              "Tiếp nhận hồ sơ trực tuyến", details.dump()});
+    // Last, the two rows every submission writes: on PostgreSQL the day's counter row and the history's head
+    // stay locked only until the commit that follows.
+    store::add_stat_counts(sql, stat_changes(nullptr, d));
     history::append(sql, caller, {"eservices.dossier.submit", "eservices_dossier", d.number,
                                   "Nộp hồ sơ " + d.number + " thủ tục " + procedure_code + " tại " + unit_code +
                                       " (" + std::to_string(checked.size()) + " chứng từ)"});
-    // Last: on PostgreSQL the day's counter row stays locked only until the commit that follows.
-    store::add_stat_counts(sql, stat_changes(nullptr, d));
-    return view(sql, *store::find_dossier(sql, d.id), true);
+    return d.id;
   });
+  // The answer is read after the commit: the writers' lock (SQLite) is not held for it.
+  return db_.read([&](soci::session& sql) { return view(sql, *store::find_dossier(sql, id), true); });
 }
 
 DossierPage EServicesService::dossiers(const core::Principal& caller, store::DossierQuery query, bool overdue) {
@@ -184,8 +189,7 @@ std::pair<store::Document, std::string> EServicesService::document(const core::P
     const auto d = visible_dossier(sql, caller, id);
     for (const auto& doc : store::documents_of(sql, d.id)) {
       if (doc.id != document_id) continue;
-      const auto content = store::blob_base64(sql, doc.sha256);
-      const auto bytes = content ? base64_decode(*content) : std::nullopt;
+      const auto bytes = store::blob_bytes(sql, doc.sha256);
       // Byte for byte: what is served must still hash to what was recorded on receipt (art. 7.6).
       if (!bytes || sha256_hex(*bytes) != doc.sha256)
         throw core::Error(core::ErrorKind::Unavailable, "DOCUMENT_CORRUPTED",

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <soci/soci.h>
@@ -62,10 +63,16 @@ std::optional<SigningKey> current_signing_key(soci::session& sql);
 void insert_signing_key(soci::session& sql, const SigningKey& k, const std::string& by, std::int64_t now);
 
 // ---- documents and dossiers (store_dossiers.cpp) ----
-// Stores the bytes once per SHA-256 (a second dossier with the same file adds no copy).
-void ensure_blob(soci::session& sql, const std::string& sha256, std::int64_t size, const std::string& content_base64,
-                 std::int64_t now);
-std::optional<std::string> blob_base64(soci::session& sql, const std::string& sha256);
+// Stores the bytes once per SHA-256 (a second dossier with the same file adds no copy), raw (BLOB / bytea,
+// migration 0307), all of one submission in one statement.
+struct Blob {
+  std::string sha256;
+  std::string_view content;  // the document's bytes, not copied
+};
+void ensure_blobs(soci::session& sql, const std::vector<Blob>& blobs, std::int64_t now);
+// The stored bytes (rows written before 0307 hold base64 text instead: decoded here); nullopt when missing
+// or not decodable.
+std::optional<std::string> blob_bytes(soci::session& sql, const std::string& sha256);
 
 struct Dossier {
   std::int64_t id = 0;

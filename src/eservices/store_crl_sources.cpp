@@ -1,6 +1,7 @@
 // The CRL refresh job's record of each distribution point (migration 0304).
 #include "db/row_mapping.h"
 #include "eservices/store.h"
+#include "eservices/store_rows.h"
 
 namespace hq::eservices::store {
 
@@ -30,11 +31,7 @@ void record_crl_source(soci::session& sql, const std::string& url, const std::st
 }
 
 std::vector<CrlSource> list_crl_sources(soci::session& sql) {
-  std::vector<CrlSource> out;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + source_mapping().select_list() + " FROM eservices_crl_sources ORDER BY url");
-  for (const auto& row : rows) out.push_back(source_mapping().read(row));
-  return out;
+  return all_rows(sql, source_mapping(), "eservices_crl_sources", "url");
 }
 
 }  // namespace hq::eservices::store

@@ -1,5 +1,7 @@
+#include "db/binary.h"
 #include "db/row.h"
 #include "db/row_mapping.h"
+#include "eservices/signatures.h"
 #include "eservices/store.h"
 
 namespace hq::eservices::store {
@@ -62,18 +64,27 @@ struct NullableInt {
 
 }  // namespace
 
-void ensure_blob(soci::session& sql, const std::string& sha256, std::int64_t size, const std::string& content_base64,
-                 std::int64_t now) {
-  const long long n = size, at = now;
-  sql << "INSERT INTO eservices_blobs (sha256, size, content_base64, created_at) VALUES (:h, :n, :c, :at) "
-         "ON CONFLICT (sha256) DO NOTHING",
-      soci::use(sha256), soci::use(n), soci::use(content_base64), soci::use(at);
+void ensure_blobs(soci::session& sql, const std::vector<Blob>& blobs, std::int64_t now) {
+  if (blobs.empty()) return;
+  std::string statement = "INSERT INTO eservices_blobs (sha256, size, content, content_base64, created_at) VALUES ";
+  std::vector<db::BinaryParam> params;
+  for (const auto& b : blobs) {
+    const auto n = params.size();
+    statement += (n ? ", ($" : "($") + std::to_string(n + 1) + ", $" + std::to_string(n + 2) + ", $" +
+                 std::to_string(n + 3) + ", '', $" + std::to_string(n + 4) + ")";
+    params.insert(params.end(), {std::string_view(b.sha256), static_cast<long long>(b.content.size()),
+                                 db::Bytes{b.content}, static_cast<long long>(now)});
+  }
+  db::execute_binary(sql, statement + " ON CONFLICT (sha256) DO NOTHING", params);
 }
 
-std::optional<std::string> blob_base64(soci::session& sql, const std::string& sha256) {
+std::optional<std::string> blob_bytes(soci::session& sql, const std::string& sha256) {
+  if (auto bytes = db::select_bytes(sql, "SELECT content FROM eservices_blobs WHERE sha256 = $1", {std::string_view(sha256)}))
+    return bytes;
+  // Before migration 0307 the bytes were kept as their base64 text.
   soci::rowset<soci::row> rows =
       (sql.prepare << "SELECT content_base64 FROM eservices_blobs WHERE sha256 = :h", soci::use(sha256));
-  for (const auto& row : rows) return db::text_at(row, "content_base64");
+  for (const auto& row : rows) return base64_decode(db::text_at(row, "content_base64"));
   return std::nullopt;
 }
 

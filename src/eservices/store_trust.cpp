@@ -1,6 +1,7 @@
 #include "db/row.h"
 #include "db/row_mapping.h"
 #include "eservices/store.h"
+#include "eservices/store_rows.h"
 
 namespace hq::eservices::store {
 
@@ -20,19 +21,10 @@ const db::RowMapping<CrlRow>& crl_mapping() {
 }  // namespace
 
 std::vector<AnchorRow> list_anchors(soci::session& sql) {
-  std::vector<AnchorRow> out;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + anchor_mapping().select_list() + " FROM eservices_trust_anchors ORDER BY id");
-  for (const auto& row : rows) out.push_back(anchor_mapping().read(row));
-  return out;
+  return all_rows(sql, anchor_mapping(), "eservices_trust_anchors", "id");
 }
 
-std::vector<CrlRow> list_crls(soci::session& sql) {
-  std::vector<CrlRow> out;
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT " + crl_mapping().select_list() + " FROM eservices_crls ORDER BY issuer, id");
-  for (const auto& row : rows) out.push_back(crl_mapping().read(row));
-  return out;
-}
+std::vector<CrlRow> list_crls(soci::session& sql) { return all_rows(sql, crl_mapping(), "eservices_crls", "issuer, id"); }
 
 std::optional<CrlRow> crl_of_issuer(soci::session& sql, const std::string& issuer) {
   return crl_mapping().first_where(sql, "eservices_crls",

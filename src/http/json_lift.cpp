@@ -8,18 +8,49 @@ namespace hq::http {
 
 namespace {
 
-std::string new_marker(std::string_view text) {
+std::string new_marker() {
   static thread_local std::mt19937_64 rng(std::random_device{}() ^
                                           static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
-  for (;;) {
-    std::string marker = "\x01hq-lifted-" + std::to_string(rng()) + ":";
-    if (text.find(marker.substr(1)) == std::string_view::npos) return marker;
-  }
+  return "\x01hq-lifted-" + std::to_string(rng()) + ":";
 }
 
-}  // namespace
+// True when some byte of the 8 in `w` is below 0x20, above 0x7e or a backslash. Exact: each test works on
+// bytes whose high bit is set first (0x80–0xff), so no borrow or carry crosses into the next byte.
+bool has_unplain_byte(std::uint64_t w) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  const std::uint64_t low7 = w & ~highs;                                        // each byte < 0x80
+  const std::uint64_t non_ascii = w & highs;                                    // >= 0x80
+  const std::uint64_t del = (low7 + ones) & highs;                              // == 0x7f
+  const std::uint64_t control = ~((low7 | highs) - ones * 0x20) & highs;        // < 0x20
+  const std::uint64_t x = low7 ^ (ones * '\\');
+  const std::uint64_t backslash = ~((x | highs) - ones) & highs;                // == '\\'
+  return (non_ascii | del | control | backslash) != 0;
+}
 
-LiftedJson lift_long_strings(std::string_view text, std::size_t min_bytes) {
+// True when text[start, end) is printable ASCII without a backslash.
+bool plain_run(std::string_view text, std::size_t start, std::size_t end) {
+  std::size_t k = start;
+  for (; k + 8 <= end; k += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + k, 8);
+    if (has_unplain_byte(w)) return false;
+  }
+  for (; k < end; ++k) {
+    const auto c = static_cast<unsigned char>(text[k]);
+    if (c < 0x20 || c > 0x7e || c == '\\') return false;
+  }
+  return true;
+}
+
+// Occurrences of `needle` in `haystack`.
+std::size_t count_of(std::string_view haystack, std::string_view needle) {
+  std::size_t n = 0;
+  for (auto at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + 1)) ++n;
+  return n;
+}
+
+
+LiftedJson lift_with(std::string_view text, std::size_t min_bytes, const std::string& marker) {
   LiftedJson out;
   std::size_t copied = 0;  // text before this offset is in the skeleton already
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -31,12 +62,7 @@ LiftedJson lift_long_strings(std::string_view text, std::size_t min_bytes) {
     // Fast path: up to the next quote, every byte printable ASCII and no backslash (one branch-free pass).
     if (const auto* quote = static_cast<const char*>(std::memchr(text.data() + start, '"', text.size() - start))) {
       const auto end = static_cast<std::size_t>(quote - text.data());
-      unsigned bad = 0;
-      for (std::size_t k = start; k < end; ++k) {
-        const auto c = static_cast<unsigned char>(text[k]);
-        bad |= static_cast<unsigned>(c < 0x20) | static_cast<unsigned>(c > 0x7e) | static_cast<unsigned>(c == '\\');
-      }
-      if (!bad) j = end;
+      if (plain_run(text, start, end)) j = end;
     }
     for (; j < text.size() && text[j] != '"'; ++j) {
       const auto c = static_cast<unsigned char>(text[j]);
@@ -53,8 +79,8 @@ LiftedJson lift_long_strings(std::string_view text, std::size_t min_bytes) {
     const bool is_key = next < text.size() && text[next] == ':';
     if (plain && !is_key && j - start >= min_bytes) {
       if (out.marker.empty()) {
-        out.marker = new_marker(text);
-        out.skeleton.reserve(text.size() / 8);
+        out.marker = marker;
+        out.skeleton.reserve(4096);
       }
       out.skeleton.append(text.substr(copied, start - copied));
       // The placeholder in the JSON text: \u0001 escapes the marker's first byte.
@@ -70,6 +96,19 @@ LiftedJson lift_long_strings(std::string_view text, std::size_t min_bytes) {
   }
   out.skeleton.append(text.substr(copied));
   return out;
+}
+
+}  // namespace
+
+LiftedJson lift_long_strings(std::string_view text, std::size_t min_bytes) {
+  // The marker must not be in the text already. The lifted strings cannot hold one (its first byte, \u0001,
+  // needs an escape), so only the small skeleton is searched: each placeholder holds the marker once.
+  for (;;) {
+    const auto marker = new_marker();
+    auto out = lift_with(text, min_bytes, marker);
+    if (out.strings.empty() || count_of(out.skeleton, std::string_view(marker).substr(1)) == out.strings.size())
+      return out;
+  }
 }
 
 void restore_long_strings(nlohmann::json& value, const LiftedJson& lifted) {

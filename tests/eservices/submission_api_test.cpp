@@ -98,6 +98,65 @@ TEST_P(EServicesSubmission, SignedDossierIsReceivedWithHashesAndDueDate) {
   EXPECT_EQ(blobs, 1);
 }
 
+TEST_P(EServicesSubmission, DocumentsAreStoredAsTheirBytesAndServedByteForByte) {
+  install_ca();
+  configure();
+  auto e = ready_enterprise("dn.anphat", "0300123450", 22);
+  std::string binary;  // every byte value, NULs included
+  for (int round = 0; round < 64; ++round)
+    for (int b = 0; b < 256; ++b) binary.push_back(static_cast<char>((b + round) & 0xff));
+  const auto r = e.client.post(url("/dossiers"), {{"procedure_code", "I.01"}, {"unit_code", "02CI"},
+                                                  {"documents", {document("Đơn đề nghị", binary, &e.key),
+                                                                 document("Phụ lục", "Phụ lục kèm theo")}}});
+  ASSERT_EQ(r.status, 201) << r.raw;
+  const std::string hash = eservices::sha256_hex(binary);
+  EXPECT_EQ(r.body["documents"][0]["sha256"], hash);
+  const auto file_url = url("/dossiers/" + std::to_string(r.body["id"].get<std::int64_t>()) + "/documents/" +
+                            std::to_string(r.body["documents"][0]["id"].get<std::int64_t>()));
+  const auto download = [&] { return e.client.get(file_url); };
+  auto file = download();
+  ASSERT_EQ(file.status, 200);
+  EXPECT_EQ(file.raw, binary);
+  // Kept raw (migration 0307): as many bytes as the document, no base64 text beside them.
+  long long size = -1;
+  std::string base64 = "?";
+  db().read([&](soci::session& sql) {
+    sql << "SELECT length(content), content_base64 FROM eservices_blobs WHERE sha256 = :h", soci::use(hash),
+        soci::into(size), soci::into(base64);
+  });
+  EXPECT_EQ(size, static_cast<long long>(binary.size()));
+  EXPECT_EQ(base64, "");
+  // The same bytes twice in one dossier (one statement stores the dossier's documents): one row.
+  const std::string twice = binary + "2";
+  const auto again = e.client.post(url("/dossiers"), {{"procedure_code", "I.01"}, {"unit_code", "02CI"},
+                                                      {"documents", {document("Đơn đề nghị", twice, &e.key),
+                                                                     document("Phụ lục", twice)}}});
+  ASSERT_EQ(again.status, 201) << again.raw;
+  long long rows = 0;
+  const std::string twice_hash = eservices::sha256_hex(twice);
+  db().read([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM eservices_blobs WHERE sha256 = :h", soci::use(twice_hash), soci::into(rows);
+  });
+  EXPECT_EQ(rows, 1);
+  // A row written before 0307 (base64 text, no bytes) is still served as its bytes.
+  const auto store_as_text = [&](const std::string& bytes) {
+    db().transaction([&](soci::session& sql) {
+      const std::string text = base64_encode(bytes);
+      sql << "UPDATE eservices_blobs SET content = NULL, content_base64 = :c WHERE sha256 = :h", soci::use(text),
+          soci::use(hash);
+    });
+  };
+  store_as_text(binary);
+  file = download();
+  ASSERT_EQ(file.status, 200);
+  EXPECT_EQ(file.raw, binary);
+  // Bytes that no longer hash to the receipt's SHA-256 are not served.
+  store_as_text(binary.substr(1));
+  file = download();
+  EXPECT_EQ(file.status, 503) << file.raw;
+  EXPECT_EQ(file.error_code(), "DOCUMENT_CORRUPTED");
+}
+
 TEST_P(EServicesSubmission, EveryRefusalCodeNamesTheDocumentAndStoresNothing) {
   install_ca();
   configure();

@@ -50,4 +50,19 @@ TEST(JsonLift, AnEscapedLookAlikeOfThePlaceholderIsNotReplaced) {
   EXPECT_EQ(parsed["b"], std::string("\x01hq-lifted-1:0"));
 }
 
+TEST(JsonLift, EveryByteValueAtEveryPlaceOfAWordIsJudgedAlone) {
+  // The plainness test reads 8 bytes at a time: one byte that is not printable ASCII, or a backslash, keeps
+  // the string in the skeleton wherever it sits, and its neighbours (0x20, 0x7e: the limits) do not.
+  for (int b = 0; b < 256; ++b) {
+    if (b == '"') continue;
+    const bool plain = b >= 0x20 && b <= 0x7e && b != '\\';
+    for (std::size_t at : {0, 1, 5, 7, 8, 13, 70}) {
+      std::string value(72, b % 2 ? ' ' : '~');
+      value[at] = static_cast<char>(b);
+      const auto lifted = lift_long_strings("[\"" + value + "\"]", 64);
+      EXPECT_EQ(lifted.strings.size(), plain ? 1u : 0u) << "byte " << b << " at " << at;
+    }
+  }
+}
+
 }  // namespace
