@@ -6,7 +6,10 @@
 #include <soci/postgresql/soci-postgresql.h>
 
 #include <charconv>
+#include <exception>
 #include <memory>
+#include <thread>
+#include <vector>
 #include <stdexcept>
 
 namespace hq::db {
@@ -117,8 +120,11 @@ void CopyIn::finish() {
   check_copy_result(conn);
 }
 
-void copy_out(soci::session& sql, const std::string& copy_statement, const std::function<void(std::string_view)>& row) {
-  PGconn* conn = connection_of(sql);
+namespace {
+
+// Runs a COPY … TO STDOUT and calls `message` with each CopyData message (a row; the binary header comes with the
+// first row, the trailer alone).
+void read_copy(PGconn* conn, const std::string& copy_statement, const std::function<void(std::string_view)>& message) {
   start_copy(conn, copy_statement, PGRES_COPY_OUT);
   for (;;) {
     char* data = nullptr;
@@ -126,10 +132,8 @@ void copy_out(soci::session& sql, const std::string& copy_statement, const std::
     if (n == -1) break;  // done
     if (n < 0) fail(conn, "COPY read");
     std::unique_ptr<char, decltype(&PQfreemem)> owned(data, &PQfreemem);
-    std::string_view line(data, static_cast<std::size_t>(n));
-    if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
     try {
-      row(line);
+      message(std::string_view(data, static_cast<std::size_t>(n)));
     } catch (...) {
       owned.reset();
       drain_copy_out(conn);  // the session must leave COPY mode to stay usable
@@ -137,6 +141,168 @@ void copy_out(soci::session& sql, const std::string& copy_statement, const std::
     }
   }
   check_copy_result(conn);
+}
+
+constexpr std::string_view kBinarySignature("PGCOPY\n\377\r\n\0", 11);
+
+std::uint32_t be32(const char* p) {
+  const auto* u = reinterpret_cast<const unsigned char*>(p);
+  return std::uint32_t{u[0]} << 24 | std::uint32_t{u[1]} << 16 | std::uint32_t{u[2]} << 8 | std::uint32_t{u[3]};
+}
+
+[[noreturn]] void malformed(const char* what) { throw std::runtime_error(std::string("binary COPY: ") + what); }
+
+}  // namespace
+
+void copy_out(soci::session& sql, const std::string& copy_statement, const std::function<void(std::string_view)>& row) {
+  read_copy(connection_of(sql), copy_statement, [&](std::string_view line) {
+    if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+    row(line);
+  });
+}
+
+std::int64_t CopyBinaryDecoder::integer(std::string_view field) {
+  std::uint64_t v = 0;
+  for (unsigned char c : field) v = v << 8 | c;
+  switch (field.size()) {  // sign-extend from the field's width
+    case 2: return static_cast<std::int16_t>(v);
+    case 4: return static_cast<std::int32_t>(v);
+    case 8: return static_cast<std::int64_t>(v);
+    default: malformed("an integer field of an unexpected length");
+  }
+}
+
+void CopyBinaryDecoder::feed(std::string_view chunk, const std::function<void(const Fields&)>& row) {
+  if (pending_.empty()) {
+    const std::size_t used = decode(chunk, row);
+    pending_.assign(chunk.substr(used));
+    return;
+  }
+  pending_.append(chunk);
+  const std::size_t used = decode(pending_, row);
+  pending_.erase(0, used);
+}
+
+// Decodes what `data` holds whole; returns the bytes used (the rest waits for the next chunk).
+std::size_t CopyBinaryDecoder::decode(std::string_view data, const std::function<void(const Fields&)>& row) {
+  std::size_t at = 0;
+  if (!header_) {
+    if (data.size() < kBinarySignature.size() + 8) return 0;
+    if (data.substr(0, kBinarySignature.size()) != kBinarySignature) malformed("no PGCOPY signature");
+    if (be32(data.data() + 11) & (1u << 16)) malformed("rows with OIDs");
+    const std::size_t extension = be32(data.data() + 15);
+    if (data.size() < 19 + extension) return 0;
+    at = 19 + extension, header_ = true;
+  }
+  while (at < data.size()) {
+    if (finished_) malformed("data after the trailer");
+    if (data.size() - at < 2) return at;
+    const auto count = static_cast<std::int16_t>(static_cast<unsigned char>(data[at]) << 8 |
+                                                 static_cast<unsigned char>(data[at + 1]));
+    if (count == -1) {
+      finished_ = true, at += 2;
+      continue;
+    }
+    if (count < 0) malformed("a negative field count");
+    std::size_t p = at + 2;
+    fields_.clear();
+    for (int i = 0; i < count; ++i) {
+      if (data.size() - p < 4) return at;
+      const auto length = static_cast<std::int32_t>(be32(data.data() + p));
+      p += 4;
+      if (length == -1) {
+        fields_.emplace_back(std::nullopt);
+        continue;
+      }
+      if (length < 0) malformed("a negative field length");
+      if (data.size() - p < static_cast<std::size_t>(length)) return at;
+      fields_.emplace_back(data.substr(p, static_cast<std::size_t>(length)));
+      p += static_cast<std::size_t>(length);
+    }
+    row(fields_);
+    at = p;
+  }
+  return at;
+}
+
+namespace {
+
+void exec(PGconn* conn, const std::string& statement) {
+  std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(conn, statement.c_str()), &PQclear);
+  if (PQresultStatus(result.get()) != PGRES_COMMAND_OK && PQresultStatus(result.get()) != PGRES_TUPLES_OK)
+    fail(conn, statement);
+}
+
+void binary_copy(PGconn* conn, const std::string& statement, const std::function<void(const CopyBinaryDecoder::Fields&)>& row) {
+  CopyBinaryDecoder decoder;
+  read_copy(conn, statement, [&](std::string_view message) { decoder.feed(message, row); });
+  if (!decoder.finished()) malformed("the stream ended before its trailer");
+}
+
+// Another connection to the database of `conn`, with the same parameters.
+std::unique_ptr<PGconn, decltype(&PQfinish)> connect_like(PGconn* conn) {
+  std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfo(conn), &PQconninfoFree);
+  std::vector<const char*> keys, values;
+  for (auto* o = options.get(); o && o->keyword; ++o)
+    if (o->val && *o->val) keys.push_back(o->keyword), values.push_back(o->val);
+  keys.push_back(nullptr), values.push_back(nullptr);
+  std::unique_ptr<PGconn, decltype(&PQfinish)> other(PQconnectdbParams(keys.data(), values.data(), 0), &PQfinish);
+  if (PQstatus(other.get()) != CONNECTION_OK) fail(other.get(), "second connection");
+  return other;
+}
+
+}  // namespace
+
+void copy_out_binary(soci::session& sql, const std::string& copy_statement,
+                     const std::function<void(const CopyBinaryDecoder::Fields&)>& row) {
+  binary_copy(connection_of(sql), copy_statement, row);
+}
+
+bool copy_out_binary_parallel(soci::session& sql, const std::vector<std::string>& statements,
+                              const std::function<void(std::size_t, const CopyBinaryDecoder::Fields&)>& row) {
+  PGconn* first = connection_of(sql);
+  if (PQtransactionStatus(first) != PQTRANS_IDLE) return false;  // its snapshot is the caller's transaction's
+  exec(first, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  std::vector<std::unique_ptr<PGconn, decltype(&PQfinish)>> others;
+  std::vector<std::thread> threads;
+  std::vector<std::exception_ptr> errors(statements.size());
+  const auto join = [&] {
+    for (auto& t : threads) t.join();
+    threads.clear();
+  };
+  try {
+    std::unique_ptr<PGresult, decltype(&PQclear)> snapshot(PQexec(first, "SELECT pg_export_snapshot()"), &PQclear);
+    if (PQresultStatus(snapshot.get()) != PGRES_TUPLES_OK) fail(first, "pg_export_snapshot");
+    const std::string id = PQgetvalue(snapshot.get(), 0, 0);
+    for (std::size_t i = 1; i < statements.size(); ++i) {
+      others.push_back(connect_like(first));
+      exec(others.back().get(), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      exec(others.back().get(), "SET TRANSACTION SNAPSHOT '" + id + "'");  // our own id: hex digits and '-'
+    }
+    for (std::size_t i = 1; i < statements.size(); ++i)
+      threads.emplace_back([&, i] {
+        try {
+          binary_copy(others[i - 1].get(), statements[i],
+                      [&](const CopyBinaryDecoder::Fields& f) { row(i, f); });
+        } catch (...) {
+          errors[i] = std::current_exception();
+        }
+      });
+    try {
+      binary_copy(first, statements[0], [&](const CopyBinaryDecoder::Fields& f) { row(0, f); });
+    } catch (...) {
+      errors[0] = std::current_exception();
+    }
+    join();
+    for (auto& e : errors)
+      if (e) std::rethrow_exception(e);
+    exec(first, "COMMIT");
+  } catch (...) {
+    join();
+    std::unique_ptr<PGresult, decltype(&PQclear)> done(PQexec(first, "ROLLBACK"), &PQclear);  // the session stays usable
+    throw;
+  }
+  return true;
 }
 
 }  // namespace hq::db

@@ -252,6 +252,20 @@ void LineColumns::push(std::uint32_t ent, std::uint16_t off, std::int64_t declar
   amendments.push_back(static_cast<std::uint16_t>(std::min<std::int64_t>(amend, 65535)));
 }
 
+void LineColumns::append(const LineColumns& other) {
+  std::vector<std::uint32_t> ent(other.tax_codes.size());
+  for (std::size_t i = 0; i < ent.size(); ++i) ent[i] = enterprise_index(other.tax_codes[i]);
+  std::vector<std::uint16_t> off(other.offices.size());
+  for (std::size_t i = 0; i < off.size(); ++i) off[i] = office_index(other.offices[i]);
+  reserve(size() + other.size());
+  for (const auto e : other.enterprise) enterprise.push_back(ent[e]);
+  for (const auto o : other.office) office.push_back(off[o]);
+  const auto add = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+  add(hs4, other.hs4), add(amendments, other.amendments), add(declaration, other.declaration);
+  add(registered_at, other.registered_at), add(value, other.value), add(duty, other.duty);
+  add(flow, other.flow), add(channel, other.channel), add(preferential, other.preferential);
+}
+
 std::vector<IndicatorValues> compute_indicators(const LineColumns& lines, const RunWindow& window,
                                                 std::int64_t min_declarations) {
   const std::size_t n = lines.size(), enterprises = lines.tax_codes.size();

@@ -106,6 +106,9 @@ struct LineColumns {
   void push(std::uint32_t ent, std::uint16_t off, std::int64_t declaration_no, std::int64_t at, std::uint8_t flow,
             std::string_view hs, std::int64_t value, std::int64_t duty, std::uint8_t preferential, std::uint8_t channel,
             std::int64_t amendments);
+  // Appends `other`'s lines after ours, its enterprises and offices mapped to our indexes (two halves of a table
+  // loaded at once, in heap order).
+  void append(const LineColumns& other);
 
  private:
   // Tax codes of ten digits, with or without a "-ddd" branch suffix (all of them, in practice), are looked up as

@@ -1,8 +1,10 @@
 // Risk-based selection (spec risk-selection.md, "HTTP contract") end to end on SQLite and PostgreSQL, on top of
 // the demo data: the import, each indicator, the exclusions, reproducibility, the SQL reference, and scope.
 #include <cstdio>
+#include <limits>
 
 #include "audit/risk/service.h"
+#include "audit/risk/store.h"
 #include "core/time.h"
 #include "identity/service.h"
 #include "tests/api/api_fixture.h"
@@ -192,6 +194,51 @@ TEST_P(RiskApi, LowDutyRateAgainstPeers) {
   EXPECT_NEAR(r["value"].get<double>(), 0.8, 1e-9);  // 1 − 0.02 / 0.1
   EXPECT_NEAR(r["peer"].get<double>(), 0.1, 1e-9);
   EXPECT_NEAR(r["points"].get<double>(), 1, 1e-9);   // capped at the threshold
+}
+
+// PostgreSQL reads a big table as two halves of its pages at once (two connections, one snapshot), the second
+// half appended after the first: the columns are those of one read, in the same order. Inside a transaction
+// (no shared snapshot) it reads once.
+TEST_P(RiskApi, LoadInTwoHalvesGivesTheColumnsOfOneRead) {
+  load_dataset();
+  if (GetParam() == std::string("postgresql"))
+    db().transaction([&](soci::session& sql) {  // enough lines for many pages, other enterprises and offices
+      sql << "INSERT INTO audit_declaration_lines SELECT declaration_no * 1000 + g, line, registered_at + g, "
+             "CASE WHEN g % 3 = 0 THEN tax_code ELSE lpad((g % 97)::text, 10, '7') END, g % 2, type_code, "
+             "CASE WHEN g % 5 = 0 THEN '01AB' ELSE office_code END, hs_code, origin_country, customs_value + g, "
+             "duty, vat, g % 2, g % 3, g % 4 FROM audit_declaration_lines, generate_series(1, 300) g";
+    });
+  using audit::risk::LineColumns;
+  const auto load = [&](std::int64_t split_pages, bool in_transaction) {
+    LineColumns c;
+    const auto run = [&](soci::session& sql) {
+      audit::risk::store::load_lines(sql, 0, std::numeric_limits<std::int64_t>::max(), c, split_pages);
+    };
+    if (in_transaction) db().transaction(run);
+    else db().read(run);
+    return c;
+  };
+  const LineColumns one = load(std::numeric_limits<std::int64_t>::max(), false);
+  if (GetParam() == std::string("postgresql")) {
+    EXPECT_GT(one.size(), 3000u);
+  }
+  for (const bool in_transaction : {false, true}) {
+    const LineColumns halves = load(2, in_transaction);
+    ASSERT_EQ(halves.size(), one.size());
+    EXPECT_EQ(halves.declaration, one.declaration);
+    EXPECT_EQ(halves.registered_at, one.registered_at);
+    EXPECT_EQ(halves.value, one.value);
+    EXPECT_EQ(halves.duty, one.duty);
+    EXPECT_EQ(halves.hs4, one.hs4);
+    EXPECT_EQ(halves.amendments, one.amendments);
+    EXPECT_EQ(halves.flow, one.flow);
+    EXPECT_EQ(halves.channel, one.channel);
+    EXPECT_EQ(halves.preferential, one.preferential);
+    for (std::size_t i = 0; i < one.size(); ++i) {  // the same codes (indexes may be numbered otherwise)
+      ASSERT_EQ(halves.tax_codes[halves.enterprise[i]], one.tax_codes[one.enterprise[i]]) << i;
+      ASSERT_EQ(halves.offices[halves.office[i]], one.offices[one.office[i]]) << i;
+    }
+  }
 }
 
 TEST_P(RiskApi, RedShare) {
