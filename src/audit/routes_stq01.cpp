@@ -27,12 +27,13 @@ sheets::Table stq01_template() {
   return t;
 }
 
-// Whether a column must be filled: on every row ("all"), on proposals only ("proposal": read_stq01_row asks a
-// proposal for its place and period), or never ("no").
+// The contract's names of Stq01Need.
 const char* stq01_required(const Stq01Column& c) {
-  if (c.required) return "all";
-  for (const char* key : {"place", "period_from", "period_to"})
-    if (c.key == std::string(key)) return "proposal";
+  switch (c.need) {
+    case Stq01Need::EveryRow: return "all";
+    case Stq01Need::Proposal: return "proposal";
+    case Stq01Need::None: break;
+  }
   return "no";
 }
 

@@ -34,7 +34,7 @@ std::array<int, kStq01Columns.size()> stq01_header(const std::vector<std::string
 std::string stq01_missing_columns(const std::array<int, kStq01Columns.size()>& columns) {
   std::string missing;
   for (std::size_t i = 0; i < kStq01Columns.size(); ++i)
-    if (kStq01Columns[i].required && columns[i] < 0)
+    if (kStq01Columns[i].need == Stq01Need::EveryRow && columns[i] < 0)
       missing += (missing.empty() ? "«" : ", «") + std::string(kStq01Columns[i].heading) + "»";
   return missing;
 }
@@ -94,7 +94,7 @@ std::optional<Stq01Record> read_stq01_row(std::int64_t line, const std::vector<s
     const std::string value = cell(i);
     if (!core::is_valid_utf8(value)) fail(i, "Ô không phải văn bản UTF-8 hợp lệ.");
     else if (value.size() > kMaxStq01Text) fail(i, "Nội dung dài quá " + std::to_string(kMaxStq01Text) + " ký tự.");
-    else if (kStq01Columns[i].required && value.empty()) fail(i, "Ô «" + heading(i) + "» không được để trống.");
+    else if (kStq01Columns[i].need == Stq01Need::EveryRow && value.empty()) fail(i, "Ô «" + heading(i) + "» không được để trống.");
   }
   if (!ok) return std::nullopt;
   r.number = cell(0);
@@ -115,6 +115,9 @@ std::optional<Stq01Record> read_stq01_row(std::int64_t line, const std::vector<s
     else fail(6, "Trạng thái «" + cell(6) + "» không hợp lệ cho loại này (ví dụ: chờ phê duyệt, đã phê duyệt, bị từ chối, tạm dừng, đã hủy" +
                      (r.kind == "COLLECTION" ? ", chờ duyệt kết quả, đã hoàn thành" : "") + ").");
   }
+  // Cells 7–9 are the ones kStq01Columns marks as needed on proposal rows.
+  static_assert(kStq01Columns[7].need == Stq01Need::Proposal && kStq01Columns[8].need == Stq01Need::Proposal &&
+                kStq01Columns[9].need == Stq01Need::Proposal);
   if (r.kind == "PROPOSAL") {
     const std::string place = core::fold(cell(7));
     if (place == "premises" || place.find("nguoi khai") != std::string::npos) r.place = "PREMISES";

@@ -23,24 +23,27 @@
 
 namespace hq::audit {
 
+// Whether a column's cell must be filled: on every row, on proposal rows only (the place and the period of an audit
+// proposal; read_stq01_row checks them), or never.
+enum class Stq01Need { EveryRow, Proposal, None };
 struct Stq01Column {
   const char* key;       // English key
   const char* heading;   // Vietnamese heading (as in the template)
-  bool required;         // for every row (place and period: for proposals only)
+  Stq01Need need;
 };
 inline constexpr std::array<Stq01Column, 12> kStq01Columns = {{
-    {"number", "Số STQ01", true},
-    {"kind", "Loại", true},
-    {"tax_code", "Mã số thuế", true},
-    {"name", "Tên doanh nghiệp", false},
-    {"unit", "Đơn vị", true},
-    {"created_on", "Ngày lập", true},
-    {"status", "Trạng thái", true},
-    {"place", "Nơi kiểm tra", false},
-    {"period_from", "Kỳ kiểm tra từ", false},
-    {"period_to", "Kỳ kiểm tra đến", false},
-    {"grounds", "Căn cứ, nội dung", false},
-    {"proposed_by", "Người lập", false},
+    {"number", "Số STQ01", Stq01Need::EveryRow},
+    {"kind", "Loại", Stq01Need::EveryRow},
+    {"tax_code", "Mã số thuế", Stq01Need::EveryRow},
+    {"name", "Tên doanh nghiệp", Stq01Need::None},
+    {"unit", "Đơn vị", Stq01Need::EveryRow},
+    {"created_on", "Ngày lập", Stq01Need::EveryRow},
+    {"status", "Trạng thái", Stq01Need::EveryRow},
+    {"place", "Nơi kiểm tra", Stq01Need::Proposal},
+    {"period_from", "Kỳ kiểm tra từ", Stq01Need::Proposal},
+    {"period_to", "Kỳ kiểm tra đến", Stq01Need::Proposal},
+    {"grounds", "Căn cứ, nội dung", Stq01Need::None},
+    {"proposed_by", "Người lập", Stq01Need::None},
 }};
 inline constexpr std::int64_t kMaxStq01Rows = 200'000;
 inline constexpr std::size_t kMaxStq01Text = 2000;
