@@ -4,6 +4,7 @@
 #include <random>
 #include <filesystem>
 #include <mutex>
+#include <utility>
 
 #include <unistd.h>
 
@@ -42,8 +43,6 @@ void pg_admin(const std::string& statement) {
   admin.read([&](soci::session& sql) { sql << statement; });
 }
 
-std::once_flag sqlite_seed_once, pg_seed_once;
-std::string sqlite_template, pg_template;
 std::atomic<int> counter{0};
 
 // Process id + a random token + a counter: test processes of other checkouts (or other PID namespaces) may
@@ -53,38 +52,72 @@ std::string unique_name(const char* prefix) {
   return std::string(prefix) + std::to_string(getpid()) + "_" + token + "_" + std::to_string(counter++);
 }
 
+void remove_sqlite_files(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);
+}
+
+void drop_pg_database(const std::string& name) { pg_admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); }
+
+// The seeded templates of this test process (seeded on first use: init + demo, the Argon2id hashes once), each
+// test's database a copy. They are this process's alone (named by its pid), so removing them when its tests are
+// done races nobody. SeedTemplates does that after the last test, passed or failed; only a process killed midway
+// (a crash, ctest's timeout) leaves them behind. ctest runs each test in its own process: without this every test
+// left a 3.5 MB file in the temp directory and a database in the PostgreSQL cluster.
+std::mutex templates_mutex;
+std::string sqlite_template, pg_template;  // empty: not seeded (yet, or again after a --gtest_repeat round)
+
+class SeedTemplates : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    std::lock_guard lock(templates_mutex);
+    if (!sqlite_template.empty()) remove_sqlite_files(std::exchange(sqlite_template, ""));
+    if (!pg_template.empty()) drop_pg_database(std::exchange(pg_template, ""));
+  }
+};
+// gtest owns the environment; registered before main runs the tests (gtest's documented way without a main()).
+[[maybe_unused]] ::testing::Environment* const seed_templates = ::testing::AddGlobalTestEnvironment(new SeedTemplates);
+
 }  // namespace
 
 std::string create_seeded_database(const std::string& backend) {
   identity::init_crypto();
+  std::lock_guard lock(templates_mutex);
   if (backend == "sqlite") {
-    std::call_once(sqlite_seed_once, [] {
-      sqlite_template = (fs::temp_directory_path() / unique_name("haiquan_seed_")).string() + ".db";
-      seed("sqlite:" + sqlite_template);
-      db::Database checkpoint("sqlite:" + sqlite_template, 1);  // fold the WAL into the file before copying
-      checkpoint.read([](soci::session& sql) { sql << "PRAGMA wal_checkpoint(TRUNCATE)"; });
-    });
+    if (sqlite_template.empty()) {
+      const std::string path = (fs::temp_directory_path() / unique_name("haiquan_seed_")).string() + ".db";
+      try {
+        seed("sqlite:" + path);
+        db::Database checkpoint("sqlite:" + path, 1);  // fold the WAL into the file before copying
+        checkpoint.read([](soci::session& sql) { sql << "PRAGMA wal_checkpoint(TRUNCATE)"; });
+      } catch (...) {
+        remove_sqlite_files(path);
+        throw;
+      }
+      sqlite_template = path;
+    }
     const std::string path = (fs::temp_directory_path() / unique_name("haiquan_test_")).string() + ".db";
     fs::copy_file(sqlite_template, path);
     return "sqlite:" + path;
   }
-  std::call_once(pg_seed_once, [] {
-    pg_template = unique_name("hq_seed_");
-    pg_admin("CREATE DATABASE " + pg_template);
-    seed(pg_with_db(env("HAIQUAN_TEST_PG"), pg_template));
-  });
+  if (pg_template.empty()) {
+    const std::string name = unique_name("hq_seed_");
+    pg_admin("CREATE DATABASE " + name);
+    try {
+      seed(pg_with_db(env("HAIQUAN_TEST_PG"), name));
+    } catch (...) {
+      drop_pg_database(name);
+      throw;
+    }
+    pg_template = name;
+  }
   const std::string name = unique_name("hq_test_");
   pg_admin("CREATE DATABASE " + name + " TEMPLATE " + pg_template);
   return pg_with_db(env("HAIQUAN_TEST_PG"), name);
 }
 
 void drop_database(const std::string& url) {
-  if (url.rfind("sqlite:", 0) == 0) {
-    const std::string path = url.substr(7);
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix);
-    return;
-  }
-  pg_admin("DROP DATABASE IF EXISTS " + url.substr(url.rfind('/') + 1) + " WITH (FORCE)");
+  if (url.rfind("sqlite:", 0) == 0) return remove_sqlite_files(url.substr(7));
+  drop_pg_database(url.substr(url.rfind('/') + 1));
 }
 
 void ApiTest::SetUp() {

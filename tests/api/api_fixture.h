@@ -64,6 +64,25 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
 std::string create_seeded_database(const std::string& backend);
 void drop_database(const std::string& url);
 
+// A seeded database of a test's own beside the fixture's, dropped when it goes (also when the test stops at a
+// failed ASSERT).
+class SeededDatabase {
+ public:
+  explicit SeededDatabase(const std::string& backend) : url_(create_seeded_database(backend)) {}
+  ~SeededDatabase() {
+    try {
+      drop_database(url_);
+    } catch (...) {  // a destructor must not throw; the server may already be gone
+    }
+  }
+  SeededDatabase(const SeededDatabase&) = delete;
+  SeededDatabase& operator=(const SeededDatabase&) = delete;
+  const std::string& url() const { return url_; }
+
+ private:
+  std::string url_;
+};
+
 // INSTANTIATE helper: both backends.
 #define HAIQUAN_API_TEST_SUITE(Suite) \
   INSTANTIATE_TEST_SUITE_P(Backends, Suite, ::testing::Values("sqlite", "postgresql"), \

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "tests/api/api_fixture.h"
+#include "tests/support/temp_dir.h"
 #include "tests/support/trs_study.h"
 
 namespace hq::test {
@@ -67,9 +68,7 @@ TEST_P(TrsAgencyApi, TheListPerAgencyAsJsonCsvAndXlsxWithinTheCallersBranches) {
 // `haiquan trs agency-list --study N [--format csv|xlsx] [--output FILE]`.
 TEST_P(TrsAgencyApi, CommandLineWritesCsvAndXlsx) {
   if (GetParam() != "sqlite") GTEST_SKIP() << "the command is the same on both backends; SQLite suffices here";
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("haiquan-trs-agency-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const TempDir dir("haiquan-trs-agency");
   const std::string url = "sqlite:" + (dir / "cli.db").string(), binary = HAIQUAN_BINARY;
   const std::string out = (dir / "out.txt").string();
   ASSERT_EQ(std::system((binary + " init --db " + url + " --admin-password 'Quan-tri-2026!' >/dev/null").c_str()), 0);
@@ -97,7 +96,6 @@ TEST_P(TrsAgencyApi, CommandLineWritesCsvAndXlsx) {
   x.read(magic.data(), 2);
   EXPECT_EQ(magic, "PK");
   EXPECT_NE(std::system((binary + " trs agency-list --db " + url + " --study " + study + " --format xlsx >/dev/null 2>&1").c_str()), 0);
-  fs::remove_all(dir);
 }
 
 }  // namespace

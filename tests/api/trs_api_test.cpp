@@ -13,6 +13,7 @@
 
 #include "core/time.h"
 #include "tests/api/api_fixture.h"
+#include "tests/support/temp_dir.h"
 #include "tests/support/trs_study.h"
 #include "trs/engine/cli.h"
 #include "trs/engine/csv_reader.h"
@@ -115,10 +116,6 @@ std::string base64(const std::string& bytes) {
     out += {a[v >> 18], a[(v >> 12) & 63], i + 1 < bytes.size() ? a[(v >> 6) & 63] : '=', '='};
   }
   return out;
-}
-
-fs::path temp_path(const std::string& name) {
-  return fs::temp_directory_path() / ("haiquan-trs-test-" + std::to_string(::getpid()) + "-" + name);
 }
 
 TEST_P(TrsApi, StudySetupUsesThePlatformCalendarAndNeedsAnAnalyst) {
@@ -342,10 +339,10 @@ TEST_P(TrsApi, XlsxAndLongFormatImportTheSameRecords) {
   const std::string csv = generated_csv(12);
   trs::RecordCollector parsed;
   trs::read_wide_csv(csv, parsed);
-  const auto xlsx = temp_path("records.xlsx");
+  const TempDir dir("haiquan-trs-test");
+  const auto xlsx = dir / "records.xlsx";
   trs::write_records_xlsx(xlsx.string(), parsed.records);
   auto from_xlsx = analyst.send("POST", "/api/v1/trs/studies/" + id + "/import", read_file(xlsx));
-  fs::remove(xlsx);
   ASSERT_EQ(from_xlsx.status, 200) << from_xlsx.raw;
   EXPECT_EQ(from_xlsx.body["created"], 12);
   const std::string report_xlsx = analyst.get("/api/v1/trs/studies/" + id + "/report").raw;
@@ -376,7 +373,8 @@ TEST_P(TrsApi, ReportEqualsAnalyzeOnTheSameFileAndExportsXlsx) {
   auto report = analyst.get("/api/v1/trs/studies/" + id + "/report");
   ASSERT_EQ(report.status, 200);
 
-  const auto file = temp_path("report.csv");
+  const TempDir dir("haiquan-trs-test");
+  const auto file = dir / "report.csv";
   std::ofstream(file) << csv;
   trs::AnalyzeOptions options;
   options.input = file.string();
@@ -388,7 +386,6 @@ TEST_P(TrsApi, ReportEqualsAnalyzeOnTheSameFileAndExportsXlsx) {
                                    {"03CC", trs::SamplingRule::WedFri}};
   std::ostringstream out, err;
   ASSERT_EQ(trs::run_analyze(options, out, err), 0) << err.str();
-  fs::remove(file);
   const json expected = json::parse(out.str());
   for (const char* key : {"records", "rows", "world_bank", "attribution", "delay_reasons", "cumulative", "median_ci",
                           "working_hours", "issue_counts", "settings", "sampling"})
@@ -498,7 +495,8 @@ TEST_P(TrsApi, FollowUpListsIncompleteRecordsPerBranch) {
 TEST_P(TrsApi, AnalyzeT2PercentilesMatchPostgresPercentileCont) {
   if (GetParam() != "postgresql") GTEST_SKIP() << "PostgreSQL only";
   const std::string csv = generated_csv(3000, 2015);
-  const auto file = temp_path("pg.csv");
+  const TempDir dir("haiquan-trs-test");
+  const auto file = dir / "pg.csv";
   std::ofstream(file) << csv;
   std::string output;
   {
@@ -509,7 +507,6 @@ TEST_P(TrsApi, AnalyzeT2PercentilesMatchPostgresPercentileCont) {
     while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) output.append(buf.data(), n);
     ASSERT_EQ(::pclose(pipe), 0);
   }
-  fs::remove(file);
   std::map<std::string, std::array<double, 3>> engine;  // flow/channel → n, median, p90
   const json report = json::parse(output);
   for (const auto& row : report["rows"])

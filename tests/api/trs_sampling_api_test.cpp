@@ -7,9 +7,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "tests/api/api_fixture.h"
+#include "tests/support/temp_dir.h"
 
 namespace hq::test {
 namespace {
@@ -93,10 +95,11 @@ TEST_P(TrsSamplingApi, BranchRulesDecideWhichRecordsInterval3Measures) {
 
 // `haiquan trs create-study --branches CODE:ROUTE[:RULE],…` on a fresh database of each backend.
 TEST_P(TrsSamplingApi, CreateStudyTakesTheRulePerBranch) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("haiquan-trs-sampling-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const std::string url = GetParam() == "sqlite" ? "sqlite:" + (dir / "cli.db").string() : create_seeded_database(GetParam());
+  const TempDir dir("haiquan-trs-sampling");
+  // PostgreSQL: a seeded database of its own (SQLite: a fresh file in `dir`, made by init below).
+  std::optional<SeededDatabase> pg;
+  if (GetParam() != "sqlite") pg.emplace(GetParam());
+  const std::string url = pg ? pg->url() : "sqlite:" + (dir / "cli.db").string();
   const std::string binary = HAIQUAN_BINARY, out = (dir / "out.txt").string(), err = (dir / "err.txt").string();
   if (GetParam() == "sqlite") {
     ASSERT_EQ(std::system((binary + " init --db " + url + " --admin-password 'Quan-tri-2026!' >/dev/null").c_str()), 0);
@@ -122,8 +125,6 @@ TEST_P(TrsSamplingApi, CreateStudyTakesTheRulePerBranch) {
   std::stringstream message;
   message << std::ifstream(err).rdbuf();
   EXPECT_NE(message.str().find("02CI"), std::string::npos) << message.str();
-  if (GetParam() != "sqlite") drop_database(url);
-  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -69,19 +69,12 @@ TEST(RowMapping, NamedFieldsGiveTheMemberNamesAsColumnsInTheOrderWritten) {
 class RowMappingOnBackends : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(RowMappingOnBackends, ReadsEveryKindAndNullAndLeavesTrailingColumnsToTheCaller) {
-  std::string url;
-  const std::string sqlite_path =
-      (std::filesystem::temp_directory_path() / ("haiquan_row_mapping_" + std::to_string(::getpid()) + ".db")).string();
-  if (GetParam() == "sqlite") {
-    url = "sqlite:" + sqlite_path;
-  } else {
-    const char* pg = std::getenv("HAIQUAN_TEST_PG");
-    if (!pg || !*pg) {
-      if (std::getenv("HAIQUAN_REQUIRE_PG")) FAIL() << "HAIQUAN_REQUIRE_PG is set but HAIQUAN_TEST_PG is not";
-      GTEST_SKIP() << "set HAIQUAN_TEST_PG to run against PostgreSQL";
-    }
-    url = pg;
-  }
+  hq::test::require_backend(GetParam());
+  if (HasFatalFailure() || IsSkipped()) return;
+  // A database of its own, removed however the test ends (it used to be a file removed on the last line, and a
+  // table in the server's own database on PostgreSQL).
+  hq::test::ScratchDatabase scratch(GetParam(), "hq_row_mapping");
+  const std::string& url = scratch.url();
   const std::string table = "row_mapping_" + std::to_string(::getpid());
   {
     Database db(url, 1);
@@ -118,7 +111,6 @@ TEST_P(RowMappingOnBackends, ReadsEveryKindAndNullAndLeavesTrailingColumnsToTheC
     EXPECT_EQ(read[1].small, 40);
     EXPECT_EQ(extra[0], 10000000000);
   }
-  std::filesystem::remove(sqlite_path);
 }
 
 TEST_P(RowMappingOnBackends, RowsWhereAndFirstWhereBindTheKeyAndKeepTheQueryOrder) {

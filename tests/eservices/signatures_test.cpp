@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "core/hex.h"
 #include "eservices/signatures.h"
+#include "tests/support/temp_dir.h"
 
 namespace hq::eservices {
 namespace {
@@ -100,8 +101,7 @@ TEST(Cms, ContentHashedOnceGivesTheSameAnswers) {
 // A signature made by the openssl command line, as the README tells enterprises to do for the demo.
 TEST(Cms, OpensslCommandLineSignatureVerifies) {
   Pki pki;
-  const auto dir = std::filesystem::temp_directory_path() / ("hq-cms-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  const test::TempDir dir("hq-cms");
   const auto write = [&](const std::string& name, const std::string& text) {
     std::ofstream(dir / name, std::ios::binary) << text;
   };
@@ -111,10 +111,7 @@ TEST(Cms, OpensslCommandLineSignatureVerifies) {
   const std::string command = "openssl cms -sign -binary -outform DER -in " + (dir / "doc.bin").string() +
                               " -signer " + (dir / "cert.pem").string() + " -inkey " + (dir / "key.pem").string() +
                               " -out " + (dir / "doc.p7s").string() + " 2>/dev/null";
-  if (std::system(command.c_str()) != 0) {
-    std::filesystem::remove_all(dir);
-    GTEST_SKIP() << "openssl command line not available";
-  }
+  if (std::system(command.c_str()) != 0) GTEST_SKIP() << "openssl command line not available";
   const std::string noattr_command = "openssl cms -sign -binary -noattr -md sha256 -outform DER -in " +
                                      (dir / "doc.bin").string() + " -signer " + (dir / "cert.pem").string() +
                                      " -inkey " + (dir / "key.pem").string() + " -out " +
@@ -126,7 +123,6 @@ TEST(Cms, OpensslCommandLineSignatureVerifies) {
   std::ifstream noattr_in(dir / "noattr.p7s", std::ios::binary);
   std::stringstream noattr;
   noattr << noattr_in.rdbuf();
-  std::filesystem::remove_all(dir);
   const auto check = check_detached_cms("Tờ khai đề nghị\n", der.str());
   ASSERT_TRUE(check.valid);
   EXPECT_EQ(check.signer->tax_code, "0300123450");
