@@ -1,10 +1,13 @@
 #include "db/database.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -115,27 +118,12 @@ sqlite_api::sqlite3* connection_of(soci::session& session) {
   return static_cast<soci::sqlite3_session_backend*>(session.get_backend())->conn_;
 }
 
-// The kept statements of each pooled SQLite connection (take_statement). A connection is only ever used by the
-// thread holding its Lease; the mutex guards the map, shared by every Database of the process.
+// A statement kept prepared on a pooled SQLite connection (take_statement), and whether a holder has it now.
 struct KeptStatement {
   sqlite_api::sqlite3_stmt* statement = nullptr;
   bool taken = false;
 };
-std::mutex kept_mutex;
-std::unordered_map<sqlite_api::sqlite3*, std::unordered_map<std::string, KeptStatement>> kept;
-
-void keep_statements_of(soci::session& session) {
-  std::lock_guard lock(kept_mutex);
-  kept[connection_of(session)];
-}
-
-void finalize_statements_of(soci::session& session) {
-  std::lock_guard lock(kept_mutex);
-  const auto found = kept.find(connection_of(session));
-  if (found == kept.end()) return;
-  for (auto& [text, k] : found->second) sqlite_api::sqlite3_finalize(k.statement);
-  kept.erase(found);
-}
+using KeptStatements = std::unordered_map<std::string, KeptStatement>;
 
 // SQLite's WAL checkpoint off the writers' path. With SQLite's default (wal_autocheckpoint=1000) the commit that
 // takes the WAL past 1,000 pages copies them into the database file and syncs it, inside that request: about 5 % of
@@ -205,23 +193,52 @@ class Checkpointer {
   std::thread thread_;  // last: starts once the members above exist
 };
 
-// The checkpointer of each SQLite Database (kept here, not in Database, so that its header stays as it is).
-std::mutex checkpointers_mutex;
-std::unordered_map<const Database*, std::unique_ptr<Checkpointer>> checkpointers;
+// The sessions this thread holds a Lease on, each with its connection's kept statements, so that take_statement,
+// which is handed a session only, finds them without a map shared by every Database of the process. An entry lives
+// exactly as long as its Lease; a connection is only used by the thread holding its Lease, so its statements need no
+// lock. A session used by another thread (or opened outside a Database) is not found: it gets no kept statement.
+thread_local std::vector<std::pair<const soci::session*, KeptStatements*>> leased_statements;
+
+KeptStatements* kept_statements_of(soci::session& session) {
+  for (auto it = leased_statements.rbegin(); it != leased_statements.rend(); ++it)
+    if (it->first == &session) return it->second;
+  return nullptr;
+}
 
 }  // namespace
 
+// What a Database keeps on SQLite beyond SOCI (sqlite_extras.h): its WAL checkpointer and each pooled connection's
+// kept statements (by pool index). Made with the Database and gone with it.
+struct Database::Sqlite {
+  Sqlite(soci::connection_pool& pool, std::size_t pool_size, const std::string& path)
+      : pool_(pool), kept_(pool_size), checkpointer_(path) {
+    for (std::size_t i = 0; i < pool_size; ++i) checkpointer_.attach(pool_.at(i));
+  }
+  // Before the pool closes its connections: no kept statement left open on them, no hook into the checkpointer
+  // (whose thread stops and joins when this goes).
+  ~Sqlite() {
+    for (std::size_t i = 0; i < kept_.size(); ++i) {
+      for (auto& [text, k] : kept_[i]) sqlite_api::sqlite3_finalize(k.statement);
+      Checkpointer::detach(pool_.at(i));
+    }
+  }
+  Sqlite(const Sqlite&) = delete;
+  Sqlite& operator=(const Sqlite&) = delete;
+
+  soci::connection_pool& pool_;
+  std::vector<KeptStatements> kept_;
+  Checkpointer checkpointer_;
+};
+
 sqlite_api::sqlite3_stmt* take_statement(soci::session& session, const std::string& text) {
   if (session.get_backend_name() != "sqlite3") return nullptr;
-  auto* conn = connection_of(session);
-  std::lock_guard lock(kept_mutex);
-  const auto found = kept.find(conn);
-  if (found == kept.end()) return nullptr;
-  auto& k = found->second[text];
+  KeptStatements* kept = kept_statements_of(session);
+  if (!kept) return nullptr;
+  auto& k = (*kept)[text];
   if (k.taken) return nullptr;
-  if (!k.statement && sqlite_api::sqlite3_prepare_v3(conn, text.c_str(), static_cast<int>(text.size()),
+  if (!k.statement && sqlite_api::sqlite3_prepare_v3(connection_of(session), text.c_str(), static_cast<int>(text.size()),
                                                      SQLITE_PREPARE_PERSISTENT, &k.statement, nullptr) != SQLITE_OK) {
-    found->second.erase(text);
+    kept->erase(text);
     return nullptr;  // the caller prepares it again and reports SQLite's error
   }
   k.taken = true;
@@ -231,62 +248,41 @@ sqlite_api::sqlite3_stmt* take_statement(soci::session& session, const std::stri
 void give_back_statement(soci::session& session, sqlite_api::sqlite3_stmt* statement) {
   sqlite_api::sqlite3_reset(statement);
   sqlite_api::sqlite3_clear_bindings(statement);
-  std::lock_guard lock(kept_mutex);
-  const auto found = kept.find(connection_of(session));
-  if (found == kept.end()) return;
-  for (auto& [text, k] : found->second)
+  KeptStatements* kept = kept_statements_of(session);
+  if (!kept) return;
+  for (auto& [text, k] : *kept)
     if (k.statement == statement) k.taken = false;
 }
 
-std::size_t background_checkpoints(const Database& db) {
-  std::lock_guard lock(checkpointers_mutex);
-  const auto found = checkpointers.find(&db);
-  return found == checkpointers.end() ? 0 : found->second->done();
-}
+std::size_t background_checkpoints(const Database& db) { return db.sqlite_ ? db.sqlite_->checkpointer_.done() : 0; }
 
 Database::Database(const std::string& url, std::size_t pool_size)
     : url_(url), backend_(backend_of(url)), pool_size_(pool_size), pool_(std::make_unique<soci::connection_pool>(pool_size)) {
   try {
     for (std::size_t i = 0; i < pool_size; ++i) open_session(pool_->at(i), backend_, url_);
-    if (backend_ == Backend::Sqlite) {
-      auto checkpointer = std::make_unique<Checkpointer>(sqlite_path(url_));
-      for (std::size_t i = 0; i < pool_size; ++i) {
-        checkpointer->attach(pool_->at(i));
-        keep_statements_of(pool_->at(i));
-      }
-      std::lock_guard lock(checkpointers_mutex);
-      checkpointers[this] = std::move(checkpointer);
-    }
+    if (backend_ == Backend::Sqlite) sqlite_ = std::make_unique<Sqlite>(*pool_, pool_size, sqlite_path(url_));
   } catch (const std::exception& error) {
     throw core::Error(core::ErrorKind::Unavailable, "DATABASE_UNAVAILABLE",
                       std::string("Không kết nối được cơ sở dữ liệu: ") + error.what());
   }
 }
 
-Database::~Database() {
-  if (backend_ != Backend::Sqlite) return;
-  // Before the pool closes its connections: no kept statement left open on them, no hook into the checkpointer.
-  for (std::size_t i = 0; i < pool_size_; ++i) {
-    finalize_statements_of(pool_->at(i));
-    Checkpointer::detach(pool_->at(i));
-  }
-  std::unique_ptr<Checkpointer> checkpointer;  // stopped and joined at the end of this block
-  {
-    std::lock_guard lock(checkpointers_mutex);
-    if (const auto found = checkpointers.find(this); found != checkpointers.end()) {
-      checkpointer = std::move(found->second);
-      checkpointers.erase(found);
-    }
-  }
-}
+Database::~Database() { sqlite_.reset(); }  // before pool_ closes the connections its statements and hooks are on
 
 std::size_t Database::sessions_in_use() const { return in_use_.load(); }
 
 Database::Lease::Lease(Database& db) : db_(db), index_(db.pool_->lease()), session_(db.pool_->at(index_)) {
   ++db_.in_use_;
+  if (db_.sqlite_) leased_statements.emplace_back(&session_, &db_.sqlite_->kept_[index_]);
 }
 
 Database::Lease::~Lease() {
+  if (db_.sqlite_) {
+    // Leases end in reverse order on a thread (they are scoped), so this is normally the last entry.
+    const auto mine = std::find_if(leased_statements.rbegin(), leased_statements.rend(),
+                                   [&](const auto& entry) { return entry.first == &session_; });
+    if (mine != leased_statements.rend()) leased_statements.erase(std::next(mine).base());
+  }
   --db_.in_use_;
   db_.pool_->give_back(index_);
 }

@@ -81,6 +81,11 @@ class Database {
   std::unique_ptr<soci::connection_pool> pool_;
   std::atomic<std::size_t> in_use_{0};
   std::mutex sqlite_writer_;  // SQLite: writers queue here (woken at once) instead of polling the busy handler
+  // SQLite's extras (database.cpp, sqlite_extras.h): the WAL checkpointer and the statements kept per pooled
+  // connection; null on PostgreSQL. Declared after pool_ and reset first by the destructor.
+  struct Sqlite;
+  std::unique_ptr<Sqlite> sqlite_;
+  friend std::size_t background_checkpoints(const Database& db);
 };
 
 // True when the error means a unique or foreign-key constraint refused the write.

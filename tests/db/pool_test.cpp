@@ -131,5 +131,41 @@ TEST(PoolTest, KeptStatementsAreReusedPerConnectionAndNeverShared) {
   EXPECT_EQ(take_statement(own, insert), nullptr) << "only a Database's sessions keep statements";
 }
 
+// The kept statements are the Database's own (Database::Sqlite, made and gone with it): two Databases on one file,
+// leased at once on one thread, each give their own connection's statement; a session handed to a thread that does
+// not hold its Lease gets none (that thread would not own the connection's statements).
+TEST(PoolTest, KeptStatementsBelongToTheDatabaseAndTheLeasingThread) {
+  test::ScratchDatabase scratch("sqlite", "hq_pool");
+  const std::string select = "SELECT 1";
+  Database first(scratch.url(), 1);
+  {
+    Database second(scratch.url(), 1);
+    first.read([&](soci::session& a) {
+      second.read([&](soci::session& b) {
+        auto* of_a = take_statement(a, select);
+        auto* of_b = take_statement(b, select);
+        ASSERT_NE(of_a, nullptr);
+        ASSERT_NE(of_b, nullptr);
+        EXPECT_NE(of_a, of_b) << "each Database keeps the statements of its own connections";
+        EXPECT_EQ(sqlite_api::sqlite3_db_handle(of_a), connection(a));
+        EXPECT_EQ(sqlite_api::sqlite3_db_handle(of_b), connection(b));
+        give_back_statement(b, of_b);
+        give_back_statement(a, of_a);
+      });
+      sqlite_api::sqlite3_stmt* elsewhere = nullptr;
+      std::thread([&] { elsewhere = take_statement(a, select); }).join();
+      EXPECT_EQ(elsewhere, nullptr) << "a thread without the Lease must not be given the connection's statements";
+    });
+  }  // `second` finalizes its statements and stops its checkpointer; `first` goes on
+  first.read([&](soci::session& a) {
+    auto* again = take_statement(a, select);
+    ASSERT_NE(again, nullptr);
+    EXPECT_EQ(sqlite_api::sqlite3_step(again), SQLITE_ROW);
+    give_back_statement(a, again);
+  });
+  soci::session outside(soci::sqlite3, "db=\"" + scratch.url().substr(7) + "\"");
+  EXPECT_EQ(take_statement(outside, select), nullptr);
+}
+
 }  // namespace
 }  // namespace hq::db
