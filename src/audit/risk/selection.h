@@ -127,8 +127,9 @@ struct RunWindow {
   std::int64_t previous_from_at = 0, from_at = 0, to_at = 0;
 };
 // Line-based figures of every enterprise with at least `min_declarations` declarations in the period (past
-// findings and audits are left for the caller), in tax-code order. `threads` ≥ 1.
+// findings and audits are left for the caller), in tax-code order. The line pass is split by enterprise over
+// `threads` threads (1–8); the result is the same for every number of threads, to the last bit.
 std::vector<IndicatorValues> compute_indicators(const LineColumns& lines, const RunWindow& window,
-                                                std::int64_t min_declarations);
+                                                std::int64_t min_declarations, unsigned threads = 1);
 
 }  // namespace hq::audit::risk

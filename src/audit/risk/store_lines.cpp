@@ -331,7 +331,7 @@ constexpr const char* kLoadColumns =
 
 }  // namespace
 
-void load_lines(soci::session& sql, std::int64_t from_at, std::int64_t to_at, LineColumns& out,
+void load_lines(soci::session& sql, std::int64_t from_at, std::int64_t to_at, LineColumns& out, soci::session* second,
                 std::int64_t split_pages) {
   LinePusher push{out};
   const std::string columns = kLoadColumns;
@@ -342,23 +342,33 @@ void load_lines(soci::session& sql, std::int64_t from_at, std::int64_t to_at, Li
     const std::string query = "COPY (SELECT " + columns + " FROM audit_declaration_lines WHERE registered_at >= " +
                               std::to_string(from_at) + " AND registered_at < " + std::to_string(to_at);
     const std::string binary = ") TO STDOUT (FORMAT binary)";
+    long long pages = 0, rows = 0;
+    sql << "SELECT pg_relation_size(c.oid) / current_setting('block_size')::bigint, greatest(c.reltuples, 0)::bigint "
+           "FROM pg_class c WHERE c.oid = 'audit_declaration_lines'::regclass",
+        soci::into(pages), soci::into(rows);
+    // The columns are reserved from the planner's row count (the whole table: an upper bound of the period's
+    // lines, up to the statistics' drift): growing 10M-element vectors by doubling copied them and faulted in
+    // up to three times their final size. Reserved pages never written cost no memory.
+    const auto estimate = static_cast<std::size_t>(rows);
     // A big table is read as two halves of its pages at once (two server processes, one snapshot), the second
     // half into its own columns, appended after the first: heap order is kept.
-    long long pages = 0;
-    sql << "SELECT pg_relation_size('audit_declaration_lines') / current_setting('block_size')::bigint", soci::into(pages);
-    if (pages >= split_pages && std::thread::hardware_concurrency() >= 2) {
+    if (second && pages >= split_pages && std::thread::hardware_concurrency() >= 2) {
       const std::string half = "'(" + std::to_string(pages / 2) + ",0)'::tid";
-      LineColumns second;
-      LinePusher push_second{second};
-      if (db::copy_out_binary_parallel(sql, {query + " AND ctid < " + half + binary, query + " AND ctid >= " + half + binary},
+      out.reserve(out.size() + estimate + estimate / 16);
+      LineColumns rest;
+      rest.reserve(estimate / 2 + estimate / 16);
+      LinePusher push_rest{rest};
+      if (db::copy_out_binary_parallel(sql, {second},
+                                       {query + " AND ctid < " + half + binary, query + " AND ctid >= " + half + binary},
                                        [&](std::size_t i, const db::CopyBinaryDecoder::Fields& f) {
                                          if (i == 0) push(f);
-                                         else push_second(f);
+                                         else push_rest(f);
                                        })) {
-        out.append(second);
+        out.append(rest);
         return;
       }
     }
+    out.reserve(out.size() + estimate + estimate / 16);
     db::copy_out_binary(sql, query + binary, [&](const db::CopyBinaryDecoder::Fields& f) { push(f); });
     return;
   }
