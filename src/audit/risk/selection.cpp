@@ -210,28 +210,27 @@ std::uint32_t LineColumns::enterprise_index(std::string_view tax_code) {
     if (added) tax_codes.emplace_back(tax_code);
     return it->second;
   }
-  if ((code_count_ + 1) * 2 > code_keys_.size()) {  // at most half full
+  if ((code_count_ + 1) * 2 > code_slots_.size()) {  // at most half full
     const int bits = std::max(code_bits_ + 1, 16);
-    std::vector<std::uint64_t> keys(std::size_t{1} << bits, 0);
-    std::vector<std::uint32_t> values(keys.size(), 0);
-    const std::size_t mask = keys.size() - 1;
-    for (std::size_t i = 0; i < code_keys_.size(); ++i) {
-      if (code_keys_[i] == 0) continue;
-      std::size_t at = slot_of(code_keys_[i], bits);
-      while (keys[at] != 0) at = (at + 1) & mask;
-      keys[at] = code_keys_[i], values[at] = code_values_[i];
+    std::vector<CodeSlot> slots(std::size_t{1} << bits);
+    const std::size_t mask = slots.size() - 1;
+    for (const auto& old : code_slots_) {
+      if (old.key == 0) continue;
+      std::size_t at = slot_of(old.key, bits);
+      while (slots[at].key != 0) at = (at + 1) & mask;
+      slots[at] = old;
     }
-    code_keys_.swap(keys), code_values_.swap(values), code_bits_ = bits;
+    code_slots_.swap(slots), code_bits_ = bits;
   }
-  const std::size_t mask = code_keys_.size() - 1;
+  const std::size_t mask = code_slots_.size() - 1;
   for (std::size_t at = slot_of(key, code_bits_);; at = (at + 1) & mask) {
-    if (code_keys_[at] == key) return code_values_[at];
-    if (code_keys_[at] == 0) {
-      code_keys_[at] = key;
-      code_values_[at] = static_cast<std::uint32_t>(tax_codes.size());
+    CodeSlot& slot = code_slots_[at];
+    if (slot.key == key) return slot.value;
+    if (slot.key == 0) {
+      slot.key = key, slot.value = static_cast<std::uint32_t>(tax_codes.size());
       ++code_count_;
       tax_codes.emplace_back(tax_code);
-      return code_values_[at];
+      return slot.value;
     }
   }
 }

@@ -114,8 +114,12 @@ struct LineColumns {
   // Tax codes of ten digits, with or without a "-ddd" branch suffix (all of them, in practice), are looked up as
   // numbers in an open-addressing table (a line's enterprise is looked up for every line loaded: a string hash
   // map spent a quarter of a national run there); anything else in the string map.
-  std::vector<std::uint64_t> code_keys_;  // number + 1; 0 = free
-  std::vector<std::uint32_t> code_values_;
+  // Key and value side by side: one cache line read per look-up (the table outgrows the caches at 1M codes).
+  struct CodeSlot {
+    std::uint64_t key = 0;  // number + 1; 0 = free
+    std::uint32_t value = 0;
+  };
+  std::vector<CodeSlot> code_slots_;
   std::size_t code_count_ = 0;
   int code_bits_ = 0;
   std::unordered_map<std::string, std::uint32_t> enterprise_ids_;
