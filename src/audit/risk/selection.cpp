@@ -1,11 +1,7 @@
 #include "audit/risk/selection.h"
 
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
-#include <new>
 #include <exception>
 #include <numeric>
 #include <thread>
@@ -14,21 +10,6 @@
 #include "core/error.h"
 
 namespace hq::audit::risk {
-
-void* allocate_huge(std::size_t bytes) {
-  constexpr std::size_t kHuge = std::size_t{2} << 20;
-  if (bytes < kHuge) return ::operator new(bytes);
-  const std::size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
-  void* p = std::aligned_alloc(kHuge, rounded);
-  if (!p) throw std::bad_alloc();
-  ::madvise(p, rounded, MADV_HUGEPAGE);  // a hint: refused or unsupported, the pages are ordinary ones
-  return p;
-}
-
-void free_huge(void* p, std::size_t bytes) noexcept {
-  if (bytes < (std::size_t{2} << 20)) ::operator delete(p);
-  else std::free(p);
-}
 
 namespace {
 
@@ -68,8 +49,8 @@ class DenseIndex {
     return x;
   }
   void grow() {
-    HugeVector<std::uint64_t> keys(keys_.size() * 2, kEmpty);
-    HugeVector<std::uint32_t> slots(keys.size(), 0);
+    std::vector<std::uint64_t> keys(keys_.size() * 2, kEmpty);
+    std::vector<std::uint32_t> slots(keys.size(), 0);
     const std::size_t mask = keys.size() - 1;
     for (std::size_t j = 0; j < keys_.size(); ++j) {
       if (keys_[j] == kEmpty) continue;
@@ -79,8 +60,8 @@ class DenseIndex {
     }
     keys_.swap(keys), slots_.swap(slots), mask_ = mask;
   }
-  HugeVector<std::uint64_t> keys_;
-  HugeVector<std::uint32_t> slots_;
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint32_t> slots_;
   std::size_t mask_ = 0, count_ = 0;
 };
 
@@ -231,7 +212,7 @@ std::uint32_t LineColumns::enterprise_index(std::string_view tax_code) {
   }
   if ((code_count_ + 1) * 2 > code_slots_.size()) {  // at most half full
     const int bits = std::max(code_bits_ + 1, 16);
-    HugeVector<CodeSlot> slots(std::size_t{1} << bits);
+    std::vector<CodeSlot> slots(std::size_t{1} << bits);
     const std::size_t mask = slots.size() - 1;
     for (const auto& old : code_slots_) {
       if (old.key == 0) continue;
@@ -301,11 +282,11 @@ struct LinePass {
   LinePass(std::size_t enterprises, unsigned parts)
       : headings(enterprises * 4 / parts + 16), offices(enterprises / parts + 16) {}
   DenseIndex headings, offices;
-  HugeVector<std::uint64_t> heading_keys, office_keys;
-  HugeVector<std::int64_t> heading_value, heading_duty, office_count;
+  std::vector<std::uint64_t> heading_keys, office_keys;
+  std::vector<std::int64_t> heading_value, heading_duty, office_count;
 
   void run(const LineColumns& lines, const std::vector<std::uint32_t>& order, const RunWindow& window,
-           HugeVector<Totals>& totals, unsigned part, unsigned parts) {
+           std::vector<Totals>& totals, unsigned part, unsigned parts) {
     std::int64_t group_decl = -1;
     std::uint32_t group_ent = 0;
     std::uint8_t group_channel = 0;
@@ -382,7 +363,7 @@ std::vector<IndicatorValues> compute_indicators(const LineColumns& lines, const 
   }
   // The line pass, split by enterprise: each thread writes only its own enterprises' totals.
   const unsigned parts = std::clamp(threads, 1u, 8u);
-  HugeVector<Totals> totals(enterprises);
+  std::vector<Totals> totals(enterprises);
   std::vector<LinePass> passes;
   for (unsigned p = 0; p < parts; ++p) passes.emplace_back(enterprises, parts);
   {

@@ -90,25 +90,6 @@ void rank_candidates(std::vector<Candidate>& candidates);
 int score_band(double score, double max);
 
 // ---- the run over columns ----
-// Tables a national run reads at random (1M enterprises: tens of MB each) are backed by transparent huge pages
-// where the system grants them on request (madvise; this machine's default): a look-up then costs a cache miss
-// but no longer also a TLB miss and page walk, which on a virtual machine cost more than the miss itself.
-void* allocate_huge(std::size_t bytes);
-void free_huge(void* p, std::size_t bytes) noexcept;
-template <typename T>
-struct HugePageAllocator {
-  using value_type = T;
-  HugePageAllocator() = default;
-  template <typename U>
-  HugePageAllocator(const HugePageAllocator<U>&) {}
-  T* allocate(std::size_t n) { return static_cast<T*>(allocate_huge(n * sizeof(T))); }
-  void deallocate(T* p, std::size_t n) noexcept { free_huge(p, n * sizeof(T)); }
-  template <typename U>
-  bool operator==(const HugePageAllocator<U>&) const { return true; }
-};
-template <typename T>
-using HugeVector = std::vector<T, HugePageAllocator<T>>;
-
 // Declaration lines as columns, loaded once for a run (enterprises and offices interned).
 struct LineColumns {
   std::vector<std::string> tax_codes, offices;
@@ -138,7 +119,7 @@ struct LineColumns {
     std::uint64_t key = 0;  // number + 1; 0 = free
     std::uint32_t value = 0;
   };
-  HugeVector<CodeSlot> code_slots_;
+  std::vector<CodeSlot> code_slots_;
   std::size_t code_count_ = 0;
   int code_bits_ = 0;
   std::unordered_map<std::string, std::uint32_t> enterprise_ids_;
