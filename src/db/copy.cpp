@@ -239,18 +239,6 @@ void binary_copy(PGconn* conn, const std::string& statement, const std::function
   if (!decoder.finished()) malformed("the stream ended before its trailer");
 }
 
-// Another connection to the database of `conn`, with the same parameters.
-std::unique_ptr<PGconn, decltype(&PQfinish)> connect_like(PGconn* conn) {
-  std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfo(conn), &PQconninfoFree);
-  std::vector<const char*> keys, values;
-  for (auto* o = options.get(); o && o->keyword; ++o)
-    if (o->val && *o->val) keys.push_back(o->keyword), values.push_back(o->val);
-  keys.push_back(nullptr), values.push_back(nullptr);
-  std::unique_ptr<PGconn, decltype(&PQfinish)> other(PQconnectdbParams(keys.data(), values.data(), 0), &PQfinish);
-  if (PQstatus(other.get()) != CONNECTION_OK) fail(other.get(), "second connection");
-  return other;
-}
-
 }  // namespace
 
 void copy_out_binary(soci::session& sql, const std::string& copy_statement,
@@ -258,12 +246,16 @@ void copy_out_binary(soci::session& sql, const std::string& copy_statement,
   binary_copy(connection_of(sql), copy_statement, row);
 }
 
-bool copy_out_binary_parallel(soci::session& sql, const std::vector<std::string>& statements,
+bool copy_out_binary_parallel(soci::session& sql, const std::vector<soci::session*>& others,
+                              const std::vector<std::string>& statements,
                               const std::function<void(std::size_t, const CopyBinaryDecoder::Fields&)>& row) {
-  PGconn* first = connection_of(sql);
-  if (PQtransactionStatus(first) != PQTRANS_IDLE) return false;  // its snapshot is the caller's transaction's
-  exec(first, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-  std::vector<std::unique_ptr<PGconn, decltype(&PQfinish)>> others;
+  if (statements.empty() || others.size() + 1 < statements.size()) return false;
+  std::vector<PGconn*> conns{connection_of(sql)};
+  for (std::size_t i = 1; i < statements.size(); ++i) conns.push_back(connection_of(*others[i - 1]));
+  for (auto* conn : conns)  // a snapshot inside a caller's transaction is that transaction's
+    if (PQtransactionStatus(conn) != PQTRANS_IDLE) return false;
+  PGconn* first = conns[0];
+  std::size_t begun = 0;  // connections with an open transaction
   std::vector<std::thread> threads;
   std::vector<std::exception_ptr> errors(statements.size());
   const auto join = [&] {
@@ -271,19 +263,20 @@ bool copy_out_binary_parallel(soci::session& sql, const std::vector<std::string>
     threads.clear();
   };
   try {
+    exec(first, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    begun = 1;
     std::unique_ptr<PGresult, decltype(&PQclear)> snapshot(PQexec(first, "SELECT pg_export_snapshot()"), &PQclear);
     if (PQresultStatus(snapshot.get()) != PGRES_TUPLES_OK) fail(first, "pg_export_snapshot");
     const std::string id = PQgetvalue(snapshot.get(), 0, 0);
-    for (std::size_t i = 1; i < statements.size(); ++i) {
-      others.push_back(connect_like(first));
-      exec(others.back().get(), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      exec(others.back().get(), "SET TRANSACTION SNAPSHOT '" + id + "'");  // our own id: hex digits and '-'
+    for (std::size_t i = 1; i < conns.size(); ++i) {
+      exec(conns[i], "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      begun = i + 1;
+      exec(conns[i], "SET TRANSACTION SNAPSHOT '" + id + "'");  // our own id: hex digits and '-'
     }
-    for (std::size_t i = 1; i < statements.size(); ++i)
+    for (std::size_t i = 1; i < conns.size(); ++i)
       threads.emplace_back([&, i] {
         try {
-          binary_copy(others[i - 1].get(), statements[i],
-                      [&](const CopyBinaryDecoder::Fields& f) { row(i, f); });
+          binary_copy(conns[i], statements[i], [&](const CopyBinaryDecoder::Fields& f) { row(i, f); });
         } catch (...) {
           errors[i] = std::current_exception();
         }
@@ -296,10 +289,12 @@ bool copy_out_binary_parallel(soci::session& sql, const std::vector<std::string>
     join();
     for (auto& e : errors)
       if (e) std::rethrow_exception(e);
-    exec(first, "COMMIT");
+    for (auto* conn : conns) exec(conn, "COMMIT");
   } catch (...) {
     join();
-    std::unique_ptr<PGresult, decltype(&PQclear)> done(PQexec(first, "ROLLBACK"), &PQclear);  // the session stays usable
+    for (std::size_t i = 0; i < begun; ++i) {  // every session goes back usable (the others to their pool)
+      std::unique_ptr<PGresult, decltype(&PQclear)> done(PQexec(conns[i], "ROLLBACK"), &PQclear);
+    }
     throw;
   }
   return true;

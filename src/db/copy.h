@@ -68,11 +68,14 @@ class CopyBinaryDecoder {
 // Runs `COPY (query) TO STDOUT (FORMAT binary)` and calls `row` with each row's fields.
 void copy_out_binary(soci::session& sql, const std::string& copy_statement,
                      const std::function<void(const CopyBinaryDecoder::Fields&)>& row);
-// Runs the binary COPY statements at once, each on its own connection (the first on `sql`'s, the others opened
-// like it), all in one snapshot (a read-only repeatable-read transaction, pg_export_snapshot): the server works on
-// several cores. `row(i, fields)` is called on statement i's thread. False (nothing run) when `sql` is inside a
-// transaction, whose snapshot could not be shared.
-bool copy_out_binary_parallel(soci::session& sql, const std::vector<std::string>& statements,
+// Runs the binary COPY statements at once: statement 0 on `sql`'s connection, statement i on `others[i - 1]`'s
+// (sessions the caller took from the same pool, so the pool's size limit holds and no credentials are read
+// again), all in one snapshot (a read-only repeatable-read transaction, pg_export_snapshot): the server works on
+// several cores. `row(i, fields)` is called on statement i's thread. False (nothing run) when a session is inside
+// a transaction, whose snapshot could not be shared, or when `others` has fewer than statements.size() - 1
+// sessions. The other sessions come back idle (committed, or rolled back on an error).
+bool copy_out_binary_parallel(soci::session& sql, const std::vector<soci::session*>& others,
+                              const std::vector<std::string>& statements,
                               const std::function<void(std::size_t, const CopyBinaryDecoder::Fields&)>& row);
 
 }  // namespace hq::db

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <numeric>
+#include <thread>
 
 #include "audit/risk/declarations.h"
 #include "core/error.h"
@@ -208,28 +210,27 @@ std::uint32_t LineColumns::enterprise_index(std::string_view tax_code) {
     if (added) tax_codes.emplace_back(tax_code);
     return it->second;
   }
-  if ((code_count_ + 1) * 2 > code_keys_.size()) {  // at most half full
+  if ((code_count_ + 1) * 2 > code_slots_.size()) {  // at most half full
     const int bits = std::max(code_bits_ + 1, 16);
-    std::vector<std::uint64_t> keys(std::size_t{1} << bits, 0);
-    std::vector<std::uint32_t> values(keys.size(), 0);
-    const std::size_t mask = keys.size() - 1;
-    for (std::size_t i = 0; i < code_keys_.size(); ++i) {
-      if (code_keys_[i] == 0) continue;
-      std::size_t at = slot_of(code_keys_[i], bits);
-      while (keys[at] != 0) at = (at + 1) & mask;
-      keys[at] = code_keys_[i], values[at] = code_values_[i];
+    std::vector<CodeSlot> slots(std::size_t{1} << bits);
+    const std::size_t mask = slots.size() - 1;
+    for (const auto& old : code_slots_) {
+      if (old.key == 0) continue;
+      std::size_t at = slot_of(old.key, bits);
+      while (slots[at].key != 0) at = (at + 1) & mask;
+      slots[at] = old;
     }
-    code_keys_.swap(keys), code_values_.swap(values), code_bits_ = bits;
+    code_slots_.swap(slots), code_bits_ = bits;
   }
-  const std::size_t mask = code_keys_.size() - 1;
+  const std::size_t mask = code_slots_.size() - 1;
   for (std::size_t at = slot_of(key, code_bits_);; at = (at + 1) & mask) {
-    if (code_keys_[at] == key) return code_values_[at];
-    if (code_keys_[at] == 0) {
-      code_keys_[at] = key;
-      code_values_[at] = static_cast<std::uint32_t>(tax_codes.size());
+    CodeSlot& slot = code_slots_[at];
+    if (slot.key == key) return slot.value;
+    if (slot.key == 0) {
+      slot.key = key, slot.value = static_cast<std::uint32_t>(tax_codes.size());
       ++code_count_;
       tax_codes.emplace_back(tax_code);
-      return code_values_[at];
+      return slot.value;
     }
   }
 }
@@ -266,8 +267,84 @@ void LineColumns::append(const LineColumns& other) {
   add(flow, other.flow), add(channel, other.channel), add(preferential, other.preferential);
 }
 
+namespace {
+
+struct Totals {
+  std::int64_t declarations = 0, red = 0, amendments = 0, import_value = 0, import_duty = 0, total_value = 0,
+               preferential_value = 0, previous_import_value = 0;
+};
+
+// The line pass over the enterprises of one share (enterprise index % parts == part): their totals, their
+// (enterprise, heading) and (enterprise, office) keys in the order of first appearance. An enterprise belongs to
+// one share and its lines are visited in the same order whatever the number of shares, so its keys, and the
+// floating-point sums made over them later, come out in the same order: the result does not depend on `parts`.
+struct LinePass {
+  LinePass(std::size_t enterprises, unsigned parts)
+      : headings(enterprises * 4 / parts + 16), offices(enterprises / parts + 16) {}
+  DenseIndex headings, offices;
+  std::vector<std::uint64_t> heading_keys, office_keys;
+  std::vector<std::int64_t> heading_value, heading_duty, office_count;
+
+  void run(const LineColumns& lines, const std::vector<std::uint32_t>& order, const RunWindow& window,
+           std::vector<Totals>& totals, unsigned part, unsigned parts) {
+    std::int64_t group_decl = -1;
+    std::uint32_t group_ent = 0;
+    std::uint8_t group_channel = 0;
+    std::uint16_t group_amend = 0, group_office = 0;
+    bool group_open = false;
+    const auto close_group = [&] {
+      if (!group_open) return;
+      Totals& t = totals[group_ent];
+      ++t.declarations;
+      if (group_channel == kRed) ++t.red;
+      t.amendments += group_amend;
+      bool added = false;
+      const auto k = offices.find_or_add((std::uint64_t{group_ent} << 16) | group_office, added);
+      if (added) office_keys.push_back((std::uint64_t{group_ent} << 16) | group_office), office_count.push_back(0);
+      ++office_count[k];
+      group_open = false;
+    };
+    const bool ordered = order.empty();
+    const std::size_t n = lines.size();
+    for (std::size_t j = 0; j < n; ++j) {
+      const std::size_t i = ordered ? j : order[j];
+      const std::uint32_t ent = lines.enterprise[i];
+      if (parts > 1 && ent % parts != part) continue;  // another share's: never inside one of our groups
+      const std::int64_t at = lines.registered_at[i];
+      if (at >= window.previous_from_at && at < window.from_at) {
+        if (lines.flow[i] == kImport) totals[ent].previous_import_value += lines.value[i];
+        continue;
+      }
+      if (at < window.from_at || at >= window.to_at) continue;
+      if (!group_open || lines.declaration[i] != group_decl || ent != group_ent) {
+        close_group();
+        group_open = true, group_decl = lines.declaration[i], group_ent = ent;
+        group_channel = 0, group_amend = 0, group_office = lines.office[i];
+      }
+      group_channel = std::max(group_channel, lines.channel[i]);
+      group_amend = std::max(group_amend, lines.amendments[i]);
+      if (lines.offices[lines.office[i]] < lines.offices[group_office]) group_office = lines.office[i];
+      Totals& t = totals[ent];
+      t.total_value += lines.value[i];
+      if (lines.flow[i] != kImport) continue;
+      t.import_value += lines.value[i];
+      t.import_duty += lines.duty[i];
+      if (lines.preferential[i]) t.preferential_value += lines.value[i];
+      const std::uint64_t key = std::uint64_t{ent} * 10000 + lines.hs4[i];
+      bool added = false;
+      const auto k = headings.find_or_add(key, added);
+      if (added) heading_keys.push_back(key), heading_value.push_back(0), heading_duty.push_back(0);
+      heading_value[k] += lines.value[i];
+      heading_duty[k] += lines.duty[i];
+    }
+    close_group();
+  }
+};
+
+}  // namespace
+
 std::vector<IndicatorValues> compute_indicators(const LineColumns& lines, const RunWindow& window,
-                                                std::int64_t min_declarations) {
+                                                std::int64_t min_declarations, unsigned threads) {
   const std::size_t n = lines.size(), enterprises = lines.tax_codes.size();
   // Lines of one declaration and enterprise must follow each other: visit them in (declaration, enterprise)
   // order; the loaders already deliver that order, so the sort is only a fallback.
@@ -284,91 +361,58 @@ std::vector<IndicatorValues> compute_indicators(const LineColumns& lines, const 
                                                           : lines.enterprise[a] < lines.enterprise[b];
     });
   }
-  struct Totals {
-    std::int64_t declarations = 0, red = 0, amendments = 0, import_value = 0, import_duty = 0, total_value = 0,
-                 preferential_value = 0, previous_import_value = 0;
-  };
+  // The line pass, split by enterprise: each thread writes only its own enterprises' totals.
+  const unsigned parts = std::clamp(threads, 1u, 8u);
   std::vector<Totals> totals(enterprises);
-  DenseIndex headings(enterprises * 4 + 16), offices(enterprises + 16);
-  std::vector<std::uint64_t> heading_keys;
-  std::vector<std::int64_t> heading_value, heading_duty;
-  std::vector<std::uint64_t> office_keys;
-  std::vector<std::int64_t> office_count;
-
-  std::int64_t group_decl = -1;
-  std::uint32_t group_ent = 0;
-  std::uint8_t group_channel = 0;
-  std::uint16_t group_amend = 0, group_office = 0;
-  bool group_open = false;
-  const auto close_group = [&] {
-    if (!group_open) return;
-    Totals& t = totals[group_ent];
-    ++t.declarations;
-    if (group_channel == kRed) ++t.red;
-    t.amendments += group_amend;
-    bool added = false;
-    const auto k = offices.find_or_add((std::uint64_t{group_ent} << 16) | group_office, added);
-    if (added) office_keys.push_back((std::uint64_t{group_ent} << 16) | group_office), office_count.push_back(0);
-    ++office_count[k];
-    group_open = false;
-  };
-  for (std::size_t j = 0; j < n; ++j) {
-    const std::size_t i = ordered ? j : order[j];
-    const std::int64_t at = lines.registered_at[i];
-    const std::uint32_t ent = lines.enterprise[i];
-    if (at >= window.previous_from_at && at < window.from_at) {
-      if (lines.flow[i] == kImport) totals[ent].previous_import_value += lines.value[i];
-      continue;
-    }
-    if (at < window.from_at || at >= window.to_at) continue;
-    if (!group_open || lines.declaration[i] != group_decl || ent != group_ent) {
-      close_group();
-      group_open = true, group_decl = lines.declaration[i], group_ent = ent;
-      group_channel = 0, group_amend = 0, group_office = lines.office[i];
-    }
-    group_channel = std::max(group_channel, lines.channel[i]);
-    group_amend = std::max(group_amend, lines.amendments[i]);
-    if (lines.offices[lines.office[i]] < lines.offices[group_office]) group_office = lines.office[i];
-    Totals& t = totals[ent];
-    t.total_value += lines.value[i];
-    if (lines.flow[i] != kImport) continue;
-    t.import_value += lines.value[i];
-    t.import_duty += lines.duty[i];
-    if (lines.preferential[i]) t.preferential_value += lines.value[i];
-    const std::uint64_t key = std::uint64_t{ent} * 10000 + lines.hs4[i];
-    bool added = false;
-    const auto k = headings.find_or_add(key, added);
-    if (added) heading_keys.push_back(key), heading_value.push_back(0), heading_duty.push_back(0);
-    heading_value[k] += lines.value[i];
-    heading_duty[k] += lines.duty[i];
+  std::vector<LinePass> passes;
+  for (unsigned p = 0; p < parts; ++p) passes.emplace_back(enterprises, parts);
+  {
+    std::vector<std::exception_ptr> errors(parts);
+    std::vector<std::thread> workers;
+    const auto work = [&](unsigned p) {
+      try {
+        passes[p].run(lines, order, window, totals, p, parts);
+      } catch (...) {
+        errors[p] = std::current_exception();
+      }
+    };
+    for (unsigned p = 1; p < parts; ++p) workers.emplace_back(work, p);
+    work(0);
+    for (auto& w : workers) w.join();
+    for (auto& e : errors)
+      if (e) std::rethrow_exception(e);
   }
-  close_group();
 
   // The median rate of the importers of each 4-digit heading.
+  // (a median does not depend on the order of its values)
   std::vector<std::vector<double>> rates(10000);
-  for (std::size_t k = 0; k < heading_keys.size(); ++k)
-    if (heading_value[k] > 0) rates[heading_keys[k] % 10000].push_back(double(heading_duty[k]) / double(heading_value[k]));
+  for (const auto& pass : passes)
+    for (std::size_t k = 0; k < pass.heading_keys.size(); ++k)
+      if (pass.heading_value[k] > 0)
+        rates[pass.heading_keys[k] % 10000].push_back(double(pass.heading_duty[k]) / double(pass.heading_value[k]));
   std::vector<double> median(10000, 0);
   for (std::size_t h = 0; h < rates.size(); ++h)
     if (!rates[h].empty()) median[h] = median_of(rates[h]);
   // Peer rate: the medians weighted by the enterprise's own value mix.
   std::vector<double> peer_weighted(enterprises, 0), peer_value(enterprises, 0);
-  for (std::size_t k = 0; k < heading_keys.size(); ++k) {
-    if (heading_value[k] <= 0) continue;
-    const auto ent = static_cast<std::size_t>(heading_keys[k] / 10000);
-    peer_weighted[ent] += double(heading_value[k]) * median[heading_keys[k] % 10000];
-    peer_value[ent] += double(heading_value[k]);
-  }
+  for (const auto& pass : passes)
+    for (std::size_t k = 0; k < pass.heading_keys.size(); ++k) {
+      if (pass.heading_value[k] <= 0) continue;
+      const auto ent = static_cast<std::size_t>(pass.heading_keys[k] / 10000);
+      peer_weighted[ent] += double(pass.heading_value[k]) * median[pass.heading_keys[k] % 10000];
+      peer_value[ent] += double(pass.heading_value[k]);
+    }
   // Home office: where the enterprise registered the most declarations in the period (ties: lowest code).
   std::vector<std::int64_t> home_count(enterprises, 0);
   std::vector<std::int32_t> home(enterprises, -1);
-  for (std::size_t k = 0; k < office_keys.size(); ++k) {
-    const auto ent = static_cast<std::size_t>(office_keys[k] >> 16);
-    const auto off = static_cast<std::int32_t>(office_keys[k] & 0xFFFF);
-    if (office_count[k] > home_count[ent] ||
-        (office_count[k] == home_count[ent] && home[ent] >= 0 && lines.offices[off] < lines.offices[home[ent]]))
-      home_count[ent] = office_count[k], home[ent] = off;
-  }
+  for (const auto& pass : passes)
+    for (std::size_t k = 0; k < pass.office_keys.size(); ++k) {
+      const auto ent = static_cast<std::size_t>(pass.office_keys[k] >> 16);
+      const auto off = static_cast<std::int32_t>(pass.office_keys[k] & 0xFFFF);
+      if (pass.office_count[k] > home_count[ent] ||
+          (pass.office_count[k] == home_count[ent] && home[ent] >= 0 && lines.offices[off] < lines.offices[home[ent]]))
+        home_count[ent] = pass.office_count[k], home[ent] = off;
+    }
 
   std::vector<IndicatorValues> out;
   for (std::size_t e = 0; e < enterprises; ++e) {

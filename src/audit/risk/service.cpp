@@ -395,6 +395,12 @@ RiskPage<CriteriaSetView> RiskService::criteria_sets(const core::Principal& call
 
 // ---- runs ----
 
+namespace {
+// The computation's line pass is split by enterprise over two threads when there are two cores (the result is
+// the same as one thread's: compute_indicators).
+const unsigned kComputeThreads = std::thread::hardware_concurrency() >= 2 ? 2 : 1;
+}  // namespace
+
 std::vector<Candidate> RiskService::compute(const CriteriaSet& set, const core::Date& from, const core::Date& to,
                                             const std::string& unit_code, bool sql_reference, std::int64_t* evaluated) {
   const Frame f = frame_of(from, to, now());
@@ -406,8 +412,16 @@ std::vector<Candidate> RiskService::compute(const CriteriaSet& set, const core::
                                            f.window.to_at);
     } else {
       LineColumns columns;
-      store::load_lines(sql, f.window.previous_from_at, f.window.to_at, columns);
-      values = compute_indicators(columns, f.window, set.min_declarations);
+      {
+        // PostgreSQL reads a big table in two halves at once on a second session of our pool, taken only when
+        // one is free (the check and the lease are not atomic: if another request takes the last one in
+        // between, this waits for a session to come back, as any request does; every holder of two sessions
+        // finishes without waiting for a third, so this cannot deadlock).
+        std::optional<db::Database::Lease> second;
+        if (db_.backend() == db::Backend::Postgres && db_.sessions_in_use() < db_.pool_size()) second.emplace(db_);
+        store::load_lines(sql, f.window.previous_from_at, f.window.to_at, columns, second ? &**second : nullptr);
+      }
+      values = compute_indicators(columns, f.window, set.min_declarations, kComputeThreads);
       for (auto& v : values) {
         if (const auto it = facts.past_findings.find(v.tax_code); it != facts.past_findings.end()) v.past_findings = it->second;
         v.audited_5y = facts.audited.count(v.tax_code) > 0;

@@ -1,6 +1,8 @@
 // Criteria sets, runs, candidates, the audit facts a run reads, and proposals made from candidates.
 #include "audit/risk/store.h"
 
+#include <charconv>
+
 #include "db/copy.h"
 #include "db/row.h"
 #include "db/row_mapping.h"
@@ -209,28 +211,37 @@ std::int64_t insert_run(soci::session& sql, const RunRow& r) {
   return id;
 }
 
+namespace {
+
+// `value` as printf's "%.6f" writes it (both round the exact binary value correctly), without printf's
+// format parsing and locale: 2.4M numbers for a national run's 350,000 candidates.
+void append_fixed6(std::string& out, double value) {
+  char buffer[400];  // the longest double in fixed notation with 6 decimals fits
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 6).ptr;
+  out.append(buffer, end);
+}
+
+std::string reasons_json(const Candidate& c) {
+  std::string json = "[";
+  for (const auto& r : c.reasons) {
+    if (json.size() > 1) json += ',';
+    json += "{\"code\":\"", json += r.code, json += "\",\"value\":";  // built-in codes: no character to escape
+    append_fixed6(json, r.value);
+    if (r.peer) json += ",\"peer\":", append_fixed6(json, *r.peer);
+    json += ",\"points\":", append_fixed6(json, r.points), json += '}';
+  }
+  return json + ']';
+}
+
+}  // namespace
+
 void insert_candidates(soci::session& sql, std::int64_t run_id, const std::vector<Candidate>& list) {
-  const auto reasons_json = [](const Candidate& c) {
-    std::string json = "[";
-    for (const auto& r : c.reasons) {
-      if (json.size() > 1) json += ',';
-      char buffer[256];
-      if (r.peer)
-        std::snprintf(buffer, sizeof buffer, "{\"code\":\"%s\",\"value\":%.6f,\"peer\":%.6f,\"points\":%.6f}",
-                      r.code.c_str(), r.value, *r.peer, r.points);
-      else
-        std::snprintf(buffer, sizeof buffer, "{\"code\":\"%s\",\"value\":%.6f,\"points\":%.6f}", r.code.c_str(),
-                      r.value, r.points);
-      json += buffer;
-    }
-    return json + ']';
-  };
   if (is_postgresql(sql)) {  // one COPY stream
     db::CopyIn copy(sql, "COPY audit_risk_candidates (run_id, rank, tax_code, name, score, class, excluded_reason, "
                          "home_office, reasons) FROM STDIN");
-    char score[32];
+    std::string score;
     for (const auto& c : list) {
-      std::snprintf(score, sizeof score, "%.6f", c.score);
+      score.clear(), append_fixed6(score, c.score);
       copy.number(run_id).number(c.rank).text(c.tax_code).text(c.name).text(score).text(c.klass);
       copy.text(c.excluded_reason).text(c.home_office).text(reasons_json(c)).end_row();
     }

@@ -43,9 +43,10 @@ std::int64_t count_lines(soci::session& sql);
 
 // Lines registered in [from_at, to_at) as columns, in (declaration, line) order where the backend gives it
 // cheaply (the computation sorts otherwise).
-// PostgreSQL reads a table of `split_pages` pages or more as two halves at once (two server processes).
+// PostgreSQL, given a `second` session of the same pool (idle, outside a transaction), reads a table of
+// `split_pages` pages or more as two halves at once (two server processes); without one it reads once.
 void load_lines(soci::session& sql, std::int64_t from_at, std::int64_t to_at, LineColumns& out,
-                std::int64_t split_pages = 4096);
+                soci::session* second = nullptr, std::int64_t split_pages = 4096);
 
 // The directory's and the audit tables' facts for a run: standing (name, key list of `year`, approved in
 // `year`, compliance level) and history (conclusions with amounts, approved proposals) in [since_at, until_at).

@@ -216,7 +216,8 @@ TEST_P(RiskApi, LoadInTwoHalvesGivesTheColumnsOfOneRead) {
   const auto load = [&](std::int64_t split_pages, bool in_transaction) {
     LineColumns c;
     const auto run = [&](soci::session& sql) {
-      audit::risk::store::load_lines(sql, 0, std::numeric_limits<std::int64_t>::max(), c, split_pages);
+      db::Database::Lease second(db());  // from the same pool, as the service takes it
+      audit::risk::store::load_lines(sql, 0, std::numeric_limits<std::int64_t>::max(), c, &*second, split_pages);
     };
     if (in_transaction) db().transaction(run);
     else db().read(run);

@@ -1,6 +1,9 @@
 #include "audit/risk/selection.h"
 
 #include <cstdio>
+#include <cstring>
+#include <numeric>
+#include <tuple>
 
 #include <gtest/gtest.h>
 
@@ -171,6 +174,80 @@ TEST(ComputeIndicators, OverColumns) {
   EXPECT_DOUBLE_EQ(again[0].peer_duty_rate, 0.1);
   // min_declarations leaves out smaller enterprises.
   EXPECT_EQ(compute_indicators(c, w, 2).size(), 1u);
+}
+
+
+// The line pass split by enterprise over 2 or 3 threads gives what one thread gives, to the last bit (the peer
+// rate is a floating-point sum over an enterprise's headings: the same order or a different last bit), on lines
+// in declaration order and on the same lines shuffled (the sorted fallback).
+TEST(ComputeIndicators, SameResultOnOneTwoAndThreeThreads) {
+  std::uint64_t seed = 12345;
+  const auto next = [&](std::uint64_t bound) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (seed >> 33) % bound;
+  };
+  const RunWindow w{0, 1000, 2000};
+  LineColumns c;
+  std::int64_t declaration = 100000000000;
+  for (int d = 0; d < 6000; ++d, declaration += 1 + static_cast<std::int64_t>(next(3))) {
+    char tax[16];
+    std::snprintf(tax, sizeof tax, "%010llu", 300000000ULL + next(400));
+    const auto ent = c.enterprise_index(tax);
+    const auto at = static_cast<std::int64_t>(next(2200));  // previous period, the period, and after it
+    const auto flow = static_cast<std::uint8_t>(next(4) == 0 ? kExport : kImport);
+    for (std::uint64_t line = 0, lines = 1 + next(5); line < lines; ++line) {
+      const auto office = c.office_index("0" + std::to_string(1 + next(25)) + "CE");
+      const std::string hs = std::to_string(1000 + next(60) * 97) + "9000";
+      const auto value = static_cast<std::int64_t>(1 + next(1'000'000'000));
+      c.push(ent, office, declaration, at, flow, hs, value, static_cast<std::int64_t>(next(static_cast<std::uint64_t>(value) / 3 + 1)),
+             static_cast<std::uint8_t>(next(3) == 0), static_cast<std::uint8_t>(next(3)), static_cast<std::int64_t>(next(3)));
+    }
+  }
+  const auto same = [](const std::vector<IndicatorValues>& a, const std::vector<IndicatorValues>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      const auto& x = a[i];
+      const auto& y = b[i];
+      if (std::tie(x.tax_code, x.home_office, x.declarations, x.red, x.amendments, x.import_value, x.total_value,
+                   x.preferential_value, x.previous_import_value) !=
+              std::tie(y.tax_code, y.home_office, y.declarations, y.red, y.amendments, y.import_value, y.total_value,
+                       y.preferential_value, y.previous_import_value) ||
+          std::memcmp(&x.own_duty_rate, &y.own_duty_rate, sizeof(double)) != 0 ||
+          std::memcmp(&x.peer_duty_rate, &y.peer_duty_rate, sizeof(double)) != 0)
+        return false;
+    }
+    return true;
+  };
+  const auto one = compute_indicators(c, w, 3, 1);
+  ASSERT_GT(one.size(), 300u);
+  std::size_t with_peer = 0;
+  for (const auto& v : one) with_peer += v.peer_duty_rate > 0;
+  EXPECT_GT(with_peer, 300u);
+  EXPECT_TRUE(same(one, compute_indicators(c, w, 3, 2)));
+  EXPECT_TRUE(same(one, compute_indicators(c, w, 3, 3)));
+  // The same lines in another order (whole declarations moved): the sorted fallback, on one and two threads.
+  LineColumns shuffled;
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < c.size(); ++i)
+    if (i == 0 || c.declaration[i] != c.declaration[i - 1]) starts.push_back(i);
+  starts.push_back(c.size());
+  std::vector<std::size_t> groups(starts.size() - 1);
+  std::iota(groups.begin(), groups.end(), std::size_t{0});
+  for (std::size_t i = groups.size(); i > 1; --i) std::swap(groups[i - 1], groups[next(i)]);
+  for (const auto g : groups)
+    for (std::size_t i = starts[g]; i < starts[g + 1]; ++i)
+      shuffled.push(shuffled.enterprise_index(c.tax_codes[c.enterprise[i]]), shuffled.office_index(c.offices[c.office[i]]),
+                    c.declaration[i], c.registered_at[i], c.flow[i], std::to_string(c.hs4[i]) + "00", c.value[i],
+                    c.duty[i], c.preferential[i], c.channel[i], c.amendments[i]);
+  const auto sorted_one = compute_indicators(shuffled, w, 3, 1);
+  EXPECT_TRUE(same(sorted_one, compute_indicators(shuffled, w, 3, 2)));
+  // Integer figures do not depend on the order of the lines; the peer rate's sums may differ in the last bit.
+  ASSERT_EQ(sorted_one.size(), one.size());
+  for (std::size_t i = 0; i < one.size(); ++i) {
+    EXPECT_EQ(sorted_one[i].declarations, one[i].declarations);
+    EXPECT_EQ(sorted_one[i].import_value, one[i].import_value);
+    EXPECT_NEAR(sorted_one[i].peer_duty_rate, one[i].peer_duty_rate, 1e-12);
+  }
 }
 
 }  // namespace
