@@ -1,7 +1,6 @@
 #include "trs/engine/csv_reader.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,14 +30,31 @@ using detail::sniff;
 
 // ---------------------------------------------------------------------------------------------- sources
 
+// A file read with read(2) into the caller's buffers. The file is not mapped: a mapped file that another process
+// truncates while it is read ends the process with SIGBUS, whereas read(2) just ends early, which is reported
+// here as FILE_UNREADABLE (a regular file that ends before the size it had when opened was cut while being read).
 class FileSource : public ByteSource {
  public:
-  FileSource(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+  FileSource(int fd, std::string path) : fd_(fd), path_(std::move(path)) {
+    struct stat st {};
+    if (::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode)) expected_ = static_cast<std::size_t>(st.st_size);
+  }
   ~FileSource() override { ::close(fd_); }
   std::size_t read(char* dst, std::size_t n) override {
     for (;;) {
       const ssize_t got = ::read(fd_, dst, n);
-      if (got >= 0) return static_cast<std::size_t>(got);
+      if (got > 0) {
+        done_ += static_cast<std::size_t>(got);
+        return static_cast<std::size_t>(got);
+      }
+      if (got == 0) {
+        if (n > 0 && done_ < expected_)
+          bad_input("FILE_UNREADABLE", "Tệp " + path_ + " bị cắt ngắn trong khi đang đọc (mới đọc được " +
+                                           std::to_string(done_) + " trên " + std::to_string(expected_) +
+                                           " byte): có chương trình khác đang ghi tệp. Hãy phân tích lại khi tệp đã "
+                                           "ghi xong.");
+        return 0;
+      }
       if (errno == EINTR) continue;
       bad_input("FILE_UNREADABLE", "Không đọc được tệp " + path_ + ": " + std::strerror(errno) + ".");
     }
@@ -47,6 +63,8 @@ class FileSource : public ByteSource {
  private:
   int fd_;
   std::string path_;
+  std::size_t expected_ = 0;  // a regular file's size when opened (0: not a regular file, read to its end)
+  std::size_t done_ = 0;      // bytes read so far
 };
 
 class MemorySource : public ByteSource {
@@ -191,7 +209,7 @@ class Chunker {
   bool eof_ = false;
 };
 
-// The same cut over an input that lies in memory (a mapped file, a string): chunks are views, nothing is copied.
+// The same cut over an input that lies in memory (a string): chunks are views, nothing is copied.
 class TextChunker {
  public:
   TextChunker(std::string_view text, std::size_t first_line) : text_(text), line_(first_line) {}
@@ -219,50 +237,9 @@ class TextChunker {
   std::size_t line_;
 };
 
-// A file mapped into memory, read-only (MAP_PRIVATE: the parser never writes it). Pages already read are given
-// back as the reader goes (drop_before), so the process keeps only a window of the file.
-class MappedFile {
- public:
-  // Empty when the file cannot be mapped (then it is read through open_file_source, which names the error).
-  explicit MappedFile(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return;
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-      void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-      if (p != MAP_FAILED) {
-        data_ = static_cast<const char*>(p);
-        size_ = static_cast<std::size_t>(st.st_size);
-        ::madvise(p, size_, MADV_SEQUENTIAL);
-      }
-    }
-    ::close(fd);
-  }
-  ~MappedFile() {
-    if (data_) ::munmap(const_cast<char*>(data_), size_);
-  }
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  explicit operator bool() const { return data_ != nullptr; }
-  std::string_view text() const { return {data_, size_}; }
-  // The pages wholly before `offset` are no longer needed by this process (they stay in the page cache).
-  void drop_before(std::size_t offset) {
-    static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-    const std::size_t end = offset / page * page;
-    if (end > dropped_) ::madvise(const_cast<char*>(data_) + dropped_, end - dropped_, MADV_DONTNEED);
-    dropped_ = std::max(dropped_, end);
-  }
-
- private:
-  const char* data_ = nullptr;
-  std::size_t size_ = 0;
-  std::size_t dropped_ = 0;
-};
-
-// Splits, decodes and delivers the chunks `next_chunk` cuts (see read_wide_csv); `delivered(chunk)` after each.
-template <class NextChunk, class Delivered>
-std::size_t run_pipeline(const RowDecoder& decoder, RecordSink& sink, std::size_t decode_threads, NextChunk next_chunk,
-                         Delivered delivered) {
+// Splits, decodes and delivers the chunks `next_chunk` cuts (see read_wide_csv).
+template <class NextChunk>
+std::size_t run_pipeline(const RowDecoder& decoder, RecordSink& sink, std::size_t decode_threads, NextChunk next_chunk) {
   std::size_t rows = 0;
   auto* preparing = dynamic_cast<PreparingSink*>(&sink);
   const auto deliver = [&](RecordChunk& chunk) {
@@ -276,7 +253,6 @@ std::size_t run_pipeline(const RowDecoder& decoder, RecordSink& sink, std::size_
       else
         sink.on_record(chunk.records[i]);
     }
-    delivered(chunk);
   };
   core::OrderedPipeline<RecordChunk> pipeline(decode_threads, 2 * decode_threads + 2,
                                               [&](RecordChunk& c) { decode_chunk(decoder, preparing, c); }, deliver);
@@ -290,8 +266,7 @@ std::size_t run_pipeline(const RowDecoder& decoder, RecordSink& sink, std::size_
 }
 
 // The wide CSV of an input that lies in memory: the header through the streaming parser, then chunks as views.
-std::size_t read_wide_text(std::string_view text, RecordSink& sink, std::size_t decode_threads,
-                           MappedFile* mapped = nullptr) {
+std::size_t read_wide_text(std::string_view text, RecordSink& sink, std::size_t decode_threads) {
   MemorySource src(text);
   CsvParser parser(src);
   sniff(parser, "dữ liệu");
@@ -299,10 +274,7 @@ std::size_t read_wide_text(std::string_view text, RecordSink& sink, std::size_t 
   const RowDecoder decoder(read_header(parser, fields, "dữ liệu"), &sink);
   const std::size_t header_end = text.size() - src.left() - parser.buffered();
   TextChunker chunker(text.substr(header_end), parser.line());
-  return run_pipeline(decoder, sink, decode_threads, [&](RecordChunk& c) { return chunker.next(c); },
-                      [&](const RecordChunk& c) {
-                        if (mapped) mapped->drop_before(static_cast<std::size_t>(c.data + c.length - text.data()));
-                      });
+  return run_pipeline(decoder, sink, decode_threads, [&](RecordChunk& c) { return chunker.next(c); });
 }
 
 }  // namespace
@@ -318,8 +290,7 @@ std::size_t read_wide_csv(ByteSource& src, RecordSink& sink, std::size_t decode_
   std::vector<std::string_view> fields;
   const RowDecoder decoder(read_header(parser, fields, "dữ liệu"), &sink);
   Chunker chunker(src, parser.take_buffered(), parser.line());
-  return run_pipeline(decoder, sink, decode_threads, [&](RecordChunk& c) { return chunker.next(c); },
-                      [](const RecordChunk&) {});
+  return run_pipeline(decoder, sink, decode_threads, [&](RecordChunk& c) { return chunker.next(c); });
 }
 
 std::size_t read_wide_csv(std::string_view text, RecordSink& sink) {
@@ -327,8 +298,7 @@ std::size_t read_wide_csv(std::string_view text, RecordSink& sink) {
 }
 
 std::size_t read_wide_csv_file(const std::string& path, RecordSink& sink) {
-  // Mapped, the file is split where it lies: no copy into chunk buffers, no fresh pages for them.
-  if (MappedFile mapped(path); mapped) return read_wide_text(mapped.text(), sink, default_decode_threads(), &mapped);
+  // Read, not mapped (see FileSource): trs17 measured the mapping's gain in wall time as within noise.
   auto src = open_file_source(path);
   return read_wide_csv(*src, sink);
 }

@@ -271,7 +271,7 @@ struct Analyzer::Impl {
         if (channel_group == 0) break;  // no channel: "all" only
       }
     for (Prepared::AgencyObserved& a : p.agencies) {
-      AgencyAcc& acc = agency_acc[{a.agency, static_cast<std::uint8_t>(flow)}];
+      AgencyAcc& acc = agency_slot(a.agency, static_cast<std::uint8_t>(flow));
       if (a.outside_window) {
         ++acc.outside_window;
         continue;
@@ -294,6 +294,23 @@ struct Analyzer::Impl {
     double agency_sum = 0, release_sum = 0;
   };
   std::map<std::pair<std::string, std::uint8_t>, AgencyAcc> agency_acc;
+  struct AgencySeen {
+    std::string_view name;  // the key in agency_acc (a map's keys do not move)
+    std::uint8_t flow;
+    AgencyAcc* acc;
+  };
+  std::vector<AgencySeen> agency_seen;
+
+  // The accumulator of (agency, flow). add() runs on one thread for every record in file order: a study names a
+  // few dozen agencies, so scanning the ones seen beats building a (string, flow) key — a string copy — and
+  // searching the map for every agency block of every record.
+  AgencyAcc& agency_slot(const std::string& name, std::uint8_t flow) {
+    for (const AgencySeen& a : agency_seen)
+      if (a.flow == flow && a.name == name) return *a.acc;
+    const auto it = agency_acc.try_emplace({name, flow}).first;
+    if (agency_seen.size() < 64) agency_seen.push_back({it->first.first, flow, &it->second});
+    return it->second;
+  }
 
   AgencyResultRow agency_row(const std::string& name, std::uint8_t flow, AgencyAcc& acc) const {
     AgencyResultRow row;

@@ -44,6 +44,14 @@ Issue cell_issue(std::size_t line, std::string_view declaration_no, std::string_
   return i;
 }
 
+// An empty cell: every slot kind's default value means "not recorded". A string is cleared, not assigned `{}`
+// (which picks the initializer_list overload and goes through _M_replace for every empty text cell).
+template <class T>
+void set_not_recorded(T& v) {
+  v = {};
+}
+void set_not_recorded(std::string& v) { v.clear(); }
+
 // Decoders of one trimmed, non-empty cell by kind: each returns "" or the reason the cell is invalid (then
 // it is read as not recorded).
 constexpr std::string_view kNotUtf8 = "không phải văn bản UTF-8 (có thể tệp lưu bằng bảng mã Windows-1258/TCVN3)";
@@ -210,7 +218,7 @@ void RowDecoder::decode(std::size_t line, std::span<const std::string_view> cell
     for (const auto& m : mapped) {
       auto& dst = m.slot(out);
       const std::string_view cell = cell_at(m.pos);
-      if (cell.empty()) dst = {};
+      if (cell.empty()) set_not_recorded(dst);
       else check(m, cell, decode(*m.def, cell, dst));
     }
   };

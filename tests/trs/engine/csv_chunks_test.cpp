@@ -3,6 +3,9 @@
 // one parse of the whole.
 #include <gtest/gtest.h>
 
+#include <utility>
+
+#include "test_util.h"
 #include "trs/engine/csv_parser.h"
 
 using hq::trs::memory_source;
@@ -74,4 +77,48 @@ TEST(CsvChunks, NoCutInsideAQuotedField) {
   EXPECT_EQ(cut.end, 4u);
   EXPECT_EQ(cut.lines, 1u);
   EXPECT_EQ(find_chunk_end("1,\"x\ny", false).end, 0u);  // no whole record yet
+}
+
+// The splitter finds a field's end in a 64-byte bitmask of delimiters (DelimiterScanner): fields of every length
+// from 0 to past two blocks, starting at every offset of a block, quoted or not, at the end of the text or not,
+// read from a block buffer, where they lie (a chunk) or one byte per read (a refill before every byte), must be
+// the fields a byte-at-a-time split gives.
+TEST(CsvChunks, FieldEndsAreFoundAtEveryLengthAndBlockOffset) {
+  std::string text;
+  std::vector<std::vector<std::string>> expected;
+  std::vector<std::string> row;
+  for (std::size_t i = 0; i < 3000; ++i) {
+    const std::size_t length = (i * 37) % 150;  // every length 0..149, at shifting offsets
+    std::string value(length, static_cast<char>('a' + i % 26));
+    if (i % 7 == 3 && length > 2) value[length / 2] = ';';
+    const bool quoted = i % 11 == 5;
+    if (quoted && length > 1) value[1] = ',';  // a delimiter inside quotes is text
+    text += quoted ? "\"" + value + "\"" : value;
+    row.push_back(value);
+    if (i % 9 == 8) {
+      text += i % 18 == 17 ? "\r\n" : "\n";
+      expected.push_back(std::exchange(row, {}));
+    } else {
+      text += ',';
+    }
+  }
+  text += "last";  // the text ends inside a field, with no newline
+  row.push_back("last");
+  expected.push_back(row);
+
+  const auto fields_of = [](CsvParser& parser) {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string_view> fields;
+    while (parser.next(fields)) rows.emplace_back(fields.begin(), fields.end());
+    return rows;
+  };
+  auto src = memory_source(text);
+  CsvParser buffered(*src);
+  EXPECT_EQ(fields_of(buffered), expected);
+  std::string scratch(text.size(), '\0');
+  CsvParser in_place(std::span<const char>(text.data(), text.size()), 1, scratch.data());
+  EXPECT_EQ(fields_of(in_place), expected);
+  hq::trs::test::TrickleSource trickle(text);
+  CsvParser one_byte_per_read(trickle);
+  EXPECT_EQ(fields_of(one_byte_per_read), expected);
 }

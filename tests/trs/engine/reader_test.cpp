@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "core/error.h"
 #include "test_util.h"
@@ -233,4 +234,34 @@ TEST(Reader, MissingFileIsFatal) {
   } catch (const hq::core::Error& e) {
     EXPECT_EQ(e.code(), "FILE_UNREADABLE");
   }
+}
+
+// Another program cuts the file while it is read (here: the sink, after the first record, so it happens at
+// the same point every run). The reader must end with FILE_UNREADABLE; a reader that maps the file instead
+// dies with SIGBUS on the first page past the new end (main before trs18 did), which ends this test binary.
+TEST(Reader, AFileCutWhileItIsReadEndsWithFileUnreadableNotACrash) {
+  std::string csv = "flow,declaration_no,branch_code,registered_at,released_at\n";
+  for (int i = 0; csv.size() < (std::size_t{8} << 20); ++i)  // far more than the chunks in flight (≤ 2.5 MiB)
+    csv += "NK," + std::to_string(104722590000LL + i) + ",03CC,2025-06-16 08:00,2025-06-16 10:30\n";
+  test::TempFile file(".csv", csv);
+  struct CuttingSink : RecordSink {
+    std::string path;
+    std::size_t records = 0;
+    void on_record(const Record&) override {
+      if (records++ == 0) {
+        ASSERT_EQ(::truncate(path.c_str(), 0), 0);
+      }
+    }
+    void on_issue(Issue) override {}
+  } sink;
+  sink.path = file.path();
+  try {
+    read_records_file(file.path(), std::nullopt, sink);
+    FAIL() << "a file cut while it is read was read to its (new) end without a word";
+  } catch (const hq::core::Error& e) {
+    EXPECT_EQ(e.code(), "FILE_UNREADABLE");
+    EXPECT_NE(std::string(e.what()).find("bị cắt ngắn trong khi đang đọc"), std::string::npos) << e.what();
+  }
+  EXPECT_GE(sink.records, 1u);
+  EXPECT_LT(sink.records, 100000u);  // not every row: the rest of the file was gone
 }
