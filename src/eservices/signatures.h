@@ -42,10 +42,12 @@ class TrustStore {
   ~TrustStore();
   TrustStore(const TrustStore&) = delete;
   TrustStore& operator=(const TrustStore&) = delete;
-  // Chain to an anchor, validity at `at`, revocation by the CRL of each issuer that has one installed.
+  // Chain to an anchor, validity at `at`, revocation by the CRL of each issuer that has one installed. The
+  // answer for a certificate at an instant is remembered for the store's life (one request: not thread-safe).
   ChainStatus verify(const std::string& certificate_pem, core::UnixSeconds at) const;
 
  private:
+  ChainStatus verify_chain(const std::string& certificate_pem, core::UnixSeconds at) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

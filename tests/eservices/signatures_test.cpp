@@ -49,6 +49,18 @@ TEST(Certificates, ChainRevocationAndExpiry) {
             ChainStatus::Expired);
 }
 
+TEST(Certificates, OneStoreAnswersEachCertificateAndInstantOnItsOwn) {
+  Pki pki;
+  const auto second = issue_certificate(pki.ca, "Người ký hai", "0300123450", 502, kNow - 3600, kNow + 86400 * 30);
+  const TrustStore trust({pki.ca.certificate_pem}, {make_crl(pki.ca, {502}, kNow - 60)});
+  for (int round = 0; round < 2; ++round) {  // the second round is answered from what the store remembers
+    EXPECT_EQ(trust.verify(pki.leaf.certificate_pem, kNow), ChainStatus::Trusted);
+    EXPECT_EQ(trust.verify(second.certificate_pem, kNow), ChainStatus::Revoked);
+    EXPECT_EQ(trust.verify(pki.leaf.certificate_pem, kNow + 86400 * 60), ChainStatus::Expired);
+    EXPECT_EQ(trust.verify("not a pem", kNow), ChainStatus::Untrusted);
+  }
+}
+
 TEST(Cms, DetachedSignatureOverTheBytes) {
   Pki pki;
   std::string content = "Nội dung chứng từ";

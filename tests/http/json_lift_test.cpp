@@ -56,12 +56,28 @@ TEST(JsonLift, EveryByteValueAtEveryPlaceOfAWordIsJudgedAlone) {
   for (int b = 0; b < 256; ++b) {
     if (b == '"') continue;
     const bool plain = b >= 0x20 && b <= 0x7e && b != '\\';
-    for (std::size_t at : {0, 1, 5, 7, 8, 13, 70}) {
+    // Places in an 8-byte word and in 32-byte blocks (AVX2 reads 32 at a time), and in the tail after them.
+    for (std::size_t at : {0, 1, 5, 7, 8, 13, 30, 31, 32, 33, 63, 64, 65, 70, 71}) {
       std::string value(72, b % 2 ? ' ' : '~');
       value[at] = static_cast<char>(b);
       const auto lifted = lift_long_strings("[\"" + value + "\"]", 64);
       EXPECT_EQ(lifted.strings.size(), plain ? 1u : 0u) << "byte " << b << " at " << at;
     }
+  }
+}
+
+TEST(JsonLift, TheClosingQuoteAnywhereInABlockEndsTheStringAndWhatFollowsItIsNotJudgedWithIt) {
+  // Lengths across two 32-byte blocks and the tail; right after the quote, a string with an escape and a
+  // non-ASCII byte (in the same block as the quote): the first string is lifted, the second stays.
+  for (std::size_t length = 64; length <= 130; ++length) {
+    const std::string value(length, 'A');
+    const std::string text = "[\"" + value + "\",\"a\\nb\xc3\xa9" + std::string(70, 'B') + "\"]";
+    const auto lifted = lift_long_strings(text, 64);
+    ASSERT_EQ(lifted.strings.size(), 1u) << length;
+    EXPECT_EQ(lifted.strings[0], value);
+    auto parsed = json::parse(lifted.skeleton);
+    restore_long_strings(parsed, lifted);
+    EXPECT_EQ(parsed, json::parse(text));
   }
 }
 
