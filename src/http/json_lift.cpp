@@ -156,16 +156,24 @@ LiftedJson lift_long_strings(std::string_view text, std::size_t min_bytes) {
   }
 }
 
-void restore_long_strings(nlohmann::json& value, const LiftedJson& lifted) {
+std::optional<std::string_view> lifted_text(const nlohmann::json& value, const LiftedJson& lifted) {
+  if (lifted.strings.empty() || !value.is_string()) return std::nullopt;
+  const auto& s = value.get_ref<const std::string&>();
+  if (s.size() <= lifted.marker.size() || s.compare(0, lifted.marker.size(), lifted.marker) != 0) return std::nullopt;
+  const auto index = std::stoul(s.substr(lifted.marker.size()));
+  if (index >= lifted.strings.size()) return std::nullopt;
+  return lifted.strings[index];
+}
+
+void restore_long_strings(nlohmann::json& value, const LiftedJson& lifted, std::string_view leave_key) {
   if (lifted.strings.empty()) return;
   if (value.is_string()) {
-    auto& s = value.get_ref<std::string&>();
-    if (s.size() > lifted.marker.size() && s.compare(0, lifted.marker.size(), lifted.marker) == 0) {
-      const auto index = std::stoul(s.substr(lifted.marker.size()));
-      if (index < lifted.strings.size()) s.assign(lifted.strings[index]);
-    }
-  } else if (value.is_structured()) {
-    for (auto& item : value) restore_long_strings(item, lifted);
+    if (const auto text = lifted_text(value, lifted)) value.get_ref<std::string&>().assign(*text);
+  } else if (value.is_object()) {
+    for (auto& [key, item] : value.items())
+      if (leave_key.empty() || key != leave_key || !item.is_string()) restore_long_strings(item, lifted, leave_key);
+  } else if (value.is_array()) {
+    for (auto& item : value) restore_long_strings(item, lifted, leave_key);
   }
 }
 

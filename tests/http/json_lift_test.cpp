@@ -81,4 +81,23 @@ TEST(JsonLift, TheClosingQuoteAnywhereInABlockEndsTheStringAndWhatFollowsItIsNot
   }
 }
 
+TEST(JsonLift, TheValuesOfOneKeyCanStayLiftedAndBeReadAsViews) {
+  const std::string content(5000, 'C'), note(5000, 'N');
+  const std::string text = R"({"documents":[{"name":"a","content_base64":")" + content + R"("}],"note":")" + note + R"("})";
+  const auto lifted = lift_long_strings(text);
+  auto value = json::parse(lifted.skeleton);
+  restore_long_strings(value, lifted, "content_base64");
+  EXPECT_EQ(value["note"], note);  // every other string is back
+  const auto& placeholder = value["documents"][0]["content_base64"];
+  EXPECT_NE(placeholder, content);
+  const auto view = hq::http::lifted_text(placeholder, lifted);
+  ASSERT_TRUE(view);
+  EXPECT_EQ(*view, content);
+  EXPECT_EQ(view->data(), text.data() + text.find(content));  // the request's own bytes, not a copy
+  EXPECT_FALSE(hq::http::lifted_text(value["note"], lifted));
+  EXPECT_FALSE(hq::http::lifted_text(value["documents"][0]["name"], lifted));
+  restore_long_strings(value, lifted);
+  EXPECT_EQ(value, json::parse(text));
+}
+
 }  // namespace
