@@ -13,7 +13,9 @@ nlohmann::json dossier_json(const DossierView& v);
 nlohmann::json certificate_json(const store::Certificate& c);
 // Documents of a request body: [{"name","content_base64","signature_base64"?}] (400 naming the field).
 // Takes the documents out of `body` (their base64 is moved, not copied).
-std::vector<IncomingDocument> documents_from(nlohmann::json& body);
+// With `lifted` (Request::json_body_leaving(…, "content_base64")), a content left as a placeholder is decoded
+// straight from the request's text.
+std::vector<IncomingDocument> documents_from(nlohmann::json& body, const http::LiftedJson* lifted = nullptr);
 std::string xlsx_stats(const std::vector<StatLine>& lines, const std::string& title);
 
 void add_catalogue_routes(http::Router& router, EServicesService& service);

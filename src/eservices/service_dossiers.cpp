@@ -204,7 +204,7 @@ DossierView EServicesService::supplement(const core::Principal& caller, std::int
                                          std::vector<IncomingDocument> documents, const std::string& note) {
   const auto me = applicant(caller);
   const auto examined = examine_documents(documents, me.kind == "ENTERPRISE");
-  return db_.transaction([&](soci::session& sql) {
+  db_.transaction([&](soci::session& sql) {
     const auto before = visible_dossier(sql, caller, id);
     if (before.status != kSupplement) wrong_state(before, "supplement");
     const auto now = core::now();
@@ -225,8 +225,9 @@ DossierView EServicesService::supplement(const core::Principal& caller, std::int
     store_documents(sql, id, round, checked, now);
     record(sql, caller, before, next, "supplement", note,
            {{"documents", checked.size()}, {"paused_seconds", paused}});
-    return view(sql, *store::find_dossier(sql, id), true);
   });
+  // As for a submission, the answer is read after the commit (visible to its applicant: checked above).
+  return db_.read([&](soci::session& sql) { return view(sql, *store::find_dossier(sql, id), true); });
 }
 
 }  // namespace hq::eservices

@@ -10,15 +10,16 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base64.h"
 #include "core/time.h"
 
 namespace hq::eservices {
 
 std::string sha256_hex(std::string_view bytes);
 std::string sha256_digest(std::string_view bytes);  // the 32 bytes themselves
-std::string base64_encode(std::string_view bytes);
-// Strict RFC 4648 base64 (padding required, whitespace not allowed); nullopt when malformed.
-std::optional<std::string> base64_decode(std::string_view text);
+// Strict RFC 4648 base64 (padding required, whitespace not allowed; nullopt when malformed): core/base64.h.
+using core::base64_decode;
+using core::base64_encode;
 
 struct CertificateInfo {
   std::string serial;       // upper-case hex
@@ -41,10 +42,12 @@ class TrustStore {
   ~TrustStore();
   TrustStore(const TrustStore&) = delete;
   TrustStore& operator=(const TrustStore&) = delete;
-  // Chain to an anchor, validity at `at`, revocation by the CRL of each issuer that has one installed.
+  // Chain to an anchor, validity at `at`, revocation by the CRL of each issuer that has one installed. The
+  // answer for a certificate at an instant is remembered for the store's life (one request: not thread-safe).
   ChainStatus verify(const std::string& certificate_pem, core::UnixSeconds at) const;
 
  private:
+  ChainStatus verify_chain(const std::string& certificate_pem, core::UnixSeconds at) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

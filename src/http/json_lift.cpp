@@ -4,6 +4,10 @@
 #include <cstring>
 #include <random>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#endif
+
 namespace hq::http {
 
 namespace {
@@ -42,6 +46,50 @@ bool plain_run(std::string_view text, std::size_t start, std::size_t end) {
   return true;
 }
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// plain_string_end 32 bytes at a time: the first quote, and whether any byte before it is not printable ASCII
+// or is a backslash, from one load (the separate memchr and plainness passes were 7 % of a submission).
+__attribute__((target("avx2"))) std::size_t plain_string_end_avx2(std::string_view text, std::size_t start) {
+  const char* p = text.data();
+  const __m256i quote = _mm256_set1_epi8('"'), backslash = _mm256_set1_epi8('\\'), del = _mm256_set1_epi8(0x7f),
+                space = _mm256_set1_epi8(0x20);
+  std::size_t i = start;
+  for (; i + 32 <= text.size(); i += 32) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    const auto quotes = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, quote)));
+    // Below 0x20 as signed bytes: the controls and every byte from 0x80 (negative).
+    const __m256i unplain = _mm256_or_si256(_mm256_or_si256(_mm256_cmpgt_epi8(space, v), _mm256_cmpeq_epi8(v, del)),
+                                            _mm256_cmpeq_epi8(v, backslash));
+    const auto bad = static_cast<std::uint32_t>(_mm256_movemask_epi8(unplain));
+    if (quotes) {
+      const std::uint32_t before = (quotes & (0u - quotes)) - 1;  // the bytes before the first quote
+      return (bad & before) ? std::string_view::npos : i + static_cast<std::size_t>(__builtin_ctz(quotes));
+    }
+    if (bad) return std::string_view::npos;
+  }
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c == '"') return i;
+    if (c < 0x20 || c > 0x7e || c == '\\') return std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+#define HQ_JSON_LIFT_AVX2 1
+#endif
+
+// Where the string whose text starts at `start` ends (its closing quote) when every byte before that quote
+// is printable ASCII other than a backslash; npos otherwise (the careful loop then reads it).
+std::size_t plain_string_end(std::string_view text, std::size_t start) {
+#ifdef HQ_JSON_LIFT_AVX2
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) return plain_string_end_avx2(text, start);
+#endif
+  const auto* quote = static_cast<const char*>(std::memchr(text.data() + start, '"', text.size() - start));
+  if (!quote) return std::string_view::npos;
+  const auto end = static_cast<std::size_t>(quote - text.data());
+  return plain_run(text, start, end) ? end : std::string_view::npos;
+}
+
 // Occurrences of `needle` in `haystack`.
 std::size_t count_of(std::string_view haystack, std::string_view needle) {
   std::size_t n = 0;
@@ -59,11 +107,8 @@ LiftedJson lift_with(std::string_view text, std::size_t min_bytes, const std::st
     const std::size_t start = i + 1;
     bool plain = true;
     std::size_t j = start;
-    // Fast path: up to the next quote, every byte printable ASCII and no backslash (one branch-free pass).
-    if (const auto* quote = static_cast<const char*>(std::memchr(text.data() + start, '"', text.size() - start))) {
-      const auto end = static_cast<std::size_t>(quote - text.data());
-      if (plain_run(text, start, end)) j = end;
-    }
+    // Fast path: up to the next quote, every byte printable ASCII and no backslash.
+    if (const auto end = plain_string_end(text, start); end != std::string_view::npos) j = end;
     for (; j < text.size() && text[j] != '"'; ++j) {
       const auto c = static_cast<unsigned char>(text[j]);
       if (c == '\\') {
@@ -111,16 +156,24 @@ LiftedJson lift_long_strings(std::string_view text, std::size_t min_bytes) {
   }
 }
 
-void restore_long_strings(nlohmann::json& value, const LiftedJson& lifted) {
+std::optional<std::string_view> lifted_text(const nlohmann::json& value, const LiftedJson& lifted) {
+  if (lifted.strings.empty() || !value.is_string()) return std::nullopt;
+  const auto& s = value.get_ref<const std::string&>();
+  if (s.size() <= lifted.marker.size() || s.compare(0, lifted.marker.size(), lifted.marker) != 0) return std::nullopt;
+  const auto index = std::stoul(s.substr(lifted.marker.size()));
+  if (index >= lifted.strings.size()) return std::nullopt;
+  return lifted.strings[index];
+}
+
+void restore_long_strings(nlohmann::json& value, const LiftedJson& lifted, std::string_view leave_key) {
   if (lifted.strings.empty()) return;
   if (value.is_string()) {
-    auto& s = value.get_ref<std::string&>();
-    if (s.size() > lifted.marker.size() && s.compare(0, lifted.marker.size(), lifted.marker) == 0) {
-      const auto index = std::stoul(s.substr(lifted.marker.size()));
-      if (index < lifted.strings.size()) s.assign(lifted.strings[index]);
-    }
-  } else if (value.is_structured()) {
-    for (auto& item : value) restore_long_strings(item, lifted);
+    if (const auto text = lifted_text(value, lifted)) value.get_ref<std::string&>().assign(*text);
+  } else if (value.is_object()) {
+    for (auto& [key, item] : value.items())
+      if (leave_key.empty() || key != leave_key || !item.is_string()) restore_long_strings(item, lifted, leave_key);
+  } else if (value.is_array()) {
+    for (auto& item : value) restore_long_strings(item, lifted, leave_key);
   }
 }
 

@@ -152,17 +152,19 @@ std::string_view checked_json_text(const Request& request, std::size_t max_bytes
   return request.body;
 }
 
-nlohmann::json Request::json_body(std::size_t max_bytes) const {
+nlohmann::json Request::json_body(std::size_t max_bytes) const { return json_body_leaving(max_bytes, {}).value; }
+
+Request::Lifted Request::json_body_leaving(std::size_t max_bytes, std::string_view leave_key) const {
   check_json_request(*this, max_bytes);
   // Documents in base64 are lifted out before parsing (json_lift.h): the parser reads a small skeleton.
-  const auto lifted = lift_long_strings(body);
-  check_json_depth(lifted.skeleton);
-  nlohmann::json parsed = nlohmann::json::parse(lifted.skeleton, nullptr, /*allow_exceptions=*/false);
-  restore_long_strings(parsed, lifted);
-  if (parsed.is_discarded())
+  Lifted out{nlohmann::json(), lift_long_strings(body)};
+  check_json_depth(out.lifted.skeleton);
+  out.value = nlohmann::json::parse(out.lifted.skeleton, nullptr, /*allow_exceptions=*/false);
+  restore_long_strings(out.value, out.lifted, leave_key);
+  if (out.value.is_discarded())
     core::bad_input("MALFORMED_JSON", "Nội dung yêu cầu không phải JSON hợp lệ.");
-  if (!parsed.is_object()) core::bad_input("MALFORMED_JSON", "Nội dung yêu cầu phải là một đối tượng JSON.");
-  return parsed;
+  if (!out.value.is_object()) core::bad_input("MALFORMED_JSON", "Nội dung yêu cầu phải là một đối tượng JSON.");
+  return out;
 }
 
 Response Response::json(int status, const nlohmann::json& body) {

@@ -9,6 +9,7 @@
 
 #include "core/principal.h"
 #include "core/time.h"
+#include "http/json_lift.h"
 
 namespace hq::http {
 
@@ -42,6 +43,14 @@ struct Request {
   // ServerOptions::max_body_bytes.
   nlohmann::json json_body(std::size_t max_bytes) const;
   nlohmann::json json_body() const;
+  // json_body, but the long string values of the key `leave_key` (megabytes of a document's base64) stay
+  // placeholders: read them with lifted_text(value, lifted) as views into `body`, without a copy. The result
+  // holds views into this request's body: it must not outlive the request.
+  struct Lifted {
+    nlohmann::json value;
+    LiftedJson lifted;
+  };
+  Lifted json_body_leaving(std::size_t max_bytes, std::string_view leave_key) const;
   // The same, but an empty body reads as {} (actions whose fields are all optional).
   nlohmann::json json_body_or_empty(std::size_t max_bytes = kMaxJsonBytes) const;
 };

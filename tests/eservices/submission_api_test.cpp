@@ -217,6 +217,46 @@ TEST_P(EServicesSubmission, EveryRefusalCodeNamesTheDocumentAndStoresNothing) {
   EXPECT_EQ(count(), before);
 }
 
+TEST_P(EServicesSubmission, ContentThatIsNotBase64IsRefusedWithTheSameMessageWhereverTheFaultIs) {
+  install_ca();
+  configure();
+  auto e = ready_enterprise("dn.anphat", "0300123450", 35);
+  // 10,000 bytes: long enough to be lifted out of the JSON and decoded 32 characters at a time; ends "x==".
+  std::string bytes(10000, '\0');
+  for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 7 + 3);
+  const json good = document("Đơn đề nghị", bytes, &e.key);
+  const std::string text = good["content_base64"];
+  ASSERT_EQ(text.substr(text.size() - 2), "==");
+  // First character, inside and at the edges of the 32-character blocks, the last ones, the padding itself;
+  // an ASCII character outside the alphabet, a '=' inside, a space, a URL-safe letter, a Vietnamese letter.
+  const std::vector<std::size_t> places = {0, 31, 32, 5000, text.size() - 4, text.size() - 3, text.size() - 1};
+  const std::vector<std::string> faults = {"*", "=", " ", "-", "ư"};
+  for (const auto at : places)
+    for (const auto& fault : faults) {
+      if (fault == "=" && at == text.size() - 1) continue;  // that one is the padding as it is
+      json doc = good;
+      doc["content_base64"] = text.substr(0, at) + fault + text.substr(at + 1);
+      const auto r = e.client.post(url("/dossiers"), {{"procedure_code", "I.01"}, {"unit_code", "02CI"},
+                                                      {"documents", {doc, document("Phụ lục", "y")}}});
+      ASSERT_EQ(r.status, 400) << at << " " << fault << " " << r.raw;
+      EXPECT_EQ(r.error_code(), "INVALID_FIELD");
+      EXPECT_EQ(r.body["error"]["details"]["field"], "documents");
+      EXPECT_EQ(r.body["error"]["message"], "Nội dung chứng từ «Đơn đề nghị» không phải base64 hợp lệ.");
+    }
+  // Blank content, long enough to be read from the request's text: the usual answer for a missing field.
+  json blank = good;
+  blank["content_base64"] = std::string(6000, ' ');
+  auto r = e.client.post(url("/dossiers"), {{"procedure_code", "I.01"}, {"unit_code", "02CI"},
+                                            {"documents", {blank, document("Phụ lục", "y")}}});
+  EXPECT_EQ(r.status, 400) << r.raw;
+  EXPECT_EQ(r.body["error"]["details"]["field"], "content_base64");
+  EXPECT_EQ(r.body["error"]["message"], "Thiếu trường bắt buộc «content_base64».");
+  r = e.client.post(url("/dossiers"), {{"procedure_code", "I.01"}, {"unit_code", "02CI"},
+                                       {"documents", {good, document("Phụ lục", "y")}}});
+  ASSERT_EQ(r.status, 201) << r.raw;
+  EXPECT_EQ(r.body["documents"][0]["sha256"], eservices::sha256_hex(bytes));
+}
+
 TEST_P(EServicesSubmission, XmlDocumentsMayCarryAnEnvelopedSignature) {
   install_ca();
   configure();

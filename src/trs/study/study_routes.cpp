@@ -5,6 +5,7 @@
 #include <cctype>
 #include <map>
 
+#include "core/base64.h"
 #include "core/error.h"
 #include "core/fields.h"
 #include "http/json_input.h"
@@ -183,32 +184,11 @@ StudyConfig study_input(const json& body, StudyConfig base, bool create) {
   return base;
 }
 
+// Files exported by other tools: whitespace, URL-safe letters and stray padding are accepted (core/base64.h).
 std::string base64_decode(const std::string& text, const std::string& field) {
-  static const auto table = [] {
-    std::array<int, 256> t{};
-    t.fill(-1);
-    const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    for (std::size_t i = 0; i < alphabet.size(); ++i) t[static_cast<unsigned char>(alphabet[i])] = static_cast<int>(i);
-    t['-'] = 62;
-    t['_'] = 63;
-    return t;
-  }();
-  std::string out;
-  out.reserve(text.size() * 3 / 4);
-  unsigned buffer = 0;
-  int bits = 0;
-  for (char ch : text) {
-    if (ch == '=' || ch == '\n' || ch == '\r' || ch == ' ') continue;
-    const int v = table[static_cast<unsigned char>(ch)];
-    if (v < 0) http::invalid_field(field, "Trường «" + field + "» phải là nội dung tệp mã hóa base64.");
-    buffer = (buffer << 6) | static_cast<unsigned>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((buffer >> bits) & 0xFF);
-    }
-  }
-  return out;
+  auto bytes = core::base64_decode_relaxed(text);
+  if (!bytes) http::invalid_field(field, "Trường «" + field + "» phải là nội dung tệp mã hóa base64.");
+  return std::move(*bytes);
 }
 
 Response xlsx_response(const Report& report, const std::vector<ComparisonRow>& comparison, const std::string& name) {
