@@ -108,7 +108,9 @@ struct RecordChunk {
   std::string scratch;  // quoted fields unescaped (CsvParser); only grows, so it is not cleared again
   // Filled by the worker:
   std::size_t rows = 0;               // records split from text, blank ones included
-  std::vector<Record> records;        // records[i] of row i; recycled with the chunk
+  // records[i] of row i, recycled with the chunk. With a PreparingSink only records[0]: every row is decoded
+  // into it and prepared there, so the rows' 1.3 KB records are not written to memory and read back in order.
+  std::vector<Record> records;
   std::vector<char> blank;            // 1: row i is blank (skipped, not counted)
   std::vector<std::pair<std::size_t, Issue>> issues;  // (row index, issue), in row order
   std::vector<std::unique_ptr<PreparingSink::Prepared>> prepared;  // with a PreparingSink: prepared[i] of records[i]
@@ -149,13 +151,14 @@ void decode_chunk(const RowDecoder& decoder, const PreparingSink* preparing, Rec
   std::vector<std::string_view> fields;
   for (; parser.next(fields); ++chunk.rows) {
     const std::size_t i = chunk.rows;
-    if (chunk.records.size() <= i) chunk.records.resize(i + 1);
+    const std::size_t slot = preparing ? 0 : i;
+    if (chunk.records.size() <= slot) chunk.records.resize(slot + 1);
     if (preparing && chunk.prepared.size() <= i) chunk.prepared.push_back(preparing->make_prepared());
     chunk.blank.push_back(blank(fields));
     if (chunk.blank.back()) continue;
     issues.row = i;
-    decode_row(decoder, parser.record_line(), fields, parser.unterminated(), chunk.records[i], issues);
-    if (preparing) preparing->prepare(chunk.records[i], *chunk.prepared[i]);
+    decode_row(decoder, parser.record_line(), fields, parser.unterminated(), chunk.records[slot], issues);
+    if (preparing) preparing->prepare(chunk.records[slot], *chunk.prepared[i]);
   }
 }
 
@@ -249,7 +252,7 @@ std::size_t run_pipeline(const RowDecoder& decoder, RecordSink& sink, std::size_
       ++rows;
       for (; issue != chunk.issues.end() && issue->first == i; ++issue) sink.on_issue(std::move(issue->second));
       if (preparing)
-        preparing->on_prepared(chunk.records[i], *chunk.prepared[i]);
+        preparing->on_prepared(*chunk.prepared[i]);
       else
         sink.on_record(chunk.records[i]);
     }

@@ -33,7 +33,8 @@ class RecordSink {
 
 // A sink with work on each record that does not depend on the others: readers that decode on several
 // threads call prepare() there (it must be thread-safe), then on_prepared() in file order on their own
-// thread. Other callers just use on_record().
+// thread. prepare() keeps in `out` all the sink needs of the record: a reader decodes a chunk's rows into one
+// record it reuses, rather than keeping a record per row until on_prepared. Other callers just use on_record().
 class PreparingSink : public RecordSink {
  public:
   struct Prepared {
@@ -41,7 +42,7 @@ class PreparingSink : public RecordSink {
   };
   virtual std::unique_ptr<Prepared> make_prepared() const = 0;
   virtual void prepare(const Record& r, Prepared& out) const = 0;
-  virtual void on_prepared(const Record& r, Prepared& p) = 0;
+  virtual void on_prepared(Prepared& p) = 0;
   void on_record(const Record& r) final;  // prepare + on_prepared
 
  private:

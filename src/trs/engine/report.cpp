@@ -23,7 +23,7 @@ void Analyzer::prepare(const Record& r, PreparingSink::Prepared& out) const {
   impl_->prepare(r, static_cast<Prepared&>(out));
 }
 
-void Analyzer::on_prepared(const Record& r, PreparingSink::Prepared& p) { impl_->add(r, static_cast<Prepared&>(p)); }
+void Analyzer::on_prepared(PreparingSink::Prepared& p) { impl_->add(static_cast<Prepared&>(p)); }
 
 Report Analyzer::finish() {
   impl_->build_statistics();

@@ -182,7 +182,7 @@ class Analyzer : public PreparingSink {
   Analyzer& operator=(const Analyzer&) = delete;
   std::unique_ptr<PreparingSink::Prepared> make_prepared() const override;
   void prepare(const Record& r, PreparingSink::Prepared& out) const override;
-  void on_prepared(const Record& r, PreparingSink::Prepared& p) override;
+  void on_prepared(PreparingSink::Prepared& p) override;
   void on_issue(Issue issue) override;
   // The analysis reads the branch, declaration number, type code, HS code, country and the agencies' names;
   // the other text cells (bill of lading, transport, officers, goods, numbers, notes) are only validated.

@@ -196,6 +196,12 @@ struct Analyzer::Impl {
     p.agencies.clear();
     p.excluded = exclusion(original);
     if (p.excluded) return;
+    p.line = original.meta.line;
+    p.declaration_no.assign(original.declaration_no);
+    p.branch_code.assign(original.branch_code);
+    p.flow = static_cast<std::uint8_t>(*original.flow);
+    p.channel_group = original.channel ? static_cast<std::uint8_t>(1 + static_cast<int>(*original.channel)) : 0;
+    p.delay_reasons = original.delay_reasons;
     p.identity = declaration_identity(original.declaration_no);
     p.t3_kept = t3_kept(original);
     std::optional<Record> adjusted;
@@ -231,7 +237,7 @@ struct Analyzer::Impl {
   }
 
   // Adds a prepared record to the sample, in file order.
-  void add(const Record& r, Prepared& p) {
+  void add(Prepared& p) {
     RecordCounts& counts = report.records;
     ++counts.total;
     if (p.excluded) {
@@ -240,18 +246,17 @@ struct Analyzer::Impl {
       return;
     }
     if (p.identity && !seen_declarations.insert(*p.identity)) {
-      add_duplicate_issue(r);
+      add_duplicate_issue(p);
       ++counts.duplicates;
       ++counts.excluded;
       return;
     }
     ++counts.analysed;
     const auto rec = static_cast<std::uint32_t>(keys.size());
-    const auto flow = static_cast<std::size_t>(*r.flow);
+    const std::size_t flow = p.flow;
     flow_present[flow] = true;
-    const std::uint32_t b = branch_id(r.branch_code);
-    keys.push_back({p.groups | GroupCode{b} << kBranchShift, static_cast<std::uint8_t>(*r.flow), p.world_bank,
-                    r.delay_reasons});
+    const std::uint32_t b = branch_id(p.branch_code);
+    keys.push_back({p.groups | GroupCode{b} << kBranchShift, p.flow, p.world_bank, p.delay_reasons});
     if (p.incomplete) ++counts.incomplete;
     if (settings.study) {
       if (sampling_counts.size() <= b) sampling_counts.resize(b + 1, {0, 0});
@@ -260,7 +265,7 @@ struct Analyzer::Impl {
     }
     for (const Prepared::Observed& o : p.observations)
       if (p.t3_kept || !is_t3[o.interval]) series[o.interval][flow].push_back({o.seconds, rec, o.working});
-    const std::size_t channel_group = r.channel ? 1 + static_cast<std::size_t>(*r.channel) : 0;
+    const std::size_t channel_group = p.channel_group;
     for (const Prepared::Attributed& a : p.attributions)
       for (std::size_t g : {std::size_t{0}, channel_group}) {
         AttributionSum& sum = attribution[a.k][flow][g];
@@ -351,13 +356,13 @@ struct Analyzer::Impl {
     for (auto& [key, acc] : ministry_acc) report.ministries.push_back(agency_row(key.first, key.second, acc));
   }
 
-  void add_duplicate_issue(const Record& r) {
+  void add_duplicate_issue(const Prepared& p) {
     Issue i;
-    i.line = r.meta.line;
-    i.declaration_no = r.declaration_no;
+    i.line = p.line;
+    i.declaration_no = p.declaration_no;
     i.code = kDuplicateDeclaration;
     i.column = "declaration_no";
-    i.message = "Dòng " + std::to_string(r.meta.line) + ": tờ khai " + r.declaration_no +
+    i.message = "Dòng " + std::to_string(p.line) + ": tờ khai " + p.declaration_no +
                 " đã xuất hiện ở dòng trước (trùng 11 chữ số đầu); dòng này không được tính.";
     add_issue(std::move(i));
   }

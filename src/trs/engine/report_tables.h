@@ -120,6 +120,13 @@ struct Analyzer::Prepared : PreparingSink::Prepared {
   bool incomplete = false;
   std::uint8_t world_bank = 0;
   report_detail::GroupCode groups = 0;  // the record's groups but the branch (its id is given in file order, in add)
+  // What add() reads of the record itself (the reader does not keep it): set when not excluded.
+  std::size_t line = 0;
+  std::string declaration_no;  // for the repeated-declaration issue
+  std::string branch_code;     // its id is given in file order
+  std::uint8_t flow = 0;
+  std::uint8_t channel_group = 0;  // 0 = not recorded, 1 + Channel
+  CodeSet delay_reasons = 0;
   std::vector<Issue> issues;  // in the order they are reported
   std::vector<Observed> observations;
   struct AgencyObserved {

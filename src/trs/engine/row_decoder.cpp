@@ -122,7 +122,7 @@ std::string decode_list(const ColumnDef& c, std::string_view cell, CodeSet& dst)
 void PreparingSink::on_record(const Record& r) {
   if (!scratch_) scratch_ = make_prepared();
   prepare(r, *scratch_);
-  on_prepared(r, *scratch_);
+  on_prepared(*scratch_);
 }
 
 // ---------------------------------------------------------------------------------------------- decoder

@@ -58,16 +58,15 @@ struct StoredBatch {
   std::vector<std::int64_t> lines;
   std::vector<std::string> cells;
   std::vector<char> readable;  // decode_cells succeeded
-  std::vector<Record> records;
+  Record record;  // every row is decoded into it and prepared there (prepare keeps what on_prepared reads)
   std::vector<std::unique_ptr<PreparingSink::Prepared>> prepared;
 };
 
 void decode_and_prepare(const Analyzer& analyzer, const ReturnsOverlay& overlay, StoredBatch& b) {
-  b.records.resize(std::max(b.records.size(), b.size));
   b.readable.assign(b.size, 0);
   while (b.prepared.size() < b.size) b.prepared.push_back(analyzer.make_prepared());
   for (std::size_t i = 0; i < b.size; ++i) {
-    Record& r = b.records[i];
+    Record& r = b.record;
     if (!decode_cells(b.cells[i], r)) continue;
     r.meta = RecordMeta{static_cast<std::size_t>(b.lines[i])};
     overlay.apply(r);  // the agencies' returned data (agency_rules.h)
@@ -98,7 +97,7 @@ Report StudyService::report_in(std::int64_t id, const ScopeOf& scope_of) {
         workers, 2 * workers + 2, [&](StoredBatch& b) { decode_and_prepare(analyzer, overlay, b); },
         [&](StoredBatch& b) {
           for (std::size_t i = 0; i < b.size; ++i)
-            if (b.readable[i]) analyzer.on_prepared(b.records[i], *b.prepared[i]);
+            if (b.readable[i]) analyzer.on_prepared(*b.prepared[i]);
         });
     StoredBatch* batch = nullptr;
     store::scan_records(sql, id, filter, [&](const store::RecordRow& row) {
