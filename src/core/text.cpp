@@ -153,12 +153,6 @@ std::string fold(std::string_view s) {
   return out;
 }
 
-bool is_valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();)
-    if (decode(s, i) == kInvalid) return false;
-  return true;
-}
-
 std::string trim(std::string_view s) {
   std::size_t begin = s.size(), end = 0;
   for (std::size_t i = 0; i < s.size();) {

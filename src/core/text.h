@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace hq::core {
 
 // Search key of a UTF-8 string:
@@ -19,8 +21,7 @@ namespace hq::core {
 // Table-driven, one pass; the result is never longer than the input.
 std::string fold(std::string_view utf8);
 
-// Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
-bool is_valid_utf8(std::string_view text);
+// Strict UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF): is_valid_utf8, in core/utf8.h.
 
 // Removes leading and trailing whitespace (ASCII and Unicode spaces) and zero-width characters (e.g. a BOM).
 std::string trim(std::string_view utf8);

@@ -42,7 +42,7 @@ std::vector<std::string_view> read_header(CsvParser& parser, std::vector<std::st
     bad_input("TAB_SEPARATED", "Tệp " + std::string(what) +
                                    " dùng ký tự tab để phân cách cột. Hãy xuất lại với dấu phẩy (,) làm dấu phân cách.");
   for (std::string_view f : fields)
-    if (!valid_utf8(f))
+    if (!core::is_valid_utf8(f))
       bad_input("INVALID_ENCODING", "Dòng tiêu đề của tệp " + std::string(what) +
                                         " không phải UTF-8 (có thể lưu bằng bảng mã Windows-1258 hoặc TCVN3). "
                                         "Hãy lưu lại dưới dạng CSV UTF-8.");

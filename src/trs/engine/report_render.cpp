@@ -159,7 +159,7 @@ namespace {
 // A JSON string as nlohmann's dump(-1, ' ', false, replace) writes it: UTF-8 as is, the two-character escapes,
 // other control characters as \u00xx (lower-case hex). Text that is not valid UTF-8 goes through nlohmann.
 void append_json_string(std::string& out, std::string_view s) {
-  if (!valid_utf8(s)) {
+  if (!core::is_valid_utf8(s)) {
     out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
     return;
   }

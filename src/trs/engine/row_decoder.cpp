@@ -59,7 +59,7 @@ constexpr std::string_view kNotUtf8 = "không phải văn bản UTF-8 (có thể
 std::string decode_text(const ColumnDef& c, std::string_view cell, std::string& dst) {
   const TextRule rule = c.rule;
   dst.assign(cell);
-  if (!valid_utf8(cell)) {
+  if (!core::is_valid_utf8(cell)) {
     dst.clear();
     return std::string(kNotUtf8);
   }
@@ -70,7 +70,7 @@ std::string decode_text(const ColumnDef& c, std::string_view cell, std::string& 
 
 // The same checks as decode_text for a column the sink does not read: nothing is copied.
 std::string check_text(const ColumnDef& c, std::string_view cell) {
-  if (!valid_utf8(cell)) return std::string(kNotUtf8);
+  if (!core::is_valid_utf8(cell)) return std::string(kNotUtf8);
   return c.rule == TextRule::None ? std::string() : check_text_rule(c.rule, cell);
 }
 
