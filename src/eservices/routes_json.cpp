@@ -93,13 +93,12 @@ namespace {
 constexpr std::size_t kMaxContentBase64 = 16 * 1024 * 1024;
 
 // The base64 of a document: a view into the request's text when it was left lifted (no copy), else the
-// string taken out of the JSON (kept in `taken`). The same checks and answers as http::take_required_text.
+// string taken out of the JSON (kept in `taken`). The same checks and answers either way.
 std::string_view content_of(json& item, const http::LiftedJson* lifted, std::string& taken) {
   if (lifted && item.contains("content_base64"))
     if (const auto text = http::lifted_text(item["content_base64"], *lifted)) {
-      if (text->size() <= kMaxContentBase64 && text->find_first_not_of(" \t\r\n") != std::string_view::npos)
-        return *text;
-      item["content_base64"] = std::string(*text);  // refused below with the usual answer
+      http::check_required_text(*text, "content_base64", kMaxContentBase64);
+      return *text;
     }
   taken = http::take_required_text(item, "content_base64", kMaxContentBase64);
   return taken;

@@ -18,6 +18,9 @@ const nlohmann::json* find_field(const nlohmann::json& body, const std::string& 
 }
 
 [[noreturn]] void missing(const std::string& field) { invalid_field(field, "Thiếu trường bắt buộc «" + field + "»."); }
+[[noreturn]] void too_long(const std::string& field, std::size_t max_length) {
+  invalid_field(field, "Trường «" + field + "» dài quá " + std::to_string(max_length) + " byte.");
+}
 
 }  // namespace
 
@@ -26,8 +29,7 @@ std::optional<std::string> optional_text(const nlohmann::json& body, const std::
   if (!value) return std::nullopt;
   if (!value->is_string()) invalid_field(field, "Trường «" + field + "» phải là chuỗi ký tự.");
   const auto& text = value->get_ref<const std::string&>();
-  if (text.size() > max_length)
-    invalid_field(field, "Trường «" + field + "» dài quá " + std::to_string(max_length) + " byte.");
+  if (text.size() > max_length) too_long(field, max_length);
   return text;
 }
 
@@ -41,9 +43,13 @@ std::string take_required_text(nlohmann::json& body, const std::string& field, s
   const auto* value = find_field(body, field);
   if (!value || !value->is_string()) return required_text(body, field, max_length);  // throws the usual answer
   auto& text = const_cast<nlohmann::json*>(value)->get_ref<std::string&>();  // body is ours (non-const)
-  if (text.size() > max_length || text.find_first_not_of(" \t\r\n") == std::string::npos)
-    return required_text(body, field, max_length);  // throws
+  check_required_text(text, field, max_length);
   return std::move(text);
+}
+
+void check_required_text(std::string_view text, const std::string& field, std::size_t max_length) {
+  if (text.size() > max_length) too_long(field, max_length);
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) missing(field);
 }
 
 std::optional<std::int64_t> optional_int(const nlohmann::json& body, const std::string& field, std::int64_t min,

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -18,6 +19,9 @@ std::string required_text(const nlohmann::json& body, const std::string& field, 
 // required_text's checks and answers, the text moved out of `body` (left empty): megabytes of base64 taken
 // without a copy.
 std::string take_required_text(nlohmann::json& body, const std::string& field, std::size_t max_length);
+// required_text's checks and answers for a text already known to be a string (too long, or blank: missing),
+// for a value read without going through the JSON (a lifted document, http::lifted_text).
+void check_required_text(std::string_view text, const std::string& field, std::size_t max_length);
 std::optional<std::string> optional_text(const nlohmann::json& body, const std::string& field,
                                          std::size_t max_length = kDefaultMaxText);
 std::int64_t required_int(const nlohmann::json& body, const std::string& field, std::int64_t min, std::int64_t max);
